@@ -1,0 +1,10 @@
+# Find GLPK: sets GLPK_FOUND, GLPK_INCLUDE_DIRS, GLPK_LIBRARIES.
+find_path(GLPK_INCLUDE_DIR glpk.h)
+find_library(GLPK_LIBRARY NAMES glpk)
+include(FindPackageHandleStandardArgs)
+find_package_handle_standard_args(GLPK DEFAULT_MSG GLPK_LIBRARY GLPK_INCLUDE_DIR)
+if(GLPK_FOUND)
+  set(GLPK_INCLUDE_DIRS ${GLPK_INCLUDE_DIR})
+  set(GLPK_LIBRARIES ${GLPK_LIBRARY})
+endif()
+mark_as_advanced(GLPK_INCLUDE_DIR GLPK_LIBRARY)

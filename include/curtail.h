@@ -1,0 +1,497 @@
+/*
+ * curtail.h — heavy-pollution emergency reduction lists (应急减排清单) and
+ * episode schedules, computed by a linear program.
+ *
+ * This is the only public header of libcurtail. Conventions:
+ *   - every function that can fail returns CURTAIL_OK (0) or a negative
+ *     CURTAIL_E* code, and fills the caller-owned curtail_error if not NULL;
+ *   - handles are opaque; every constructor has a paired destructor and every
+ *     *_free(NULL) is a no-op;
+ *   - `**out` parameters hand ownership to the caller; `const char *` returned
+ *     by accessors are borrowed until the owning handle is freed;
+ *   - indices are 0-based; pollutants are always SO2, NOx, PM, VOCs in that
+ *     order, levels yellow, orange, red;
+ *   - the library has no global mutable state: different handles may be used
+ *     from different threads at once.
+ */
+#ifndef CURTAIL_H
+#define CURTAIL_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(CURTAIL_STATIC)
+#define CURTAIL_API
+#elif defined(_WIN32)
+#ifdef CURTAIL_BUILDING
+#define CURTAIL_API __declspec(dllexport)
+#else
+#define CURTAIL_API __declspec(dllimport)
+#endif
+#elif defined(__GNUC__)
+#define CURTAIL_API __attribute__((visibility("default")))
+#else
+#define CURTAIL_API
+#endif
+
+#define CURTAIL_VERSION_MAJOR 0
+#define CURTAIL_VERSION_MINOR 1
+#define CURTAIL_VERSION_PATCH 0
+#define CURTAIL_VERSION_STRING "0.1.0"
+
+/** The library's version string, e.g. "0.1.0". */
+CURTAIL_API const char *curtail_version(void);
+
+/* ------------------------------------------------------------------------ */
+/* Return codes and errors                                                  */
+/* ------------------------------------------------------------------------ */
+
+typedef enum curtail_code {
+    CURTAIL_OK = 0,
+    CURTAIL_EINVAL = -1,  /* bad argument to a library function */
+    CURTAIL_ENOMEM = -2,  /* an allocation failed */
+    CURTAIL_EINPUT = -3,  /* invalid scenario (file, line, column, path set) */
+    CURTAIL_ESOLVER = -4, /* the LP solver failed */
+    CURTAIL_EIO = -5      /* reading or writing a file failed */
+} curtail_code;
+
+/** Filled by a failing call. `line`/`column` are 1-based, 0 when unknown. */
+typedef struct curtail_error {
+    int code;           /* one of curtail_code */
+    char message[1024]; /* e.g. "must be > 0, got -5" */
+    char file[512];     /* input file name, "" when none */
+    int line;
+    int column;
+    char path[512]; /* e.g. "enterprises[2].units[0].capacity", "" when none */
+} curtail_error;
+
+/**
+ * Format `err` as one line without a newline:
+ * "FILE:LINE:COL: error: PATH: message" (parts that are unknown are left
+ * out). Returns the number of bytes the full line needs, like snprintf.
+ */
+CURTAIL_API int curtail_error_format(const curtail_error *err, char *buf, size_t size);
+
+/* ------------------------------------------------------------------------ */
+/* Memory                                                                   */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * Allocator used for everything a handle owns. Pass NULL anywhere a
+ * `const curtail_mem *` is taken to use calloc/realloc/free. The structure
+ * must outlive every handle created with it. (libyaml and GLPK allocate
+ * their own short-lived memory with the C library.)
+ */
+typedef struct curtail_mem {
+    void *(*calloc)(size_t count, size_t size, void *ctx);
+    void *(*realloc)(void *ptr, size_t size, void *ctx);
+    void (*free)(void *ptr, void *ctx);
+    void *ctx;
+} curtail_mem;
+
+/* ------------------------------------------------------------------------ */
+/* Vocabulary                                                               */
+/* ------------------------------------------------------------------------ */
+
+typedef enum curtail_pollutant {
+    CURTAIL_SO2 = 0,
+    CURTAIL_NOX,
+    CURTAIL_PM,
+    CURTAIL_VOCS,
+    CURTAIL_NPOLLUTANTS
+} curtail_pollutant;
+
+typedef enum curtail_level {
+    CURTAIL_YELLOW = 0,
+    CURTAIL_ORANGE,
+    CURTAIL_RED,
+    CURTAIL_NLEVELS
+} curtail_level;
+
+typedef enum curtail_industry {
+    CURTAIL_COKING = 0,
+    CURTAIL_CHEMICAL,
+    CURTAIL_BOILER_INDUSTRY,
+    CURTAIL_OTHER_INDUSTRY,
+    CURTAIL_NINDUSTRIES
+} curtail_industry;
+
+typedef enum curtail_kind {
+    CURTAIL_KIND_COKE_OVEN = 0,
+    CURTAIL_KIND_BYPRODUCT,
+    CURTAIL_KIND_COAL_PREP,
+    CURTAIL_KIND_QUENCHING,
+    CURTAIL_KIND_REACTOR,
+    CURTAIL_KIND_BATCH,
+    CURTAIL_KIND_LOADING,
+    CURTAIL_KIND_STORAGE,
+    CURTAIL_KIND_COATING,
+    CURTAIL_KIND_OTHER,
+    CURTAIL_KIND_BOILER,
+    CURTAIL_NKINDS
+} curtail_kind;
+
+typedef enum curtail_grade {
+    CURTAIL_GRADE_A = 0,
+    CURTAIL_GRADE_B,
+    CURTAIL_GRADE_B_MINUS,
+    CURTAIL_GRADE_C,
+    CURTAIL_GRADE_D,
+    CURTAIL_GRADE_LEADING,
+    CURTAIL_GRADE_NON_LEADING,
+    CURTAIL_GRADE_NONE,
+    CURTAIL_NGRADES
+} curtail_grade;
+
+typedef enum curtail_guarantee {
+    CURTAIL_GUARANTEE_NONE = 0,
+    CURTAIL_GUARANTEE_LIVELIHOOD,
+    CURTAIL_GUARANTEE_SUPPLY
+} curtail_guarantee;
+
+typedef enum curtail_fuel {
+    CURTAIL_FUEL_COAL = 0,
+    CURTAIL_FUEL_GAS,
+    CURTAIL_FUEL_BIOMASS,
+    CURTAIL_FUEL_OIL,
+    CURTAIL_FUEL_ELECTRIC,
+    CURTAIL_NFUELS
+} curtail_fuel;
+
+typedef enum curtail_quenching {
+    CURTAIL_QUENCHING_UNSET = 0,
+    CURTAIL_QUENCHING_DRY,
+    CURTAIL_QUENCHING_WET
+} curtail_quenching;
+
+typedef enum curtail_lang {
+    CURTAIL_LANG_DEFAULT = 0, /* the scenario's `lang` */
+    CURTAIL_LANG_ZH,
+    CURTAIL_LANG_EN
+} curtail_lang;
+
+typedef enum curtail_base {
+    CURTAIL_BASE_LISTED = 0, /* B[p] = the listed enterprises' emissions */
+    CURTAIL_BASE_TOTALS      /* B[p] = totals_kgpd[p] */
+} curtail_base;
+
+typedef enum curtail_measure {
+    CURTAIL_MEASURE_NONE = 0, /* no rule matched, or `none: true` */
+    CURTAIL_MEASURE_MAX_LOAD,
+    CURTAIL_MEASURE_CUT,
+    CURTAIL_MEASURE_COKING_TIME,
+    CURTAIL_MEASURE_STOP
+} curtail_measure;
+
+/** Names as written in YAML ("SO2", "orange", "coke_oven", "B-", ...). */
+CURTAIL_API const char *curtail_pollutant_name(curtail_pollutant p);
+CURTAIL_API const char *curtail_level_name(curtail_level l);
+CURTAIL_API const char *curtail_industry_name(curtail_industry i);
+CURTAIL_API const char *curtail_kind_name(curtail_kind k);
+CURTAIL_API const char *curtail_grade_name(curtail_grade g);
+CURTAIL_API const char *curtail_fuel_name(curtail_fuel f);
+
+/* ------------------------------------------------------------------------ */
+/* Scenario: build in code or load from YAML                                */
+/* ------------------------------------------------------------------------ */
+
+typedef struct curtail_scenario curtail_scenario;
+
+/** One enterprise. Strings are copied. */
+typedef struct curtail_enterprise_spec {
+    unsigned version;
+    const char *id;          /* required, [A-Za-z0-9_.-]{1,64} */
+    const char *name;        /* NULL: same as id */
+    const char *credit_code; /* NULL or 18 chars of [0-9A-Z] */
+    const char *town;        /* NULL or free text */
+    curtail_industry industry;
+    curtail_grade grade;
+    curtail_guarantee guarantee;
+    int phase_out; /* listed for elimination: effective grade D */
+} curtail_enterprise_spec;
+#define CURTAIL_ENTERPRISE_SPEC_VERSION 1
+#define CURTAIL_ENTERPRISE_SPEC_INIT                                                         \
+    {                                                                                        \
+        CURTAIL_ENTERPRISE_SPEC_VERSION, NULL, NULL, NULL, NULL, CURTAIL_OTHER_INDUSTRY,     \
+            CURTAIL_GRADE_NONE, CURTAIL_GUARANTEE_NONE, 0                                    \
+    }
+
+/** One production unit. Strings are copied. */
+typedef struct curtail_unit_spec {
+    unsigned version;
+    const char *id;   /* required, unique within the enterprise */
+    const char *name; /* NULL: same as id */
+    curtail_kind kind;
+    double capacity; /* output per day at load 1, > 0 */
+    int has_base_load;
+    double base_load; /* (0, 1], default 1 */
+    int has_min_load;
+    double min_load; /* default 0; coke ovens coking_time_h / max_coking_time_h */
+    double value;    /* yuan per unit of output not produced, >= 0 */
+    int has_ef;
+    double ef[CURTAIL_NPOLLUTANTS]; /* kg per unit of output */
+    int has_baseline;
+    double baseline_kgpd[CURTAIL_NPOLLUTANTS]; /* kg/d at base load (instead of ef) */
+    double fixed_kgpd[CURTAIL_NPOLLUTANTS];    /* emitted regardless of load */
+    int interruptible;   /* -1: the kind's default, 0 no, 1 yes */
+    const char *follows; /* NULL, or the id of a unit of the same enterprise */
+    /* coke_oven block (required for CURTAIL_KIND_COKE_OVEN) */
+    int has_coke_oven;
+    int has_height;
+    double height_m;
+    curtail_quenching quenching;
+    double coking_time_h;     /* normal coking time, default 22 */
+    double max_coking_time_h; /* longest without hot idle, default 72 */
+    /* boiler block (optional, only for CURTAIL_KIND_BOILER) */
+    int has_boiler;
+    curtail_fuel fuel;
+    double steam_tph;
+    int heating;
+} curtail_unit_spec;
+#define CURTAIL_UNIT_SPEC_VERSION 1
+#define CURTAIL_UNIT_SPEC_INIT                                                               \
+    {                                                                                        \
+        CURTAIL_UNIT_SPEC_VERSION, NULL, NULL, CURTAIL_KIND_OTHER, 0.0, 0, 1.0, 0, 0.0, 0.0, \
+            0, {0, 0, 0, 0}, 0, {0, 0, 0, 0}, {0, 0, 0, 0}, -1, NULL, 0, 0, 0.0,             \
+            CURTAIL_QUENCHING_UNSET, 22.0, 72.0, 0, CURTAIL_FUEL_COAL, 0.0, 0                \
+    }
+
+/** One policy rule (SPEC §4.1). Match keys that are 0 / -1 are absent. */
+typedef struct curtail_rule {
+    unsigned version;
+    curtail_industry industry; /* required */
+    unsigned kinds;            /* bit (1u << curtail_kind); 0: key absent */
+    unsigned grades;           /* bit (1u << curtail_grade); required, non-zero */
+    unsigned levels;           /* bit (1u << curtail_level); required, non-zero */
+    int interruptible;         /* -1 absent, 0 or 1 */
+    unsigned fuels;            /* bit (1u << curtail_fuel); 0: key absent */
+    unsigned guarantees; /* bit (1u << curtail_guarantee), LIVELIHOOD/SUPPLY only; 0 absent */
+    curtail_measure measure;
+    double value; /* max_load x, cut c, coking_time_h T; unused for stop/none */
+} curtail_rule;
+#define CURTAIL_RULE_VERSION 1
+#define CURTAIL_RULE_INIT                                                                    \
+    {                                                                                        \
+        CURTAIL_RULE_VERSION, CURTAIL_COKING, 0u, 0u, 0u, -1, 0u, 0u, CURTAIL_MEASURE_NONE,  \
+            0.0                                                                              \
+    }
+
+/** Options for loading YAML. */
+typedef struct curtail_load_options {
+    unsigned version;
+    const curtail_mem *mem; /* NULL: the C library */
+} curtail_load_options;
+#define CURTAIL_LOAD_OPTIONS_VERSION 1
+#define CURTAIL_LOAD_OPTIONS_INIT {CURTAIL_LOAD_OPTIONS_VERSION, NULL}
+
+/** A new empty scenario with the defaults of SPEC §2. Free with curtail_scenario_free. */
+CURTAIL_API int curtail_scenario_new(curtail_scenario **out, const curtail_mem *mem,
+                                     curtail_error *err);
+CURTAIL_API void curtail_scenario_free(curtail_scenario *s);
+
+/**
+ * Load and check a scenario. `path` "-" reads standard input. On success
+ * *out is checked (curtail_scenario_check has run) and its warnings are
+ * available. On failure *out is NULL and err says where.
+ */
+CURTAIL_API int curtail_scenario_load_file(curtail_scenario **out, const char *path,
+                                           const curtail_load_options *opts,
+                                           curtail_error *err);
+/** Same, from memory; `filename` is used in messages only. */
+CURTAIL_API int curtail_scenario_load_buffer(curtail_scenario **out, const char *data,
+                                             size_t len, const char *filename,
+                                             const curtail_load_options *opts,
+                                             curtail_error *err);
+
+CURTAIL_API int curtail_scenario_set_name(curtail_scenario *s, const char *name,
+                                          curtail_error *err);
+CURTAIL_API int curtail_scenario_set_lang(curtail_scenario *s, curtail_lang lang,
+                                          curtail_error *err);
+/** `totals_kgpd` is required (4 values >= 0) for CURTAIL_BASE_TOTALS, ignored otherwise. */
+CURTAIL_API int curtail_scenario_set_target_base(curtail_scenario *s, curtail_base base,
+                                                 const double *totals_kgpd,
+                                                 curtail_error *err);
+/** Replace one level's ratios (each in [0, 1); 0 = no target). */
+CURTAIL_API int curtail_scenario_set_ratios(curtail_scenario *s, curtail_level level,
+                                            const double ratios[CURTAIL_NPOLLUTANTS],
+                                            curtail_error *err);
+/** Grades the optimiser may curtail beyond their rule (bit 1u << grade). */
+CURTAIL_API int curtail_scenario_set_extra_grades(curtail_scenario *s, unsigned grades,
+                                                  curtail_error *err);
+/** Loss weight per grade (each >= 0, finite). */
+CURTAIL_API int curtail_scenario_set_extra_weights(curtail_scenario *s,
+                                                   const double weights[CURTAIL_NGRADES],
+                                                   curtail_error *err);
+/** 0: use only the scenario's own rules. Default 1. */
+CURTAIL_API int curtail_scenario_set_builtin_policy(curtail_scenario *s, int on,
+                                                    curtail_error *err);
+/** Append a rule after the built-in table and earlier rules (later rules win ties). */
+CURTAIL_API int curtail_scenario_add_rule(curtail_scenario *s, const curtail_rule *rule,
+                                          curtail_error *err);
+/** Append an enterprise; its units are added after it with curtail_scenario_add_unit. */
+CURTAIL_API int curtail_scenario_add_enterprise(curtail_scenario *s,
+                                                const curtail_enterprise_spec *spec,
+                                                curtail_error *err);
+/** Append a unit to the most recently added enterprise. */
+CURTAIL_API int curtail_scenario_add_unit(curtail_scenario *s, const curtail_unit_spec *spec,
+                                          curtail_error *err);
+/**
+ * Resolve references and check the whole scenario (ids, `follows`, kinds,
+ * policy bounds, nesting). Required before solving a scenario built in code;
+ * loading does it. Clears and recomputes the warnings.
+ */
+CURTAIL_API int curtail_scenario_check(curtail_scenario *s, curtail_error *err);
+
+CURTAIL_API const char *curtail_scenario_name(const curtail_scenario *s);
+CURTAIL_API size_t curtail_scenario_enterprise_count(const curtail_scenario *s);
+CURTAIL_API size_t curtail_scenario_unit_count(const curtail_scenario *s);
+/** Warnings, each "FILE:LINE:COL: warning: PATH: message" (position parts when known). */
+CURTAIL_API size_t curtail_scenario_warning_count(const curtail_scenario *s);
+CURTAIL_API const char *curtail_scenario_warning(const curtail_scenario *s, size_t i);
+
+/** The built-in rule table as YAML text (static storage). */
+CURTAIL_API const char *curtail_policy_default_yaml(void);
+
+/* ------------------------------------------------------------------------ */
+/* Plan: the three-level list (SPEC §5)                                     */
+/* ------------------------------------------------------------------------ */
+
+typedef struct curtail_result curtail_result;
+
+typedef enum curtail_status {
+    CURTAIL_OPTIMAL = 0,
+    CURTAIL_TARGETS_UNMET = 1
+} curtail_status;
+
+typedef enum curtail_method {
+    CURTAIL_METHOD_AUTO = 0, /* structure-exploiting (sifting) */
+    CURTAIL_METHOD_PLAIN     /* the whole LP at once: for tests and audit */
+} curtail_method;
+
+typedef struct curtail_plan_options {
+    unsigned version;
+    curtail_method method;
+} curtail_plan_options;
+#define CURTAIL_PLAN_OPTIONS_VERSION 1
+#define CURTAIL_PLAN_OPTIONS_INIT {CURTAIL_PLAN_OPTIONS_VERSION, CURTAIL_METHOD_AUTO}
+
+/**
+ * Solve the plan LP of a checked scenario. The call succeeds (CURTAIL_OK)
+ * also when targets cannot be met; curtail_result_status then says
+ * CURTAIL_TARGETS_UNMET. Free *out with curtail_result_free. The result
+ * keeps a reference to `s`: free the result first.
+ */
+CURTAIL_API int curtail_plan_solve(const curtail_scenario *s, const curtail_plan_options *opts,
+                                   curtail_result **out, curtail_error *err);
+CURTAIL_API void curtail_result_free(curtail_result *r);
+
+CURTAIL_API curtail_status curtail_result_status(const curtail_result *r);
+/** Σ over levels of the weighted loss (plan), or over the horizon (schedule). */
+CURTAIL_API double curtail_result_objective(const curtail_result *r);
+
+typedef struct curtail_target {
+    double baseline;     /* kg/d (plan) or kg over the segment (schedule) */
+    double required;
+    double achieved;
+    double shortfall;    /* max(0, required - achieved) when targets are unmet */
+    double shadow_price; /* weighted yuan per kg of extra reduction; 0 if not binding */
+} curtail_target;
+
+typedef struct curtail_level_result {
+    curtail_status status;
+    double lost_value;    /* yuan/d, unweighted */
+    double weighted_loss; /* yuan/d, weighted by grade */
+    curtail_target targets[CURTAIL_NPOLLUTANTS];
+} curtail_level_result;
+
+CURTAIL_API int curtail_result_level(const curtail_result *r, curtail_level level,
+                                     curtail_level_result *out, curtail_error *err);
+
+typedef struct curtail_unit_result {
+    const char *enterprise; /* borrowed ids */
+    const char *unit;
+    double load;
+    double base_load;
+    double lo;
+    double hi;
+    curtail_measure measure; /* the rule's measure */
+    double measure_value;
+    double reduction[CURTAIL_NPOLLUTANTS]; /* kg/d */
+} curtail_unit_result;
+
+/** Units are in scenario order (enterprise by enterprise). */
+CURTAIL_API size_t curtail_result_unit_count(const curtail_result *r);
+CURTAIL_API int curtail_result_unit(const curtail_result *r, curtail_level level, size_t i,
+                                    curtail_unit_result *out, curtail_error *err);
+/** Warnings of the scenario and of the solve, same format as the scenario's. */
+CURTAIL_API size_t curtail_result_warning_count(const curtail_result *r);
+CURTAIL_API const char *curtail_result_warning(const curtail_result *r, size_t i);
+
+/* ------------------------------------------------------------------------ */
+/* Output                                                                   */
+/* ------------------------------------------------------------------------ */
+
+typedef enum curtail_format {
+    CURTAIL_FORMAT_JSON = 0,
+    CURTAIL_FORMAT_CSV,
+    CURTAIL_FORMAT_MD
+} curtail_format;
+
+typedef struct curtail_write_options {
+    unsigned version;
+    curtail_format format;
+    curtail_lang lang; /* CURTAIL_LANG_DEFAULT: the scenario's */
+    int bom;           /* CSV: start with a UTF-8 byte order mark */
+} curtail_write_options;
+#define CURTAIL_WRITE_OPTIONS_VERSION 1
+#define CURTAIL_WRITE_OPTIONS_INIT                                                           \
+    {CURTAIL_WRITE_OPTIONS_VERSION, CURTAIL_FORMAT_JSON, CURTAIL_LANG_DEFAULT, 0}
+
+/**
+ * Write a result. To a path: whole or not at all (temporary file in the
+ * same directory, then rename); an existing file is untouched on failure.
+ * `path` "-" or NULL writes to standard output.
+ */
+CURTAIL_API int curtail_result_write_file(const curtail_result *r,
+                                          const curtail_write_options *opts, const char *path,
+                                          curtail_error *err);
+CURTAIL_API int curtail_result_write_stream(const curtail_result *r,
+                                            const curtail_write_options *opts, FILE *fp,
+                                            curtail_error *err);
+
+/* ------------------------------------------------------------------------ */
+/* Export: the LP for audit and other solvers                               */
+/* ------------------------------------------------------------------------ */
+
+typedef enum curtail_lp_format {
+    CURTAIL_LP_CPLEX = 0, /* CPLEX LP, read by glpsol --lp and clp */
+    CURTAIL_LP_MPS        /* free MPS, read by glpsol --freemps and clp */
+} curtail_lp_format;
+
+typedef struct curtail_export_options {
+    unsigned version;
+    curtail_lp_format format;
+    int level; /* -1: the joint three-level LP; else one curtail_level alone */
+} curtail_export_options;
+#define CURTAIL_EXPORT_OPTIONS_VERSION 1
+#define CURTAIL_EXPORT_OPTIONS_INIT {CURTAIL_EXPORT_OPTIONS_VERSION, CURTAIL_LP_CPLEX, -1}
+
+/**
+ * Write the plan LP of a checked scenario (variables y = b - x, the cut of
+ * each load group, so the objective is the weighted loss itself). When
+ * targets cannot all be met, the LP is phase 2 of SPEC §5 with its
+ * shortfall columns. Atomic like curtail_result_write_file.
+ */
+CURTAIL_API int curtail_export_file(const curtail_scenario *s,
+                                    const curtail_export_options *opts, const char *path,
+                                    curtail_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* CURTAIL_H */

@@ -1,0 +1,372 @@
+/*
+ * internal.h — shared definitions of libcurtail's modules. Not installed.
+ *
+ * Data flows one way: YAML (load_yaml.c) → scenario (scenario.c) → bounds
+ * (policy.c) → LP (lp.c) → solver (solve_glpk.c) → result (plan.c) →
+ * writers (write_*.c).
+ */
+#ifndef CURTAIL_INTERNAL_H
+#define CURTAIL_INTERNAL_H
+
+#include "curtail.h"
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define CU_NP CURTAIL_NPOLLUTANTS
+#define CU_NL CURTAIL_NLEVELS
+
+/* ---- limits of SPEC §9 ---------------------------------------------------- */
+#define CU_MAX_FILE_BYTES ((size_t)1 << 30) /* 1 GiB */
+#define CU_MAX_DEPTH 64
+#define CU_MAX_ALIAS_FACTOR 10 /* alias expansion <= 10 x the document's nodes */
+#define CU_MAX_STRING 4096
+#define CU_MAX_UNITS 10000000
+#define CU_MAX_ID 64
+
+/* ---- memory (mem.c) -------------------------------------------------------- */
+/* Every allocation of the library goes through these, so that an embedding
+ * program's allocator (and the allocation-failure tests) see all of them. */
+void *cu_calloc(const curtail_mem *m, size_t count, size_t size);
+void *cu_realloc(const curtail_mem *m, void *p, size_t size);
+/* realloc of an array: checks count * size for overflow */
+void *cu_reallocarray(const curtail_mem *m, void *p, size_t count, size_t size);
+void cu_free(const curtail_mem *m, void *p);
+char *cu_strdup(const curtail_mem *m, const char *s);
+char *cu_strndup(const curtail_mem *m, const char *s, size_t n);
+/* Grow *arr (of *cap elements of `size`) to hold at least `need`; 0 or -1. */
+int cu_grow(const curtail_mem *m, void **arr, size_t *cap, size_t need, size_t size);
+
+/* ---- growable byte buffer (mem.c) -------------------------------------------- */
+typedef struct cu_buf {
+    const curtail_mem *mem;
+    char *data; /* always NUL-terminated when len > 0 or after cu_buf_* succeeded */
+    size_t len;
+    size_t cap;
+    int failed; /* sticky: an append failed for lack of memory */
+} cu_buf;
+void cu_buf_init(cu_buf *b, const curtail_mem *mem);
+void cu_buf_free(cu_buf *b);
+void cu_buf_put(cu_buf *b, const char *s, size_t n);
+void cu_buf_puts(cu_buf *b, const char *s);
+void cu_buf_printf(cu_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* A finite double as the shortest decimal that reads back exactly ("%.17g"
+ * trimmed); never exponent-free garbage, never "nan"/"inf" (written as 0). */
+void cu_buf_num(cu_buf *b, double v);
+
+/* ---- errors (error.c) --------------------------------------------------------- */
+typedef struct cu_pos {
+    uint32_t line; /* 1-based; 0 unknown */
+    uint32_t col;
+} cu_pos;
+
+/* Set err (if not NULL) and return `code`. `path` may be NULL. */
+int cu_error(curtail_error *err, int code, const char *file, cu_pos pos, const char *path,
+             const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+int cu_verror(curtail_error *err, int code, const char *file, cu_pos pos, const char *path,
+              const char *fmt, va_list ap);
+/* Shorthands: CURTAIL_EINVAL / CURTAIL_ENOMEM with no position. */
+int cu_einval(curtail_error *err, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+int cu_enomem(curtail_error *err);
+
+/* ---- names (names.c) ------------------------------------------------------------ */
+/* Parse a YAML word into an enum value; -1 when unknown. */
+int cu_pollutant_parse(const char *s);
+int cu_level_parse(const char *s);
+int cu_industry_parse(const char *s);
+int cu_kind_parse(const char *s);
+int cu_grade_parse(const char *s);
+int cu_fuel_parse(const char *s);
+int cu_guarantee_parse(const char *s); /* none | livelihood | supply */
+int cu_quenching_parse(const char *s); /* dry | wet */
+const char *cu_guarantee_name(int g);
+const char *cu_measure_key(int m); /* "max_load", "cut", "coking_time_h", "stop", "none" */
+/* Does `kind` belong to `industry` (SPEC §3)? */
+int cu_kind_in_industry(int kind, int industry);
+/* Default `interruptible` of a kind: batch, loading, coating. */
+int cu_kind_interruptible_default(int kind);
+
+/* ---- the scenario (scenario.c) ------------------------------------------------- */
+
+/* Positions of unit fields that semantic checks may point at. */
+enum cu_unit_field {
+    CU_UF_NODE = 0, /* the unit mapping itself */
+    CU_UF_ID,
+    CU_UF_KIND,
+    CU_UF_CAPACITY,
+    CU_UF_BASE_LOAD,
+    CU_UF_MIN_LOAD,
+    CU_UF_EF,
+    CU_UF_BASELINE,
+    CU_UF_FOLLOWS,
+    CU_UF_COKE_OVEN,
+    CU_UF_COKING_TIME,
+    CU_UF_BOILER,
+    CU_UF_INTERRUPTIBLE,
+    CU_UF_COUNT
+};
+
+enum cu_ent_field {
+    CU_EF_NODE = 0,
+    CU_EF_ID,
+    CU_EF_CREDIT_CODE,
+    CU_EF_INDUSTRY,
+    CU_EF_GRADE,
+    CU_EF_COUNT
+};
+
+typedef struct cu_unit {
+    char *id;
+    char *name;
+    int kind; /* curtail_kind */
+    double capacity;
+    double base_load; /* as given (1 when absent) */
+    double min_load;  /* as given (resolved default after check) */
+    double value;
+    double ef[CU_NP]; /* resolved after check (from baseline_kgpd when given) */
+    double baseline[CU_NP];
+    double fixed[CU_NP];
+    unsigned char has_base_load, has_min_load, has_ef, has_baseline;
+    signed char interruptible; /* -1 default until check, then 0/1 */
+    char *follows;             /* NULL or id */
+    /* coke_oven block */
+    unsigned char has_coke_oven, has_height, quenching; /* curtail_quenching */
+    double height_m, coking_time_h, max_coking_time_h;
+    /* boiler block */
+    unsigned char has_boiler, fuel, heating;
+    double steam_tph;
+    cu_pos pos[CU_UF_COUNT];
+    /* resolved by curtail_scenario_check */
+    size_t enterprise; /* index into scenario ents */
+    size_t leader;     /* unit index of the root of its `follows` chain (self if none) */
+} cu_unit;
+
+typedef struct cu_enterprise {
+    char *id;
+    char *name;
+    char *credit_code; /* NULL if absent */
+    char *town;        /* NULL if absent */
+    int industry, grade, guarantee, phase_out;
+    size_t first_unit; /* units are contiguous in scenario->units */
+    size_t nunits;
+    cu_pos pos[CU_EF_COUNT];
+} cu_enterprise;
+
+typedef struct cu_rule {
+    curtail_rule r;
+    int builtin; /* from the built-in table */
+    cu_pos pos;  /* position of the rule node (0 for built-in / builder) */
+    size_t index; /* index in its list (scenario policy or built-in table) */
+} cu_rule;
+
+/* Episode (SPEC §2, §6). Times are minutes since 1970-01-01T00:00 (local, no zones). */
+typedef struct cu_timeline_entry {
+    int level;
+    int64_t from, to;
+    cu_pos pos;
+} cu_timeline_entry;
+
+typedef struct cu_episode {
+    int present;
+    int64_t start; /* minutes; a whole hour */
+    int hours;     /* > 0 */
+    cu_timeline_entry *entries;
+    size_t nentries;
+    int has_ozone;
+    int window_from, window_to; /* minutes after midnight, from < to; default 600, 1080 */
+    unsigned ozone_levels;      /* bit 1u << level; default all three */
+    cu_pos pos;                 /* the episode node */
+} cu_episode;
+
+struct curtail_scenario {
+    curtail_mem memv; /* copy of the caller's allocator (or the default) */
+    const curtail_mem *mem;
+    char *file; /* for messages: the YAML file name, "" for builder scenarios */
+    char *name;
+    int lang; /* CURTAIL_LANG_ZH or CURTAIL_LANG_EN */
+    int base; /* curtail_base */
+    double totals[CU_NP];
+    int has_totals;
+    double ratios[CU_NL][CU_NP];
+    unsigned extra_grades;
+    double weights[CURTAIL_NGRADES];
+    int builtin_policy;
+    cu_rule *rules; /* the scenario's own rules, in order */
+    size_t nrules, caprules;
+    cu_enterprise *ents;
+    size_t nents, capents;
+    cu_unit *units;
+    size_t nunits, capunits;
+    char **warnings;
+    size_t nwarnings, capwarnings;
+    cu_episode episode;
+    cu_pos pos_targets, pos_totals, pos_extra; /* for semantic errors */
+    int checked;
+};
+
+/* Add a warning (formatted like errors, with "warning:"). 0 or CURTAIL_ENOMEM. */
+int cu_scenario_warn(curtail_scenario *s, cu_pos pos, const char *path, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+/* "enterprises[E].units[U]" (+ ".field" when field not NULL) into buf. */
+void cu_unit_path(char *buf, size_t n, size_t e, size_t u, const char *field);
+/* Scenario-file relative (for messages); "" for builder scenarios. */
+const char *cu_scenario_file(const curtail_scenario *s);
+
+/* ---- YAML (yaml_tree.c, load_yaml.c) ------------------------------------------- */
+/* The built-in policy table, compiled in from lib/policy_default.yaml. */
+extern const char cu_policy_default_yaml[];
+/* Parse a rule list (YAML text of the form of policy_default.yaml) into rules.
+ * Used for the built-in table; the result is owned by the caller (cu_free). */
+int cu_policy_parse(const curtail_mem *mem, const char *text, size_t len, const char *file,
+                    cu_rule **out, size_t *nout, curtail_error *err);
+
+/* ---- policy and bounds (policy.c) ------------------------------------------------- */
+
+/* Per unit and level: the rule that applies and the bounds it gives. */
+typedef struct cu_unit_level {
+    double lo, hi;      /* unit's own bounds (SPEC §4.3) */
+    double r;           /* the rule bound (1 when no rule / none) */
+    int measure;        /* curtail_measure of the winning rule (NONE if none) */
+    double value;       /* the rule's value */
+    const cu_rule *rule; /* NULL if no rule matched */
+    unsigned char pinned, below_min;
+} cu_unit_level;
+
+/* Load groups: a leader and its followers share one load. */
+typedef struct cu_groups {
+    const curtail_mem *mem;
+    size_t nunits;
+    size_t ngroups;
+    size_t *unit_group;   /* per unit: its group */
+    size_t *group_leader; /* per group: leader unit index */
+    size_t *group_first;  /* CSR: units of group g are members[group_first[g] .. group_first[g+1]) */
+    size_t *members;
+    cu_unit_level *ul;   /* per unit, per level: ul[u * CU_NL + L] */
+    double *b;           /* per group: base load */
+    double *V;           /* per group: Σ value·capacity */
+    double *E;           /* per group: E[g * CU_NP + p] = Σ ef·capacity */
+    double *w;           /* per group: grade weight */
+    double *lo, *hi;     /* per group per level: [g * CU_NL + L], before nesting tightening */
+    double baseline[CU_NP]; /* B[p] (SPEC §5) */
+    double listed[CU_NP];   /* Σ_g E b + Σ fixed, whatever the base */
+    int *eff_grade;         /* per enterprise: effective grade after modifiers */
+} cu_groups;
+
+/* Effective grade of unit u (SPEC §4.4). */
+int cu_effective_grade(const curtail_scenario *s, size_t u);
+/* Build groups and bounds; reports input errors (lo > hi, nesting) with positions,
+ * and adds warnings to s when `warn` is set. */
+int cu_groups_build(const curtail_scenario *s, curtail_scenario *warn_into, cu_groups **out,
+                    curtail_error *err);
+void cu_groups_free(cu_groups *g);
+/* The built-in rule table, parsed once per call (no global state). */
+int cu_builtin_rules(const curtail_mem *mem, cu_rule **out, size_t *n, curtail_error *err);
+
+/* ---- LP (lp.c) --------------------------------------------------------------------- */
+/* A solver-neutral minimisation LP with bounded columns and ranged rows. */
+enum { CU_ROW_GE = 0, CU_ROW_LE, CU_ROW_EQ };
+
+typedef struct cu_lp {
+    const curtail_mem *mem;
+    size_t ncols, capcols;
+    double *cost, *clb, *cub;
+    char **cname;
+    size_t nrows, caprows;
+    int *rtype;
+    double *rhs;
+    char **rname;
+    /* column-wise sparse matrix: entries of column j in [cbeg[j], cbeg[j+1]) */
+    size_t nnz, capnnz;
+    size_t *cbeg; /* ncols + 1 */
+    size_t *rind;
+    double *val;
+} cu_lp;
+
+void cu_lp_init(cu_lp *lp, const curtail_mem *mem);
+void cu_lp_free(cu_lp *lp);
+/* Add a row; returns its index or (size_t)-1 on ENOMEM. name copied (may be NULL). */
+size_t cu_lp_add_row(cu_lp *lp, const char *name, int type, double rhs);
+/* Add a column with its nonzeros (rows must exist). Returns index or (size_t)-1. */
+size_t cu_lp_add_col(cu_lp *lp, const char *name, double cost, double lb, double ub,
+                     size_t n, const size_t *rows, const double *vals);
+/* Write CPLEX LP / free MPS. */
+int cu_lp_write(const cu_lp *lp, int format, cu_buf *out);
+
+/* ---- solver (solve_glpk.c) --------------------------------------------------------- */
+typedef struct cu_lp_solution {
+    int status; /* 0 optimal, 1 infeasible, 2 failed */
+    double obj;
+    double *x;    /* ncols */
+    double *dual; /* nrows */
+    double *dj;   /* ncols: reduced costs */
+} cu_lp_solution;
+/* Solve exactly (simplex). x/dual/dj allocated with lp->mem, freed by cu_lp_solution_free. */
+int cu_lp_solve(const cu_lp *lp, cu_lp_solution *sol, curtail_error *err);
+void cu_lp_solution_free(const curtail_mem *mem, cu_lp_solution *sol);
+
+/* ---- results (plan.c) ------------------------------------------------------------------ */
+typedef struct cu_target_row {
+    double baseline, required, achieved, shortfall, shadow_price;
+} cu_target_row;
+
+typedef struct cu_level_res {
+    int status;
+    double lost_value, weighted_loss;
+    cu_target_row t[CU_NP];
+} cu_level_res;
+
+/* Schedule segment (calendar day × level). */
+typedef struct cu_segment {
+    int64_t day; /* days since 1970-01-01 */
+    int level;
+    int hours;
+    int status;
+    double lost_value, weighted_loss;
+    cu_target_row t[CU_NP];
+} cu_segment;
+
+struct curtail_result {
+    const curtail_mem *mem;
+    const curtail_scenario *s;
+    int kind; /* 0 plan, 1 schedule */
+    int status;
+    double objective;
+    cu_groups *groups;
+    cu_level_res lv[CU_NL];
+    double *load; /* plan: per group per level [g * CU_NL + L] */
+    /* schedule */
+    cu_segment *segs;
+    size_t nsegs;
+    double *hload; /* per group per hour [g * hours + t] */
+    int hours;
+    char **warnings; /* scenario's warnings are read through s; these are the solve's own */
+    size_t nwarnings, capwarnings;
+};
+
+/* ---- writers (write_*.c, write_file.c) ------------------------------------------------ */
+int cu_write_json(const curtail_result *r, const curtail_write_options *o, cu_buf *out);
+int cu_write_csv(const curtail_result *r, const curtail_write_options *o, cu_buf *out);
+int cu_write_md(const curtail_result *r, const curtail_write_options *o, cu_buf *out);
+/* Measure text as a bureau writes it ("延长结焦时间至48小时", "限产30%" ...),
+ * with the optimiser's deeper cut when load < hi. */
+void cu_measure_text(const curtail_result *r, size_t unit, int level, int lang, cu_buf *out);
+/* Write bytes to path atomically (tmp + rename); "-"/NULL = stdout. */
+int cu_write_atomic(const char *path, const char *data, size_t len, curtail_error *err);
+
+#endif

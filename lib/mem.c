@@ -1,0 +1,194 @@
+/* mem.c — the allocator hook and a growable byte buffer. */
+#include "internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static void *default_calloc(size_t count, size_t size, void *ctx)
+{
+    (void)ctx;
+    return calloc(count, size);
+}
+
+static void *default_realloc(void *p, size_t size, void *ctx)
+{
+    (void)ctx;
+    return realloc(p, size);
+}
+
+static void default_free(void *p, void *ctx)
+{
+    (void)ctx;
+    free(p);
+}
+
+static const curtail_mem default_mem = {default_calloc, default_realloc, default_free, NULL};
+
+static const curtail_mem *mem_or_default(const curtail_mem *m)
+{
+    return m ? m : &default_mem;
+}
+
+void *cu_calloc(const curtail_mem *m, size_t count, size_t size)
+{
+    m = mem_or_default(m);
+    if (count == 0 || size == 0)
+        count = size = 1;
+    return m->calloc(count, size, m->ctx);
+}
+
+void *cu_realloc(const curtail_mem *m, void *p, size_t size)
+{
+    m = mem_or_default(m);
+    return m->realloc(p, size ? size : 1, m->ctx);
+}
+
+void *cu_reallocarray(const curtail_mem *m, void *p, size_t count, size_t size)
+{
+    if (size != 0 && count > SIZE_MAX / size)
+        return NULL;
+    return cu_realloc(m, p, count * size);
+}
+
+void cu_free(const curtail_mem *m, void *p)
+{
+    if (!p)
+        return;
+    m = mem_or_default(m);
+    m->free(p, m->ctx);
+}
+
+char *cu_strndup(const curtail_mem *m, const char *s, size_t n)
+{
+    char *d = cu_calloc(m, n + 1, 1);
+    if (d && n)
+        memcpy(d, s, n);
+    return d;
+}
+
+char *cu_strdup(const curtail_mem *m, const char *s)
+{
+    return s ? cu_strndup(m, s, strlen(s)) : NULL;
+}
+
+int cu_grow(const curtail_mem *m, void **arr, size_t *cap, size_t need, size_t size)
+{
+    size_t ncap;
+    void *p;
+    if (need <= *cap)
+        return 0;
+    ncap = *cap ? *cap : 8;
+    while (ncap < need) {
+        if (ncap > SIZE_MAX / 2)
+            return -1;
+        ncap *= 2;
+    }
+    p = cu_reallocarray(m, *arr, ncap, size);
+    if (!p)
+        return -1;
+    *arr = p;
+    *cap = ncap;
+    return 0;
+}
+
+void cu_buf_init(cu_buf *b, const curtail_mem *mem)
+{
+    memset(b, 0, sizeof *b);
+    b->mem = mem;
+}
+
+void cu_buf_free(cu_buf *b)
+{
+    cu_free(b->mem, b->data);
+    b->data = NULL;
+    b->len = b->cap = 0;
+}
+
+void cu_buf_put(cu_buf *b, const char *s, size_t n)
+{
+    void *p;
+    if (b->failed)
+        return;
+    if (n > SIZE_MAX - b->len - 1) {
+        b->failed = 1;
+        return;
+    }
+    p = b->data;
+    if (cu_grow(b->mem, &p, &b->cap, b->len + n + 1, 1) != 0) {
+        b->failed = 1;
+        return;
+    }
+    b->data = p;
+    if (n)
+        memcpy(b->data + b->len, s, n);
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+
+void cu_buf_puts(cu_buf *b, const char *s)
+{
+    cu_buf_put(b, s, strlen(s));
+}
+
+void cu_buf_printf(cu_buf *b, const char *fmt, ...)
+{
+    char small[256];
+    va_list ap;
+    int n;
+    va_start(ap, fmt);
+    n = vsnprintf(small, sizeof small, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+        b->failed = 1;
+        return;
+    }
+    if ((size_t)n < sizeof small) {
+        cu_buf_put(b, small, (size_t)n);
+        return;
+    }
+    {
+        char *big = cu_calloc(b->mem, (size_t)n + 1, 1);
+        if (!big) {
+            b->failed = 1;
+            return;
+        }
+        va_start(ap, fmt);
+        vsnprintf(big, (size_t)n + 1, fmt, ap);
+        va_end(ap);
+        cu_buf_put(b, big, (size_t)n);
+        cu_free(b->mem, big);
+    }
+}
+
+void cu_buf_num(cu_buf *b, double v)
+{
+    char tmp[64];
+    int prec;
+    if (!isfinite(v))
+        v = 0.0;
+    if (v == 0.0)
+        v = 0.0; /* no "-0" */
+    /* the shortest precision that reads back exactly */
+    for (prec = 1; prec < 17; prec++) {
+        snprintf(tmp, sizeof tmp, "%.*g", prec, v);
+        if (strtod(tmp, NULL) == v)
+            break;
+    }
+    snprintf(tmp, sizeof tmp, "%.*g", prec, v);
+    if (strchr(tmp, 'e')) {
+        /* plain decimals where the magnitude allows: 2000, not 2e+03 */
+        int exp10 = (int)floor(log10(fabs(v)));
+        int decimals = prec - 1 - exp10;
+        if (decimals < 0)
+            decimals = 0;
+        if (exp10 >= -7 && exp10 < 21) {
+            char fixed[64];
+            snprintf(fixed, sizeof fixed, "%.*f", decimals, v);
+            if (strtod(fixed, NULL) == v)
+                memcpy(tmp, fixed, strlen(fixed) + 1);
+        }
+    }
+    cu_buf_puts(b, tmp);
+}

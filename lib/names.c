@@ -1,0 +1,88 @@
+/* names.c — the words of the YAML schema and the enums they stand for. */
+#include "internal.h"
+
+#include <string.h>
+
+static const char *const pollutant_names[CU_NP] = {"SO2", "NOx", "PM", "VOCs"};
+static const char *const level_names[CU_NL] = {"yellow", "orange", "red"};
+static const char *const industry_names[CURTAIL_NINDUSTRIES] = {"coking", "chemical",
+                                                                "boiler", "other"};
+static const char *const kind_names[CURTAIL_NKINDS] = {
+    "coke_oven", "byproduct", "coal_prep", "quenching", "reactor", "batch",
+    "loading",   "storage",   "coating",   "other",     "boiler"};
+static const char *const grade_names[CURTAIL_NGRADES] = {
+    "A", "B", "B-", "C", "D", "leading", "non-leading", "none"};
+static const char *const fuel_names[CURTAIL_NFUELS] = {"coal", "gas", "biomass", "oil",
+                                                       "electric"};
+static const char *const guarantee_names[3] = {"none", "livelihood", "supply"};
+static const char *const measure_keys[5] = {"none", "max_load", "cut", "coking_time_h",
+                                            "stop"};
+
+static int lookup(const char *const *names, int n, const char *s)
+{
+    int i;
+    if (!s)
+        return -1;
+    for (i = 0; i < n; i++)
+        if (strcmp(names[i], s) == 0)
+            return i;
+    return -1;
+}
+
+static const char *name_of(const char *const *names, int n, int i)
+{
+    return (i >= 0 && i < n) ? names[i] : "?";
+}
+
+int cu_pollutant_parse(const char *s) { return lookup(pollutant_names, CU_NP, s); }
+int cu_level_parse(const char *s) { return lookup(level_names, CU_NL, s); }
+int cu_industry_parse(const char *s) { return lookup(industry_names, CURTAIL_NINDUSTRIES, s); }
+int cu_kind_parse(const char *s) { return lookup(kind_names, CURTAIL_NKINDS, s); }
+int cu_grade_parse(const char *s) { return lookup(grade_names, CURTAIL_NGRADES, s); }
+int cu_fuel_parse(const char *s) { return lookup(fuel_names, CURTAIL_NFUELS, s); }
+int cu_guarantee_parse(const char *s) { return lookup(guarantee_names, 3, s); }
+
+int cu_quenching_parse(const char *s)
+{
+    if (s && strcmp(s, "dry") == 0)
+        return CURTAIL_QUENCHING_DRY;
+    if (s && strcmp(s, "wet") == 0)
+        return CURTAIL_QUENCHING_WET;
+    return -1;
+}
+
+const char *curtail_pollutant_name(curtail_pollutant p) { return name_of(pollutant_names, CU_NP, (int)p); }
+const char *curtail_level_name(curtail_level l) { return name_of(level_names, CU_NL, (int)l); }
+const char *curtail_industry_name(curtail_industry i) { return name_of(industry_names, CURTAIL_NINDUSTRIES, (int)i); }
+const char *curtail_kind_name(curtail_kind k) { return name_of(kind_names, CURTAIL_NKINDS, (int)k); }
+const char *curtail_grade_name(curtail_grade g) { return name_of(grade_names, CURTAIL_NGRADES, (int)g); }
+const char *curtail_fuel_name(curtail_fuel f) { return name_of(fuel_names, CURTAIL_NFUELS, (int)f); }
+const char *cu_guarantee_name(int g) { return name_of(guarantee_names, 3, g); }
+const char *cu_measure_key(int m) { return name_of(measure_keys, 5, m); }
+
+int cu_kind_in_industry(int kind, int industry)
+{
+    switch (industry) {
+    case CURTAIL_COKING:
+        return kind == CURTAIL_KIND_COKE_OVEN || kind == CURTAIL_KIND_BYPRODUCT ||
+               kind == CURTAIL_KIND_COAL_PREP || kind == CURTAIL_KIND_QUENCHING;
+    case CURTAIL_CHEMICAL:
+        return kind == CURTAIL_KIND_REACTOR || kind == CURTAIL_KIND_BATCH ||
+               kind == CURTAIL_KIND_LOADING || kind == CURTAIL_KIND_STORAGE ||
+               kind == CURTAIL_KIND_COATING || kind == CURTAIL_KIND_OTHER;
+    case CURTAIL_BOILER_INDUSTRY:
+        return kind == CURTAIL_KIND_BOILER;
+    case CURTAIL_OTHER_INDUSTRY:
+        return kind == CURTAIL_KIND_OTHER;
+    default:
+        return 0;
+    }
+}
+
+int cu_kind_interruptible_default(int kind)
+{
+    return kind == CURTAIL_KIND_BATCH || kind == CURTAIL_KIND_LOADING ||
+           kind == CURTAIL_KIND_COATING;
+}
+
+const char *curtail_version(void) { return CURTAIL_VERSION_STRING; }

@@ -1,0 +1,28 @@
+/* plan_model.h — the plan LP's data, shared by plan.c and export.c. */
+#ifndef CURTAIL_PLAN_MODEL_H
+#define CURTAIL_PLAN_MODEL_H
+
+#include "internal.h"
+
+typedef struct cu_model {
+    const curtail_mem *mem;
+    const curtail_scenario *s;
+    cu_groups *g;
+    double *ymin, *ymax;     /* cut bounds per group and level, nesting-tightened */
+    double *rawmin, *rawmax; /* cut bounds as the rules give them (b − hi, b − lo) */
+    double Q[CU_NP][CU_NL];     /* required reduction */
+    double Rmax[CU_NP][CU_NL];  /* the deepest reduction possible */
+    double rhs[CU_NP][CU_NL];   /* min(Q, Rmax) */
+    int unmet[CU_NP][CU_NL];
+    int unmet_any;
+    double phase1; /* Σ max(0, Q − Rmax)/Q */
+    int sift_rounds;
+    size_t sift_work;
+} cu_model;
+
+int cu_model_build(const curtail_scenario *s, cu_model *m, curtail_error *err);
+void cu_model_free(cu_model *m);
+/* The whole LP in cut variables y_g_L (level -1: all three with nesting rows). */
+int cu_model_full_lp(const cu_model *m, int level, cu_lp *lp, curtail_error *err);
+
+#endif

@@ -1,0 +1,380 @@
+/* policy.c — grade modifiers, rule matching, bounds per unit and level, load
+ * groups and the nesting check (SPEC §4). */
+#include "internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#define EPS 1e-12
+
+int cu_builtin_rules(const curtail_mem *mem, cu_rule **out, size_t *n, curtail_error *err)
+{
+    size_t i;
+    int rc = cu_policy_parse(mem, cu_policy_default_yaml, strlen(cu_policy_default_yaml),
+                             "policy_default.yaml", out, n, err);
+    if (rc)
+        return rc;
+    for (i = 0; i < *n; i++)
+        (*out)[i].builtin = 1;
+    return CURTAIL_OK;
+}
+
+int cu_effective_grade(const curtail_scenario *s, size_t u)
+{
+    const cu_unit *un = &s->units[u];
+    const cu_enterprise *e = &s->ents[un->enterprise];
+    int g = e->phase_out ? CURTAIL_GRADE_D : e->grade;
+    if (un->has_coke_oven && un->has_height && un->height_m >= 5.5 &&
+        un->quenching == CURTAIL_QUENCHING_WET) {
+        switch (g) {
+        case CURTAIL_GRADE_A: g = CURTAIL_GRADE_B; break;
+        case CURTAIL_GRADE_B:
+        case CURTAIL_GRADE_B_MINUS: g = CURTAIL_GRADE_C; break;
+        case CURTAIL_GRADE_C: g = CURTAIL_GRADE_D; break;
+        case CURTAIL_GRADE_LEADING: g = CURTAIL_GRADE_NON_LEADING; break;
+        default: break;
+        }
+    }
+    return g;
+}
+
+static int rule_specificity(const curtail_rule *r)
+{
+    /* industry, grades and levels are always present */
+    return 3 + (r->kinds != 0) + (r->interruptible >= 0) + (r->fuels != 0) + (r->guarantees != 0);
+}
+
+static int rule_matches(const curtail_rule *r, const cu_unit *un, const cu_enterprise *e,
+                        int grade, int level)
+{
+    if ((int)r->industry != e->industry)
+        return 0;
+    if (!(r->levels & (1u << level)) || !(r->grades & (1u << grade)))
+        return 0;
+    if (r->kinds && !(r->kinds & (1u << un->kind)))
+        return 0;
+    if (r->interruptible >= 0 && r->interruptible != un->interruptible)
+        return 0;
+    if (r->fuels && (!un->has_boiler || !(r->fuels & (1u << un->fuel))))
+        return 0;
+    if (e->guarantee != CURTAIL_GUARANTEE_NONE)
+        return (r->guarantees & (1u << e->guarantee)) != 0;
+    return r->guarantees == 0;
+}
+
+/* The winning rule: most specific, and among equals the one written last
+ * (the scenario's rules come after the built-in table). */
+static const cu_rule *winning_rule(const cu_rule *builtin, size_t nb, const cu_rule *own,
+                                   size_t no, const cu_unit *un, const cu_enterprise *e,
+                                   int grade, int level)
+{
+    const cu_rule *best = NULL;
+    int best_spec = -1;
+    size_t i;
+    for (i = 0; i < nb + no; i++) {
+        const cu_rule *r = i < nb ? &builtin[i] : &own[i - nb];
+        int sp;
+        if (!rule_matches(&r->r, un, e, grade, level))
+            continue;
+        sp = rule_specificity(&r->r);
+        if (sp >= best_spec) {
+            best = r;
+            best_spec = sp;
+        }
+    }
+    return best;
+}
+
+/* The rule's bound r on load (relative to capacity), given base load b. */
+static double rule_bound(const curtail_rule *r, const cu_unit *un, double b)
+{
+    switch (r->measure) {
+    case CURTAIL_MEASURE_MAX_LOAD:
+        return r->value;
+    case CURTAIL_MEASURE_CUT:
+        return b * (1.0 - r->value);
+    case CURTAIL_MEASURE_COKING_TIME:
+        if (!un->has_coke_oven || r->value <= un->coking_time_h)
+            return b; /* no bound without a coke_oven block; a shorter T is no cut */
+        return b * un->coking_time_h / r->value;
+    case CURTAIL_MEASURE_STOP:
+        return 0.0;
+    default:
+        return 1.0;
+    }
+}
+
+/* Bounds of one unit at one level (SPEC §4.3, §4.4). */
+static void unit_level_bounds(const curtail_scenario *s, const cu_rule *rule, size_t u,
+                              int grade, cu_unit_level *ul)
+{
+    const cu_unit *un = &s->units[u];
+    const cu_enterprise *e = &s->ents[un->enterprise];
+    double b = s->units[un->leader].base_load;
+    int guarantee = e->guarantee != CURTAIL_GUARANTEE_NONE;
+    memset(ul, 0, sizeof *ul);
+    ul->rule = rule;
+    ul->measure = rule ? (int)rule->r.measure : CURTAIL_MEASURE_NONE;
+    ul->value = rule ? rule->r.value : 0.0;
+    ul->r = rule ? rule_bound(&rule->r, un, b) : 1.0;
+    ul->pinned = (unsigned char)(guarantee || !(s->extra_grades & (1u << grade)));
+    ul->hi = ul->r < b ? ul->r : b;
+    if (ul->measure == CURTAIL_MEASURE_STOP) {
+        ul->lo = ul->hi = 0.0;
+    } else if (ul->r < un->min_load - EPS) {
+        ul->below_min = 1;
+        ul->lo = ul->hi = un->min_load;
+    } else if (ul->pinned) {
+        ul->lo = ul->hi;
+    } else {
+        ul->lo = un->min_load < ul->hi ? un->min_load : ul->hi;
+    }
+}
+
+void cu_groups_free(cu_groups *g)
+{
+    if (!g)
+        return;
+    cu_free(g->mem, g->unit_group);
+    cu_free(g->mem, g->group_leader);
+    cu_free(g->mem, g->group_first);
+    cu_free(g->mem, g->members);
+    cu_free(g->mem, g->ul);
+    cu_free(g->mem, g->b);
+    cu_free(g->mem, g->V);
+    cu_free(g->mem, g->E);
+    cu_free(g->mem, g->w);
+    cu_free(g->mem, g->lo);
+    cu_free(g->mem, g->hi);
+    cu_free(g->mem, g->eff_grade);
+    cu_free(g->mem, g);
+}
+
+static int alloc_groups(const curtail_mem *m, size_t nunits, size_t nents, cu_groups **out)
+{
+    size_t n1 = nunits ? nunits : 1;
+    cu_groups *g = cu_calloc(m, 1, sizeof *g);
+    if (!g)
+        return -1;
+    g->mem = m;
+    g->nunits = nunits;
+    g->unit_group = cu_calloc(m, n1, sizeof(size_t));
+    g->group_leader = cu_calloc(m, n1, sizeof(size_t));
+    g->group_first = cu_calloc(m, n1 + 1, sizeof(size_t));
+    g->members = cu_calloc(m, n1, sizeof(size_t));
+    g->ul = cu_calloc(m, n1 * CU_NL, sizeof(cu_unit_level));
+    g->b = cu_calloc(m, n1, sizeof(double));
+    g->V = cu_calloc(m, n1, sizeof(double));
+    g->E = cu_calloc(m, n1 * CU_NP, sizeof(double));
+    g->w = cu_calloc(m, n1, sizeof(double));
+    g->lo = cu_calloc(m, n1 * CU_NL, sizeof(double));
+    g->hi = cu_calloc(m, n1 * CU_NL, sizeof(double));
+    g->eff_grade = cu_calloc(m, (nents ? nents : 1), sizeof(int));
+    *out = g;
+    if (!g->unit_group || !g->group_leader || !g->group_first || !g->members || !g->ul ||
+        !g->b || !g->V || !g->E || !g->w || !g->lo || !g->hi || !g->eff_grade)
+        return -1;
+    return 0;
+}
+
+/* Groups in order of their leader's unit index; members in unit order. */
+static int assign_groups(const curtail_scenario *s, cu_groups *g)
+{
+    size_t u, ng = 0, *cursor;
+    for (u = 0; u < s->nunits; u++)
+        if (s->units[u].leader == u) {
+            g->unit_group[u] = ng;
+            g->group_leader[ng++] = u;
+        }
+    g->ngroups = ng;
+    for (u = 0; u < s->nunits; u++)
+        g->unit_group[u] = g->unit_group[s->units[u].leader];
+    for (u = 0; u < s->nunits; u++)
+        g->group_first[g->unit_group[u] + 1]++;
+    for (u = 0; u < ng; u++)
+        g->group_first[u + 1] += g->group_first[u];
+    cursor = cu_calloc(g->mem, ng + 1, sizeof *cursor);
+    if (!cursor)
+        return -1;
+    for (u = 0; u < s->nunits; u++) {
+        size_t gi = g->unit_group[u];
+        g->members[g->group_first[gi] + cursor[gi]++] = u;
+    }
+    cu_free(g->mem, cursor);
+    return 0;
+}
+
+static int group_bound_error(const curtail_scenario *s, const cu_groups *g, size_t gi, int L,
+                             size_t ulo, size_t uhi, curtail_error *err)
+{
+    size_t lead = g->group_leader[gi];
+    const cu_unit *un = &s->units[lead];
+    char path[128];
+    cu_unit_path(path, sizeof path, un->enterprise, lead - s->ents[un->enterprise].first_unit, NULL);
+    return cu_error(err, CURTAIL_EINPUT, s->file, un->pos[CU_UF_NODE], path,
+                    "at level %s the load group of '%s' cannot run: unit '%s' needs load >= %g "
+                    "but unit '%s' allows at most %g",
+                    curtail_level_name((curtail_level)L), un->id, s->units[ulo].id,
+                    g->lo[gi * CU_NL + L], s->units[uhi].id, g->hi[gi * CU_NL + L]);
+}
+
+/* hi[g] = min member hi; lo[g] = max of member floors and pinned members. */
+static int group_bounds_for_level(const curtail_scenario *s, cu_groups *g, size_t gi, int L,
+                                  curtail_error *err)
+{
+    size_t k, ulo = g->group_leader[gi], uhi = ulo;
+    double hi = INFINITY, lo = 0.0;
+    for (k = g->group_first[gi]; k < g->group_first[gi + 1]; k++) {
+        size_t u = g->members[k];
+        const cu_unit_level *ul = &g->ul[u * CU_NL + L];
+        if (ul->hi < hi) {
+            hi = ul->hi;
+            uhi = u;
+        }
+    }
+    for (k = g->group_first[gi]; k < g->group_first[gi + 1]; k++) {
+        size_t u = g->members[k];
+        const cu_unit_level *ul = &g->ul[u * CU_NL + L];
+        double floor, need;
+        if (ul->measure == CURTAIL_MEASURE_STOP)
+            floor = 0.0;
+        else if (ul->below_min)
+            floor = s->units[u].min_load;
+        else
+            floor = ul->lo < s->units[u].min_load ? ul->lo : s->units[u].min_load;
+        need = floor;
+        if (ul->pinned) {
+            double p = ul->hi < hi ? ul->hi : hi;
+            if (p > need)
+                need = p;
+        }
+        if (need > lo) {
+            lo = need;
+            ulo = u;
+        }
+    }
+    g->lo[gi * CU_NL + L] = lo;
+    g->hi[gi * CU_NL + L] = hi;
+    if (lo > hi + 1e-9)
+        return group_bound_error(s, g, gi, L, ulo, uhi, err);
+    if (lo > hi)
+        g->lo[gi * CU_NL + L] = hi;
+    return CURTAIL_OK;
+}
+
+/* x[red] <= x[orange] <= x[yellow] must be possible. */
+static int nesting_check(const curtail_scenario *s, const cu_groups *g, size_t gi,
+                         curtail_error *err)
+{
+    static const int pairs[3][2] = {{CURTAIL_ORANGE, CURTAIL_YELLOW},
+                                    {CURTAIL_RED, CURTAIL_ORANGE},
+                                    {CURTAIL_RED, CURTAIL_YELLOW}};
+    int k;
+    for (k = 0; k < 3; k++) {
+        int strict = pairs[k][0], mild = pairs[k][1];
+        double lo = g->lo[gi * CU_NL + strict], hi = g->hi[gi * CU_NL + mild];
+        if (lo > hi + 1e-9) {
+            size_t lead = g->group_leader[gi];
+            const cu_unit *un = &s->units[lead];
+            char path[128];
+            cu_unit_path(path, sizeof path, un->enterprise,
+                         lead - s->ents[un->enterprise].first_unit, NULL);
+            return cu_error(err, CURTAIL_EINPUT, s->file, un->pos[CU_UF_NODE], path,
+                            "load group of '%s': the lower bound %g at %s exceeds the upper "
+                            "bound %g at %s, so measures cannot get stricter level by level",
+                            un->id, lo, curtail_level_name((curtail_level)strict), hi,
+                            curtail_level_name((curtail_level)mild));
+        }
+    }
+    return CURTAIL_OK;
+}
+
+static int warn_below_min(const curtail_scenario *s, curtail_scenario *w, const cu_groups *g,
+                          size_t u)
+{
+    const cu_unit *un = &s->units[u];
+    char levels[64] = "";
+    char path[128];
+    int L, any = 0;
+    for (L = 0; L < CU_NL; L++)
+        if (g->ul[u * CU_NL + L].below_min) {
+            if (any)
+                strcat(levels, ", ");
+            strcat(levels, curtail_level_name((curtail_level)L));
+            any = 1;
+        }
+    if (!any)
+        return CURTAIL_OK;
+    cu_unit_path(path, sizeof path, un->enterprise, u - s->ents[un->enterprise].first_unit, NULL);
+    return cu_scenario_warn(w, un->pos[CU_UF_NODE], path,
+                            "the rule at %s asks for less than the technical minimum load %g of "
+                            "unit '%s'; it runs at %g",
+                            levels, un->min_load, un->id, un->min_load);
+}
+
+int cu_groups_build(const curtail_scenario *s, curtail_scenario *warn_into, cu_groups **out,
+                    curtail_error *err)
+{
+    cu_groups *g = NULL;
+    cu_rule *builtin = NULL;
+    size_t nb = 0, u, gi;
+    int rc = CURTAIL_OK, L, p;
+    *out = NULL;
+    if (alloc_groups(s->mem, s->nunits, s->nents, &g)) {
+        rc = cu_enomem(err);
+        goto done;
+    }
+    if (s->builtin_policy && (rc = cu_builtin_rules(s->mem, &builtin, &nb, err)) != 0)
+        goto done;
+    if (assign_groups(s, g)) {
+        rc = cu_enomem(err);
+        goto done;
+    }
+    for (u = 0; u < s->nunits; u++) {
+        const cu_unit *un = &s->units[u];
+        const cu_enterprise *e = &s->ents[un->enterprise];
+        int grade = cu_effective_grade(s, u);
+        for (L = 0; L < CU_NL; L++) {
+            const cu_rule *r = winning_rule(builtin, nb, s->rules, s->nrules, un, e, grade, L);
+            unit_level_bounds(s, r, u, grade, &g->ul[u * CU_NL + L]);
+        }
+        if (warn_into && (rc = warn_below_min(s, warn_into, g, u)) != 0) {
+            rc = cu_enomem(err);
+            goto done;
+        }
+    }
+    for (gi = 0; gi < g->ngroups; gi++) {
+        size_t lead = g->group_leader[gi], k;
+        g->b[gi] = s->units[lead].base_load;
+        g->w[gi] = s->weights[cu_effective_grade(s, lead)];
+        for (k = g->group_first[gi]; k < g->group_first[gi + 1]; k++) {
+            const cu_unit *un = &s->units[g->members[k]];
+            g->V[gi] += un->value * un->capacity;
+            for (p = 0; p < CU_NP; p++)
+                g->E[gi * CU_NP + p] += un->ef[p] * un->capacity;
+        }
+        for (L = 0; L < CU_NL; L++)
+            if ((rc = group_bounds_for_level(s, g, gi, L, err)) != 0)
+                goto done;
+        if ((rc = nesting_check(s, g, gi, err)) != 0)
+            goto done;
+        for (p = 0; p < CU_NP; p++)
+            g->listed[p] += g->E[gi * CU_NP + p] * g->b[gi];
+    }
+    for (u = 0; u < s->nunits; u++)
+        for (p = 0; p < CU_NP; p++)
+            g->listed[p] += s->units[u].fixed[p];
+    for (u = 0; u < s->nents; u++)
+        g->eff_grade[u] = s->ents[u].phase_out ? CURTAIL_GRADE_D : s->ents[u].grade;
+    for (p = 0; p < CU_NP; p++)
+        g->baseline[p] = s->base == CURTAIL_BASE_TOTALS ? s->totals[p] : g->listed[p];
+done:
+    cu_free(s->mem, builtin);
+    if (rc) {
+        cu_groups_free(g);
+        return rc;
+    }
+    *out = g;
+    return CURTAIL_OK;
+}

@@ -1,0 +1,861 @@
+/* scenario.c — the in-memory model, its builder API and the semantic checks. */
+#include "internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const cu_pos no_pos = {0, 0};
+
+/* ---- construction ------------------------------------------------------------ */
+
+static const double default_ratios[CU_NL] = {0.10, 0.20, 0.30};
+
+int curtail_scenario_new(curtail_scenario **out, const curtail_mem *mem, curtail_error *err)
+{
+    curtail_scenario *s;
+    int L, p, g;
+    if (!out)
+        return cu_einval(err, "curtail_scenario_new: out is NULL");
+    *out = NULL;
+    if (mem && (!mem->calloc || !mem->realloc || !mem->free))
+        return cu_einval(err, "curtail_scenario_new: incomplete allocator");
+    s = cu_calloc(mem, 1, sizeof *s);
+    if (!s)
+        return cu_enomem(err);
+    if (mem) {
+        s->memv = *mem;
+        s->mem = &s->memv;
+    }
+    s->file = cu_strdup(s->mem, "");
+    s->name = cu_strdup(s->mem, "");
+    if (!s->file || !s->name) {
+        curtail_scenario_free(s);
+        return cu_enomem(err);
+    }
+    s->lang = CURTAIL_LANG_ZH;
+    s->base = CURTAIL_BASE_LISTED;
+    for (L = 0; L < CU_NL; L++)
+        for (p = 0; p < CU_NP; p++)
+            s->ratios[L][p] = default_ratios[L];
+    s->extra_grades = (1u << CURTAIL_GRADE_C) | (1u << CURTAIL_GRADE_D) |
+                      (1u << CURTAIL_GRADE_NON_LEADING) | (1u << CURTAIL_GRADE_NONE);
+    for (g = 0; g < CURTAIL_NGRADES; g++)
+        s->weights[g] = 1.0;
+    s->weights[CURTAIL_GRADE_B] = 4;
+    s->weights[CURTAIL_GRADE_B_MINUS] = 3;
+    s->weights[CURTAIL_GRADE_C] = 2;
+    s->weights[CURTAIL_GRADE_NON_LEADING] = 2;
+    s->weights[CURTAIL_GRADE_D] = 1;
+    s->weights[CURTAIL_GRADE_NONE] = 1;
+    s->builtin_policy = 1;
+    s->episode.window_from = 600;
+    s->episode.window_to = 1080;
+    s->episode.ozone_levels = (1u << CU_NL) - 1;
+    *out = s;
+    return CURTAIL_OK;
+}
+
+void curtail_scenario_free(curtail_scenario *s)
+{
+    const curtail_mem *m;
+    size_t i;
+    if (!s)
+        return;
+    m = s->mem;
+    for (i = 0; i < s->nunits; i++) {
+        cu_free(m, s->units[i].id);
+        cu_free(m, s->units[i].name);
+        cu_free(m, s->units[i].follows);
+    }
+    for (i = 0; i < s->nents; i++) {
+        cu_free(m, s->ents[i].id);
+        cu_free(m, s->ents[i].name);
+        cu_free(m, s->ents[i].credit_code);
+        cu_free(m, s->ents[i].town);
+    }
+    for (i = 0; i < s->nwarnings; i++)
+        cu_free(m, s->warnings[i]);
+    cu_free(m, s->warnings);
+    cu_free(m, s->units);
+    cu_free(m, s->ents);
+    cu_free(m, s->rules);
+    cu_free(m, s->episode.entries);
+    cu_free(m, s->file);
+    cu_free(m, s->name);
+    cu_free(m, s);
+}
+
+/* ---- small validators -------------------------------------------------------------- */
+
+static int bad(curtail_error *err, const char *path, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
+
+/* A value error: err->path is relative to the object being built; the loader
+ * turns it into a positioned, absolute path. */
+static int bad(curtail_error *err, const char *path, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    cu_verror(err, CURTAIL_EINPUT, NULL, no_pos, path, fmt, ap);
+    va_end(ap);
+    return CURTAIL_EINPUT;
+}
+
+static int check_id(const char *id, const char *path, curtail_error *err)
+{
+    size_t i, n;
+    if (!id)
+        return bad(err, path, "is required");
+    n = strlen(id);
+    if (n == 0 || n > CU_MAX_ID)
+        return bad(err, path, "must be 1 to %d characters of [A-Za-z0-9_.-], got '%s'",
+                   CU_MAX_ID, n > CU_MAX_ID ? "(too long)" : id);
+    for (i = 0; i < n; i++) {
+        char c = id[i];
+        int ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                 c == '_' || c == '.' || c == '-';
+        if (!ok)
+            return bad(err, path, "must be 1 to %d characters of [A-Za-z0-9_.-], got '%s'",
+                       CU_MAX_ID, id);
+    }
+    return CURTAIL_OK;
+}
+
+static int check_range(double v, double lo, int lo_open, double hi, int hi_open,
+                       const char *path, curtail_error *err)
+{
+    if (!isfinite(v))
+        return bad(err, path, "must be a finite number");
+    if ((lo_open && !(v > lo)) || (!lo_open && !(v >= lo)) || (hi_open && !(v < hi)) ||
+        (!hi_open && !(v <= hi))) {
+        if (isinf(hi))
+            return bad(err, path, "must be %s %g, got %.17g", lo_open ? ">" : ">=", lo, v);
+        return bad(err, path, "must be in %s%g, %g%s, got %.17g", lo_open ? "(" : "[", lo, hi,
+                   hi_open ? ")" : "]", v);
+    }
+    return CURTAIL_OK;
+}
+
+/* Emission and capacity magnitudes beyond this are physically absurd and make
+ * the LP numerically meaningless (SPEC §9). */
+#define CU_MAX_MAGNITUDE 1e12
+
+static int check_nonneg(double v, const char *path, curtail_error *err)
+{
+    if (!isfinite(v))
+        return bad(err, path, "must be a finite number");
+    if (v < 0)
+        return bad(err, path, "must be >= 0, got %.17g", v);
+    if (v > CU_MAX_MAGNITUDE)
+        return bad(err, path, "must be at most 1e12, got %.17g", v);
+    return CURTAIL_OK;
+}
+
+static int check_pollutants(const double v[CU_NP], const char *prefix, curtail_error *err)
+{
+    int p, rc;
+    char path[64];
+    for (p = 0; p < CU_NP; p++) {
+        snprintf(path, sizeof path, "%s.%s", prefix, curtail_pollutant_name((curtail_pollutant)p));
+        if ((rc = check_nonneg(v[p], path, err)) != 0)
+            return rc;
+    }
+    return CURTAIL_OK;
+}
+
+static int replace_str(curtail_scenario *s, char **dst, const char *src, curtail_error *err)
+{
+    char *d = cu_strdup(s->mem, src ? src : "");
+    if (!d)
+        return cu_enomem(err);
+    cu_free(s->mem, *dst);
+    *dst = d;
+    return CURTAIL_OK;
+}
+
+/* ---- setters ------------------------------------------------------------------------ */
+
+#define NEED_S(s, fn)                                                                       \
+    do {                                                                                    \
+        if (!(s))                                                                           \
+            return cu_einval(err, fn ": scenario is NULL");                                 \
+    } while (0)
+
+int curtail_scenario_set_name(curtail_scenario *s, const char *name, curtail_error *err)
+{
+    NEED_S(s, "curtail_scenario_set_name");
+    s->checked = 0;
+    return replace_str(s, &s->name, name, err);
+}
+
+int curtail_scenario_set_lang(curtail_scenario *s, curtail_lang lang, curtail_error *err)
+{
+    NEED_S(s, "curtail_scenario_set_lang");
+    if (lang != CURTAIL_LANG_ZH && lang != CURTAIL_LANG_EN)
+        return cu_einval(err, "curtail_scenario_set_lang: lang must be zh or en");
+    s->lang = (int)lang;
+    return CURTAIL_OK;
+}
+
+int curtail_scenario_set_target_base(curtail_scenario *s, curtail_base base,
+                                     const double *totals, curtail_error *err)
+{
+    int rc;
+    NEED_S(s, "curtail_scenario_set_target_base");
+    if (base != CURTAIL_BASE_LISTED && base != CURTAIL_BASE_TOTALS)
+        return cu_einval(err, "curtail_scenario_set_target_base: unknown base");
+    if (totals) {
+        if ((rc = check_pollutants(totals, "totals_kgpd", err)) != 0)
+            return rc;
+        memcpy(s->totals, totals, sizeof s->totals);
+        s->has_totals = 1;
+    } else if (base == CURTAIL_BASE_TOTALS) {
+        return bad(err, "totals_kgpd", "is required when base is totals");
+    }
+    s->base = (int)base;
+    s->checked = 0;
+    return CURTAIL_OK;
+}
+
+int curtail_scenario_set_ratios(curtail_scenario *s, curtail_level level,
+                                const double ratios[CU_NP], curtail_error *err)
+{
+    int p, rc;
+    NEED_S(s, "curtail_scenario_set_ratios");
+    if ((int)level < 0 || (int)level >= CU_NL || !ratios)
+        return cu_einval(err, "curtail_scenario_set_ratios: bad level or ratios");
+    for (p = 0; p < CU_NP; p++)
+        if ((rc = check_range(ratios[p], 0, 0, 1, 1,
+                              curtail_pollutant_name((curtail_pollutant)p), err)) != 0)
+            return rc;
+    memcpy(s->ratios[level], ratios, sizeof s->ratios[level]);
+    s->checked = 0;
+    return CURTAIL_OK;
+}
+
+int curtail_scenario_set_extra_grades(curtail_scenario *s, unsigned grades, curtail_error *err)
+{
+    NEED_S(s, "curtail_scenario_set_extra_grades");
+    if (grades >> CURTAIL_NGRADES)
+        return cu_einval(err, "curtail_scenario_set_extra_grades: unknown grade bits");
+    s->extra_grades = grades;
+    s->checked = 0;
+    return CURTAIL_OK;
+}
+
+int curtail_scenario_set_extra_weights(curtail_scenario *s, const double w[CURTAIL_NGRADES],
+                                       curtail_error *err)
+{
+    int g, rc;
+    NEED_S(s, "curtail_scenario_set_extra_weights");
+    if (!w)
+        return cu_einval(err, "curtail_scenario_set_extra_weights: weights is NULL");
+    for (g = 0; g < CURTAIL_NGRADES; g++)
+        if ((rc = check_nonneg(w[g], curtail_grade_name((curtail_grade)g), err)) != 0)
+            return rc;
+    memcpy(s->weights, w, sizeof s->weights);
+    s->checked = 0;
+    return CURTAIL_OK;
+}
+
+int curtail_scenario_set_builtin_policy(curtail_scenario *s, int on, curtail_error *err)
+{
+    NEED_S(s, "curtail_scenario_set_builtin_policy");
+    s->builtin_policy = on ? 1 : 0;
+    s->checked = 0;
+    return CURTAIL_OK;
+}
+
+/* Validate a rule (also used for the built-in table). */
+static int rule_check(const curtail_rule *r, curtail_error *err)
+{
+    unsigned k;
+    if ((int)r->industry < 0 || r->industry >= CURTAIL_NINDUSTRIES)
+        return bad(err, "industry", "unknown industry");
+    if (r->kinds >> CURTAIL_NKINDS)
+        return bad(err, "kind", "unknown kind");
+    for (k = 0; k < CURTAIL_NKINDS; k++)
+        if ((r->kinds & (1u << k)) && !cu_kind_in_industry((int)k, (int)r->industry))
+            return bad(err, "kind", "%s is not a kind of industry %s",
+                       curtail_kind_name((curtail_kind)k), curtail_industry_name(r->industry));
+    if (r->grades == 0 || (r->grades >> CURTAIL_NGRADES))
+        return bad(err, "grades", "must list at least one grade");
+    if (r->levels == 0 || (r->levels >> CU_NL))
+        return bad(err, "levels", "must list at least one level");
+    if (r->interruptible < -1 || r->interruptible > 1)
+        return bad(err, "interruptible", "must be true or false");
+    if (r->fuels >> CURTAIL_NFUELS)
+        return bad(err, "fuel", "unknown fuel");
+    if (r->guarantees & ~((1u << CURTAIL_GUARANTEE_LIVELIHOOD) | (1u << CURTAIL_GUARANTEE_SUPPLY)))
+        return bad(err, "guarantee", "must be livelihood, supply or true");
+    switch (r->measure) {
+    case CURTAIL_MEASURE_MAX_LOAD:
+        return check_range(r->value, 0, 0, 1, 0, "max_load", err);
+    case CURTAIL_MEASURE_CUT:
+        return check_range(r->value, 0, 0, 1, 0, "cut", err);
+    case CURTAIL_MEASURE_COKING_TIME:
+        if (check_range(r->value, 0, 1, INFINITY, 0, "coking_time_h", err))
+            return CURTAIL_EINPUT;
+        if (r->value > 1e6)
+            return bad(err, "coking_time_h", "must be at most 1e6 hours, got %.17g", r->value);
+        return CURTAIL_OK;
+    case CURTAIL_MEASURE_STOP:
+    case CURTAIL_MEASURE_NONE:
+        return CURTAIL_OK;
+    default:
+        return bad(err, "", "unknown measure");
+    }
+}
+
+int curtail_scenario_add_rule(curtail_scenario *s, const curtail_rule *rule, curtail_error *err)
+{
+    int rc;
+    void *p;
+    NEED_S(s, "curtail_scenario_add_rule");
+    if (!rule || rule->version != CURTAIL_RULE_VERSION)
+        return cu_einval(err, "curtail_scenario_add_rule: rule is NULL or of another version");
+    if ((rc = rule_check(rule, err)) != 0)
+        return rc;
+    p = s->rules;
+    if (cu_grow(s->mem, &p, &s->caprules, s->nrules + 1, sizeof *s->rules))
+        return cu_enomem(err);
+    s->rules = p;
+    memset(&s->rules[s->nrules], 0, sizeof s->rules[0]);
+    s->rules[s->nrules].r = *rule;
+    s->rules[s->nrules].index = s->nrules;
+    s->nrules++;
+    s->checked = 0;
+    return CURTAIL_OK;
+}
+
+static int check_credit_code(const char *c, curtail_error *err)
+{
+    size_t i, n = strlen(c);
+    if (n != 18)
+        return bad(err, "credit_code", "must be 18 characters of [0-9A-Z], got %zu", n);
+    for (i = 0; i < n; i++)
+        if (!((c[i] >= '0' && c[i] <= '9') || (c[i] >= 'A' && c[i] <= 'Z')))
+            return bad(err, "credit_code", "must be 18 characters of [0-9A-Z], got '%s'", c);
+    return CURTAIL_OK;
+}
+
+int curtail_scenario_add_enterprise(curtail_scenario *s, const curtail_enterprise_spec *e,
+                                    curtail_error *err)
+{
+    cu_enterprise *d;
+    void *p;
+    int rc;
+    NEED_S(s, "curtail_scenario_add_enterprise");
+    if (!e || e->version != CURTAIL_ENTERPRISE_SPEC_VERSION)
+        return cu_einval(err, "curtail_scenario_add_enterprise: spec is NULL or of another version");
+    if ((rc = check_id(e->id, "id", err)) != 0)
+        return rc;
+    if ((int)e->industry < 0 || e->industry >= CURTAIL_NINDUSTRIES)
+        return bad(err, "industry", "unknown industry");
+    if ((int)e->grade < 0 || e->grade >= CURTAIL_NGRADES)
+        return bad(err, "grade", "unknown grade");
+    if ((int)e->guarantee < 0 || e->guarantee > CURTAIL_GUARANTEE_SUPPLY)
+        return bad(err, "guarantee", "unknown guarantee");
+    if (e->credit_code && (rc = check_credit_code(e->credit_code, err)) != 0)
+        return rc;
+    p = s->ents;
+    if (cu_grow(s->mem, &p, &s->capents, s->nents + 1, sizeof *s->ents))
+        return cu_enomem(err);
+    s->ents = p;
+    d = &s->ents[s->nents];
+    memset(d, 0, sizeof *d);
+    d->id = cu_strdup(s->mem, e->id);
+    d->name = cu_strdup(s->mem, e->name ? e->name : e->id);
+    d->credit_code = e->credit_code ? cu_strdup(s->mem, e->credit_code) : NULL;
+    d->town = e->town ? cu_strdup(s->mem, e->town) : NULL;
+    if (!d->id || !d->name || (e->credit_code && !d->credit_code) || (e->town && !d->town)) {
+        cu_free(s->mem, d->id);
+        cu_free(s->mem, d->name);
+        cu_free(s->mem, d->credit_code);
+        cu_free(s->mem, d->town);
+        return cu_enomem(err);
+    }
+    d->industry = (int)e->industry;
+    d->grade = (int)e->grade;
+    d->guarantee = (int)e->guarantee;
+    d->phase_out = e->phase_out ? 1 : 0;
+    d->first_unit = s->nunits;
+    s->nents++;
+    s->checked = 0;
+    return CURTAIL_OK;
+}
+
+static int unit_check(const curtail_scenario *s, const curtail_unit_spec *u, curtail_error *err)
+{
+    int rc;
+    const cu_enterprise *e = &s->ents[s->nents - 1];
+    if ((rc = check_id(u->id, "id", err)) != 0)
+        return rc;
+    if ((int)u->kind < 0 || u->kind >= CURTAIL_NKINDS)
+        return bad(err, "kind", "unknown kind");
+    if (!cu_kind_in_industry((int)u->kind, e->industry))
+        return bad(err, "kind", "%s is not a kind of industry %s",
+                   curtail_kind_name(u->kind), curtail_industry_name((curtail_industry)e->industry));
+    if (!isfinite(u->capacity) || !(u->capacity > 0))
+        return bad(err, "capacity", "must be > 0, got %.17g", u->capacity);
+    if (u->capacity > CU_MAX_MAGNITUDE)
+        return bad(err, "capacity", "must be at most 1e12, got %.17g", u->capacity);
+    if (u->has_base_load && (rc = check_range(u->base_load, 0, 1, 1, 0, "base_load", err)) != 0)
+        return rc;
+    if (u->has_base_load && u->follows)
+        return bad(err, "base_load", "a follower runs at its leader's base load; remove base_load");
+    if (u->has_min_load && (rc = check_range(u->min_load, 0, 0, 1, 0, "min_load", err)) != 0)
+        return rc;
+    if ((rc = check_nonneg(u->value, "value", err)) != 0)
+        return rc;
+    if (u->has_ef && u->has_baseline)
+        return bad(err, "baseline_kgpd", "give either ef or baseline_kgpd, not both");
+    if (u->has_ef && (rc = check_pollutants(u->ef, "ef", err)) != 0)
+        return rc;
+    if (u->has_baseline && (rc = check_pollutants(u->baseline_kgpd, "baseline_kgpd", err)) != 0)
+        return rc;
+    if ((rc = check_pollutants(u->fixed_kgpd, "fixed_kgpd", err)) != 0)
+        return rc;
+    if (u->interruptible < -1 || u->interruptible > 1)
+        return bad(err, "interruptible", "must be true or false");
+    if (u->follows && check_id(u->follows, "follows", err))
+        return CURTAIL_EINPUT;
+    if (u->has_coke_oven && u->kind != CURTAIL_KIND_COKE_OVEN)
+        return bad(err, "coke_oven", "only a unit of kind coke_oven has a coke_oven block");
+    if (!u->has_coke_oven && u->kind == CURTAIL_KIND_COKE_OVEN)
+        return bad(err, "kind", "a coke_oven unit needs a coke_oven block");
+    if (u->has_coke_oven) {
+        if (u->has_height && (rc = check_range(u->height_m, 0, 1, 100, 0, "coke_oven.height_m", err)))
+            return rc;
+        if ((int)u->quenching < 0 || u->quenching > CURTAIL_QUENCHING_WET)
+            return bad(err, "coke_oven.quenching", "must be dry or wet");
+        if ((rc = check_range(u->coking_time_h, 0, 1, 1e6, 0, "coke_oven.coking_time_h", err)))
+            return rc;
+        if ((rc = check_range(u->max_coking_time_h, 0, 1, 1e6, 0, "coke_oven.max_coking_time_h",
+                              err)))
+            return rc;
+        if (u->coking_time_h > u->max_coking_time_h && !u->has_min_load)
+            return bad(err, "coke_oven.coking_time_h",
+                       "normal coking time %g h exceeds max_coking_time_h %g h; give min_load "
+                       "explicitly",
+                       u->coking_time_h, u->max_coking_time_h);
+    }
+    if (u->has_boiler && u->kind != CURTAIL_KIND_BOILER)
+        return bad(err, "boiler", "only a unit of kind boiler has a boiler block");
+    if (u->has_boiler) {
+        if ((int)u->fuel < 0 || u->fuel >= CURTAIL_NFUELS)
+            return bad(err, "boiler.fuel", "unknown fuel");
+        if ((rc = check_nonneg(u->steam_tph, "boiler.steam_tph", err)) != 0)
+            return rc;
+    }
+    return CURTAIL_OK;
+}
+
+int curtail_scenario_add_unit(curtail_scenario *s, const curtail_unit_spec *u, curtail_error *err)
+{
+    cu_unit *d;
+    void *p;
+    int rc;
+    NEED_S(s, "curtail_scenario_add_unit");
+    if (!u || u->version != CURTAIL_UNIT_SPEC_VERSION)
+        return cu_einval(err, "curtail_scenario_add_unit: spec is NULL or of another version");
+    if (s->nents == 0)
+        return cu_einval(err, "curtail_scenario_add_unit: add an enterprise first");
+    if (s->nunits >= CU_MAX_UNITS)
+        return bad(err, "", "more than %d units", CU_MAX_UNITS);
+    if ((rc = unit_check(s, u, err)) != 0)
+        return rc;
+    p = s->units;
+    if (cu_grow(s->mem, &p, &s->capunits, s->nunits + 1, sizeof *s->units))
+        return cu_enomem(err);
+    s->units = p;
+    d = &s->units[s->nunits];
+    memset(d, 0, sizeof *d);
+    d->id = cu_strdup(s->mem, u->id);
+    d->name = cu_strdup(s->mem, u->name ? u->name : u->id);
+    d->follows = u->follows ? cu_strdup(s->mem, u->follows) : NULL;
+    if (!d->id || !d->name || (u->follows && !d->follows)) {
+        cu_free(s->mem, d->id);
+        cu_free(s->mem, d->name);
+        cu_free(s->mem, d->follows);
+        return cu_enomem(err);
+    }
+    d->kind = (int)u->kind;
+    d->capacity = u->capacity;
+    d->has_base_load = u->has_base_load ? 1 : 0;
+    d->base_load = u->has_base_load ? u->base_load : 1.0;
+    d->has_min_load = u->has_min_load ? 1 : 0;
+    d->min_load = u->has_min_load ? u->min_load : 0.0;
+    d->value = u->value;
+    d->has_ef = u->has_ef ? 1 : 0;
+    d->has_baseline = u->has_baseline ? 1 : 0;
+    if (u->has_ef)
+        memcpy(d->ef, u->ef, sizeof d->ef);
+    if (u->has_baseline)
+        memcpy(d->baseline, u->baseline_kgpd, sizeof d->baseline);
+    memcpy(d->fixed, u->fixed_kgpd, sizeof d->fixed);
+    d->interruptible = (signed char)u->interruptible;
+    d->has_coke_oven = u->has_coke_oven ? 1 : 0;
+    d->has_height = u->has_height ? 1 : 0;
+    d->quenching = (unsigned char)u->quenching;
+    d->height_m = u->height_m;
+    d->coking_time_h = u->coking_time_h;
+    d->max_coking_time_h = u->max_coking_time_h;
+    d->has_boiler = u->has_boiler ? 1 : 0;
+    d->fuel = (unsigned char)u->fuel;
+    d->heating = u->heating ? 1 : 0;
+    d->steam_tph = u->steam_tph;
+    d->enterprise = s->nents - 1;
+    d->leader = s->nunits;
+    s->nunits++;
+    s->ents[s->nents - 1].nunits++;
+    s->checked = 0;
+    return CURTAIL_OK;
+}
+
+/* ---- warnings ------------------------------------------------------------------------- */
+
+int cu_scenario_warn(curtail_scenario *s, cu_pos pos, const char *path, const char *fmt, ...)
+{
+    cu_buf b;
+    char msg[1024];
+    va_list ap;
+    void *p;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    cu_buf_init(&b, s->mem);
+    if (s->file[0] && pos.line)
+        cu_buf_printf(&b, "%s:%u:%u: ", s->file, (unsigned)pos.line, (unsigned)pos.col);
+    else if (s->file[0])
+        cu_buf_printf(&b, "%s: ", s->file);
+    cu_buf_puts(&b, "warning: ");
+    if (path && path[0])
+        cu_buf_printf(&b, "%s: ", path);
+    cu_buf_puts(&b, msg);
+    p = s->warnings;
+    if (b.failed || cu_grow(s->mem, &p, &s->capwarnings, s->nwarnings + 1, sizeof(char *))) {
+        cu_buf_free(&b);
+        return CURTAIL_ENOMEM;
+    }
+    s->warnings = p;
+    s->warnings[s->nwarnings++] = b.data;
+    return CURTAIL_OK;
+}
+
+void cu_unit_path(char *buf, size_t n, size_t e, size_t u, const char *field)
+{
+    if (field && field[0])
+        snprintf(buf, n, "enterprises[%zu].units[%zu].%s", e, u, field);
+    else
+        snprintf(buf, n, "enterprises[%zu].units[%zu]", e, u);
+}
+
+const char *cu_scenario_file(const curtail_scenario *s)
+{
+    return s->file ? s->file : "";
+}
+
+static void clear_warnings(curtail_scenario *s)
+{
+    size_t i;
+    for (i = 0; i < s->nwarnings; i++)
+        cu_free(s->mem, s->warnings[i]);
+    s->nwarnings = 0;
+}
+
+/* ---- semantic checks ---------------------------------------------------------------------- */
+
+typedef struct id_ref {
+    const char *id;
+    size_t index;
+} id_ref;
+
+static int cmp_id_ref(const void *a, const void *b)
+{
+    const id_ref *x = a, *y = b;
+    int c = strcmp(x->id, y->id);
+    if (c)
+        return c;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static int check_enterprise_ids(curtail_scenario *s, curtail_error *err)
+{
+    id_ref *refs;
+    size_t i;
+    int rc = CURTAIL_OK;
+    if (s->nents < 2)
+        return CURTAIL_OK;
+    refs = cu_calloc(s->mem, s->nents, sizeof *refs);
+    if (!refs)
+        return cu_enomem(err);
+    for (i = 0; i < s->nents; i++) {
+        refs[i].id = s->ents[i].id;
+        refs[i].index = i;
+    }
+    qsort(refs, s->nents, sizeof *refs, cmp_id_ref);
+    for (i = 1; i < s->nents; i++) {
+        if (strcmp(refs[i].id, refs[i - 1].id) == 0) {
+            /* report the later occurrence (in file order) of the first duplicate found */
+            size_t first = refs[i - 1].index, dup = refs[i].index;
+            char path[64];
+            snprintf(path, sizeof path, "enterprises[%zu].id", dup);
+            if (s->ents[first].pos[CU_EF_ID].line)
+                rc = cu_error(err, CURTAIL_EINPUT, s->file, s->ents[dup].pos[CU_EF_ID], path,
+                              "duplicate id '%s' (first at line %u)", refs[i].id,
+                              (unsigned)s->ents[first].pos[CU_EF_ID].line);
+            else
+                rc = cu_error(err, CURTAIL_EINPUT, s->file, s->ents[dup].pos[CU_EF_ID], path,
+                              "duplicate id '%s' (first is enterprises[%zu])", refs[i].id, first);
+            break;
+        }
+    }
+    cu_free(s->mem, refs);
+    return rc;
+}
+
+/* Find a unit id inside one enterprise: refs sorted by id. */
+static const id_ref *find_ref(const id_ref *refs, size_t n, const char *id)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = strcmp(refs[mid].id, id);
+        if (c == 0) {
+            while (mid > 0 && strcmp(refs[mid - 1].id, id) == 0)
+                mid--;
+            return &refs[mid];
+        }
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+static int unit_error(curtail_scenario *s, curtail_error *err, size_t u, int field,
+                      const char *fieldname, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
+static int unit_error(curtail_scenario *s, curtail_error *err, size_t u, int field,
+                      const char *fieldname, const char *fmt, ...)
+{
+    char path[128];
+    const cu_unit *un = &s->units[u];
+    const cu_enterprise *e = &s->ents[un->enterprise];
+    cu_pos pos = un->pos[field].line ? un->pos[field] : un->pos[CU_UF_NODE];
+    va_list ap;
+    cu_unit_path(path, sizeof path, un->enterprise, u - e->first_unit, fieldname);
+    va_start(ap, fmt);
+    cu_verror(err, CURTAIL_EINPUT, s->file, pos, path, fmt, ap);
+    va_end(ap);
+    return CURTAIL_EINPUT;
+}
+
+/* Unit ids unique per enterprise; `follows` resolved to a unit of the same
+ * enterprise; chains followed to their root, cycles rejected. */
+static int resolve_units(curtail_scenario *s, curtail_error *err)
+{
+    size_t e, i, maxn = 0;
+    id_ref *refs = NULL;
+    size_t *direct = NULL;
+    unsigned char *state = NULL;
+    int rc = CURTAIL_OK;
+    for (e = 0; e < s->nents; e++)
+        if (s->ents[e].nunits > maxn)
+            maxn = s->ents[e].nunits;
+    refs = cu_calloc(s->mem, maxn ? maxn : 1, sizeof *refs);
+    direct = cu_calloc(s->mem, s->nunits ? s->nunits : 1, sizeof *direct);
+    state = cu_calloc(s->mem, s->nunits ? s->nunits : 1, 1);
+    if (!refs || !direct || !state) {
+        rc = cu_enomem(err);
+        goto done;
+    }
+    for (e = 0; e < s->nents && rc == CURTAIL_OK; e++) {
+        const cu_enterprise *en = &s->ents[e];
+        size_t n = en->nunits, f = en->first_unit;
+        for (i = 0; i < n; i++) {
+            refs[i].id = s->units[f + i].id;
+            refs[i].index = f + i;
+        }
+        qsort(refs, n, sizeof *refs, cmp_id_ref);
+        for (i = 1; i < n; i++)
+            if (strcmp(refs[i].id, refs[i - 1].id) == 0) {
+                size_t first = refs[i - 1].index;
+                rc = unit_error(s, err, refs[i].index, CU_UF_ID, "id",
+                                "duplicate unit id '%s' in enterprise '%s' (first is units[%zu])",
+                                refs[i].id, en->id, first - f);
+                goto done;
+            }
+        for (i = 0; i < n; i++) {
+            size_t u = f + i;
+            const id_ref *r;
+            direct[u] = u;
+            if (!s->units[u].follows)
+                continue;
+            r = find_ref(refs, n, s->units[u].follows);
+            if (!r) {
+                rc = unit_error(s, err, u, CU_UF_FOLLOWS, "follows",
+                                "no unit '%s' in enterprise '%s'", s->units[u].follows, en->id);
+                goto done;
+            }
+            if (r->index == u) {
+                rc = unit_error(s, err, u, CU_UF_FOLLOWS, "follows", "a unit cannot follow itself");
+                goto done;
+            }
+            direct[u] = r->index;
+        }
+    }
+    /* roots: iterative walk with colouring (0 new, 1 on the current path, 2 done) */
+    for (i = 0; i < s->nunits; i++) {
+        size_t u = i, root;
+        while (state[u] == 0) {
+            state[u] = 1;
+            if (direct[u] == u)
+                break;
+            u = direct[u];
+        }
+        if (state[u] == 1 && direct[u] != u) {
+            rc = unit_error(s, err, u, CU_UF_FOLLOWS, "follows",
+                            "'follows' forms a cycle through unit '%s'", s->units[u].id);
+            goto done;
+        }
+        root = (state[u] == 2) ? s->units[u].leader : u;
+        u = i;
+        while (state[u] == 1) {
+            state[u] = 2;
+            s->units[u].leader = root;
+            u = direct[u];
+        }
+    }
+done:
+    cu_free(s->mem, refs);
+    cu_free(s->mem, direct);
+    cu_free(s->mem, state);
+    return rc;
+}
+
+/* Defaults that depend on other fields, and emission factors from baselines. */
+static void resolve_defaults(curtail_scenario *s)
+{
+    size_t u;
+    int p;
+    for (u = 0; u < s->nunits; u++) {
+        cu_unit *un = &s->units[u];
+        const cu_unit *lead = &s->units[un->leader];
+        if (un->interruptible < 0)
+            un->interruptible = (signed char)cu_kind_interruptible_default(un->kind);
+        if (!un->has_min_load)
+            un->min_load = un->has_coke_oven ? un->coking_time_h / un->max_coking_time_h : 0.0;
+        if (un->min_load > 1)
+            un->min_load = 1;
+        if (un->has_baseline) {
+            double out = un->capacity * lead->base_load;
+            for (p = 0; p < CU_NP; p++)
+                un->ef[p] = un->baseline[p] / out;
+        }
+    }
+}
+
+static int scenario_warnings(curtail_scenario *s)
+{
+    size_t u;
+    char path[128];
+    for (u = 0; u < s->nunits; u++) {
+        const cu_unit *un = &s->units[u];
+        const cu_enterprise *e = &s->ents[un->enterprise];
+        size_t j = u - e->first_unit;
+        int p, any = 0;
+        if (un->has_boiler && un->fuel == CURTAIL_FUEL_COAL && un->steam_tph < 35) {
+            cu_unit_path(path, sizeof path, un->enterprise, j, "boiler.steam_tph");
+            if (cu_scenario_warn(s, un->pos[CU_UF_BOILER].line ? un->pos[CU_UF_BOILER] : un->pos[CU_UF_NODE],
+                                 path, "coal boiler of %g t/h is under 35 t/h and should have been eliminated",
+                                 un->steam_tph))
+                return CURTAIL_ENOMEM;
+        }
+        if (un->has_coke_oven && un->has_height && un->height_m <= 4.3 + 1e-9 && !e->phase_out) {
+            cu_unit_path(path, sizeof path, un->enterprise, j, "coke_oven.height_m");
+            if (cu_scenario_warn(s, un->pos[CU_UF_COKE_OVEN].line ? un->pos[CU_UF_COKE_OVEN] : un->pos[CU_UF_NODE],
+                                 path, "%g m coke oven is due for closure but enterprise '%s' is not flagged phase_out",
+                                 un->height_m, e->id))
+                return CURTAIL_ENOMEM;
+        }
+        for (p = 0; p < CU_NP; p++)
+            if (un->ef[p] > 0 || un->fixed[p] > 0)
+                any = 1;
+        if (!any) {
+            cu_unit_path(path, sizeof path, un->enterprise, j, NULL);
+            if (cu_scenario_warn(s, un->pos[CU_UF_NODE], path, "unit '%s' has no emissions", un->id))
+                return CURTAIL_ENOMEM;
+        }
+    }
+    return CURTAIL_OK;
+}
+
+int curtail_scenario_check(curtail_scenario *s, curtail_error *err)
+{
+    int rc;
+    cu_groups *g = NULL;
+    NEED_S(s, "curtail_scenario_check");
+    s->checked = 0;
+    clear_warnings(s);
+    if (s->base == CURTAIL_BASE_TOTALS && !s->has_totals)
+        return cu_error(err, CURTAIL_EINPUT, s->file, s->pos_targets, "targets.totals_kgpd",
+                        "is required when base is totals");
+    if ((rc = check_enterprise_ids(s, err)) != 0)
+        return rc;
+    if ((rc = resolve_units(s, err)) != 0)
+        return rc;
+    resolve_defaults(s);
+    if (scenario_warnings(s))
+        return cu_enomem(err);
+    /* bounds, groups and nesting: reports lo > hi and impossible nesting, and
+     * warns of rules below a unit's technical minimum */
+    if ((rc = cu_groups_build(s, s, &g, err)) != 0)
+        return rc;
+    cu_groups_free(g);
+    s->checked = 1;
+    return CURTAIL_OK;
+}
+
+/* ---- accessors ------------------------------------------------------------------------ */
+
+const char *curtail_scenario_name(const curtail_scenario *s)
+{
+    return s ? s->name : NULL;
+}
+
+size_t curtail_scenario_enterprise_count(const curtail_scenario *s)
+{
+    return s ? s->nents : 0;
+}
+
+size_t curtail_scenario_unit_count(const curtail_scenario *s)
+{
+    return s ? s->nunits : 0;
+}
+
+size_t curtail_scenario_warning_count(const curtail_scenario *s)
+{
+    return s ? s->nwarnings : 0;
+}
+
+const char *curtail_scenario_warning(const curtail_scenario *s, size_t i)
+{
+    return (s && i < s->nwarnings) ? s->warnings[i] : NULL;
+}
+
+const char *curtail_policy_default_yaml(void)
+{
+    return cu_policy_default_yaml;
+}

@@ -1,0 +1,27 @@
+#!/bin/sh
+# Install curtail's build and test dependencies from Debian packages.
+# Idempotent: does nothing (and needs no network) when everything is present.
+set -eu
+
+PKGS="cmake make gcc pkg-config libglpk-dev libyaml-dev check glpk-utils coinor-clp"
+
+missing=""
+for p in $PKGS; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $p"
+    fi
+done
+
+if [ -z "$missing" ]; then
+    exit 0
+fi
+
+echo "install-deps: installing:$missing" >&2
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+    SUDO="sudo"
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+# shellcheck disable=SC2086
+$SUDO apt-get install -y -qq --no-install-recommends $missing >/dev/null

@@ -1,0 +1,92 @@
+/* testutil.c — small helpers shared by the Check suites. */
+#define _POSIX_C_SOURCE 200809L
+#include "testutil.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+char *tu_read_file(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf = NULL;
+    size_t cap = 0, n = 0;
+    if (!f)
+        return NULL;
+    for (;;) {
+        size_t got;
+        if (cap - n < 4096) {
+            char *p = realloc(buf, cap ? cap * 2 : 8192);
+            if (!p) {
+                free(buf);
+                fclose(f);
+                return NULL;
+            }
+            buf = p;
+            cap = cap ? cap * 2 : 8192;
+        }
+        got = fread(buf + n, 1, cap - n - 1, f);
+        n += got;
+        if (got == 0)
+            break;
+    }
+    fclose(f);
+    buf[n] = '\0';
+    if (len)
+        *len = n;
+    return buf;
+}
+
+int tu_write_file(const char *path, const char *data, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    if (!f)
+        return -1;
+    if (fwrite(data, 1, len, f) != len) {
+        fclose(f);
+        return -1;
+    }
+    return fclose(f) == 0 ? 0 : -1;
+}
+
+char *tu_tmpdir(void)
+{
+    char tmpl[] = "/tmp/curtail-test-XXXXXX";
+    char *d = mkdtemp(tmpl);
+    return d ? strdup(d) : NULL;
+}
+
+int tu_run(const char *cmd, char **out, char **err)
+{
+    char *dir = tu_tmpdir();
+    char *full;
+    char opath[512], epath[512];
+    int st;
+    size_t n;
+    if (!dir)
+        return -1;
+    snprintf(opath, sizeof opath, "%s/out", dir);
+    snprintf(epath, sizeof epath, "%s/err", dir);
+    n = strlen(cmd) + strlen(opath) + strlen(epath) + 32;
+    full = malloc(n);
+    if (!full) {
+        free(dir);
+        return -1;
+    }
+    snprintf(full, n, "%s >'%s' 2>'%s' </dev/null", cmd, opath, epath);
+    st = system(full);
+    free(full);
+    if (out)
+        *out = tu_read_file(opath, NULL);
+    if (err)
+        *err = tu_read_file(epath, NULL);
+    unlink(opath);
+    unlink(epath);
+    rmdir(dir);
+    free(dir);
+    if (st == -1 || !WIFEXITED(st))
+        return -1;
+    return WEXITSTATUS(st);
+}
