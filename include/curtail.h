@@ -432,6 +432,55 @@ CURTAIL_API size_t curtail_result_warning_count(const curtail_result *r);
 CURTAIL_API const char *curtail_result_warning(const curtail_result *r, size_t i);
 
 /* ------------------------------------------------------------------------ */
+/* Schedule: an episode hour by hour (SPEC §6)                              */
+/* ------------------------------------------------------------------------ */
+
+typedef struct curtail_schedule_options {
+    unsigned version;
+    curtail_method method;
+    int hourly; /* 1: one variable per group and hour instead of per block (audit, tests) */
+} curtail_schedule_options;
+#define CURTAIL_SCHEDULE_OPTIONS_VERSION 1
+#define CURTAIL_SCHEDULE_OPTIONS_INIT {CURTAIL_SCHEDULE_OPTIONS_VERSION, CURTAIL_METHOD_AUTO, 0}
+
+/**
+ * Solve the episode of a checked scenario that has an `episode` section
+ * (CURTAIL_EINPUT otherwise). Like curtail_plan_solve, a schedule whose
+ * targets cannot all be met is a successful call with CURTAIL_TARGETS_UNMET.
+ */
+CURTAIL_API int curtail_schedule_solve(const curtail_scenario *s,
+                                       const curtail_schedule_options *opts,
+                                       curtail_result **out, curtail_error *err);
+
+/** 1 for a schedule result, 0 for a plan. */
+CURTAIL_API int curtail_result_is_schedule(const curtail_result *r);
+/** Hours of the horizon (schedule) or 0 (plan). */
+CURTAIL_API size_t curtail_result_hour_count(const curtail_result *r);
+/** Start of hour t as "YYYY-MM-DDTHH:MM" into buf (at least 17 bytes). */
+CURTAIL_API int curtail_result_hour_label(const curtail_result *r, size_t t, char *buf,
+                                          size_t size, curtail_error *err);
+/** The level of hour t, or -1 outside every timeline entry. */
+CURTAIL_API int curtail_result_hour_level(const curtail_result *r, size_t t);
+/** One unit's load in each hour: `hours` values, borrowed from r. */
+CURTAIL_API const double *curtail_result_unit_loads(const curtail_result *r, size_t unit);
+
+typedef struct curtail_segment_result {
+    char day[11]; /* "YYYY-MM-DD" */
+    curtail_level level;
+    int hours;
+    curtail_status status;
+    double lost_value;    /* yuan over the segment's hours */
+    double weighted_loss;
+    curtail_target targets[CURTAIL_NPOLLUTANTS]; /* kg over the segment's hours */
+} curtail_segment_result;
+
+CURTAIL_API size_t curtail_result_segment_count(const curtail_result *r);
+CURTAIL_API int curtail_result_segment(const curtail_result *r, size_t k,
+                                       curtail_segment_result *out, curtail_error *err);
+/** Columns of the LP that was solved (the whole LP, not a sifting round). */
+CURTAIL_API size_t curtail_result_lp_columns(const curtail_result *r);
+
+/* ------------------------------------------------------------------------ */
 /* Output                                                                   */
 /* ------------------------------------------------------------------------ */
 

@@ -345,6 +345,7 @@ struct curtail_result {
     const curtail_mem *mem;
     const curtail_scenario *s;
     int kind; /* 0 plan, 1 schedule */
+    size_t lp_columns;
     int status;
     double objective;
     cu_groups *groups;
@@ -355,6 +356,8 @@ struct curtail_result {
     size_t nsegs;
     double *hload; /* per group per hour [g * hours + t] */
     int hours;
+    int *hour_level; /* per hour: level or -1 */
+    int64_t start;   /* minutes since the epoch */
     char **warnings; /* scenario's warnings are read through s; these are the solve's own */
     size_t nwarnings, capwarnings;
 };
@@ -368,5 +371,14 @@ int cu_write_md(const curtail_result *r, const curtail_write_options *o, cu_buf 
 void cu_measure_text(const curtail_result *r, size_t unit, int level, int lang, cu_buf *out);
 /* Write bytes to path atomically (tmp + rename); "-"/NULL = stdout. */
 int cu_write_atomic(const char *path, const char *data, size_t len, curtail_error *err);
+
+/* ---- time (timeutil.c) ---------------------------------------------------------------- */
+/* Days since 1970-01-01 of a proleptic Gregorian date, and back. */
+int64_t cu_days_from_civil(int64_t y, unsigned m, unsigned d);
+void cu_civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d);
+/* "YYYY-MM-DDTHH:MM" of minutes since the epoch (buf >= 17 bytes). */
+void cu_format_minutes(int64_t minutes, char *buf, size_t n);
+/* "YYYY-MM-DD" of a day number (buf >= 11 bytes). */
+void cu_format_day(int64_t day, char *buf, size_t n);
 
 #endif

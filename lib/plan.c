@@ -608,6 +608,7 @@ static int fill_result(curtail_result *res, cu_model *m, const double *y,
         res->objective += lv->weighted_loss;
     }
     res->status = m->unmet_any ? CURTAIL_TARGETS_UNMET : CURTAIL_OPTIMAL;
+    res->lp_columns = n * CU_NL;
     return CURTAIL_OK;
 }
 
@@ -682,6 +683,7 @@ void curtail_result_free(curtail_result *r)
     cu_free(r->mem, r->load);
     cu_free(r->mem, r->segs);
     cu_free(r->mem, r->hload);
+    cu_free(r->mem, r->hour_level);
     cu_free(r->mem, r);
 }
 
