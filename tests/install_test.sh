@@ -1,0 +1,26 @@
+#!/bin/sh
+# Install curtail into a temporary prefix and build examples/embed.c against
+# it twice: with pkg-config and with CMake's find_package. Both must run and
+# print the same list.
+set -eu
+SRC=$1
+BUILD=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cmake --install "$BUILD" --prefix "$tmp/prefix" >/dev/null
+libdir=$(ls -d "$tmp"/prefix/lib*/ | head -n 1)
+libdir=${libdir%/}
+
+PKG_CONFIG_PATH="$libdir/pkgconfig" pkg-config --exists curtail
+cc -std=c11 -Wall -Wextra -Werror "$SRC/examples/embed.c" \
+   $(PKG_CONFIG_PATH="$libdir/pkgconfig" pkg-config --cflags --libs curtail) -o "$tmp/embed-pc"
+LD_LIBRARY_PATH="$libdir" "$tmp/embed-pc" >"$tmp/out-pc"
+
+cmake -S "$SRC/examples/embed" -B "$tmp/build" -DCMAKE_PREFIX_PATH="$tmp/prefix" >/dev/null
+cmake --build "$tmp/build" >/dev/null
+LD_LIBRARY_PATH="$libdir" "$tmp/build/embed" >"$tmp/out-cmake"
+
+cmp "$tmp/out-pc" "$tmp/out-cmake"
+grep -q "^status: optimal" "$tmp/out-pc"
+grep -q "恒祥焦化" "$tmp/out-pc"
+echo "install test: pkg-config and find_package builds agree"
