@@ -266,6 +266,8 @@ typedef struct cu_groups {
     double baseline[CU_NP]; /* B[p] (SPEC §5) */
     double listed[CU_NP];   /* Σ_g E b + Σ fixed, whatever the base */
     int *eff_grade;         /* per enterprise: effective grade after modifiers */
+    cu_rule *builtin;       /* the built-in rules that ul[].rule may point into */
+    size_t nbuiltin;
 } cu_groups;
 
 /* Effective grade of unit u (SPEC §4.4). */

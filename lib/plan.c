@@ -584,8 +584,14 @@ static int fill_result(curtail_result *res, cu_model *m, const double *y,
         for (gi = 0; gi < n; gi++) {
             double cut = y[gi * CU_NL + L];
             double x = g->b[gi] - cut;
+            /* b − (b − hi) can miss hi by a rounding step: report within bounds */
             if (fabs(cut) < 1e-15)
                 x = g->b[gi];
+            if (x > g->hi[gi * CU_NL + L])
+                x = g->hi[gi * CU_NL + L];
+            if (x < g->lo[gi * CU_NL + L])
+                x = g->lo[gi * CU_NL + L];
+            cut = g->b[gi] - x;
             res->load[gi * CU_NL + L] = x;
             lv->lost_value += g->V[gi] * cut;
             lv->weighted_loss += g->w[gi] * g->V[gi] * cut;

@@ -148,6 +148,7 @@ void cu_groups_free(cu_groups *g)
     cu_free(g->mem, g->lo);
     cu_free(g->mem, g->hi);
     cu_free(g->mem, g->eff_grade);
+    cu_free(g->mem, g->builtin);
     cu_free(g->mem, g);
 }
 
@@ -370,7 +371,12 @@ int cu_groups_build(const curtail_scenario *s, curtail_scenario *warn_into, cu_g
     for (p = 0; p < CU_NP; p++)
         g->baseline[p] = s->base == CURTAIL_BASE_TOTALS ? s->totals[p] : g->listed[p];
 done:
-    cu_free(s->mem, builtin);
+    if (g) {
+        g->builtin = builtin;
+        g->nbuiltin = nb;
+    } else {
+        cu_free(s->mem, builtin);
+    }
     if (rc) {
         cu_groups_free(g);
         return rc;

@@ -1,0 +1,1081 @@
+/*
+ * check_plan.c — the plan LP (SPEC §5) against hand-computed optima.
+ *
+ * Every scenario here is small enough to solve by hand; the derivation of each
+ * number is in tests/plan_cases/README.md and the LP written out by hand in
+ * tests/plan_cases/<case>.lp (solved with glpsol and clp as a second opinion).
+ * Each core case is solved with both CURTAIL_METHOD_AUTO and
+ * CURTAIL_METHOD_PLAIN, which must agree on every reported number that is
+ * unique (objective, lost values, targets, shadow prices; the loads asserted
+ * here are unique optima too).
+ */
+#include "curtail.h"
+#include "testutil.h"
+
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* ---- helpers ----------------------------------------------------------------- */
+
+/* 1e-6 relative, absolute near zero. */
+#define ASSERT_NEAR(got, want)                                                           \
+    ck_assert_double_eq_tol((got), (want), 1e-6 * fmax(1.0, fabs((double)(want))))
+
+static const curtail_method methods[2] = {CURTAIL_METHOD_AUTO, CURTAIL_METHOD_PLAIN};
+
+static curtail_scenario *load(const char *yaml)
+{
+    curtail_scenario *s = NULL;
+    curtail_error err;
+    int rc;
+    memset(&err, 0, sizeof err);
+    rc = curtail_scenario_load_buffer(&s, yaml, strlen(yaml), "case.yaml", NULL, &err);
+    ck_assert_msg(rc == CURTAIL_OK, "load failed (%d): %s: %s:%d:%d: %s", rc, err.path,
+                  err.file, err.line, err.column, err.message);
+    ck_assert_ptr_nonnull(s);
+    return s;
+}
+
+static curtail_result *solve(const curtail_scenario *s, curtail_method method)
+{
+    curtail_plan_options opts = CURTAIL_PLAN_OPTIONS_INIT;
+    curtail_result *r = NULL;
+    curtail_error err;
+    int rc;
+    memset(&err, 0, sizeof err);
+    opts.method = method;
+    rc = curtail_plan_solve(s, &opts, &r, &err);
+    ck_assert_msg(rc == CURTAIL_OK, "solve failed (%d): %s", rc, err.message);
+    ck_assert_ptr_nonnull(r);
+    return r;
+}
+
+static curtail_level_result level(const curtail_result *r, curtail_level l)
+{
+    curtail_level_result lr;
+    curtail_error err;
+    memset(&lr, 0, sizeof lr);
+    ck_assert_int_eq(curtail_result_level(r, l, &lr, &err), CURTAIL_OK);
+    return lr;
+}
+
+static curtail_unit_result unit(const curtail_result *r, curtail_level l, const char *ent,
+                                const char *id)
+{
+    curtail_unit_result ur;
+    curtail_error err;
+    size_t i, n = curtail_result_unit_count(r);
+    for (i = 0; i < n; i++) {
+        ck_assert_int_eq(curtail_result_unit(r, l, i, &ur, &err), CURTAIL_OK);
+        if (strcmp(ur.enterprise, ent) == 0 && strcmp(ur.unit, id) == 0)
+            return ur;
+    }
+    ck_abort_msg("unit %s/%s not in the result", ent, id);
+    memset(&ur, 0, sizeof ur);
+    return ur;
+}
+
+static void assert_load(const curtail_result *r, curtail_level l, const char *ent,
+                        const char *id, double want)
+{
+    curtail_unit_result ur = unit(r, l, ent, id);
+    ASSERT_NEAR(ur.load, want);
+}
+
+static void assert_bounds(const curtail_result *r, curtail_level l, const char *ent,
+                          const char *id, double lo, double hi)
+{
+    curtail_unit_result ur = unit(r, l, ent, id);
+    ASSERT_NEAR(ur.lo, lo);
+    ASSERT_NEAR(ur.hi, hi);
+}
+
+static void assert_target(const curtail_level_result *lr, curtail_pollutant p, double baseline,
+                          double required, double achieved, double shortfall, double price)
+{
+    const curtail_target *t = &lr->targets[p];
+    ASSERT_NEAR(t->baseline, baseline);
+    ASSERT_NEAR(t->required, required);
+    ASSERT_NEAR(t->achieved, achieved);
+    ASSERT_NEAR(t->shortfall, shortfall);
+    ASSERT_NEAR(t->shadow_price, price);
+}
+
+static void assert_losses(const curtail_result *r, curtail_level l, double lost, double weighted)
+{
+    curtail_level_result lr = level(r, l);
+    ASSERT_NEAR(lr.lost_value, lost);
+    ASSERT_NEAR(lr.weighted_loss, weighted);
+}
+
+static int result_warns_about(const curtail_result *r, const char *needle)
+{
+    size_t i, n = curtail_result_warning_count(r);
+    for (i = 0; i < n; i++)
+        if (strstr(curtail_result_warning(r, i), needle))
+            return 1;
+    return 0;
+}
+
+/* ---- a. the mandatory measures alone meet every target ---------------------------- */
+
+static const char *const yaml_mandatory =
+    "curtail: 1\n"
+    "name: mandatory only\n"
+    "targets:\n"
+    "  ratios:\n"
+    "    yellow: {NOx: 0.02, VOCs: 0.10}\n"
+    "    orange: {SO2: 0.20, NOx: 0.20, PM: 0.20, VOCs: 0.20}\n"
+    "    red:    {SO2: 0.30, NOx: 0.30, PM: 0.30, VOCs: 0.30}\n"
+    "enterprises:\n"
+    "  - id: coke_b\n"
+    "    industry: coking\n"
+    "    grade: B\n"
+    "    units:\n"
+    "      - id: oven\n"
+    "        kind: coke_oven\n"
+    "        capacity: 1000\n"
+    "        base_load: 0.95\n"
+    "        value: 400\n"
+    "        ef: {SO2: 0.0695, NOx: 0.6244, PM: 0.0415, VOCs: 1.0}\n"
+    "        coke_oven: {height_m: 5.5, quenching: dry, coking_time_h: 22, max_coking_time_h: 72}\n"
+    "  - id: chem_c\n"
+    "    industry: chemical\n"
+    "    grade: C\n"
+    "    units:\n"
+    "      - {id: reactor, kind: reactor, capacity: 500, base_load: 0.9, value: 200,\n"
+    "         ef: {NOx: 0.5, VOCs: 2.0}}\n"
+    "      - {id: batch, kind: batch, capacity: 100, value: 100, ef: {VOCs: 5.0}}\n";
+
+START_TEST(test_plan_mandatory_only)
+{
+    const double oven_hi = 0.95 * 22.0 / 36.0; /* B: 36 h at orange and red */
+    const double oven_cut = 0.95 - oven_hi;
+    /* B: SO2 66.025, NOx 593.18 + 225, PM 39.425, VOCs 950 + 900 + 500 */
+    const double B[4] = {66.025, 818.18, 39.425, 2350.0};
+    int m;
+    for (m = 0; m < 2; m++) {
+        curtail_scenario *s = load(yaml_mandatory);
+        curtail_result *r = solve(s, methods[m]);
+        curtail_level_result y, o, rd;
+        curtail_unit_result ur;
+
+        ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
+        /* loads = the rule bounds; the C reactor (lo 0) is not cut further */
+        assert_load(r, CURTAIL_YELLOW, "coke_b", "oven", 0.95);
+        assert_bounds(r, CURTAIL_YELLOW, "coke_b", "oven", 0.95, 0.95);
+        assert_load(r, CURTAIL_ORANGE, "coke_b", "oven", oven_hi);
+        assert_bounds(r, CURTAIL_ORANGE, "coke_b", "oven", oven_hi, oven_hi);
+        assert_load(r, CURTAIL_RED, "coke_b", "oven", oven_hi);
+        ur = unit(r, CURTAIL_ORANGE, "coke_b", "oven");
+        ck_assert_int_eq(ur.measure, CURTAIL_MEASURE_COKING_TIME);
+        ASSERT_NEAR(ur.measure_value, 36.0);
+        ASSERT_NEAR(ur.base_load, 0.95);
+        ur = unit(r, CURTAIL_YELLOW, "coke_b", "oven");
+        ck_assert_int_eq(ur.measure, CURTAIL_MEASURE_NONE);
+
+        assert_load(r, CURTAIL_YELLOW, "chem_c", "reactor", 0.9 * 0.9);
+        assert_bounds(r, CURTAIL_YELLOW, "chem_c", "reactor", 0.0, 0.81);
+        assert_load(r, CURTAIL_ORANGE, "chem_c", "reactor", 0.9 * 0.8); /* cut 0.2 -> b*0.8 */
+        assert_bounds(r, CURTAIL_ORANGE, "chem_c", "reactor", 0.0, 0.72);
+        ur = unit(r, CURTAIL_ORANGE, "chem_c", "reactor");
+        ck_assert_int_eq(ur.measure, CURTAIL_MEASURE_CUT);
+        ASSERT_NEAR(ur.measure_value, 0.2);
+        assert_load(r, CURTAIL_RED, "chem_c", "reactor", 0.9 * 0.7);
+        /* C interruptible batch unit stops at every level */
+        assert_load(r, CURTAIL_YELLOW, "chem_c", "batch", 0.0);
+        assert_bounds(r, CURTAIL_YELLOW, "chem_c", "batch", 0.0, 0.0);
+        assert_load(r, CURTAIL_RED, "chem_c", "batch", 0.0);
+        ur = unit(r, CURTAIL_YELLOW, "chem_c", "batch");
+        ck_assert_int_eq(ur.measure, CURTAIL_MEASURE_STOP);
+        ASSERT_NEAR(ur.reduction[CURTAIL_VOCS], 500.0);
+
+        /* the objective is the weighted loss of the mandatory measures themselves:
+         * yellow 2*100000*0.09 + 2*10000 = 38000;
+         * orange 4*400000*oven_cut + 2*100000*0.18 + 20000;
+         * red    4*400000*oven_cut + 2*100000*0.27 + 20000 */
+        ASSERT_NEAR(curtail_result_objective(r),
+                    38000.0 + 2 * 4 * 400000.0 * oven_cut + 36000.0 + 54000.0 + 40000.0);
+        assert_losses(r, CURTAIL_YELLOW, 9000.0 + 10000.0, 38000.0);
+        assert_losses(r, CURTAIL_ORANGE, 400000.0 * oven_cut + 18000.0 + 10000.0,
+                      4 * 400000.0 * oven_cut + 36000.0 + 20000.0);
+        assert_losses(r, CURTAIL_RED, 400000.0 * oven_cut + 27000.0 + 10000.0,
+                      4 * 400000.0 * oven_cut + 54000.0 + 20000.0);
+
+        y = level(r, CURTAIL_YELLOW);
+        o = level(r, CURTAIL_ORANGE);
+        rd = level(r, CURTAIL_RED);
+        ck_assert_int_eq(y.status, CURTAIL_OPTIMAL);
+        /* yellow: only NOx and VOCs have a target */
+        assert_target(&y, CURTAIL_SO2, B[0], 0.0, 0.0, 0.0, 0.0);
+        assert_target(&y, CURTAIL_NOX, B[1], 0.02 * B[1], 22.5, 0.0, 0.0);
+        assert_target(&y, CURTAIL_PM, B[2], 0.0, 0.0, 0.0, 0.0);
+        assert_target(&y, CURTAIL_VOCS, B[3], 0.10 * B[3], 90.0 + 500.0, 0.0, 0.0);
+        assert_target(&o, CURTAIL_SO2, B[0], 0.2 * B[0], 69.5 * oven_cut, 0.0, 0.0);
+        assert_target(&o, CURTAIL_NOX, B[1], 0.2 * B[1], 624.4 * oven_cut + 45.0, 0.0, 0.0);
+        assert_target(&o, CURTAIL_PM, B[2], 0.2 * B[2], 41.5 * oven_cut, 0.0, 0.0);
+        assert_target(&o, CURTAIL_VOCS, B[3], 0.2 * B[3], 1000.0 * oven_cut + 180.0 + 500.0,
+                      0.0, 0.0);
+        assert_target(&rd, CURTAIL_NOX, B[1], 0.3 * B[1], 624.4 * oven_cut + 67.5, 0.0, 0.0);
+        assert_target(&rd, CURTAIL_VOCS, B[3], 0.3 * B[3], 1000.0 * oven_cut + 270.0 + 500.0,
+                      0.0, 0.0);
+        curtail_result_free(r);
+        curtail_scenario_free(s);
+    }
+}
+END_TEST
+
+/* ---- b. one binding target, the cheaper group cut first --------------------------- */
+
+static const char *const yaml_knapsack =
+    "curtail: 1\n"
+    "name: knapsack\n"
+    "builtin_policy: false\n"
+    "targets:\n"
+    "  ratios:\n"
+    "    yellow: {NOx: 0.1}\n"
+    "    orange: {NOx: 0.2}\n"
+    "    red: {NOx: 0.8}\n"
+    "enterprises:\n"
+    "  - id: alpha\n"
+    "    industry: other\n"
+    "    grade: C\n"
+    "    units:\n"
+    "      - {id: line, kind: other, capacity: 100, value: 50, ef: {NOx: 1.0}}\n"
+    "  - id: beta\n"
+    "    industry: other\n"
+    "    grade: C\n"
+    "    units:\n"
+    "      - {id: line, kind: other, capacity: 200, value: 30, min_load: 0.2, ef: {NOx: 2.0}}\n";
+
+START_TEST(test_plan_knapsack_cheapest_first)
+{
+    int m;
+    for (m = 0; m < 2; m++) {
+        curtail_scenario *s = load(yaml_knapsack);
+        curtail_result *r = solve(s, methods[m]);
+        curtail_level_result y, o, rd;
+
+        ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
+        /* beta costs 2*30*200/400 = 30 yuan per kg, alpha 2*50*100/100 = 100 */
+        assert_load(r, CURTAIL_YELLOW, "beta", "line", 0.875);
+        assert_load(r, CURTAIL_YELLOW, "alpha", "line", 1.0);
+        assert_load(r, CURTAIL_ORANGE, "beta", "line", 0.75);
+        assert_load(r, CURTAIL_ORANGE, "alpha", "line", 1.0);
+        /* red needs 400 kg: beta down to its min_load (320 kg), alpha the rest */
+        assert_load(r, CURTAIL_RED, "beta", "line", 0.2);
+        assert_load(r, CURTAIL_RED, "alpha", "line", 0.2);
+        assert_bounds(r, CURTAIL_RED, "beta", "line", 0.2, 1.0);
+
+        ASSERT_NEAR(curtail_result_objective(r), 1500.0 + 3000.0 + 17600.0);
+        assert_losses(r, CURTAIL_YELLOW, 750.0, 1500.0);
+        assert_losses(r, CURTAIL_ORANGE, 1500.0, 3000.0);
+        assert_losses(r, CURTAIL_RED, 8800.0, 17600.0);
+        y = level(r, CURTAIL_YELLOW);
+        o = level(r, CURTAIL_ORANGE);
+        rd = level(r, CURTAIL_RED);
+        assert_target(&y, CURTAIL_NOX, 500.0, 50.0, 50.0, 0.0, 30.0);
+        assert_target(&o, CURTAIL_NOX, 500.0, 100.0, 100.0, 0.0, 30.0);
+        assert_target(&rd, CURTAIL_NOX, 500.0, 400.0, 400.0, 0.0, 100.0);
+        assert_target(&rd, CURTAIL_SO2, 0.0, 0.0, 0.0, 0.0, 0.0);
+        curtail_result_free(r);
+        curtail_scenario_free(s);
+    }
+}
+END_TEST
+
+/* ---- c. nesting binds ------------------------------------------------------------ */
+
+static const char *const yaml_nesting =
+    "curtail: 1\n"
+    "name: nesting\n"
+    "builtin_policy: false\n"
+    "targets:\n"
+    "  ratios:\n"
+    "    yellow: {NOx: 0.3}\n"
+    "    orange: {NOx: 0.1}\n"
+    "    red: {NOx: 0.4}\n"
+    "enterprises:\n"
+    "  - id: cheap\n"
+    "    industry: other\n"
+    "    units:\n"
+    "      - {id: line, kind: other, capacity: 100, value: 10, ef: {NOx: 1.0}}\n"
+    "  - id: dear\n"
+    "    industry: other\n"
+    "    units:\n"
+    "      - {id: line, kind: other, capacity: 100, value: 20, ef: {NOx: 1.0}}\n";
+
+START_TEST(test_plan_nesting_targets)
+{
+    int m;
+    for (m = 0; m < 2; m++) {
+        curtail_scenario *s = load(yaml_nesting);
+        curtail_result *r = solve(s, methods[m]);
+        curtail_level_result y, o, rd;
+
+        ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
+        /* orange would need only 20 kg, but x_orange <= x_yellow keeps 60 */
+        assert_load(r, CURTAIL_YELLOW, "cheap", "line", 0.4);
+        assert_load(r, CURTAIL_ORANGE, "cheap", "line", 0.4);
+        assert_load(r, CURTAIL_RED, "cheap", "line", 0.2);
+        assert_load(r, CURTAIL_YELLOW, "dear", "line", 1.0);
+        assert_load(r, CURTAIL_ORANGE, "dear", "line", 1.0);
+        assert_load(r, CURTAIL_RED, "dear", "line", 1.0);
+        ASSERT_NEAR(curtail_result_objective(r), 2000.0);
+        assert_losses(r, CURTAIL_YELLOW, 600.0, 600.0);
+        assert_losses(r, CURTAIL_ORANGE, 600.0, 600.0);
+        assert_losses(r, CURTAIL_RED, 800.0, 800.0);
+        y = level(r, CURTAIL_YELLOW);
+        o = level(r, CURTAIL_ORANGE);
+        rd = level(r, CURTAIL_RED);
+        /* a kg more at yellow costs 10 at yellow and 10 at orange (nesting) */
+        assert_target(&y, CURTAIL_NOX, 200.0, 60.0, 60.0, 0.0, 20.0);
+        assert_target(&o, CURTAIL_NOX, 200.0, 20.0, 60.0, 0.0, 0.0);
+        assert_target(&rd, CURTAIL_NOX, 200.0, 80.0, 80.0, 0.0, 10.0);
+        curtail_result_free(r);
+        curtail_scenario_free(s);
+    }
+}
+END_TEST
+
+static const char *const yaml_nesting_rule =
+    "curtail: 1\n"
+    "name: nesting by a rule\n"
+    "builtin_policy: false\n"
+    "policy:\n"
+    "  - {industry: other, grades: [C], levels: [yellow], max_load: 0.5}\n"
+    "targets:\n"
+    "  ratios:\n"
+    "    yellow: {NOx: 0.1}\n"
+    "    orange: {NOx: 0.1}\n"
+    "    red: {NOx: 0.1}\n"
+    "enterprises:\n"
+    "  - id: kiln\n"
+    "    industry: other\n"
+    "    grade: C\n"
+    "    units:\n"
+    "      - {id: line, kind: other, capacity: 100, value: 10, ef: {NOx: 1.0}}\n";
+
+START_TEST(test_plan_nesting_rule_carries_up)
+{
+    int m;
+    double obj[2];
+    for (m = 0; m < 2; m++) {
+        curtail_scenario *s = load(yaml_nesting_rule);
+        curtail_result *r = solve(s, methods[m]);
+        ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
+        assert_bounds(r, CURTAIL_YELLOW, "kiln", "line", 0.0, 0.5);
+        assert_bounds(r, CURTAIL_ORANGE, "kiln", "line", 0.0, 1.0);
+        assert_load(r, CURTAIL_YELLOW, "kiln", "line", 0.5);
+        assert_load(r, CURTAIL_ORANGE, "kiln", "line", 0.5);
+        assert_load(r, CURTAIL_RED, "kiln", "line", 0.5);
+        obj[m] = curtail_result_objective(r);
+        ASSERT_NEAR(obj[m], 3 * 2 * 1000.0 * 0.5);
+        assert_losses(r, CURTAIL_ORANGE, 500.0, 1000.0);
+        curtail_result_free(r);
+        curtail_scenario_free(s);
+    }
+    ASSERT_NEAR(obj[0], obj[1]);
+}
+END_TEST
+
+/* ---- d. targets that cannot be met ------------------------------------------------ */
+
+static const char *const yaml_unmet =
+    "curtail: 1\n"
+    "name: unmet\n"
+    "builtin_policy: false\n"
+    "targets:\n"
+    "  ratios:\n"
+    "    yellow: {SO2: 0.1, NOx: 0.1}\n"
+    "    orange: {SO2: 0.2, NOx: 0.2}\n"
+    "    red: {SO2: 0.3, NOx: 0.6}\n"
+    "enterprises:\n"
+    "  - id: kiln\n"
+    "    industry: other\n"
+    "    units:\n"
+    "      - {id: line, kind: other, capacity: 100, value: 10, min_load: 0.5, ef: {NOx: 1.0}}\n"
+    "  - id: boil\n"
+    "    industry: other\n"
+    "    units:\n"
+    "      - {id: line, kind: other, capacity: 200, value: 5, ef: {SO2: 1.0}}\n";
+
+START_TEST(test_plan_unmet_shortfall)
+{
+    int m;
+    for (m = 0; m < 2; m++) {
+        curtail_scenario *s = load(yaml_unmet);
+        curtail_result *r = solve(s, methods[m]);
+        curtail_level_result y, o, rd;
+
+        ck_assert_int_eq(curtail_result_status(r), CURTAIL_TARGETS_UNMET);
+        /* red NOx: 60 required, kiln at its min_load gives 50 */
+        assert_load(r, CURTAIL_RED, "kiln", "line", 0.5);
+        assert_load(r, CURTAIL_RED, "boil", "line", 0.7);
+        assert_load(r, CURTAIL_YELLOW, "kiln", "line", 0.9);
+        assert_load(r, CURTAIL_YELLOW, "boil", "line", 0.9);
+        assert_load(r, CURTAIL_ORANGE, "kiln", "line", 0.8);
+        assert_load(r, CURTAIL_ORANGE, "boil", "line", 0.8);
+        ASSERT_NEAR(curtail_result_objective(r), 1400.0);
+        assert_losses(r, CURTAIL_YELLOW, 200.0, 200.0);
+        assert_losses(r, CURTAIL_ORANGE, 400.0, 400.0);
+        assert_losses(r, CURTAIL_RED, 800.0, 800.0);
+        y = level(r, CURTAIL_YELLOW);
+        o = level(r, CURTAIL_ORANGE);
+        rd = level(r, CURTAIL_RED);
+        ck_assert_int_eq(y.status, CURTAIL_OPTIMAL);
+        ck_assert_int_eq(o.status, CURTAIL_OPTIMAL);
+        ck_assert_int_eq(rd.status, CURTAIL_TARGETS_UNMET);
+        assert_target(&y, CURTAIL_NOX, 100.0, 10.0, 10.0, 0.0, 10.0);
+        assert_target(&y, CURTAIL_SO2, 200.0, 20.0, 20.0, 0.0, 5.0);
+        assert_target(&o, CURTAIL_NOX, 100.0, 20.0, 20.0, 0.0, 10.0);
+        assert_target(&o, CURTAIL_SO2, 200.0, 40.0, 40.0, 0.0, 5.0);
+        assert_target(&rd, CURTAIL_SO2, 200.0, 60.0, 60.0, 0.0, 5.0);
+        /* the unmet row's dual is not unique (phase-2 budget row): not asserted */
+        ASSERT_NEAR(rd.targets[CURTAIL_NOX].required, 60.0);
+        ASSERT_NEAR(rd.targets[CURTAIL_NOX].achieved, 50.0);
+        ASSERT_NEAR(rd.targets[CURTAIL_NOX].shortfall, 10.0);
+        curtail_result_free(r);
+        curtail_scenario_free(s);
+    }
+}
+END_TEST
+
+/* ---- e. base: totals ------------------------------------------------------------------ */
+
+static const char *const yaml_totals =
+    "curtail: 1\n"
+    "name: county totals\n"
+    "targets:\n"
+    "  base: totals\n"
+    "  totals_kgpd: {SO2: 0, NOx: 1100, PM: 0, VOCs: 1500}\n"
+    "enterprises:\n"
+    "  - id: synth\n"
+    "    industry: chemical\n"
+    "    grade: D\n"
+    "    units:\n"
+    "      - id: reactor\n"
+    "        kind: reactor\n"
+    "        capacity: 1000\n"
+    "        value: 100\n"
+    "        ef: {NOx: 0.6, VOCs: 1.0}\n"
+    "        fixed_kgpd: {NOx: 50}\n";
+
+START_TEST(test_plan_totals_binding)
+{
+    int m;
+    for (m = 0; m < 2; m++) {
+        curtail_scenario *s = load(yaml_totals);
+        curtail_result *r = solve(s, methods[m]);
+        curtail_level_result y, o, rd;
+
+        ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
+        /* D: cut 0.2 / 0.3 / 0.5; NOx needs 110 / 220 / 330 kg of E 600 */
+        assert_load(r, CURTAIL_YELLOW, "synth", "reactor", 0.8);
+        assert_load(r, CURTAIL_ORANGE, "synth", "reactor", 1.0 - 220.0 / 600.0);
+        assert_load(r, CURTAIL_RED, "synth", "reactor", 0.45);
+        assert_bounds(r, CURTAIL_RED, "synth", "reactor", 0.0, 0.5);
+        ASSERT_NEAR(curtail_result_objective(r), 20000.0 + 100000.0 * 220.0 / 600.0 + 55000.0);
+        assert_losses(r, CURTAIL_YELLOW, 20000.0, 20000.0);
+        assert_losses(r, CURTAIL_RED, 55000.0, 55000.0);
+        y = level(r, CURTAIL_YELLOW);
+        o = level(r, CURTAIL_ORANGE);
+        rd = level(r, CURTAIL_RED);
+        /* the baseline is the county total, not the list's 600 + 50 kg/d */
+        assert_target(&y, CURTAIL_NOX, 1100.0, 110.0, 120.0, 0.0, 0.0);
+        assert_target(&y, CURTAIL_VOCS, 1500.0, 150.0, 200.0, 0.0, 0.0);
+        assert_target(&y, CURTAIL_SO2, 0.0, 0.0, 0.0, 0.0, 0.0);
+        assert_target(&o, CURTAIL_NOX, 1100.0, 220.0, 220.0, 0.0, 100000.0 / 600.0);
+        assert_target(&o, CURTAIL_VOCS, 1500.0, 300.0, 1000.0 * 220.0 / 600.0, 0.0, 0.0);
+        assert_target(&rd, CURTAIL_NOX, 1100.0, 330.0, 330.0, 0.0, 100000.0 / 600.0);
+        assert_target(&rd, CURTAIL_VOCS, 1500.0, 450.0, 550.0, 0.0, 0.0);
+        curtail_result_free(r);
+        curtail_scenario_free(s);
+    }
+}
+END_TEST
+
+/* ---- f. follower groups ------------------------------------------------------------- */
+
+static const char *const yaml_followers =
+    "curtail: 1\n"
+    "name: followers\n"
+    "targets:\n"
+    "  ratios:\n"
+    "    red: {SO2: 0.3, NOx: 0.3, PM: 0.3, VOCs: 0.6}\n"
+    "enterprises:\n"
+    "  - id: coke_c\n"
+    "    industry: coking\n"
+    "    grade: C\n"
+    "    units:\n"
+    "      - id: oven\n"
+    "        kind: coke_oven\n"
+    "        capacity: 1000\n"
+    "        base_load: 0.9\n"
+    "        value: 400\n"
+    "        ef: {SO2: 0.0695, NOx: 0.6244, PM: 0.0415, VOCs: 0.6}\n"
+    "        coke_oven: {height_m: 6.0, quenching: dry, coking_time_h: 22, max_coking_time_h: 72}\n"
+    "      - {id: byproduct, kind: byproduct, capacity: 1000, value: 50, follows: oven,\n"
+    "         ef: {VOCs: 0.4}}\n"
+    "      - {id: prep, kind: coal_prep, capacity: 1300, follows: byproduct, ef: {PM: 0.02}}\n";
+
+START_TEST(test_plan_followers_share_load)
+{
+    const double lo = 22.0 / 72.0;
+    int m;
+    for (m = 0; m < 2; m++) {
+        curtail_scenario *s = load(yaml_followers);
+        curtail_result *r = solve(s, methods[m]);
+        curtail_level_result y, o, rd;
+        curtail_unit_result ur;
+        const char *ids[3] = {"oven", "byproduct", "prep"};
+        int i;
+
+        ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
+        for (i = 0; i < 3; i++) {
+            assert_load(r, CURTAIL_YELLOW, "coke_c", ids[i], 0.55);
+            assert_load(r, CURTAIL_ORANGE, "coke_c", ids[i], 0.4125);
+            assert_load(r, CURTAIL_RED, "coke_c", ids[i], 0.36);
+            ur = unit(r, CURTAIL_RED, "coke_c", ids[i]);
+            ASSERT_NEAR(ur.base_load, 0.9); /* the leader's */
+        }
+        assert_bounds(r, CURTAIL_YELLOW, "coke_c", "oven", lo, 0.55);
+        assert_bounds(r, CURTAIL_ORANGE, "coke_c", "oven", lo, 0.4125);
+        /* red: VOCs 540 of E 600 + 400 -> cut 0.54; reductions split by unit */
+        ur = unit(r, CURTAIL_RED, "coke_c", "oven");
+        ASSERT_NEAR(ur.reduction[CURTAIL_VOCS], 600.0 * 0.54);
+        ASSERT_NEAR(ur.reduction[CURTAIL_NOX], 624.4 * 0.54);
+        ur = unit(r, CURTAIL_RED, "coke_c", "byproduct");
+        ASSERT_NEAR(ur.reduction[CURTAIL_VOCS], 400.0 * 0.54);
+        ur = unit(r, CURTAIL_RED, "coke_c", "prep");
+        ASSERT_NEAR(ur.reduction[CURTAIL_PM], 26.0 * 0.54);
+
+        /* V = 400*1000 + 50*1000, w(C) = 2 */
+        ASSERT_NEAR(curtail_result_objective(r), 900000.0 * (0.35 + 0.4875 + 0.54));
+        assert_losses(r, CURTAIL_YELLOW, 450000.0 * 0.35, 900000.0 * 0.35);
+        assert_losses(r, CURTAIL_ORANGE, 450000.0 * 0.4875, 900000.0 * 0.4875);
+        assert_losses(r, CURTAIL_RED, 450000.0 * 0.54, 900000.0 * 0.54);
+        y = level(r, CURTAIL_YELLOW);
+        o = level(r, CURTAIL_ORANGE);
+        rd = level(r, CURTAIL_RED);
+        assert_target(&y, CURTAIL_VOCS, 900.0, 90.0, 350.0, 0.0, 0.0);
+        assert_target(&y, CURTAIL_PM, 60.75, 6.075, 67.5 * 0.35, 0.0, 0.0);
+        assert_target(&o, CURTAIL_NOX, 561.96, 112.392, 624.4 * 0.4875, 0.0, 0.0);
+        assert_target(&rd, CURTAIL_VOCS, 900.0, 540.0, 540.0, 0.0, 900000.0 / 1000.0);
+        assert_target(&rd, CURTAIL_PM, 60.75, 18.225, 67.5 * 0.54, 0.0, 0.0);
+        assert_target(&rd, CURTAIL_SO2, 62.55, 18.765, 69.5 * 0.54, 0.0, 0.0);
+        curtail_result_free(r);
+        curtail_scenario_free(s);
+    }
+}
+END_TEST
+
+/* ---- g. guarantee and phase_out ------------------------------------------------------- */
+
+static const char *const yaml_guarantee =
+    "curtail: 1\n"
+    "name: guarantee and phase-out\n"
+    "targets:\n"
+    "  ratios:\n"
+    "    yellow: {VOCs: 0.1}\n"
+    "    orange: {NOx: 0.16}\n"
+    "    red: {SO2: 0.1, NOx: 0.2, PM: 0.2, VOCs: 0.5}\n"
+    "enterprises:\n"
+    "  - id: heat\n"
+    "    industry: boiler\n"
+    "    grade: C\n"
+    "    guarantee: livelihood\n"
+    "    units:\n"
+    "      - id: boiler1\n"
+    "        kind: boiler\n"
+    "        capacity: 2000\n"
+    "        base_load: 0.9\n"
+    "        value: 50\n"
+    "        ef: {SO2: 0.1, NOx: 0.5, PM: 0.02}\n"
+    "        boiler: {fuel: coal, steam_tph: 90, heating: true}\n"
+    "  - id: old43\n"
+    "    industry: coking\n"
+    "    grade: B\n"
+    "    phase_out: true\n"
+    "    units:\n"
+    "      - id: oven43\n"
+    "        kind: coke_oven\n"
+    "        capacity: 500\n"
+    "        value: 350\n"
+    "        ef: {SO2: 0.0695, NOx: 0.6244, PM: 0.0415, VOCs: 1.0}\n"
+    "        fixed_kgpd: {SO2: 5, NOx: 30}\n"
+    "        coke_oven: {height_m: 4.3, quenching: wet, coking_time_h: 20, max_coking_time_h: 72}\n";
+
+START_TEST(test_plan_guarantee_and_phase_out)
+{
+    const double hi48 = 20.0 / 48.0, lo = 20.0 / 72.0;
+    const double cut_o = 198.752 / 312.2; /* orange NOx 0.16 * 1242.2 over E 312.2 */
+    int m;
+    for (m = 0; m < 2; m++) {
+        curtail_scenario *s = load(yaml_guarantee);
+        curtail_result *r = solve(s, methods[m]);
+        curtail_level_result y, o, rd;
+        curtail_unit_result ur;
+        int l;
+
+        ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
+        for (l = 0; l < CURTAIL_NLEVELS; l++) {
+            assert_load(r, (curtail_level)l, "heat", "boiler1", 0.9);
+            assert_bounds(r, (curtail_level)l, "heat", "boiler1", 0.9, 0.9);
+        }
+        /* phase_out: B -> D: 48 h at yellow/orange, hot idle at red */
+        assert_bounds(r, CURTAIL_YELLOW, "old43", "oven43", lo, hi48);
+        assert_load(r, CURTAIL_YELLOW, "old43", "oven43", hi48);
+        assert_load(r, CURTAIL_ORANGE, "old43", "oven43", 1.0 - cut_o);
+        assert_load(r, CURTAIL_RED, "old43", "oven43", 0.0);
+        assert_bounds(r, CURTAIL_RED, "old43", "oven43", 0.0, 0.0);
+        ur = unit(r, CURTAIL_RED, "old43", "oven43");
+        ck_assert_int_eq(ur.measure, CURTAIL_MEASURE_STOP);
+        ASSERT_NEAR(ur.reduction[CURTAIL_NOX], 312.2); /* the fixed 30 kg/d stay */
+        ASSERT_NEAR(ur.reduction[CURTAIL_SO2], 34.75);
+        ur = unit(r, CURTAIL_ORANGE, "old43", "oven43");
+        ck_assert_int_eq(ur.measure, CURTAIL_MEASURE_COKING_TIME);
+        ASSERT_NEAR(ur.measure_value, 48.0);
+
+        ASSERT_NEAR(curtail_result_objective(r),
+                    175000.0 * (1.0 - hi48) + 175000.0 * cut_o + 175000.0);
+        assert_losses(r, CURTAIL_YELLOW, 175000.0 * (1.0 - hi48), 175000.0 * (1.0 - hi48));
+        assert_losses(r, CURTAIL_ORANGE, 175000.0 * cut_o, 175000.0 * cut_o);
+        assert_losses(r, CURTAIL_RED, 175000.0, 175000.0);
+        y = level(r, CURTAIL_YELLOW);
+        o = level(r, CURTAIL_ORANGE);
+        rd = level(r, CURTAIL_RED);
+        /* baselines include the fixed (hot-idle) emissions */
+        assert_target(&y, CURTAIL_VOCS, 500.0, 50.0, 500.0 * (1.0 - hi48), 0.0, 0.0);
+        assert_target(&o, CURTAIL_NOX, 1242.2, 198.752, 198.752, 0.0, 175000.0 / 312.2);
+        assert_target(&rd, CURTAIL_SO2, 219.75, 21.975, 34.75, 0.0, 0.0);
+        assert_target(&rd, CURTAIL_NOX, 1242.2, 248.44, 312.2, 0.0, 0.0);
+        assert_target(&rd, CURTAIL_PM, 56.75, 11.35, 20.75, 0.0, 0.0);
+        curtail_result_free(r);
+        curtail_scenario_free(s);
+    }
+}
+END_TEST
+
+/* ---- h. grade weights ------------------------------------------------------------------ */
+
+#define YAML_WEIGHTS_BODY                                                                    \
+    "targets:\n"                                                                             \
+    "  ratios:\n"                                                                            \
+    "    yellow: {NOx: 0.25}\n"                                                              \
+    "    orange: {NOx: 0.6}\n"                                                               \
+    "    red: {NOx: 0.75}\n"                                                                 \
+    "builtin_policy: false\n"                                                                \
+    "enterprises:\n"                                                                         \
+    "  - id: cplant\n"                                                                       \
+    "    industry: other\n"                                                                  \
+    "    grade: C\n"                                                                         \
+    "    units:\n"                                                                           \
+    "      - {id: line, kind: other, capacity: 100, value: 10, ef: {NOx: 1.0}}\n"            \
+    "  - id: dplant\n"                                                                       \
+    "    industry: other\n"                                                                  \
+    "    grade: D\n"                                                                         \
+    "    units:\n"                                                                           \
+    "      - {id: line, kind: other, capacity: 100, value: 10, ef: {NOx: 1.0}}\n"
+
+static const char *const yaml_weights = "curtail: 1\n"
+                                        "name: weights\n"
+                                        "extra: {grades: [C, D], weights: {C: 1, D: 3}}\n"
+                                        YAML_WEIGHTS_BODY;
+static const char *const yaml_weights_default = "curtail: 1\n"
+                                                "name: default weights\n" YAML_WEIGHTS_BODY;
+
+START_TEST(test_plan_weights_pick_lower_weighted_cost)
+{
+    int m;
+    for (m = 0; m < 2; m++) {
+        curtail_scenario *s = load(yaml_weights);
+        curtail_result *r = solve(s, methods[m]);
+        curtail_level_result y, o, rd;
+        ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
+        assert_load(r, CURTAIL_YELLOW, "cplant", "line", 0.5);
+        assert_load(r, CURTAIL_YELLOW, "dplant", "line", 1.0);
+        assert_load(r, CURTAIL_ORANGE, "cplant", "line", 0.0);
+        assert_load(r, CURTAIL_ORANGE, "dplant", "line", 0.8);
+        assert_load(r, CURTAIL_RED, "cplant", "line", 0.0);
+        assert_load(r, CURTAIL_RED, "dplant", "line", 0.5);
+        ASSERT_NEAR(curtail_result_objective(r), 500.0 + 1600.0 + 2500.0);
+        assert_losses(r, CURTAIL_YELLOW, 500.0, 500.0);
+        assert_losses(r, CURTAIL_ORANGE, 1200.0, 1600.0);
+        assert_losses(r, CURTAIL_RED, 1500.0, 2500.0);
+        y = level(r, CURTAIL_YELLOW);
+        o = level(r, CURTAIL_ORANGE);
+        rd = level(r, CURTAIL_RED);
+        assert_target(&y, CURTAIL_NOX, 200.0, 50.0, 50.0, 0.0, 10.0);
+        assert_target(&o, CURTAIL_NOX, 200.0, 120.0, 120.0, 0.0, 30.0);
+        assert_target(&rd, CURTAIL_NOX, 200.0, 150.0, 150.0, 0.0, 30.0);
+        curtail_result_free(r);
+        curtail_scenario_free(s);
+    }
+}
+END_TEST
+
+START_TEST(test_plan_weights_default_cut_d_first)
+{
+    int m;
+    for (m = 0; m < 2; m++) {
+        curtail_scenario *s = load(yaml_weights_default);
+        curtail_result *r = solve(s, methods[m]);
+        curtail_level_result y, o, rd;
+        ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
+        assert_load(r, CURTAIL_YELLOW, "cplant", "line", 1.0);
+        assert_load(r, CURTAIL_YELLOW, "dplant", "line", 0.5);
+        assert_load(r, CURTAIL_ORANGE, "cplant", "line", 0.8);
+        assert_load(r, CURTAIL_ORANGE, "dplant", "line", 0.0);
+        assert_load(r, CURTAIL_RED, "cplant", "line", 0.5);
+        assert_load(r, CURTAIL_RED, "dplant", "line", 0.0);
+        ASSERT_NEAR(curtail_result_objective(r), 500.0 + 1400.0 + 2000.0);
+        assert_losses(r, CURTAIL_ORANGE, 1200.0, 1400.0);
+        assert_losses(r, CURTAIL_RED, 1500.0, 2000.0);
+        y = level(r, CURTAIL_YELLOW);
+        o = level(r, CURTAIL_ORANGE);
+        rd = level(r, CURTAIL_RED);
+        assert_target(&y, CURTAIL_NOX, 200.0, 50.0, 50.0, 0.0, 10.0);
+        assert_target(&o, CURTAIL_NOX, 200.0, 120.0, 120.0, 0.0, 20.0);
+        assert_target(&rd, CURTAIL_NOX, 200.0, 150.0, 150.0, 0.0, 20.0);
+        curtail_result_free(r);
+        curtail_scenario_free(s);
+    }
+}
+END_TEST
+
+/* ---- the shipped example ------------------------------------------------------------ */
+
+/* examples/xiangyuan.yaml: the optimum from tests/plan_cases/refplan.py (glpsol)
+ * and from clp on `curtail export`; the binding prices are hand-checkable:
+ * yellow NOx 160 = the D brick kiln's 1*80*300 / (0.5*300); orange PM 2000 = the
+ * D mine boiler's 100*480 / (0.05*480); red NOx 1250 = the D tar plant's
+ * 250*300 / (0.2*300). */
+START_TEST(test_plan_example_xiangyuan)
+{
+    int m;
+    for (m = 0; m < 2; m++) {
+        curtail_scenario *s = NULL;
+        curtail_result *r;
+        curtail_error err;
+        curtail_level_result y, o, rd;
+        memset(&err, 0, sizeof err);
+        ck_assert_msg(curtail_scenario_load_file(&s, CURTAIL_SOURCE_DIR "/examples/xiangyuan.yaml",
+                                                 NULL, &err) == CURTAIL_OK,
+                      "%s:%d:%d: %s: %s", err.file, err.line, err.column, err.path, err.message);
+        r = solve(s, methods[m]);
+        ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
+        ASSERT_NEAR(curtail_result_objective(r), 7349609.19583333);
+        assert_losses(r, CURTAIL_YELLOW, 591115.4666666668, 666679.4666666668);
+        assert_losses(r, CURTAIL_ORANGE, 1213904.5416666667, 3021895.041666667);
+        assert_losses(r, CURTAIL_RED, 1730092.1875, 3661034.6875);
+        y = level(r, CURTAIL_YELLOW);
+        o = level(r, CURTAIL_ORANGE);
+        rd = level(r, CURTAIL_RED);
+        assert_target(&y, CURTAIL_NOX, 7400.0, 740.0, 740.0, 0.0, 160.0);
+        assert_target(&y, CURTAIL_VOCS, 10000.0, 1000.0, 1412.125, 0.0, 0.0);
+        assert_target(&o, CURTAIL_PM, 1100.0, 220.0, 220.0, 0.0, 2000.0);
+        assert_target(&o, CURTAIL_NOX, 7400.0, 1480.0, 1563.0184375, 0.0, 0.0);
+        assert_target(&rd, CURTAIL_NOX, 7400.0, 2220.0, 2220.0, 0.0, 1250.0);
+        assert_target(&rd, CURTAIL_SO2, 1450.0, 435.0, 448.3880875, 0.0, 0.0);
+        assert_load(r, CURTAIL_YELLOW, "jiancai", "kiln", 0.04355);
+        assert_load(r, CURTAIL_ORANGE, "mine_b", "boiler", 0.527658854166665);
+        assert_load(r, CURTAIL_RED, "bing", "tar", 0.3343375);
+        assert_load(r, CURTAIL_RED, "mine_a", "boiler", 0.3);
+        assert_load(r, CURTAIL_RED, "heating", "boiler2", 0.8);
+        assert_load(r, CURTAIL_RED, "yi", "prep", 0.0);
+        ck_assert_msg(result_warns_about(r, "enterprises[9]"),
+                      "no warning for the 20 t/h coal boiler");
+        curtail_result_free(r);
+        curtail_scenario_free(s);
+    }
+}
+END_TEST
+
+/* ---- errors ---------------------------------------------------------------------------- */
+
+static void assert_load_fails(const char *yaml, const char *const *needles, size_t n)
+{
+    curtail_scenario *s = NULL;
+    curtail_error err;
+    size_t i;
+    int rc;
+    memset(&err, 0, sizeof err);
+    rc = curtail_scenario_load_buffer(&s, yaml, strlen(yaml), "case.yaml", NULL, &err);
+    ck_assert_int_eq(rc, CURTAIL_EINPUT);
+    ck_assert_int_eq(err.code, CURTAIL_EINPUT);
+    ck_assert_ptr_null(s);
+    for (i = 0; i < n; i++)
+        ck_assert_msg(strstr(err.message, needles[i]) || strstr(err.path, needles[i]),
+                      "error does not name '%s': %s: %s", needles[i], err.path, err.message);
+}
+
+/* A batch unit (C: stops at every level) follows a reactor with a technical
+ * minimum of 0.6: the group's lo 0.6 is above its hi 0. */
+static const char *const yaml_group_lo_above_hi =
+    "curtail: 1\n"
+    "enterprises:\n"
+    "  - id: hongda\n"
+    "    industry: chemical\n"
+    "    grade: C\n"
+    "    units:\n"
+    "      - {id: reactor7, kind: reactor, capacity: 100, min_load: 0.6, ef: {VOCs: 1}}\n"
+    "      - {id: batch7, kind: batch, capacity: 10, follows: reactor7, ef: {VOCs: 1}}\n";
+
+START_TEST(test_plan_group_lo_above_hi_is_input_error)
+{
+    const char *const needles[] = {"reactor7", "batch7"};
+    assert_load_fails(yaml_group_lo_above_hi, needles, 2);
+}
+END_TEST
+
+/* A pinned (grade B) unit limited to 0.5 at yellow and free at orange: lo at
+ * orange (1) is above hi at yellow (0.5). */
+static const char *const yaml_impossible_nesting =
+    "curtail: 1\n"
+    "builtin_policy: false\n"
+    "policy:\n"
+    "  - {industry: other, grades: [B], levels: [yellow], max_load: 0.5}\n"
+    "enterprises:\n"
+    "  - id: bplant\n"
+    "    industry: other\n"
+    "    grade: B\n"
+    "    units:\n"
+    "      - {id: kiln9, kind: other, capacity: 100, ef: {NOx: 1}}\n";
+
+START_TEST(test_plan_impossible_nesting_is_input_error)
+{
+    curtail_scenario *s = NULL;
+    curtail_error err;
+    const char *const needles[] = {"kiln9"};
+    assert_load_fails(yaml_impossible_nesting, needles, 1);
+    memset(&err, 0, sizeof err);
+    (void)curtail_scenario_load_buffer(&s, yaml_impossible_nesting,
+                                       strlen(yaml_impossible_nesting), "case.yaml", NULL, &err);
+    /* the two levels: yellow and a stricter one */
+    ck_assert_msg(strstr(err.message, "yellow") || strstr(err.message, "黄"),
+                  "error does not name the level: %s", err.message);
+    ck_assert_msg(strstr(err.message, "orange") || strstr(err.message, "red") ||
+                      strstr(err.message, "橙") || strstr(err.message, "红"),
+                  "error does not name the stricter level: %s", err.message);
+}
+END_TEST
+
+START_TEST(test_plan_bad_arguments)
+{
+    curtail_result *r = (curtail_result *)1;
+    curtail_error err;
+    memset(&err, 0, sizeof err);
+    ck_assert_int_eq(curtail_plan_solve(NULL, NULL, &r, &err), CURTAIL_EINVAL);
+    ck_assert_int_eq(err.code, CURTAIL_EINVAL);
+    curtail_result_free(NULL);
+}
+END_TEST
+
+/* ---- limits ------------------------------------------------------------------------------ */
+
+/* A built-in rule (D: cut 0.5 at red) below the technical minimum 0.6. */
+static const char *const yaml_below_min =
+    "curtail: 1\n"
+    "targets:\n"
+    "  ratios: {yellow: {VOCs: 0.1}, orange: {VOCs: 0.1}, red: {VOCs: 0.1}}\n"
+    "enterprises:\n"
+    "  - id: dchem\n"
+    "    industry: chemical\n"
+    "    grade: D\n"
+    "    units:\n"
+    "      - {id: reactor9, kind: reactor, capacity: 100, value: 10, min_load: 0.6,\n"
+    "         ef: {VOCs: 1.0}}\n";
+
+START_TEST(test_plan_rule_below_min_load)
+{
+    int m;
+    for (m = 0; m < 2; m++) {
+        curtail_scenario *s = load(yaml_below_min);
+        curtail_result *r = solve(s, methods[m]);
+        ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
+        assert_bounds(r, CURTAIL_YELLOW, "dchem", "reactor9", 0.6, 0.8);
+        assert_bounds(r, CURTAIL_ORANGE, "dchem", "reactor9", 0.6, 0.7);
+        assert_bounds(r, CURTAIL_RED, "dchem", "reactor9", 0.6, 0.6);
+        assert_load(r, CURTAIL_YELLOW, "dchem", "reactor9", 0.8);
+        assert_load(r, CURTAIL_ORANGE, "dchem", "reactor9", 0.7);
+        assert_load(r, CURTAIL_RED, "dchem", "reactor9", 0.6);
+        ASSERT_NEAR(curtail_result_objective(r), 200.0 + 300.0 + 400.0);
+        ck_assert_msg(result_warns_about(r, "reactor9"), "no warning names reactor9");
+        curtail_result_free(r);
+        curtail_scenario_free(s);
+    }
+}
+END_TEST
+
+/* coking_time_h shorter than the normal coking time gives hi = b. */
+static const char *const yaml_short_coking =
+    "curtail: 1\n"
+    "policy:\n"
+    "  - {industry: coking, kind: coke_oven, grades: [C], levels: [yellow], coking_time_h: 18}\n"
+    "targets:\n"
+    "  ratios: {yellow: {NOx: 0.01}, orange: {NOx: 0.01}, red: {NOx: 0.01}}\n"
+    "enterprises:\n"
+    "  - id: cokec\n"
+    "    industry: coking\n"
+    "    grade: C\n"
+    "    units:\n"
+    "      - id: oven\n"
+    "        kind: coke_oven\n"
+    "        capacity: 1000\n"
+    "        base_load: 0.9\n"
+    "        value: 300\n"
+    "        ef: {NOx: 0.6244}\n"
+    "        coke_oven: {height_m: 5.5, quenching: dry, coking_time_h: 22}\n";
+
+START_TEST(test_plan_short_coking_time_keeps_base)
+{
+    int m;
+    for (m = 0; m < 2; m++) {
+        curtail_scenario *s = load(yaml_short_coking);
+        curtail_result *r = solve(s, methods[m]);
+        curtail_level_result y;
+        ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
+        assert_bounds(r, CURTAIL_YELLOW, "cokec", "oven", 22.0 / 72.0, 0.9);
+        assert_bounds(r, CURTAIL_ORANGE, "cokec", "oven", 22.0 / 72.0, 0.4125);
+        /* 1 % of 561.96 kg NOx: cut 5.6196 / 624.4 = 0.009 */
+        assert_load(r, CURTAIL_YELLOW, "cokec", "oven", 0.891);
+        assert_load(r, CURTAIL_ORANGE, "cokec", "oven", 0.4125);
+        ASSERT_NEAR(curtail_result_objective(r), 600000.0 * (0.009 + 2 * 0.4875));
+        y = level(r, CURTAIL_YELLOW);
+        assert_target(&y, CURTAIL_NOX, 561.96, 5.6196, 5.6196, 0.0, 600000.0 / 624.4);
+        curtail_result_free(r);
+        curtail_scenario_free(s);
+    }
+}
+END_TEST
+
+/* A 5.5 m wet-quenched oven: B- -> C (36 / 48 h, may be cut, weight 2). */
+static const char *const yaml_wet_step =
+    "curtail: 1\n"
+    "targets:\n"
+    "  ratios: {yellow: {NOx: 0.1}, orange: {NOx: 0.1}, red: {NOx: 0.1}}\n"
+    "enterprises:\n"
+    "  - id: wet\n"
+    "    industry: coking\n"
+    "    grade: B-\n"
+    "    units:\n"
+    "      - id: oven\n"
+    "        kind: coke_oven\n"
+    "        capacity: 100\n"
+    "        value: 100\n"
+    "        ef: {NOx: 1.0}\n"
+    "        coke_oven: {height_m: 5.5, quenching: wet, coking_time_h: 24, max_coking_time_h: 72}\n";
+
+START_TEST(test_plan_wet_quenching_one_grade_stricter)
+{
+    int m;
+    for (m = 0; m < 2; m++) {
+        curtail_scenario *s = load(yaml_wet_step);
+        curtail_result *r = solve(s, methods[m]);
+        ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
+        assert_bounds(r, CURTAIL_YELLOW, "wet", "oven", 24.0 / 72.0, 24.0 / 36.0);
+        assert_bounds(r, CURTAIL_RED, "wet", "oven", 24.0 / 72.0, 0.5);
+        assert_load(r, CURTAIL_YELLOW, "wet", "oven", 24.0 / 36.0);
+        assert_load(r, CURTAIL_ORANGE, "wet", "oven", 0.5);
+        ASSERT_NEAR(curtail_result_objective(r), 20000.0 * (1.0 / 3.0 + 0.5 + 0.5));
+        curtail_result_free(r);
+        curtail_scenario_free(s);
+    }
+}
+END_TEST
+
+/* `extra: {grades: []}`: nothing is cut beyond its rule; with no rules at all
+ * every target is missed by its whole amount. */
+static const char *const yaml_no_extra =
+    "curtail: 1\n"
+    "name: no extra\n"
+    "builtin_policy: false\n"
+    "extra: {grades: []}\n"
+    "targets:\n"
+    "  ratios:\n"
+    "    yellow: {NOx: 0.1}\n"
+    "    orange: {NOx: 0.2}\n"
+    "    red: {NOx: 0.8}\n"
+    "enterprises:\n"
+    "  - id: alpha\n"
+    "    industry: other\n"
+    "    grade: C\n"
+    "    units:\n"
+    "      - {id: line, kind: other, capacity: 100, value: 50, ef: {NOx: 1.0}}\n"
+    "  - id: beta\n"
+    "    industry: other\n"
+    "    grade: C\n"
+    "    units:\n"
+    "      - {id: line, kind: other, capacity: 200, value: 30, min_load: 0.2, ef: {NOx: 2.0}}\n";
+
+START_TEST(test_plan_no_extra_grades_unmet)
+{
+    int m;
+    for (m = 0; m < 2; m++) {
+        curtail_scenario *s = load(yaml_no_extra);
+        curtail_result *r = solve(s, methods[m]);
+        curtail_level_result y, rd;
+        ck_assert_int_eq(curtail_result_status(r), CURTAIL_TARGETS_UNMET);
+        assert_bounds(r, CURTAIL_RED, "beta", "line", 1.0, 1.0);
+        assert_load(r, CURTAIL_RED, "beta", "line", 1.0);
+        assert_load(r, CURTAIL_RED, "alpha", "line", 1.0);
+        ASSERT_NEAR(curtail_result_objective(r), 0.0);
+        y = level(r, CURTAIL_YELLOW);
+        rd = level(r, CURTAIL_RED);
+        ck_assert_int_eq(y.status, CURTAIL_TARGETS_UNMET);
+        ASSERT_NEAR(y.targets[CURTAIL_NOX].required, 50.0);
+        ASSERT_NEAR(y.targets[CURTAIL_NOX].achieved, 0.0);
+        ASSERT_NEAR(y.targets[CURTAIL_NOX].shortfall, 50.0);
+        ASSERT_NEAR(rd.targets[CURTAIL_NOX].shortfall, 400.0);
+        curtail_result_free(r);
+        curtail_scenario_free(s);
+    }
+}
+END_TEST
+
+static Suite *plan_suite(void)
+{
+    Suite *s = suite_create("plan");
+    TCase *core = tcase_create("core");
+    TCase *errors = tcase_create("errors");
+    TCase *limits = tcase_create("limits");
+
+    tcase_set_timeout(core, 60);
+    tcase_add_test(core, test_plan_mandatory_only);
+    tcase_add_test(core, test_plan_knapsack_cheapest_first);
+    tcase_add_test(core, test_plan_nesting_targets);
+    tcase_add_test(core, test_plan_nesting_rule_carries_up);
+    tcase_add_test(core, test_plan_unmet_shortfall);
+    tcase_add_test(core, test_plan_totals_binding);
+    tcase_add_test(core, test_plan_followers_share_load);
+    tcase_add_test(core, test_plan_guarantee_and_phase_out);
+    tcase_add_test(core, test_plan_weights_pick_lower_weighted_cost);
+    tcase_add_test(core, test_plan_weights_default_cut_d_first);
+    tcase_add_test(core, test_plan_example_xiangyuan);
+    suite_add_tcase(s, core);
+
+    tcase_add_test(errors, test_plan_group_lo_above_hi_is_input_error);
+    tcase_add_test(errors, test_plan_impossible_nesting_is_input_error);
+    tcase_add_test(errors, test_plan_bad_arguments);
+    suite_add_tcase(s, errors);
+
+    tcase_add_test(limits, test_plan_rule_below_min_load);
+    tcase_add_test(limits, test_plan_short_coking_time_keeps_base);
+    tcase_add_test(limits, test_plan_wet_quenching_one_grade_stricter);
+    tcase_add_test(limits, test_plan_no_extra_grades_unmet);
+    suite_add_tcase(s, limits);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(plan_suite());
+    int failed;
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed == 0 ? 0 : 1;
+}
