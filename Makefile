@@ -3,7 +3,7 @@ BUILD ?= build
 JOBS  ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-.PHONY: demo test deps build sanitize fuzz bench install clean
+.PHONY: demo test deps build sanitize memcheck threadcheck fuzz bench install clean
 
 deps:
 	@sh scripts/install-deps.sh
@@ -26,6 +26,23 @@ sanitize: deps
 	cmake --build build-asan -j $(JOBS)
 	cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 	  ctest --output-on-failure -j $(JOBS)
+
+# The CLI on every example under valgrind's memcheck: no error, no leak.
+memcheck: build
+	@command -v valgrind >/dev/null || { echo "memcheck: valgrind is not installed"; exit 1; }
+	@for f in examples/*.yaml; do \
+	  for cmd in validate plan; do \
+	    valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	      $(BUILD)/curtail $$cmd $$f -o /dev/null >/dev/null 2>$(BUILD)/memcheck.log; rc=$$?; \
+	    if [ $$rc -eq 99 ]; then cat $(BUILD)/memcheck.log; echo "memcheck: FAIL $$cmd $$f"; exit 1; fi; \
+	    echo "memcheck: ok $$cmd $$f (exit $$rc)"; \
+	  done; \
+	done
+
+# Several scenarios solved on several threads at once, under helgrind.
+threadcheck: build
+	@command -v valgrind >/dev/null || { echo "threadcheck: valgrind is not installed"; exit 1; }
+	CK_FORK=no valgrind -q --tool=helgrind --error-exitcode=99 $(BUILD)/tests/check_threads
 
 install: build
 	cmake --install $(BUILD)
