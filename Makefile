@@ -44,6 +44,15 @@ threadcheck: build
 	@command -v valgrind >/dev/null || { echo "threadcheck: valgrind is not installed"; exit 1; }
 	CK_FORK=no valgrind -q --tool=helgrind --error-exitcode=99 $(BUILD)/tests/check_threads
 
+# libFuzzer on the loader and on load -> plan -> write, FUZZ_SECONDS each.
+FUZZ_SECONDS ?= 60
+fuzz:
+	@sh scripts/install-deps.sh --fuzz
+	CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DCURTAIL_FUZZ=ON -DCURTAIL_TESTS=OFF -DCURTAIL_SANITIZE=ON \
+	  -DCMAKE_C_FLAGS="-fsanitize=fuzzer-no-link"
+	cmake --build build-fuzz -j $(JOBS) --target fuzz_load fuzz_plan
+	sh fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
+
 install: build
 	cmake --install $(BUILD)
 

@@ -4,6 +4,10 @@
 set -eu
 
 PKGS="cmake make gcc g++ pkg-config libglpk-dev libyaml-dev check glpk-utils coinor-clp valgrind"
+# `make fuzz` also needs clang with its libFuzzer runtime.
+if [ "${1:-}" = "--fuzz" ]; then
+    PKGS="$PKGS clang libclang-rt-dev"
+fi
 
 missing=""
 for p in $PKGS; do

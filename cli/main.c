@@ -1,0 +1,446 @@
+/* main.c — the curtail command line: arguments → library calls → exit codes.
+ * Everything it does goes through the public API in curtail.h. */
+#include "curtail.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Exit codes (SPEC §8). */
+enum {
+    CLI_OK = 0,
+    CLI_USAGE = 1,
+    CLI_INPUT = 2,
+    CLI_UNMET = 3,
+    CLI_INTERNAL = 4,
+    CLI_IO = 5
+};
+
+static const char usage_line[] =
+    "Usage: curtail validate|plan|export|policy [FILE] [OPTIONS] (see curtail --help)\n";
+
+static const char help_text[] =
+    "Usage: curtail COMMAND [ARGS]\n"
+    "\n"
+    "Heavy-pollution weather emergency reduction lists (应急减排清单): each unit's\n"
+    "load at the yellow, orange and red alert levels, chosen by a linear program so\n"
+    "that the reduction targets are met at the least economic loss.\n"
+    "\n"
+    "Commands:\n"
+    "  validate FILE            check a scenario without solving it; warnings go to\n"
+    "                           stderr, and \"FILE: ok (N enterprises, M units)\" to\n"
+    "                           stdout when it is valid\n"
+    "  plan FILE [OPTIONS]      solve the three-level plan and write it\n"
+    "      --format json|csv|md     output format; default: from the extension of\n"
+    "                               -o (.json, .csv, .md), else json\n"
+    "      -o, --output OUT         write to OUT, whole or not at all (default: stdout)\n"
+    "      --lang zh|en             language of the list and measure texts\n"
+    "                               (default: the scenario's lang)\n"
+    "      --bom                    start CSV output with a UTF-8 byte order mark (Excel)\n"
+    "  export FILE [OPTIONS]    write the plan LP for audit or other solvers\n"
+    "      --level yellow|orange|red  that level's LP alone (default: all three jointly)\n"
+    "      --format lp|mps            CPLEX LP or free MPS; default: from the extension\n"
+    "                                 of -o (.lp, .mps), else lp\n"
+    "      -o, --output MODEL         write to MODEL (default: stdout)\n"
+    "  policy                   print the built-in rule table (YAML)\n"
+    "  --help                   print this help\n"
+    "  --version                print the version\n"
+    "\n"
+    "FILE - reads the scenario from standard input. Warnings and errors go to\n"
+    "stderr, one per line.\n"
+    "\n"
+    "Exit status:\n"
+    "  0  done, all targets met\n"
+    "  1  usage error\n"
+    "  2  invalid input\n"
+    "  3  solved, but some targets cannot be met (output still written)\n"
+    "  4  solver or internal failure\n"
+    "  5  input/output failure\n";
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    fputs("curtail: ", stderr);
+    fprintf(stderr, fmt, arg);
+    fputs("\n", stderr);
+    fputs(usage_line, stderr);
+    return CLI_USAGE;
+}
+
+static int exit_code_of(int rc)
+{
+    switch (rc) {
+    case CURTAIL_OK:
+        return CLI_OK;
+    case CURTAIL_EINPUT:
+        return CLI_INPUT;
+    case CURTAIL_EIO:
+        return CLI_IO;
+    default:
+        return CLI_INTERNAL;
+    }
+}
+
+static int report_error(int rc, const curtail_error *err)
+{
+    char line[4096];
+    curtail_error_format(err, line, sizeof line);
+    fprintf(stderr, "%s\n", line);
+    return exit_code_of(rc);
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+/* ---- argument parsing -------------------------------------------------------- */
+
+typedef struct args {
+    const char *file;
+    const char *output;
+    const char *format;
+    const char *lang;
+    const char *level;
+    int bom;
+    int help;
+} args;
+
+/* Option names a command takes; values given as "--opt V" or "--opt=V". */
+typedef struct option_set {
+    int output, format, lang, level, bom;
+} option_set;
+
+/* The value of option `name` at argv[*i] (either "--name=V" or the next
+ * argument), or NULL after printing a usage error into *rc. */
+static const char *option_value(int argc, char **argv, int *i, const char *name, int *rc)
+{
+    const char *a = argv[*i];
+    size_t n = strlen(name);
+    if (strncmp(a, name, n) == 0 && a[n] == '=')
+        return a + n + 1;
+    if (*i + 1 >= argc) {
+        *rc = usage_error("option %s needs a value", name);
+        return NULL;
+    }
+    (*i)++;
+    return argv[*i];
+}
+
+static int is_option(const char *a, const char *name)
+{
+    size_t n = strlen(name);
+    return strncmp(a, name, n) == 0 && (a[n] == '\0' || a[n] == '=');
+}
+
+/* Parse argv[2..] of a command. Returns -1 when fine, else an exit code. */
+static int parse_args(int argc, char **argv, option_set allowed, args *out)
+{
+    int i, rc = CLI_USAGE, only_files = 0;
+    memset(out, 0, sizeof *out);
+    for (i = 2; i < argc; i++) {
+        const char *a = argv[i];
+        const char **slot = NULL;
+        const char *name = NULL;
+        if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
+            if (out->file)
+                return usage_error("unexpected argument '%s'", a);
+            out->file = a;
+            continue;
+        }
+        if (strcmp(a, "--") == 0) {
+            only_files = 1;
+            continue;
+        }
+        if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+            out->help = 1;
+            continue;
+        }
+        if (allowed.output && (strcmp(a, "-o") == 0 || is_option(a, "--output"))) {
+            slot = &out->output;
+            name = strcmp(a, "-o") == 0 ? "-o" : "--output";
+        } else if (allowed.format && is_option(a, "--format")) {
+            slot = &out->format;
+            name = "--format";
+        } else if (allowed.lang && is_option(a, "--lang")) {
+            slot = &out->lang;
+            name = "--lang";
+        } else if (allowed.level && is_option(a, "--level")) {
+            slot = &out->level;
+            name = "--level";
+        } else if (allowed.bom && strcmp(a, "--bom") == 0) {
+            out->bom = 1;
+            continue;
+        } else {
+            return usage_error("unknown option '%s'", a);
+        }
+        *slot = option_value(argc, argv, &i, name, &rc);
+        if (!*slot)
+            return rc;
+    }
+    return -1;
+}
+
+/* ---- commands ------------------------------------------------------------------ */
+
+static void print_scenario_warnings(const curtail_scenario *s)
+{
+    size_t i, n = curtail_scenario_warning_count(s);
+    for (i = 0; i < n; i++)
+        fprintf(stderr, "%s\n", curtail_scenario_warning(s, i));
+}
+
+static int load(const char *file, curtail_scenario **s)
+{
+    curtail_error err;
+    int rc;
+    memset(&err, 0, sizeof err);
+    rc = curtail_scenario_load_file(s, file, NULL, &err);
+    if (rc != CURTAIL_OK)
+        return report_error(rc, &err);
+    print_scenario_warnings(*s);
+    return -1;
+}
+
+static int cmd_validate(int argc, char **argv)
+{
+    static const option_set allowed = {0, 0, 0, 0, 0};
+    curtail_scenario *s = NULL;
+    size_t ne, nu;
+    args a;
+    int rc = parse_args(argc, argv, allowed, &a);
+    if (rc >= 0)
+        return rc;
+    if (a.help) {
+        fputs(help_text, stdout);
+        return CLI_OK;
+    }
+    if (!a.file)
+        return usage_error("%s: missing FILE", "validate");
+    rc = load(a.file, &s);
+    if (rc >= 0)
+        return rc;
+    ne = curtail_scenario_enterprise_count(s);
+    nu = curtail_scenario_unit_count(s);
+    printf("%s: ok (%zu enterprise%s, %zu unit%s)\n", strcmp(a.file, "-") ? a.file : "<stdin>",
+           ne, ne == 1 ? "" : "s", nu, nu == 1 ? "" : "s");
+    curtail_scenario_free(s);
+    if (fflush(stdout) != 0) {
+        fprintf(stderr, "curtail: error: cannot write to standard output: %s\n",
+                strerror(errno));
+        return CLI_IO;
+    }
+    return CLI_OK;
+}
+
+/* The solve's own warnings: the result repeats the scenario's first. */
+static void print_result_warnings(const curtail_result *r, const curtail_scenario *s)
+{
+    size_t i, n = curtail_result_warning_count(r), ns = curtail_scenario_warning_count(s);
+    for (i = 0; i < n; i++) {
+        const char *w = curtail_result_warning(r, i);
+        if (i < ns && strcmp(w, curtail_scenario_warning(s, i)) == 0)
+            continue;
+        fprintf(stderr, "%s\n", w);
+    }
+}
+
+/* One line naming each level and pollutant short of its target. */
+static void print_unmet(const curtail_result *r)
+{
+    int level, p, any = 0;
+    fputs("curtail: targets not met", stderr);
+    for (level = 0; level < CURTAIL_NLEVELS; level++) {
+        curtail_level_result lr;
+        if (curtail_result_level(r, (curtail_level)level, &lr, NULL) != CURTAIL_OK)
+            continue;
+        for (p = 0; p < CURTAIL_NPOLLUTANTS; p++) {
+            if (lr.targets[p].shortfall < 0.005)
+                continue;
+            fprintf(stderr, "%s %s %s short by %.2f kg/d", any ? "," : " (smallest shortfall):",
+                    curtail_level_name((curtail_level)level),
+                    curtail_pollutant_name((curtail_pollutant)p), lr.targets[p].shortfall);
+            any = 1;
+        }
+    }
+    fputs("\n", stderr);
+}
+
+static int parse_plan_format(const args *a, curtail_format *out)
+{
+    const char *f = a->format;
+    if (!f && a->output) {
+        if (ends_with(a->output, ".csv"))
+            f = "csv";
+        else if (ends_with(a->output, ".md"))
+            f = "md";
+    }
+    if (!f || strcmp(f, "json") == 0)
+        *out = CURTAIL_FORMAT_JSON;
+    else if (strcmp(f, "csv") == 0)
+        *out = CURTAIL_FORMAT_CSV;
+    else if (strcmp(f, "md") == 0)
+        *out = CURTAIL_FORMAT_MD;
+    else
+        return usage_error("unknown format '%s' (json, csv or md)", f);
+    return -1;
+}
+
+static int cmd_plan(int argc, char **argv)
+{
+    static const option_set allowed = {1, 1, 1, 0, 1};
+    curtail_write_options wo = CURTAIL_WRITE_OPTIONS_INIT;
+    curtail_scenario *s = NULL;
+    curtail_result *r = NULL;
+    curtail_error err;
+    args a;
+    int rc = parse_args(argc, argv, allowed, &a);
+    if (rc >= 0)
+        return rc;
+    if (a.help) {
+        fputs(help_text, stdout);
+        return CLI_OK;
+    }
+    if (!a.file)
+        return usage_error("%s: missing FILE", "plan");
+    rc = parse_plan_format(&a, &wo.format);
+    if (rc >= 0)
+        return rc;
+    if (a.lang && strcmp(a.lang, "zh") == 0)
+        wo.lang = CURTAIL_LANG_ZH;
+    else if (a.lang && strcmp(a.lang, "en") == 0)
+        wo.lang = CURTAIL_LANG_EN;
+    else if (a.lang)
+        return usage_error("unknown language '%s' (zh or en)", a.lang);
+    if (a.bom && wo.format != CURTAIL_FORMAT_CSV)
+        return usage_error("%s applies to --format csv only", "--bom");
+    wo.bom = a.bom;
+
+    rc = load(a.file, &s);
+    if (rc >= 0)
+        return rc;
+    memset(&err, 0, sizeof err);
+    rc = curtail_plan_solve(s, NULL, &r, &err);
+    if (rc != CURTAIL_OK) {
+        rc = report_error(rc, &err);
+        goto done;
+    }
+    print_result_warnings(r, s);
+    rc = curtail_result_write_file(r, &wo, a.output, &err);
+    if (rc != CURTAIL_OK) {
+        rc = report_error(rc, &err);
+        goto done;
+    }
+    if (curtail_result_status(r) == CURTAIL_TARGETS_UNMET) {
+        print_unmet(r);
+        rc = CLI_UNMET;
+    } else {
+        rc = CLI_OK;
+    }
+done:
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+    return rc;
+}
+
+static int cmd_export(int argc, char **argv)
+{
+    static const option_set allowed = {1, 1, 0, 1, 0};
+    curtail_export_options eo = CURTAIL_EXPORT_OPTIONS_INIT;
+    curtail_scenario *s = NULL;
+    curtail_error err;
+    args a;
+    int rc = parse_args(argc, argv, allowed, &a);
+    if (rc >= 0)
+        return rc;
+    if (a.help) {
+        fputs(help_text, stdout);
+        return CLI_OK;
+    }
+    if (!a.file)
+        return usage_error("%s: missing FILE", "export");
+    if (a.format && strcmp(a.format, "lp") == 0)
+        eo.format = CURTAIL_LP_CPLEX;
+    else if (a.format && strcmp(a.format, "mps") == 0)
+        eo.format = CURTAIL_LP_MPS;
+    else if (a.format)
+        return usage_error("unknown LP format '%s' (lp or mps)", a.format);
+    else if (!a.output || strcmp(a.output, "-") == 0 || ends_with(a.output, ".lp"))
+        eo.format = CURTAIL_LP_CPLEX;
+    else if (ends_with(a.output, ".mps"))
+        eo.format = CURTAIL_LP_MPS;
+    else
+        return usage_error("cannot tell the LP format of '%s': name it .lp or .mps, or "
+                           "use --format lp|mps",
+                           a.output);
+    if (a.level) {
+        if (strcmp(a.level, "yellow") == 0)
+            eo.level = CURTAIL_YELLOW;
+        else if (strcmp(a.level, "orange") == 0)
+            eo.level = CURTAIL_ORANGE;
+        else if (strcmp(a.level, "red") == 0)
+            eo.level = CURTAIL_RED;
+        else
+            return usage_error("unknown level '%s' (yellow, orange or red)", a.level);
+    }
+    rc = load(a.file, &s);
+    if (rc >= 0)
+        return rc;
+    memset(&err, 0, sizeof err);
+    rc = curtail_export_file(s, &eo, a.output, &err);
+    if (rc != CURTAIL_OK)
+        rc = report_error(rc, &err);
+    curtail_scenario_free(s);
+    return rc;
+}
+
+static int cmd_policy(int argc, char **argv)
+{
+    static const option_set allowed = {0, 0, 0, 0, 0};
+    args a;
+    int rc = parse_args(argc, argv, allowed, &a);
+    if (rc >= 0)
+        return rc;
+    if (a.help) {
+        fputs(help_text, stdout);
+        return CLI_OK;
+    }
+    if (a.file)
+        return usage_error("unexpected argument '%s'", a.file);
+    if (fputs(curtail_policy_default_yaml(), stdout) < 0 || fflush(stdout) != 0) {
+        fprintf(stderr, "curtail: error: cannot write to standard output: %s\n",
+                strerror(errno));
+        return CLI_IO;
+    }
+    return CLI_OK;
+}
+
+int main(int argc, char **argv)
+{
+    const char *cmd;
+    if (argc < 2) {
+        fputs(usage_line, stderr);
+        return CLI_USAGE;
+    }
+    cmd = argv[1];
+    if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+        fputs(help_text, stdout);
+        return fflush(stdout) == 0 ? CLI_OK : CLI_IO;
+    }
+    if (strcmp(cmd, "--version") == 0) {
+        printf("curtail %s\n", curtail_version());
+        return fflush(stdout) == 0 ? CLI_OK : CLI_IO;
+    }
+    if (strcmp(cmd, "validate") == 0)
+        return cmd_validate(argc, argv);
+    if (strcmp(cmd, "plan") == 0)
+        return cmd_plan(argc, argv);
+    if (strcmp(cmd, "export") == 0)
+        return cmd_export(argc, argv);
+    if (strcmp(cmd, "policy") == 0)
+        return cmd_policy(argc, argv);
+    if (cmd[0] == '-')
+        return usage_error("unknown option '%s'", cmd);
+    return usage_error("unknown command '%s'", cmd);
+}

@@ -1,0 +1,122 @@
+/* measure_text.c — a unit's measure at a level, worded as a bureau writes it
+ * in its list (延长结焦时间至48小时, 限产30%, 焖炉保温 ...), in Chinese or English. */
+#include "internal.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/* A number with at most two decimals and no trailing zeros: 30, 12.5, 17.25. */
+static void put_plain(cu_buf *out, double v)
+{
+    char tmp[400];
+    size_t n;
+    if (!isfinite(v))
+        v = 0.0;
+    snprintf(tmp, sizeof tmp, "%.2f", v);
+    n = strlen(tmp);
+    if (strchr(tmp, '.')) {
+        while (n > 0 && tmp[n - 1] == '0')
+            n--;
+        if (n > 0 && tmp[n - 1] == '.')
+            n--;
+        tmp[n] = '\0';
+    }
+    if (strcmp(tmp, "-0") == 0)
+        cu_buf_puts(out, "0");
+    else
+        cu_buf_puts(out, tmp);
+}
+
+static void put_percent(cu_buf *out, double fraction)
+{
+    put_plain(out, fraction * 100.0);
+    cu_buf_puts(out, "%");
+}
+
+/* A guarantee unit (保障类) that no guarantee rule names keeps its base load. */
+static void put_guarantee(cu_buf *out, int guarantee, int en)
+{
+    if (guarantee == CURTAIL_GUARANTEE_SUPPLY)
+        cu_buf_puts(out, en ? "guarantee unit (output set by supply duty)"
+                            : "保障类（以量定产）");
+    else
+        cu_buf_puts(out, en ? "guarantee unit (output set by heat demand)"
+                            : "保障类（以热定产）");
+}
+
+static void put_rule(cu_buf *out, const cu_unit_level *ul, const cu_unit *unit,
+                     const cu_enterprise *e, int en)
+{
+    switch (ul->measure) {
+    case CURTAIL_MEASURE_COKING_TIME:
+        cu_buf_puts(out, en ? "extend coking time to " : "延长结焦时间至");
+        put_plain(out, ul->value);
+        cu_buf_puts(out, en ? " h" : "小时");
+        break;
+    case CURTAIL_MEASURE_CUT:
+        cu_buf_puts(out, en ? "cut output by " : "限产");
+        put_percent(out, ul->value);
+        break;
+    case CURTAIL_MEASURE_MAX_LOAD:
+        cu_buf_puts(out, en ? "load at most " : "负荷不高于");
+        put_percent(out, ul->value);
+        break;
+    case CURTAIL_MEASURE_STOP:
+        if (unit->kind == CURTAIL_KIND_COKE_OVEN)
+            cu_buf_puts(out, en ? "hot idle (oven kept hot)" : "焖炉保温");
+        else
+            cu_buf_puts(out, en ? "stop production" : "停产");
+        break;
+    default:
+        if (ul->rule)
+            cu_buf_puts(out, en ? "no mandatory measure (voluntary reduction)"
+                                : "不采取强制性减排措施（自主减排）");
+        else if (e->guarantee != CURTAIL_GUARANTEE_NONE)
+            put_guarantee(out, e->guarantee, en);
+        else
+            cu_buf_puts(out, en ? "no measure" : "无强制性措施");
+        break;
+    }
+}
+
+void cu_measure_text(const curtail_result *r, size_t unit, int level, int lang, cu_buf *out)
+{
+    const curtail_scenario *s = r->s;
+    const cu_unit *u = &s->units[unit];
+    const cu_enterprise *e = &s->ents[u->enterprise];
+    const cu_unit_level *ul = &r->groups->ul[unit * CU_NL + (size_t)level];
+    curtail_unit_result ur;
+    int en;
+    if (lang == CURTAIL_LANG_DEFAULT)
+        lang = s->lang;
+    en = lang == CURTAIL_LANG_EN;
+
+    put_rule(out, ul, u, e, en);
+    if (curtail_result_unit(r, (curtail_level)level, unit, &ur, NULL) != CURTAIL_OK)
+        return;
+    /* A rule below the technical minimum is held at the minimum (SPEC §4.3). */
+    if (ul->below_min) {
+        cu_buf_puts(out, en ? " (held at the technical minimum, " : "（受最低负荷限制，按负荷");
+        put_percent(out, ur.load);
+        cu_buf_puts(out, en ? " load)" : "运行）");
+        return;
+    }
+    if (ur.load < ul->hi - 1e-9) {
+        if (u->leader != unit) {
+            /* a follower goes down with its leader (§4.3 load groups) */
+            cu_buf_puts(out, en ? "; runs with " : "；随");
+            cu_buf_puts(out, s->units[u->leader].name ? s->units[u->leader].name
+                                                      : s->units[u->leader].id);
+            cu_buf_puts(out, en ? " at " : "减产至负荷");
+            put_percent(out, ur.load);
+            if (en)
+                cu_buf_puts(out, " load");
+        } else {
+            cu_buf_puts(out, en ? "; further curtailed to " : "；另行限产至负荷");
+            put_percent(out, ur.load);
+            if (en)
+                cu_buf_puts(out, " load");
+        }
+    }
+}

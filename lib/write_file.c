@@ -1,0 +1,244 @@
+/* write_file.c — writing outputs whole or not at all (SPEC §8): a temporary
+ * file beside the target, written and synced, then renamed over it. */
+#define _POSIX_C_SOURCE 200809L
+#include "internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static int io_error(curtail_error *err, const char *file, const char *what, int e)
+{
+    static const cu_pos none = {0, 0};
+    char msg[256];
+    if (strerror_r(e, msg, sizeof msg) != 0)
+        snprintf(msg, sizeof msg, "error %d", e);
+    return cu_error(err, CURTAIL_EIO, file, none, NULL, "%s: %s", what, msg);
+}
+
+/* The process umask, read without changing it (umask(2) would race with
+ * other threads creating files): Linux reports it in /proc/self/status. */
+static mode_t current_umask(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[256];
+    mode_t mask = 022;
+    if (!f)
+        return mask;
+    while (fgets(line, sizeof line, f)) {
+        if (strncmp(line, "Umask:", 6) == 0) {
+            mask = (mode_t)(strtoul(line + 6, NULL, 8) & 0777);
+            break;
+        }
+    }
+    fclose(f);
+    return mask;
+}
+
+/* A replaced file keeps its permissions; a new one gets 0666 minus umask,
+ * as if created by fopen (mkstemp would leave it 0600). */
+static mode_t target_mode(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISREG(st.st_mode))
+        return st.st_mode & 07777;
+    return (mode_t)(0666 & ~current_umask());
+}
+
+static int write_all(int fd, const char *data, size_t len)
+{
+    while (len > 0) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0) {
+            if (errno == EINTR)
+                continue;
+            return errno;
+        }
+        data += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+/* Best effort: make the rename itself durable. */
+static void sync_parent_dir(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char dir[4096];
+    int fd;
+    if (!slash)
+        snprintf(dir, sizeof dir, ".");
+    else if (slash == path)
+        snprintf(dir, sizeof dir, "/");
+    else if ((size_t)(slash - path) < sizeof dir)
+        snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+    else
+        return;
+    fd = open(dir, O_RDONLY);
+    if (fd < 0)
+        return;
+    (void)fsync(fd);
+    close(fd);
+}
+
+static int write_stdout(const char *data, size_t len, curtail_error *err)
+{
+    errno = 0;
+    if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
+        return io_error(err, "<stdout>", "cannot write", errno ? errno : EIO);
+    return CURTAIL_OK;
+}
+
+/* A path that exists and is not a regular file (/dev/null, a FIFO, a
+ * terminal) is written in place: renaming over it would replace the device. */
+static int write_special(const char *path, const char *data, size_t len, curtail_error *err)
+{
+    int fd = open(path, O_WRONLY), e;
+    if (fd < 0)
+        return io_error(err, path, "cannot open", errno);
+    e = write_all(fd, data, len);
+    if (close(fd) != 0 && !e)
+        e = errno;
+    return e ? io_error(err, path, "cannot write", e) : CURTAIL_OK;
+}
+
+int cu_write_atomic(const char *path, const char *data, size_t len, curtail_error *err)
+{
+    static const char suffix[] = ".XXXXXX";
+    char *tmp = NULL;
+    size_t plen;
+    int fd = -1, e = 0, created = 0, rc = CURTAIL_OK;
+    const char *what = "cannot write";
+
+    if (!path || strcmp(path, "-") == 0)
+        return write_stdout(data, len, err);
+    if (!path[0])
+        return cu_einval(err, "output path is empty");
+    {
+        struct stat st;
+        if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+            if (S_ISDIR(st.st_mode))
+                return io_error(err, path, "cannot replace", EISDIR);
+            return write_special(path, data, len, err);
+        }
+    }
+    plen = strlen(path);
+    tmp = cu_calloc(NULL, plen + sizeof suffix, 1);
+    if (!tmp)
+        return cu_enomem(err);
+    memcpy(tmp, path, plen);
+    memcpy(tmp + plen, suffix, sizeof suffix);
+
+    fd = mkstemp(tmp);
+    if (fd < 0) {
+        e = errno;
+        goto done;
+    }
+    created = 1;
+    if (fchmod(fd, target_mode(path)) != 0 || (e = write_all(fd, data, len)) != 0 ||
+        fsync(fd) != 0) {
+        if (!e)
+            e = errno;
+        goto done;
+    }
+    if (close(fd) != 0) {
+        fd = -1;
+        e = errno;
+        goto done;
+    }
+    fd = -1;
+    if (rename(tmp, path) != 0) {
+        e = errno;
+        what = "cannot replace";
+        goto done;
+    }
+    created = 0;
+    sync_parent_dir(path);
+
+done:
+    if (fd >= 0)
+        close(fd);
+    if (e) {
+        if (created)
+            (void)unlink(tmp);
+        rc = io_error(err, path, what, e);
+    }
+    cu_free(NULL, tmp);
+    return rc;
+}
+
+/* Options checked and the language resolved; the output rendered into *out. */
+static int render(const curtail_result *r, const curtail_write_options *opts, cu_buf *out,
+                  curtail_error *err)
+{
+    curtail_write_options o = CURTAIL_WRITE_OPTIONS_INIT;
+    int rc;
+    if (!r)
+        return cu_einval(err, "result is NULL");
+    if (opts) {
+        if (opts->version != CURTAIL_WRITE_OPTIONS_VERSION)
+            return cu_einval(err, "write options version %u is not %u", opts->version,
+                             (unsigned)CURTAIL_WRITE_OPTIONS_VERSION);
+        o = *opts;
+    }
+    if ((int)o.lang < CURTAIL_LANG_DEFAULT || (int)o.lang > CURTAIL_LANG_EN)
+        return cu_einval(err, "unknown output language %d", (int)o.lang);
+    if (r->kind != 0)
+        return cu_einval(err, "only plan results can be written");
+    cu_buf_init(out, r->mem);
+    switch (o.format) {
+    case CURTAIL_FORMAT_JSON:
+        rc = cu_write_json(r, &o, out);
+        break;
+    case CURTAIL_FORMAT_CSV:
+        rc = cu_write_csv(r, &o, out);
+        break;
+    case CURTAIL_FORMAT_MD:
+        rc = cu_write_md(r, &o, out);
+        break;
+    default:
+        return cu_einval(err, "unknown output format %d", (int)o.format);
+    }
+    if (rc == CURTAIL_OK && out->failed)
+        rc = CURTAIL_ENOMEM;
+    if (rc == CURTAIL_ENOMEM)
+        cu_enomem(err);
+    else if (rc != CURTAIL_OK)
+        cu_einval(err, "the result cannot be read back (code %d)", rc);
+    if (rc != CURTAIL_OK)
+        cu_buf_free(out);
+    return rc;
+}
+
+int curtail_result_write_file(const curtail_result *r, const curtail_write_options *opts,
+                              const char *path, curtail_error *err)
+{
+    cu_buf b;
+    int rc = render(r, opts, &b, err);
+    if (rc != CURTAIL_OK)
+        return rc;
+    rc = cu_write_atomic(path, b.data ? b.data : "", b.len, err);
+    cu_buf_free(&b);
+    return rc;
+}
+
+int curtail_result_write_stream(const curtail_result *r, const curtail_write_options *opts,
+                                FILE *fp, curtail_error *err)
+{
+    cu_buf b;
+    int rc;
+    if (!fp)
+        return cu_einval(err, "stream is NULL");
+    rc = render(r, opts, &b, err);
+    if (rc != CURTAIL_OK)
+        return rc;
+    errno = 0;
+    if (fwrite(b.data ? b.data : "", 1, b.len, fp) != b.len || fflush(fp) != 0)
+        rc = io_error(err, NULL, "cannot write", errno ? errno : EIO);
+    cu_buf_free(&b);
+    return rc;
+}

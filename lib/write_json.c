@@ -1,0 +1,255 @@
+/* write_json.c — the canonical output of a plan (SPEC §7).
+ *
+ * Layout: 2-space indentation, keys in a fixed order, one line per target
+ * (pollutant) and one line per unit, so that a plan diffs and greps well;
+ * numbers are the shortest decimals that read back exactly; output ends
+ * with a newline. `measure.value` is the rule's value (the load cap of
+ * max_load, the fraction of cut, the hours of coking_time_h) and `null`
+ * for stop and none, which carry no value. */
+#include "internal.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Length of the valid UTF-8 sequence at p (n bytes left), 0 if invalid. */
+static size_t utf8_len(const unsigned char *p, size_t n)
+{
+    size_t len, i;
+    unsigned c = p[0];
+    unsigned cp;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF)
+        len = 2, cp = c & 0x1F;
+    else if (c >= 0xE0 && c <= 0xEF)
+        len = 3, cp = c & 0x0F;
+    else if (c >= 0xF0 && c <= 0xF4)
+        len = 4, cp = c & 0x07;
+    else
+        return 0;
+    if (n < len)
+        return 0;
+    for (i = 1; i < len; i++) {
+        if ((p[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (p[i] & 0x3F);
+    }
+    /* overlong forms, surrogates, beyond U+10FFFF */
+    if ((len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000) || cp > 0x10FFFF ||
+        (cp >= 0xD800 && cp <= 0xDFFF))
+        return 0;
+    return len;
+}
+
+/* A JSON string: control characters escaped, valid UTF-8 passed through,
+ * invalid bytes replaced by U+FFFD so the output is always valid JSON. */
+static void put_str(cu_buf *b, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    size_t n = strlen((const char *)p);
+    size_t i = 0, run = 0;
+    cu_buf_put(b, "\"", 1);
+    while (i < n) {
+        unsigned c = p[i];
+        size_t len = utf8_len(p + i, n - i);
+        const char *esc = NULL;
+        char ubuf[8];
+        if (len == 0)
+            esc = "\\ufffd";
+        else if (c == '"')
+            esc = "\\\"";
+        else if (c == '\\')
+            esc = "\\\\";
+        else if (c == '\n')
+            esc = "\\n";
+        else if (c == '\t')
+            esc = "\\t";
+        else if (c == '\r')
+            esc = "\\r";
+        else if (c == '\b')
+            esc = "\\b";
+        else if (c == '\f')
+            esc = "\\f";
+        else if (c < 0x20 || c == 0x7F) {
+            static const char hex[] = "0123456789abcdef";
+            memcpy(ubuf, "\\u00", 4);
+            ubuf[4] = hex[c >> 4];
+            ubuf[5] = hex[c & 0xF];
+            ubuf[6] = '\0';
+            esc = ubuf;
+        }
+        if (esc) {
+            cu_buf_put(b, (const char *)p + i - run, run);
+            run = 0;
+            cu_buf_puts(b, esc);
+            i += len ? len : 1;
+        } else {
+            run += len;
+            i += len;
+        }
+    }
+    cu_buf_put(b, (const char *)p + n - run, run);
+    cu_buf_put(b, "\"", 1);
+}
+
+static void put_key(cu_buf *b, const char *key)
+{
+    put_str(b, key);
+    cu_buf_puts(b, ": ");
+}
+
+static void put_num_member(cu_buf *b, const char *key, double v, int last)
+{
+    put_key(b, key);
+    cu_buf_num(b, v);
+    if (!last)
+        cu_buf_puts(b, ", ");
+}
+
+static const char *status_name(int status)
+{
+    return status == CURTAIL_TARGETS_UNMET ? "targets_unmet" : "optimal";
+}
+
+static void put_targets(cu_buf *b, const curtail_level_result *lr)
+{
+    int p;
+    cu_buf_puts(b, "      \"targets\": {\n");
+    for (p = 0; p < CU_NP; p++) {
+        const curtail_target *t = &lr->targets[p];
+        cu_buf_puts(b, "        ");
+        put_key(b, curtail_pollutant_name((curtail_pollutant)p));
+        cu_buf_puts(b, "{");
+        put_num_member(b, "baseline", t->baseline, 0);
+        put_num_member(b, "required", t->required, 0);
+        put_num_member(b, "achieved", t->achieved, 0);
+        put_num_member(b, "shortfall", t->shortfall, 0);
+        put_num_member(b, "shadow_price", t->shadow_price, 1);
+        cu_buf_puts(b, p + 1 < CU_NP ? "},\n" : "}\n");
+    }
+    cu_buf_puts(b, "      },\n");
+}
+
+static void put_unit(cu_buf *b, const curtail_result *r, const curtail_unit_result *ur,
+                     size_t u, int level, int lang)
+{
+    int p;
+    cu_buf_puts(b, "        {");
+    put_key(b, "enterprise");
+    put_str(b, ur->enterprise);
+    cu_buf_puts(b, ", ");
+    put_key(b, "unit");
+    put_str(b, ur->unit);
+    cu_buf_puts(b, ", ");
+    put_num_member(b, "load", ur->load, 0);
+    put_num_member(b, "base_load", ur->base_load, 0);
+    put_num_member(b, "lo", ur->lo, 0);
+    put_num_member(b, "hi", ur->hi, 0);
+    put_key(b, "measure");
+    cu_buf_puts(b, "{");
+    put_key(b, "kind");
+    put_str(b, cu_measure_key(ur->measure));
+    cu_buf_puts(b, ", ");
+    put_key(b, "value");
+    if (ur->measure == CURTAIL_MEASURE_STOP || ur->measure == CURTAIL_MEASURE_NONE)
+        cu_buf_puts(b, "null");
+    else
+        cu_buf_num(b, ur->measure_value);
+    cu_buf_puts(b, "}, ");
+    put_key(b, "text");
+    {
+        cu_buf text;
+        cu_buf_init(&text, b->mem);
+        cu_measure_text(r, u, level, lang, &text);
+        if (text.failed)
+            b->failed = 1;
+        else
+            put_str(b, text.data ? text.data : "");
+        cu_buf_free(&text);
+    }
+    cu_buf_puts(b, ", ");
+    put_key(b, "reduction");
+    cu_buf_puts(b, "{");
+    for (p = 0; p < CU_NP; p++)
+        put_num_member(b, curtail_pollutant_name((curtail_pollutant)p), ur->reduction[p],
+                       p + 1 == CU_NP);
+    cu_buf_puts(b, "}}");
+}
+
+static int put_level(cu_buf *b, const curtail_result *r, int level, int lang, int last)
+{
+    curtail_level_result lr;
+    size_t i, n = curtail_result_unit_count(r);
+    int rc = curtail_result_level(r, (curtail_level)level, &lr, NULL);
+    if (rc != CURTAIL_OK)
+        return rc;
+    cu_buf_puts(b, "    {\n      ");
+    put_key(b, "level");
+    put_str(b, curtail_level_name((curtail_level)level));
+    cu_buf_puts(b, ",\n      ");
+    put_key(b, "status");
+    put_str(b, status_name((int)lr.status));
+    cu_buf_puts(b, ",\n      ");
+    put_key(b, "lost_value");
+    cu_buf_num(b, lr.lost_value);
+    cu_buf_puts(b, ",\n      ");
+    put_key(b, "weighted_loss");
+    cu_buf_num(b, lr.weighted_loss);
+    cu_buf_puts(b, ",\n");
+    put_targets(b, &lr);
+    cu_buf_puts(b, n ? "      \"units\": [\n" : "      \"units\": []\n");
+    for (i = 0; i < n && !b->failed; i++) {
+        curtail_unit_result ur;
+        rc = curtail_result_unit(r, (curtail_level)level, i, &ur, NULL);
+        if (rc != CURTAIL_OK)
+            return rc;
+        put_unit(b, r, &ur, i, level, lang);
+        cu_buf_puts(b, i + 1 < n ? ",\n" : "\n");
+    }
+    if (n)
+        cu_buf_puts(b, "      ]\n");
+    cu_buf_puts(b, last ? "    }\n" : "    },\n");
+    return CURTAIL_OK;
+}
+
+int cu_write_json(const curtail_result *r, const curtail_write_options *o, cu_buf *out)
+{
+    int lang = o->lang == CURTAIL_LANG_DEFAULT ? r->s->lang : (int)o->lang;
+    size_t i, nw;
+    int level, rc;
+    if (r->kind != 0)
+        return CURTAIL_EINVAL; /* only plans have a JSON form in this version */
+    cu_buf_puts(out, "{\n  \"curtail\": 1,\n  ");
+    put_key(out, "version");
+    put_str(out, curtail_version());
+    cu_buf_puts(out, ",\n  ");
+    put_key(out, "scenario");
+    put_str(out, curtail_scenario_name(r->s));
+    cu_buf_puts(out, ",\n  \"command\": \"plan\",\n  ");
+    put_key(out, "status");
+    put_str(out, status_name((int)curtail_result_status(r)));
+    cu_buf_puts(out, ",\n  ");
+    put_key(out, "objective");
+    cu_buf_num(out, curtail_result_objective(r));
+    cu_buf_puts(out, ",\n  \"levels\": [\n");
+    for (level = 0; level < CU_NL; level++) {
+        rc = put_level(out, r, level, lang, level + 1 == CU_NL);
+        if (rc != CURTAIL_OK)
+            return rc;
+    }
+    cu_buf_puts(out, "  ],\n");
+    nw = curtail_result_warning_count(r);
+    cu_buf_puts(out, nw ? "  \"warnings\": [\n" : "  \"warnings\": []\n");
+    for (i = 0; i < nw; i++) {
+        cu_buf_puts(out, "    ");
+        put_str(out, curtail_result_warning(r, i));
+        cu_buf_puts(out, i + 1 < nw ? ",\n" : "\n");
+    }
+    if (nw)
+        cu_buf_puts(out, "  ]\n");
+    cu_buf_puts(out, "}\n");
+    return out->failed ? CURTAIL_ENOMEM : CURTAIL_OK;
+}

@@ -1,0 +1,529 @@
+/*
+ * check_cli.c — the curtail command line (SPEC §8): exit codes, exact stderr
+ * lines, outputs against the golden files of tests/data/golden (whose numbers
+ * are derived by hand in tests/check_write.c), standard input, and outputs
+ * that are written whole or not at all.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "testutil.h"
+
+#include <check.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#define GOLDEN CURTAIL_TEST_DATA "/golden"
+
+static const char usage_line[] =
+    "Usage: curtail validate|plan|export|policy [FILE] [OPTIONS] (see curtail --help)\n";
+
+/* The golden scenario's one warning, as the CLI prints it when run in GOLDEN. */
+#define PLAN_WARNING                                                                         \
+    "plan.yaml:68:17: warning: enterprises[2].units[0].boiler.steam_tph: coal boiler of 20 " \
+    "t/h is under 35 t/h and should have been eliminated\n"
+
+typedef struct run_result {
+    int status;
+    char *out;
+    char *err;
+} run_result;
+
+/* Run a shell command built from fmt; "@" in the result stands for the CLI. */
+static run_result run(const char *fmt, ...)
+{
+    char cmd[4096], full[8192];
+    const char *p;
+    size_t n = 0;
+    run_result r;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(cmd, sizeof cmd, fmt, ap);
+    va_end(ap);
+    for (p = cmd; *p && n + sizeof CURTAIL_CLI + 4 < sizeof full; p++) {
+        if (*p == '@')
+            n += (size_t)snprintf(full + n, sizeof full - n, "'%s'", CURTAIL_CLI);
+        else
+            full[n++] = *p;
+    }
+    full[n] = '\0';
+    r.status = tu_run(full, &r.out, &r.err);
+    ck_assert_msg(r.out != NULL && r.err != NULL, "cannot run %s", full);
+    return r;
+}
+
+static void run_free(run_result *r)
+{
+    free(r->out);
+    free(r->err);
+}
+
+static char *golden(const char *name, size_t *len)
+{
+    char path[1024];
+    char *s;
+    snprintf(path, sizeof path, GOLDEN "/%s", name);
+    s = tu_read_file(path, len);
+    ck_assert_msg(s != NULL, "cannot read %s", path);
+    return s;
+}
+
+static void assert_file_is_golden(const char *text, const char *name)
+{
+    char *want = golden(name, NULL);
+    ck_assert_msg(strcmp(text, want) == 0, "output differs from %s:\n%s", name, text);
+    free(want);
+}
+
+static void assert_run(const run_result *r, int status, const char *err)
+{
+    ck_assert_msg(r->status == status, "exit %d, expected %d; stderr:\n%s", r->status, status,
+                  r->err);
+    if (err)
+        ck_assert_str_eq(r->err, err);
+}
+
+/* A scenario written into dir: the golden one with `from` replaced by `to`. */
+static void write_variant(const char *dir, const char *name, const char *from, const char *to)
+{
+    char path[1024];
+    size_t len;
+    char *text = golden("plan.yaml", &len);
+    char *at = strstr(text, from);
+    FILE *f;
+    ck_assert_ptr_nonnull(at);
+    ck_assert_uint_eq(strlen(from), strlen(to));
+    memcpy(at, to, strlen(to));
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    f = fopen(path, "wb");
+    ck_assert_ptr_nonnull(f);
+    ck_assert_uint_eq(fwrite(text, 1, len, f), len);
+    fclose(f);
+    free(text);
+}
+
+/* A scenario with a negative capacity: the example error of SPEC §8. */
+static const char bad_yaml[] = "curtail: 1\n"
+                               "enterprises:\n"
+                               "  - id: e1\n"
+                               "    industry: other\n"
+                               "    units:\n"
+                               "      - id: u1\n"
+                               "        kind: other\n"
+                               "        capacity: -5\n";
+static const char bad_error[] =
+    "bad.yaml:8:19: error: enterprises[0].units[0].capacity: must be > 0, got -5\n";
+
+static void remove_dir(char *dir)
+{
+    char cmd[1200];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    ck_assert_int_eq(system(cmd), 0);
+    free(dir);
+}
+
+/* ---- core ------------------------------------------------------------------------ */
+
+START_TEST(test_cli_version)
+{
+    run_result r = run("@ --version");
+    assert_run(&r, 0, "");
+    ck_assert_str_eq(r.out, "curtail 0.1.0\n");
+    run_free(&r);
+}
+END_TEST
+
+START_TEST(test_cli_help_lists_only_what_exists)
+{
+    run_result r = run("@ --help");
+    assert_run(&r, 0, "");
+    ck_assert_ptr_nonnull(strstr(r.out, "  validate FILE "));
+    ck_assert_ptr_nonnull(strstr(r.out, "  plan FILE [OPTIONS] "));
+    ck_assert_ptr_nonnull(strstr(r.out, "  export FILE [OPTIONS] "));
+    ck_assert_ptr_nonnull(strstr(r.out, "  policy "));
+    ck_assert_ptr_nonnull(strstr(r.out, "--format json|csv|md "));
+    ck_assert_ptr_nonnull(strstr(r.out, "  3  solved, but some targets cannot be met"));
+    ck_assert_ptr_null(strstr(r.out, "schedule"));
+    ck_assert_ptr_null(strstr(r.out, "sweep"));
+    ck_assert_ptr_null(strstr(r.out, "html"));
+    run_free(&r);
+    r = run("@ plan --help");
+    assert_run(&r, 0, "");
+    ck_assert_ptr_nonnull(strstr(r.out, "Usage: curtail COMMAND [ARGS]\n"));
+    run_free(&r);
+}
+END_TEST
+
+START_TEST(test_cli_plan_json)
+{
+    run_result r = run("cd '%s' && @ plan plan.yaml", GOLDEN);
+    assert_run(&r, 0, PLAN_WARNING);
+    assert_file_is_golden(r.out, "plan.json");
+    run_free(&r);
+}
+END_TEST
+
+START_TEST(test_cli_plan_csv_md)
+{
+    run_result r = run("cd '%s' && @ plan plan.yaml --format csv", GOLDEN);
+    assert_run(&r, 0, PLAN_WARNING);
+    assert_file_is_golden(r.out, "plan.zh.csv");
+    run_free(&r);
+    r = run("cd '%s' && @ plan --lang en --format=csv plan.yaml", GOLDEN);
+    assert_run(&r, 0, PLAN_WARNING);
+    assert_file_is_golden(r.out, "plan.en.csv");
+    run_free(&r);
+    r = run("cd '%s' && @ plan plan.yaml --format md", GOLDEN);
+    assert_run(&r, 0, PLAN_WARNING);
+    assert_file_is_golden(r.out, "plan.zh.md");
+    run_free(&r);
+    r = run("cd '%s' && @ plan plan.yaml --format md --lang en", GOLDEN);
+    assert_run(&r, 0, PLAN_WARNING);
+    assert_file_is_golden(r.out, "plan.en.md");
+    run_free(&r);
+}
+END_TEST
+
+START_TEST(test_cli_plan_bom)
+{
+    run_result r = run("cd '%s' && @ plan plan.yaml --format csv --bom", GOLDEN);
+    assert_run(&r, 0, PLAN_WARNING);
+    ck_assert_mem_eq(r.out, "\xEF\xBB\xBF", 3);
+    assert_file_is_golden(r.out + 3, "plan.zh.csv");
+    run_free(&r);
+}
+END_TEST
+
+/* -o writes the file and nothing to stdout; its extension picks the format. */
+START_TEST(test_cli_plan_output_file)
+{
+    char *dir = tu_tmpdir();
+    char path[1024];
+    char *text;
+    run_result r = run("cd '%s' && @ plan plan.yaml -o '%s/list.csv'", GOLDEN, dir);
+    assert_run(&r, 0, PLAN_WARNING);
+    ck_assert_str_eq(r.out, "");
+    snprintf(path, sizeof path, "%s/list.csv", dir);
+    text = tu_read_file(path, NULL);
+    ck_assert_ptr_nonnull(text);
+    assert_file_is_golden(text, "plan.zh.csv");
+    free(text);
+    run_free(&r);
+    r = run("cd '%s' && @ plan plan.yaml --output='%s/plan.out' --format md --lang en", GOLDEN,
+            dir);
+    assert_run(&r, 0, PLAN_WARNING);
+    snprintf(path, sizeof path, "%s/plan.out", dir);
+    text = tu_read_file(path, NULL);
+    ck_assert_ptr_nonnull(text);
+    assert_file_is_golden(text, "plan.en.md");
+    free(text);
+    run_free(&r);
+    remove_dir(dir);
+}
+END_TEST
+
+START_TEST(test_cli_plan_stdin)
+{
+    run_result r = run("(cd '%s' && @ plan - --format csv < plan.yaml)", GOLDEN);
+    assert_run(&r, 0,
+               "<stdin>:68:17: warning: enterprises[2].units[0].boiler.steam_tph: coal boiler "
+               "of 20 t/h is under 35 t/h and should have been eliminated\n");
+    assert_file_is_golden(r.out, "plan.zh.csv");
+    run_free(&r);
+}
+END_TEST
+
+START_TEST(test_cli_validate)
+{
+    run_result r = run("cd '%s' && @ validate plan.yaml", GOLDEN);
+    assert_run(&r, 0, PLAN_WARNING);
+    ck_assert_str_eq(r.out, "plan.yaml: ok (3 enterprises, 5 units)\n");
+    run_free(&r);
+    r = run("(@ validate - < '%s/plan.yaml')", GOLDEN);
+    assert_run(&r, 0, NULL);
+    ck_assert_str_eq(r.out, "<stdin>: ok (3 enterprises, 5 units)\n");
+    run_free(&r);
+}
+END_TEST
+
+START_TEST(test_cli_policy_prints_builtin_table)
+{
+    char *want = tu_read_file(CURTAIL_SOURCE_DIR "/lib/policy_default.yaml", NULL);
+    run_result r = run("@ policy");
+    ck_assert_ptr_nonnull(want);
+    assert_run(&r, 0, "");
+    ck_assert_str_eq(r.out, want);
+    free(want);
+    run_free(&r);
+}
+END_TEST
+
+/* Targets that cannot be met: exit 3, the output is still written. */
+START_TEST(test_cli_plan_unmet_exit_3)
+{
+    char *dir = tu_tmpdir();
+    char path[1024];
+    char *text;
+    run_result r;
+    write_variant(dir, "unmet.yaml", "NOx: 0.45", "NOx: 0.90");
+    r = run("cd '%s' && @ plan unmet.yaml -o out.json", dir);
+    /* red NOx: at most 375 (oven, pinned) + 200 (r1 stopped) = 575 of 1080 */
+    assert_run(&r, 3,
+               "unmet.yaml:68:17: warning: enterprises[2].units[0].boiler.steam_tph: coal "
+               "boiler of 20 t/h is under 35 t/h and should have been eliminated\n"
+               "curtail: targets not met (smallest shortfall): red NOx short by 505.00 kg/d\n");
+    snprintf(path, sizeof path, "%s/out.json", dir);
+    text = tu_read_file(path, NULL);
+    ck_assert_ptr_nonnull(text);
+    ck_assert_ptr_nonnull(strstr(text, "\n  \"status\": \"targets_unmet\",\n"));
+    ck_assert_ptr_nonnull(strstr(text, "\"NOx\": {\"baseline\": 1200, \"required\": 1080, "
+                                       "\"achieved\": 575, \"shortfall\": 505, "));
+    free(text);
+    run_free(&r);
+    remove_dir(dir);
+}
+END_TEST
+
+START_TEST(test_cli_export)
+{
+    char *dir = tu_tmpdir();
+    char path[1024];
+    char *text;
+    run_result r = run("cd '%s' && @ export plan.yaml -o '%s/model.lp'", GOLDEN, dir);
+    assert_run(&r, 0, PLAN_WARNING);
+    ck_assert_str_eq(r.out, "");
+    snprintf(path, sizeof path, "%s/model.lp", dir);
+    text = tu_read_file(path, NULL);
+    ck_assert_ptr_nonnull(text);
+    ck_assert_ptr_nonnull(strstr(text, "\\ curtail 0.1.0 plan LP"));
+    free(text);
+    run_free(&r);
+    r = run("cd '%s' && @ export plan.yaml --level red -o '%s/model.mps'", GOLDEN, dir);
+    assert_run(&r, 0, PLAN_WARNING);
+    snprintf(path, sizeof path, "%s/model.mps", dir);
+    text = tu_read_file(path, NULL);
+    ck_assert_ptr_nonnull(text);
+    ck_assert_ptr_nonnull(strstr(text, "* curtail 0.1.0 plan LP"));
+    ck_assert_ptr_nonnull(strstr(text, "\nROWS\n"));
+    free(text);
+    run_free(&r);
+    /* --format wins over the extension; no -o: standard output */
+    r = run("cd '%s' && @ export plan.yaml --format mps", GOLDEN);
+    assert_run(&r, 0, PLAN_WARNING);
+    ck_assert_ptr_nonnull(strstr(r.out, "\nROWS\n"));
+    run_free(&r);
+    remove_dir(dir);
+}
+END_TEST
+
+/* ---- errors ------------------------------------------------------------------------ */
+
+START_TEST(test_cli_usage_errors_exit_1)
+{
+    static const struct {
+        const char *args;
+        const char *message;
+    } cases[] = {
+        {"", ""},
+        {"frobnicate", "curtail: unknown command 'frobnicate'\n"},
+        {"--frob", "curtail: unknown option '--frob'\n"},
+        {"plan", "curtail: plan: missing FILE\n"},
+        {"validate", "curtail: validate: missing FILE\n"},
+        {"export", "curtail: export: missing FILE\n"},
+        {"plan x.yaml --frob", "curtail: unknown option '--frob'\n"},
+        {"plan x.yaml y.yaml", "curtail: unexpected argument 'y.yaml'\n"},
+        {"plan x.yaml --format html", "curtail: unknown format 'html' (json, csv or md)\n"},
+        {"plan x.yaml --lang fr", "curtail: unknown language 'fr' (zh or en)\n"},
+        {"plan x.yaml --bom", "curtail: --bom applies to --format csv only\n"},
+        {"plan x.yaml -o", "curtail: option -o needs a value\n"},
+        {"plan x.yaml --level red", "curtail: unknown option '--level'\n"},
+        {"export x.yaml -o model.txt",
+         "curtail: cannot tell the LP format of 'model.txt': name it .lp or .mps, or use "
+         "--format lp|mps\n"},
+        {"export x.yaml --format xml", "curtail: unknown LP format 'xml' (lp or mps)\n"},
+        {"export x.yaml --level blue", "curtail: unknown level 'blue' (yellow, orange or red)\n"},
+        {"policy extra", "curtail: unexpected argument 'extra'\n"},
+        {"validate x.yaml --format csv", "curtail: unknown option '--format'\n"},
+    };
+    size_t i;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        char want[512];
+        run_result r = run("@ %s", cases[i].args);
+        snprintf(want, sizeof want, "%s%s", cases[i].message, usage_line);
+        ck_assert_msg(r.status == 1, "'%s': exit %d", cases[i].args, r.status);
+        ck_assert_msg(strcmp(r.err, want) == 0, "'%s': stderr\n%s", cases[i].args, r.err);
+        ck_assert_str_eq(r.out, "");
+        run_free(&r);
+    }
+}
+END_TEST
+
+START_TEST(test_cli_invalid_input_exit_2)
+{
+    char *dir = tu_tmpdir();
+    char path[1024];
+    run_result r;
+    snprintf(path, sizeof path, "%s/bad.yaml", dir);
+    ck_assert_int_eq(tu_write_file(path, bad_yaml, strlen(bad_yaml)), 0);
+    r = run("cd '%s' && @ validate bad.yaml", dir);
+    assert_run(&r, 2, bad_error);
+    ck_assert_str_eq(r.out, "");
+    run_free(&r);
+    r = run("cd '%s' && @ plan bad.yaml", dir);
+    assert_run(&r, 2, bad_error);
+    ck_assert_str_eq(r.out, "");
+    run_free(&r);
+    r = run("cd '%s' && @ export bad.yaml -o model.lp", dir);
+    assert_run(&r, 2, bad_error);
+    run_free(&r);
+    r = run("(cd '%s' && @ plan - < bad.yaml)", dir);
+    assert_run(&r, 2,
+               "<stdin>:8:19: error: enterprises[0].units[0].capacity: must be > 0, got -5\n");
+    run_free(&r);
+    remove_dir(dir);
+}
+END_TEST
+
+START_TEST(test_cli_missing_input_exit_5)
+{
+    char *dir = tu_tmpdir();
+    run_result r = run("cd '%s' && @ plan nope.yaml", dir);
+    assert_run(&r, 5, "nope.yaml: error: cannot open: No such file or directory\n");
+    ck_assert_str_eq(r.out, "");
+    run_free(&r);
+    remove_dir(dir);
+}
+END_TEST
+
+START_TEST(test_cli_unwritable_output_exit_5)
+{
+    char *dir = tu_tmpdir();
+    char want[2048];
+    run_result r = run("cd '%s' && @ plan plan.yaml -o '%s/nodir/out.json'", GOLDEN, dir);
+    snprintf(want, sizeof want,
+             PLAN_WARNING "%s/nodir/out.json: error: cannot write: No such file or directory\n",
+             dir);
+    assert_run(&r, 5, want);
+    run_free(&r);
+    r = run("(cd '%s' && @ plan plan.yaml > /dev/full)", GOLDEN);
+    assert_run(&r, 5, PLAN_WARNING "<stdout>: error: cannot write: No space left on device\n");
+    run_free(&r);
+    r = run("(@ policy > /dev/full)");
+    assert_run(&r, 5,
+               "curtail: error: cannot write to standard output: No space left on device\n");
+    run_free(&r);
+    remove_dir(dir);
+}
+END_TEST
+
+/* A failed run leaves an existing output file exactly as it was. */
+START_TEST(test_cli_failed_run_keeps_output)
+{
+    static const char keep[] = "previous list\n";
+    char *dir = tu_tmpdir();
+    char path[1024];
+    char *text;
+    run_result r;
+    snprintf(path, sizeof path, "%s/bad.yaml", dir);
+    ck_assert_int_eq(tu_write_file(path, bad_yaml, strlen(bad_yaml)), 0);
+    snprintf(path, sizeof path, "%s/out.json", dir);
+    ck_assert_int_eq(tu_write_file(path, keep, strlen(keep)), 0);
+
+    r = run("cd '%s' && @ plan bad.yaml -o out.json", dir);
+    assert_run(&r, 2, bad_error);
+    run_free(&r);
+    r = run("cd '%s' && @ plan nope.yaml -o out.json", dir);
+    assert_run(&r, 5, NULL);
+    run_free(&r);
+    r = run("cd '%s' && @ plan bad.yaml -o out.json --format html", dir);
+    assert_run(&r, 1, NULL);
+    run_free(&r);
+    r = run("cd '%s' && @ export bad.yaml -o out.json --format lp", dir);
+    assert_run(&r, 2, bad_error);
+    run_free(&r);
+
+    text = tu_read_file(path, NULL);
+    ck_assert_ptr_nonnull(text);
+    ck_assert_str_eq(text, keep);
+    free(text);
+    remove_dir(dir);
+}
+END_TEST
+
+/* ---- limits ------------------------------------------------------------------------ */
+
+/* "--" ends the options, so a file may start with a dash. */
+START_TEST(test_cli_double_dash_file)
+{
+    char *dir = tu_tmpdir();
+    char path[1024];
+    size_t len;
+    char *text = golden("plan.yaml", &len);
+    run_result r;
+    snprintf(path, sizeof path, "%s/-plan.yaml", dir);
+    ck_assert_int_eq(tu_write_file(path, text, len), 0);
+    free(text);
+    r = run("cd '%s' && @ plan --format csv -- -plan.yaml", dir);
+    ck_assert_int_eq(r.status, 0);
+    assert_file_is_golden(r.out, "plan.zh.csv");
+    run_free(&r);
+    remove_dir(dir);
+}
+END_TEST
+
+/* An empty standard input is an input error, not a crash or a hang. */
+START_TEST(test_cli_empty_stdin)
+{
+    run_result r = run("@ plan -");
+    ck_assert_int_eq(r.status, 2);
+    ck_assert_str_eq(r.out, "");
+    /* one error line, naming standard input */
+    ck_assert_msg(strncmp(r.err, "<stdin>", 7) == 0, "stderr: %s", r.err);
+    ck_assert_ptr_eq(strchr(r.err, '\n'), r.err + strlen(r.err) - 1);
+    run_free(&r);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *su = suite_create("cli");
+    TCase *core = tcase_create("core");
+    TCase *errors = tcase_create("errors");
+    TCase *limits = tcase_create("limits");
+    SRunner *sr;
+    int failed;
+
+    tcase_add_test(core, test_cli_version);
+    tcase_add_test(core, test_cli_help_lists_only_what_exists);
+    tcase_add_test(core, test_cli_plan_json);
+    tcase_add_test(core, test_cli_plan_csv_md);
+    tcase_add_test(core, test_cli_plan_bom);
+    tcase_add_test(core, test_cli_plan_output_file);
+    tcase_add_test(core, test_cli_plan_stdin);
+    tcase_add_test(core, test_cli_validate);
+    tcase_add_test(core, test_cli_policy_prints_builtin_table);
+    tcase_add_test(core, test_cli_plan_unmet_exit_3);
+    tcase_add_test(core, test_cli_export);
+    tcase_set_timeout(core, 60);
+    suite_add_tcase(su, core);
+
+    tcase_add_test(errors, test_cli_usage_errors_exit_1);
+    tcase_add_test(errors, test_cli_invalid_input_exit_2);
+    tcase_add_test(errors, test_cli_missing_input_exit_5);
+    tcase_add_test(errors, test_cli_unwritable_output_exit_5);
+    tcase_add_test(errors, test_cli_failed_run_keeps_output);
+    tcase_set_timeout(errors, 60);
+    suite_add_tcase(su, errors);
+
+    tcase_add_test(limits, test_cli_double_dash_file);
+    tcase_add_test(limits, test_cli_empty_stdin);
+    tcase_set_timeout(limits, 60);
+    suite_add_tcase(su, limits);
+
+    sr = srunner_create(su);
+    srunner_run_all(sr, CK_ENV);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

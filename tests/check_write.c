@@ -1,0 +1,733 @@
+/*
+ * check_write.c — the output writers: JSON, CSV and Markdown against golden
+ * files, the measure texts, and the atomic file writer.
+ *
+ * The golden scenario tests/data/golden/plan.yaml is small enough to check
+ * every number of plan.json by hand:
+ *
+ *   groups  G1 = oven1 + chem (leader oven1), G2 = r1, G3 = coat, G4 = b1
+ *   grades  hengxiang B, wet 5.5 m oven → C, weight 2; dongfang D, weight 1;
+ *           reli guarantee (pinned at base load 0.75)
+ *   V       G1 300·1000 = 300000; G2 500·200 = 100000; G3 400·50 = 20000; G4 96000
+ *   E       G1 SO2 100, NOx 600, PM 40, VOCs 1000+400 = 1400
+ *           G2 SO2 100, NOx 200, PM 20, VOCs 400;  G3 VOCs 200
+ *           G4 SO2 192, NOx 480, PM 48 (at load 1; base 0.75)
+ *   B[p]    SO2 100+100+144 = 344; NOx 600+200+360+40 fixed = 1200;
+ *           PM 40+20+36 = 96; VOCs 1400+400+200 = 2000
+ *   bounds  G1: hi 18/36 = 0.5 (yellow), 18/48 = 0.375 (orange, red); lo = hi,
+ *           because chem (a by-product unit keeps grade B, which is not in
+ *           extra.grades) is pinned at min(hi[chem] = 1, hi[G1]) (SPEC §4.3)
+ *           G2: cut 20/30/50 % → hi 0.8/0.7/0.5, lo 0; G3 stop: 0; G4 0.75
+ *   yellow  rules only: SO2 50+20 = 70 ≥ 34.4, NOx 300+40 = 340 ≥ 120,
+ *           PM 20+4 = 24 ≥ 9.6, VOCs 700+80+200 = 980 ≥ 200
+ *           loss 2·150000 + 20000 + 20000 = 340000, lost value 190000
+ *   orange  rules only: SO2 62.5+30 = 92.5 ≥ 68.8, NOx 375+60 = 435 ≥ 240,
+ *           PM 25+6 = 31 ≥ 19.2, VOCs 875+120+200 = 1195 ≥ 400
+ *           loss 2·187500 + 30000 + 20000 = 425000, lost value 237500
+ *   red     rules give NOx 375+100 = 475 < 0.45·1200 = 540: 65 kg/d more.
+ *           only r1 can give more (100000/200 = 500 yuan per kg/d): it goes
+ *           from 0.5 to 0.5 − 65/200 = 0.175; shadow price 500.
+ *           SO2 62.5+82.5 = 145 ≥ 103.2, PM 25+16.5 = 41.5 ≥ 28.8,
+ *           VOCs 875+330+200 = 1405 ≥ 600
+ *           loss 2·187500 + 82500 + 20000 = 477500, lost value 290000
+ *   objective 340000 + 425000 + 477500 = 1242500
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "curtail.h"
+#include "internal.h"
+#include "testutil.h"
+
+#include <check.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define GOLDEN CURTAIL_TEST_DATA "/golden/"
+
+/* ---- helpers ------------------------------------------------------------------ */
+
+static curtail_scenario *load_golden_mem(const char *name, const curtail_mem *mem)
+{
+    curtail_load_options lo = CURTAIL_LOAD_OPTIONS_INIT;
+    curtail_scenario *s = NULL;
+    curtail_error err;
+    char path[1024];
+    size_t len;
+    char *text;
+    int rc;
+    snprintf(path, sizeof path, GOLDEN "%s", name);
+    text = tu_read_file(path, &len);
+    ck_assert_msg(text != NULL, "cannot read %s", path);
+    lo.mem = mem;
+    memset(&err, 0, sizeof err);
+    /* named without its directory, so warnings read as in the golden files */
+    rc = curtail_scenario_load_buffer(&s, text, len, name, &lo, &err);
+    free(text);
+    ck_assert_msg(rc == CURTAIL_OK, "load %s failed (%d): %s:%d:%d: %s: %s", name, rc, err.file,
+                  err.line, err.column, err.path, err.message);
+    return s;
+}
+
+static curtail_scenario *load_golden(const char *name)
+{
+    return load_golden_mem(name, NULL);
+}
+
+static curtail_result *solve(const curtail_scenario *s)
+{
+    curtail_result *r = NULL;
+    curtail_error err;
+    int rc;
+    memset(&err, 0, sizeof err);
+    rc = curtail_plan_solve(s, NULL, &r, &err);
+    ck_assert_msg(rc == CURTAIL_OK, "solve failed (%d): %s", rc, err.message);
+    return r;
+}
+
+/* Write r to a fresh file with the public API and read it back. */
+static char *render(const curtail_result *r, curtail_format format, curtail_lang lang, int bom,
+                    size_t *len)
+{
+    curtail_write_options o = CURTAIL_WRITE_OPTIONS_INIT;
+    curtail_error err;
+    char *dir = tu_tmpdir();
+    char path[1024];
+    char *out;
+    int rc;
+    ck_assert_ptr_nonnull(dir);
+    snprintf(path, sizeof path, "%s/out", dir);
+    o.format = format;
+    o.lang = lang;
+    o.bom = bom;
+    memset(&err, 0, sizeof err);
+    rc = curtail_result_write_file(r, &o, path, &err);
+    ck_assert_msg(rc == CURTAIL_OK, "write failed (%d): %s", rc, err.message);
+    out = tu_read_file(path, len);
+    ck_assert_ptr_nonnull(out);
+    unlink(path);
+    rmdir(dir);
+    free(dir);
+    return out;
+}
+
+/* Byte-exact comparison, reporting the first differing line. */
+static void assert_same(const char *got, size_t got_len, const char *want, size_t want_len,
+                        const char *what)
+{
+    size_t i = 0, line = 1, start = 0;
+    if (got_len == want_len && memcmp(got, want, got_len) == 0)
+        return;
+    while (i < got_len && i < want_len && got[i] == want[i]) {
+        if (got[i] == '\n') {
+            line++;
+            start = i + 1;
+        }
+        i++;
+    }
+    ck_abort_msg("%s differs at line %zu:\n got: %.200s\nwant: %.200s", what, line,
+                 got + start, want + start);
+}
+
+static void assert_golden(const char *got, size_t got_len, const char *golden,
+                          const char *prefix)
+{
+    char path[1024];
+    size_t want_len, plen = strlen(prefix);
+    char *want, *full;
+    snprintf(path, sizeof path, GOLDEN "%s", golden);
+    want = tu_read_file(path, &want_len);
+    ck_assert_msg(want != NULL, "cannot read %s", path);
+    full = malloc(plen + want_len + 1);
+    ck_assert_ptr_nonnull(full);
+    memcpy(full, prefix, plen);
+    memcpy(full + plen, want, want_len + 1);
+    assert_same(got, got_len, full, plen + want_len, golden);
+    free(full);
+    free(want);
+}
+
+static void check_golden(curtail_format format, curtail_lang lang, int bom, const char *golden)
+{
+    curtail_scenario *s = load_golden("plan.yaml");
+    curtail_result *r = solve(s);
+    size_t len;
+    char *out = render(r, format, lang, bom, &len);
+    assert_golden(out, len, golden, bom ? "\xEF\xBB\xBF" : "");
+    free(out);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+
+static char *measure_text(const curtail_result *r, size_t unit, int level, int lang)
+{
+    cu_buf b;
+    char *s;
+    cu_buf_init(&b, NULL);
+    cu_measure_text(r, unit, level, lang, &b);
+    ck_assert(!b.failed);
+    s = strdup(b.data ? b.data : "");
+    cu_buf_free(&b);
+    return s;
+}
+
+static void assert_text(const curtail_result *r, size_t unit, int level, const char *zh,
+                        const char *en)
+{
+    char *got = measure_text(r, unit, level, CURTAIL_LANG_ZH);
+    ck_assert_msg(strcmp(got, zh) == 0, "unit %zu level %d zh: got \"%s\", want \"%s\"", unit,
+                  level, got, zh);
+    free(got);
+    got = measure_text(r, unit, level, CURTAIL_LANG_EN);
+    ck_assert_msg(strcmp(got, en) == 0, "unit %zu level %d en: got \"%s\", want \"%s\"", unit,
+                  level, got, en);
+    free(got);
+}
+
+static size_t count_entries(const char *dir)
+{
+    DIR *d = opendir(dir);
+    struct dirent *e;
+    size_t n = 0;
+    ck_assert_ptr_nonnull(d);
+    while ((e = readdir(d)) != NULL)
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+            n++;
+    closedir(d);
+    return n;
+}
+
+/* ---- core: golden outputs ------------------------------------------------------ */
+
+START_TEST(test_write_json_golden)
+{
+    check_golden(CURTAIL_FORMAT_JSON, CURTAIL_LANG_DEFAULT, 0, "plan.json");
+}
+END_TEST
+
+START_TEST(test_write_csv_zh_golden)
+{
+    check_golden(CURTAIL_FORMAT_CSV, CURTAIL_LANG_DEFAULT, 0, "plan.zh.csv");
+    check_golden(CURTAIL_FORMAT_CSV, CURTAIL_LANG_ZH, 0, "plan.zh.csv");
+}
+END_TEST
+
+START_TEST(test_write_csv_zh_bom_golden)
+{
+    check_golden(CURTAIL_FORMAT_CSV, CURTAIL_LANG_ZH, 1, "plan.zh.csv");
+}
+END_TEST
+
+START_TEST(test_write_csv_en_golden)
+{
+    check_golden(CURTAIL_FORMAT_CSV, CURTAIL_LANG_EN, 0, "plan.en.csv");
+}
+END_TEST
+
+START_TEST(test_write_csv_en_bom_golden)
+{
+    check_golden(CURTAIL_FORMAT_CSV, CURTAIL_LANG_EN, 1, "plan.en.csv");
+}
+END_TEST
+
+START_TEST(test_write_md_zh_golden)
+{
+    check_golden(CURTAIL_FORMAT_MD, CURTAIL_LANG_DEFAULT, 0, "plan.zh.md");
+}
+END_TEST
+
+START_TEST(test_write_md_en_golden)
+{
+    check_golden(CURTAIL_FORMAT_MD, CURTAIL_LANG_EN, 0, "plan.en.md");
+}
+END_TEST
+
+/* The BOM only ever starts a CSV; JSON and Markdown ignore the flag. */
+START_TEST(test_write_bom_only_csv)
+{
+    check_golden(CURTAIL_FORMAT_JSON, CURTAIL_LANG_DEFAULT, 0, "plan.json");
+    {
+        curtail_scenario *s = load_golden("plan.yaml");
+        curtail_result *r = solve(s);
+        size_t len;
+        char *out = render(r, CURTAIL_FORMAT_JSON, CURTAIL_LANG_DEFAULT, 1, &len);
+        assert_golden(out, len, "plan.json", "");
+        free(out);
+        curtail_result_free(r);
+        curtail_scenario_free(s);
+    }
+}
+END_TEST
+
+/* The stream writer gives the same bytes as the file writer. */
+START_TEST(test_write_stream_same_bytes)
+{
+    curtail_scenario *s = load_golden("plan.yaml");
+    curtail_result *r = solve(s);
+    curtail_write_options o = CURTAIL_WRITE_OPTIONS_INIT;
+    curtail_error err;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    ck_assert_ptr_nonnull(f);
+    o.format = CURTAIL_FORMAT_CSV;
+    ck_assert_int_eq(curtail_result_write_stream(r, &o, f, &err), CURTAIL_OK);
+    fclose(f);
+    assert_golden(buf, len, "plan.zh.csv", "");
+    free(buf);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+/* ---- core: measure texts --------------------------------------------------------- */
+
+START_TEST(test_write_measure_texts)
+{
+    curtail_scenario *s = load_golden("measures.yaml");
+    curtail_result *r = solve(s);
+    static const char *const voluntary_zh = "不采取强制性减排措施（自主减排）";
+    static const char *const voluntary_en = "no mandatory measure (voluntary reduction)";
+    int L;
+    ck_assert_uint_eq(curtail_result_unit_count(r), 9);
+    for (L = 0; L < CU_NL; L++) {
+        assert_text(r, 0, L, voluntary_zh, voluntary_en);
+        assert_text(r, 2, L, "无强制性措施", "no measure");
+        assert_text(r, 4, L, "停产", "stop production");
+        assert_text(r, 7, L, "保障类（以热定产）", "guarantee unit (output set by heat demand)");
+        assert_text(r, 8, L, "保障类（以量定产）", "guarantee unit (output set by supply duty)");
+    }
+    assert_text(r, 1, CURTAIL_YELLOW, "延长结焦时间至48小时", "extend coking time to 48 h");
+    assert_text(r, 1, CURTAIL_ORANGE, "延长结焦时间至48小时", "extend coking time to 48 h");
+    assert_text(r, 1, CURTAIL_RED, "焖炉保温", "hot idle (oven kept hot)");
+    assert_text(r, 3, CURTAIL_YELLOW, "限产10%", "cut output by 10%");
+    assert_text(r, 3, CURTAIL_ORANGE, "限产12.5%", "cut output by 12.5%");
+    assert_text(r, 3, CURTAIL_RED, "限产30%", "cut output by 30%");
+    assert_text(r, 5, CURTAIL_YELLOW, "限产10%", "cut output by 10%");
+    assert_text(r, 5, CURTAIL_RED, "限产30%（受最低负荷限制，按负荷80%运行）",
+                "cut output by 30% (held at the technical minimum, 80% load)");
+    assert_text(r, 6, CURTAIL_YELLOW, voluntary_zh, voluntary_en);
+    assert_text(r, 6, CURTAIL_ORANGE, "限产10%", "cut output by 10%");
+    assert_text(r, 6, CURTAIL_RED, "负荷不高于60%", "load at most 60%");
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+/* Deeper cuts than the rule: the optimiser's own, and a follower's. */
+START_TEST(test_write_measure_texts_deeper_cut)
+{
+    curtail_scenario *s = load_golden("plan.yaml");
+    curtail_result *r = solve(s);
+    assert_text(r, 0, CURTAIL_YELLOW, "延长结焦时间至36小时", "extend coking time to 36 h");
+    assert_text(r, 0, CURTAIL_RED, "延长结焦时间至48小时", "extend coking time to 48 h");
+    assert_text(r, 1, CURTAIL_YELLOW, "无强制性措施；随1# 焦炉减产至负荷50%",
+                "no measure; runs with 1# 焦炉 at 50% load");
+    assert_text(r, 1, CURTAIL_RED, "无强制性措施；随1# 焦炉减产至负荷37.5%",
+                "no measure; runs with 1# 焦炉 at 37.5% load");
+    assert_text(r, 2, CURTAIL_ORANGE, "限产30%", "cut output by 30%");
+    assert_text(r, 2, CURTAIL_RED, "限产50%；另行限产至负荷17.5%",
+                "cut output by 50%; further curtailed to 17.5% load");
+    assert_text(r, 4, CURTAIL_RED, "保障类（以热定产）",
+                "guarantee unit (output set by heat demand)");
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+/* LANG_DEFAULT follows the scenario's lang; the writers follow it too. */
+START_TEST(test_write_lang_default_is_scenario)
+{
+    curtail_scenario *s = NULL;
+    curtail_result *r;
+    curtail_error err;
+    size_t len;
+    char *text = tu_read_file(GOLDEN "plan.yaml", &len);
+    char *at, *t, *out;
+    ck_assert_ptr_nonnull(text);
+    at = strstr(text, "\nlang: zh\n");
+    ck_assert_ptr_nonnull(at);
+    memcpy(at + 7, "en", 2);
+    ck_assert_int_eq(curtail_scenario_load_buffer(&s, text, len, "plan.yaml", NULL, &err),
+                     CURTAIL_OK);
+    free(text);
+    r = solve(s);
+    t = measure_text(r, 3, CURTAIL_YELLOW, CURTAIL_LANG_DEFAULT);
+    ck_assert_str_eq(t, "stop production");
+    free(t);
+    out = render(r, CURTAIL_FORMAT_CSV, CURTAIL_LANG_DEFAULT, 0, &len);
+    assert_golden(out, len, "plan.en.csv", "");
+    free(out);
+    out = render(r, CURTAIL_FORMAT_CSV, CURTAIL_LANG_ZH, 0, &len);
+    assert_golden(out, len, "plan.zh.csv", "");
+    free(out);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+/* The list shows the declared grade and the one its measures follow. */
+START_TEST(test_write_csv_effective_grade)
+{
+    curtail_scenario *s = load_golden("measures.yaml");
+    curtail_result *r = solve(s);
+    size_t len;
+    char *out = render(r, CURTAIL_FORMAT_CSV, CURTAIL_LANG_ZH, 0, &len);
+    ck_assert_ptr_nonnull(strstr(out, "\n2,d_coke,,,焦化,C级（按D级管控）,oven,100,"));
+    ck_assert_ptr_nonnull(strstr(out, "\n1,a_coke,,,焦化,A级,oven,100,"));
+    free(out);
+    out = render(r, CURTAIL_FORMAT_CSV, CURTAIL_LANG_EN, 0, &len);
+    ck_assert_ptr_nonnull(strstr(out, "\n2,d_coke,,,coking,C (managed as D),oven,100,"));
+    free(out);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+/* ---- core: atomic writes ---------------------------------------------------------- */
+
+START_TEST(test_write_replaces_existing_file_whole)
+{
+    curtail_scenario *s = load_golden("plan.yaml");
+    curtail_result *r = solve(s);
+    curtail_write_options o = CURTAIL_WRITE_OPTIONS_INIT;
+    curtail_error err;
+    char *dir = tu_tmpdir();
+    char path[1024];
+    char *old = malloc(200000), *got;
+    size_t len;
+    struct stat st;
+    memset(old, 'x', 200000);
+    snprintf(path, sizeof path, "%s/plan.json", dir);
+    ck_assert_int_eq(tu_write_file(path, old, 200000), 0);
+    ck_assert_int_eq(chmod(path, 0640), 0);
+    ck_assert_int_eq(curtail_result_write_file(r, &o, path, &err), CURTAIL_OK);
+    got = tu_read_file(path, &len);
+    assert_golden(got, len, "plan.json", "");
+    ck_assert_int_eq(stat(path, &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0640); /* a replaced file keeps its mode */
+    ck_assert_uint_eq(count_entries(dir), 1);  /* and no temporary is left */
+    free(got);
+    free(old);
+    unlink(path);
+    rmdir(dir);
+    free(dir);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+START_TEST(test_write_new_file_mode_follows_umask)
+{
+    curtail_error err;
+    char *dir = tu_tmpdir();
+    char path[1024];
+    struct stat st;
+    mode_t old = umask(027);
+    snprintf(path, sizeof path, "%s/new.txt", dir);
+    ck_assert_int_eq(cu_write_atomic(path, "abc\n", 4, &err), CURTAIL_OK);
+    umask(old);
+    ck_assert_int_eq(stat(path, &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0640);
+    ck_assert_int_eq(st.st_size, 4);
+    unlink(path);
+    rmdir(dir);
+    free(dir);
+}
+END_TEST
+
+/* ---- errors ----------------------------------------------------------------------------- */
+
+START_TEST(test_write_missing_directory_is_eio)
+{
+    curtail_scenario *s = load_golden("plan.yaml");
+    curtail_result *r = solve(s);
+    curtail_write_options o = CURTAIL_WRITE_OPTIONS_INIT;
+    curtail_error err;
+    char *dir = tu_tmpdir();
+    char path[1024];
+    snprintf(path, sizeof path, "%s/nodir/plan.json", dir);
+    memset(&err, 0, sizeof err);
+    ck_assert_int_eq(curtail_result_write_file(r, &o, path, &err), CURTAIL_EIO);
+    ck_assert_int_eq(err.code, CURTAIL_EIO);
+    ck_assert_str_eq(err.file, path);
+    ck_assert_str_eq(err.message, "cannot write: No such file or directory");
+    ck_assert_uint_eq(count_entries(dir), 0);
+    rmdir(dir);
+    free(dir);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+/* A failed rename (the target is a directory) removes the temporary. */
+START_TEST(test_write_failed_rename_leaves_no_temp)
+{
+    curtail_error err;
+    char *dir = tu_tmpdir();
+    char path[1024];
+    snprintf(path, sizeof path, "%s/out", dir);
+    ck_assert_int_eq(mkdir(path, 0755), 0);
+    memset(&err, 0, sizeof err);
+    ck_assert_int_eq(cu_write_atomic(path, "data", 4, &err), CURTAIL_EIO);
+    ck_assert_str_eq(err.file, path);
+    ck_assert_str_eq(err.message, "cannot replace: Is a directory");
+    ck_assert_uint_eq(count_entries(dir), 1);
+    rmdir(path);
+    rmdir(dir);
+    free(dir);
+}
+END_TEST
+
+START_TEST(test_write_stream_error_is_eio)
+{
+    curtail_scenario *s = load_golden("plan.yaml");
+    curtail_result *r = solve(s);
+    curtail_error err;
+    FILE *f = fopen("/dev/full", "w");
+    if (!f) {
+        curtail_result_free(r);
+        curtail_scenario_free(s);
+        return; /* no /dev/full on this system */
+    }
+    memset(&err, 0, sizeof err);
+    ck_assert_int_eq(curtail_result_write_stream(r, NULL, f, &err), CURTAIL_EIO);
+    ck_assert_str_eq(err.message, "cannot write: No space left on device");
+    fclose(f);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+START_TEST(test_write_bad_arguments_are_einval)
+{
+    curtail_scenario *s = load_golden("plan.yaml");
+    curtail_result *r = solve(s);
+    curtail_write_options o = CURTAIL_WRITE_OPTIONS_INIT;
+    curtail_error err;
+    char *dir = tu_tmpdir();
+    char path[1024];
+    snprintf(path, sizeof path, "%s/out", dir);
+    ck_assert_int_eq(curtail_result_write_file(NULL, &o, path, &err), CURTAIL_EINVAL);
+    ck_assert_str_eq(err.message, "result is NULL");
+    ck_assert_int_eq(curtail_result_write_stream(r, &o, NULL, &err), CURTAIL_EINVAL);
+    o.version = 99;
+    ck_assert_int_eq(curtail_result_write_file(r, &o, path, &err), CURTAIL_EINVAL);
+    o.version = CURTAIL_WRITE_OPTIONS_VERSION;
+    o.format = (curtail_format)42;
+    ck_assert_int_eq(curtail_result_write_file(r, &o, path, &err), CURTAIL_EINVAL);
+    ck_assert_str_eq(err.message, "unknown output format 42");
+    o.format = CURTAIL_FORMAT_JSON;
+    o.lang = (curtail_lang)7;
+    ck_assert_int_eq(curtail_result_write_file(r, &o, path, &err), CURTAIL_EINVAL);
+    ck_assert_int_eq(curtail_result_write_file(r, NULL, "", &err), CURTAIL_EINVAL);
+    ck_assert_uint_eq(count_entries(dir), 0);
+    rmdir(dir);
+    free(dir);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+/* An allocator that fails after a set number of allocations. */
+typedef struct fail_ctx {
+    int armed;
+    long left;
+} fail_ctx;
+
+static void *fail_calloc(size_t n, size_t size, void *ctx)
+{
+    fail_ctx *c = ctx;
+    if (c->armed && c->left-- <= 0)
+        return NULL;
+    return calloc(n, size);
+}
+
+static void *fail_realloc(void *p, size_t size, void *ctx)
+{
+    fail_ctx *c = ctx;
+    if (c->armed && c->left-- <= 0)
+        return NULL;
+    return realloc(p, size);
+}
+
+static void fail_free(void *p, void *ctx)
+{
+    (void)ctx;
+    free(p);
+}
+
+START_TEST(test_write_out_of_memory_is_enomem)
+{
+    static const curtail_format formats[3] = {CURTAIL_FORMAT_JSON, CURTAIL_FORMAT_CSV,
+                                              CURTAIL_FORMAT_MD};
+    fail_ctx ctx = {0, 0};
+    curtail_mem mem = {fail_calloc, fail_realloc, fail_free, NULL};
+    curtail_scenario *s;
+    curtail_result *r;
+    char *dir = tu_tmpdir();
+    char path[1024];
+    int f;
+    mem.ctx = &ctx;
+    s = load_golden_mem("plan.yaml", &mem);
+    r = solve(s);
+    snprintf(path, sizeof path, "%s/out", dir);
+    for (f = 0; f < 3; f++) {
+        curtail_write_options o = CURTAIL_WRITE_OPTIONS_INIT;
+        long k;
+        int rc = CURTAIL_ENOMEM;
+        o.format = formats[f];
+        for (k = 0; k < 100000 && rc != CURTAIL_OK; k++) {
+            curtail_error err;
+            ctx.armed = 1;
+            ctx.left = k;
+            rc = curtail_result_write_file(r, &o, path, &err);
+            ctx.armed = 0;
+            if (rc != CURTAIL_OK) {
+                ck_assert_int_eq(rc, CURTAIL_ENOMEM);
+                ck_assert_str_eq(err.message, "out of memory");
+                ck_assert_uint_eq(count_entries(dir), 0);
+            }
+        }
+        ck_assert_int_eq(rc, CURTAIL_OK);
+        ck_assert_msg(k > 1, "format %d: no allocation failed", f);
+        unlink(path);
+    }
+    rmdir(dir);
+    free(dir);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+/* ---- limits ---------------------------------------------------------------------------- */
+
+/* Names a builder may pass: quotes, separators, control bytes, invalid UTF-8. */
+static curtail_result *awkward_result(curtail_scenario **sp)
+{
+    curtail_enterprise_spec e = CURTAIL_ENTERPRISE_SPEC_INIT;
+    curtail_unit_spec u = CURTAIL_UNIT_SPEC_INIT;
+    curtail_scenario *s = NULL;
+    curtail_error err;
+    ck_assert_int_eq(curtail_scenario_new(&s, NULL, &err), CURTAIL_OK);
+    static const double no_targets[CURTAIL_NPOLLUTANTS] = {0, 0, 0, 0};
+    int L;
+    ck_assert_int_eq(curtail_scenario_set_name(s, "a \"b\"\\c\n\t\x01|d\xc3(\xc3\xa9", &err),
+                     CURTAIL_OK);
+    for (L = 0; L < CURTAIL_NLEVELS; L++)
+        ck_assert_int_eq(curtail_scenario_set_ratios(s, (curtail_level)L, no_targets, &err),
+                         CURTAIL_OK);
+    e.id = "e1";
+    e.name = "Acme, \"West\"\nplant \xff end|x*y_z";
+    e.town = "town";
+    e.industry = CURTAIL_OTHER_INDUSTRY;
+    e.grade = CURTAIL_GRADE_C;
+    ck_assert_int_eq(curtail_scenario_add_enterprise(s, &e, &err), CURTAIL_OK);
+    u.id = "u1";
+    u.name = "line\x7f\xe4\xb8";
+    u.kind = CURTAIL_KIND_OTHER;
+    u.capacity = 10;
+    u.has_ef = 1;
+    u.ef[CURTAIL_PM] = 1;
+    ck_assert_int_eq(curtail_scenario_add_unit(s, &u, &err), CURTAIL_OK);
+    ck_assert_int_eq(curtail_scenario_check(s, &err), CURTAIL_OK);
+    *sp = s;
+    return solve(s);
+}
+
+START_TEST(test_write_json_escapes_strings)
+{
+    curtail_scenario *s;
+    curtail_result *r = awkward_result(&s);
+    size_t len;
+    char *out = render(r, CURTAIL_FORMAT_JSON, CURTAIL_LANG_EN, 0, &len);
+    ck_assert_ptr_nonnull(strstr(out, "\n  \"scenario\": \"a \\\"b\\\"\\\\c\\n\\t\\u0001|d\\ufffd(\xc3\xa9\",\n"));
+    ck_assert_ptr_nonnull(strstr(out, "\"unit\": \"u1\""));
+    ck_assert_ptr_nonnull(strstr(out, "\"text\": \"cut output by 10%\""));
+    ck_assert_ptr_nonnull(strstr(out, "\"measure\": {\"kind\": \"cut\", \"value\": 0.1}"));
+    ck_assert_ptr_nonnull(strstr(out, "\"warnings\": []\n}\n"));
+    free(out);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+START_TEST(test_write_csv_quotes_fields)
+{
+    curtail_scenario *s;
+    curtail_result *r = awkward_result(&s);
+    size_t len;
+    char *out = render(r, CURTAIL_FORMAT_CSV, CURTAIL_LANG_EN, 0, &len);
+    ck_assert_ptr_nonnull(
+        strstr(out, "\n1,\"Acme, \"\"West\"\"\nplant \xff end|x*y_z\",,town,other,C,"
+                    "line\x7f\xe4\xb8,10,0.00,0.00,10.00,0.00,0.9000,cut output by 10%,"
+                    "0.00,0.00,1.00,0.00,0.8000,cut output by 20%,0.00,0.00,2.00,0.00,"
+                    "0.7000,cut output by 30%,0.00,0.00,3.00,0.00\n"));
+    free(out);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+START_TEST(test_write_md_escapes_cells)
+{
+    curtail_scenario *s;
+    curtail_result *r = awkward_result(&s);
+    size_t len;
+    char *out = render(r, CURTAIL_FORMAT_MD, CURTAIL_LANG_EN, 0, &len);
+    ck_assert_ptr_nonnull(strstr(out, "# a \"b\"\\\\c \t\x01\\|d\xc3(\xc3\xa9\n"));
+    ck_assert_ptr_nonnull(strstr(out, "| 1 | Acme, \"West\" plant \xff end\\|x\\*y\\_z | other | C | "));
+    ck_assert_msg(out[len - 1] == '\n' && out[len - 2] != '\n', "one trailing newline");
+    free(out);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *su = suite_create("write");
+    TCase *core = tcase_create("core");
+    TCase *errors = tcase_create("errors");
+    TCase *limits = tcase_create("limits");
+    SRunner *sr;
+    int failed;
+
+    tcase_add_test(core, test_write_json_golden);
+    tcase_add_test(core, test_write_csv_zh_golden);
+    tcase_add_test(core, test_write_csv_zh_bom_golden);
+    tcase_add_test(core, test_write_csv_en_golden);
+    tcase_add_test(core, test_write_csv_en_bom_golden);
+    tcase_add_test(core, test_write_md_zh_golden);
+    tcase_add_test(core, test_write_md_en_golden);
+    tcase_add_test(core, test_write_bom_only_csv);
+    tcase_add_test(core, test_write_stream_same_bytes);
+    tcase_add_test(core, test_write_measure_texts);
+    tcase_add_test(core, test_write_measure_texts_deeper_cut);
+    tcase_add_test(core, test_write_lang_default_is_scenario);
+    tcase_add_test(core, test_write_csv_effective_grade);
+    tcase_add_test(core, test_write_replaces_existing_file_whole);
+    tcase_add_test(core, test_write_new_file_mode_follows_umask);
+    suite_add_tcase(su, core);
+
+    tcase_add_test(errors, test_write_missing_directory_is_eio);
+    tcase_add_test(errors, test_write_failed_rename_leaves_no_temp);
+    tcase_add_test(errors, test_write_stream_error_is_eio);
+    tcase_add_test(errors, test_write_bad_arguments_are_einval);
+    tcase_add_test(errors, test_write_out_of_memory_is_enomem);
+    tcase_set_timeout(errors, 60);
+    suite_add_tcase(su, errors);
+
+    tcase_add_test(limits, test_write_json_escapes_strings);
+    tcase_add_test(limits, test_write_csv_quotes_fields);
+    tcase_add_test(limits, test_write_md_escapes_cells);
+    suite_add_tcase(su, limits);
+
+    sr = srunner_create(su);
+    srunner_run_all(sr, CK_ENV);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
