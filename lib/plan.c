@@ -281,7 +281,9 @@ typedef struct sifter {
     cu_model *m;
     sift_row rows[CU_NP * CU_NL];
     int nrows;
-    unsigned char *in; /* per group: in the working set */
+    unsigned char *in;   /* per group: in the working set */
+    unsigned char *nest; /* per group: its nesting rows are in the restricted LP */
+    size_t *nestrow;     /* per working-set position: first nesting row or -1 */
     size_t *work;      /* working set, ascending */
     size_t nwork;
     double *z; /* per working-set position, 3 values */
@@ -348,6 +350,10 @@ static int collect_working_set(sifter *sf, curtail_error *err)
     if (!p)
         return cu_enomem(err);
     sf->z = p;
+    p = cu_reallocarray(sf->m->mem, sf->nestrow, sf->nwork + 1, sizeof(size_t));
+    if (!p)
+        return cu_enomem(err);
+    sf->nestrow = p;
     sf->nwork = 0;
     for (gi = 0; gi < n; gi++)
         if (sf->in[gi])
@@ -355,13 +361,16 @@ static int collect_working_set(sifter *sf, curtail_error *err)
     return CURTAIL_OK;
 }
 
-/* The restricted LP over z = y − ymin of the working set. */
-static int solve_restricted(sifter *sf, int *infeasible, curtail_error *err)
+/* The restricted LP over z = y − ymin of the working set. Nesting rows are
+ * added lazily: only for groups whose cuts broke the order in an earlier
+ * solve. A solution of the relaxation that keeps every order is optimal for
+ * the restricted LP with all its nesting rows. */
+static int solve_restricted_once(sifter *sf, int *infeasible, curtail_error *err)
 {
     cu_model *m = sf->m;
     cu_lp lp;
     cu_lp_solution sol;
-    size_t k, rows[CU_NP + 2], nest0;
+    size_t k, rows[CU_NP + 2], nrow;
     double vals[CU_NP + 2];
     int r, L, rc;
     *infeasible = 0;
@@ -369,11 +378,14 @@ static int solve_restricted(sifter *sf, int *infeasible, curtail_error *err)
     for (r = 0; r < sf->nrows; r++)
         if (cu_lp_add_row(&lp, NULL, CU_ROW_GE, sf->rows[r].rhs) == (size_t)-1)
             goto nomem;
-    nest0 = lp.nrows;
     for (k = 0; k < sf->nwork; k++) {
         size_t g = sf->work[k];
         const double *ymin = &m->ymin[g * CU_NL];
+        sf->nestrow[k] = (size_t)-1;
+        if (!sf->nest[g])
+            continue;
         /* z_O − z_Y >= ymin_Y − ymin_O ;  z_R − z_O >= ymin_O − ymin_R */
+        sf->nestrow[k] = lp.nrows;
         if (cu_lp_add_row(&lp, NULL, CU_ROW_GE, ymin[0] - ymin[1]) == (size_t)-1 ||
             cu_lp_add_row(&lp, NULL, CU_ROW_GE, ymin[1] - ymin[2]) == (size_t)-1)
             goto nomem;
@@ -381,6 +393,7 @@ static int solve_restricted(sifter *sf, int *infeasible, curtail_error *err)
     for (k = 0; k < sf->nwork; k++) {
         size_t g = sf->work[k];
         double c = m->g->w[g] * m->g->V[g];
+        nrow = sf->nestrow[k];
         for (L = 0; L < CU_NL; L++) {
             size_t nz = 0;
             for (r = 0; r < sf->nrows; r++) {
@@ -390,17 +403,19 @@ static int solve_restricted(sifter *sf, int *infeasible, curtail_error *err)
                     vals[nz++] = e;
                 }
             }
-            if (L == CURTAIL_YELLOW) {
-                rows[nz] = nest0 + 2 * k;
-                vals[nz++] = -1.0;
-            } else if (L == CURTAIL_ORANGE) {
-                rows[nz] = nest0 + 2 * k;
-                vals[nz++] = 1.0;
-                rows[nz] = nest0 + 2 * k + 1;
-                vals[nz++] = -1.0;
-            } else {
-                rows[nz] = nest0 + 2 * k + 1;
-                vals[nz++] = 1.0;
+            if (nrow != (size_t)-1) {
+                if (L == CURTAIL_YELLOW) {
+                    rows[nz] = nrow;
+                    vals[nz++] = -1.0;
+                } else if (L == CURTAIL_ORANGE) {
+                    rows[nz] = nrow;
+                    vals[nz++] = 1.0;
+                    rows[nz] = nrow + 1;
+                    vals[nz++] = -1.0;
+                } else {
+                    rows[nz] = nrow + 1;
+                    vals[nz++] = 1.0;
+                }
             }
             if (cu_lp_add_col(&lp, NULL, c, 0.0, group_u(m, g, L), nz, rows, vals) == (size_t)-1)
                 goto nomem;
@@ -424,6 +439,37 @@ static int solve_restricted(sifter *sf, int *infeasible, curtail_error *err)
 nomem:
     cu_lp_free(&lp);
     return cu_enomem(err);
+}
+
+/* Groups whose solved cuts break y_Y <= y_O <= y_R get their nesting rows. */
+static size_t add_violated_nesting(sifter *sf)
+{
+    const cu_model *m = sf->m;
+    size_t k, added = 0;
+    for (k = 0; k < sf->nwork; k++) {
+        size_t g = sf->work[k];
+        const double *ymin = &m->ymin[g * CU_NL], *z = &sf->z[k * CU_NL];
+        double yy = ymin[0] + z[0], yo = ymin[1] + z[1], yr = ymin[2] + z[2];
+        double tol = 1e-9 * (1 + fabs(yo));
+        if (sf->nest[g])
+            continue;
+        if (yy > yo + tol || yo > yr + tol) {
+            sf->nest[g] = 1;
+            added++;
+        }
+    }
+    return added;
+}
+
+static int solve_restricted(sifter *sf, int *infeasible, curtail_error *err)
+{
+    int rc;
+    for (;;) {
+        if ((rc = solve_restricted_once(sf, infeasible, err)) != 0 || *infeasible)
+            return rc;
+        if (add_violated_nesting(sf) == 0)
+            return CURTAIL_OK;
+    }
 }
 
 /* The most negative reduced cost over the extreme feasible directions of a
@@ -496,8 +542,9 @@ static int solve_sifting(cu_model *m, double *y, double pi[CU_NP][CU_NL], curtai
     if (sf.nrows == 0)
         return CURTAIL_OK;
     sf.in = cu_calloc(m->mem, n + 1, 1);
+    sf.nest = cu_calloc(m->mem, n + 1, 1);
     viol = cu_calloc(m->mem, n + 1, sizeof *viol);
-    if (!sf.in || !viol) {
+    if (!sf.in || !sf.nest || !viol) {
         rc = cu_enomem(err);
         goto done;
     }
@@ -562,6 +609,8 @@ static int solve_sifting(cu_model *m, double *y, double pi[CU_NP][CU_NL], curtai
     m->sift_work = sf.nwork;
 done:
     cu_free(m->mem, sf.in);
+    cu_free(m->mem, sf.nest);
+    cu_free(m->mem, sf.nestrow);
     cu_free(m->mem, sf.work);
     cu_free(m->mem, sf.z);
     cu_free(m->mem, viol);
