@@ -249,7 +249,7 @@ typedef struct curtail_unit_spec {
     /* boiler block (optional, only for CURTAIL_KIND_BOILER) */
     int has_boiler;
     curtail_fuel fuel;
-    double steam_tph;
+    double steam_tph; /* t/h of steam; 0 = not given (no size warning) */
     int heating;
 } curtail_unit_spec;
 #define CURTAIL_UNIT_SPEC_VERSION 1

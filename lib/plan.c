@@ -690,11 +690,12 @@ int curtail_plan_solve(const curtail_scenario *s, const curtail_plan_options *op
         return rc;
     y = cu_calloc(s->mem, m.g->ngroups * CU_NL + 1, sizeof(double));
     res = cu_calloc(s->mem, 1, sizeof *res);
+    if (res)
+        res->mem = s->mem; /* before any early exit: the result frees with it */
     if (!y || !res) {
         rc = cu_enomem(err);
         goto done;
     }
-    res->mem = s->mem;
     res->s = s;
     res->kind = 0;
     res->load = cu_calloc(s->mem, m.g->ngroups * CU_NL + 1, sizeof(double));

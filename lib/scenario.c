@@ -776,7 +776,8 @@ static int scenario_warnings(curtail_scenario *s)
         const cu_enterprise *e = &s->ents[un->enterprise];
         size_t j = u - e->first_unit;
         int p, any = 0;
-        if (un->has_boiler && un->fuel == CURTAIL_FUEL_COAL && un->steam_tph < 35) {
+        if (un->has_boiler && un->fuel == CURTAIL_FUEL_COAL && un->steam_tph > 0 &&
+            un->steam_tph < 35) {
             cu_unit_path(path, sizeof path, un->enterprise, j, "boiler.steam_tph");
             if (cu_scenario_warn(s, un->pos[CU_UF_BOILER].line ? un->pos[CU_UF_BOILER] : un->pos[CU_UF_NODE],
                                  path, "coal boiler of %g t/h is under 35 t/h and should have been eliminated",

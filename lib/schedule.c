@@ -597,6 +597,8 @@ int curtail_schedule_solve(const curtail_scenario *s, const curtail_schedule_opt
     S.hour_level = cu_calloc(S.mem, (size_t)S.H + 1, sizeof(int));
     S.hour_block = cu_calloc(S.mem, (size_t)S.H + 1, sizeof(int));
     res = cu_calloc(S.mem, 1, sizeof *res);
+    if (res)
+        res->mem = S.mem; /* before any early exit: the result frees with it */
     if (!S.hour_level || !S.hour_block || !res) {
         rc = cu_enomem(err);
         goto done;

@@ -1,0 +1,783 @@
+/* yaml_tree.c — libyaml events → compact node tree, with the limits of SPEC §9. */
+#include "yaml_tree.h"
+
+#include <yaml.h>
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#define YAML_TAG_PREFIX "tag:yaml.org,2002:"
+
+/* An open collection while its children are being parsed. */
+typedef struct frame {
+    uint32_t node;
+    uint32_t kid_start; /* length of the child stack when the collection started */
+    uint64_t size;      /* nodes of the subtree so far, aliases expanded */
+    uint32_t height;    /* largest height among the children so far */
+    int64_t anchor;     /* index into the anchor table, or -1 */
+} frame;
+
+/* The latest definition of an anchor name. */
+typedef struct anchor {
+    uint32_t name; /* offset into ctx.names */
+    uint32_t node;
+    uint64_t size;   /* nodes of the anchored subtree, aliases expanded */
+    uint32_t height; /* 0 for a scalar, 1 + the children's for a collection */
+    int complete;    /* the anchored node has ended (an alias to it is not recursive) */
+} anchor;
+
+/* Each alias, with the expansion counted up to and including it. */
+typedef struct alias_rec {
+    uint64_t total;
+    cu_pos pos;
+} alias_rec;
+
+typedef struct ctx {
+    yt_tree *t;
+    const curtail_mem *mem;
+    const char *file;
+    curtail_error *err;
+    frame *frames;
+    size_t nframes, capframes;
+    uint32_t *stack; /* children of the open collections, innermost last */
+    size_t nstack, capstack;
+    anchor *anchors;
+    size_t nanchors, capanchors;
+    uint32_t *slots; /* open-addressing hash of anchor names: anchor index + 1, 0 empty */
+    size_t nslots;
+    char *names;
+    size_t nnames, capnames;
+    alias_rec *aliases;
+    size_t naliases, capaliases;
+    uint32_t *keyset; /* scratch hash set for the duplicate-key check of large mappings */
+    size_t capkeyset;
+    uint64_t expansion;
+    int ndocs;
+} ctx;
+
+static uint64_t sat_add(uint64_t a, uint64_t b)
+{
+    return a > UINT64_MAX - b ? UINT64_MAX : a + b;
+}
+
+static uint32_t hash_bytes(const char *s, size_t n)
+{
+    uint32_t h = 2166136261u;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 16777619u;
+    }
+    return h;
+}
+
+static cu_pos mark_pos(yaml_mark_t m)
+{
+    cu_pos p;
+    p.line = m.line + 1 > UINT32_MAX ? UINT32_MAX : (uint32_t)(m.line + 1);
+    p.col = m.column + 1 > UINT32_MAX ? UINT32_MAX : (uint32_t)(m.column + 1);
+    return p;
+}
+
+/* ---- error paths -------------------------------------------------------------------- */
+
+void yt_escape(char *dst, size_t size, const char *s, size_t max)
+{
+    size_t o = 0, i = 0;
+    if (!size)
+        return;
+    for (; s[i] && o + 8 < size; i++) {
+        unsigned char ch = (unsigned char)s[i];
+        if (i >= max && (ch & 0xC0) != 0x80) {
+            memcpy(dst + o, "...", 3);
+            o += 3;
+            break;
+        }
+        if (ch == '\n' || ch == '\t' || ch == '\r') {
+            dst[o++] = '\\';
+            dst[o++] = ch == '\n' ? 'n' : ch == '\t' ? 't' : 'r';
+        } else if (ch < 0x20 || ch == 0x7F) {
+            o += (size_t)snprintf(dst + o, size - o, "\\x%02X", ch);
+        } else {
+            dst[o++] = (char)ch;
+        }
+    }
+    if (s[i] && o > 0 && ((unsigned char)dst[o - 1] & 0x80)) {
+        /* out of room inside a character: drop its first bytes too */
+        size_t start = o, need;
+        while (start > 0 && ((unsigned char)dst[start - 1] & 0xC0) == 0x80)
+            start--;
+        if (start > 0) {
+            unsigned char lead = (unsigned char)dst[start - 1];
+            need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+            if (o - (start - 1) < need)
+                o = start - 1;
+        }
+    }
+    dst[o] = '\0';
+}
+
+static void path_append(char *buf, size_t size, const char *sep, const char *s)
+{
+    char key[256];
+    size_t len = strlen(buf);
+    if (len >= size - 1)
+        return;
+    yt_escape(key, sizeof key, s, 64);
+    snprintf(buf + len, size - len, "%s%s", len ? sep : "", key);
+}
+
+/* The path of the node being parsed: "enterprises[2].units[0].name" (+ ".key"). */
+static void render_path(const ctx *c, char *buf, size_t size, const char *key)
+{
+    size_t i;
+    buf[0] = '\0';
+    for (i = 0; i < c->nframes; i++) {
+        const frame *f = &c->frames[i];
+        size_t end = i + 1 < c->nframes ? c->frames[i + 1].kid_start : c->nstack;
+        size_t count = end - f->kid_start;
+        if (c->t->nodes[f->node].type == YT_SEQ) {
+            char idx[32];
+            size_t len = strlen(buf);
+            snprintf(idx, sizeof idx, "[%zu]", count);
+            if (len < size - 1)
+                snprintf(buf + len, size - len, "%s", idx);
+        } else if (count % 2 == 1) {
+            uint32_t k = c->stack[f->kid_start + count - 1];
+            path_append(buf, size, ".", yt_str(c->t, k));
+        }
+    }
+    if (key)
+        path_append(buf, size, ".", key);
+}
+
+static int fail(ctx *c, cu_pos pos, const char *key, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+static int fail(ctx *c, cu_pos pos, const char *key, const char *fmt, ...)
+{
+    char path[512];
+    va_list ap;
+    render_path(c, path, sizeof path, key);
+    va_start(ap, fmt);
+    cu_verror(c->err, CURTAIL_EINPUT, c->file, pos, path, fmt, ap);
+    va_end(ap);
+    return CURTAIL_EINPUT;
+}
+
+static int too_large(ctx *c, cu_pos pos)
+{
+    return fail(c, pos, NULL, "document too large");
+}
+
+/* ---- storage ------------------------------------------------------------------------ */
+
+static int new_node(ctx *c, int type, int plain, cu_pos pos, uint32_t *out)
+{
+    yt_tree *t = c->t;
+    void *p = t->nodes;
+    yt_node *n;
+    if (t->nnodes >= UINT32_MAX)
+        return too_large(c, pos);
+    if (cu_grow(c->mem, &p, &t->capnodes, t->nnodes + 1, sizeof *t->nodes) != 0)
+        return cu_enomem(c->err);
+    t->nodes = p;
+    n = &t->nodes[t->nnodes];
+    n->type = (unsigned)type & 3u;
+    n->plain = plain ? 1u : 0u;
+    n->line = pos.line;
+    n->col = pos.col > YT_MAX_COL ? YT_MAX_COL : pos.col;
+    n->a = 0;
+    n->n = 0;
+    *out = (uint32_t)t->nnodes++;
+    return CURTAIL_OK;
+}
+
+static int pool_add(ctx *c, const char *s, size_t n, cu_pos pos, uint32_t *off)
+{
+    yt_tree *t = c->t;
+    void *p = t->pool;
+    if (t->npool + n + 1 > UINT32_MAX)
+        return too_large(c, pos);
+    if (cu_grow(c->mem, &p, &t->cappool, t->npool + n + 1, 1) != 0)
+        return cu_enomem(c->err);
+    t->pool = p;
+    if (n)
+        memcpy(t->pool + t->npool, s, n);
+    t->pool[t->npool + n] = '\0';
+    *off = (uint32_t)t->npool;
+    t->npool += n + 1;
+    return CURTAIL_OK;
+}
+
+/* ---- anchors ------------------------------------------------------------------------ */
+
+static const char *anchor_name(const ctx *c, const anchor *a)
+{
+    return c->names + a->name;
+}
+
+static int64_t anchor_find(const ctx *c, const char *name)
+{
+    size_t mask, i;
+    if (!c->nslots)
+        return -1;
+    mask = c->nslots - 1;
+    for (i = hash_bytes(name, strlen(name)) & mask; c->slots[i]; i = (i + 1) & mask) {
+        const anchor *a = &c->anchors[c->slots[i] - 1];
+        if (strcmp(anchor_name(c, a), name) == 0)
+            return (int64_t)(c->slots[i] - 1);
+    }
+    return -1;
+}
+
+static void slots_insert(ctx *c, size_t index)
+{
+    size_t mask = c->nslots - 1;
+    const char *name = anchor_name(c, &c->anchors[index]);
+    size_t i = hash_bytes(name, strlen(name)) & mask;
+    while (c->slots[i])
+        i = (i + 1) & mask;
+    c->slots[i] = (uint32_t)(index + 1);
+}
+
+static int slots_rehash(ctx *c, size_t nslots)
+{
+    size_t i;
+    uint32_t *slots = cu_calloc(c->mem, nslots, sizeof *slots);
+    if (!slots)
+        return cu_enomem(c->err);
+    cu_free(c->mem, c->slots);
+    c->slots = slots;
+    c->nslots = nslots;
+    for (i = 0; i < c->nanchors; i++)
+        slots_insert(c, i);
+    return CURTAIL_OK;
+}
+
+/* Define (or redefine: the latest definition wins) an anchor for `node`. */
+static int anchor_define(ctx *c, const char *name, uint32_t node, int64_t *out)
+{
+    int64_t found = anchor_find(c, name);
+    anchor *a;
+    if (found < 0) {
+        size_t n = strlen(name);
+        void *p;
+        int rc;
+        if (c->nanchors >= UINT32_MAX - 1 || c->nnames + n + 1 > UINT32_MAX)
+            return too_large(c, yt_pos(c->t, node));
+        p = c->anchors;
+        if (cu_grow(c->mem, &p, &c->capanchors, c->nanchors + 1, sizeof *c->anchors) != 0)
+            return cu_enomem(c->err);
+        c->anchors = p;
+        p = c->names;
+        if (cu_grow(c->mem, &p, &c->capnames, c->nnames + n + 1, 1) != 0)
+            return cu_enomem(c->err);
+        c->names = p;
+        memcpy(c->names + c->nnames, name, n + 1);
+        found = (int64_t)c->nanchors++;
+        c->anchors[found].name = (uint32_t)c->nnames;
+        c->nnames += n + 1;
+        if (c->nanchors * 2 > c->nslots) {
+            rc = slots_rehash(c, c->nslots ? c->nslots * 2 : 64);
+            if (rc != CURTAIL_OK)
+                return rc;
+        } else {
+            slots_insert(c, (size_t)found);
+        }
+    }
+    a = &c->anchors[found];
+    a->node = node;
+    a->size = 1;
+    a->height = 0;
+    a->complete = 0;
+    *out = found;
+    return CURTAIL_OK;
+}
+
+/* ---- attaching children ------------------------------------------------------------- */
+
+/* Is the next child of the innermost collection a mapping key? */
+static int at_key(const ctx *c)
+{
+    const frame *f;
+    if (!c->nframes)
+        return 0;
+    f = &c->frames[c->nframes - 1];
+    return c->t->nodes[f->node].type == YT_MAP && (c->nstack - f->kid_start) % 2 == 0;
+}
+
+/* A mapping key must be a scalar and not the unsupported merge key. */
+static int check_key(ctx *c, uint32_t node, cu_pos pos)
+{
+    const yt_node *n = yt_at(c->t, node);
+    if (n->type != YT_SCALAR)
+        return fail(c, pos, NULL, "mapping keys must be plain strings, not %s",
+                    n->type == YT_MAP ? "mappings" : "sequences");
+    if (n->plain && strcmp(yt_str(c->t, node), "<<") == 0)
+        return fail(c, pos, "<<", "merge keys (<<) are not supported");
+    return CURTAIL_OK;
+}
+
+/* Add a finished node (or an alias target) to the innermost collection or as the root. */
+static int attach(ctx *c, uint32_t node, uint64_t size, uint32_t height)
+{
+    frame *f;
+    void *p;
+    if (!c->nframes) {
+        c->t->root = node;
+        c->t->has_root = 1;
+        return CURTAIL_OK;
+    }
+    f = &c->frames[c->nframes - 1];
+    p = c->stack;
+    if (cu_grow(c->mem, &p, &c->capstack, c->nstack + 1, sizeof *c->stack) != 0)
+        return cu_enomem(c->err);
+    c->stack = p;
+    c->stack[c->nstack++] = node;
+    f->size = sat_add(f->size, size);
+    if (height > f->height)
+        f->height = height;
+    return CURTAIL_OK;
+}
+
+/* ---- duplicate keys ----------------------------------------------------------------- */
+
+static int same_key(const yt_tree *t, uint32_t a, uint32_t b)
+{
+    return t->nodes[a].n == t->nodes[b].n && memcmp(yt_str(t, a), yt_str(t, b), t->nodes[a].n) == 0;
+}
+
+static int report_duplicate(ctx *c, uint32_t first, uint32_t again)
+{
+    char key[256];
+    yt_escape(key, sizeof key, yt_str(c->t, again), 64);
+    return fail(c, yt_pos(c->t, again), yt_str(c->t, again),
+                "duplicate key \"%s\" (first at line %u, column %u)", key,
+                (unsigned)c->t->nodes[first].line, (unsigned)c->t->nodes[first].col);
+}
+
+/* The keys of the mapping are stack[start .. start + 2 * pairs) at even offsets.
+ * Reports the first key (in document order) that repeats an earlier one. */
+static int check_duplicates(ctx *c, size_t start, size_t pairs)
+{
+    const yt_tree *t = c->t;
+    size_t i, j, nslots, mask;
+    if (pairs <= 16) {
+        for (i = 1; i < pairs; i++)
+            for (j = 0; j < i; j++)
+                if (same_key(t, c->stack[start + 2 * j], c->stack[start + 2 * i]))
+                    return report_duplicate(c, c->stack[start + 2 * j], c->stack[start + 2 * i]);
+        return CURTAIL_OK;
+    }
+    for (nslots = 64; nslots < pairs * 2; nslots *= 2)
+        ;
+    if (nslots > c->capkeyset) {
+        uint32_t *p = cu_reallocarray(c->mem, c->keyset, nslots, sizeof *p);
+        if (!p)
+            return cu_enomem(c->err);
+        c->keyset = p;
+        c->capkeyset = nslots;
+    }
+    memset(c->keyset, 0, nslots * sizeof *c->keyset);
+    mask = nslots - 1;
+    for (i = 0; i < pairs; i++) {
+        uint32_t k = c->stack[start + 2 * i];
+        size_t h = hash_bytes(yt_str(t, k), t->nodes[k].n) & mask;
+        for (; c->keyset[h]; h = (h + 1) & mask)
+            if (same_key(t, c->keyset[h] - 1, k))
+                return report_duplicate(c, c->keyset[h] - 1, k);
+        c->keyset[h] = k + 1;
+    }
+    return CURTAIL_OK;
+}
+
+/* ---- events ------------------------------------------------------------------------- */
+
+/* 1: the tag says "string", 2: it names another core scalar type (resolve the
+ * text like a plain scalar), 0: no tag, -1: unsupported. */
+static int scalar_tag(const char *tag)
+{
+    static const char *const plain_tags[] = {"int", "float", "bool", "null"};
+    size_t i, plen = strlen(YAML_TAG_PREFIX);
+    if (!tag)
+        return 0;
+    if (strcmp(tag, "!") == 0)
+        return 1;
+    if (strncmp(tag, YAML_TAG_PREFIX, plen) != 0)
+        return -1;
+    if (strcmp(tag + plen, "str") == 0)
+        return 1;
+    for (i = 0; i < sizeof plain_tags / sizeof plain_tags[0]; i++)
+        if (strcmp(tag + plen, plain_tags[i]) == 0)
+            return 2;
+    return -1;
+}
+
+static int collection_tag_ok(const char *tag, const char *want)
+{
+    size_t plen = strlen(YAML_TAG_PREFIX);
+    if (!tag || strcmp(tag, "!") == 0)
+        return 1;
+    return strncmp(tag, YAML_TAG_PREFIX, plen) == 0 && strcmp(tag + plen, want) == 0;
+}
+
+static int unsupported_tag(ctx *c, cu_pos pos, const char *tag)
+{
+    char text[256];
+    yt_escape(text, sizeof text, tag, 64);
+    return fail(c, pos, NULL, "unsupported tag \"%s\"", text);
+}
+
+static int on_scalar(ctx *c, const yaml_event_t *ev)
+{
+    const char *value = (const char *)ev->data.scalar.value;
+    size_t len = ev->data.scalar.length;
+    const char *tag = (const char *)ev->data.scalar.tag;
+    cu_pos pos = mark_pos(ev->start_mark);
+    int key = at_key(c), rc, kind;
+    uint32_t node = 0, off = 0;
+    int64_t anc = -1;
+
+    if (len > CU_MAX_STRING)
+        return fail(c, pos, NULL, "string of %zu bytes is longer than the limit of %d", len,
+                    CU_MAX_STRING);
+    if (memchr(value, '\0', len))
+        return fail(c, pos, NULL, "strings may not contain a NUL character");
+    kind = scalar_tag(tag);
+    if (kind < 0)
+        return unsupported_tag(c, pos, tag);
+    rc = pool_add(c, value, len, pos, &off);
+    if (rc == CURTAIL_OK)
+        rc = new_node(c, YT_SCALAR,
+                      kind == 2 || (kind == 0 && ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE),
+                      pos, &node);
+    if (rc != CURTAIL_OK)
+        return rc;
+    c->t->nodes[node].a = off;
+    c->t->nodes[node].n = (uint32_t)len;
+    if (ev->data.scalar.anchor) {
+        rc = anchor_define(c, (const char *)ev->data.scalar.anchor, node, &anc);
+        if (rc != CURTAIL_OK)
+            return rc;
+        c->anchors[anc].complete = 1;
+    }
+    if (key && (rc = check_key(c, node, pos)) != CURTAIL_OK)
+        return rc;
+    return attach(c, node, 1, 0);
+}
+
+static int on_start(ctx *c, const yaml_event_t *ev, int type)
+{
+    const char *tag =
+        (const char *)(type == YT_SEQ ? ev->data.sequence_start.tag : ev->data.mapping_start.tag);
+    const char *anchor_s = (const char *)(type == YT_SEQ ? ev->data.sequence_start.anchor
+                                                         : ev->data.mapping_start.anchor);
+    cu_pos pos = mark_pos(ev->start_mark);
+    uint32_t node;
+    int64_t anc = -1;
+    frame *f;
+    void *p;
+    int rc;
+
+    if (c->nframes + 1 > CU_MAX_DEPTH)
+        return fail(c, pos, NULL, "nesting deeper than %d levels", CU_MAX_DEPTH);
+    if (at_key(c))
+        return fail(c, pos, NULL, "mapping keys must be plain strings, not %s",
+                    type == YT_MAP ? "mappings" : "sequences");
+    if (!collection_tag_ok(tag, type == YT_SEQ ? "seq" : "map"))
+        return unsupported_tag(c, pos, tag);
+    if ((rc = new_node(c, type, 0, pos, &node)) != CURTAIL_OK)
+        return rc;
+    if (anchor_s && (rc = anchor_define(c, anchor_s, node, &anc)) != CURTAIL_OK)
+        return rc;
+    p = c->frames;
+    if (cu_grow(c->mem, &p, &c->capframes, c->nframes + 1, sizeof *c->frames) != 0)
+        return cu_enomem(c->err);
+    c->frames = p;
+    f = &c->frames[c->nframes++];
+    f->node = node;
+    f->kid_start = (uint32_t)c->nstack;
+    f->size = 0;
+    f->height = 0;
+    f->anchor = anc;
+    return CURTAIL_OK;
+}
+
+static int on_end(ctx *c)
+{
+    frame f = c->frames[c->nframes - 1];
+    yt_tree *t = c->t;
+    size_t count = c->nstack - f.kid_start;
+    uint64_t size = sat_add(f.size, 1);
+    uint32_t height = f.height + 1;
+    void *p;
+    int rc;
+
+    if (t->nodes[f.node].type == YT_MAP &&
+        (rc = check_duplicates(c, f.kid_start, count / 2)) != CURTAIL_OK)
+        return rc;
+    if (t->nkids + count > UINT32_MAX)
+        return too_large(c, yt_pos(t, f.node));
+    p = t->kids;
+    if (cu_grow(c->mem, &p, &t->capkids, t->nkids + count, sizeof *t->kids) != 0)
+        return cu_enomem(c->err);
+    t->kids = p;
+    if (count)
+        memcpy(t->kids + t->nkids, c->stack + f.kid_start, count * sizeof *t->kids);
+    t->nodes[f.node].a = (uint32_t)t->nkids;
+    t->nodes[f.node].n = (uint32_t)count;
+    t->nkids += count;
+    c->nstack = f.kid_start;
+    c->nframes--;
+    if (f.anchor >= 0 && c->anchors[f.anchor].node == f.node) {
+        anchor *a = &c->anchors[f.anchor];
+        a->size = size;
+        a->height = height;
+        a->complete = 1;
+    }
+    return attach(c, f.node, size, height);
+}
+
+static int on_alias(ctx *c, const yaml_event_t *ev)
+{
+    const char *name = (const char *)ev->data.alias.anchor;
+    cu_pos pos = mark_pos(ev->start_mark);
+    int64_t i = anchor_find(c, name);
+    const anchor *a;
+    void *p;
+    int rc;
+
+    if (i < 0)
+        return fail(c, pos, NULL, "alias *%s refers to no anchor", name);
+    a = &c->anchors[i];
+    if (!a->complete)
+        return fail(c, pos, NULL, "alias *%s refers to a node that contains it", name);
+    if (c->nframes + a->height > CU_MAX_DEPTH)
+        return fail(c, pos, NULL, "nesting deeper than %d levels (through alias *%s)", CU_MAX_DEPTH,
+                    name);
+    if (at_key(c) && (rc = check_key(c, a->node, pos)) != CURTAIL_OK)
+        return rc;
+    c->expansion = sat_add(c->expansion, a->size);
+    p = c->aliases;
+    if (cu_grow(c->mem, &p, &c->capaliases, c->naliases + 1, sizeof *c->aliases) != 0)
+        return cu_enomem(c->err);
+    c->aliases = p;
+    c->aliases[c->naliases].total = c->expansion;
+    c->aliases[c->naliases].pos = pos;
+    c->naliases++;
+    return attach(c, a->node, a->size, a->height);
+}
+
+/* Nodes reached through aliases may number at most CU_MAX_ALIAS_FACTOR x the
+ * document's own nodes; the error points at the alias that crossed the line. */
+static int check_expansion(ctx *c)
+{
+    uint64_t own = c->t->nnodes;
+    uint64_t limit = own * CU_MAX_ALIAS_FACTOR;
+    size_t lo = 0, hi;
+    if (c->expansion <= limit)
+        return CURTAIL_OK;
+    hi = c->naliases - 1;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (c->aliases[mid].total > limit)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    cu_error(c->err, CURTAIL_EINPUT, c->file, c->aliases[lo].pos, NULL,
+             "aliases expand to more than %d times the document's %llu nodes", CU_MAX_ALIAS_FACTOR,
+             (unsigned long long)own);
+    return CURTAIL_EINPUT;
+}
+
+/* ---- libyaml errors ----------------------------------------------------------------- */
+
+/* Line and column (in characters) of a byte offset, as libyaml would mark it. */
+static cu_pos offset_pos(const char *data, size_t len, size_t offset)
+{
+    cu_pos p = {1, 1};
+    size_t i;
+    if (offset > len)
+        offset = len;
+    for (i = 0; i < offset; i++) {
+        unsigned char ch = (unsigned char)data[i];
+        if (ch == '\n' || (ch == '\r' && !(i + 1 < len && data[i + 1] == '\n'))) {
+            p.line++;
+            p.col = 1;
+        } else if (ch != '\r' && (ch & 0xC0) != 0x80) {
+            p.col++;
+        }
+    }
+    return p;
+}
+
+static int parser_error(ctx *c, const yaml_parser_t *parser, const char *data, size_t len)
+{
+    const char *problem = parser->problem ? parser->problem : "unknown YAML error";
+    switch (parser->error) {
+    case YAML_MEMORY_ERROR:
+        return cu_enomem(c->err);
+    case YAML_READER_ERROR: {
+        size_t off = parser->problem_offset;
+        /* libyaml names the bad trailing byte; point at the character it breaks */
+        if (strstr(problem, "trailing")) {
+            size_t back = 0;
+            while (off > 0 && back < 3 && ((unsigned char)data[off - 1] & 0xC0) == 0x80) {
+                off--;
+                back++;
+            }
+            if (off > 0 && ((unsigned char)data[off - 1] & 0xC0) == 0xC0)
+                off--;
+        }
+        return cu_error(c->err, CURTAIL_EINPUT, c->file, offset_pos(data, len, off), NULL, "%s%s",
+                        strstr(problem, "UTF-8") ? "invalid UTF-8: " : "", problem);
+    }
+    default:
+        if (parser->context)
+            return cu_error(c->err, CURTAIL_EINPUT, c->file, mark_pos(parser->problem_mark), NULL,
+                            "%s (%s)", problem, parser->context);
+        return cu_error(c->err, CURTAIL_EINPUT, c->file, mark_pos(parser->problem_mark), NULL, "%s",
+                        problem);
+    }
+}
+
+static int on_event(ctx *c, const yaml_event_t *ev)
+{
+    switch (ev->type) {
+    case YAML_DOCUMENT_START_EVENT:
+        if (c->ndocs++ > 0)
+            return cu_error(c->err, CURTAIL_EINPUT, c->file, mark_pos(ev->start_mark), NULL,
+                            "a second YAML document is not allowed (one scenario per file)");
+        return CURTAIL_OK;
+    case YAML_SCALAR_EVENT:
+        return on_scalar(c, ev);
+    case YAML_SEQUENCE_START_EVENT:
+        return on_start(c, ev, YT_SEQ);
+    case YAML_MAPPING_START_EVENT:
+        return on_start(c, ev, YT_MAP);
+    case YAML_SEQUENCE_END_EVENT:
+    case YAML_MAPPING_END_EVENT:
+        return on_end(c);
+    case YAML_ALIAS_EVENT:
+        return on_alias(c, ev);
+    default:
+        return CURTAIL_OK;
+    }
+}
+
+static void ctx_free(ctx *c)
+{
+    cu_free(c->mem, c->frames);
+    cu_free(c->mem, c->stack);
+    cu_free(c->mem, c->anchors);
+    cu_free(c->mem, c->slots);
+    cu_free(c->mem, c->names);
+    cu_free(c->mem, c->aliases);
+    cu_free(c->mem, c->keyset);
+}
+
+/* Reserve room from the input size (dense files take about 7 bytes per node)
+ * so that a big input is not copied over and over by doubling; reserved
+ * memory that is never touched costs nothing. Failing to reserve is not an
+ * error: the arrays then grow on demand. */
+static void reserve(yt_tree *t, size_t len)
+{
+    size_t nodes = len / 6 + 16, pool = len + 16;
+    if (nodes > ((size_t)1 << 25))
+        nodes = (size_t)1 << 25;
+    if ((t->nodes = cu_reallocarray(t->mem, NULL, nodes, sizeof *t->nodes)))
+        t->capnodes = nodes;
+    if ((t->kids = cu_reallocarray(t->mem, NULL, nodes, sizeof *t->kids)))
+        t->capkids = nodes;
+    if ((t->pool = cu_realloc(t->mem, NULL, pool)))
+        t->cappool = pool;
+}
+
+void yt_free(yt_tree *t)
+{
+    if (!t)
+        return;
+    cu_free(t->mem, t->nodes);
+    cu_free(t->mem, t->kids);
+    cu_free(t->mem, t->pool);
+    memset(t, 0, sizeof *t);
+}
+
+int yt_parse(yt_tree *t, const curtail_mem *mem, const char *data, size_t len, const char *file,
+             curtail_error *err)
+{
+    yaml_parser_t parser;
+    yaml_event_t ev;
+    ctx c;
+    int rc = CURTAIL_OK, done = 0;
+    static const cu_pos nowhere = {0, 0};
+
+    memset(t, 0, sizeof *t);
+    t->mem = mem;
+    if (!data && len)
+        return cu_einval(err, "yt_parse: NULL data");
+    if (len > CU_MAX_FILE_BYTES)
+        return cu_error(err, CURTAIL_EINPUT, file, nowhere, NULL,
+                        "input of %zu bytes is larger than the limit of 1 GiB", len);
+    memset(&c, 0, sizeof c);
+    c.t = t;
+    c.mem = mem;
+    c.file = file;
+    c.err = err;
+    if (!yaml_parser_initialize(&parser))
+        return cu_enomem(err);
+    /* libyaml, told the encoding, would count a byte order mark as a column */
+    if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        data += 3;
+        len -= 3;
+    }
+    reserve(t, len);
+    yaml_parser_set_input_string(&parser, (const unsigned char *)(data ? data : ""), len);
+    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+    while (!done && rc == CURTAIL_OK) {
+        if (!yaml_parser_parse(&parser, &ev)) {
+            rc = parser_error(&c, &parser, data, len);
+            break;
+        }
+        rc = on_event(&c, &ev);
+        done = ev.type == YAML_STREAM_END_EVENT;
+        yaml_event_delete(&ev);
+    }
+    if (rc == CURTAIL_OK)
+        rc = check_expansion(&c);
+    yaml_parser_delete(&parser);
+    ctx_free(&c);
+    if (rc != CURTAIL_OK)
+        yt_free(t);
+    t->mem = mem;
+    return rc;
+}
+
+int yt_is_null(const yt_tree *t, uint32_t i)
+{
+    const yt_node *n = yt_at(t, i);
+    const char *s;
+    if (n->type != YT_SCALAR || !n->plain)
+        return 0;
+    s = yt_str(t, i);
+    return n->n == 0 || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 || strcmp(s, "Null") == 0 ||
+           strcmp(s, "NULL") == 0;
+}
+
+int64_t yt_map_get(const yt_tree *t, uint32_t map, const char *key)
+{
+    uint32_t i, pairs;
+    if (yt_at(t, map)->type != YT_MAP)
+        return -1;
+    pairs = yt_count(t, map);
+    for (i = 0; i < pairs; i++)
+        if (strcmp(yt_str(t, yt_kid(t, map, 2 * i)), key) == 0)
+            return (int64_t)yt_kid(t, map, 2 * i + 1);
+    return -1;
+}

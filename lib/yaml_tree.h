@@ -1,0 +1,100 @@
+/*
+ * yaml_tree.h — a compact in-memory YAML node tree built from libyaml events.
+ * Internal to libcurtail; no libyaml type appears here.
+ *
+ * Nodes live in one array, child lists in another, scalar text in one string
+ * pool, so a province-sized file costs a handful of allocations. An alias is
+ * not copied: its parent's child list holds the anchored node's index, so a
+ * node may be reached from several parents (the tree is a DAG). The parser
+ * enforces the limits of SPEC §9 and rejects what the strict schema never
+ * accepts anyway: duplicate keys, non-scalar keys, merge keys, a second
+ * document.
+ */
+#ifndef CURTAIL_YAML_TREE_H
+#define CURTAIL_YAML_TREE_H
+
+#define YT_MAX_COL ((1u << 29) - 1)
+
+#include "internal.h"
+
+#include <stdint.h>
+
+enum yt_type { YT_SCALAR = 1, YT_SEQ, YT_MAP };
+
+/* 16 bytes: a province-sized scenario has some ten million nodes. */
+typedef struct yt_node {
+    unsigned type : 2;  /* enum yt_type */
+    unsigned plain : 1; /* scalar written plain (or with a core non-string tag): may be a
+                           number, bool or null */
+    unsigned col : 29;  /* 1-based position of the node's start (column clamped) */
+    uint32_t line;
+    uint32_t a; /* scalar: offset of its NUL-terminated text in the pool;
+                   collection: offset of its first child in `kids` */
+    uint32_t n; /* scalar: length in bytes; sequence: items; mapping: 2 x pairs
+                   (children alternate key, value) */
+} yt_node;
+
+typedef struct yt_tree {
+    const curtail_mem *mem;
+    yt_node *nodes;
+    size_t nnodes, capnodes;
+    uint32_t *kids;
+    size_t nkids, capkids;
+    char *pool;
+    size_t npool, cappool;
+    uint32_t root; /* valid when has_root */
+    int has_root;  /* 0: the stream held no document (empty input) */
+} yt_tree;
+
+/*
+ * Parse `len` bytes of UTF-8 YAML into `t` (which need not be initialised).
+ * `file` names the input in messages. On failure returns CURTAIL_EINPUT
+ * (with file, line, column and, where known, the path of the offending node)
+ * or CURTAIL_ENOMEM, and leaves `t` empty. Free with yt_free in any case.
+ */
+int yt_parse(yt_tree *t, const curtail_mem *mem, const char *data, size_t len, const char *file,
+             curtail_error *err);
+void yt_free(yt_tree *t);
+
+static inline const yt_node *yt_at(const yt_tree *t, uint32_t i)
+{
+    return &t->nodes[i];
+}
+
+static inline cu_pos yt_pos(const yt_tree *t, uint32_t i)
+{
+    cu_pos p;
+    p.line = t->nodes[i].line;
+    p.col = t->nodes[i].col;
+    return p;
+}
+
+/* Text of a scalar (NUL-terminated, no embedded NUL). */
+static inline const char *yt_str(const yt_tree *t, uint32_t i)
+{
+    return t->pool + t->nodes[i].a;
+}
+
+/* The j-th child of a collection (mappings: 2k is the k-th key, 2k+1 its value). */
+static inline uint32_t yt_kid(const yt_tree *t, uint32_t i, uint32_t j)
+{
+    return t->kids[t->nodes[i].a + j];
+}
+
+/* Items of a sequence, or pairs of a mapping. */
+static inline uint32_t yt_count(const yt_tree *t, uint32_t i)
+{
+    return t->nodes[i].type == YT_MAP ? t->nodes[i].n / 2 : t->nodes[i].n;
+}
+
+/* Copy user text into a one-line message: control characters escaped (\n,
+ * \x01), cut after `max` bytes at a character boundary with "...". */
+void yt_escape(char *dst, size_t size, const char *s, size_t max);
+
+/* Is the node a plain null (empty, "~", "null", "Null", "NULL")? */
+int yt_is_null(const yt_tree *t, uint32_t i);
+
+/* The value of `key` in mapping `map`, or -1 if absent (or `map` is not a mapping). */
+int64_t yt_map_get(const yt_tree *t, uint32_t map, const char *key);
+
+#endif
