@@ -134,8 +134,8 @@ static int check_range(double v, double lo, int lo_open, double hi, int hi_open,
     if ((lo_open && !(v > lo)) || (!lo_open && !(v >= lo)) || (hi_open && !(v < hi)) ||
         (!hi_open && !(v <= hi))) {
         if (isinf(hi))
-            return bad(err, path, "must be %s %g, got %.17g", lo_open ? ">" : ">=", lo, v);
-        return bad(err, path, "must be in %s%g, %g%s, got %.17g", lo_open ? "(" : "[", lo, hi,
+            return bad(err, path, "must be %s %g, got %.15g", lo_open ? ">" : ">=", lo, v);
+        return bad(err, path, "must be in %s%g, %g%s, got %.15g", lo_open ? "(" : "[", lo, hi,
                    hi_open ? ")" : "]", v);
     }
     return CURTAIL_OK;
@@ -150,9 +150,9 @@ static int check_nonneg(double v, const char *path, curtail_error *err)
     if (!isfinite(v))
         return bad(err, path, "must be a finite number");
     if (v < 0)
-        return bad(err, path, "must be >= 0, got %.17g", v);
+        return bad(err, path, "must be >= 0, got %.15g", v);
     if (v > CU_MAX_MAGNITUDE)
-        return bad(err, path, "must be at most 1e12, got %.17g", v);
+        return bad(err, path, "must be at most 1e12, got %.15g", v);
     return CURTAIL_OK;
 }
 
@@ -302,7 +302,7 @@ static int rule_check(const curtail_rule *r, curtail_error *err)
         if (check_range(r->value, 0, 1, INFINITY, 0, "coking_time_h", err))
             return CURTAIL_EINPUT;
         if (r->value > 1e6)
-            return bad(err, "coking_time_h", "must be at most 1e6 hours, got %.17g", r->value);
+            return bad(err, "coking_time_h", "must be at most 1e6 hours, got %.15g", r->value);
         return CURTAIL_OK;
     case CURTAIL_MEASURE_STOP:
     case CURTAIL_MEASURE_NONE:
@@ -402,9 +402,9 @@ static int unit_check(const curtail_scenario *s, const curtail_unit_spec *u, cur
         return bad(err, "kind", "%s is not a kind of industry %s",
                    curtail_kind_name(u->kind), curtail_industry_name((curtail_industry)e->industry));
     if (!isfinite(u->capacity) || !(u->capacity > 0))
-        return bad(err, "capacity", "must be > 0, got %.17g", u->capacity);
+        return bad(err, "capacity", "must be > 0, got %.15g", u->capacity);
     if (u->capacity > CU_MAX_MAGNITUDE)
-        return bad(err, "capacity", "must be at most 1e12, got %.17g", u->capacity);
+        return bad(err, "capacity", "must be at most 1e12, got %.15g", u->capacity);
     if (u->has_base_load && (rc = check_range(u->base_load, 0, 1, 1, 0, "base_load", err)) != 0)
         return rc;
     if (u->has_base_load && u->follows)
