@@ -29,15 +29,7 @@ sanitize: deps
 
 # The CLI on every example under valgrind's memcheck: no error, no leak.
 memcheck: build
-	@command -v valgrind >/dev/null || { echo "memcheck: valgrind is not installed"; exit 1; }
-	@for f in examples/*.yaml; do \
-	  for cmd in validate plan; do \
-	    valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
-	      $(BUILD)/curtail $$cmd $$f -o /dev/null >/dev/null 2>$(BUILD)/memcheck.log; rc=$$?; \
-	    if [ $$rc -eq 99 ]; then cat $(BUILD)/memcheck.log; echo "memcheck: FAIL $$cmd $$f"; exit 1; fi; \
-	    echo "memcheck: ok $$cmd $$f (exit $$rc)"; \
-	  done; \
-	done
+	sh scripts/memcheck.sh $(BUILD)/curtail
 
 # Several scenarios solved on several threads at once, under helgrind.
 threadcheck: build

@@ -122,6 +122,7 @@ int cu_lp_solve(const cu_lp *lp, cu_lp_solution *sol, curtail_error *err)
     double *volatile ar = NULL;
     volatile int term = GLP_ON;
     volatile int rc = CURTAIL_OK;
+    volatile int fresh_env = 0;
     int st;
     size_t i;
 
@@ -139,10 +140,28 @@ int cu_lp_solve(const cu_lp *lp, cu_lp_solution *sol, curtail_error *err)
         rc = cu_enomem(err);
         goto done;
     }
+    /* GLPK's environment lives in thread-local storage and must be freed
+     * before the thread ends. Free it after the solve when this call created
+     * it; an environment the embedding program made is left as it was. */
+    switch (glp_init_env()) {
+    case 0:
+        fresh_env = 1;
+        break;
+    case 1:
+        break;
+    case 2:
+        rc = cu_enomem(err);
+        goto done;
+    default:
+        rc = cu_error(err, CURTAIL_ESOLVER, NULL, no_pos, NULL,
+                      "GLPK cannot start in this thread");
+        goto done;
+    }
     if (setjmp(ctx.jump)) {
         /* GLPK failed internally: its environment is no longer usable */
         glp_error_hook(NULL, NULL);
         glp_free_env();
+        fresh_env = 0;
         P = NULL;
         rc = cu_error(err, CURTAIL_ESOLVER, NULL, no_pos, NULL,
                       "GLPK failed internally");
@@ -177,6 +196,8 @@ int cu_lp_solve(const cu_lp *lp, cu_lp_solution *sol, curtail_error *err)
     glp_term_out(term);
     glp_error_hook(NULL, NULL);
 done:
+    if (fresh_env)
+        glp_free_env();
     cu_free(lp->mem, (void *)ia);
     cu_free(lp->mem, (void *)ja);
     cu_free(lp->mem, (void *)ar);

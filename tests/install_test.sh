@@ -5,6 +5,7 @@
 set -eu
 SRC=$1
 BUILD=$2
+XFLAGS=${3:-} # e.g. the sanitizer flags the library was built with
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cmake --install "$BUILD" --prefix "$tmp/prefix" >/dev/null
@@ -12,11 +13,12 @@ libdir=$(ls -d "$tmp"/prefix/lib*/ | head -n 1)
 libdir=${libdir%/}
 
 PKG_CONFIG_PATH="$libdir/pkgconfig" pkg-config --exists curtail
-cc -std=c11 -Wall -Wextra -Werror "$SRC/examples/embed.c" \
+cc -std=c11 -Wall -Wextra -Werror $XFLAGS "$SRC/examples/embed.c" \
    $(PKG_CONFIG_PATH="$libdir/pkgconfig" pkg-config --cflags --libs curtail) -o "$tmp/embed-pc"
 LD_LIBRARY_PATH="$libdir" "$tmp/embed-pc" >"$tmp/out-pc"
 
-cmake -S "$SRC/examples/embed" -B "$tmp/build" -DCMAKE_PREFIX_PATH="$tmp/prefix" >/dev/null
+cmake -S "$SRC/examples/embed" -B "$tmp/build" -DCMAKE_PREFIX_PATH="$tmp/prefix" \
+    -DCMAKE_C_FLAGS="$XFLAGS" -DCMAKE_EXE_LINKER_FLAGS="$XFLAGS" >/dev/null
 cmake --build "$tmp/build" >/dev/null
 LD_LIBRARY_PATH="$libdir" "$tmp/build/embed" >"$tmp/out-cmake"
 
