@@ -323,9 +323,8 @@ int cu_lp_solve(const cu_lp *lp, cu_lp_solution *sol, curtail_error *err);
 void cu_lp_solution_free(const curtail_mem *mem, cu_lp_solution *sol);
 
 /* ---- results (plan.c) ------------------------------------------------------------------ */
-typedef struct cu_target_row {
-    double baseline, required, achieved, shortfall, shadow_price;
-} cu_target_row;
+/* One target row of a level or segment: the public struct itself. */
+typedef curtail_target cu_target_row;
 
 typedef struct cu_level_res {
     int status;

@@ -757,20 +757,13 @@ int curtail_result_level(const curtail_result *r, curtail_level level, curtail_l
                          curtail_error *err)
 {
     const cu_level_res *lv;
-    int p;
     if (!r || !out || (int)level < 0 || (int)level >= CU_NL || r->kind != 0)
         return cu_einval(err, "curtail_result_level: bad arguments (or not a plan result)");
     lv = &r->lv[level];
     out->status = (curtail_status)lv->status;
     out->lost_value = lv->lost_value;
     out->weighted_loss = lv->weighted_loss;
-    for (p = 0; p < CU_NP; p++) {
-        out->targets[p].baseline = lv->t[p].baseline;
-        out->targets[p].required = lv->t[p].required;
-        out->targets[p].achieved = lv->t[p].achieved;
-        out->targets[p].shortfall = lv->t[p].shortfall;
-        out->targets[p].shadow_price = lv->t[p].shadow_price;
-    }
+    memcpy(out->targets, lv->t, sizeof out->targets);
     return CURTAIL_OK;
 }
 

@@ -681,7 +681,6 @@ int curtail_result_segment(const curtail_result *r, size_t k, curtail_segment_re
                            curtail_error *err)
 {
     const cu_segment *sg;
-    int p;
     if (!r || r->kind != 1 || k >= r->nsegs || !out)
         return cu_einval(err, "curtail_result_segment: bad arguments");
     sg = &r->segs[k];
@@ -691,13 +690,7 @@ int curtail_result_segment(const curtail_result *r, size_t k, curtail_segment_re
     out->status = (curtail_status)sg->status;
     out->lost_value = sg->lost_value;
     out->weighted_loss = sg->weighted_loss;
-    for (p = 0; p < CU_NP; p++) {
-        out->targets[p].baseline = sg->t[p].baseline;
-        out->targets[p].required = sg->t[p].required;
-        out->targets[p].achieved = sg->t[p].achieved;
-        out->targets[p].shortfall = sg->t[p].shortfall;
-        out->targets[p].shadow_price = sg->t[p].shadow_price;
-    }
+    memcpy(out->targets, sg->t, sizeof out->targets);
     return CURTAIL_OK;
 }
 
