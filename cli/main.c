@@ -18,14 +18,15 @@ enum {
 };
 
 static const char usage_line[] =
-    "Usage: curtail validate|plan|export|policy [FILE] [OPTIONS] (see curtail --help)\n";
+    "Usage: curtail validate|plan|schedule|export|policy [FILE] [OPTIONS] (see curtail --help)\n";
 
 static const char help_text[] =
     "Usage: curtail COMMAND [ARGS]\n"
     "\n"
     "Heavy-pollution weather emergency reduction lists (应急减排清单): each unit's\n"
-    "load at the yellow, orange and red alert levels, chosen by a linear program so\n"
-    "that the reduction targets are met at the least economic loss.\n"
+    "load at the yellow, orange and red alert levels, or hour by hour over an\n"
+    "episode, chosen by a linear program so that the reduction targets are met at\n"
+    "the least economic loss.\n"
     "\n"
     "Commands:\n"
     "  validate FILE            check a scenario without solving it; warnings go to\n"
@@ -38,6 +39,16 @@ static const char help_text[] =
     "      --lang zh|en             language of the list and measure texts\n"
     "                               (default: the scenario's lang)\n"
     "      --bom                    start CSV output with a UTF-8 byte order mark (Excel)\n"
+    "  schedule FILE [OPTIONS]  solve the scenario's episode (its `episode:` section)\n"
+    "                           hour by hour and write the schedule; exit 2 when the\n"
+    "                           scenario has none (plan ignores the episode)\n"
+    "      --format json|csv|md     json: the keys of plan with \"start\" and \"hours\",\n"
+    "                               targets per segment (day and level, kg over its\n"
+    "                               hours) and each unit's load in every hour; csv: one\n"
+    "                               row per hour and unit (level, load, output and\n"
+    "                               emissions in that hour); md: a summary per segment\n"
+    "                               and each changed unit's load by runs of hours\n"
+    "      -o, --output OUT, --lang zh|en, --bom   as for plan\n"
     "  export FILE [OPTIONS]    write the plan LP for audit or other solvers\n"
     "      --level yellow|orange|red  that level's LP alone (default: all three jointly)\n"
     "      --format lp|mps            CPLEX LP or free MPS; default: from the extension\n"
@@ -287,9 +298,33 @@ static int parse_plan_format(const args *a, curtail_format *out)
     return -1;
 }
 
-static int cmd_plan(int argc, char **argv)
+/* One line naming each segment and pollutant short of its target. */
+static void print_unmet_segments(const curtail_result *r)
+{
+    size_t k, n = curtail_result_segment_count(r);
+    int p, any = 0;
+    fputs("curtail: targets not met", stderr);
+    for (k = 0; k < n; k++) {
+        curtail_segment_result sg;
+        if (curtail_result_segment(r, k, &sg, NULL) != CURTAIL_OK)
+            continue;
+        for (p = 0; p < CURTAIL_NPOLLUTANTS; p++) {
+            if (sg.targets[p].shortfall < 0.005)
+                continue;
+            fprintf(stderr, "%s %s %s %s short by %.2f kg", any ? "," : " (smallest shortfall):",
+                    sg.day, curtail_level_name(sg.level),
+                    curtail_pollutant_name((curtail_pollutant)p), sg.targets[p].shortfall);
+            any = 1;
+        }
+    }
+    fputs("\n", stderr);
+}
+
+/* `plan` and `schedule`: the same options, the same exit codes. */
+static int cmd_solve(int argc, char **argv, int schedule)
 {
     static const option_set allowed = {1, 1, 1, 0, 1};
+    const char *name = schedule ? "schedule" : "plan";
     curtail_write_options wo = CURTAIL_WRITE_OPTIONS_INIT;
     curtail_scenario *s = NULL;
     curtail_result *r = NULL;
@@ -303,7 +338,7 @@ static int cmd_plan(int argc, char **argv)
         return CLI_OK;
     }
     if (!a.file)
-        return usage_error("%s: missing FILE", "plan");
+        return usage_error("%s: missing FILE", name);
     rc = parse_plan_format(&a, &wo.format);
     if (rc >= 0)
         return rc;
@@ -321,7 +356,8 @@ static int cmd_plan(int argc, char **argv)
     if (rc >= 0)
         return rc;
     memset(&err, 0, sizeof err);
-    rc = curtail_plan_solve(s, NULL, &r, &err);
+    rc = schedule ? curtail_schedule_solve(s, NULL, &r, &err)
+                  : curtail_plan_solve(s, NULL, &r, &err);
     if (rc != CURTAIL_OK) {
         rc = report_error(rc, &err);
         goto done;
@@ -333,7 +369,10 @@ static int cmd_plan(int argc, char **argv)
         goto done;
     }
     if (curtail_result_status(r) == CURTAIL_TARGETS_UNMET) {
-        print_unmet(r);
+        if (schedule)
+            print_unmet_segments(r);
+        else
+            print_unmet(r);
         rc = CLI_UNMET;
     } else {
         rc = CLI_OK;
@@ -435,7 +474,9 @@ int main(int argc, char **argv)
     if (strcmp(cmd, "validate") == 0)
         return cmd_validate(argc, argv);
     if (strcmp(cmd, "plan") == 0)
-        return cmd_plan(argc, argv);
+        return cmd_solve(argc, argv, 0);
+    if (strcmp(cmd, "schedule") == 0)
+        return cmd_solve(argc, argv, 1);
     if (strcmp(cmd, "export") == 0)
         return cmd_export(argc, argv);
     if (strcmp(cmd, "policy") == 0)

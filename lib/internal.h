@@ -363,6 +363,13 @@ struct curtail_result {
     size_t nwarnings, capwarnings;
 };
 
+/* ---- schedule (schedule.c) ---------------------------------------------------------- */
+/* Does the ozone window stop unit u (SPEC §6: interruptible, VOCs > 0, not
+ * A/leading, not guarantee)? */
+int cu_unit_ozone_stopped(const curtail_scenario *s, size_t u);
+/* Is the hour starting at `at` (minutes) inside the ozone window of a listed level? */
+int cu_episode_in_window(const cu_episode *ep, int64_t at, int level);
+
 /* ---- writers (write_*.c, write_file.c) ------------------------------------------------ */
 int cu_write_json(const curtail_result *r, const curtail_write_options *o, cu_buf *out);
 int cu_write_csv(const curtail_result *r, const curtail_write_options *o, cu_buf *out);

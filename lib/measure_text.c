@@ -1,31 +1,11 @@
 /* measure_text.c — a unit's measure at a level, worded as a bureau writes it
  * in its list (延长结焦时间至48小时, 限产30%, 焖炉保温 ...), in Chinese or English. */
-#include "internal.h"
-
-#include <math.h>
-#include <stdio.h>
-#include <string.h>
+#include "write_text.h"
 
 /* A number with at most two decimals and no trailing zeros: 30, 12.5, 17.25. */
 static void put_plain(cu_buf *out, double v)
 {
-    char tmp[400];
-    size_t n;
-    if (!isfinite(v))
-        v = 0.0;
-    snprintf(tmp, sizeof tmp, "%.2f", v);
-    n = strlen(tmp);
-    if (strchr(tmp, '.')) {
-        while (n > 0 && tmp[n - 1] == '0')
-            n--;
-        if (n > 0 && tmp[n - 1] == '.')
-            n--;
-        tmp[n] = '\0';
-    }
-    if (strcmp(tmp, "-0") == 0)
-        cu_buf_puts(out, "0");
-    else
-        cu_buf_puts(out, tmp);
+    cu_put_trimmed(out, v, 2);
 }
 
 static void put_percent(cu_buf *out, double fraction)
@@ -93,7 +73,10 @@ void cu_measure_text(const curtail_result *r, size_t unit, int level, int lang, 
     en = lang == CURTAIL_LANG_EN;
 
     put_rule(out, ul, u, e, en);
-    if (curtail_result_unit(r, (curtail_level)level, unit, &ur, NULL) != CURTAIL_OK)
+    /* a schedule has no one load per level: the rule alone (its hours are
+     * worded by the schedule writers) */
+    if (r->kind != 0 ||
+        curtail_result_unit(r, (curtail_level)level, unit, &ur, NULL) != CURTAIL_OK)
         return;
     /* A rule below the technical minimum is held at the minimum (SPEC §4.3). */
     if (ul->below_min) {

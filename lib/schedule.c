@@ -39,6 +39,8 @@ typedef struct sched {
     double *q, *rmax, *rhs; /* per segment and pollutant [k * CU_NP + p] */
     int *unmet;
     int unmet_any;
+    unsigned char *stoppable; /* per group: a member stops in the ozone window */
+    int any_stoppable;
 } sched;
 
 static void sched_free(sched *S)
@@ -54,6 +56,7 @@ static void sched_free(sched *S)
     cu_free(m, S->rmax);
     cu_free(m, S->rhs);
     cu_free(m, S->unmet);
+    cu_free(m, S->stoppable);
     cu_groups_free(S->g);
 }
 
@@ -79,11 +82,11 @@ static void hour_levels(const cu_episode *ep, int *lv)
     }
 }
 
-static int in_window(const cu_episode *ep, int64_t at, int level)
+int cu_episode_in_window(const cu_episode *ep, int64_t at, int level)
 {
     int64_t mod = at - floor_div(at, 1440) * 1440;
-    return ep->has_ozone && (ep->ozone_levels & (1u << level)) && mod >= ep->window_from &&
-           mod < ep->window_to;
+    return ep->has_ozone && level >= 0 && (ep->ozone_levels & (1u << level)) &&
+           mod >= ep->window_from && mod < ep->window_to;
 }
 
 /* Segments (day × level) in order of first hour, and blocks inside them. */
@@ -117,7 +120,7 @@ static int build_blocks(sched *S, int hourly, curtail_error *err)
         }
         S->segs[k].hours++;
         seg_of[t] = k;
-        if (in_window(ep, at, S->hour_level[t]))
+        if (cu_episode_in_window(ep, at, S->hour_level[t]))
             has_window[k] = 1;
     }
     S->nblocks = 0;
@@ -126,9 +129,10 @@ static int build_blocks(sched *S, int hourly, curtail_error *err)
         S->hour_block[t] = -1;
         if (seg_of[t] < 0)
             continue;
-        w = in_window(ep, ep->start + 60 * (int64_t)t, S->hour_level[t]);
-        /* window hours; other hours of a segment with a window (caps lifted); plain hours */
-        w = w ? 1 : has_window[seg_of[t]] ? 2 : 0;
+        w = cu_episode_in_window(ep, ep->start + 60 * (int64_t)t, S->hour_level[t]);
+        /* window hours; other hours of a segment with a window (caps lifted);
+         * plain hours. Without a group to stop, all hours of a segment are alike. */
+        w = !S->any_stoppable ? 0 : w ? 1 : has_window[seg_of[t]] ? 2 : 0;
         for (b = 0; !hourly && b < S->nblocks; b++)
             if (S->blocks[b].seg == seg_of[t] && S->blocks[b].window == w)
                 break;
@@ -145,8 +149,7 @@ static int build_blocks(sched *S, int hourly, curtail_error *err)
     return CURTAIL_OK;
 }
 
-/* Does the ozone window stop this unit (SPEC §6)? */
-static int ozone_stops(const curtail_scenario *s, size_t u)
+int cu_unit_ozone_stopped(const curtail_scenario *s, size_t u)
 {
     const cu_unit *un = &s->units[u];
     const cu_enterprise *e = &s->ents[un->enterprise];
@@ -155,7 +158,9 @@ static int ozone_stops(const curtail_scenario *s, size_t u)
            grade != CURTAIL_GRADE_LEADING && e->guarantee == CURTAIL_GUARANTEE_NONE;
 }
 
-/* Bounds of group gi in block b. */
+/* Bounds of group gi in block b. Only groups the window stops differ between
+ * blocks of a segment: 0 in window hours, and in their other hours the
+ * base-load cap lifted to the rule's bound r, so that they may catch up. */
 static void block_bounds(const sched *S, size_t gi, const sblock *bl, double *lo, double *hi)
 {
     const cu_groups *g = S->g;
@@ -163,22 +168,15 @@ static void block_bounds(const sched *S, size_t gi, const sblock *bl, double *lo
     size_t k;
     *lo = g->lo[gi * CU_NL + L];
     *hi = g->hi[gi * CU_NL + L];
+    if (!S->stoppable[gi] || bl->window == 0)
+        return;
     if (bl->window == 1) {
-        for (k = g->group_first[gi]; k < g->group_first[gi + 1]; k++)
-            if (ozone_stops(S->s, g->members[k])) {
-                *lo = *hi = 0.0;
-                return;
-            }
-    } else if (bl->window == 2) {
-        /* catch-up hours: the base-load cap is lifted to the rule's bound;
-         * guarantee units keep their base load (SPEC §2) */
+        *lo = *hi = 0.0;
+    } else {
         double r = INFINITY;
         for (k = g->group_first[gi]; k < g->group_first[gi + 1]; k++) {
-            size_t u = g->members[k];
-            const cu_unit_level *ul = &g->ul[u * CU_NL + L];
+            const cu_unit_level *ul = &g->ul[g->members[k] * CU_NL + L];
             double ru = ul->measure == CURTAIL_MEASURE_STOP ? 0.0 : ul->r;
-            if (S->s->ents[S->s->units[u].enterprise].guarantee != CURTAIL_GUARANTEE_NONE)
-                ru = ul->hi;
             if (ru < r)
                 r = ru;
         }
@@ -186,6 +184,23 @@ static void block_bounds(const sched *S, size_t gi, const sblock *bl, double *lo
             r = 1;
         *hi = r > *lo ? r : *lo;
     }
+}
+
+static int mark_stoppable(sched *S, curtail_error *err)
+{
+    size_t gi, k;
+    S->stoppable = cu_calloc(S->mem, S->g->ngroups + 1, 1);
+    if (!S->stoppable)
+        return cu_enomem(err);
+    if (!S->s->episode.has_ozone)
+        return CURTAIL_OK;
+    for (gi = 0; gi < S->g->ngroups; gi++)
+        for (k = S->g->group_first[gi]; k < S->g->group_first[gi + 1]; k++)
+            if (cu_unit_ozone_stopped(S->s, S->g->members[k])) {
+                S->stoppable[gi] = 1;
+                S->any_stoppable = 1;
+            }
+    return CURTAIL_OK;
 }
 
 static int build_bounds(sched *S, curtail_error *err)
@@ -509,6 +524,33 @@ done:
     return rc;
 }
 
+/* A group the window does not stop has the same bounds in every block of a
+ * segment, so only its hour-weighted total cut per segment matters; spreading
+ * it evenly is as optimal as any split, and reads as one load per segment. */
+static int even_out_untouched(sched *S, double *y, curtail_error *err)
+{
+    size_t gi, nb = (size_t)S->nblocks;
+    int b, k;
+    double *sum = cu_calloc(S->mem, (size_t)S->nsegs + 1, sizeof(double));
+    if (!sum)
+        return cu_enomem(err);
+    for (gi = 0; gi < S->g->ngroups; gi++) {
+        if (S->stoppable[gi])
+            continue;
+        for (k = 0; k < S->nsegs; k++)
+            sum[k] = 0.0;
+        for (b = 0; b < S->nblocks; b++)
+            sum[S->blocks[b].seg] += y[gi * nb + (size_t)b] * S->blocks[b].hours;
+        for (b = 0; b < S->nblocks; b++) {
+            size_t c = gi * nb + (size_t)b;
+            double v = sum[S->blocks[b].seg] / S->segs[S->blocks[b].seg].hours;
+            y[c] = v < S->ymin[c] ? S->ymin[c] : v > S->ymax[c] ? S->ymax[c] : v;
+        }
+    }
+    cu_free(S->mem, sum);
+    return CURTAIL_OK;
+}
+
 /* ---- result ------------------------------------------------------------------------------- */
 
 static int fill_schedule(curtail_result *res, sched *S, const double *y, const double *pi,
@@ -604,7 +646,8 @@ int curtail_schedule_solve(const curtail_scenario *s, const curtail_schedule_opt
         goto done;
     }
     hour_levels(&s->episode, S.hour_level);
-    if ((rc = build_blocks(&S, hourly, err)) != 0 || (rc = build_bounds(&S, err)) != 0)
+    if ((rc = mark_stoppable(&S, err)) != 0 || (rc = build_blocks(&S, hourly, err)) != 0 ||
+        (rc = build_bounds(&S, err)) != 0)
         goto done;
     y = cu_calloc(S.mem, S.g->ngroups * (size_t)S.nblocks + 1, sizeof(double));
     pi = cu_calloc(S.mem, (size_t)S.nsegs * CU_NP + 1, sizeof(double));
@@ -612,7 +655,8 @@ int curtail_schedule_solve(const curtail_scenario *s, const curtail_schedule_opt
         rc = cu_enomem(err);
         goto done;
     }
-    if ((rc = solve_columns(&S, method == CURTAIL_METHOD_PLAIN, y, pi, err)) != 0)
+    if ((rc = solve_columns(&S, method == CURTAIL_METHOD_PLAIN, y, pi, err)) != 0 ||
+        (rc = even_out_untouched(&S, y, err)) != 0)
         goto done;
     res->mem = S.mem;
     res->s = s;

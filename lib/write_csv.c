@@ -2,23 +2,24 @@
  * scenario order (SPEC §7). RFC 4180 quoting, LF line ends, UTF-8, an
  * optional byte order mark for Excel. Human-facing numbers: loads as
  * fractions with 4 decimals, emissions in kg/d with 2 decimals; capacity as
- * given. Headers, industries, grades and measure texts follow the language. */
-#include "internal.h"
+ * given. Headers, industries, grades and measure texts follow the language.
+ *
+ * A schedule is written in long form, one row per hour and unit, hour by
+ * hour and within an hour in scenario order:
+ *   时间 / Hour         the hour's start, "2023-12-01T08:00"
+ *   预警级别 / Level    黄色/橙色/红色 (Yellow/Orange/Red), empty outside the timeline
+ *   企业名称, 生产单元   names as in the list (the id when a name is absent)
+ *   负荷 / Load         fraction of capacity, 4 decimals
+ *   小时产量 / Output in hour   load × capacity / 24, in the unit's own
+ *                       product unit, 3 decimals
+ *   <pollutant> 排放量 (kg)   (ef · capacity · load + fixed) / 24 in that
+ *                       hour, fixed emissions included, 3 decimals
+ * Hourly amounts are a 24th of daily ones, hence one decimal more than the
+ * list's kg/d. */
+#include "write_text.h"
 
-#include <math.h>
 #include <stdio.h>
 #include <string.h>
-
-static const char *const industry_zh[CURTAIL_NINDUSTRIES] = {"焦化", "化工", "锅炉", "其他"};
-static const char *const industry_en[CURTAIL_NINDUSTRIES] = {"coking", "chemical", "boiler",
-                                                             "other"};
-static const char *const grade_zh[CURTAIL_NGRADES] = {"A级", "B级", "B-级", "C级", "D级",
-                                                      "引领性", "非引领性", "未分级"};
-static const char *const grade_en[CURTAIL_NGRADES] = {"A", "B", "B-", "C", "D",
-                                                      "leading", "non-leading", "ungraded"};
-static const char *const level_zh[CU_NL] = {"黄色", "橙色", "红色"};
-static const char *const level_en[CU_NL] = {"Yellow", "Orange", "Red"};
-static const char *const pollutant_zh[CU_NP] = {"SO2", "NOx", "颗粒物", "VOCs"};
 
 /* One field, quoted when it holds a comma, a quote or a line break. */
 static void put_field(cu_buf *b, const char *s)
@@ -40,33 +41,12 @@ static void put_field(cu_buf *b, const char *s)
     cu_buf_put(b, "\"", 1);
 }
 
-/* Fixed decimals, never "-0.00", never nan/inf. */
-static void put_fixed(cu_buf *b, double v, int decimals)
-{
-    char tmp[400];
-    const char *p;
-    if (!isfinite(v))
-        v = 0.0;
-    snprintf(tmp, sizeof tmp, "%.*f", decimals, v);
-    for (p = tmp[0] == '-' ? tmp + 1 : tmp; *p == '0' || *p == '.'; p++)
-        ;
-    cu_buf_puts(b, (tmp[0] == '-' && *p == '\0') ? tmp + 1 : tmp);
-}
-
 /* The declared grade, with the effective one when a modifier changed it
  * (phase_out → D, a wet-quenched 5.5 m oven one grade stricter). */
 static void put_grade(cu_buf *b, const curtail_result *r, size_t u, int en)
 {
-    const cu_enterprise *e = &r->s->ents[r->s->units[u].enterprise];
-    int eff = cu_effective_grade(r->s, u);
-    const char *const *names = en ? grade_en : grade_zh;
     char tmp[128];
-    if (eff == e->grade || eff < 0 || eff >= CURTAIL_NGRADES)
-        snprintf(tmp, sizeof tmp, "%s", names[e->grade]);
-    else if (en)
-        snprintf(tmp, sizeof tmp, "%s (managed as %s)", names[e->grade], names[eff]);
-    else
-        snprintf(tmp, sizeof tmp, "%s（按%s管控）", names[e->grade], names[eff]);
+    cu_grade_label(r, u, en, tmp, sizeof tmp);
     put_field(b, tmp);
 }
 
@@ -77,13 +57,13 @@ static void put_header(cu_buf *b, int en)
                       : "序号,企业名称,统一社会信用代码,乡镇,行业,绩效等级,生产单元,产能");
     for (p = 0; p < CU_NP; p++)
         cu_buf_printf(b, en ? ",Baseline %s (kg/d)" : ",基准排放量 %s (kg/d)",
-                      en ? curtail_pollutant_name((curtail_pollutant)p) : pollutant_zh[p]);
+                      en ? curtail_pollutant_name((curtail_pollutant)p) : cu_pollutant_zh[p]);
     for (L = 0; L < CU_NL; L++) {
-        const char *lv = en ? level_en[L] : level_zh[L];
+        const char *lv = en ? cu_level_en[L] : cu_level_zh[L];
         cu_buf_printf(b, en ? ",%s load,%s measure" : ",%s 负荷,%s 措施", lv, lv);
         for (p = 0; p < CU_NP; p++)
             cu_buf_printf(b, en ? ",%s reduction %s (kg/d)" : ",%s 减排量 %s (kg/d)", lv,
-                          en ? curtail_pollutant_name((curtail_pollutant)p) : pollutant_zh[p]);
+                          en ? curtail_pollutant_name((curtail_pollutant)p) : cu_pollutant_zh[p]);
     }
     cu_buf_puts(b, "\n");
 }
@@ -105,7 +85,7 @@ static int put_row(cu_buf *b, const curtail_result *r, size_t u, int lang)
     cu_buf_puts(b, ",");
     put_field(b, e->town);
     cu_buf_puts(b, ",");
-    put_field(b, (en ? industry_en : industry_zh)[e->industry]);
+    put_field(b, (en ? cu_industry_en : cu_industry_zh)[e->industry]);
     cu_buf_puts(b, ",");
     put_grade(b, r, u, en);
     cu_buf_puts(b, ",");
@@ -115,7 +95,7 @@ static int put_row(cu_buf *b, const curtail_result *r, size_t u, int lang)
     /* the unit's own emissions at its (group's) base load, fixed ones included */
     for (p = 0; p < CU_NP; p++) {
         cu_buf_puts(b, ",");
-        put_fixed(b, unit->ef[p] * unit->capacity * base + unit->fixed[p], 2);
+        cu_put_fixed(b, unit->ef[p] * unit->capacity * base + unit->fixed[p], 2);
     }
     for (L = 0; L < CU_NL; L++) {
         curtail_unit_result ur;
@@ -124,7 +104,7 @@ static int put_row(cu_buf *b, const curtail_result *r, size_t u, int lang)
         if (rc != CURTAIL_OK)
             return rc;
         cu_buf_puts(b, ",");
-        put_fixed(b, ur.load, 4);
+        cu_put_fixed(b, ur.load, 4);
         cu_buf_puts(b, ",");
         cu_buf_init(&text, b->mem);
         cu_measure_text(r, u, L, lang, &text);
@@ -135,22 +115,115 @@ static int put_row(cu_buf *b, const curtail_result *r, size_t u, int lang)
         cu_buf_free(&text);
         for (p = 0; p < CU_NP; p++) {
             cu_buf_puts(b, ",");
-            put_fixed(b, ur.reduction[p], 2);
+            cu_put_fixed(b, ur.reduction[p], 2);
         }
     }
     cu_buf_puts(b, "\n");
     return CURTAIL_OK;
 }
 
+/* ---- schedule: the long form, one row per hour and unit -------------------------------------- */
+
+static void put_schedule_header(cu_buf *b, int en)
+{
+    int p;
+    cu_buf_puts(b, en ? "Hour,Level,Enterprise,Unit,Load,Output in hour"
+                      : "时间,预警级别,企业名称,生产单元,负荷,小时产量");
+    for (p = 0; p < CU_NP; p++)
+        cu_buf_printf(b, en ? ",%s emissions (kg)" : ",%s 排放量 (kg)",
+                      en ? curtail_pollutant_name((curtail_pollutant)p) : cu_pollutant_zh[p]);
+    cu_buf_puts(b, "\n");
+}
+
+/* A unit's numbers (load, output, emissions) as last written: most hours
+ * repeat the hour before (a block's hours share one load), and formatting
+ * seven fixed-decimal numbers costs more than copying them. */
+typedef struct row_cache {
+    double load;
+    size_t len; /* 0: nothing cached */
+    char text[112];
+} row_cache;
+
+static void put_unit_numbers(cu_buf *b, const cu_unit *unit, double x, row_cache *c)
+{
+    size_t at = b->len;
+    int p;
+    if (c->len && c->load == x) {
+        cu_buf_put(b, c->text, c->len);
+        return;
+    }
+    cu_put_fixed(b, x, 4);
+    cu_buf_puts(b, ",");
+    cu_put_fixed(b, x * unit->capacity / 24.0, 3);
+    for (p = 0; p < CU_NP; p++) {
+        cu_buf_puts(b, ",");
+        cu_put_fixed(b, (unit->ef[p] * unit->capacity * x + unit->fixed[p]) / 24.0, 3);
+    }
+    c->len = 0;
+    if (!b->failed && b->len - at < sizeof c->text) {
+        c->len = b->len - at;
+        c->load = x;
+        memcpy(c->text, b->data + at, c->len);
+    }
+}
+
+/* The rows of hour t: its label and level, then every unit's load, output
+ * (load × capacity / 24) and emissions ((ef·capacity·load + fixed) / 24). */
+static int put_hour_rows(cu_buf *b, const curtail_result *r, size_t t, int en, row_cache *cache)
+{
+    const curtail_scenario *s = r->s;
+    size_t u;
+    char label[32];
+    int level = curtail_result_hour_level(r, t);
+    int rc = curtail_result_hour_label(r, t, label, sizeof label, NULL);
+    if (rc != CURTAIL_OK)
+        return rc;
+    for (u = 0; u < s->nunits && !b->failed; u++) {
+        const cu_unit *unit = &s->units[u];
+        const cu_enterprise *e = &s->ents[unit->enterprise];
+        const double *loads = curtail_result_unit_loads(r, u);
+        if (!loads)
+            return CURTAIL_EINVAL;
+        cu_buf_puts(b, label);
+        cu_buf_puts(b, ",");
+        if (level >= 0)
+            cu_buf_puts(b, en ? cu_level_en[level] : cu_level_zh[level]);
+        cu_buf_puts(b, ",");
+        put_field(b, e->name ? e->name : e->id);
+        cu_buf_puts(b, ",");
+        put_field(b, unit->name ? unit->name : unit->id);
+        cu_buf_puts(b, ",");
+        put_unit_numbers(b, unit, loads[t], &cache[u]);
+        cu_buf_puts(b, "\n");
+    }
+    return CURTAIL_OK;
+}
+
+static int write_schedule(const curtail_result *r, int lang, cu_buf *out)
+{
+    size_t t, hours = curtail_result_hour_count(r), n = r->s->nunits;
+    row_cache *cache = cu_calloc(r->mem, n ? n : 1, sizeof *cache);
+    int rc = CURTAIL_OK;
+    if (!cache)
+        return CURTAIL_ENOMEM;
+    put_schedule_header(out, lang == CURTAIL_LANG_EN);
+    for (t = 0; t < hours && !out->failed && rc == CURTAIL_OK; t++)
+        rc = put_hour_rows(out, r, t, lang == CURTAIL_LANG_EN, cache);
+    cu_free(r->mem, cache);
+    return rc;
+}
+
 int cu_write_csv(const curtail_result *r, const curtail_write_options *o, cu_buf *out)
 {
-    int lang = o->lang == CURTAIL_LANG_DEFAULT ? r->s->lang : (int)o->lang;
+    int lang = cu_write_lang(r, o);
     size_t u, n = curtail_result_unit_count(r);
     int rc;
-    if (r->kind != 0)
-        return CURTAIL_EINVAL;
     if (o->bom)
         cu_buf_puts(out, "\xEF\xBB\xBF");
+    if (r->kind == 1) {
+        rc = write_schedule(r, lang, out);
+        return rc != CURTAIL_OK ? rc : out->failed ? CURTAIL_ENOMEM : CURTAIL_OK;
+    }
     put_header(out, lang == CURTAIL_LANG_EN);
     for (u = 0; u < n && !out->failed; u++) {
         rc = put_row(out, r, u, lang);

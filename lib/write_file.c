@@ -187,8 +187,6 @@ static int render(const curtail_result *r, const curtail_write_options *opts, cu
     }
     if ((int)o.lang < CURTAIL_LANG_DEFAULT || (int)o.lang > CURTAIL_LANG_EN)
         return cu_einval(err, "unknown output language %d", (int)o.lang);
-    if (r->kind != 0)
-        return cu_einval(err, "only plan results can be written");
     cu_buf_init(out, r->mem);
     switch (o.format) {
     case CURTAIL_FORMAT_JSON:

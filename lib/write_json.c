@@ -1,11 +1,23 @@
-/* write_json.c — the canonical output of a plan (SPEC §7).
+/* write_json.c — the canonical output of a plan and of a schedule (SPEC §7).
  *
  * Layout: 2-space indentation, keys in a fixed order, one line per target
- * (pollutant) and one line per unit, so that a plan diffs and greps well;
- * numbers are the shortest decimals that read back exactly; output ends
- * with a newline. `measure.value` is the rule's value (the load cap of
- * max_load, the fraction of cut, the hours of coking_time_h) and `null`
- * for stop and none, which carry no value. */
+ * (pollutant) and one line per unit, so that a result diffs and greps well;
+ * numbers are the shortest decimals that read back exactly (cu_buf_num);
+ * output ends with a newline. `measure.value` is the rule's value (the load
+ * cap of max_load, the fraction of cut, the hours of coking_time_h) and
+ * `null` for stop and none, which carry no value.
+ *
+ * A schedule has the plan's top-level keys (curtail, version, scenario,
+ * command "schedule", status, objective = the weighted loss over the
+ * horizon), then two keys of its own:
+ *   "start"  the first hour, "YYYY-MM-DDTHH:MM" (local time, as in the YAML);
+ *   "hours"  the number of hours of the horizon;
+ * then "segments" (one per calendar day and level, in order of their first
+ * hour: day, level, hours, status, lost_value, weighted_loss, and targets
+ * with baseline / required / achieved / shortfall / shadow_price in kg over
+ * the segment's hours), "loads" (one line per unit in scenario order:
+ * enterprise and unit ids, and its load in every hour, hours outside the
+ * timeline at base load) and "warnings". Hour t starts at start + t hours. */
 #include "internal.h"
 
 #include <float.h>
@@ -114,12 +126,12 @@ static const char *status_name(int status)
     return status == CURTAIL_TARGETS_UNMET ? "targets_unmet" : "optimal";
 }
 
-static void put_targets(cu_buf *b, const curtail_level_result *lr)
+static void put_targets(cu_buf *b, const curtail_target *targets, int last)
 {
     int p;
     cu_buf_puts(b, "      \"targets\": {\n");
     for (p = 0; p < CU_NP; p++) {
-        const curtail_target *t = &lr->targets[p];
+        const curtail_target *t = &targets[p];
         cu_buf_puts(b, "        ");
         put_key(b, curtail_pollutant_name((curtail_pollutant)p));
         cu_buf_puts(b, "{");
@@ -130,7 +142,7 @@ static void put_targets(cu_buf *b, const curtail_level_result *lr)
         put_num_member(b, "shadow_price", t->shadow_price, 1);
         cu_buf_puts(b, p + 1 < CU_NP ? "},\n" : "}\n");
     }
-    cu_buf_puts(b, "      },\n");
+    cu_buf_puts(b, last ? "      }\n" : "      },\n");
 }
 
 static void put_unit(cu_buf *b, const curtail_result *r, const curtail_unit_result *ur,
@@ -199,7 +211,7 @@ static int put_level(cu_buf *b, const curtail_result *r, int level, int lang, in
     put_key(b, "weighted_loss");
     cu_buf_num(b, lr.weighted_loss);
     cu_buf_puts(b, ",\n");
-    put_targets(b, &lr);
+    put_targets(b, lr.targets, 0);
     cu_buf_puts(b, n ? "      \"units\": [\n" : "      \"units\": []\n");
     for (i = 0; i < n && !b->failed; i++) {
         curtail_unit_result ur;
@@ -215,33 +227,31 @@ static int put_level(cu_buf *b, const curtail_result *r, int level, int lang, in
     return CURTAIL_OK;
 }
 
-int cu_write_json(const curtail_result *r, const curtail_write_options *o, cu_buf *out)
+/* The keys every result starts with; `command` is "plan" or "schedule". */
+static void put_head(cu_buf *out, const curtail_result *r, const char *command)
 {
-    int lang = o->lang == CURTAIL_LANG_DEFAULT ? r->s->lang : (int)o->lang;
-    size_t i, nw;
-    int level, rc;
-    if (r->kind != 0)
-        return CURTAIL_EINVAL; /* only plans have a JSON form in this version */
     cu_buf_puts(out, "{\n  \"curtail\": 1,\n  ");
     put_key(out, "version");
     put_str(out, curtail_version());
     cu_buf_puts(out, ",\n  ");
     put_key(out, "scenario");
     put_str(out, curtail_scenario_name(r->s));
-    cu_buf_puts(out, ",\n  \"command\": \"plan\",\n  ");
+    cu_buf_puts(out, ",\n  ");
+    put_key(out, "command");
+    put_str(out, command);
+    cu_buf_puts(out, ",\n  ");
     put_key(out, "status");
     put_str(out, status_name((int)curtail_result_status(r)));
     cu_buf_puts(out, ",\n  ");
     put_key(out, "objective");
     cu_buf_num(out, curtail_result_objective(r));
-    cu_buf_puts(out, ",\n  \"levels\": [\n");
-    for (level = 0; level < CU_NL; level++) {
-        rc = put_level(out, r, level, lang, level + 1 == CU_NL);
-        if (rc != CURTAIL_OK)
-            return rc;
-    }
-    cu_buf_puts(out, "  ],\n");
-    nw = curtail_result_warning_count(r);
+    cu_buf_puts(out, ",\n");
+}
+
+/* The warnings and the closing brace. */
+static void put_tail(cu_buf *out, const curtail_result *r)
+{
+    size_t i, nw = curtail_result_warning_count(r);
     cu_buf_puts(out, nw ? "  \"warnings\": [\n" : "  \"warnings\": []\n");
     for (i = 0; i < nw; i++) {
         cu_buf_puts(out, "    ");
@@ -251,5 +261,140 @@ int cu_write_json(const curtail_result *r, const curtail_write_options *o, cu_bu
     if (nw)
         cu_buf_puts(out, "  ]\n");
     cu_buf_puts(out, "}\n");
+}
+
+static int write_plan(const curtail_result *r, int lang, cu_buf *out)
+{
+    int level, rc;
+    put_head(out, r, "plan");
+    cu_buf_puts(out, "  \"levels\": [\n");
+    for (level = 0; level < CU_NL; level++) {
+        rc = put_level(out, r, level, lang, level + 1 == CU_NL);
+        if (rc != CURTAIL_OK)
+            return rc;
+    }
+    cu_buf_puts(out, "  ],\n");
+    put_tail(out, r);
     return out->failed ? CURTAIL_ENOMEM : CURTAIL_OK;
+}
+
+/* ---- schedule ------------------------------------------------------------------------------- */
+
+static int put_segment(cu_buf *b, const curtail_result *r, size_t k, int last)
+{
+    curtail_segment_result sg;
+    int rc = curtail_result_segment(r, k, &sg, NULL);
+    if (rc != CURTAIL_OK)
+        return rc;
+    cu_buf_puts(b, "    {\n      ");
+    put_key(b, "day");
+    put_str(b, sg.day);
+    cu_buf_puts(b, ",\n      ");
+    put_key(b, "level");
+    put_str(b, curtail_level_name(sg.level));
+    cu_buf_puts(b, ",\n      ");
+    put_key(b, "hours");
+    cu_buf_printf(b, "%d", sg.hours);
+    cu_buf_puts(b, ",\n      ");
+    put_key(b, "status");
+    put_str(b, status_name((int)sg.status));
+    cu_buf_puts(b, ",\n      ");
+    put_key(b, "lost_value");
+    cu_buf_num(b, sg.lost_value);
+    cu_buf_puts(b, ",\n      ");
+    put_key(b, "weighted_loss");
+    cu_buf_num(b, sg.weighted_loss);
+    cu_buf_puts(b, ",\n");
+    put_targets(b, sg.targets, 1);
+    cu_buf_puts(b, last ? "    }\n" : "    },\n");
+    return CURTAIL_OK;
+}
+
+/* Loads of consecutive hours, comma separated. Runs of equal hours are the
+ * rule (a block's hours share one value), so a value equal to the one before
+ * repeats its text instead of formatting it again. */
+static void put_load_list(cu_buf *b, const double *load, size_t hours)
+{
+    char prev[64];
+    size_t t, prev_len = 0;
+    for (t = 0; t < hours && !b->failed; t++) {
+        size_t at;
+        if (t)
+            cu_buf_puts(b, ", ");
+        if (prev_len && load[t] == load[t - 1]) {
+            cu_buf_put(b, prev, prev_len);
+            continue;
+        }
+        at = b->len;
+        cu_buf_num(b, load[t]);
+        prev_len = 0;
+        if (!b->failed && b->len - at < sizeof prev) {
+            prev_len = b->len - at;
+            memcpy(prev, b->data + at, prev_len);
+        }
+    }
+}
+
+/* One line per unit: its load in every hour of the horizon. */
+static int put_loads(cu_buf *b, const curtail_result *r)
+{
+    size_t u, n = curtail_result_unit_count(r), hours = curtail_result_hour_count(r);
+    cu_buf_puts(b, n ? "  \"loads\": [\n" : "  \"loads\": [],\n");
+    for (u = 0; u < n && !b->failed; u++) {
+        const double *load = curtail_result_unit_loads(r, u);
+        const cu_unit *un = &r->s->units[u];
+        if (!load)
+            return CURTAIL_EINVAL;
+        cu_buf_puts(b, "    {");
+        put_key(b, "enterprise");
+        put_str(b, r->s->ents[un->enterprise].id);
+        cu_buf_puts(b, ", ");
+        put_key(b, "unit");
+        put_str(b, un->id);
+        cu_buf_puts(b, ", ");
+        put_key(b, "load");
+        cu_buf_puts(b, "[");
+        put_load_list(b, load, hours);
+        cu_buf_puts(b, u + 1 < n ? "]},\n" : "]}\n");
+    }
+    if (n)
+        cu_buf_puts(b, "  ],\n");
+    return CURTAIL_OK;
+}
+
+static int write_schedule(const curtail_result *r, cu_buf *out)
+{
+    size_t k, nseg = curtail_result_segment_count(r);
+    char start[32];
+    int rc;
+    put_head(out, r, "schedule");
+    rc = curtail_result_hour_label(r, 0, start, sizeof start, NULL);
+    if (rc != CURTAIL_OK)
+        return rc;
+    cu_buf_puts(out, "  ");
+    put_key(out, "start");
+    put_str(out, start);
+    cu_buf_puts(out, ",\n  ");
+    put_key(out, "hours");
+    cu_buf_printf(out, "%zu", curtail_result_hour_count(r));
+    cu_buf_puts(out, ",\n");
+    cu_buf_puts(out, nseg ? "  \"segments\": [\n" : "  \"segments\": [],\n");
+    for (k = 0; k < nseg && !out->failed; k++) {
+        rc = put_segment(out, r, k, k + 1 == nseg);
+        if (rc != CURTAIL_OK)
+            return rc;
+    }
+    if (nseg)
+        cu_buf_puts(out, "  ],\n");
+    rc = put_loads(out, r);
+    if (rc != CURTAIL_OK)
+        return rc;
+    put_tail(out, r);
+    return out->failed ? CURTAIL_ENOMEM : CURTAIL_OK;
+}
+
+int cu_write_json(const curtail_result *r, const curtail_write_options *o, cu_buf *out)
+{
+    int lang = o->lang == CURTAIL_LANG_DEFAULT ? r->s->lang : (int)o->lang;
+    return r->kind == 1 ? write_schedule(r, out) : write_plan(r, lang, out);
 }

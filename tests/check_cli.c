@@ -1,8 +1,9 @@
 /*
  * check_cli.c — the curtail command line (SPEC §8): exit codes, exact stderr
  * lines, outputs against the golden files of tests/data/golden (whose numbers
- * are derived by hand in tests/check_write.c), standard input, and outputs
- * that are written whole or not at all.
+ * are derived by hand: the plan's in tests/check_write.c, the schedule's in
+ * tests/data/golden/schedule.yaml), standard input, and outputs that are
+ * written whole or not at all.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "testutil.h"
@@ -17,7 +18,7 @@
 #define GOLDEN CURTAIL_TEST_DATA "/golden"
 
 static const char usage_line[] =
-    "Usage: curtail validate|plan|export|policy [FILE] [OPTIONS] (see curtail --help)\n";
+    "Usage: curtail validate|plan|schedule|export|policy [FILE] [OPTIONS] (see curtail --help)\n";
 
 /* The golden scenario's one warning, as the CLI prints it when run in GOLDEN. */
 #define PLAN_WARNING                                                                         \
@@ -140,15 +141,19 @@ START_TEST(test_cli_help_lists_only_what_exists)
     assert_run(&r, 0, "");
     ck_assert_ptr_nonnull(strstr(r.out, "  validate FILE "));
     ck_assert_ptr_nonnull(strstr(r.out, "  plan FILE [OPTIONS] "));
+    ck_assert_ptr_nonnull(strstr(r.out, "  schedule FILE [OPTIONS] "));
     ck_assert_ptr_nonnull(strstr(r.out, "  export FILE [OPTIONS] "));
     ck_assert_ptr_nonnull(strstr(r.out, "  policy "));
     ck_assert_ptr_nonnull(strstr(r.out, "--format json|csv|md "));
     ck_assert_ptr_nonnull(strstr(r.out, "  3  solved, but some targets cannot be met"));
-    ck_assert_ptr_null(strstr(r.out, "schedule"));
     ck_assert_ptr_null(strstr(r.out, "sweep"));
     ck_assert_ptr_null(strstr(r.out, "html"));
     run_free(&r);
     r = run("@ plan --help");
+    assert_run(&r, 0, "");
+    ck_assert_ptr_nonnull(strstr(r.out, "Usage: curtail COMMAND [ARGS]\n"));
+    run_free(&r);
+    r = run("@ schedule --help");
     assert_run(&r, 0, "");
     ck_assert_ptr_nonnull(strstr(r.out, "Usage: curtail COMMAND [ARGS]\n"));
     run_free(&r);
@@ -317,6 +322,118 @@ START_TEST(test_cli_export)
 }
 END_TEST
 
+/* ---- core: schedule ------------------------------------------------------------------ */
+
+/* The golden episode's one warning, as printed when run in GOLDEN. */
+#define SCHEDULE_WARNING                                                                     \
+    "schedule.yaml:57:9: warning: enterprises[2].units[0]: unit 'reactor' has no emissions\n"
+
+START_TEST(test_cli_schedule_golden)
+{
+    static const struct {
+        const char *args, *golden;
+    } cases[] = {
+        {"", "schedule.json"},
+        {"--format json --lang en", "schedule.json"},
+        {"--format csv", "schedule.zh.csv"},
+        {"--format=csv --lang en", "schedule.en.csv"},
+        {"--format md", "schedule.zh.md"},
+        {"--lang=en --format md", "schedule.en.md"},
+    };
+    size_t i;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        run_result r = run("cd '%s' && @ schedule schedule.yaml %s", GOLDEN, cases[i].args);
+        assert_run(&r, 0, SCHEDULE_WARNING);
+        assert_file_is_golden(r.out, cases[i].golden);
+        run_free(&r);
+    }
+}
+END_TEST
+
+/* -o and its extension, --bom, standard input: as for plan. */
+START_TEST(test_cli_schedule_output_file_bom_stdin)
+{
+    char *dir = tu_tmpdir();
+    char path[1024];
+    char *text;
+    run_result r = run("cd '%s' && @ schedule schedule.yaml -o '%s/episode.md'", GOLDEN, dir);
+    assert_run(&r, 0, SCHEDULE_WARNING);
+    ck_assert_str_eq(r.out, "");
+    snprintf(path, sizeof path, "%s/episode.md", dir);
+    text = tu_read_file(path, NULL);
+    ck_assert_ptr_nonnull(text);
+    assert_file_is_golden(text, "schedule.zh.md");
+    free(text);
+    run_free(&r);
+    r = run("cd '%s' && @ schedule schedule.yaml --format csv --bom", GOLDEN);
+    assert_run(&r, 0, SCHEDULE_WARNING);
+    ck_assert_mem_eq(r.out, "\xEF\xBB\xBF", 3);
+    assert_file_is_golden(r.out + 3, "schedule.zh.csv");
+    run_free(&r);
+    r = run("(cd '%s' && @ schedule - --format csv < schedule.yaml)", GOLDEN);
+    assert_run(&r, 0,
+               "<stdin>:57:9: warning: enterprises[2].units[0]: unit 'reactor' has no "
+               "emissions\n");
+    assert_file_is_golden(r.out, "schedule.zh.csv");
+    run_free(&r);
+    remove_dir(dir);
+}
+END_TEST
+
+/* Exit 3 when some segment's targets cannot be met (output still written);
+ * exit 2 when the scenario has no episode. */
+START_TEST(test_cli_schedule_exit_codes)
+{
+    static const char unmet[] =
+        "curtail: 1\n"
+        "builtin_policy: false\n"
+        "targets: {ratios: {orange: {NOx: 0.5, VOCs: 0.1}}}\n"
+        "policy:\n"
+        "  - {industry: other, grades: [B], levels: [orange, red], cut: 0.2}\n"
+        "enterprises:\n"
+        "  - {id: b, industry: other, grade: B, units: [{id: u, kind: other, capacity: 100,\n"
+        "     value: 20, ef: {NOx: 1, VOCs: 1}}]}\n"
+        "  - {id: d, industry: other, grade: D, units: [{id: v, kind: other, capacity: 100,\n"
+        "     value: 10, min_load: 0.5, ef: {NOx: 1}}]}\n"
+        "episode:\n"
+        "  start: 2023-12-01T00:00\n"
+        "  hours: 36\n"
+        "  timeline: [{level: orange, from: 2023-12-01T12:00, to: 2023-12-02T12:00}]\n";
+    char *dir = tu_tmpdir();
+    char path[1024];
+    char *text;
+    run_result r;
+    snprintf(path, sizeof path, "%s/unmet.yaml", dir);
+    ck_assert_int_eq(tu_write_file(path, unmet, strlen(unmet)), 0);
+    /* per segment (12 h): NOx 50 kg required, at most (20 + 50)·12/24 = 35 */
+    r = run("cd '%s' && @ schedule unmet.yaml -o out.json", dir);
+    assert_run(&r, 3,
+               "curtail: targets not met (smallest shortfall): 2023-12-01 orange NOx short by "
+               "15.00 kg, 2023-12-02 orange NOx short by 15.00 kg\n");
+    ck_assert_str_eq(r.out, "");
+    snprintf(path, sizeof path, "%s/out.json", dir);
+    text = tu_read_file(path, NULL);
+    ck_assert_ptr_nonnull(text);
+    {
+        /* 2 segments × (4·2000·0.2 + 1000·0.5)·12/24 = 2100, to rounding */
+        const char *at = strstr(text, "\n  \"command\": \"schedule\",\n  \"status\": "
+                                      "\"targets_unmet\",\n  \"objective\": ");
+        ck_assert_ptr_nonnull(at);
+        ck_assert_double_eq_tol(strtod(strstr(at, "objective") + 12, NULL), 2100.0, 1e-9);
+    }
+    ck_assert_ptr_nonnull(strstr(text, "\"NOx\": {\"baseline\": 100, \"required\": 50, "
+                                       "\"achieved\": 35, \"shortfall\": 15, "));
+    free(text);
+    run_free(&r);
+    r = run("cd '%s' && @ schedule plan.yaml", GOLDEN);
+    assert_run(&r, 2, PLAN_WARNING "plan.yaml: error: episode: the scenario has no episode to "
+                                   "schedule\n");
+    ck_assert_str_eq(r.out, "");
+    run_free(&r);
+    remove_dir(dir);
+}
+END_TEST
+
 /* ---- errors ------------------------------------------------------------------------ */
 
 START_TEST(test_cli_usage_errors_exit_1)
@@ -331,6 +448,10 @@ START_TEST(test_cli_usage_errors_exit_1)
         {"plan", "curtail: plan: missing FILE\n"},
         {"validate", "curtail: validate: missing FILE\n"},
         {"export", "curtail: export: missing FILE\n"},
+        {"schedule", "curtail: schedule: missing FILE\n"},
+        {"schedule x.yaml --format html", "curtail: unknown format 'html' (json, csv or md)\n"},
+        {"schedule x.yaml --level red", "curtail: unknown option '--level'\n"},
+        {"schedule x.yaml --bom", "curtail: --bom applies to --format csv only\n"},
         {"plan x.yaml --frob", "curtail: unknown option '--frob'\n"},
         {"plan x.yaml y.yaml", "curtail: unexpected argument 'y.yaml'\n"},
         {"plan x.yaml --format html", "curtail: unknown format 'html' (json, csv or md)\n"},
@@ -376,6 +497,10 @@ START_TEST(test_cli_invalid_input_exit_2)
     run_free(&r);
     r = run("cd '%s' && @ export bad.yaml -o model.lp", dir);
     assert_run(&r, 2, bad_error);
+    run_free(&r);
+    r = run("cd '%s' && @ schedule bad.yaml", dir);
+    assert_run(&r, 2, bad_error);
+    ck_assert_str_eq(r.out, "");
     run_free(&r);
     r = run("(cd '%s' && @ plan - < bad.yaml)", dir);
     assert_run(&r, 2,
@@ -442,6 +567,12 @@ START_TEST(test_cli_failed_run_keeps_output)
     r = run("cd '%s' && @ export bad.yaml -o out.json --format lp", dir);
     assert_run(&r, 2, bad_error);
     run_free(&r);
+    r = run("cd '%s' && @ schedule bad.yaml -o out.json", dir);
+    assert_run(&r, 2, bad_error);
+    run_free(&r);
+    r = run("cd '%s' && @ schedule '%s/plan.yaml' -o out.json", dir, GOLDEN);
+    assert_run(&r, 2, NULL);
+    run_free(&r);
 
     text = tu_read_file(path, NULL);
     ck_assert_ptr_nonnull(text);
@@ -505,6 +636,9 @@ int main(void)
     tcase_add_test(core, test_cli_policy_prints_builtin_table);
     tcase_add_test(core, test_cli_plan_unmet_exit_3);
     tcase_add_test(core, test_cli_export);
+    tcase_add_test(core, test_cli_schedule_golden);
+    tcase_add_test(core, test_cli_schedule_output_file_bom_stdin);
+    tcase_add_test(core, test_cli_schedule_exit_codes);
     tcase_set_timeout(core, 60);
     suite_add_tcase(su, core);
 

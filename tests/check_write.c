@@ -87,6 +87,17 @@ static curtail_result *solve(const curtail_scenario *s)
     return r;
 }
 
+static curtail_result *solve_schedule(const curtail_scenario *s)
+{
+    curtail_result *r = NULL;
+    curtail_error err;
+    int rc;
+    memset(&err, 0, sizeof err);
+    rc = curtail_schedule_solve(s, NULL, &r, &err);
+    ck_assert_msg(rc == CURTAIL_OK, "schedule failed (%d): %s", rc, err.message);
+    return r;
+}
+
 /* Write r to a fresh file with the public API and read it back. */
 static char *render(const curtail_result *r, curtail_format format, curtail_lang lang, int bom,
                     size_t *len)
@@ -277,6 +288,91 @@ START_TEST(test_write_stream_same_bytes)
     fclose(f);
     assert_golden(buf, len, "plan.zh.csv", "");
     free(buf);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+/* ---- core: schedules ------------------------------------------------------------- */
+
+/* The golden episode (tests/data/golden/schedule.yaml, numbers derived in
+ * its header) in every format and language; tests/check_cli.c checks the
+ * same files through the command line. */
+START_TEST(test_write_schedule_golden)
+{
+    static const struct {
+        curtail_format format;
+        curtail_lang lang;
+        int bom;
+        const char *golden;
+    } cases[] = {
+        {CURTAIL_FORMAT_JSON, CURTAIL_LANG_DEFAULT, 0, "schedule.json"},
+        {CURTAIL_FORMAT_JSON, CURTAIL_LANG_EN, 1, "schedule.json"},
+        {CURTAIL_FORMAT_CSV, CURTAIL_LANG_DEFAULT, 0, "schedule.zh.csv"},
+        {CURTAIL_FORMAT_CSV, CURTAIL_LANG_ZH, 1, "schedule.zh.csv"},
+        {CURTAIL_FORMAT_CSV, CURTAIL_LANG_EN, 0, "schedule.en.csv"},
+        {CURTAIL_FORMAT_MD, CURTAIL_LANG_DEFAULT, 0, "schedule.zh.md"},
+        {CURTAIL_FORMAT_MD, CURTAIL_LANG_EN, 0, "schedule.en.md"},
+    };
+    curtail_scenario *s = load_golden("schedule.yaml");
+    curtail_result *r = solve_schedule(s);
+    size_t i;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        size_t len;
+        char *out = render(r, cases[i].format, cases[i].lang, cases[i].bom, &len);
+        int bom = cases[i].bom && cases[i].format == CURTAIL_FORMAT_CSV;
+        assert_golden(out, len, cases[i].golden, bom ? "\xEF\xBB\xBF" : "");
+        free(out);
+    }
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+/* Load runs in Markdown: a date only when it changes, a run that ends at
+ * midnight as "24:00", one that ends on a later day with its date; window
+ * stops and catch-up hours named. */
+START_TEST(test_write_schedule_md_runs)
+{
+    static const char yaml[] =
+        "curtail: 1\n"
+        "builtin_policy: false\n"
+        "targets: {ratios: {yellow: {VOCs: 0}}}\n"
+        "policy:\n"
+        "  - {industry: chemical, kind: batch, grades: [D], levels: [yellow], max_load: 0.8}\n"
+        "enterprises:\n"
+        "  - {id: p, industry: chemical, grade: D, units: [{id: b, kind: batch, capacity: 10,\n"
+        "     base_load: 0.5, value: 1, ef: {VOCs: 1}}]}\n"
+        "episode:\n"
+        "  start: 2023-07-09T20:00\n"
+        "  hours: 54\n"
+        "  timeline: [{level: yellow, from: 2023-07-10T00:00, to: 2023-07-11T00:00}]\n"
+        "  ozone: {window: \"12:00-14:00\"}\n";
+    curtail_scenario *s = NULL;
+    curtail_result *r;
+    curtail_error err;
+    size_t len;
+    char *out;
+    ck_assert_int_eq(curtail_scenario_load_buffer(&s, yaml, strlen(yaml), "runs.yaml", NULL, &err),
+                     CURTAIL_OK);
+    r = solve_schedule(s);
+    out = render(r, CURTAIL_FORMAT_MD, CURTAIL_LANG_ZH, 0, &len);
+    ck_assert_msg(strstr(out, "| 1 | p | b | 0.5 | 黄色：负荷不高于80%，12:00–14:00 停止涉VOCs工序 | "
+                              "2023-07-09 20:00–24:00 0.5；2023-07-10 00:00–12:00 0.8（补产）；"
+                              "12:00–14:00 0（停止涉VOCs工序）；14:00–24:00 0.8（补产）；"
+                              "2023-07-11 00:00–2023-07-12 02:00 0.5 |\n") != NULL,
+                  "%s", out);
+    ck_assert_ptr_nonnull(strstr(out, "应急时段：2023-07-09 20:00–2023-07-12 02:00（共 54 小时）。\n"));
+    ck_assert_ptr_nonnull(strstr(out, "预警：2023-07-10 00:00–24:00 黄色。\n"));
+    free(out);
+    out = render(r, CURTAIL_FORMAT_MD, CURTAIL_LANG_EN, 0, &len);
+    ck_assert_msg(strstr(out, "| 1 | p | b | 0.5 | Yellow: load at most 80%, VOCs processes "
+                              "stopped 12:00–14:00 | 2023-07-09 20:00–24:00 0.5; 2023-07-10 "
+                              "00:00–12:00 0.8 (catch-up); 12:00–14:00 0 (VOCs processes "
+                              "stopped); 14:00–24:00 0.8 (catch-up); 2023-07-11 "
+                              "00:00–2023-07-12 02:00 0.5 |\n") != NULL,
+                  "%s", out);
+    free(out);
     curtail_result_free(r);
     curtail_scenario_free(s);
 }
@@ -559,20 +655,14 @@ static void fail_free(void *p, void *ctx)
     free(p);
 }
 
-START_TEST(test_write_out_of_memory_is_enomem)
+/* Every allocation of writing r failing in turn: ENOMEM, no file, then success. */
+static void check_write_enomem(const curtail_result *r, fail_ctx *ctx)
 {
     static const curtail_format formats[3] = {CURTAIL_FORMAT_JSON, CURTAIL_FORMAT_CSV,
                                               CURTAIL_FORMAT_MD};
-    fail_ctx ctx = {0, 0};
-    curtail_mem mem = {fail_calloc, fail_realloc, fail_free, NULL};
-    curtail_scenario *s;
-    curtail_result *r;
     char *dir = tu_tmpdir();
     char path[1024];
     int f;
-    mem.ctx = &ctx;
-    s = load_golden_mem("plan.yaml", &mem);
-    r = solve(s);
     snprintf(path, sizeof path, "%s/out", dir);
     for (f = 0; f < 3; f++) {
         curtail_write_options o = CURTAIL_WRITE_OPTIONS_INIT;
@@ -581,10 +671,10 @@ START_TEST(test_write_out_of_memory_is_enomem)
         o.format = formats[f];
         for (k = 0; k < 100000 && rc != CURTAIL_OK; k++) {
             curtail_error err;
-            ctx.armed = 1;
-            ctx.left = k;
+            ctx->armed = 1;
+            ctx->left = k;
             rc = curtail_result_write_file(r, &o, path, &err);
-            ctx.armed = 0;
+            ctx->armed = 0;
             if (rc != CURTAIL_OK) {
                 ck_assert_int_eq(rc, CURTAIL_ENOMEM);
                 ck_assert_str_eq(err.message, "out of memory");
@@ -597,6 +687,33 @@ START_TEST(test_write_out_of_memory_is_enomem)
     }
     rmdir(dir);
     free(dir);
+}
+
+START_TEST(test_write_out_of_memory_is_enomem)
+{
+    fail_ctx ctx = {0, 0};
+    curtail_mem mem = {fail_calloc, fail_realloc, fail_free, NULL};
+    curtail_scenario *s;
+    curtail_result *r;
+    mem.ctx = &ctx;
+    s = load_golden_mem("plan.yaml", &mem);
+    r = solve(s);
+    check_write_enomem(r, &ctx);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+START_TEST(test_write_schedule_out_of_memory_is_enomem)
+{
+    fail_ctx ctx = {0, 0};
+    curtail_mem mem = {fail_calloc, fail_realloc, fail_free, NULL};
+    curtail_scenario *s;
+    curtail_result *r;
+    mem.ctx = &ctx;
+    s = load_golden_mem("schedule.yaml", &mem);
+    r = solve_schedule(s);
+    check_write_enomem(r, &ctx);
     curtail_result_free(r);
     curtail_scenario_free(s);
 }
@@ -704,6 +821,8 @@ int main(void)
     tcase_add_test(core, test_write_md_en_golden);
     tcase_add_test(core, test_write_bom_only_csv);
     tcase_add_test(core, test_write_stream_same_bytes);
+    tcase_add_test(core, test_write_schedule_golden);
+    tcase_add_test(core, test_write_schedule_md_runs);
     tcase_add_test(core, test_write_measure_texts);
     tcase_add_test(core, test_write_measure_texts_deeper_cut);
     tcase_add_test(core, test_write_lang_default_is_scenario);
@@ -717,6 +836,7 @@ int main(void)
     tcase_add_test(errors, test_write_stream_error_is_eio);
     tcase_add_test(errors, test_write_bad_arguments_are_einval);
     tcase_add_test(errors, test_write_out_of_memory_is_enomem);
+    tcase_add_test(errors, test_write_schedule_out_of_memory_is_enomem);
     tcase_set_timeout(errors, 60);
     suite_add_tcase(su, errors);
 
