@@ -1383,6 +1383,11 @@ static int load_episode(const loader *ld, uint32_t node, const ypath *path)
         return FAIL(ld, (uint32_t)v[P_HOURS], &fp[P_HOURS],
                     "must be a whole number of hours from 1 to %d, got %s", MAX_EPISODE_HOURS,
                     yt_str(ld->t, (uint32_t)v[P_HOURS]));
+    /* hour labels are YYYY-MM-DDTHH:MM: the horizon ends by the year 9999 */
+    if (ep->start + 60 * (int64_t)hours > cu_days_from_civil(10000, 1, 1) * 1440)
+        return FAIL(ld, (uint32_t)v[P_HOURS], &fp[P_HOURS],
+                    "the episode must end by 9999-12-31T24:00, got %s hours from %s",
+                    yt_str(ld->t, (uint32_t)v[P_HOURS]), yt_str(ld->t, (uint32_t)v[P_START]));
     ep->hours = (int)hours;
     if (v[P_TIMELINE] >= 0 && (rc = load_timeline(ld, (uint32_t)v[P_TIMELINE], &fp[P_TIMELINE],
                                                   yt_str(ld->t, (uint32_t)v[P_START]))))
