@@ -352,6 +352,9 @@ CURTAIL_API size_t curtail_scenario_unit_count(const curtail_scenario *s);
 /** Warnings, each "FILE:LINE:COL: warning: PATH: message" (position parts when known). */
 CURTAIL_API size_t curtail_scenario_warning_count(const curtail_scenario *s);
 CURTAIL_API const char *curtail_scenario_warning(const curtail_scenario *s, size_t i);
+/** Warning i in a language (CURTAIL_LANG_DEFAULT: the scenario's); "警告:" in Chinese. */
+CURTAIL_API const char *curtail_scenario_warning_text(const curtail_scenario *s, size_t i,
+                                                      curtail_lang lang);
 
 /** The built-in rule table as YAML text (static storage). */
 CURTAIL_API const char *curtail_policy_default_yaml(void);
@@ -430,6 +433,9 @@ CURTAIL_API int curtail_result_unit(const curtail_result *r, curtail_level level
 /** Warnings of the scenario and of the solve, same format as the scenario's. */
 CURTAIL_API size_t curtail_result_warning_count(const curtail_result *r);
 CURTAIL_API const char *curtail_result_warning(const curtail_result *r, size_t i);
+/** Warning i in a language (CURTAIL_LANG_DEFAULT: the scenario's). */
+CURTAIL_API const char *curtail_result_warning_text(const curtail_result *r, size_t i,
+                                                    curtail_lang lang);
 
 /* ------------------------------------------------------------------------ */
 /* Schedule: an episode hour by hour (SPEC §6)                              */

@@ -210,19 +210,18 @@ struct curtail_scenario {
     size_t nents, capents;
     cu_unit *units;
     size_t nunits, capunits;
-    char **warnings;
+    char **warnings;    /* English */
+    char **warnings_zh; /* the same in Chinese, parallel */
     size_t nwarnings, capwarnings;
     cu_episode episode;
     cu_pos pos_targets, pos_totals, pos_extra; /* for semantic errors */
     int checked;
 };
 
-/* Add a warning (formatted like errors, with "warning:"). 0 or CURTAIL_ENOMEM. */
-int cu_scenario_warn(curtail_scenario *s, cu_pos pos, const char *path, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 4, 5)))
-#endif
-    ;
+/* Add a warning in English and Chinese, each as one line like an error's
+ * ("warning:" / "警告:"). 0 or CURTAIL_ENOMEM. */
+int cu_scenario_warn(curtail_scenario *s, cu_pos pos, const char *path, const char *msg_en,
+                     const char *msg_zh);
 /* "enterprises[E].units[U]" (+ ".field" when field not NULL) into buf. */
 void cu_unit_path(char *buf, size_t n, size_t e, size_t u, const char *field);
 /* Scenario-file relative (for messages); "" for builder scenarios. */

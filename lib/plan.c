@@ -805,6 +805,16 @@ size_t curtail_result_warning_count(const curtail_result *r)
     return r ? r->s->nwarnings + r->nwarnings : 0;
 }
 
+const char *curtail_result_warning_text(const curtail_result *r, size_t i, curtail_lang lang)
+{
+    if (!r)
+        return NULL;
+    if (i < r->s->nwarnings)
+        return curtail_scenario_warning_text(r->s, i, lang);
+    i -= r->s->nwarnings;
+    return i < r->nwarnings ? r->warnings[i] : NULL;
+}
+
 const char *curtail_result_warning(const curtail_result *r, size_t i)
 {
     if (!r)

@@ -297,21 +297,30 @@ static int warn_below_min(const curtail_scenario *s, curtail_scenario *w, const 
     const cu_unit *un = &s->units[u];
     char levels[64] = "";
     char path[128];
+    static const char *const zh_levels[CU_NL] = {"黄色", "橙色", "红色"};
+    char levels_zh[64] = "", en[512], zh[512];
     int L, any = 0;
     for (L = 0; L < CU_NL; L++)
         if (g->ul[u * CU_NL + L].below_min) {
-            if (any)
+            if (any) {
                 strcat(levels, ", ");
+                strcat(levels_zh, "、");
+            }
             strcat(levels, curtail_level_name((curtail_level)L));
+            strcat(levels_zh, zh_levels[L]);
             any = 1;
         }
     if (!any)
         return CURTAIL_OK;
     cu_unit_path(path, sizeof path, un->enterprise, u - s->ents[un->enterprise].first_unit, NULL);
-    return cu_scenario_warn(w, un->pos[CU_UF_NODE], path,
-                            "the rule at %s asks for less than the technical minimum load %g of "
-                            "unit '%s'; it runs at %g",
-                            levels, un->min_load, un->id, un->min_load);
+    snprintf(en, sizeof en,
+             "the rule at %s asks for less than the technical minimum load %g of unit '%s'; it "
+             "runs at %g",
+             levels, un->min_load, un->id, un->min_load);
+    snprintf(zh, sizeof zh,
+             "%s预警的措施要求低于生产单元“%s”的最低技术负荷 %g，按负荷 %g 运行", levels_zh,
+             un->id, un->min_load, un->min_load);
+    return cu_scenario_warn(w, un->pos[CU_UF_NODE], path, en, zh);
 }
 
 int cu_groups_build(const curtail_scenario *s, curtail_scenario *warn_into, cu_groups **out,

@@ -75,9 +75,12 @@ void curtail_scenario_free(curtail_scenario *s)
         cu_free(m, s->ents[i].credit_code);
         cu_free(m, s->ents[i].town);
     }
-    for (i = 0; i < s->nwarnings; i++)
+    for (i = 0; i < s->nwarnings; i++) {
         cu_free(m, s->warnings[i]);
+        cu_free(m, s->warnings_zh[i]);
+    }
     cu_free(m, s->warnings);
+    cu_free(m, s->warnings_zh);
     cu_free(m, s->units);
     cu_free(m, s->ents);
     cu_free(m, s->rules);
@@ -520,32 +523,50 @@ int curtail_scenario_add_unit(curtail_scenario *s, const curtail_unit_spec *u, c
 
 /* ---- warnings ------------------------------------------------------------------------- */
 
-int cu_scenario_warn(curtail_scenario *s, cu_pos pos, const char *path, const char *fmt, ...)
+/* "FILE:LINE:COL: TAG: PATH: MSG" (parts that are unknown left out). */
+static char *warning_line(const curtail_scenario *s, cu_pos pos, const char *path,
+                          const char *tag, const char *msg)
 {
     cu_buf b;
-    char msg[1024];
-    va_list ap;
-    void *p;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    va_end(ap);
     cu_buf_init(&b, s->mem);
     if (s->file[0] && pos.line)
         cu_buf_printf(&b, "%s:%u:%u: ", s->file, (unsigned)pos.line, (unsigned)pos.col);
     else if (s->file[0])
         cu_buf_printf(&b, "%s: ", s->file);
-    cu_buf_puts(&b, "warning: ");
+    cu_buf_puts(&b, tag);
     if (path && path[0])
         cu_buf_printf(&b, "%s: ", path);
     cu_buf_puts(&b, msg);
-    p = s->warnings;
-    if (b.failed || cu_grow(s->mem, &p, &s->capwarnings, s->nwarnings + 1, sizeof(char *))) {
+    if (b.failed) {
         cu_buf_free(&b);
-        return CURTAIL_ENOMEM;
+        return NULL;
     }
+    return b.data;
+}
+
+int cu_scenario_warn(curtail_scenario *s, cu_pos pos, const char *path, const char *msg_en,
+                     const char *msg_zh)
+{
+    char *en = warning_line(s, pos, path, "warning: ", msg_en);
+    char *zh = warning_line(s, pos, path, "警告: ", msg_zh);
+    void *p = s->warnings, *q;
+    size_t cap = s->capwarnings;
+    if (!en || !zh || cu_grow(s->mem, &p, &cap, s->nwarnings + 1, sizeof(char *)))
+        goto nomem;
     s->warnings = p;
-    s->warnings[s->nwarnings++] = b.data;
+    q = s->warnings_zh;
+    cap = s->capwarnings;
+    if (cu_grow(s->mem, &q, &cap, s->nwarnings + 1, sizeof(char *)))
+        goto nomem;
+    s->warnings_zh = q;
+    s->capwarnings = cap;
+    s->warnings[s->nwarnings] = en;
+    s->warnings_zh[s->nwarnings++] = zh;
     return CURTAIL_OK;
+nomem:
+    cu_free(s->mem, en);
+    cu_free(s->mem, zh);
+    return CURTAIL_ENOMEM;
 }
 
 void cu_unit_path(char *buf, size_t n, size_t e, size_t u, const char *field)
@@ -564,8 +585,10 @@ const char *cu_scenario_file(const curtail_scenario *s)
 static void clear_warnings(curtail_scenario *s)
 {
     size_t i;
-    for (i = 0; i < s->nwarnings; i++)
+    for (i = 0; i < s->nwarnings; i++) {
         cu_free(s->mem, s->warnings[i]);
+        cu_free(s->mem, s->warnings_zh[i]);
+    }
     s->nwarnings = 0;
 }
 
@@ -775,20 +798,29 @@ static int scenario_warnings(curtail_scenario *s)
         const cu_unit *un = &s->units[u];
         const cu_enterprise *e = &s->ents[un->enterprise];
         size_t j = u - e->first_unit;
+        char en[512], zh[512];
         int p, any = 0;
         if (un->has_boiler && un->fuel == CURTAIL_FUEL_COAL && un->steam_tph > 0 &&
             un->steam_tph < 35) {
             cu_unit_path(path, sizeof path, un->enterprise, j, "boiler.steam_tph");
+            snprintf(en, sizeof en,
+                     "coal boiler of %g t/h is under 35 t/h and should have been eliminated",
+                     un->steam_tph);
+            snprintf(zh, sizeof zh, "%g 蒸吨/小时燃煤锅炉，低于 35 蒸吨/小时，应已淘汰",
+                     un->steam_tph);
             if (cu_scenario_warn(s, un->pos[CU_UF_BOILER].line ? un->pos[CU_UF_BOILER] : un->pos[CU_UF_NODE],
-                                 path, "coal boiler of %g t/h is under 35 t/h and should have been eliminated",
-                                 un->steam_tph))
+                                 path, en, zh))
                 return CURTAIL_ENOMEM;
         }
         if (un->has_coke_oven && un->has_height && un->height_m <= 4.3 + 1e-9 && !e->phase_out) {
             cu_unit_path(path, sizeof path, un->enterprise, j, "coke_oven.height_m");
+            snprintf(en, sizeof en,
+                     "%g m coke oven is due for closure but enterprise '%s' is not flagged phase_out",
+                     un->height_m, e->id);
+            snprintf(zh, sizeof zh, "%g 米焦炉应关停淘汰，但企业“%s”未标注 phase_out（列入淘汰）",
+                     un->height_m, e->id);
             if (cu_scenario_warn(s, un->pos[CU_UF_COKE_OVEN].line ? un->pos[CU_UF_COKE_OVEN] : un->pos[CU_UF_NODE],
-                                 path, "%g m coke oven is due for closure but enterprise '%s' is not flagged phase_out",
-                                 un->height_m, e->id))
+                                 path, en, zh))
                 return CURTAIL_ENOMEM;
         }
         for (p = 0; p < CU_NP; p++)
@@ -796,7 +828,9 @@ static int scenario_warnings(curtail_scenario *s)
                 any = 1;
         if (!any) {
             cu_unit_path(path, sizeof path, un->enterprise, j, NULL);
-            if (cu_scenario_warn(s, un->pos[CU_UF_NODE], path, "unit '%s' has no emissions", un->id))
+            snprintf(en, sizeof en, "unit '%s' has no emissions", un->id);
+            snprintf(zh, sizeof zh, "生产单元“%s”没有排放", un->id);
+            if (cu_scenario_warn(s, un->pos[CU_UF_NODE], path, en, zh))
                 return CURTAIL_ENOMEM;
         }
     }
@@ -854,6 +888,15 @@ size_t curtail_scenario_warning_count(const curtail_scenario *s)
 const char *curtail_scenario_warning(const curtail_scenario *s, size_t i)
 {
     return (s && i < s->nwarnings) ? s->warnings[i] : NULL;
+}
+
+const char *curtail_scenario_warning_text(const curtail_scenario *s, size_t i, curtail_lang lang)
+{
+    if (!s || i >= s->nwarnings)
+        return NULL;
+    if (lang == CURTAIL_LANG_DEFAULT)
+        lang = (curtail_lang)s->lang;
+    return lang == CURTAIL_LANG_ZH ? s->warnings_zh[i] : s->warnings[i];
 }
 
 const char *curtail_policy_default_yaml(void)

@@ -441,7 +441,7 @@ static void put_warnings(cu_buf *out, const curtail_result *r, int en)
         cu_buf_puts(out, en ? "## Warnings\n\n" : "## 提示\n\n");
     for (i = 0; i < nw; i++) {
         cu_buf_puts(out, "- ");
-        put_text(out, curtail_result_warning(r, i));
+        put_text(out, curtail_result_warning_text(r, i, en ? CURTAIL_LANG_EN : CURTAIL_LANG_ZH));
         cu_buf_puts(out, "\n");
     }
     if (nw)

@@ -295,6 +295,14 @@ START_TEST(test_policy_rule_below_minimum)
     ck_assert_str_eq(curtail_scenario_warning(s, 0),
                      "t.yaml:6:48: warning: enterprises[0].units[0]: the rule at red asks for "
                      "less than the technical minimum load 0.4 of unit 'u'; it runs at 0.4");
+    ck_assert_str_eq(curtail_scenario_warning_text(s, 0, CURTAIL_LANG_ZH),
+                     "t.yaml:6:48: 警告: enterprises[0].units[0]: 红色预警的措施要求低于生产单元"
+                     "“u”的最低技术负荷 0.4，按负荷 0.4 运行");
+    /* the scenario's language (zh by default) */
+    ck_assert_str_eq(curtail_scenario_warning_text(s, 0, CURTAIL_LANG_DEFAULT),
+                     curtail_scenario_warning_text(s, 0, CURTAIL_LANG_ZH));
+    ck_assert_str_eq(curtail_scenario_warning_text(s, 0, CURTAIL_LANG_EN),
+                     curtail_scenario_warning(s, 0));
     cu_groups_free(g);
     curtail_scenario_free(s);
 }
