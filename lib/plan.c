@@ -504,7 +504,7 @@ static double price_group(const sifter *sf, size_t g)
                 sum += d[L];
                 sc += scale[L];
             }
-        if (sum < best * (sc > 0 ? 1 : 1)) {
+        if (sum < best) {
             best = sum;
             bscale = sc;
         }
