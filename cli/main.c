@@ -383,6 +383,29 @@ done:
     return rc;
 }
 
+/* --format, else the extension of -o, else lp. */
+static int parse_lp_format(const args *a, curtail_lp_format *out)
+{
+    const char *f = a->format;
+    if (!f && a->output && strcmp(a->output, "-") != 0) {
+        if (ends_with(a->output, ".lp"))
+            f = "lp";
+        else if (ends_with(a->output, ".mps"))
+            f = "mps";
+        else
+            return usage_error("cannot tell the LP format of '%s': name it .lp or .mps, or "
+                               "use --format lp|mps",
+                               a->output);
+    }
+    if (!f || strcmp(f, "lp") == 0)
+        *out = CURTAIL_LP_CPLEX;
+    else if (strcmp(f, "mps") == 0)
+        *out = CURTAIL_LP_MPS;
+    else
+        return usage_error("unknown LP format '%s' (lp or mps)", f);
+    return -1;
+}
+
 static int cmd_export(int argc, char **argv)
 {
     static const option_set allowed = {1, 1, 0, 1, 0};
@@ -399,20 +422,9 @@ static int cmd_export(int argc, char **argv)
     }
     if (!a.file)
         return usage_error("%s: missing FILE", "export");
-    if (a.format && strcmp(a.format, "lp") == 0)
-        eo.format = CURTAIL_LP_CPLEX;
-    else if (a.format && strcmp(a.format, "mps") == 0)
-        eo.format = CURTAIL_LP_MPS;
-    else if (a.format)
-        return usage_error("unknown LP format '%s' (lp or mps)", a.format);
-    else if (!a.output || strcmp(a.output, "-") == 0 || ends_with(a.output, ".lp"))
-        eo.format = CURTAIL_LP_CPLEX;
-    else if (ends_with(a.output, ".mps"))
-        eo.format = CURTAIL_LP_MPS;
-    else
-        return usage_error("cannot tell the LP format of '%s': name it .lp or .mps, or "
-                           "use --format lp|mps",
-                           a.output);
+    rc = parse_lp_format(&a, &eo.format);
+    if (rc >= 0)
+        return rc;
     if (a.level) {
         if (strcmp(a.level, "yellow") == 0)
             eo.level = CURTAIL_YELLOW;

@@ -71,13 +71,13 @@ static ypath path_index(const ypath *up, size_t i)
     return p;
 }
 
-static int fail_at(const loader *ld, cu_pos pos, const ypath *path, const char *fmt, ...)
+static void fail_at(const loader *ld, cu_pos pos, const ypath *path, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 4, 5)))
 #endif
     ;
 
-static int fail_at(const loader *ld, cu_pos pos, const ypath *path, const char *fmt, ...)
+static void fail_at(const loader *ld, cu_pos pos, const ypath *path, const char *fmt, ...)
 {
     char buf[512];
     va_list ap;
@@ -85,10 +85,11 @@ static int fail_at(const loader *ld, cu_pos pos, const ypath *path, const char *
     va_start(ap, fmt);
     cu_verror(ld->err, CURTAIL_EINPUT, ld->file, pos, buf, fmt, ap);
     va_end(ap);
-    return CURTAIL_EINPUT;
 }
 
-#define FAIL(ld, node, path, ...) fail_at((ld), yt_pos((ld)->t, (node)), (path), __VA_ARGS__)
+/* Report an input error at `node`; the expression's value is CURTAIL_EINPUT. */
+#define FAIL(ld, node, path, ...) \
+    (fail_at((ld), yt_pos((ld)->t, (node)), (path), __VA_ARGS__), CURTAIL_EINPUT)
 
 /* How a node looks, for "expected X, got Y". */
 static void describe(const loader *ld, uint32_t node, char *buf, size_t size)
@@ -695,7 +696,8 @@ static int get_root(const loader *ld, const char *version_key, uint32_t *root)
     static const cu_pos start = {1, 1};
     if (!ld->t->has_root) {
         ypath kp = path_key(NULL, version_key);
-        return fail_at(ld, start, &kp, "missing required key (the document is empty)");
+        fail_at(ld, start, &kp, "missing required key (the document is empty)");
+        return CURTAIL_EINPUT;
     }
     *root = ld->t->root;
     if (yt_at(ld->t, *root)->type != YT_MAP)
@@ -1176,7 +1178,7 @@ static int parse_time(const char *s, int64_t *out)
         return -1;
     if (mo < 1 || mo > 12 || d < 1 || d > days_in_month(y, mo) || h > 23 || mi > 59)
         return -2;
-    *out = cu_days_from_civil(y, (unsigned)mo, (unsigned)d) * 1440 + h * 60 + mi;
+    *out = (cu_days_from_civil(y, (unsigned)mo, (unsigned)d) * 24 + h) * 60 + mi;
     return 0;
 }
 

@@ -171,12 +171,14 @@ done:
     return rc;
 }
 
-/* Options checked and the language resolved; the output rendered into *out. */
+/* Options checked and the language resolved; the output rendered into *out
+ * (left empty on failure). */
 static int render(const curtail_result *r, const curtail_write_options *opts, cu_buf *out,
                   curtail_error *err)
 {
     curtail_write_options o = CURTAIL_WRITE_OPTIONS_INIT;
     int rc;
+    cu_buf_init(out, r ? r->mem : NULL);
     if (!r)
         return cu_einval(err, "result is NULL");
     if (opts) {
@@ -187,7 +189,6 @@ static int render(const curtail_result *r, const curtail_write_options *opts, cu
     }
     if ((int)o.lang < CURTAIL_LANG_DEFAULT || (int)o.lang > CURTAIL_LANG_EN)
         return cu_einval(err, "unknown output language %d", (int)o.lang);
-    cu_buf_init(out, r->mem);
     switch (o.format) {
     case CURTAIL_FORMAT_JSON:
         rc = cu_write_json(r, &o, out);

@@ -221,18 +221,19 @@ static const char *anchor_name(const ctx *c, const anchor *a)
     return c->names + a->name;
 }
 
-static int64_t anchor_find(const ctx *c, const char *name)
+/* The latest definition of `name`, or NULL. */
+static anchor *anchor_find(const ctx *c, const char *name)
 {
     size_t mask, i;
     if (!c->nslots)
-        return -1;
+        return NULL;
     mask = c->nslots - 1;
     for (i = hash_bytes(name, strlen(name)) & mask; c->slots[i]; i = (i + 1) & mask) {
-        const anchor *a = &c->anchors[c->slots[i] - 1];
+        anchor *a = &c->anchors[c->slots[i] - 1];
         if (strcmp(anchor_name(c, a), name) == 0)
-            return (int64_t)(c->slots[i] - 1);
+            return a;
     }
-    return -1;
+    return NULL;
 }
 
 static void slots_insert(ctx *c, size_t index)
@@ -262,10 +263,9 @@ static int slots_rehash(ctx *c, size_t nslots)
 /* Define (or redefine: the latest definition wins) an anchor for `node`. */
 static int anchor_define(ctx *c, const char *name, uint32_t node, int64_t *out)
 {
-    int64_t found = anchor_find(c, name);
-    anchor *a;
-    if (found < 0) {
-        size_t n = strlen(name);
+    anchor *a = anchor_find(c, name);
+    if (!a) {
+        size_t n = strlen(name), index;
         void *p;
         int rc;
         if (c->nanchors >= UINT32_MAX - 1 || c->nnames + n + 1 > UINT32_MAX)
@@ -279,23 +279,23 @@ static int anchor_define(ctx *c, const char *name, uint32_t node, int64_t *out)
             return cu_enomem(c->err);
         c->names = p;
         memcpy(c->names + c->nnames, name, n + 1);
-        found = (int64_t)c->nanchors++;
-        c->anchors[found].name = (uint32_t)c->nnames;
+        index = c->nanchors++;
+        a = &c->anchors[index];
+        a->name = (uint32_t)c->nnames;
         c->nnames += n + 1;
         if (c->nanchors * 2 > c->nslots) {
             rc = slots_rehash(c, c->nslots ? c->nslots * 2 : 64);
             if (rc != CURTAIL_OK)
                 return rc;
         } else {
-            slots_insert(c, (size_t)found);
+            slots_insert(c, index);
         }
     }
-    a = &c->anchors[found];
     a->node = node;
     a->size = 1;
     a->height = 0;
     a->complete = 0;
-    *out = found;
+    *out = (int64_t)(a - c->anchors);
     return CURTAIL_OK;
 }
 
@@ -478,7 +478,7 @@ static int on_start(ctx *c, const yaml_event_t *ev, int type)
     const char *anchor_s = (const char *)(type == YT_SEQ ? ev->data.sequence_start.anchor
                                                          : ev->data.mapping_start.anchor);
     cu_pos pos = mark_pos(ev->start_mark);
-    uint32_t node;
+    uint32_t node = 0;
     int64_t anc = -1;
     frame *f;
     void *p;
@@ -510,14 +510,20 @@ static int on_start(ctx *c, const yaml_event_t *ev, int type)
 
 static int on_end(ctx *c)
 {
-    frame f = c->frames[c->nframes - 1];
     yt_tree *t = c->t;
-    size_t count = c->nstack - f.kid_start;
-    uint64_t size = sat_add(f.size, 1);
-    uint32_t height = f.height + 1;
+    frame f;
+    size_t count;
+    uint64_t size;
+    uint32_t height;
     void *p;
     int rc;
 
+    if (!c->nframes) /* libyaml ends only what it started */
+        return cu_einval(c->err, "yt_parse: a collection ends that never started");
+    f = c->frames[c->nframes - 1];
+    count = c->nstack - f.kid_start;
+    size = sat_add(f.size, 1);
+    height = f.height + 1;
     if (t->nodes[f.node].type == YT_MAP &&
         (rc = check_duplicates(c, f.kid_start, count / 2)) != CURTAIL_OK)
         return rc;
@@ -547,14 +553,12 @@ static int on_alias(ctx *c, const yaml_event_t *ev)
 {
     const char *name = (const char *)ev->data.alias.anchor;
     cu_pos pos = mark_pos(ev->start_mark);
-    int64_t i = anchor_find(c, name);
-    const anchor *a;
+    const anchor *a = anchor_find(c, name);
     void *p;
     int rc;
 
-    if (i < 0)
+    if (!a)
         return fail(c, pos, NULL, "alias *%s refers to no anchor", name);
-    a = &c->anchors[i];
     if (!a->complete)
         return fail(c, pos, NULL, "alias *%s refers to a node that contains it", name);
     if (c->nframes + a->height > CU_MAX_DEPTH)

@@ -318,6 +318,19 @@ START_TEST(test_cli_export)
     assert_run(&r, 0, PLAN_WARNING);
     ck_assert_ptr_nonnull(strstr(r.out, "\nROWS\n"));
     run_free(&r);
+    r = run("cd '%s' && @ export plan.yaml --format lp -o '%s/model.mps'", GOLDEN, dir);
+    assert_run(&r, 0, PLAN_WARNING);
+    text = tu_read_file(path, NULL);
+    ck_assert_ptr_nonnull(text);
+    ck_assert_ptr_nonnull(strstr(text, "\\ curtail 0.1.0 plan LP"));
+    ck_assert_ptr_null(strstr(text, "\nROWS\n"));
+    free(text);
+    run_free(&r);
+    /* -o - is standard output, and LP without --format */
+    r = run("cd '%s' && @ export plan.yaml -o -", GOLDEN);
+    assert_run(&r, 0, PLAN_WARNING);
+    ck_assert_ptr_nonnull(strstr(r.out, "\\ curtail 0.1.0 plan LP"));
+    run_free(&r);
     remove_dir(dir);
 }
 END_TEST

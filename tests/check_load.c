@@ -480,6 +480,38 @@ START_TEST(test_load_aliases)
 }
 END_TEST
 
+START_TEST(test_load_aliases_many_and_redefined)
+{
+    /* 100 anchors (the name table grows past its first sizes), and a redefined
+     * anchor: an alias takes the latest definition before it */
+    char *buf = malloc(16384);
+    size_t len;
+    int k;
+    curtail_scenario *s;
+    ck_assert_ptr_nonnull(buf);
+    len = (size_t)snprintf(buf, 16384, "curtail: 1\nenterprises:\n");
+    for (k = 0; k < 100; k++)
+        len += (size_t)snprintf(buf + len, 16384 - len,
+                                "  - {id: e%d, name: &n%d name%d, industry: other,\n"
+                                "     units: [{id: u, kind: other, capacity: 1}]}\n",
+                                k, k, k);
+    len += (size_t)snprintf(buf + len, 16384 - len,
+                            "  - {id: a, name: *n37, industry: other, units: []}\n"
+                            "  - {id: b, name: &n37 again, industry: other, units: []}\n"
+                            "  - {id: c, name: *n37, industry: other, units: []}\n"
+                            "  - {id: d, name: *n99, industry: other, units: []}\n");
+    ck_assert_uint_lt(len, 16384);
+    s = load_ok(buf);
+    ck_assert_uint_eq(s->nents, 104);
+    ck_assert_str_eq(s->ents[100].name, "name37");
+    ck_assert_str_eq(s->ents[101].name, "again");
+    ck_assert_str_eq(s->ents[102].name, "again");
+    ck_assert_str_eq(s->ents[103].name, "name99");
+    curtail_scenario_free(s);
+    free(buf);
+}
+END_TEST
+
 START_TEST(test_load_scalar_forms)
 {
     /* numbers in every YAML 1.2 decimal form; quoted and block strings; tags */
@@ -1349,6 +1381,7 @@ static Suite *load_suite(void)
     tcase_add_test(core, test_load_defaults);
     tcase_add_test(core, test_load_episode_defaults);
     tcase_add_test(core, test_load_aliases);
+    tcase_add_test(core, test_load_aliases_many_and_redefined);
     tcase_add_test(core, test_load_scalar_forms);
     tcase_add_test(core, test_load_bom_crlf);
     tcase_add_test(core, test_load_locale_independent);
