@@ -369,6 +369,10 @@ int cu_unit_ozone_stopped(const curtail_scenario *s, size_t u);
 /* Is the hour starting at `at` (minutes) inside the ozone window of a listed level? */
 int cu_episode_in_window(const cu_episode *ep, int64_t at, int level);
 
+/* A met target's achieved reduction, a rounding step short of `required`,
+ * reported as `required` (plan.c). */
+double cu_snap_achieved(double achieved, double required, int unmet);
+
 /* ---- writers (write_*.c, write_file.c) ------------------------------------------------ */
 int cu_write_json(const curtail_result *r, const curtail_write_options *o, cu_buf *out);
 int cu_write_csv(const curtail_result *r, const curtail_write_options *o, cu_buf *out);

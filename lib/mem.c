@@ -216,7 +216,7 @@ void cu_buf_num(cu_buf *b, double v)
         int decimals = prec - 1 - exp10;
         if (decimals < 0)
             decimals = 0;
-        if (exp10 >= -7 && exp10 < 21) {
+        if (exp10 >= -30 && exp10 < 21) {
             char fixed[64];
             snprintf(fixed, sizeof fixed, "%.*f", decimals, v);
             if (strtod(fixed, NULL) == v)

@@ -154,8 +154,9 @@ int cu_model_full_lp(const cu_model *m, int level, cu_lp *lp, curtail_error *err
         }
     if (m->unmet_any && cap > 0) {
         /* phase 2 keeps the shortfalls under the phase-1 minimum; the bound is
-         * loosened by 1e-9 relative so rounding cannot make it infeasible */
-        if ((cap_row = cu_lp_add_row(lp, "shortfall_cap", CU_ROW_LE, cap * (1 + 1e-9) + 1e-12)) ==
+         * loosened by 1e-12 relative so rounding cannot make it infeasible
+         * (more would move the optimum: the row's dual can be large) */
+        if ((cap_row = cu_lp_add_row(lp, "shortfall_cap", CU_ROW_LE, cap * (1 + 1e-12) + 1e-15)) ==
             (size_t)-1)
             goto nomem;
     }
@@ -619,6 +620,15 @@ done:
 
 /* ---- result ---------------------------------------------------------------------------------- */
 
+double cu_snap_achieved(double achieved, double required, int unmet)
+{
+    /* a met target's reduction summed back from the loads can fall a rounding
+     * step short of what the LP guaranteed: report it as met */
+    if (!unmet && achieved < required && required - achieved <= 1e-9 * (required > 1 ? required : 1))
+        return required;
+    return achieved;
+}
+
 static int fill_result(curtail_result *res, cu_model *m, const double *y,
                        double pi[CU_NP][CU_NL])
 {
@@ -652,7 +662,7 @@ static int fill_result(curtail_result *res, cu_model *m, const double *y,
             cu_target_row *t = &lv->t[p];
             t->baseline = g->baseline[p];
             t->required = m->Q[p][L];
-            t->achieved = ach[p];
+            t->achieved = cu_snap_achieved(ach[p], m->Q[p][L], m->unmet[p][L]);
             if (m->unmet[p][L]) {
                 t->shortfall = m->Q[p][L] - m->Rmax[p][L];
                 lv->status = CURTAIL_TARGETS_UNMET;

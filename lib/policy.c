@@ -20,13 +20,20 @@ int cu_builtin_rules(const curtail_mem *mem, cu_rule **out, size_t *n, curtail_e
     return CURTAIL_OK;
 }
 
+static int wet_large_oven(const cu_unit *un)
+{
+    return un->has_coke_oven && un->has_height && un->height_m >= 5.5 &&
+           un->quenching == CURTAIL_QUENCHING_WET;
+}
+
+/* The step applies to the oven and to the units that follow it (they share
+ * its load), so the whole load group is managed one grade stricter. */
 int cu_effective_grade(const curtail_scenario *s, size_t u)
 {
     const cu_unit *un = &s->units[u];
     const cu_enterprise *e = &s->ents[un->enterprise];
     int g = e->phase_out ? CURTAIL_GRADE_D : e->grade;
-    if (un->has_coke_oven && un->has_height && un->height_m >= 5.5 &&
-        un->quenching == CURTAIL_QUENCHING_WET) {
+    if (wet_large_oven(un) || wet_large_oven(&s->units[un->leader])) {
         switch (g) {
         case CURTAIL_GRADE_A: g = CURTAIL_GRADE_B; break;
         case CURTAIL_GRADE_B:
@@ -95,8 +102,10 @@ static double rule_bound(const curtail_rule *r, const cu_unit *un, double b)
     case CURTAIL_MEASURE_CUT:
         return b * (1.0 - r->value);
     case CURTAIL_MEASURE_COKING_TIME:
+        /* no bound without a coke_oven block; a T no longer than the normal
+         * coking time is no cut (hi = b): neither is a rule below the minimum */
         if (!un->has_coke_oven || r->value <= un->coking_time_h)
-            return b; /* no bound without a coke_oven block; a shorter T is no cut */
+            return 1.0;
         return b * un->coking_time_h / r->value;
     case CURTAIL_MEASURE_STOP:
         return 0.0;
@@ -123,8 +132,10 @@ static void unit_level_bounds(const curtail_scenario *s, const cu_rule *rule, si
     if (ul->measure == CURTAIL_MEASURE_STOP) {
         ul->lo = ul->hi = 0.0;
     } else if (ul->r < un->min_load - EPS) {
+        /* the technical minimum, but never above the base load: a unit already
+         * running under its minimum is not pushed up during an alert */
         ul->below_min = 1;
-        ul->lo = ul->hi = un->min_load;
+        ul->lo = ul->hi = un->min_load < b ? un->min_load : b;
     } else if (ul->pinned) {
         ul->lo = ul->hi;
     } else {
@@ -241,7 +252,7 @@ static int group_bounds_for_level(const curtail_scenario *s, cu_groups *g, size_
         if (ul->measure == CURTAIL_MEASURE_STOP)
             floor = 0.0;
         else if (ul->below_min)
-            floor = s->units[u].min_load;
+            floor = ul->lo;
         else
             floor = ul->lo < s->units[u].min_load ? ul->lo : s->units[u].min_load;
         need = floor;
@@ -313,13 +324,18 @@ static int warn_below_min(const curtail_scenario *s, curtail_scenario *w, const 
     if (!any)
         return CURTAIL_OK;
     cu_unit_path(path, sizeof path, un->enterprise, u - s->ents[un->enterprise].first_unit, NULL);
-    snprintf(en, sizeof en,
-             "the rule at %s asks for less than the technical minimum load %g of unit '%s'; it "
-             "runs at %g",
-             levels, un->min_load, un->id, un->min_load);
-    snprintf(zh, sizeof zh,
-             "%s预警的措施要求低于生产单元“%s”的最低技术负荷 %g，按负荷 %g 运行", levels_zh,
-             un->id, un->min_load, un->min_load);
+    {
+        double runs = un->min_load < s->units[un->leader].base_load
+                          ? un->min_load
+                          : s->units[un->leader].base_load;
+        snprintf(en, sizeof en,
+                 "the rule at %s asks for less than the technical minimum load %g of unit "
+                 "'%s'; it runs at %g",
+                 levels, un->min_load, un->id, runs);
+        snprintf(zh, sizeof zh,
+                 "%s预警的措施要求低于生产单元“%s”的最低技术负荷 %g，按负荷 %g 运行",
+                 levels_zh, un->id, un->min_load, runs);
+    }
     return cu_scenario_warn(w, un->pos[CU_UF_NODE], path, en, zh);
 }
 

@@ -812,6 +812,19 @@ static int scenario_warnings(curtail_scenario *s)
                                  path, en, zh))
                 return CURTAIL_ENOMEM;
         }
+        if (un->has_boiler && un->heating && e->guarantee == CURTAIL_GUARANTEE_NONE) {
+            cu_unit_path(path, sizeof path, un->enterprise, j, "boiler.heating");
+            snprintf(en, sizeof en,
+                     "heating boiler of enterprise '%s' without guarantee: livelihood takes "
+                     "the measures of its grade",
+                     e->id);
+            snprintf(zh, sizeof zh,
+                     "企业“%s”的供热锅炉未标注 guarantee: livelihood（民生保障），按其绩效等级采取措施",
+                     e->id);
+            if (cu_scenario_warn(s, un->pos[CU_UF_BOILER].line ? un->pos[CU_UF_BOILER] : un->pos[CU_UF_NODE],
+                                 path, en, zh))
+                return CURTAIL_ENOMEM;
+        }
         if (un->has_coke_oven && un->has_height && un->height_m <= 4.3 + 1e-9 && !e->phase_out) {
             cu_unit_path(path, sizeof path, un->enterprise, j, "coke_oven.height_m");
             snprintf(en, sizeof en,

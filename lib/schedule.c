@@ -598,8 +598,12 @@ static int fill_schedule(curtail_result *res, sched *S, const double *y, const d
             res->hload[gi * (size_t)S->H + (size_t)t] = x;
         }
     }
-    for (k = 0; k < S->nsegs; k++)
+    for (k = 0; k < S->nsegs; k++) {
         res->objective += res->segs[k].weighted_loss;
+        for (p = 0; p < CU_NP; p++)
+            res->segs[k].t[p].achieved = cu_snap_achieved(
+                res->segs[k].t[p].achieved, S->q[k * CU_NP + p], S->unmet[k * CU_NP + p]);
+    }
     res->status = S->unmet_any ? CURTAIL_TARGETS_UNMET : CURTAIL_OPTIMAL;
     res->lp_columns = n * nb;
     return CURTAIL_OK;

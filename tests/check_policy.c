@@ -115,7 +115,7 @@ START_TEST(test_policy_wet_quenching_steps_one_grade)
         "      {id: o, kind: coke_oven, capacity: 100, coke_oven: {height_m: 6, quenching: wet}, ef: {PM: 1}}]}\n");
     cu_groups *g = groups(s);
     ck_assert_int_eq(cu_effective_grade(s, 0), CURTAIL_GRADE_C);
-    ck_assert_int_eq(cu_effective_grade(s, 1), CURTAIL_GRADE_B); /* the follower is no oven */
+    ck_assert_int_eq(cu_effective_grade(s, 1), CURTAIL_GRADE_C); /* it follows the wet oven */
     ck_assert_int_eq(cu_effective_grade(s, 2), CURTAIL_GRADE_B);
     ck_assert_int_eq(cu_effective_grade(s, 3), CURTAIL_GRADE_B);
     ck_assert_int_eq(cu_effective_grade(s, 4), CURTAIL_GRADE_NON_LEADING);
@@ -329,6 +329,65 @@ START_TEST(test_policy_coking_time_edge_cases)
 }
 END_TEST
 
+START_TEST(test_policy_no_bound_is_not_below_minimum)
+{
+    /* a coking_time_h rule that sets no bound (no coke_oven block; T shorter
+     * than the normal time) is not "a rule below the minimum": a unit already
+     * under its minimum stays at its base load, with no warning */
+    curtail_scenario *s = load("curtail: 1\nbuiltin_policy: false\n"
+        "policy: [{industry: coking, grades: [C], levels: [yellow, orange, red], coking_time_h: 30}]\n"
+        "enterprises:\n"
+        "  - {id: k, industry: coking, grade: C, units: [\n"
+        "      {id: bp, kind: byproduct, capacity: 100, base_load: 0.4, min_load: 0.5, ef: {NOx: 1}},\n"
+        "      {id: ov, kind: coke_oven, capacity: 100, base_load: 0.4, min_load: 0.5,\n"
+        "       coke_oven: {coking_time_h: 40, max_coking_time_h: 60}, ef: {NOx: 1}}]}\n");
+    cu_groups *g = groups(s);
+    ck_assert_double_eq_tol(ul(g, 0, CURTAIL_RED)->hi, 0.4, TOL);
+    ck_assert_double_eq_tol(ul(g, 0, CURTAIL_RED)->lo, 0.4, TOL);
+    ck_assert_double_eq_tol(ul(g, 1, CURTAIL_RED)->hi, 0.4, TOL);
+    ck_assert_double_eq_tol(ul(g, 1, CURTAIL_RED)->lo, 0.4, TOL);
+    ck_assert_int_eq(ul(g, 1, CURTAIL_RED)->below_min, 0);
+    ck_assert_uint_eq(curtail_scenario_warning_count(s), 0);
+    cu_groups_free(g);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+START_TEST(test_policy_below_minimum_never_above_base)
+{
+    /* cut 20 % of a base load 0.4 under a minimum of 0.5: the unit stays at
+     * its base load 0.4 rather than being pushed up to 0.5 during an alert */
+    curtail_scenario *s = load("curtail: 1\nbuiltin_policy: false\n"
+        "policy: [{industry: other, grades: [C], levels: [red], cut: 0.2}]\n"
+        "enterprises:\n"
+        "  - {id: c, industry: other, grade: C, units: [{id: u, kind: other, capacity: 10, base_load: 0.4, min_load: 0.5, ef: {NOx: 1}}]}\n");
+    cu_groups *g = groups(s);
+    ck_assert_double_eq_tol(ul(g, 0, CURTAIL_RED)->lo, 0.4, TOL);
+    ck_assert_double_eq_tol(ul(g, 0, CURTAIL_RED)->hi, 0.4, TOL);
+    ck_assert_double_eq_tol(g->lo[CURTAIL_RED], 0.4, TOL);
+    ck_assert_uint_eq(curtail_scenario_warning_count(s), 1);
+    ck_assert_str_eq(curtail_scenario_warning(s, 0),
+                     "t.yaml:5:48: warning: enterprises[0].units[0]: the rule at red asks for "
+                     "less than the technical minimum load 0.5 of unit 'u'; it runs at 0.4");
+    cu_groups_free(g);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+START_TEST(test_policy_heating_boiler_without_guarantee_warns)
+{
+    curtail_scenario *s = load(HEAD
+        "  - {id: heat, industry: boiler, grade: D, units: [\n"
+        "      {id: b, kind: boiler, capacity: 100, boiler: {fuel: coal, steam_tph: 75, heating: true}, ef: {SO2: 1}}]}\n");
+    ck_assert_uint_eq(curtail_scenario_warning_count(s), 1);
+    ck_assert_str_eq(curtail_scenario_warning(s, 0),
+                     "t.yaml:4:52: warning: enterprises[0].units[0].boiler.heating: heating boiler "
+                     "of enterprise 'heat' without guarantee: livelihood takes the measures of "
+                     "its grade");
+    curtail_scenario_free(s);
+}
+END_TEST
+
 /* ---- errors --------------------------------------------------------------------------- */
 
 START_TEST(test_policy_group_floor_above_cap)
@@ -381,6 +440,9 @@ static Suite *policy_suite(void)
     tcase_add_test(core, test_policy_follower_group_intersection);
     tcase_add_test(core, test_policy_rule_below_minimum);
     tcase_add_test(core, test_policy_coking_time_edge_cases);
+    tcase_add_test(core, test_policy_no_bound_is_not_below_minimum);
+    tcase_add_test(core, test_policy_below_minimum_never_above_base);
+    tcase_add_test(core, test_policy_heating_boiler_without_guarantee_warns);
     tcase_add_test(errors, test_policy_group_floor_above_cap);
     tcase_add_test(errors, test_policy_nesting_impossible);
     suite_add_tcase(s, core);
