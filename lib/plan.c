@@ -303,32 +303,45 @@ static int group_movable(const cu_model *m, size_t g)
 }
 
 /* Seed the working set: for each row, the cheapest groups per kg until their
- * room covers the row's need with a margin. */
+ * room covers the row's need with a margin. The cost per kg of a pollutant
+ * does not depend on the level, so each pollutant's groups are sorted once. */
 static int seed_working_set(sifter *sf, curtail_error *err)
 {
     cu_model *m = sf->m;
     size_t n = m->g->ngroups, gi, k, nc;
-    int r;
+    int r, p;
     cand *c = cu_calloc(m->mem, n + 1, sizeof *c);
     if (!c)
         return cu_enomem(err);
-    for (r = 0; r < sf->nrows; r++) {
-        int p = sf->rows[r].p, L = sf->rows[r].L;
-        double need = sf->rows[r].rhs, got = 0.0;
-        if (!(need > 0))
+    for (p = 0; p < CU_NP; p++) {
+        int any = 0;
+        for (r = 0; r < sf->nrows; r++)
+            if (sf->rows[r].p == p && sf->rows[r].rhs > 0)
+                any = 1;
+        if (!any)
             continue;
         for (gi = 0, nc = 0; gi < n; gi++) {
             double e = m->g->E[gi * CU_NP + p];
-            if (e > 0 && group_u(m, gi, L) > 0) {
+            if (e > 0 && group_movable(m, gi)) {
                 c[nc].key = m->g->w[gi] * m->g->V[gi] / e;
                 c[nc++].g = gi;
             }
         }
         qsort(c, nc, sizeof *c, cmp_cand);
-        for (k = 0; k < nc && (got < 1.25 * need || k < 16); k++) {
-            gi = c[k].g;
-            sf->in[gi] = 1;
-            got += m->g->E[gi * CU_NP + p] * group_u(m, gi, L);
+        for (r = 0; r < sf->nrows; r++) {
+            int L = sf->rows[r].L;
+            double need = sf->rows[r].rhs, got = 0.0;
+            size_t taken = 0;
+            if (sf->rows[r].p != p || !(need > 0))
+                continue;
+            for (k = 0; k < nc && (got < 1.25 * need || taken < 16); k++) {
+                gi = c[k].g;
+                if (!(group_u(m, gi, L) > 0))
+                    continue;
+                sf->in[gi] = 1;
+                got += m->g->E[gi * CU_NP + p] * group_u(m, gi, L);
+                taken++;
+            }
         }
     }
     cu_free(m->mem, c);
