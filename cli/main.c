@@ -34,7 +34,8 @@ static const char help_text[] =
     "                           stdout when it is valid\n"
     "  plan FILE [OPTIONS]      solve the three-level plan and write it\n"
     "      --format json|csv|md     output format; default: from the extension of\n"
-    "                               -o (.json, .csv, .md), else json\n"
+    "                               -o (.json, .csv, .md; another extension is a\n"
+    "                               usage error), else json\n"
     "      -o, --output OUT         write to OUT, whole or not at all (default: stdout)\n"
     "      --lang zh|en             language of the list and measure texts\n"
     "                               (default: the scenario's lang)\n"
@@ -98,12 +99,6 @@ static int report_error(int rc, const curtail_error *err)
     curtail_error_format(err, line, sizeof line);
     fprintf(stderr, "%s\n", line);
     return exit_code_of(rc);
-}
-
-static int ends_with(const char *s, const char *suffix)
-{
-    size_t n = strlen(s), m = strlen(suffix);
-    return n >= m && strcmp(s + n - m, suffix) == 0;
 }
 
 /* ---- argument parsing -------------------------------------------------------- */
@@ -189,6 +184,8 @@ static int parse_args(int argc, char **argv, option_set allowed, args *out)
         *slot = option_value(argc, argv, &i, name, &rc);
         if (!*slot)
             return rc;
+        if (slot == &out->output && !(*slot)[0])
+            return usage_error("option %s needs a file name, got an empty one", name);
     }
     return -1;
 }
@@ -278,14 +275,48 @@ static void print_unmet(const curtail_result *r)
     fputs("\n", stderr);
 }
 
+/* Does `path` end with ".ext", in any case? */
+static int has_extension(const char *path, const char *ext)
+{
+    size_t n = strlen(path), m = strlen(ext), i;
+    if (n < m + 1 || path[n - m - 1] != '.')
+        return 0;
+    for (i = 0; i < m; i++) {
+        char c = path[n - m + i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != ext[i])
+            return 0;
+    }
+    return 1;
+}
+
+/* The extension of the last component of `path` ("" when it has none, or
+ * only a leading dot as in ".plan"). */
+static const char *extension_of(const char *path)
+{
+    const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
+    const char *dot = strrchr(base, '.');
+    return dot && dot != base ? dot + 1 : "";
+}
+
+/* --format, else the extension of -o (.json, .csv, .md, any case), else
+ * json. An extension that names no format (x.html, x.txt) is a usage error
+ * rather than JSON under a misleading name; a name without one is JSON. */
 static int parse_plan_format(const args *a, curtail_format *out)
 {
     const char *f = a->format;
-    if (!f && a->output) {
-        if (ends_with(a->output, ".csv"))
+    if (!f && a->output && strcmp(a->output, "-") != 0) {
+        if (has_extension(a->output, "csv"))
             f = "csv";
-        else if (ends_with(a->output, ".md"))
+        else if (has_extension(a->output, "md"))
             f = "md";
+        else if (has_extension(a->output, "json") || !extension_of(a->output)[0])
+            f = "json";
+        else
+            return usage_error("cannot tell the output format of '%s': name it .json, .csv or "
+                               ".md, or use --format json|csv|md",
+                               a->output);
     }
     if (!f || strcmp(f, "json") == 0)
         *out = CURTAIL_FORMAT_JSON;
@@ -388,9 +419,9 @@ static int parse_lp_format(const args *a, curtail_lp_format *out)
 {
     const char *f = a->format;
     if (!f && a->output && strcmp(a->output, "-") != 0) {
-        if (ends_with(a->output, ".lp"))
+        if (has_extension(a->output, "lp"))
             f = "lp";
-        else if (ends_with(a->output, ".mps"))
+        else if (has_extension(a->output, "mps"))
             f = "mps";
         else
             return usage_error("cannot tell the LP format of '%s': name it .lp or .mps, or "

@@ -372,6 +372,8 @@ int cu_episode_in_window(const cu_episode *ep, int64_t at, int level);
 /* A met target's achieved reduction, a rounding step short of `required`,
  * reported as `required` (plan.c). */
 double cu_snap_achieved(double achieved, double required, int unmet);
+/* A shadow price rounded to the 12 significant digits a simplex dual carries. */
+double cu_round_dual(double v);
 
 /* ---- writers (write_*.c, write_file.c) ------------------------------------------------ */
 int cu_write_json(const curtail_result *r, const curtail_write_options *o, cu_buf *out);

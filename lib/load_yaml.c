@@ -208,17 +208,29 @@ static int get_number(const loader *ld, uint32_t node, const ypath *path, double
     return CURTAIL_OK;
 }
 
+/* A plain scalar that is a YAML 1.2 core-schema boolean: 1 true, 0 false,
+ * -1 anything else (yes/no/on/off are YAML 1.1 and stay words). */
+static int core_bool(const loader *ld, uint32_t node)
+{
+    static const char *const words[] = {"true", "True", "TRUE", "false", "False", "FALSE"};
+    const char *s;
+    size_t i;
+    if (!is_scalar(ld, node) || !yt_at(ld->t, node)->plain)
+        return -1;
+    s = yt_str(ld->t, node);
+    for (i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strcmp(s, words[i]) == 0)
+            return i < 3;
+    return -1;
+}
+
 static int get_bool(const loader *ld, uint32_t node, const ypath *path, int *out)
 {
-    const char *s;
-    if (is_scalar(ld, node) && yt_at(ld->t, node)->plain) {
-        s = yt_str(ld->t, node);
-        if (strcmp(s, "true") == 0 || strcmp(s, "false") == 0) {
-            *out = s[0] == 't';
-            return CURTAIL_OK;
-        }
-    }
-    return wrong_type(ld, node, path, "true or false");
+    int b = core_bool(ld, node);
+    if (b < 0)
+        return wrong_type(ld, node, path, "true or false");
+    *out = b;
+    return CURTAIL_OK;
 }
 
 /* Any non-null scalar is a string: `id: 123` is "123". */
@@ -226,6 +238,22 @@ static int get_string(const loader *ld, uint32_t node, const ypath *path, const 
 {
     if (!is_scalar(ld, node) || yt_is_null(ld->t, node))
         return wrong_type(ld, node, path, "a string");
+    *out = yt_str(ld->t, node);
+    return CURTAIL_OK;
+}
+
+/* An id (of an enterprise or a unit, or the unit `follows` names): a string
+ * or a number, never a boolean or null (`id: true` is not the id "true"). */
+static int get_id(const loader *ld, uint32_t node, const ypath *path, const char **out)
+{
+    if (core_bool(ld, node) >= 0)
+        return FAIL(ld, node, path, "must be a string or a number, got %s",
+                    yt_str(ld->t, node));
+    if (!is_scalar(ld, node) || yt_is_null(ld->t, node)) {
+        char got[192];
+        describe(ld, node, got, sizeof got);
+        return FAIL(ld, node, path, "must be a string or a number, got %s", got);
+    }
     *out = yt_str(ld->t, node);
     return CURTAIL_OK;
 }
@@ -592,18 +620,15 @@ static int rule_value(const loader *ld, uint32_t node, const ypath *path, int wh
 static int rule_guarantee(const loader *ld, uint32_t node, const ypath *path, unsigned *out)
 {
     unsigned mask;
-    int rc;
-    if (is_scalar(ld, node) && yt_at(ld->t, node)->plain) {
-        const char *s = yt_str(ld->t, node);
-        if (strcmp(s, "true") == 0) {
-            *out = (1u << CURTAIL_GUARANTEE_LIVELIHOOD) | (1u << CURTAIL_GUARANTEE_SUPPLY);
-            return CURTAIL_OK;
-        }
-        if (strcmp(s, "false") == 0)
-            return FAIL(ld, node, path,
-                        "must be livelihood, supply, a list of them, or true (leave the key "
-                        "out to match units without a guarantee)");
+    int rc, b = core_bool(ld, node);
+    if (b == 1) {
+        *out = (1u << CURTAIL_GUARANTEE_LIVELIHOOD) | (1u << CURTAIL_GUARANTEE_SUPPLY);
+        return CURTAIL_OK;
     }
+    if (b == 0)
+        return FAIL(ld, node, path,
+                    "must be livelihood, supply, a list of them, or true (leave the key "
+                    "out to match units without a guarantee)");
     if ((rc = get_word_mask(ld, node, path, &RULE_GUARANTEES, 1, 0, &mask)) != CURTAIL_OK)
         return rc;
     *out = mask << 1; /* RULE_GUARANTEES starts at CURTAIL_GUARANTEE_LIVELIHOOD */
@@ -990,7 +1015,7 @@ static int load_unit(const loader *ld, uint32_t node, const ypath *path)
         fp[k] = path_key(path, UNIT_KEYS[k]);
     if (v[U_ID] < 0)
         return missing(ld, node, path, "id");
-    if ((rc = get_string(ld, (uint32_t)v[U_ID], &fp[U_ID], &u.id)))
+    if ((rc = get_id(ld, (uint32_t)v[U_ID], &fp[U_ID], &u.id)))
         return rc;
     if (v[U_NAME] >= 0 && (rc = get_string(ld, (uint32_t)v[U_NAME], &fp[U_NAME], &u.name)))
         return rc;
@@ -1034,7 +1059,7 @@ static int load_unit(const loader *ld, uint32_t node, const ypath *path)
         u.interruptible = w;
     }
     if (v[U_FOLLOWS] >= 0 &&
-        (rc = get_string(ld, (uint32_t)v[U_FOLLOWS], &fp[U_FOLLOWS], &u.follows)))
+        (rc = get_id(ld, (uint32_t)v[U_FOLLOWS], &fp[U_FOLLOWS], &u.follows)))
         return rc;
     if (v[U_COKE_OVEN] >= 0 &&
         (rc = load_coke_oven(ld, (uint32_t)v[U_COKE_OVEN], &fp[U_COKE_OVEN], &u, &coking_time)))
@@ -1079,7 +1104,7 @@ static int load_enterprise(const loader *ld, uint32_t node, const ypath *path)
         fp[k] = path_key(path, ENT_KEYS[k]);
     if (v[E_ID] < 0)
         return missing(ld, node, path, "id");
-    if ((rc = get_string(ld, (uint32_t)v[E_ID], &fp[E_ID], &e.id)))
+    if ((rc = get_id(ld, (uint32_t)v[E_ID], &fp[E_ID], &e.id)))
         return rc;
     if (v[E_NAME] >= 0 && (rc = get_string(ld, (uint32_t)v[E_NAME], &fp[E_NAME], &e.name)))
         return rc;

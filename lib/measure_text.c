@@ -2,6 +2,8 @@
  * in its list (延长结焦时间至48小时, 限产30%, 焖炉保温 ...), in Chinese or English. */
 #include "write_text.h"
 
+#include <stdint.h>
+
 /* A number with at most two decimals and no trailing zeros: 30, 12.5, 17.25. */
 static void put_plain(cu_buf *out, double v)
 {
@@ -60,6 +62,31 @@ static void put_rule(cu_buf *out, const cu_unit_level *ul, const cu_unit *unit,
     }
 }
 
+/* The member of unit's load group that holds it below its own bound at
+ * `level`: when the group's bound is stricter than the unit's own and the
+ * load sits at the group's bound (the optimiser cut no deeper), the member
+ * with the smallest own bound (the first in scenario order on a tie);
+ * otherwise (SIZE_MAX) the load is the optimiser's choice. */
+static size_t binding_member(const curtail_result *r, size_t unit, int level, double load)
+{
+    const cu_groups *g = r->groups;
+    size_t grp = g->unit_group[unit], k, best = SIZE_MAX;
+    double ghi = g->hi[grp * CU_NL + (size_t)level];
+    double own = g->ul[unit * CU_NL + (size_t)level].hi;
+    if (!(ghi < own - 1e-9) || load < ghi - 1e-9)
+        return SIZE_MAX;
+    for (k = g->group_first[grp]; k < g->group_first[grp + 1]; k++) {
+        size_t m = g->members[k];
+        double hi = g->ul[m * CU_NL + (size_t)level].hi;
+        if (m == unit)
+            continue;
+        if (best == SIZE_MAX || hi < g->ul[best * CU_NL + (size_t)level].hi ||
+            (hi == g->ul[best * CU_NL + (size_t)level].hi && m < best))
+            best = m;
+    }
+    return best;
+}
+
 void cu_measure_text(const curtail_result *r, size_t unit, int level, int lang, cu_buf *out)
 {
     const curtail_scenario *s = r->s;
@@ -86,7 +113,23 @@ void cu_measure_text(const curtail_result *r, size_t unit, int level, int lang, 
         return;
     }
     if (ur.load < ul->hi - 1e-9) {
-        if (u->leader != unit) {
+        size_t m = binding_member(r, unit, level, ur.load);
+        const cu_unit *mu = m < s->nunits ? &s->units[m] : NULL;
+        if (mu && (u->leader == unit || m != u->leader)) {
+            /* held down by a stricter member of its load group, not by the
+             * optimiser: name that member and its own measure */
+            cu_buf_puts(out, en ? "; held at " : "；受联动单元“");
+            if (en)
+                put_percent(out, ur.load);
+            cu_buf_puts(out, en ? " by linked unit '" : "");
+            cu_buf_puts(out, mu->name ? mu->name : mu->id);
+            cu_buf_puts(out, en ? "' (" : "”");
+            put_rule(out, &r->groups->ul[m * CU_NL + (size_t)level], mu,
+                     &s->ents[mu->enterprise], en);
+            cu_buf_puts(out, en ? ")" : "约束，负荷");
+            if (!en)
+                put_percent(out, ur.load);
+        } else if (u->leader != unit) {
             /* a follower goes down with its leader (§4.3 load groups) */
             cu_buf_puts(out, en ? "; runs with " : "；随");
             cu_buf_puts(out, s->units[u->leader].name ? s->units[u->leader].name

@@ -633,6 +633,17 @@ done:
 
 /* ---- result ---------------------------------------------------------------------------------- */
 
+double cu_round_dual(double v)
+{
+    /* a dual carries the simplex's round-off (500 comes out as
+     * 499.99999999999994): 12 significant digits are all it means */
+    char buf[32];
+    if (v == 0.0 || !isfinite(v))
+        return 0.0;
+    snprintf(buf, sizeof buf, "%.12g", v);
+    return strtod(buf, NULL);
+}
+
 double cu_snap_achieved(double achieved, double required, int unmet)
 {
     /* a met target's reduction summed back from the loads can fall a rounding
@@ -680,7 +691,7 @@ static int fill_result(curtail_result *res, cu_model *m, const double *y,
                 t->shortfall = m->Q[p][L] - m->Rmax[p][L];
                 lv->status = CURTAIL_TARGETS_UNMET;
             } else {
-                t->shadow_price = pi[p][L];
+                t->shadow_price = cu_round_dual(pi[p][L]);
             }
         }
         res->objective += lv->weighted_loss;

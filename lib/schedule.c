@@ -573,7 +573,7 @@ static int fill_schedule(curtail_result *res, sched *S, const double *y, const d
                 tr->shortfall = S->q[k * CU_NP + p] - S->rmax[k * CU_NP + p];
                 res->segs[k].status = CURTAIL_TARGETS_UNMET;
             } else {
-                tr->shadow_price = pi[k * CU_NP + p];
+                tr->shadow_price = cu_round_dual(pi[k * CU_NP + p]);
             }
         }
     }

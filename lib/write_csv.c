@@ -3,6 +3,9 @@
  * optional byte order mark for Excel. Human-facing numbers: loads as
  * fractions with 4 decimals, emissions in kg/d with 2 decimals; capacity as
  * given. Headers, industries, grades and measure texts follow the language.
+ * The columns are the list's (write_text.h), shared with the Markdown list.
+ * A text cell that starts with =, +, - or @ is written with a leading ' so
+ * that a spreadsheet does not evaluate it (CSV formula injection).
  *
  * A schedule is written in long form, one row per hour and unit, hour by
  * hour and within an hour in scenario order:
@@ -21,17 +24,24 @@
 #include <stdio.h>
 #include <string.h>
 
-/* One field, quoted when it holds a comma, a quote or a line break. */
+/* One text field, quoted when it holds a comma, a quote or a line break.
+ * A text that starts with =, +, - or @ gets a leading ' (Excel's convention)
+ * so that a spreadsheet shows it rather than evaluating it as a formula;
+ * numbers are written without this function and never touched. */
 static void put_field(cu_buf *b, const char *s)
 {
     const char *p;
+    int guard;
     if (!s)
         s = "";
+    guard = s[0] != '\0' && strchr("=+-@", s[0]) != NULL;
     if (!strpbrk(s, ",\"\r\n")) {
+        if (guard)
+            cu_buf_put(b, "'", 1);
         cu_buf_puts(b, s);
         return;
     }
-    cu_buf_put(b, "\"", 1);
+    cu_buf_put(b, guard ? "\"'" : "\"", guard ? 2 : 1);
     for (p = s; *p; p++) {
         if (*p == '"')
             cu_buf_put(b, "\"\"", 2);
@@ -41,82 +51,46 @@ static void put_field(cu_buf *b, const char *s)
     cu_buf_put(b, "\"", 1);
 }
 
-/* The declared grade, with the effective one when a modifier changed it
- * (phase_out → D, a wet-quenched 5.5 m oven one grade stricter). */
-static void put_grade(cu_buf *b, const curtail_result *r, size_t u, int en)
+/* The header: the list's columns (write_text.h), their labels as fields. */
+static void put_header(cu_buf *b, int en, cu_buf *cell)
 {
-    char tmp[128];
-    cu_grade_label(r, u, en, tmp, sizeof tmp);
-    put_field(b, tmp);
-}
-
-static void put_header(cu_buf *b, int en)
-{
-    int p, L;
-    cu_buf_puts(b, en ? "No.,Enterprise,Credit code,Town,Industry,Grade,Unit,Capacity"
-                      : "序号,企业名称,统一社会信用代码,乡镇,行业,绩效等级,生产单元,产能");
-    for (p = 0; p < CU_NP; p++)
-        cu_buf_printf(b, en ? ",Baseline %s (kg/d)" : ",基准排放量 %s (kg/d)",
-                      en ? curtail_pollutant_name((curtail_pollutant)p) : cu_pollutant_zh[p]);
-    for (L = 0; L < CU_NL; L++) {
-        const char *lv = en ? cu_level_en[L] : cu_level_zh[L];
-        cu_buf_printf(b, en ? ",%s load,%s measure" : ",%s 负荷,%s 措施", lv, lv);
-        for (p = 0; p < CU_NP; p++)
-            cu_buf_printf(b, en ? ",%s reduction %s (kg/d)" : ",%s 减排量 %s (kg/d)", lv,
-                          en ? curtail_pollutant_name((curtail_pollutant)p) : cu_pollutant_zh[p]);
+    size_t i;
+    for (i = 0; i < CU_LIST_NCOLS; i++) {
+        cell->len = 0;
+        cu_list_header(cell, cu_list_column(i), en);
+        if (cell->failed) {
+            b->failed = 1;
+            return;
+        }
+        if (i)
+            cu_buf_puts(b, ",");
+        put_field(b, cell->data);
     }
     cu_buf_puts(b, "\n");
 }
 
-static int put_row(cu_buf *b, const curtail_result *r, size_t u, int lang)
+/* One unit's row: numbers as they are, text cells through put_field. */
+static int put_row(cu_buf *b, const curtail_result *r, size_t u, int lang, cu_buf *cell)
 {
-    const curtail_scenario *s = r->s;
-    const cu_unit *unit = &s->units[u];
-    const cu_enterprise *e = &s->ents[unit->enterprise];
-    const cu_groups *g = r->groups;
-    double base = g->b[g->unit_group[u]];
-    int en = lang == CURTAIL_LANG_EN;
-    int p, L, rc;
-
-    cu_buf_printf(b, "%zu,", u + 1);
-    put_field(b, e->name ? e->name : e->id);
-    cu_buf_puts(b, ",");
-    put_field(b, e->credit_code);
-    cu_buf_puts(b, ",");
-    put_field(b, e->town);
-    cu_buf_puts(b, ",");
-    put_field(b, (en ? cu_industry_en : cu_industry_zh)[e->industry]);
-    cu_buf_puts(b, ",");
-    put_grade(b, r, u, en);
-    cu_buf_puts(b, ",");
-    put_field(b, unit->name ? unit->name : unit->id);
-    cu_buf_puts(b, ",");
-    cu_buf_num(b, unit->capacity);
-    /* the unit's own emissions at its (group's) base load, fixed ones included */
-    for (p = 0; p < CU_NP; p++) {
-        cu_buf_puts(b, ",");
-        cu_put_fixed(b, unit->ef[p] * unit->capacity * base + unit->fixed[p], 2);
-    }
-    for (L = 0; L < CU_NL; L++) {
-        curtail_unit_result ur;
-        cu_buf text;
-        rc = curtail_result_unit(r, (curtail_level)L, u, &ur, NULL);
-        if (rc != CURTAIL_OK)
-            return rc;
-        cu_buf_puts(b, ",");
-        cu_put_fixed(b, ur.load, 4);
-        cu_buf_puts(b, ",");
-        cu_buf_init(&text, b->mem);
-        cu_measure_text(r, u, L, lang, &text);
-        if (text.failed)
+    cu_list_row row;
+    size_t i;
+    int rc = cu_list_row_init(r, u, &row);
+    if (rc != CURTAIL_OK)
+        return rc;
+    for (i = 0; i < CU_LIST_NCOLS && !b->failed; i++) {
+        cu_list_col c = cu_list_column(i);
+        if (i)
+            cu_buf_puts(b, ",");
+        if (!cu_list_col_is_text(c)) {
+            cu_list_cell(b, r, &row, c, lang);
+            continue;
+        }
+        cell->len = 0;
+        cu_list_cell(cell, r, &row, c, lang);
+        if (cell->failed)
             b->failed = 1;
         else
-            put_field(b, text.data);
-        cu_buf_free(&text);
-        for (p = 0; p < CU_NP; p++) {
-            cu_buf_puts(b, ",");
-            cu_put_fixed(b, ur.reduction[p], 2);
-        }
+            put_field(b, cell->len ? cell->data : "");
     }
     cu_buf_puts(b, "\n");
     return CURTAIL_OK;
@@ -217,6 +191,7 @@ int cu_write_csv(const curtail_result *r, const curtail_write_options *o, cu_buf
 {
     int lang = cu_write_lang(r, o);
     size_t u, n = curtail_result_unit_count(r);
+    cu_buf cell;
     int rc;
     if (o->bom)
         cu_buf_puts(out, "\xEF\xBB\xBF");
@@ -224,11 +199,15 @@ int cu_write_csv(const curtail_result *r, const curtail_write_options *o, cu_buf
         rc = write_schedule(r, lang, out);
         return rc != CURTAIL_OK ? rc : out->failed ? CURTAIL_ENOMEM : CURTAIL_OK;
     }
-    put_header(out, lang == CURTAIL_LANG_EN);
+    cu_buf_init(&cell, out->mem);
+    put_header(out, lang == CURTAIL_LANG_EN, &cell);
     for (u = 0; u < n && !out->failed; u++) {
-        rc = put_row(out, r, u, lang);
-        if (rc != CURTAIL_OK)
+        rc = put_row(out, r, u, lang, &cell);
+        if (rc != CURTAIL_OK) {
+            cu_buf_free(&cell);
             return rc;
+        }
     }
+    cu_buf_free(&cell);
     return out->failed ? CURTAIL_ENOMEM : CURTAIL_OK;
 }

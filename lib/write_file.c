@@ -1,5 +1,10 @@
 /* write_file.c — writing outputs whole or not at all (SPEC §8): a temporary
- * file beside the target, written and synced, then renamed over it. */
+ * file beside the target, written and synced, then renamed over it.
+ *
+ * A symbolic link is followed to the file it names, and that file is the one
+ * replaced (its temporary in its own directory, renamed onto its own path),
+ * so the link stays a link. A dangling link gets the file it points to
+ * created, as a shell's `>` would do; a link chain longer than 40 is ELOOP. */
 #define _POSIX_C_SOURCE 200809L
 #include "internal.h"
 
@@ -106,7 +111,101 @@ static int write_special(const char *path, const char *data, size_t len, curtail
     return e ? io_error(err, path, "cannot write", e) : CURTAIL_OK;
 }
 
+static int write_resolved(const char *path, const char *data, size_t len, curtail_error *err);
+
+/* The path a chain of symbolic links ends at, allocated (cu_free), or NULL
+ * with *e set (ENOMEM, ELOOP, or readlink's error). A relative link target is
+ * taken relative to the link's directory. The last path that is not a link
+ * is returned whether or not it exists. */
+static char *resolve_links(const char *path, int *e)
+{
+    size_t plen = strlen(path);
+    char *cur = cu_calloc(NULL, plen + 1, 1);
+    int hops;
+    if (!cur) {
+        *e = ENOMEM;
+        return NULL;
+    }
+    memcpy(cur, path, plen + 1);
+    for (hops = 0;; hops++) {
+        struct stat st;
+        char *target, *next;
+        const char *slash;
+        size_t cap = 256, dlen;
+        ssize_t n;
+        if (lstat(cur, &st) != 0 || !S_ISLNK(st.st_mode))
+            return cur;
+        if (hops >= 40) {
+            *e = ELOOP;
+            break;
+        }
+        if (st.st_size > 0 && (size_t)st.st_size < 65536)
+            cap = (size_t)st.st_size + 1;
+        for (;;) {
+            target = cu_calloc(NULL, cap, 1);
+            if (!target) {
+                *e = ENOMEM;
+                break;
+            }
+            n = readlink(cur, target, cap);
+            if (n < 0) {
+                *e = errno;
+                cu_free(NULL, target);
+                target = NULL;
+                break;
+            }
+            if ((size_t)n < cap)
+                break;
+            cu_free(NULL, target);
+            target = NULL;
+            if (cap > (size_t)1 << 20) {
+                *e = ENAMETOOLONG;
+                break;
+            }
+            cap *= 2; /* the link changed under us, or st_size was 0: retry larger */
+        }
+        if (!target)
+            break;
+        target[n] = '\0';
+        slash = strrchr(cur, '/');
+        dlen = target[0] != '/' && slash ? (size_t)(slash - cur) + 1 : 0;
+        next = cu_calloc(NULL, dlen + (size_t)n + 1, 1);
+        if (!next) {
+            cu_free(NULL, target);
+            *e = ENOMEM;
+            break;
+        }
+        memcpy(next, cur, dlen);
+        memcpy(next + dlen, target, (size_t)n + 1);
+        cu_free(NULL, target);
+        cu_free(NULL, cur);
+        cur = next;
+    }
+    cu_free(NULL, cur);
+    return NULL;
+}
+
 int cu_write_atomic(const char *path, const char *data, size_t len, curtail_error *err)
+{
+    char *real;
+    int e = 0, rc;
+    if (!path || strcmp(path, "-") == 0)
+        return write_stdout(data, len, err);
+    if (!path[0])
+        return cu_einval(err, "output path is empty");
+    real = resolve_links(path, &e);
+    if (!real) {
+        if (e == ENOMEM)
+            return cu_enomem(err);
+        return io_error(err, path, "cannot resolve", e);
+    }
+    rc = write_resolved(real, data, len, err);
+    cu_free(NULL, real);
+    return rc;
+}
+
+/* Write to `path`, which is not a symbolic link (or does not exist). */
+static int write_resolved(const char *path, const char *data, size_t len, curtail_error *err)
 {
     static const char suffix[] = ".XXXXXX";
     char *tmp = NULL;
@@ -114,10 +213,6 @@ int cu_write_atomic(const char *path, const char *data, size_t len, curtail_erro
     int fd = -1, e = 0, created = 0, rc = CURTAIL_OK;
     const char *what = "cannot write";
 
-    if (!path || strcmp(path, "-") == 0)
-        return write_stdout(data, len, err);
-    if (!path[0])
-        return cu_einval(err, "output path is empty");
     {
         struct stat st;
         if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {

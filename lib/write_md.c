@@ -2,10 +2,13 @@
  * default, English with lang en. Numbers as in the CSV: loads 4 decimals,
  * kg and yuan 2 decimals.
  *
- * A plan: the scenario name as title, a summary table per level (baseline,
- * required, achieved, shortfall and shadow price per pollutant; lost value;
- * status), the list (一企一策) with each unit's load and measure per level,
- * and the warnings.
+ * The title is the scenario's name; without one, the input file's name
+ * (without its directory), else 应急减排清单 / Emergency reduction list.
+ *
+ * A plan: the title, a summary table per level (baseline, required,
+ * achieved, shortfall and shadow price per pollutant, the shadow price in
+ * weighted yuan as the objective; lost value; status), the list (一企一策)
+ * with the CSV's columns in the CSV's order, and the warnings.
  *
  * A schedule: the title; status and objective; the horizon, the alerts as
  * runs of hours, and the ozone-window rule in the bureau's wording (10:00–
@@ -64,15 +67,15 @@ static void put_results(cu_buf *b, int status, double lost, double weighted,
     if (per_day) {
         cu_buf_puts(b, en ? " yuan/d.\n\n" : " 元/日。\n\n");
         cu_buf_puts(b, en ? "| Pollutant | Baseline (kg/d) | Required (kg/d) | Achieved (kg/d) "
-                            "| Shortfall (kg/d) | Shadow price (yuan per kg/d) |\n"
+                            "| Shortfall (kg/d) | Shadow price (weighted yuan per kg/d) |\n"
                           : "| 污染物 | 基准排放量 (kg/d) | 减排要求 (kg/d) | 实际减排量 (kg/d) "
-                            "| 缺口 (kg/d) | 影子价格 (元/(kg/d)) |\n");
+                            "| 缺口 (kg/d) | 影子价格 (加权元/(kg/d)) |\n");
     } else {
         cu_buf_puts(b, en ? " yuan.\n\n" : " 元。\n\n");
         cu_buf_puts(b, en ? "| Pollutant | Baseline (kg) | Required (kg) | Achieved (kg) "
-                            "| Shortfall (kg) | Shadow price (yuan per kg) |\n"
+                            "| Shortfall (kg) | Shadow price (weighted yuan per kg) |\n"
                           : "| 污染物 | 基准排放量 (kg) | 减排要求 (kg) | 实际减排量 (kg) "
-                            "| 缺口 (kg) | 影子价格 (元/kg) |\n");
+                            "| 缺口 (kg) | 影子价格 (加权元/kg) |\n");
     }
     cu_buf_puts(b, "|---|---:|---:|---:|---:|---:|\n");
     for (p = 0; p < CU_NP; p++) {
@@ -102,65 +105,53 @@ static void put_summary(cu_buf *b, const curtail_level_result *lr, int level, in
     put_results(b, (int)lr->status, lr->lost_value, lr->weighted_loss, lr->targets, en, 1);
 }
 
-static void put_grade(cu_buf *b, const curtail_result *r, size_t u, int en)
-{
-    char tmp[128];
-    cu_grade_label(r, u, en, tmp, sizeof tmp);
-    put_text(b, tmp);
-}
-
+/* The list: the CSV's columns in the CSV's order (write_text.h), text cells
+ * escaped, numbers right-aligned. */
 static int put_list(cu_buf *b, const curtail_result *r, int lang)
 {
-    const curtail_scenario *s = r->s;
-    size_t u, n = curtail_result_unit_count(r);
+    size_t u, i, n = curtail_result_unit_count(r);
     int en = lang == CURTAIL_LANG_EN;
-    int L, rc;
+    int rc = CURTAIL_OK;
+    cu_buf cell;
+    cu_buf_init(&cell, b->mem);
     cu_buf_puts(b, en ? "## List (one enterprise, one policy)\n\n"
                       : "## 一企一策清单\n\n");
-    cu_buf_puts(b, en ? "| No. | Enterprise | Industry | Grade | Unit | Capacity"
-                      : "| 序号 | 企业名称 | 行业 | 绩效等级 | 生产单元 | 产能");
-    for (L = 0; L < CU_NL; L++) {
-        const char *lv = en ? cu_level_en[L] : cu_level_zh[L];
-        cu_buf_printf(b, en ? " | %s load | %s measure" : " | %s 负荷 | %s 措施", lv, lv);
+    for (i = 0; i < CU_LIST_NCOLS; i++) {
+        cell.len = 0;
+        cu_list_header(&cell, cu_list_column(i), en);
+        if (cell.failed)
+            b->failed = 1;
+        cu_buf_puts(b, i ? " | " : "| ");
+        put_text(b, cell.failed ? NULL : cell.data);
     }
-    cu_buf_puts(b, " |\n|---:|---|---|---|---|---:");
-    for (L = 0; L < CU_NL; L++)
-        cu_buf_puts(b, "|---:|---");
+    cu_buf_puts(b, " |\n");
+    for (i = 0; i < CU_LIST_NCOLS; i++)
+        cu_buf_puts(b, cu_list_col_is_text(cu_list_column(i)) ? "|---" : "|---:");
     cu_buf_puts(b, "|\n");
     for (u = 0; u < n && !b->failed; u++) {
-        const cu_unit *unit = &s->units[u];
-        const cu_enterprise *e = &s->ents[unit->enterprise];
-        cu_buf_printf(b, "| %zu | ", u + 1);
-        put_text(b, e->name ? e->name : e->id);
-        cu_buf_puts(b, " | ");
-        put_text(b, (en ? cu_industry_en : cu_industry_zh)[e->industry]);
-        cu_buf_puts(b, " | ");
-        put_grade(b, r, u, en);
-        cu_buf_puts(b, " | ");
-        put_text(b, unit->name ? unit->name : unit->id);
-        cu_buf_puts(b, " | ");
-        cu_buf_num(b, unit->capacity);
-        for (L = 0; L < CU_NL; L++) {
-            curtail_unit_result ur;
-            cu_buf text;
-            rc = curtail_result_unit(r, (curtail_level)L, u, &ur, NULL);
-            if (rc != CURTAIL_OK)
-                return rc;
-            cu_buf_puts(b, " | ");
-            cu_put_fixed(b, ur.load, 4);
-            cu_buf_puts(b, " | ");
-            cu_buf_init(&text, b->mem);
-            cu_measure_text(r, u, L, lang, &text);
-            if (text.failed)
+        cu_list_row row;
+        rc = cu_list_row_init(r, u, &row);
+        if (rc != CURTAIL_OK)
+            break;
+        for (i = 0; i < CU_LIST_NCOLS; i++) {
+            cu_list_col c = cu_list_column(i);
+            cu_buf_puts(b, i ? " | " : "| ");
+            if (!cu_list_col_is_text(c)) {
+                cu_list_cell(b, r, &row, c, lang);
+                continue;
+            }
+            cell.len = 0;
+            cu_list_cell(&cell, r, &row, c, lang);
+            if (cell.failed)
                 b->failed = 1;
-            else
-                put_text(b, text.data);
-            cu_buf_free(&text);
+            else if (cell.len)
+                put_text(b, cell.data);
         }
         cu_buf_puts(b, " |\n");
     }
     cu_buf_puts(b, "\n");
-    return CURTAIL_OK;
+    cu_buf_free(&cell);
+    return rc;
 }
 
 /* ---- schedule ------------------------------------------------------------------------------- */
@@ -448,14 +439,31 @@ static void put_warnings(cu_buf *out, const curtail_result *r, int en)
         cu_buf_puts(out, "\n");
 }
 
+/* "# name": the scenario's name, else the input file's base name (not for
+ * standard input or a builder scenario), else a generic title. */
+static void put_title(cu_buf *out, const curtail_scenario *s, int en)
+{
+    const char *name = curtail_scenario_name(s);
+    cu_buf_puts(out, "# ");
+    if (!name || !name[0]) {
+        const char *file = s->file ? s->file : "", *slash = strrchr(file, '/');
+        name = slash ? slash + 1 : file;
+        if (strcmp(file, "<stdin>") == 0 || strcmp(file, "-") == 0)
+            name = "";
+    }
+    if (name[0])
+        put_text(out, name);
+    else
+        cu_buf_puts(out, en ? "Emergency reduction list" : "应急减排清单");
+    cu_buf_puts(out, "\n\n");
+}
+
 int cu_write_md(const curtail_result *r, const curtail_write_options *o, cu_buf *out)
 {
     int lang = cu_write_lang(r, o);
     int en = lang == CURTAIL_LANG_EN;
     int level, rc;
-    cu_buf_puts(out, "# ");
-    put_text(out, curtail_scenario_name(r->s));
-    cu_buf_puts(out, "\n\n");
+    put_title(out, r->s, en);
     if (r->kind == 1) {
         rc = write_schedule(r, lang, out);
         if (rc != CURTAIL_OK)

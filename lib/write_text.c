@@ -79,3 +79,151 @@ void cu_format_clock(int minutes, char *buf, size_t n)
 {
     snprintf(buf, n, "%02d:%02d", minutes / 60, minutes % 60);
 }
+
+/* ---- the list ---------------------------------------------------------------------------- */
+
+cu_list_col cu_list_column(size_t i)
+{
+    static const cu_list_field head[8] = {CU_COL_NO,       CU_COL_ENTERPRISE, CU_COL_CREDIT_CODE,
+                                          CU_COL_TOWN,     CU_COL_INDUSTRY,   CU_COL_GRADE,
+                                          CU_COL_UNIT,     CU_COL_CAPACITY};
+    cu_list_col c = {CU_COL_NO, 0, 0};
+    size_t k;
+    if (i < 8) {
+        c.field = head[i];
+        return c;
+    }
+    if (i < 8 + CU_NP) {
+        c.field = CU_COL_BASELINE;
+        c.pollutant = (int)(i - 8);
+        return c;
+    }
+    k = i - 8 - CU_NP;
+    c.level = (int)(k / (2 + CU_NP));
+    k %= 2 + CU_NP;
+    if (k == 0)
+        c.field = CU_COL_LOAD;
+    else if (k == 1)
+        c.field = CU_COL_MEASURE;
+    else {
+        c.field = CU_COL_REDUCTION;
+        c.pollutant = (int)(k - 2);
+    }
+    return c;
+}
+
+int cu_list_col_is_text(cu_list_col c)
+{
+    switch (c.field) {
+    case CU_COL_ENTERPRISE:
+    case CU_COL_CREDIT_CODE:
+    case CU_COL_TOWN:
+    case CU_COL_INDUSTRY:
+    case CU_COL_GRADE:
+    case CU_COL_UNIT:
+    case CU_COL_MEASURE:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+static const char *pollutant_label(int p, int en)
+{
+    return en ? curtail_pollutant_name((curtail_pollutant)p) : cu_pollutant_zh[p];
+}
+
+void cu_list_header(cu_buf *b, cu_list_col c, int en)
+{
+    static const char *const zh[8] = {"序号",     "企业名称", "统一社会信用代码", "乡镇",
+                                      "行业",     "绩效等级", "生产单元",         "产能"};
+    static const char *const eng[8] = {"No.",      "Enterprise", "Credit code", "Town",
+                                       "Industry", "Grade",      "Unit",        "Capacity"};
+    const char *lv = en ? cu_level_en[c.level] : cu_level_zh[c.level];
+    switch (c.field) {
+    case CU_COL_BASELINE:
+        cu_buf_printf(b, en ? "Baseline %s (kg/d)" : "基准排放量 %s (kg/d)",
+                      pollutant_label(c.pollutant, en));
+        break;
+    case CU_COL_LOAD:
+        cu_buf_printf(b, en ? "%s load" : "%s 负荷", lv);
+        break;
+    case CU_COL_MEASURE:
+        cu_buf_printf(b, en ? "%s measure" : "%s 措施", lv);
+        break;
+    case CU_COL_REDUCTION:
+        cu_buf_printf(b, en ? "%s reduction %s (kg/d)" : "%s 减排量 %s (kg/d)", lv,
+                      pollutant_label(c.pollutant, en));
+        break;
+    default:
+        cu_buf_puts(b, (en ? eng : zh)[c.field]);
+        break;
+    }
+}
+
+int cu_list_row_init(const curtail_result *r, size_t u, cu_list_row *row)
+{
+    int L, rc;
+    row->unit = u;
+    for (L = 0; L < CU_NL; L++) {
+        rc = curtail_result_unit(r, (curtail_level)L, u, &row->ur[L], NULL);
+        if (rc != CURTAIL_OK)
+            return rc;
+    }
+    return CURTAIL_OK;
+}
+
+void cu_list_cell(cu_buf *b, const curtail_result *r, const cu_list_row *row, cu_list_col c,
+                  int lang)
+{
+    const curtail_scenario *s = r->s;
+    const cu_unit *unit = &s->units[row->unit];
+    const cu_enterprise *e = &s->ents[unit->enterprise];
+    int en = (lang == CURTAIL_LANG_DEFAULT ? s->lang : lang) == CURTAIL_LANG_EN;
+    char tmp[128];
+    switch (c.field) {
+    case CU_COL_NO:
+        cu_buf_printf(b, "%zu", row->unit + 1);
+        break;
+    case CU_COL_ENTERPRISE:
+        cu_buf_puts(b, e->name ? e->name : e->id);
+        break;
+    case CU_COL_CREDIT_CODE:
+        cu_buf_puts(b, e->credit_code ? e->credit_code : "");
+        break;
+    case CU_COL_TOWN:
+        cu_buf_puts(b, e->town ? e->town : "");
+        break;
+    case CU_COL_INDUSTRY:
+        cu_buf_puts(b, (en ? cu_industry_en : cu_industry_zh)[e->industry]);
+        break;
+    case CU_COL_GRADE:
+        /* the declared grade, with the effective one when a modifier changed it */
+        cu_grade_label(r, row->unit, en, tmp, sizeof tmp);
+        cu_buf_puts(b, tmp);
+        break;
+    case CU_COL_UNIT:
+        cu_buf_puts(b, unit->name ? unit->name : unit->id);
+        break;
+    case CU_COL_CAPACITY:
+        cu_buf_num(b, unit->capacity);
+        break;
+    case CU_COL_BASELINE: {
+        /* the unit's own emissions at its (group's) base load, fixed ones included */
+        const cu_groups *g = r->groups;
+        double base = g->b[g->unit_group[row->unit]];
+        cu_put_fixed(b, unit->ef[c.pollutant] * unit->capacity * base + unit->fixed[c.pollutant],
+                     2);
+        break;
+    }
+    case CU_COL_LOAD:
+        cu_put_fixed(b, row->ur[c.level].load, 4);
+        break;
+    case CU_COL_MEASURE:
+        cu_measure_text(r, row->unit, c.level, lang, b);
+        break;
+    case CU_COL_REDUCTION:
+        cu_put_fixed(b, row->ur[c.level].reduction[c.pollutant], 2);
+        break;
+    }
+}

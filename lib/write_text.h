@@ -1,7 +1,8 @@
 /* write_text.h — what the human-facing writers (CSV, Markdown) share: the
  * zh/en labels of industries, grades, levels and pollutants, fixed-decimal
- * numbers, and the facts of an episode a schedule writer words (ozone-window
- * stops, hour labels). Internal; not installed. */
+ * numbers, the columns of the list (one model for both formats), and the
+ * facts of an episode a schedule writer words (ozone-window stops, hour
+ * labels). Internal; not installed. */
 #ifndef CURTAIL_WRITE_TEXT_H
 #define CURTAIL_WRITE_TEXT_H
 
@@ -26,6 +27,53 @@ void cu_grade_label(const curtail_result *r, size_t u, int en, char *buf, size_t
 
 /* The language a writer uses: the option's, or the scenario's by default. */
 int cu_write_lang(const curtail_result *r, const curtail_write_options *o);
+
+/* ---- the list (SPEC §7) ------------------------------------------------------------------
+ * One row per unit; the CSV and the Markdown list carry the same columns in
+ * the same order: 序号, 企业名称, 统一社会信用代码, 乡镇, 行业, 绩效等级, 生产单元,
+ * 产能, the baseline emissions per pollutant, then per level 负荷, 措施 and the
+ * reduction per pollutant. */
+typedef enum cu_list_field {
+    CU_COL_NO,
+    CU_COL_ENTERPRISE,
+    CU_COL_CREDIT_CODE,
+    CU_COL_TOWN,
+    CU_COL_INDUSTRY,
+    CU_COL_GRADE,
+    CU_COL_UNIT,
+    CU_COL_CAPACITY,
+    CU_COL_BASELINE,  /* per pollutant */
+    CU_COL_LOAD,      /* per level */
+    CU_COL_MEASURE,   /* per level */
+    CU_COL_REDUCTION  /* per level and pollutant */
+} cu_list_field;
+
+typedef struct cu_list_col {
+    cu_list_field field;
+    int level;     /* CU_COL_LOAD, CU_COL_MEASURE, CU_COL_REDUCTION */
+    int pollutant; /* CU_COL_BASELINE, CU_COL_REDUCTION */
+} cu_list_col;
+
+#define CU_LIST_NCOLS (8 + CU_NP + CU_NL * (2 + CU_NP))
+
+/* Column i (0 <= i < CU_LIST_NCOLS) of the list. */
+cu_list_col cu_list_column(size_t i);
+/* Is the column free text (names, codes, labels, measures) rather than a number? */
+int cu_list_col_is_text(cu_list_col c);
+/* The column's header label, unescaped: "基准排放量 SO2 (kg/d)", "Yellow load". */
+void cu_list_header(cu_buf *b, cu_list_col c, int en);
+
+/* What a row needs computed once: the unit's result at each level. */
+typedef struct cu_list_row {
+    size_t unit;
+    curtail_unit_result ur[CU_NL];
+} cu_list_row;
+/* CURTAIL_OK or the code of curtail_result_unit. */
+int cu_list_row_init(const curtail_result *r, size_t u, cu_list_row *row);
+/* The cell of column c, unescaped (the writer quotes or escapes text cells);
+ * lang as for cu_measure_text. Loads have 4 decimals, kg/d 2, capacity as given. */
+void cu_list_cell(cu_buf *b, const curtail_result *r, const cu_list_row *row, cu_list_col c,
+                  int lang);
 
 /* ---- episodes ---------------------------------------------------------------------------- */
 

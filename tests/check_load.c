@@ -752,7 +752,8 @@ START_TEST(test_load_wrong_type)
                  "t.yaml:6:60: error: enterprises[0].units[0].interruptible: expected true or "
                  "false, got \"yes\"");
     expect_error(ONE_UNIT("{id: [r], kind: reactor, capacity: 1}"),
-                 "t.yaml:6:14: error: enterprises[0].units[0].id: expected a string, got a list");
+                 "t.yaml:6:14: error: enterprises[0].units[0].id: must be a string or a number, "
+                 "got a list");
     expect_error("curtail: 1\nenterprises: {}\n",
                  "t.yaml:2:14: error: enterprises: expected a list of enterprises, got a mapping");
     expect_error("curtail: 1\nenterprises: []\nextra: {grades: C}\n",
@@ -761,6 +762,81 @@ START_TEST(test_load_wrong_type)
                  "t.yaml:1:1: error: expected a mapping at the top of the document, got a list");
     expect_error("curtail: 1\nenterprises: []\n? [a]\n: 1\n",
                  "t.yaml:3:3: error: mapping keys must be plain strings, not sequences");
+}
+END_TEST
+
+/* The YAML 1.2 core booleans in every spelling, wherever a boolean goes;
+ * YAML 1.1 words (yes, on) stay errors (test_load_wrong_type). */
+START_TEST(test_load_core_booleans)
+{
+    curtail_scenario *s = load_ok(
+        "curtail: 1\n"
+        "builtin_policy: False\n"
+        "policy:\n"
+        "  - {industry: chemical, grades: [C], levels: [red], stop: True}\n"
+        "  - {industry: chemical, grades: [C], levels: [orange], guarantee: TRUE, none: TRUE}\n"
+        "enterprises:\n"
+        "  - id: e1\n"
+        "    industry: chemical\n"
+        "    phase_out: FALSE\n"
+        "    units:\n"
+        "      - {id: a, kind: loading, capacity: 1, interruptible: True}\n"
+        "      - {id: b, kind: batch, capacity: 1, interruptible: FALSE}\n"
+        "      - {id: c, kind: reactor, capacity: 1, interruptible: TRUE}\n"
+        "  - id: e2\n"
+        "    industry: boiler\n"
+        "    units: [{id: d, kind: boiler, capacity: 1, boiler: {fuel: gas, heating: False}}]\n");
+    ck_assert_int_eq(s->builtin_policy, 0);
+    ck_assert_uint_eq(s->nrules, 2);
+    ck_assert_int_eq(s->rules[0].r.measure, CURTAIL_MEASURE_STOP);
+    ck_assert_int_eq(s->ents[0].phase_out, 0);
+    ck_assert_int_eq(s->units[0].interruptible, 1);
+    ck_assert_int_eq(s->units[1].interruptible, 0);
+    ck_assert_int_eq(s->units[2].interruptible, 1);
+    ck_assert_int_eq(s->units[3].heating, 0);
+    curtail_scenario_free(s);
+    s = load_ok("curtail: 1\nbuiltin_policy: TRUE\nenterprises: []\n");
+    ck_assert_int_eq(s->builtin_policy, 1);
+    curtail_scenario_free(s);
+    expect_error("curtail: 1\nbuiltin_policy: tRUE\nenterprises: []\n",
+                 "t.yaml:2:17: error: builtin_policy: expected true or false, got \"tRUE\"");
+    expect_error("curtail: 1\nbuiltin_policy: \"True\"\nenterprises: []\n",
+                 "t.yaml:2:17: error: builtin_policy: expected true or false, got \"True\" "
+                 "(quoted, so a string)");
+    expect_error(ONE_UNIT("{id: r, kind: reactor, capacity: 1}\n"
+                          "policy: [{industry: chemical, grades: [C], levels: [red], guarantee: False, cut: 0.1}]"),
+                 "t.yaml:7:70: error: policy[0].guarantee: must be livelihood, supply, a list of "
+                 "them, or true (leave the key out to match units without a guarantee)");
+}
+END_TEST
+
+/* An id is a string or a number: a boolean or null is not silently the id
+ * "true" or "". A quoted "true" is a string. */
+START_TEST(test_load_id_not_bool_or_null)
+{
+    curtail_scenario *s;
+    expect_error("curtail: 1\nenterprises:\n  - {id: true, industry: other, units: []}\n",
+                 "t.yaml:3:10: error: enterprises[0].id: must be a string or a number, got true");
+    expect_error("curtail: 1\nenterprises:\n  - {id: False, industry: other, units: []}\n",
+                 "t.yaml:3:10: error: enterprises[0].id: must be a string or a number, got False");
+    expect_error("curtail: 1\nenterprises:\n  - {id: ~, industry: other, units: []}\n",
+                 "t.yaml:3:10: error: enterprises[0].id: must be a string or a number, got null");
+    expect_error(ONE_UNIT("{id: TRUE, kind: reactor, capacity: 1}"),
+                 "t.yaml:6:14: error: enterprises[0].units[0].id: must be a string or a number, "
+                 "got TRUE");
+    expect_error(ONE_UNIT("{id: null, kind: reactor, capacity: 1}"),
+                 "t.yaml:6:14: error: enterprises[0].units[0].id: must be a string or a number, "
+                 "got null");
+    expect_error(ONE_UNIT("{id: r, kind: reactor, capacity: 1, follows: true}"),
+                 "t.yaml:6:54: error: enterprises[0].units[0].follows: must be a string or a "
+                 "number, got true");
+    s = load_ok("curtail: 1\nenterprises:\n  - {id: \"true\", industry: other, units: []}\n"
+                "  - {id: 12, industry: other, units: [{id: !!str false, kind: other, "
+                "capacity: 1}]}\n");
+    ck_assert_str_eq(s->ents[0].id, "true");
+    ck_assert_str_eq(s->ents[1].id, "12");
+    ck_assert_str_eq(s->units[0].id, "false");
+    curtail_scenario_free(s);
 }
 END_TEST
 
@@ -1394,6 +1470,8 @@ static Suite *load_suite(void)
     tcase_add_test(errors, test_load_unknown_key);
     tcase_add_test(errors, test_load_duplicate_key);
     tcase_add_test(errors, test_load_wrong_type);
+    tcase_add_test(errors, test_load_core_booleans);
+    tcase_add_test(errors, test_load_id_not_bool_or_null);
     tcase_add_test(errors, test_load_nonfinite);
     tcase_add_test(errors, test_load_out_of_range);
     tcase_add_test(errors, test_load_words);

@@ -6,17 +6,17 @@
  * every number of plan.json by hand:
  *
  *   groups  G1 = oven1 + chem (leader oven1), G2 = r1, G3 = coat, G4 = b1
- *   grades  hengxiang B, wet 5.5 m oven → C, weight 2; dongfang D, weight 1;
- *           reli guarantee (pinned at base load 0.75)
+ *   grades  hengxiang B, wet 5.5 m oven → C (chem, its follower, too), weight 2;
+ *           dongfang D, weight 1; reli guarantee (pinned at base load 0.75)
  *   V       G1 300·1000 = 300000; G2 500·200 = 100000; G3 400·50 = 20000; G4 96000
  *   E       G1 SO2 100, NOx 600, PM 40, VOCs 1000+400 = 1400
  *           G2 SO2 100, NOx 200, PM 20, VOCs 400;  G3 VOCs 200
  *           G4 SO2 192, NOx 480, PM 48 (at load 1; base 0.75)
  *   B[p]    SO2 100+100+144 = 344; NOx 600+200+360+40 fixed = 1200;
  *           PM 40+20+36 = 96; VOCs 1400+400+200 = 2000
- *   bounds  G1: hi 18/36 = 0.5 (yellow), 18/48 = 0.375 (orange, red); lo = hi,
- *           because chem (a by-product unit keeps grade B, which is not in
- *           extra.grades) is pinned at min(hi[chem] = 1, hi[G1]) (SPEC §4.3)
+ *   bounds  G1: hi 18/36 = 0.5 (yellow), 18/48 = 0.375 (orange, red); lo =
+ *           18/72 = 0.25 (the longest coking time): chem follows the oven's
+ *           effective grade C, which is in extra.grades, so G1 is not pinned
  *           G2: cut 20/30/50 % → hi 0.8/0.7/0.5, lo 0; G3 stop: 0; G4 0.75
  *   yellow  rules only: SO2 50+20 = 70 ≥ 34.4, NOx 300+40 = 340 ≥ 120,
  *           PM 20+4 = 24 ≥ 9.6, VOCs 700+80+200 = 980 ≥ 200
@@ -25,7 +25,8 @@
  *           PM 25+6 = 31 ≥ 19.2, VOCs 875+120+200 = 1195 ≥ 400
  *           loss 2·187500 + 30000 + 20000 = 425000, lost value 237500
  *   red     rules give NOx 375+100 = 475 < 0.45·1200 = 540: 65 kg/d more.
- *           only r1 can give more (100000/200 = 500 yuan per kg/d): it goes
+ *           r1 gives it cheapest (100000/200 = 500 weighted yuan per kg/d,
+ *           the oven 2·300000/600 = 1000 down to its lo 0.25): r1 goes
  *           from 0.5 to 0.5 − 65/200 = 0.175; shadow price 500.
  *           SO2 62.5+82.5 = 145 ≥ 103.2, PM 25+16.5 = 41.5 ≥ 28.8,
  *           VOCs 875+330+200 = 1405 ≥ 600
@@ -170,6 +171,80 @@ static void check_golden(curtail_format format, curtail_lang lang, int bom, cons
     free(out);
     curtail_result_free(r);
     curtail_scenario_free(s);
+}
+
+/* A scenario from YAML text, loaded as `name`. */
+static curtail_scenario *load_text(const char *yaml, const char *name)
+{
+    curtail_scenario *s = NULL;
+    curtail_error err;
+    int rc;
+    memset(&err, 0, sizeof err);
+    rc = curtail_scenario_load_buffer(&s, yaml, strlen(yaml), name, NULL, &err);
+    ck_assert_msg(rc == CURTAIL_OK, "load %s failed (%d): %d:%d: %s: %s", name, rc, err.line,
+                  err.column, err.path, err.message);
+    return s;
+}
+
+/* The fields of one CSV line (RFC 4180 quotes undone), at most max. */
+static size_t csv_fields(const char *line, char fields[][256], size_t max)
+{
+    size_t n = 0, k = 0;
+    int quoted = 0;
+    const char *p = line;
+    if (!*p)
+        return 0;
+    for (;; p++) {
+        if (quoted) {
+            if (*p == '"' && p[1] == '"') {
+                fields[n][k++] = '"';
+                p++;
+            } else if (*p == '"')
+                quoted = 0;
+            else
+                fields[n][k++] = *p;
+        } else if (*p == '"')
+            quoted = 1;
+        else if (*p == ',' || *p == '\n' || *p == '\0') {
+            fields[n][k] = '\0';
+            n++;
+            k = 0;
+            if (*p != ',' || n == max)
+                break;
+        } else
+            fields[n][k++] = *p;
+        ck_assert_uint_lt(k, 255);
+    }
+    return n;
+}
+
+/* The cells of one Markdown table row "| a | b |", backslash escapes undone
+ * (no cell holds an escaped bar). */
+static size_t md_cells(const char *line, char cells[][256], size_t max)
+{
+    size_t n = 0;
+    const char *p = line, *end;
+    ck_assert_msg(strncmp(p, "| ", 2) == 0, "not a table row: %.80s", line);
+    p += 2;
+    while (n < max && (end = strstr(p, " |")) != NULL && end < strchr(line, '\n')) {
+        size_t k = (size_t)(end - p);
+        ck_assert_uint_lt(k, 256);
+        {
+            size_t i, j = 0;
+            for (i = 0; i < k; i++) {
+                if (p[i] == '\\' && i + 1 < k)
+                    i++;
+                cells[n][j++] = p[i];
+            }
+            cells[n][j] = '\0';
+        }
+        n++;
+        p = end + 2;
+        if (*p == '\n')
+            break;
+        p++; /* the space after the bar */
+    }
+    return n;
 }
 
 static char *measure_text(const curtail_result *r, size_t unit, int level, int lang)
@@ -378,6 +453,176 @@ START_TEST(test_write_schedule_md_runs)
 }
 END_TEST
 
+/* ---- core: the Markdown list is the CSV's list ---------------------------------------- */
+
+/* Every header and every cell of the Markdown list equals the CSV's, in the
+ * same order (SPEC §7: "the same list"), in both languages. measures.yaml has
+ * no text that Markdown escapes. */
+static void check_md_list_is_csv(const char *golden_yaml, curtail_lang lang)
+{
+    static char csv[40][256], md[40][256];
+    curtail_scenario *s = load_golden(golden_yaml);
+    curtail_result *r = solve(s);
+    size_t clen, mlen, nc, nm, i, rows = 0;
+    char *c = render(r, CURTAIL_FORMAT_CSV, lang, 0, &clen);
+    char *m = render(r, CURTAIL_FORMAT_MD, lang, 0, &mlen);
+    const char *cl = c, *ml;
+    ml = strstr(m, lang == CURTAIL_LANG_EN ? "## List (one enterprise, one policy)\n\n"
+                                           : "## 一企一策清单\n\n");
+    ck_assert_ptr_nonnull(ml);
+    ml = strchr(strchr(ml, '\n') + 1, '\n') + 1; /* the header row */
+    while (*cl) {
+        nc = csv_fields(cl, csv, 40);
+        nm = md_cells(ml, md, 40);
+        ck_assert_uint_eq(nc, 8 + 4 + 3 * 6);
+        ck_assert_uint_eq(nm, nc);
+        for (i = 0; i < nc; i++)
+            ck_assert_msg(strcmp(csv[i], md[i]) == 0, "row %zu column %zu: csv \"%s\", md \"%s\"",
+                          rows, i, csv[i], md[i]);
+        cl = strchr(cl, '\n') + 1;
+        ml = strchr(ml, '\n') + 1;
+        if (rows == 0) { /* the alignment row: numbers right, text left */
+            ck_assert_ptr_nonnull(strstr(ml, "|---:|---|---|---|---|---|---|---:|---:|"));
+            ml = strchr(ml, '\n') + 1;
+        }
+        rows++;
+    }
+    ck_assert_uint_eq(rows, curtail_result_unit_count(r) + 1);
+    ck_assert_msg(*ml == '\n', "the Markdown list has more rows: %.80s", ml);
+    free(c);
+    free(m);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+
+START_TEST(test_write_md_list_is_csv_list)
+{
+    check_md_list_is_csv("measures.yaml", CURTAIL_LANG_ZH);
+    check_md_list_is_csv("measures.yaml", CURTAIL_LANG_EN);
+}
+END_TEST
+
+/* The Markdown summary says the shadow price is in weighted yuan (the
+ * objective's unit, DECISIONS.md); JSON and CSV carry no label. */
+START_TEST(test_write_md_shadow_price_weighted)
+{
+    curtail_scenario *s = load_golden("plan.yaml");
+    curtail_result *r = solve(s);
+    size_t len;
+    char *out = render(r, CURTAIL_FORMAT_MD, CURTAIL_LANG_ZH, 0, &len);
+    ck_assert_ptr_nonnull(strstr(out, "| 缺口 (kg/d) | 影子价格 (加权元/(kg/d)) |\n"));
+    free(out);
+    out = render(r, CURTAIL_FORMAT_MD, CURTAIL_LANG_EN, 0, &len);
+    ck_assert_ptr_nonnull(
+        strstr(out, "| Shortfall (kg/d) | Shadow price (weighted yuan per kg/d) |\n"));
+    free(out);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+    s = load_golden("schedule.yaml");
+    r = solve_schedule(s);
+    out = render(r, CURTAIL_FORMAT_MD, CURTAIL_LANG_ZH, 0, &len);
+    ck_assert_ptr_nonnull(strstr(out, "| 缺口 (kg) | 影子价格 (加权元/kg) |\n"));
+    free(out);
+    out = render(r, CURTAIL_FORMAT_MD, CURTAIL_LANG_EN, 0, &len);
+    ck_assert_ptr_nonnull(
+        strstr(out, "| Shortfall (kg) | Shadow price (weighted yuan per kg) |\n"));
+    free(out);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+/* Without a scenario name the title is the input's file name, else a
+ * generic one; never "# " alone. */
+START_TEST(test_write_md_title_without_name)
+{
+    static const char yaml[] =
+        "curtail: 1\n"
+        "enterprises:\n"
+        "  - {id: e, industry: other, units: [{id: u, kind: other, capacity: 1, ef: {PM: 1}}]}\n";
+    static const double none[CURTAIL_NPOLLUTANTS] = {0, 0, 0, 0};
+    curtail_enterprise_spec e = CURTAIL_ENTERPRISE_SPEC_INIT;
+    curtail_unit_spec u = CURTAIL_UNIT_SPEC_INIT;
+    curtail_scenario *s = load_text(yaml, "/some/dir/县清单.yaml");
+    curtail_result *r = solve(s);
+    curtail_error err;
+    size_t len;
+    char *out = render(r, CURTAIL_FORMAT_MD, CURTAIL_LANG_ZH, 0, &len);
+    ck_assert_msg(strncmp(out, "# 县清单.yaml\n\n", strlen("# 县清单.yaml\n\n")) == 0, "%.80s", out);
+    free(out);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+
+    s = load_text(yaml, "<stdin>");
+    r = solve(s);
+    out = render(r, CURTAIL_FORMAT_MD, CURTAIL_LANG_EN, 0, &len);
+    ck_assert_msg(strncmp(out, "# Emergency reduction list\n\n", 28) == 0, "%.80s", out);
+    free(out);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+
+    s = NULL;
+    ck_assert_int_eq(curtail_scenario_new(&s, NULL, &err), CURTAIL_OK);
+    ck_assert_int_eq(curtail_scenario_set_ratios(s, CURTAIL_YELLOW, none, &err), CURTAIL_OK);
+    e.id = "e";
+    e.industry = CURTAIL_OTHER_INDUSTRY;
+    ck_assert_int_eq(curtail_scenario_add_enterprise(s, &e, &err), CURTAIL_OK);
+    u.id = "u";
+    u.kind = CURTAIL_KIND_OTHER;
+    u.capacity = 1;
+    ck_assert_int_eq(curtail_scenario_add_unit(s, &u, &err), CURTAIL_OK);
+    ck_assert_int_eq(curtail_scenario_check(s, &err), CURTAIL_OK);
+    r = solve(s);
+    out = render(r, CURTAIL_FORMAT_MD, CURTAIL_LANG_ZH, 0, &len);
+    ck_assert_msg(strncmp(out, "# 应急减排清单\n\n", strlen("# 应急减排清单\n\n")) == 0, "%.80s", out);
+    free(out);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+/* Text cells that a spreadsheet would take for a formula start with '; a
+ * cell that also needs quotes gets both; numbers are never touched. */
+START_TEST(test_write_csv_formula_cells)
+{
+    static const char yaml[] =
+        "curtail: 1\n"
+        "builtin_policy: false\n"
+        "policy: [{industry: other, grades: [none], levels: [yellow, orange, red], cut: 0.1}]\n"
+        "enterprises:\n"
+        "  - id: '-e1'\n"
+        "    name: '=HYPERLINK(\"http://x\",\"y\")'\n"
+        "    town: '+town'\n"
+        "    industry: other\n"
+        "    units:\n"
+        "      - {id: u1, name: '@SUM(A1:A2)', kind: other, capacity: 10, ef: {PM: 1}}\n"
+        "      - {id: '-u2', kind: other, capacity: 10, ef: {PM: 1}}\n"
+        "  - {id: e2, name: 'a=b', town: '-', industry: other,\n"
+        "     units: [{id: u3, name: '=1,2', kind: other, capacity: 10, ef: {PM: 1}}]}\n";
+    curtail_scenario *s = load_text(yaml, "formula.yaml");
+    curtail_result *r = solve(s);
+    size_t len;
+    char *out = render(r, CURTAIL_FORMAT_CSV, CURTAIL_LANG_EN, 0, &len);
+    ck_assert_msg(strstr(out, "\n1,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",,'+town,other,"
+                              "ungraded,'@SUM(A1:A2),10,0.00,0.00,10.00,0.00,0.9000,"
+                              "cut output by 10%,0.00,0.00,1.00,0.00,") != NULL,
+                  "%s", out);
+    ck_assert_msg(strstr(out, "\n2,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",,'+town,other,"
+                              "ungraded,'-u2,10,") != NULL,
+                  "%s", out);
+    ck_assert_msg(strstr(out, "\n3,a=b,,'-,other,ungraded,\"'=1,2\",10,0.00,") != NULL, "%s",
+                  out);
+    free(out);
+    /* Markdown is not a spreadsheet: its cells are as given */
+    out = render(r, CURTAIL_FORMAT_MD, CURTAIL_LANG_EN, 0, &len);
+    ck_assert_msg(strstr(out, "| 3 | a=b |  | - | other | ungraded | =1,2 | 10 |") != NULL, "%s",
+                  out);
+    free(out);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
 /* ---- core: measure texts --------------------------------------------------------- */
 
 START_TEST(test_write_measure_texts)
@@ -428,6 +673,68 @@ START_TEST(test_write_measure_texts_deeper_cut)
                 "cut output by 50%; further curtailed to 17.5% load");
     assert_text(r, 4, CURTAIL_RED, "保障类（以热定产）",
                 "guarantee unit (output set by heat demand)");
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+/* A unit held down by a stricter member of its load group: the member and
+ * its measure are named, not an optimiser's cut; a cut below the group's
+ * bound is still the optimiser's. */
+START_TEST(test_write_measure_texts_linked_unit)
+{
+    static const char stop_yaml[] =
+        "curtail: 1\n"
+        "targets: {ratios: {yellow: {SO2: 0}, orange: {SO2: 0}, red: {SO2: 0}}}\n"
+        "enterprises:\n"
+        "  - id: chem\n"
+        "    industry: chemical\n"
+        "    grade: C\n"
+        "    units:\n"
+        "      - {id: reactor, name: 反应釜, kind: reactor, capacity: 100, ef: {VOCs: 1}}\n"
+        "      - {id: loading, name: 装车, kind: loading, capacity: 100, interruptible: true,\n"
+        "         follows: reactor, ef: {VOCs: 1}}\n";
+    static const char deeper_yaml[] =
+        "curtail: 1\n"
+        "builtin_policy: false\n"
+        "targets: {ratios: {yellow: {VOCs: 0}, orange: {VOCs: 0}, red: {VOCs: 0.5}}}\n"
+        "policy:\n"
+        "  - {industry: chemical, kind: reactor, grades: [C], levels: [yellow, orange, red], cut: 0.1}\n"
+        "  - {industry: chemical, kind: batch, grades: [C], levels: [yellow, orange, red], max_load: 0.6}\n"
+        "  - {industry: chemical, kind: loading, grades: [C], levels: [yellow, orange, red], max_load: 0.6}\n"
+        "enterprises:\n"
+        "  - id: chem\n"
+        "    industry: chemical\n"
+        "    grade: C\n"
+        "    units:\n"
+        "      - {id: reactor, kind: reactor, capacity: 100, value: 1, ef: {VOCs: 1}}\n"
+        "      - {id: b1, kind: batch, capacity: 100, follows: reactor, ef: {VOCs: 1}}\n"
+        "      - {id: l1, kind: loading, capacity: 100, follows: b1, ef: {VOCs: 1}}\n";
+    curtail_scenario *s = load_text(stop_yaml, "linked.yaml");
+    curtail_result *r = solve(s);
+    assert_text(r, 0, CURTAIL_YELLOW, "限产10%；受联动单元“装车”停产约束，负荷0%",
+                "cut output by 10%; held at 0% by linked unit '装车' (stop production)");
+    assert_text(r, 0, CURTAIL_RED, "限产30%；受联动单元“装车”停产约束，负荷0%",
+                "cut output by 30%; held at 0% by linked unit '装车' (stop production)");
+    assert_text(r, 1, CURTAIL_RED, "停产", "stop production");
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+
+    /* b1 and l1 both bound the group at 0.6: b1, the first, is named. Yellow
+     * and orange: held at 0.6. Red: 50 % of 300 kg/d needs load 0.5, below
+     * the group's 0.6: the optimiser's cut, and a follower runs with its leader. */
+    s = load_text(deeper_yaml, "deeper.yaml");
+    r = solve(s);
+    assert_text(r, 0, CURTAIL_YELLOW, "限产10%；受联动单元“b1”负荷不高于60%约束，负荷60%",
+                "cut output by 10%; held at 60% by linked unit 'b1' (load at most 60%)");
+    assert_text(r, 0, CURTAIL_ORANGE, "限产10%；受联动单元“b1”负荷不高于60%约束，负荷60%",
+                "cut output by 10%; held at 60% by linked unit 'b1' (load at most 60%)");
+    assert_text(r, 0, CURTAIL_RED, "限产10%；另行限产至负荷50%",
+                "cut output by 10%; further curtailed to 50% load");
+    assert_text(r, 1, CURTAIL_ORANGE, "负荷不高于60%", "load at most 60%");
+    assert_text(r, 1, CURTAIL_RED, "负荷不高于60%；随reactor减产至负荷50%",
+                "load at most 60%; runs with reactor at 50% load");
+    assert_text(r, 2, CURTAIL_ORANGE, "负荷不高于60%", "load at most 60%");
     curtail_result_free(r);
     curtail_scenario_free(s);
 }
@@ -529,6 +836,72 @@ START_TEST(test_write_new_file_mode_follows_umask)
     ck_assert_int_eq(st.st_mode & 0777, 0640);
     ck_assert_int_eq(st.st_size, 4);
     unlink(path);
+    rmdir(dir);
+    free(dir);
+}
+END_TEST
+
+/* Through a symbolic link the file it names is replaced, atomically and in
+ * its own directory, and the link stays; a dangling link gets its file
+ * created; a link loop is an I/O error. */
+START_TEST(test_write_through_symlink)
+{
+    curtail_error err;
+    char *dir = tu_tmpdir();
+    char sub[1024], target[1024], link[1024], dangling[1024], loop[1024], buf[1024];
+    struct stat st;
+    size_t len;
+    char *got;
+    ssize_t n;
+    snprintf(sub, sizeof sub, "%s/sub", dir);
+    snprintf(target, sizeof target, "%s/sub/plan.json", dir);
+    snprintf(link, sizeof link, "%s/link.json", dir);
+    snprintf(dangling, sizeof dangling, "%s/dangling.json", dir);
+    snprintf(loop, sizeof loop, "%s/loop", dir);
+    ck_assert_int_eq(mkdir(sub, 0755), 0);
+    ck_assert_int_eq(tu_write_file(target, "old\n", 4), 0);
+    ck_assert_int_eq(chmod(target, 0640), 0);
+    ck_assert_int_eq(symlink("sub/plan.json", link), 0);
+    ck_assert_int_eq(cu_write_atomic(link, "new data\n", 9, &err), CURTAIL_OK);
+    ck_assert_int_eq(lstat(link, &st), 0);
+    ck_assert_msg(S_ISLNK(st.st_mode), "the link was replaced by a file");
+    n = readlink(link, buf, sizeof buf - 1);
+    ck_assert_int_eq(n, 13);
+    buf[n] = '\0';
+    ck_assert_str_eq(buf, "sub/plan.json");
+    got = tu_read_file(target, &len);
+    ck_assert_ptr_nonnull(got);
+    ck_assert_str_eq(got, "new data\n");
+    free(got);
+    ck_assert_int_eq(stat(target, &st), 0);
+    ck_assert_int_eq(st.st_mode & 0777, 0640);
+    ck_assert_uint_eq(count_entries(sub), 1); /* no temporary left beside the target */
+    ck_assert_uint_eq(count_entries(dir), 2); /* sub and the link */
+
+    /* a dangling link: the file it points to is written */
+    ck_assert_int_eq(symlink("sub/new.json", dangling), 0);
+    ck_assert_int_eq(cu_write_atomic(dangling, "abc\n", 4, &err), CURTAIL_OK);
+    ck_assert_int_eq(lstat(dangling, &st), 0);
+    ck_assert(S_ISLNK(st.st_mode));
+    snprintf(buf, sizeof buf, "%s/sub/new.json", dir);
+    got = tu_read_file(buf, &len);
+    ck_assert_ptr_nonnull(got);
+    ck_assert_str_eq(got, "abc\n");
+    free(got);
+    unlink(buf);
+
+    /* a loop */
+    ck_assert_int_eq(symlink("loop", loop), 0);
+    memset(&err, 0, sizeof err);
+    ck_assert_int_eq(cu_write_atomic(loop, "x", 1, &err), CURTAIL_EIO);
+    ck_assert_str_eq(err.message, "cannot resolve: Too many levels of symbolic links");
+    ck_assert_uint_eq(count_entries(dir), 4);
+
+    unlink(loop);
+    unlink(dangling);
+    unlink(link);
+    unlink(target);
+    rmdir(sub);
     rmdir(dir);
     free(dir);
 }
@@ -795,7 +1168,7 @@ START_TEST(test_write_md_escapes_cells)
     size_t len;
     char *out = render(r, CURTAIL_FORMAT_MD, CURTAIL_LANG_EN, 0, &len);
     ck_assert_ptr_nonnull(strstr(out, "# a \"b\"\\\\c \t\x01\\|d\xc3(\xc3\xa9\n"));
-    ck_assert_ptr_nonnull(strstr(out, "| 1 | Acme, \"West\" plant \xff end\\|x\\*y\\_z | other | C | "));
+    ck_assert_ptr_nonnull(strstr(out, "| 1 | Acme, \"West\" plant \xff end\\|x\\*y\\_z |  | town | other | C | "));
     ck_assert_msg(out[len - 1] == '\n' && out[len - 2] != '\n', "one trailing newline");
     free(out);
     curtail_result_free(r);
@@ -827,6 +1200,12 @@ int main(void)
     tcase_add_test(core, test_write_measure_texts_deeper_cut);
     tcase_add_test(core, test_write_lang_default_is_scenario);
     tcase_add_test(core, test_write_csv_effective_grade);
+    tcase_add_test(core, test_write_md_list_is_csv_list);
+    tcase_add_test(core, test_write_md_shadow_price_weighted);
+    tcase_add_test(core, test_write_md_title_without_name);
+    tcase_add_test(core, test_write_csv_formula_cells);
+    tcase_add_test(core, test_write_measure_texts_linked_unit);
+    tcase_add_test(core, test_write_through_symlink);
     tcase_add_test(core, test_write_replaces_existing_file_whole);
     tcase_add_test(core, test_write_new_file_mode_follows_umask);
     suite_add_tcase(su, core);
