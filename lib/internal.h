@@ -38,6 +38,11 @@ char *cu_strndup(const curtail_mem *m, const char *s, size_t n);
 /* Grow *arr (of *cap elements of `size`) to hold at least `need`; 0 or -1. */
 int cu_grow(const curtail_mem *m, void **arr, size_t *cap, size_t need, size_t size);
 
+/* The indices i < n with flags[i] set, ascending, into *idx (reallocated to
+ * hold them; freed by the caller) and their number into *count; 0 or -1. */
+int cu_flagged(const curtail_mem *m, const unsigned char *flags, size_t n, size_t **idx,
+               size_t *count);
+
 /* ---- growable byte buffer (mem.c) -------------------------------------------- */
 typedef struct cu_buf {
     const curtail_mem *mem;

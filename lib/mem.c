@@ -94,6 +94,24 @@ int cu_grow(const curtail_mem *m, void **arr, size_t *cap, size_t need, size_t s
     return 0;
 }
 
+int cu_flagged(const curtail_mem *m, const unsigned char *flags, size_t n, size_t **idx,
+               size_t *count)
+{
+    size_t i, k = 0;
+    void *p;
+    for (i = 0; i < n; i++)
+        k += flags[i] != 0;
+    p = cu_reallocarray(m, *idx, k + 1, sizeof(size_t));
+    if (!p)
+        return -1;
+    *idx = p;
+    for (i = 0, k = 0; i < n; i++)
+        if (flags[i])
+            (*idx)[k++] = i;
+    *count = k;
+    return 0;
+}
+
 void cu_buf_init(cu_buf *b, const curtail_mem *mem)
 {
     memset(b, 0, sizeof *b);

@@ -350,16 +350,9 @@ static int seed_working_set(sifter *sf, curtail_error *err)
 
 static int collect_working_set(sifter *sf, curtail_error *err)
 {
-    size_t gi, n = sf->m->g->ngroups;
     void *p;
-    sf->nwork = 0;
-    for (gi = 0; gi < n; gi++)
-        if (sf->in[gi])
-            sf->nwork++;
-    p = cu_reallocarray(sf->m->mem, sf->work, sf->nwork + 1, sizeof(size_t));
-    if (!p)
+    if (cu_flagged(sf->m->mem, sf->in, sf->m->g->ngroups, &sf->work, &sf->nwork))
         return cu_enomem(err);
-    sf->work = p;
     p = cu_reallocarray(sf->m->mem, sf->z, sf->nwork * CU_NL + 1, sizeof(double));
     if (!p)
         return cu_enomem(err);
@@ -368,10 +361,6 @@ static int collect_working_set(sifter *sf, curtail_error *err)
     if (!p)
         return cu_enomem(err);
     sf->nestrow = p;
-    sf->nwork = 0;
-    for (gi = 0; gi < n; gi++)
-        if (sf->in[gi])
-            sf->work[sf->nwork++] = gi;
     return CURTAIL_OK;
 }
 

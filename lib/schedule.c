@@ -348,23 +348,13 @@ nomem:
 
 static int gather(ssift *F, size_t ncols, curtail_error *err)
 {
-    size_t c;
     void *p;
-    F->nwork = 0;
-    for (c = 0; c < ncols; c++)
-        F->nwork += F->in[c];
-    p = cu_reallocarray(F->S->mem, F->work, F->nwork + 1, sizeof(size_t));
-    if (!p)
+    if (cu_flagged(F->S->mem, F->in, ncols, &F->work, &F->nwork))
         return cu_enomem(err);
-    F->work = p;
     p = cu_reallocarray(F->S->mem, F->z, F->nwork + 1, sizeof(double));
     if (!p)
         return cu_enomem(err);
     F->z = p;
-    F->nwork = 0;
-    for (c = 0; c < ncols; c++)
-        if (F->in[c])
-            F->work[F->nwork++] = c;
     return CURTAIL_OK;
 }
 
