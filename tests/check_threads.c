@@ -41,7 +41,7 @@ static char *variant(int i)
      * so vary the targets through a replacement of the county totals */
     {
         char *p = strstr(out, "totals_kgpd: {SO2: 1450");
-        char num[8];
+        char num[16];
         ck_assert_ptr_nonnull(p);
         snprintf(num, sizeof num, "%04d", 1450 - 30 * i);
         memcpy(p + strlen("totals_kgpd: {SO2: "), num, 4);
