@@ -211,21 +211,34 @@ static int load(const char *file, curtail_scenario **s)
     return -1;
 }
 
+/* The common start of every command: its options, --help, and FILE (needed
+ * or refused). Returns an exit code to stop with, or -1 to go on. */
+static int command_args(int argc, char **argv, option_set allowed, const char *name,
+                        int needs_file, args *a)
+{
+    int rc = parse_args(argc, argv, allowed, a);
+    if (rc >= 0)
+        return rc;
+    if (a->help) {
+        fputs(help_text, stdout);
+        return CLI_OK;
+    }
+    if (needs_file && !a->file)
+        return usage_error("%s: missing FILE", name);
+    if (!needs_file && a->file)
+        return usage_error("unexpected argument '%s'", a->file);
+    return -1;
+}
+
 static int cmd_validate(int argc, char **argv)
 {
     static const option_set allowed = {0, 0, 0, 0, 0};
     curtail_scenario *s = NULL;
     size_t ne, nu;
     args a;
-    int rc = parse_args(argc, argv, allowed, &a);
+    int rc = command_args(argc, argv, allowed, "validate", 1, &a);
     if (rc >= 0)
         return rc;
-    if (a.help) {
-        fputs(help_text, stdout);
-        return CLI_OK;
-    }
-    if (!a.file)
-        return usage_error("%s: missing FILE", "validate");
     rc = load(a.file, &s);
     if (rc >= 0)
         return rc;
@@ -361,15 +374,9 @@ static int cmd_solve(int argc, char **argv, int schedule)
     curtail_result *r = NULL;
     curtail_error err;
     args a;
-    int rc = parse_args(argc, argv, allowed, &a);
+    int rc = command_args(argc, argv, allowed, name, 1, &a);
     if (rc >= 0)
         return rc;
-    if (a.help) {
-        fputs(help_text, stdout);
-        return CLI_OK;
-    }
-    if (!a.file)
-        return usage_error("%s: missing FILE", name);
     rc = parse_plan_format(&a, &wo.format);
     if (rc >= 0)
         return rc;
@@ -444,15 +451,9 @@ static int cmd_export(int argc, char **argv)
     curtail_scenario *s = NULL;
     curtail_error err;
     args a;
-    int rc = parse_args(argc, argv, allowed, &a);
+    int rc = command_args(argc, argv, allowed, "export", 1, &a);
     if (rc >= 0)
         return rc;
-    if (a.help) {
-        fputs(help_text, stdout);
-        return CLI_OK;
-    }
-    if (!a.file)
-        return usage_error("%s: missing FILE", "export");
     rc = parse_lp_format(&a, &eo.format);
     if (rc >= 0)
         return rc;
@@ -481,15 +482,9 @@ static int cmd_policy(int argc, char **argv)
 {
     static const option_set allowed = {0, 0, 0, 0, 0};
     args a;
-    int rc = parse_args(argc, argv, allowed, &a);
+    int rc = command_args(argc, argv, allowed, "policy", 0, &a);
     if (rc >= 0)
         return rc;
-    if (a.help) {
-        fputs(help_text, stdout);
-        return CLI_OK;
-    }
-    if (a.file)
-        return usage_error("unexpected argument '%s'", a.file);
     if (fputs(curtail_policy_default_yaml(), stdout) < 0 || fflush(stdout) != 0) {
         fprintf(stderr, "curtail: error: cannot write to standard output: %s\n",
                 strerror(errno));
