@@ -325,6 +325,11 @@ typedef struct cu_lp_solution {
 /* Solve exactly (simplex). x/dual/dj allocated with lp->mem, freed by cu_lp_solution_free. */
 int cu_lp_solve(const cu_lp *lp, cu_lp_solution *sol, curtail_error *err);
 void cu_lp_solution_free(const curtail_mem *mem, cu_lp_solution *sol);
+/* Solve a restricted LP whose first `ntargets` rows are >= targets, and free
+ * it: their duals (clamped at 0) into pi and the columns' values into x, or
+ * *infeasible set. Used by both sifters (plan.c, schedule.c). */
+int cu_lp_solve_into(cu_lp *lp, size_t ntargets, double *pi, double *x, int *infeasible,
+                     curtail_error *err);
 
 /* ---- results (plan.c) ------------------------------------------------------------------ */
 /* One target row of a level or segment: the public struct itself. */

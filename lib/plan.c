@@ -372,10 +372,9 @@ static int solve_restricted_once(sifter *sf, int *infeasible, curtail_error *err
 {
     cu_model *m = sf->m;
     cu_lp lp;
-    cu_lp_solution sol;
     size_t k, rows[CU_NP + 2], nrow;
     double vals[CU_NP + 2];
-    int r, L, rc;
+    int r, L;
     *infeasible = 0;
     cu_lp_init(&lp, m->mem);
     for (r = 0; r < sf->nrows; r++)
@@ -424,21 +423,7 @@ static int solve_restricted_once(sifter *sf, int *infeasible, curtail_error *err
                 goto nomem;
         }
     }
-    if ((rc = cu_lp_solve(&lp, &sol, err)) != 0) {
-        cu_lp_free(&lp);
-        return rc;
-    }
-    if (sol.status != 0) {
-        *infeasible = 1;
-    } else {
-        for (r = 0; r < sf->nrows; r++)
-            sf->pi[r] = sol.dual[r] > 0 ? sol.dual[r] : 0.0;
-        for (k = 0; k < sf->nwork * CU_NL; k++)
-            sf->z[k] = sol.x[k];
-    }
-    cu_lp_solution_free(m->mem, &sol);
-    cu_lp_free(&lp);
-    return CURTAIL_OK;
+    return cu_lp_solve_into(&lp, (size_t)sf->nrows, sf->pi, sf->z, infeasible, err);
 nomem:
     cu_lp_free(&lp);
     return cu_enomem(err);

@@ -300,10 +300,9 @@ static int restricted_solve(ssift *F, int *infeasible, curtail_error *err)
     sched *S = F->S;
     size_t nb = (size_t)S->nblocks, k;
     cu_lp lp;
-    cu_lp_solution sol;
     size_t rows[CU_NP];
     double vals[CU_NP];
-    int r, rc, p;
+    int r, p;
     *infeasible = 0;
     cu_lp_init(&lp, S->mem);
     for (r = 0; r < F->nrows; r++)
@@ -326,21 +325,7 @@ static int restricted_solve(ssift *F, int *infeasible, curtail_error *err)
             (size_t)-1)
             goto nomem;
     }
-    if ((rc = cu_lp_solve(&lp, &sol, err)) != 0) {
-        cu_lp_free(&lp);
-        return rc;
-    }
-    if (sol.status != 0) {
-        *infeasible = 1;
-    } else {
-        for (r = 0; r < F->nrows; r++)
-            F->pi[r] = sol.dual[r] > 0 ? sol.dual[r] : 0.0;
-        for (k = 0; k < F->nwork; k++)
-            F->z[k] = sol.x[k];
-    }
-    cu_lp_solution_free(S->mem, &sol);
-    cu_lp_free(&lp);
-    return CURTAIL_OK;
+    return cu_lp_solve_into(&lp, (size_t)F->nrows, F->pi, F->z, infeasible, err);
 nomem:
     cu_lp_free(&lp);
     return cu_enomem(err);
