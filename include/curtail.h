@@ -56,7 +56,8 @@ typedef enum curtail_code {
     CURTAIL_ENOMEM = -2,  /* an allocation failed */
     CURTAIL_EINPUT = -3,  /* invalid scenario (file, line, column, path set) */
     CURTAIL_ESOLVER = -4, /* the LP solver failed */
-    CURTAIL_EIO = -5      /* reading or writing a file failed */
+    CURTAIL_EIO = -5,     /* reading or writing a file failed */
+    CURTAIL_ECANCELED = -6 /* the caller's cancel hook stopped a solve */
 } curtail_code;
 
 /** Filled by a failing call. `line`/`column` are 1-based, 0 when unknown. */
@@ -375,12 +376,22 @@ typedef enum curtail_method {
     CURTAIL_METHOD_PLAIN     /* the whole LP at once: for tests and audit */
 } curtail_method;
 
+/**
+ * Options of a solve. Version 1 callers (no fields after `method`) are still
+ * accepted. Every solve ends: besides these limits, each simplex call has an
+ * iteration bound and falls back to exact arithmetic when it stalls.
+ */
 typedef struct curtail_plan_options {
     unsigned version;
     curtail_method method;
+    /* since version 2: */
+    double time_limit_s; /* > 0: give up with CURTAIL_ESOLVER after this many seconds */
+    /* called between solver rounds; non-zero stops the solve with CURTAIL_ECANCELED */
+    int (*cancel)(void *ctx);
+    void *cancel_ctx;
 } curtail_plan_options;
-#define CURTAIL_PLAN_OPTIONS_VERSION 1
-#define CURTAIL_PLAN_OPTIONS_INIT {CURTAIL_PLAN_OPTIONS_VERSION, CURTAIL_METHOD_AUTO}
+#define CURTAIL_PLAN_OPTIONS_VERSION 2
+#define CURTAIL_PLAN_OPTIONS_INIT {CURTAIL_PLAN_OPTIONS_VERSION, CURTAIL_METHOD_AUTO, 0.0, NULL, NULL}
 
 /**
  * Solve the plan LP of a checked scenario. The call succeeds (CURTAIL_OK)

@@ -315,21 +315,47 @@ size_t cu_lp_add_col(cu_lp *lp, const char *name, double cost, double lb, double
 int cu_lp_write(const cu_lp *lp, int format, cu_buf *out);
 
 /* ---- solver (solve_glpk.c) --------------------------------------------------------- */
+/* Bounds on a solve: a deadline on the monotonic clock (0: none) and the
+ * embedding program's cancel hook (non-zero: stop). */
+typedef struct cu_solve_ctl {
+    double deadline; /* cu_clock_s() value; 0 none */
+    double limit_s;  /* the limit as the caller gave it, for messages */
+    int (*cancel)(void *ctx);
+    void *cancel_ctx;
+} cu_solve_ctl;
+double cu_clock_s(void);
+/* CURTAIL_OK, or the error of a passed deadline (ESOLVER) or a cancel (ECANCELED). */
+int cu_ctl_expired(const cu_solve_ctl *ctl, curtail_error *err);
+
 typedef struct cu_lp_solution {
     int status; /* 0 optimal, 1 infeasible, 2 failed */
     double obj;
     double *x;    /* ncols */
     double *dual; /* nrows */
-    double *dj;   /* ncols: reduced costs */
 } cu_lp_solution;
-/* Solve exactly (simplex). x/dual/dj allocated with lp->mem, freed by cu_lp_solution_free. */
-int cu_lp_solve(const cu_lp *lp, cu_lp_solution *sol, curtail_error *err);
+int cu_lp_solution_alloc(const curtail_mem *mem, const cu_lp *lp, cu_lp_solution *sol);
 void cu_lp_solution_free(const curtail_mem *mem, cu_lp_solution *sol);
+/* Solve once, exactly (simplex), within ctl (may be NULL). */
+int cu_lp_solve(const cu_lp *lp, const cu_solve_ctl *ctl, cu_lp_solution *sol,
+                curtail_error *err);
+
 /* Solve a restricted LP whose first `ntargets` rows are >= targets, and free
  * it: their duals (clamped at 0) into pi and the columns' values into x, or
- * *infeasible set. Used by both sifters (plan.c, schedule.c). */
+ * *infeasible set. */
 int cu_lp_solve_into(cu_lp *lp, size_t ntargets, double *pi, double *x, int *infeasible,
                      curtail_error *err);
+
+/* A solver session: one problem kept alive across rounds. Each solve takes
+ * the rows and columns `lp` gained since the previous one (with basis hints
+ * for them, NULL for none) and re-optimises from the previous basis. sol's
+ * arrays must hold lp's current sizes. */
+enum { CU_BS_LOWER = 0, CU_BS_UPPER, CU_BS_BASIC, CU_BS_FIXED };
+typedef struct cu_glp cu_glp;
+int cu_glp_open(cu_glp **out, const curtail_mem *mem, curtail_error *err);
+void cu_glp_close(cu_glp *S);
+int cu_glp_solve(cu_glp *S, const cu_lp *lp, const signed char *col_hint,
+                 const signed char *row_hint, const cu_solve_ctl *ctl, cu_lp_solution *sol,
+                 curtail_error *err);
 
 /* ---- results (plan.c) ------------------------------------------------------------------ */
 /* One target row of a level or segment: the public struct itself. */

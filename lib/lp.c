@@ -110,7 +110,7 @@ int cu_lp_solve_into(cu_lp *lp, size_t ntargets, double *pi, double *x, int *inf
 {
     cu_lp_solution sol;
     size_t i;
-    int rc = cu_lp_solve(lp, &sol, err);
+    int rc = cu_lp_solve(lp, NULL, &sol, err);
     *infeasible = 0;
     if (rc == CURTAIL_OK) {
         if (sol.status != 0) {

@@ -11,14 +11,11 @@
  * columns and drop the row, which is the same LP without a degenerate face.
  *
  * Phase 2 is block-angular: a dozen target rows couple all groups, two nesting
- * rows belong to each group. CURTAIL_METHOD_AUTO solves it by sifting: a
- * restricted LP over a working set of groups, priced against the rest with the
- * target duals. A group outside the working set sits at its least cut; it
- * enters when some feasible direction of its own three cuts (respecting
- * nesting) has negative reduced cost. When none has, the duals certify the
- * restricted optimum as optimal for the whole LP (Lagrangian optimality), so
- * the answer equals the plain LP's. CURTAIL_METHOD_PLAIN hands the whole LP
- * to GLPK, as `curtail export` writes it. */
+ * rows belong to each group. CURTAIL_METHOD_AUTO solves it through that
+ * structure (decomp.c); CURTAIL_METHOD_PLAIN hands the whole LP to GLPK, as
+ * `curtail export` writes it. Either answer is checked against the unscaled
+ * model before it is reported; a structured answer that fails the check is
+ * solved again the plain way. */
 #include "plan_model.h"
 
 #include <math.h>
@@ -223,7 +220,8 @@ nomem:
     return cu_enomem(err);
 }
 
-static int solve_plain(cu_model *m, double *y, double pi[CU_NP][CU_NL], curtail_error *err)
+static int solve_plain(cu_model *m, const cu_solve_ctl *ctl, double *y, double pi[CU_NP][CU_NL],
+                       curtail_error *err)
 {
     cu_lp lp;
     cu_lp_solution sol;
@@ -231,7 +229,7 @@ static int solve_plain(cu_model *m, double *y, double pi[CU_NP][CU_NL], curtail_
     int p, L, rc;
     if ((rc = cu_model_full_lp(m, -1, &lp, err)) != 0)
         return rc;
-    if ((rc = cu_lp_solve(&lp, &sol, err)) != 0) {
+    if ((rc = cu_lp_solve(&lp, ctl, &sol, err)) != 0) {
         cu_lp_free(&lp);
         return rc;
     }
@@ -256,355 +254,6 @@ static int solve_plain(cu_model *m, double *y, double pi[CU_NP][CU_NL], curtail_
     return CURTAIL_OK;
 }
 
-/* ---- sifting -------------------------------------------------------------------------------- */
-
-typedef struct sift_row {
-    int p, L;
-    double rhs; /* Q − reduction already at the least cuts */
-} sift_row;
-
-typedef struct cand {
-    double key;
-    size_t g;
-} cand;
-
-static int cmp_cand(const void *a, const void *b)
-{
-    const cand *x = a, *y = b;
-    if (x->key < y->key)
-        return -1;
-    if (x->key > y->key)
-        return 1;
-    return x->g < y->g ? -1 : x->g > y->g;
-}
-
-typedef struct sifter {
-    cu_model *m;
-    sift_row rows[CU_NP * CU_NL];
-    int nrows;
-    unsigned char *in;   /* per group: in the working set */
-    unsigned char *nest; /* per group: its nesting rows are in the restricted LP */
-    size_t *nestrow;     /* per working-set position: first nesting row or -1 */
-    size_t *work;      /* working set, ascending */
-    size_t nwork;
-    double *z; /* per working-set position, 3 values */
-    double pi[CU_NP * CU_NL];
-} sifter;
-
-static double group_u(const cu_model *m, size_t g, int L)
-{
-    double u = m->ymax[g * CU_NL + L] - m->ymin[g * CU_NL + L];
-    return u > 0 ? u : 0.0;
-}
-
-static int group_movable(const cu_model *m, size_t g)
-{
-    return group_u(m, g, 0) > 0 || group_u(m, g, 1) > 0 || group_u(m, g, 2) > 0;
-}
-
-/* Seed the working set: for each row, the cheapest groups per kg until their
- * room covers the row's need with a margin. The cost per kg of a pollutant
- * does not depend on the level, so each pollutant's groups are sorted once. */
-static int seed_working_set(sifter *sf, curtail_error *err)
-{
-    cu_model *m = sf->m;
-    size_t n = m->g->ngroups, gi, k, nc;
-    int r, p;
-    cand *c = cu_calloc(m->mem, n + 1, sizeof *c);
-    if (!c)
-        return cu_enomem(err);
-    for (p = 0; p < CU_NP; p++) {
-        int any = 0;
-        for (r = 0; r < sf->nrows; r++)
-            if (sf->rows[r].p == p && sf->rows[r].rhs > 0)
-                any = 1;
-        if (!any)
-            continue;
-        for (gi = 0, nc = 0; gi < n; gi++) {
-            double e = m->g->E[gi * CU_NP + p];
-            if (e > 0 && group_movable(m, gi)) {
-                c[nc].key = m->g->w[gi] * m->g->V[gi] / e;
-                c[nc++].g = gi;
-            }
-        }
-        qsort(c, nc, sizeof *c, cmp_cand);
-        for (r = 0; r < sf->nrows; r++) {
-            int L = sf->rows[r].L;
-            double need = sf->rows[r].rhs, got = 0.0;
-            size_t taken = 0;
-            if (sf->rows[r].p != p || !(need > 0))
-                continue;
-            for (k = 0; k < nc && (got < 1.25 * need || taken < 16); k++) {
-                gi = c[k].g;
-                if (!(group_u(m, gi, L) > 0))
-                    continue;
-                sf->in[gi] = 1;
-                got += m->g->E[gi * CU_NP + p] * group_u(m, gi, L);
-                taken++;
-            }
-        }
-    }
-    cu_free(m->mem, c);
-    return CURTAIL_OK;
-}
-
-static int collect_working_set(sifter *sf, curtail_error *err)
-{
-    void *p;
-    if (cu_flagged(sf->m->mem, sf->in, sf->m->g->ngroups, &sf->work, &sf->nwork))
-        return cu_enomem(err);
-    p = cu_reallocarray(sf->m->mem, sf->z, sf->nwork * CU_NL + 1, sizeof(double));
-    if (!p)
-        return cu_enomem(err);
-    sf->z = p;
-    p = cu_reallocarray(sf->m->mem, sf->nestrow, sf->nwork + 1, sizeof(size_t));
-    if (!p)
-        return cu_enomem(err);
-    sf->nestrow = p;
-    return CURTAIL_OK;
-}
-
-/* The restricted LP over z = y − ymin of the working set. Nesting rows are
- * added lazily: only for groups whose cuts broke the order in an earlier
- * solve. A solution of the relaxation that keeps every order is optimal for
- * the restricted LP with all its nesting rows. */
-static int solve_restricted_once(sifter *sf, int *infeasible, curtail_error *err)
-{
-    cu_model *m = sf->m;
-    cu_lp lp;
-    size_t k, rows[CU_NP + 2], nrow;
-    double vals[CU_NP + 2];
-    int r, L;
-    *infeasible = 0;
-    cu_lp_init(&lp, m->mem);
-    for (r = 0; r < sf->nrows; r++)
-        if (cu_lp_add_row(&lp, NULL, CU_ROW_GE, sf->rows[r].rhs) == (size_t)-1)
-            goto nomem;
-    for (k = 0; k < sf->nwork; k++) {
-        size_t g = sf->work[k];
-        const double *ymin = &m->ymin[g * CU_NL];
-        sf->nestrow[k] = (size_t)-1;
-        if (!sf->nest[g])
-            continue;
-        /* z_O − z_Y >= ymin_Y − ymin_O ;  z_R − z_O >= ymin_O − ymin_R */
-        sf->nestrow[k] = lp.nrows;
-        if (cu_lp_add_row(&lp, NULL, CU_ROW_GE, ymin[0] - ymin[1]) == (size_t)-1 ||
-            cu_lp_add_row(&lp, NULL, CU_ROW_GE, ymin[1] - ymin[2]) == (size_t)-1)
-            goto nomem;
-    }
-    for (k = 0; k < sf->nwork; k++) {
-        size_t g = sf->work[k];
-        double c = m->g->w[g] * m->g->V[g];
-        nrow = sf->nestrow[k];
-        for (L = 0; L < CU_NL; L++) {
-            size_t nz = 0;
-            for (r = 0; r < sf->nrows; r++) {
-                double e = m->g->E[g * CU_NP + sf->rows[r].p];
-                if (sf->rows[r].L == L && e != 0) {
-                    rows[nz] = (size_t)r;
-                    vals[nz++] = e;
-                }
-            }
-            if (nrow != (size_t)-1) {
-                if (L == CURTAIL_YELLOW) {
-                    rows[nz] = nrow;
-                    vals[nz++] = -1.0;
-                } else if (L == CURTAIL_ORANGE) {
-                    rows[nz] = nrow;
-                    vals[nz++] = 1.0;
-                    rows[nz] = nrow + 1;
-                    vals[nz++] = -1.0;
-                } else {
-                    rows[nz] = nrow + 1;
-                    vals[nz++] = 1.0;
-                }
-            }
-            if (cu_lp_add_col(&lp, NULL, c, 0.0, group_u(m, g, L), nz, rows, vals) == (size_t)-1)
-                goto nomem;
-        }
-    }
-    return cu_lp_solve_into(&lp, (size_t)sf->nrows, sf->pi, sf->z, infeasible, err);
-nomem:
-    cu_lp_free(&lp);
-    return cu_enomem(err);
-}
-
-/* Groups whose solved cuts break y_Y <= y_O <= y_R get their nesting rows. */
-static size_t add_violated_nesting(sifter *sf)
-{
-    const cu_model *m = sf->m;
-    size_t k, added = 0;
-    for (k = 0; k < sf->nwork; k++) {
-        size_t g = sf->work[k];
-        const double *ymin = &m->ymin[g * CU_NL], *z = &sf->z[k * CU_NL];
-        double yy = ymin[0] + z[0], yo = ymin[1] + z[1], yr = ymin[2] + z[2];
-        double tol = 1e-9 * (1 + fabs(yo));
-        if (sf->nest[g])
-            continue;
-        if (yy > yo + tol || yo > yr + tol) {
-            sf->nest[g] = 1;
-            added++;
-        }
-    }
-    return added;
-}
-
-static int solve_restricted(sifter *sf, int *infeasible, curtail_error *err)
-{
-    int rc;
-    for (;;) {
-        if ((rc = solve_restricted_once(sf, infeasible, err)) != 0 || *infeasible)
-            return rc;
-        if (add_violated_nesting(sf) == 0)
-            return CURTAIL_OK;
-    }
-}
-
-/* The most negative reduced cost over the extreme feasible directions of a
- * group resting at its least cuts (0/1 vectors closed under tight nesting). */
-static double price_group(const sifter *sf, size_t g)
-{
-    const cu_model *m = sf->m;
-    const double *ymin = &m->ymin[g * CU_NL];
-    double c = m->g->w[g] * m->g->V[g], d[CU_NL], scale[CU_NL], best = 0.0, bscale = 1.0;
-    int tight_yo = ymin[0] >= ymin[1] - 1e-12, tight_or = ymin[1] >= ymin[2] - 1e-12;
-    int L, r, v;
-    for (L = 0; L < CU_NL; L++) {
-        d[L] = c;
-        scale[L] = c;
-    }
-    for (r = 0; r < sf->nrows; r++) {
-        double t = sf->pi[r] * m->g->E[g * CU_NP + sf->rows[r].p];
-        d[sf->rows[r].L] -= t;
-        scale[sf->rows[r].L] += t;
-    }
-    for (v = 1; v < 8; v++) {
-        int on[CU_NL] = {v & 1, (v >> 1) & 1, (v >> 2) & 1};
-        double sum = 0.0, sc = 0.0;
-        int ok = 1;
-        for (L = 0; L < CU_NL && ok; L++)
-            if (on[L] && !(group_u(m, g, L) > 0))
-                ok = 0;
-        if (!ok || (tight_yo && on[0] && !on[1]) || (tight_or && on[1] && !on[2]))
-            continue;
-        for (L = 0; L < CU_NL; L++)
-            if (on[L]) {
-                sum += d[L];
-                sc += scale[L];
-            }
-        if (sum < best) {
-            best = sum;
-            bscale = sc;
-        }
-    }
-    /* significant only beyond the solver's tolerance, relative to the terms */
-    return best < -1e-9 * (bscale > 1 ? bscale : 1) ? best : 0.0;
-}
-
-static int solve_sifting(cu_model *m, double *y, double pi[CU_NP][CU_NL], curtail_error *err)
-{
-    sifter sf;
-    size_t n = m->g->ngroups, gi, k, nc;
-    cand *viol = NULL;
-    int p, L, r, rc = CURTAIL_OK, infeasible, rounds = 0;
-
-    memset(&sf, 0, sizeof sf);
-    sf.m = m;
-    for (L = 0; L < CU_NL; L++)
-        for (p = 0; p < CU_NP; p++) {
-            double have = 0.0;
-            if (!(m->Q[p][L] > 0) || m->unmet[p][L])
-                continue;
-            for (gi = 0; gi < n; gi++)
-                have += m->g->E[gi * CU_NP + p] * m->ymin[gi * CU_NL + L];
-            sf.rows[sf.nrows].p = p;
-            sf.rows[sf.nrows].L = L;
-            sf.rows[sf.nrows].rhs = m->rhs[p][L] - have;
-            sf.nrows++;
-        }
-    for (gi = 0; gi < n * CU_NL; gi++)
-        y[gi] = m->ymin[gi];
-    for (L = 0; L < CU_NL; L++)
-        for (p = 0; p < CU_NP; p++)
-            pi[p][L] = 0.0;
-    if (sf.nrows == 0)
-        return CURTAIL_OK;
-    sf.in = cu_calloc(m->mem, n + 1, 1);
-    sf.nest = cu_calloc(m->mem, n + 1, 1);
-    viol = cu_calloc(m->mem, n + 1, sizeof *viol);
-    if (!sf.in || !sf.nest || !viol) {
-        rc = cu_enomem(err);
-        goto done;
-    }
-    if ((rc = seed_working_set(&sf, err)) != 0)
-        goto done;
-    for (;;) {
-        if ((rc = collect_working_set(&sf, err)) != 0)
-            goto done;
-        if ((rc = solve_restricted(&sf, &infeasible, err)) != 0)
-            goto done;
-        if (infeasible) {
-            /* the seed lacked room: take every group that can move */
-            size_t before = sf.nwork;
-            for (gi = 0; gi < n; gi++)
-                if (group_movable(m, gi))
-                    sf.in[gi] = 1;
-            if ((rc = collect_working_set(&sf, err)) != 0)
-                goto done;
-            if (sf.nwork == before) {
-                rc = cu_error(err, CURTAIL_ESOLVER, NULL, (cu_pos){0, 0}, NULL,
-                              "the plan LP is infeasible although phase 1 said otherwise");
-                goto done;
-            }
-            continue;
-        }
-        for (gi = 0, nc = 0; gi < n; gi++) {
-            double v;
-            if (sf.in[gi] || !group_movable(m, gi))
-                continue;
-            v = price_group(&sf, gi);
-            if (v < 0) {
-                viol[nc].key = v;
-                viol[nc++].g = gi;
-            }
-        }
-        if (nc == 0)
-            break;
-        qsort(viol, nc, sizeof *viol, cmp_cand);
-        {
-            size_t take = sf.nwork > 1000 ? sf.nwork : 1000;
-            if (take > nc)
-                take = nc;
-            for (k = 0; k < take; k++)
-                sf.in[viol[k].g] = 1;
-        }
-        rounds++;
-    }
-    for (k = 0; k < sf.nwork; k++)
-        for (L = 0; L < CU_NL; L++) {
-            size_t idx = sf.work[k] * CU_NL + L;
-            double v = m->ymin[idx] + sf.z[k * CU_NL + L];
-            /* clamp the solver's round-off into the bounds */
-            if (v < m->ymin[idx])
-                v = m->ymin[idx];
-            if (v > m->ymax[idx])
-                v = m->ymax[idx];
-            y[idx] = v;
-        }
-    for (r = 0; r < sf.nrows; r++)
-        pi[sf.rows[r].p][sf.rows[r].L] = sf.pi[r];
-    m->sift_rounds = rounds;
-    m->sift_work = sf.nwork;
-done:
-    cu_free(m->mem, sf.in);
-    cu_free(m->mem, sf.nest);
-    cu_free(m->mem, sf.nestrow);
-    cu_free(m->mem, sf.work);
-    cu_free(m->mem, sf.z);
-    cu_free(m->mem, viol);
-    return rc;
-}
-
 /* ---- result ---------------------------------------------------------------------------------- */
 
 double cu_round_dual(double v)
@@ -627,6 +276,18 @@ double cu_snap_achieved(double achieved, double required, int unmet)
     return achieved;
 }
 
+static double snap_load(double x, double lo, double hi, double b)
+{
+    const double tol = 1e-12;
+    if (fabs(x - hi) <= tol * (1 + fabs(hi)))
+        return hi;
+    if (fabs(x - lo) <= tol * (1 + fabs(lo)))
+        return lo;
+    if (fabs(x - b) <= tol * (1 + fabs(b)))
+        return b;
+    return x;
+}
+
 static int fill_result(curtail_result *res, cu_model *m, const double *y,
                        double pi[CU_NP][CU_NL])
 {
@@ -640,10 +301,11 @@ static int fill_result(curtail_result *res, cu_model *m, const double *y,
         memset(lv, 0, sizeof *lv);
         for (gi = 0; gi < n; gi++) {
             double cut = y[gi * CU_NL + L];
-            double x = g->b[gi] - cut;
-            /* b − (b − hi) can miss hi by a rounding step: report within bounds */
-            if (fabs(cut) < 1e-15)
-                x = g->b[gi];
+            /* b − (b − hi) can miss hi by a rounding step, and a solver's value
+             * can miss a bound by its round-off: a load that close to one of
+             * its bounds (or the base load) is reported as that bound */
+            double x = snap_load(g->b[gi] - cut, g->lo[gi * CU_NL + L], g->hi[gi * CU_NL + L],
+                                 g->b[gi]);
             if (x > g->hi[gi * CU_NL + L])
                 x = g->hi[gi * CU_NL + L];
             if (x < g->lo[gi * CU_NL + L])
@@ -675,10 +337,67 @@ static int fill_result(curtail_result *res, cu_model *m, const double *y,
     return CURTAIL_OK;
 }
 
+/* The unscaled check of a solution: every cut within its bounds and the order
+ * of levels, every met target reached (relative 1e-7 of its terms). */
+static int solution_holds(const cu_model *m, const double *y)
+{
+    size_t gi, n = m->g->ngroups;
+    int p, L;
+    for (gi = 0; gi < n; gi++) {
+        const double *v = &y[gi * CU_NL];
+        for (L = 0; L < CU_NL; L++) {
+            double lo = m->ymin[gi * CU_NL + L], hi = m->ymax[gi * CU_NL + L];
+            double tol = 1e-9 * (1 + fabs(hi));
+            if (!isfinite(v[L]) || v[L] < lo - tol || v[L] > hi + tol)
+                return 0;
+        }
+        if (v[0] > v[1] + 1e-9 * (1 + fabs(v[1])) || v[1] > v[2] + 1e-9 * (1 + fabs(v[2])))
+            return 0;
+    }
+    for (L = 0; L < CU_NL; L++)
+        for (p = 0; p < CU_NP; p++) {
+            double got = 0.0, mag = 0.0;
+            if (!(m->Q[p][L] > 0) || m->unmet[p][L])
+                continue;
+            for (gi = 0; gi < n; gi++) {
+                double t = m->g->E[gi * CU_NP + p] * y[gi * CU_NL + L];
+                got += t;
+                mag += fabs(t);
+            }
+            if (got < m->rhs[p][L] - 1e-7 * (mag > m->rhs[p][L] ? mag : m->rhs[p][L]))
+                return 0;
+        }
+    return 1;
+}
+
+static int solve_checked(cu_model *m, int method, const cu_solve_ctl *ctl, double *y,
+                         double pi[CU_NP][CU_NL], curtail_error *err)
+{
+    int rc;
+    if (method == CURTAIL_METHOD_AUTO) {
+        fix_unmet(m);
+        rc = cu_model_solve_dec(m, ctl, y, pi, err);
+        if (rc == CURTAIL_ESOLVER && (rc = cu_ctl_expired(ctl, err)) != 0)
+            return rc;
+        if (rc == CURTAIL_OK && solution_holds(m, y))
+            return CURTAIL_OK;
+        if (rc != CURTAIL_OK && rc != CURTAIL_ESOLVER)
+            return rc;
+    }
+    if ((rc = solve_plain(m, ctl, y, pi, err)) != 0)
+        return rc;
+    if (!solution_holds(m, y))
+        return cu_error(err, CURTAIL_ESOLVER, NULL, (cu_pos){0, 0}, NULL,
+                        "the solver's answer fails the check against the unscaled model "
+                        "(numerically unstable input?)");
+    return CURTAIL_OK;
+}
+
 int curtail_plan_solve(const curtail_scenario *s, const curtail_plan_options *opts,
                        curtail_result **out, curtail_error *err)
 {
     cu_model m;
+    cu_solve_ctl ctl;
     curtail_result *res = NULL;
     double *y = NULL, pi[CU_NP][CU_NL];
     int rc, method = CURTAIL_METHOD_AUTO;
@@ -687,13 +406,8 @@ int curtail_plan_solve(const curtail_scenario *s, const curtail_plan_options *op
     *out = NULL;
     if (!s)
         return cu_einval(err, "curtail_plan_solve: scenario is NULL");
-    if (opts) {
-        if (opts->version != CURTAIL_PLAN_OPTIONS_VERSION)
-            return cu_einval(err, "curtail_plan_solve: options of another version");
-        method = (int)opts->method;
-        if (method != CURTAIL_METHOD_AUTO && method != CURTAIL_METHOD_PLAIN)
-            return cu_einval(err, "curtail_plan_solve: unknown method");
-    }
+    if ((rc = cu_plan_ctl(opts, &method, &ctl, "curtail_plan_solve", err)) != 0)
+        return rc;
     if ((rc = cu_model_build(s, &m, err)) != 0)
         return rc;
     y = cu_calloc(s->mem, m.g->ngroups * CU_NL + 1, sizeof(double));
@@ -711,13 +425,7 @@ int curtail_plan_solve(const curtail_scenario *s, const curtail_plan_options *op
         rc = cu_enomem(err);
         goto done;
     }
-    if (method == CURTAIL_METHOD_PLAIN) {
-        rc = solve_plain(&m, y, pi, err);
-    } else {
-        fix_unmet(&m);
-        rc = solve_sifting(&m, y, pi, err);
-    }
-    if (rc)
+    if ((rc = solve_checked(&m, method, &ctl, y, pi, err)) != 0)
         goto done;
     fill_result(res, &m, y, pi);
     res->groups = m.g;
@@ -730,6 +438,31 @@ done:
         return rc;
     }
     *out = res;
+    return CURTAIL_OK;
+}
+
+int cu_plan_ctl(const curtail_plan_options *opts, int *method, cu_solve_ctl *ctl,
+                const char *fn, curtail_error *err)
+{
+    memset(ctl, 0, sizeof *ctl);
+    *method = CURTAIL_METHOD_AUTO;
+    if (!opts)
+        return CURTAIL_OK;
+    if (opts->version != 1 && opts->version != CURTAIL_PLAN_OPTIONS_VERSION)
+        return cu_einval(err, "%s: options of another version", fn);
+    *method = (int)opts->method;
+    if (*method != CURTAIL_METHOD_AUTO && *method != CURTAIL_METHOD_PLAIN)
+        return cu_einval(err, "%s: unknown method", fn);
+    if (opts->version < 2)
+        return CURTAIL_OK;
+    if (!(opts->time_limit_s >= 0) || !isfinite(opts->time_limit_s))
+        return cu_einval(err, "%s: time_limit_s must be finite and >= 0", fn);
+    if (opts->time_limit_s > 0) {
+        ctl->limit_s = opts->time_limit_s;
+        ctl->deadline = cu_clock_s() + opts->time_limit_s;
+    }
+    ctl->cancel = opts->cancel;
+    ctl->cancel_ctx = opts->cancel_ctx;
     return CURTAIL_OK;
 }
 

@@ -25,4 +25,12 @@ void cu_model_free(cu_model *m);
 /* The whole LP in cut variables y_g_L (level -1: all three with nesting rows). */
 int cu_model_full_lp(const cu_model *m, int level, cu_lp *lp, curtail_error *err);
 
+/* The structured exact solve of phase 2 (decomp.c), after fix_unmet: cuts y
+ * per group and level, target duals pi. */
+int cu_model_solve_dec(cu_model *m, const cu_solve_ctl *ctl, double *y,
+                       double pi[CU_NP][CU_NL], curtail_error *err);
+/* Read plan options (version 1 or 2) into a method and solve bounds. */
+int cu_plan_ctl(const curtail_plan_options *opts, int *method, cu_solve_ctl *ctl,
+                const char *fn, curtail_error *err);
+
 #endif

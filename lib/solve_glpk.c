@@ -1,18 +1,53 @@
 /* solve_glpk.c — the only file that includes <glpk.h>.
  *
+ * A session keeps one GLPK problem alive across the rounds of a
+ * decomposition: each solve appends the rows and columns the cu_lp gained
+ * since the last one, takes the caller's basis hints for them, refreshes
+ * every row's right-hand side and re-optimises from the previous basis.
+ *
  * Everything is validated before any glp_* call (GLPK aborts the process on
  * misuse). As a last resort an error hook longjmps back here, so that even an
  * internal GLPK failure becomes CURTAIL_ESOLVER instead of an abort. GLPK keeps
  * its environment per thread (thread-local storage since 4.61), so two threads
- * may solve at once. */
+ * may solve at once.
+ *
+ * Every simplex call is bounded: GLPK sees coefficients near 1 (its geometric
+ * and equilibration scaling, recomputed after columns are added), runs in
+ * chunks of iterations between which the deadline and the cancel hook are
+ * checked, and a call that fails or stalls is retried from the standard basis
+ * with the primal simplex and then in exact rational arithmetic. */
+#define _POSIX_C_SOURCE 200809L
 #include "internal.h"
 
 #include <glpk.h>
 #include <math.h>
 #include <setjmp.h>
 #include <string.h>
+#include <time.h>
 
 static const cu_pos no_pos = {0, 0};
+
+double cu_clock_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+int cu_ctl_expired(const cu_solve_ctl *ctl, curtail_error *err)
+{
+    if (!ctl)
+        return CURTAIL_OK;
+    if (ctl->cancel && ctl->cancel(ctl->cancel_ctx))
+        return cu_error(err, CURTAIL_ECANCELED, NULL, no_pos, NULL,
+                        "the solve was cancelled by the caller");
+    if (ctl->deadline > 0 && cu_clock_s() > ctl->deadline)
+        return cu_error(err, CURTAIL_ESOLVER, NULL, no_pos, NULL,
+                        "the solver reached the time limit of %g s before an optimum was proven; "
+                        "raise the limit (--time-limit) or solve a smaller scenario",
+                        ctl->limit_s);
+    return CURTAIL_OK;
+}
 
 typedef struct hook_ctx {
     jmp_buf jump;
@@ -23,6 +58,18 @@ static void error_hook(void *info)
     hook_ctx *ctx = info;
     longjmp(ctx->jump, 1);
 }
+
+struct cu_glp {
+    const curtail_mem *mem;
+    glp_prob *P;
+    size_t nrows, ncols; /* of the cu_lp already in P */
+    int fresh_env;       /* this session created the thread's GLPK environment */
+    int dead;            /* GLPK failed internally: the environment is gone */
+    int warm;            /* P holds a basis from an earlier solve */
+    int *ia;             /* scratch for glp_set_mat_col (1-based) */
+    double *ar;
+    size_t cap;
+};
 
 static int lp_is_sane(const cu_lp *lp)
 {
@@ -44,20 +91,93 @@ static int lp_is_sane(const cu_lp *lp)
     return 1;
 }
 
-static void load_problem(glp_prob *P, const cu_lp *lp, int *ia, int *ja, double *ar)
+int cu_glp_open(cu_glp **out, const curtail_mem *mem, curtail_error *err)
 {
-    size_t i, j, k, n = 0;
-    glp_set_obj_dir(P, GLP_MIN);
-    if (lp->nrows)
-        glp_add_rows(P, (int)lp->nrows);
-    if (lp->ncols)
-        glp_add_cols(P, (int)lp->ncols);
-    for (i = 0; i < lp->nrows; i++) {
-        int t = lp->rtype[i] == CU_ROW_GE ? GLP_LO : lp->rtype[i] == CU_ROW_LE ? GLP_UP : GLP_FX;
-        glp_set_row_bnds(P, (int)i + 1, t, lp->rhs[i], lp->rhs[i]);
+    cu_glp *S = cu_calloc(mem, 1, sizeof *S);
+    *out = NULL;
+    if (!S)
+        return cu_enomem(err);
+    S->mem = mem;
+    /* GLPK's environment lives in thread-local storage and must be freed
+     * before the thread ends. Free it with the session when the session
+     * created it; an environment the embedding program made is left alone. */
+    switch (glp_init_env()) {
+    case 0:
+        S->fresh_env = 1;
+        break;
+    case 1:
+        break;
+    case 2:
+        cu_free(mem, S);
+        return cu_enomem(err);
+    default:
+        cu_free(mem, S);
+        return cu_error(err, CURTAIL_ESOLVER, NULL, no_pos, NULL,
+                        "GLPK cannot start in this thread");
     }
-    for (j = 0; j < lp->ncols; j++) {
-        int t;
+    *out = S;
+    return CURTAIL_OK;
+}
+
+void cu_glp_close(cu_glp *S)
+{
+    hook_ctx ctx;
+    if (!S)
+        return;
+    if (!S->dead) {
+        if (setjmp(ctx.jump) == 0) {
+            glp_error_hook(error_hook, &ctx);
+            if (S->P)
+                glp_delete_prob(S->P);
+            glp_error_hook(NULL, NULL);
+            if (S->fresh_env)
+                glp_free_env();
+        } else {
+            glp_error_hook(NULL, NULL);
+            glp_free_env();
+        }
+    }
+    cu_free(S->mem, S->ia);
+    cu_free(S->mem, S->ar);
+    cu_free(S->mem, S);
+}
+
+static int row_type(int t)
+{
+    return t == CU_ROW_GE ? GLP_LO : t == CU_ROW_LE ? GLP_UP : GLP_FX;
+}
+
+static int glp_stat_of(int hint)
+{
+    switch (hint) {
+    case CU_BS_BASIC:
+        return GLP_BS;
+    case CU_BS_UPPER:
+        return GLP_NU;
+    case CU_BS_FIXED:
+        return GLP_NS;
+    default:
+        return GLP_NL;
+    }
+}
+
+/* Append what lp gained since the last sync; refresh every row's bound. */
+static void sync_problem(cu_glp *S, const cu_lp *lp, const signed char *col_hint,
+                         const signed char *row_hint)
+{
+    glp_prob *P = S->P;
+    size_t i, j, k;
+    if (lp->nrows > S->nrows)
+        glp_add_rows(P, (int)(lp->nrows - S->nrows));
+    for (i = 0; i < lp->nrows; i++)
+        glp_set_row_bnds(P, (int)i + 1, row_type(lp->rtype[i]), lp->rhs[i], lp->rhs[i]);
+    if (S->warm)
+        for (i = S->nrows; i < lp->nrows; i++)
+            glp_set_row_stat(P, (int)i + 1, row_hint ? glp_stat_of(row_hint[i]) : GLP_BS);
+    if (lp->ncols > S->ncols)
+        glp_add_cols(P, (int)(lp->ncols - S->ncols));
+    for (j = S->ncols; j < lp->ncols; j++) {
+        int t, n = 0;
         if (lp->clb[j] == lp->cub[j])
             t = GLP_FX;
         else if (isinf(lp->cub[j]))
@@ -70,137 +190,219 @@ static void load_problem(glp_prob *P, const cu_lp *lp, int *ia, int *ja, double 
             if (lp->val[k] == 0)
                 continue;
             n++;
-            ia[n] = (int)lp->rind[k] + 1;
-            ja[n] = (int)j + 1;
-            ar[n] = lp->val[k];
+            S->ia[n] = (int)lp->rind[k] + 1;
+            S->ar[n] = lp->val[k];
+        }
+        glp_set_mat_col(P, (int)j + 1, n, S->ia, S->ar);
+        if (S->warm) {
+            int st = col_hint ? glp_stat_of(col_hint[j]) : GLP_NL;
+            if (t == GLP_FX && st != GLP_BS)
+                st = GLP_NS;
+            else if (t == GLP_LO && st == GLP_NU)
+                st = GLP_NL;
+            glp_set_col_stat(P, (int)j + 1, st);
         }
     }
-    glp_load_matrix(P, (int)n, ia, ja, ar);
+    S->nrows = lp->nrows;
+    S->ncols = lp->ncols;
+}
+
+static void init_parm(glp_smcp *parm, int meth, int it_lim, int tm_lim)
+{
+    glp_init_smcp(parm);
+    parm->msg_lev = GLP_MSG_OFF;
+    parm->presolve = GLP_OFF;
+    parm->meth = meth;
+    parm->r_test = meth == GLP_PRIMAL ? GLP_RT_HAR : GLP_RT_FLIP;
+    parm->it_lim = it_lim;
+    parm->tm_lim = tm_lim;
+}
+
+/* Milliseconds left before the deadline (INT_MAX-ish when none), >= 1. */
+static int ms_left(const cu_solve_ctl *ctl)
+{
+    double left;
+    if (!ctl || !(ctl->deadline > 0))
+        return 0x3fffffff;
+    left = (ctl->deadline - cu_clock_s()) * 1000.0;
+    if (left < 1)
+        return 1;
+    return left > 0x3fffffff ? 0x3fffffff : (int)left;
+}
+
+/* One simplex method run in chunks of `chunk` iterations up to `budget`,
+ * the caller's deadline and cancel hook checked between chunks. Returns
+ * 1 when GLPK reached a final status, 0 when it failed or stalled, and a
+ * negative code (err set) when the deadline passed or the caller cancelled. */
+static int run_method(glp_prob *P, int meth, long budget, const cu_solve_ctl *ctl,
+                      curtail_error *err)
+{
+    const int chunk = 5000;
+    long used = 0;
+    glp_smcp parm;
+    for (;;) {
+        int it0 = glp_get_it_cnt(P), rc, st, step = chunk;
+        if (budget - used < step)
+            step = (int)(budget - used);
+        if (step <= 0)
+            return 0;
+        init_parm(&parm, meth, step, ms_left(ctl));
+        rc = glp_simplex(P, &parm);
+        used += glp_get_it_cnt(P) - it0;
+        if (rc == 0) {
+            st = glp_get_status(P);
+            return st == GLP_OPT || st == GLP_NOFEAS || st == GLP_INFEAS || st == GLP_UNBND;
+        }
+        if (rc != GLP_EITLIM && rc != GLP_ETMLIM)
+            return 0;
+        if ((rc = cu_ctl_expired(ctl, err)) != 0)
+            return rc;
+        if (rc == 0 && glp_get_it_cnt(P) == it0)
+            return 0;
+    }
+}
+
+static int run_exact(glp_prob *P, long budget, const cu_solve_ctl *ctl)
+{
+    glp_smcp parm;
+    int st;
+    init_parm(&parm, GLP_PRIMAL, budget > 0x3fffffff ? 0x3fffffff : (int)budget, ms_left(ctl));
+    if (glp_exact(P, &parm) != 0)
+        return 0;
+    st = glp_get_status(P);
+    return st == GLP_OPT || st == GLP_NOFEAS || st == GLP_INFEAS || st == GLP_UNBND;
+}
+
+/* The simplex from the current basis; on failure from the standard basis
+ * with the primal; then exact arithmetic. 1 done, 0 failed, < 0 stopped. */
+static int optimise(cu_glp *S, const cu_lp *lp, const cu_solve_ctl *ctl, curtail_error *err)
+{
+    glp_prob *P = S->P;
+    long budget = 20 * (long)(lp->nrows + lp->ncols) + 20000;
+    int r;
+    glp_scale_prob(P, GLP_SF_AUTO);
+    if (!S->warm) {
+        glp_std_basis(P);
+        r = run_method(P, GLP_DUALP, budget, ctl, err);
+    } else {
+        /* the hinted basis is primal feasible; columns that entered may price out */
+        r = glp_warm_up(P) == 0 ? run_method(P, GLP_PRIMAL, budget, ctl, err) : 0;
+    }
+    if (r != 0)
+        return r;
+    glp_std_basis(P);
+    r = run_method(P, GLP_PRIMAL, budget, ctl, err);
+    if (r != 0)
+        return r;
+    glp_std_basis(P);
+    return run_exact(P, budget, ctl);
+}
+
+int cu_glp_solve(cu_glp *S, const cu_lp *lp, const signed char *col_hint,
+                 const signed char *row_hint, const cu_solve_ctl *ctl, cu_lp_solution *sol,
+                 curtail_error *err)
+{
+    hook_ctx ctx;
+    volatile int rc = CURTAIL_OK;
+    volatile int term = GLP_ON;
+    int r, st;
+    size_t i, need;
+
+    sol->status = 2;
+    if (S->dead)
+        return cu_error(err, CURTAIL_ESOLVER, NULL, no_pos, NULL, "GLPK failed internally");
+    if (lp->nrows < S->nrows || lp->ncols < S->ncols || !lp_is_sane(lp))
+        return cu_error(err, CURTAIL_ESOLVER, NULL, no_pos, NULL,
+                        "the LP has non-finite or inconsistent data");
+    if ((rc = cu_ctl_expired(ctl, err)) != 0)
+        return rc;
+    need = lp->nrows + 2;
+    if (need > S->cap) {
+        int *ia = cu_reallocarray(S->mem, S->ia, need, sizeof *ia);
+        double *ar;
+        if (!ia)
+            return cu_enomem(err);
+        S->ia = ia;
+        ar = cu_reallocarray(S->mem, S->ar, need, sizeof *ar);
+        if (!ar)
+            return cu_enomem(err);
+        S->ar = ar;
+        S->cap = need;
+    }
+    if (setjmp(ctx.jump)) {
+        /* GLPK failed internally: its environment is no longer usable */
+        glp_error_hook(NULL, NULL);
+        glp_free_env();
+        S->dead = 1;
+        S->P = NULL;
+        return cu_error(err, CURTAIL_ESOLVER, NULL, no_pos, NULL, "GLPK failed internally");
+    }
+    glp_error_hook(error_hook, &ctx);
+    term = glp_term_out(GLP_OFF);
+    if (!S->P) {
+        S->P = glp_create_prob();
+        glp_set_obj_dir(S->P, GLP_MIN);
+    }
+    sync_problem(S, lp, col_hint, row_hint);
+    r = optimise(S, lp, ctl, err);
+    if (r < 0) {
+        rc = r;
+    } else if (r == 0) {
+        rc = cu_error(err, CURTAIL_ESOLVER, NULL, no_pos, NULL,
+                      "GLPK could not solve the LP within %ld iterations, even in exact "
+                      "arithmetic",
+                      20 * (long)(lp->nrows + lp->ncols) + 20000);
+    } else {
+        st = glp_get_status(S->P);
+        if (st == GLP_OPT) {
+            sol->status = 0;
+            sol->obj = glp_get_obj_val(S->P);
+            for (i = 0; i < lp->ncols; i++)
+                sol->x[i] = glp_get_col_prim(S->P, (int)i + 1);
+            for (i = 0; i < lp->nrows; i++)
+                sol->dual[i] = glp_get_row_dual(S->P, (int)i + 1);
+            S->warm = 1;
+        } else if (st == GLP_NOFEAS || st == GLP_INFEAS) {
+            sol->status = 1;
+        } else {
+            rc = cu_error(err, CURTAIL_ESOLVER, NULL, no_pos, NULL,
+                          "GLPK could not solve the LP (status %d)", st);
+        }
+    }
+    glp_term_out(term);
+    glp_error_hook(NULL, NULL);
+    return rc;
+}
+
+int cu_lp_solution_alloc(const curtail_mem *mem, const cu_lp *lp, cu_lp_solution *sol)
+{
+    memset(sol, 0, sizeof *sol);
+    sol->x = cu_calloc(mem, lp->ncols + 1, sizeof(double));
+    sol->dual = cu_calloc(mem, lp->nrows + 1, sizeof(double));
+    if (!sol->x || !sol->dual) {
+        cu_lp_solution_free(mem, sol);
+        return CURTAIL_ENOMEM;
+    }
+    return CURTAIL_OK;
 }
 
 void cu_lp_solution_free(const curtail_mem *mem, cu_lp_solution *sol)
 {
     cu_free(mem, sol->x);
     cu_free(mem, sol->dual);
-    cu_free(mem, sol->dj);
-    sol->x = sol->dual = sol->dj = NULL;
+    sol->x = sol->dual = NULL;
 }
 
-/* Run the simplex. Our LPs start dual feasible (every cost >= 0, every
- * column at its lower bound), and the dual simplex with the long-step ratio
- * test flips many bounded columns per iteration: on a few coupling rows with
- * tens of thousands of columns it is ~70x faster than the primal. On a
- * numerical failure, retry once from the standard basis with the primal.
- * Returns the GLPK status (GLP_OPT ...) or 0 on failure. */
-static int run_simplex(glp_prob *P)
+int cu_lp_solve(const cu_lp *lp, const cu_solve_ctl *ctl, cu_lp_solution *sol,
+                curtail_error *err)
 {
-    glp_smcp parm;
+    cu_glp *S = NULL;
     int rc;
-    glp_init_smcp(&parm);
-    parm.msg_lev = GLP_MSG_OFF;
-    parm.presolve = GLP_OFF;
-    parm.meth = GLP_DUALP;
-    parm.r_test = GLP_RT_FLIP;
-    rc = glp_simplex(P, &parm);
-    if (rc == 0 && glp_get_status(P) == GLP_OPT)
-        return GLP_OPT;
-    glp_std_basis(P);
-    parm.meth = GLP_PRIMAL;
-    parm.r_test = GLP_RT_HAR;
-    rc = glp_simplex(P, &parm);
-    if (rc != 0)
-        return 0;
-    return glp_get_status(P);
-}
-
-int cu_lp_solve(const cu_lp *lp, cu_lp_solution *sol, curtail_error *err)
-{
-    hook_ctx ctx;
-    glp_prob *volatile P = NULL;
-    int *volatile ia = NULL;
-    int *volatile ja = NULL;
-    double *volatile ar = NULL;
-    volatile int term = GLP_ON;
-    volatile int rc = CURTAIL_OK;
-    volatile int fresh_env = 0;
-    int st;
-    size_t i;
-
-    memset(sol, 0, sizeof *sol);
-    if (!lp_is_sane(lp))
-        return cu_error(err, CURTAIL_ESOLVER, NULL, no_pos, NULL,
-                        "the LP has non-finite or inconsistent data");
-    ia = cu_calloc(lp->mem, lp->nnz + 1, sizeof(int));
-    ja = cu_calloc(lp->mem, lp->nnz + 1, sizeof(int));
-    ar = cu_calloc(lp->mem, lp->nnz + 1, sizeof(double));
-    sol->x = cu_calloc(lp->mem, lp->ncols + 1, sizeof(double));
-    sol->dj = cu_calloc(lp->mem, lp->ncols + 1, sizeof(double));
-    sol->dual = cu_calloc(lp->mem, lp->nrows + 1, sizeof(double));
-    if (!ia || !ja || !ar || !sol->x || !sol->dj || !sol->dual) {
-        rc = cu_enomem(err);
-        goto done;
-    }
-    /* GLPK's environment lives in thread-local storage and must be freed
-     * before the thread ends. Free it after the solve when this call created
-     * it; an environment the embedding program made is left as it was. */
-    switch (glp_init_env()) {
-    case 0:
-        fresh_env = 1;
-        break;
-    case 1:
-        break;
-    case 2:
-        rc = cu_enomem(err);
-        goto done;
-    default:
-        rc = cu_error(err, CURTAIL_ESOLVER, NULL, no_pos, NULL,
-                      "GLPK cannot start in this thread");
-        goto done;
-    }
-    if (setjmp(ctx.jump)) {
-        /* GLPK failed internally: its environment is no longer usable */
-        glp_error_hook(NULL, NULL);
-        glp_free_env();
-        fresh_env = 0;
-        P = NULL;
-        rc = cu_error(err, CURTAIL_ESOLVER, NULL, no_pos, NULL,
-                      "GLPK failed internally");
-        goto done;
-    }
-    glp_error_hook(error_hook, &ctx);
-    term = glp_term_out(GLP_OFF);
-    P = glp_create_prob();
-    load_problem(P, lp, (int *)ia, (int *)ja, (double *)ar);
-    /* one equilibration pass: the geometric-mean iterations of GLP_SF_AUTO
-     * cost more than the whole solve on a wide, short restricted LP */
-    glp_scale_prob(P, GLP_SF_EQ);
-    st = run_simplex(P);
-    if (st == GLP_OPT) {
-        sol->status = 0;
-        sol->obj = glp_get_obj_val(P);
-        for (i = 0; i < lp->ncols; i++) {
-            sol->x[i] = glp_get_col_prim(P, (int)i + 1);
-            sol->dj[i] = glp_get_col_dual(P, (int)i + 1);
-        }
-        for (i = 0; i < lp->nrows; i++)
-            sol->dual[i] = glp_get_row_dual(P, (int)i + 1);
-    } else if (st == GLP_NOFEAS || st == GLP_INFEAS) {
-        sol->status = 1;
-    } else {
-        sol->status = 2;
-        rc = cu_error(err, CURTAIL_ESOLVER, NULL, no_pos, NULL,
-                      "GLPK could not solve the LP (status %d)", st);
-    }
-    glp_delete_prob(P);
-    P = NULL;
-    glp_term_out(term);
-    glp_error_hook(NULL, NULL);
-done:
-    if (fresh_env)
-        glp_free_env();
-    cu_free(lp->mem, (void *)ia);
-    cu_free(lp->mem, (void *)ja);
-    cu_free(lp->mem, (void *)ar);
+    if (cu_lp_solution_alloc(lp->mem, lp, sol))
+        return cu_enomem(err);
+    if ((rc = cu_glp_open(&S, lp->mem, err)) == 0)
+        rc = cu_glp_solve(S, lp, NULL, NULL, ctl, sol, err);
+    cu_glp_close(S);
     if (rc != CURTAIL_OK)
         cu_lp_solution_free(lp->mem, sol);
     return rc;
