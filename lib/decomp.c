@@ -27,11 +27,21 @@
 #include "plan_model.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#ifndef KELLEY_MAX_ROUNDS
 #define KELLEY_MAX_ROUNDS 60
-#define KELLEY_GAP 1e-9
+#endif
+/* The restricted LP closes what is left: the cutting planes stop at a
+ * relative gap of 1e-6, the floor the master's own tolerances allow, or when
+ * the bound has not risen for a few rounds. */
+#define KELLEY_GAP 1e-6
+#define KELLEY_STALL 6
+#ifndef KELLEY_ALPHA
+#define KELLEY_ALPHA 0.5
+#endif
 #define MAX_ROWS (CU_NP * CU_NL)
 
 typedef struct dec {
@@ -214,9 +224,9 @@ static int lagrangian_start(dec *D, curtail_error *err)
 {
     const curtail_mem *mem = D->m->mem;
     kelley K;
-    double red[MAX_ROWS], cost, fsum, lb = -INFINITY, ub = INFINITY;
+    double red[MAX_ROWS], cost, fsum, lb = -INFINITY, ub = INFINITY, centre[MAX_ROWS];
     size_t g, j, act[MAX_ROWS + 2];
-    int r, round, rc, nact = 0;
+    int r, round, rc, nact = 0, lb_round = 0;
 
     memset(&K, 0, sizeof K);
     cu_lp_init(&K.lp, mem);
@@ -247,8 +257,16 @@ static int lagrangian_start(dec *D, curtail_error *err)
     }
     if ((rc = cu_glp_open(&K.S, mem, err)) != 0)
         goto done;
+    /* Wentges smoothing: price at a point between the best bound's
+     * multipliers (the centre) and the master's, which damps the cutting
+     * planes' zigzag; a point whose plan does not cut the master off is
+     * replaced by the master's own multipliers. */
+    for (r = 0; r < D->nrows; r++)
+        centre[r] = 0.0;
+    lb = 0.0; /* the least cuts: L(0) */
     for (round = 0;; round++) {
-        double lamsum = 0.0;
+        double lamsum = 0.0, sigma, lm[MAX_ROWS], ls[MAX_ROWS];
+        int tries;
         cu_lp_solution_free(mem, &K.sol);
         if (cu_lp_solution_alloc(mem, &K.lp, &K.sol))
             goto nomem;
@@ -260,29 +278,52 @@ static int lagrangian_start(dec *D, curtail_error *err)
             goto done;
         }
         ub = K.sol.obj * K.cscale;
+        sigma = K.sol.dual[D->nrows] * K.cscale;
         for (r = 0; r < D->nrows; r++) {
             double y = K.sol.dual[r] > 0 ? K.sol.dual[r] : 0.0;
-            D->lam[r] = y * K.cscale / D->need[r];
-            lamsum += D->lam[r];
+            lm[r] = y * K.cscale / D->need[r];
+            lamsum += lm[r];
         }
-        if (round >= KELLEY_MAX_ROUNDS || !(lamsum > 0))
-            break;
-        price_all(D, D->lam, red, &cost, &fsum);
-        {
-            double l = fsum;
-            for (r = 0; r < D->nrows; r++)
-                l += D->lam[r] * D->need[r];
-            /* the bound counts from the least cuts, as the master's costs do */
-            if (l > lb)
-                lb = l;
-        }
-        if (ub - lb <= KELLEY_GAP * (fabs(ub) > 1e-300 ? fabs(ub) : 1.0))
+        memcpy(D->lam, lm, sizeof lm);
+#ifdef CU_TRACE
+        if (getenv("CU_TRACE_ROUNDS"))
+            fprintf(stderr, "  round %d gap %.3g t=%.3f\n", round, (ub - lb) / fabs(ub), cu_clock_s());
+#endif
+        if (round >= KELLEY_MAX_ROUNDS || !(lamsum > 0) || round - lb_round > KELLEY_STALL ||
+            ub - lb <= KELLEY_GAP * (fabs(ub) > 1e-300 ? fabs(ub) : 1.0))
             break;
         if ((rc = cu_ctl_expired(D->ctl, err)) != 0)
             goto done;
-        if ((rc = kelley_add(&K, D, D->lam, red, cost, err)) != 0)
+        for (tries = 0; tries < 2; tries++) {
+            double l, rcm;
+            const double alpha = tries == 0 ? KELLEY_ALPHA : 0.0;
+            for (r = 0; r < D->nrows; r++)
+                ls[r] = alpha * centre[r] + (1 - alpha) * lm[r];
+            price_all(D, ls, red, &cost, &fsum);
+            l = fsum;
+            for (r = 0; r < D->nrows; r++)
+                l += ls[r] * D->need[r];
+            if (l > lb) {
+                if (l - lb > KELLEY_GAP * fabs(l))
+                    lb_round = round;
+                lb = l;
+                memcpy(centre, ls, sizeof ls);
+            }
+            /* the plan's reduced cost in the master */
+            rcm = cost - sigma;
+            for (r = 0; r < D->nrows; r++)
+                rcm -= lm[r] * red[r];
+            if (rcm < -1e-12 * (fabs(cost) + fabs(sigma) + 1e-300) || alpha == 0.0)
+                break;
+        }
+        if (ub - lb <= KELLEY_GAP * (fabs(ub) > 1e-300 ? fabs(ub) : 1.0))
+            break;
+        if ((rc = kelley_add(&K, D, ls, red, cost, err)) != 0)
             goto done;
     }
+#ifdef CU_TRACE
+    fprintf(stderr, "kelley: %d rounds, ub %.17g lb %.17g, t=%.3f\n", round, ub, lb, cu_clock_s());
+#endif
     /* the master's combination of its active proposals */
     {
         double tot = 0.0;
@@ -494,6 +535,9 @@ static int solve_restricted(dec *D, curtail_error *err)
         if (cu_lp_add_row(&R.lp, NULL, CU_ROW_GE, D->rhs[r] - have) == (size_t)-1)
             goto nomem;
     }
+#ifdef CU_TRACE
+    fprintf(stderr, "start: t=%.3f\n", cu_clock_s());
+#endif
     for (g = 0; g < D->n; g++)
         if (D->in[g] == 1) {
             if (enter_group(D, &R, g))
@@ -543,6 +587,9 @@ static int solve_restricted(dec *D, curtail_error *err)
         D->m->sift_rounds++;
     }
     D->m->sift_work = nin;
+#ifdef CU_TRACE
+    fprintf(stderr, "restricted: %zu groups, %d rounds, %zu rows, t=%.3f\n", nin, D->m->sift_rounds, R.lp.nrows, cu_clock_s());
+#endif
     rc = CURTAIL_OK;
     goto done;
 nomem:
