@@ -381,6 +381,16 @@ typedef enum curtail_method {
  * accepted. Every solve ends: besides these limits, each simplex call has an
  * iteration bound and falls back to exact arithmetic when it stalls.
  */
+/** The LP engine behind the library's solver layer. */
+typedef enum curtail_solver {
+    CURTAIL_SOLVER_DEFAULT = 0, /* GLPK */
+    CURTAIL_SOLVER_GLPK,
+    CURTAIL_SOLVER_CLP /* COIN-OR Clp, where the library was built with it */
+} curtail_solver;
+
+/** 1 if this build of the library can solve with `solver`. */
+CURTAIL_API int curtail_solver_available(curtail_solver solver);
+
 typedef struct curtail_plan_options {
     unsigned version;
     curtail_method method;
@@ -389,9 +399,11 @@ typedef struct curtail_plan_options {
     /* called between solver rounds; non-zero stops the solve with CURTAIL_ECANCELED */
     int (*cancel)(void *ctx);
     void *cancel_ctx;
+    curtail_solver solver;
 } curtail_plan_options;
 #define CURTAIL_PLAN_OPTIONS_VERSION 2
-#define CURTAIL_PLAN_OPTIONS_INIT {CURTAIL_PLAN_OPTIONS_VERSION, CURTAIL_METHOD_AUTO, 0.0, NULL, NULL}
+#define CURTAIL_PLAN_OPTIONS_INIT                                                            \
+    {CURTAIL_PLAN_OPTIONS_VERSION, CURTAIL_METHOD_AUTO, 0.0, NULL, NULL, CURTAIL_SOLVER_DEFAULT}
 
 /**
  * Solve the plan LP of a checked scenario. The call succeeds (CURTAIL_OK)

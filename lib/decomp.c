@@ -129,7 +129,7 @@ static double vertex_cost(const double d[CU_NL], const double *v)
 
 typedef struct kelley {
     cu_lp lp; /* rows: targets / rhs, then Σ μ = 1; columns: proposals */
-    cu_glp *S;
+    cu_lps *S;
     cu_lp_solution sol;
     double cscale;
     double *lams; /* per proposal: the multipliers that made it */
@@ -194,7 +194,7 @@ static int kelley_add(kelley *K, const dec *D, const double *lam, const double *
 
 static void kelley_free(kelley *K, const curtail_mem *mem)
 {
-    cu_glp_close(K->S);
+    cu_lps_close(K->S);
     cu_lp_solution_free(mem, &K->sol);
     cu_lp_free(&K->lp);
     cu_free(mem, K->lams);
@@ -255,7 +255,7 @@ static int lagrangian_start(dec *D, curtail_error *err)
             (rc = kelley_add(&K, D, NULL, redmax, cmax, err)) != 0)
             goto done;
     }
-    if ((rc = cu_glp_open(&K.S, mem, err)) != 0)
+    if ((rc = cu_lps_open(&K.S, mem, D->ctl, err)) != 0)
         goto done;
     /* Wentges smoothing: price at a point between the best bound's
      * multipliers (the centre) and the master's, which damps the cutting
@@ -270,7 +270,7 @@ static int lagrangian_start(dec *D, curtail_error *err)
         cu_lp_solution_free(mem, &K.sol);
         if (cu_lp_solution_alloc(mem, &K.lp, &K.sol))
             goto nomem;
-        if ((rc = cu_glp_solve(K.S, &K.lp, NULL, NULL, D->ctl, &K.sol, err)) != 0)
+        if ((rc = cu_lps_solve(K.S, &K.lp, NULL, NULL, D->ctl, &K.sol, err)) != 0)
             goto done;
         if (K.sol.status != 0) {
             rc = cu_error(err, CURTAIL_ESOLVER, NULL, (cu_pos){0, 0}, NULL,
@@ -371,7 +371,7 @@ done:
 
 typedef struct rlp {
     cu_lp lp;
-    cu_glp *S;
+    cu_lps *S;
     cu_lp_solution sol;
     signed char *chint, *rhint;
     size_t hcap_c, hcap_r;
@@ -476,7 +476,7 @@ static int enter_group(dec *D, rlp *R, size_t g)
 
 static void rlp_free(rlp *R, const curtail_mem *mem)
 {
-    cu_glp_close(R->S);
+    cu_lps_close(R->S);
     cu_lp_solution_free(mem, &R->sol);
     cu_lp_free(&R->lp);
     cu_free(mem, R->chint);
@@ -546,14 +546,14 @@ static int solve_restricted(dec *D, curtail_error *err)
         }
     if (!(vl = cu_calloc(mem, D->n + 1, sizeof *vl)))
         goto nomem;
-    if ((rc = cu_glp_open(&R.S, mem, err)) != 0)
+    if ((rc = cu_lps_open(&R.S, mem, D->ctl, err)) != 0)
         goto done;
     for (;;) {
         size_t nv, k, take;
         cu_lp_solution_free(mem, &R.sol);
         if (cu_lp_solution_alloc(mem, &R.lp, &R.sol))
             goto nomem;
-        if ((rc = cu_glp_solve(R.S, &R.lp, R.chint, R.rhint, D->ctl, &R.sol, err)) != 0)
+        if ((rc = cu_lps_solve(R.S, &R.lp, R.chint, R.rhint, D->ctl, &R.sol, err)) != 0)
             goto done;
         if (R.sol.status != 0) {
             rc = cu_error(err, CURTAIL_ESOLVER, NULL, (cu_pos){0, 0}, NULL,

@@ -318,6 +318,7 @@ int cu_lp_write(const cu_lp *lp, int format, cu_buf *out);
 /* Bounds on a solve: a deadline on the monotonic clock (0: none) and the
  * embedding program's cancel hook (non-zero: stop). */
 typedef struct cu_solve_ctl {
+    int engine;      /* curtail_solver: GLPK or CLP */
     double deadline; /* cu_clock_s() value; 0 none */
     double limit_s;  /* the limit as the caller gave it, for messages */
     int (*cancel)(void *ctx);
@@ -348,14 +349,32 @@ int cu_lp_solve_into(cu_lp *lp, size_t ntargets, double *pi, double *x, int *inf
 /* A solver session: one problem kept alive across rounds. Each solve takes
  * the rows and columns `lp` gained since the previous one (with basis hints
  * for them, NULL for none) and re-optimises from the previous basis. sol's
- * arrays must hold lp's current sizes. */
+ * arrays must hold lp's current sizes. solve.c dispatches to the engine that
+ * ctl names (solve_glpk.c, solve_clp.c); each engine file implements the
+ * same four functions under its own prefix. */
 enum { CU_BS_LOWER = 0, CU_BS_UPPER, CU_BS_BASIC, CU_BS_FIXED };
+typedef struct cu_lps cu_lps;
+int cu_lps_open(cu_lps **out, const curtail_mem *mem, const cu_solve_ctl *ctl,
+                curtail_error *err);
+void cu_lps_close(cu_lps *S);
+int cu_lps_solve(cu_lps *S, const cu_lp *lp, const signed char *col_hint,
+                 const signed char *row_hint, const cu_solve_ctl *ctl, cu_lp_solution *sol,
+                 curtail_error *err);
+
 typedef struct cu_glp cu_glp;
 int cu_glp_open(cu_glp **out, const curtail_mem *mem, curtail_error *err);
 void cu_glp_close(cu_glp *S);
 int cu_glp_solve(cu_glp *S, const cu_lp *lp, const signed char *col_hint,
                  const signed char *row_hint, const cu_solve_ctl *ctl, cu_lp_solution *sol,
                  curtail_error *err);
+#ifdef CURTAIL_WITH_CLP
+typedef struct cu_clp cu_clp;
+int cu_clp_open(cu_clp **out, const curtail_mem *mem, curtail_error *err);
+void cu_clp_close(cu_clp *S);
+int cu_clp_solve(cu_clp *S, const cu_lp *lp, const signed char *col_hint,
+                 const signed char *row_hint, const cu_solve_ctl *ctl, cu_lp_solution *sol,
+                 curtail_error *err);
+#endif
 
 /* ---- results (plan.c) ------------------------------------------------------------------ */
 /* One target row of a level or segment: the public struct itself. */

@@ -463,6 +463,11 @@ int cu_plan_ctl(const curtail_plan_options *opts, int *method, cu_solve_ctl *ctl
     }
     ctl->cancel = opts->cancel;
     ctl->cancel_ctx = opts->cancel_ctx;
+    if ((int)opts->solver < CURTAIL_SOLVER_DEFAULT || (int)opts->solver > CURTAIL_SOLVER_CLP)
+        return cu_einval(err, "%s: unknown solver", fn);
+    if (!curtail_solver_available(opts->solver))
+        return cu_einval(err, "%s: this build of curtail has no Clp solver", fn);
+    ctl->engine = (int)opts->solver;
     return CURTAIL_OK;
 }
 

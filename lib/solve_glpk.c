@@ -16,38 +16,14 @@
  * chunks of iterations between which the deadline and the cancel hook are
  * checked, and a call that fails or stalls is retried from the standard basis
  * with the primal simplex and then in exact rational arithmetic. */
-#define _POSIX_C_SOURCE 200809L
 #include "internal.h"
 
 #include <glpk.h>
 #include <math.h>
 #include <setjmp.h>
 #include <string.h>
-#include <time.h>
 
 static const cu_pos no_pos = {0, 0};
-
-double cu_clock_s(void)
-{
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-int cu_ctl_expired(const cu_solve_ctl *ctl, curtail_error *err)
-{
-    if (!ctl)
-        return CURTAIL_OK;
-    if (ctl->cancel && ctl->cancel(ctl->cancel_ctx))
-        return cu_error(err, CURTAIL_ECANCELED, NULL, no_pos, NULL,
-                        "the solve was cancelled by the caller");
-    if (ctl->deadline > 0 && cu_clock_s() > ctl->deadline)
-        return cu_error(err, CURTAIL_ESOLVER, NULL, no_pos, NULL,
-                        "the solver reached the time limit of %g s before an optimum was proven; "
-                        "raise the limit (--time-limit) or solve a smaller scenario",
-                        ctl->limit_s);
-    return CURTAIL_OK;
-}
 
 typedef struct hook_ctx {
     jmp_buf jump;
@@ -374,36 +350,3 @@ int cu_glp_solve(cu_glp *S, const cu_lp *lp, const signed char *col_hint,
     return rc;
 }
 
-int cu_lp_solution_alloc(const curtail_mem *mem, const cu_lp *lp, cu_lp_solution *sol)
-{
-    memset(sol, 0, sizeof *sol);
-    sol->x = cu_calloc(mem, lp->ncols + 1, sizeof(double));
-    sol->dual = cu_calloc(mem, lp->nrows + 1, sizeof(double));
-    if (!sol->x || !sol->dual) {
-        cu_lp_solution_free(mem, sol);
-        return CURTAIL_ENOMEM;
-    }
-    return CURTAIL_OK;
-}
-
-void cu_lp_solution_free(const curtail_mem *mem, cu_lp_solution *sol)
-{
-    cu_free(mem, sol->x);
-    cu_free(mem, sol->dual);
-    sol->x = sol->dual = NULL;
-}
-
-int cu_lp_solve(const cu_lp *lp, const cu_solve_ctl *ctl, cu_lp_solution *sol,
-                curtail_error *err)
-{
-    cu_glp *S = NULL;
-    int rc;
-    if (cu_lp_solution_alloc(lp->mem, lp, sol))
-        return cu_enomem(err);
-    if ((rc = cu_glp_open(&S, lp->mem, err)) == 0)
-        rc = cu_glp_solve(S, lp, NULL, NULL, ctl, sol, err);
-    cu_glp_close(S);
-    if (rc != CURTAIL_OK)
-        cu_lp_solution_free(lp->mem, sol);
-    return rc;
-}
