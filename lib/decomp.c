@@ -32,17 +32,25 @@
 #include <string.h>
 
 #ifndef KELLEY_MAX_ROUNDS
-#define KELLEY_MAX_ROUNDS 60
+#define KELLEY_MAX_ROUNDS 100
 #endif
 /* The restricted LP closes what is left: the cutting planes stop at a
  * relative gap of 1e-6, the floor the master's own tolerances allow, or when
  * the bound has not risen for a few rounds. */
 #define KELLEY_GAP 1e-6
-#define KELLEY_STALL 6
+#define KELLEY_STALL 20
 #ifndef KELLEY_ALPHA
 #define KELLEY_ALPHA 0.5
 #endif
 #define MAX_ROWS (CU_NP * CU_NL)
+
+/* A movable group packed for pricing: cost per unit cut, cut bounds per
+ * level, emission rate per pollutant. */
+typedef struct pgroup {
+    double c;
+    double lo[CU_NL], hi[CU_NL];
+    double e[CU_NP];
+} pgroup;
 
 typedef struct dec {
     cu_model *m;
@@ -54,6 +62,8 @@ typedef struct dec {
     double need[MAX_ROWS]; /* rhs beyond what the least cuts give (> 0) */
     double lam[MAX_ROWS];
     unsigned char *movable;
+    pgroup *pg;          /* the movable groups, packed */
+    size_t nmv;
     unsigned char *in;   /* in the restricted LP */
     double *v;           /* per group and level: the fixed vertex (or LP value) */
     size_t *col0;        /* per group in the LP: its first column (3 consecutive) */
@@ -138,26 +148,49 @@ typedef struct kelley {
 
 /* Price every movable group at lam: aggregate reduction per row, cost, and
  * Σ_g min f_g (for the dual bound). */
+/* Multipliers per level and pollutant (0 where no row). */
+static void level_multipliers(const dec *D, const double *lam, double mu[CU_NL][CU_NP])
+{
+    int r;
+    memset(mu, 0, sizeof(double) * CU_NL * CU_NP);
+    for (r = 0; r < D->nrows; r++)
+        mu[D->rl[r]][D->rp[r]] = lam[r];
+}
+
+/* Price every movable group at lam: aggregate reduction per row, cost, and
+ * Σ_g min f_g (for the dual bound). Most groups sit at a corner of their
+ * polytope (every reduced cost of one sign), which needs no enumeration. */
 static void price_all(const dec *D, const double *lam, double *red, double *cost, double *fsum)
 {
-    const cu_model *m = D->m;
-    const cu_groups *G = m->g;
-    size_t g;
-    int r;
-    double C = 0.0, F = 0.0;
-    for (r = 0; r < D->nrows; r++)
-        red[r] = 0.0;
-    for (g = 0; g < D->n; g++) {
-        double d[CU_NL], v[CU_NL];
-        const double *lo = &m->ymin[g * CU_NL], *hi = &m->ymax[g * CU_NL];
-        if (!D->movable[g])
-            continue;
-        group_costs(D, g, lam, d, NULL);
-        F += best_vertex(lo, hi, d, v) - vertex_cost(d, lo);
-        C += G->w[g] * G->V[g] * (v[0] - lo[0] + v[1] - lo[1] + v[2] - lo[2]);
-        for (r = 0; r < D->nrows; r++)
-            red[r] += G->E[g * CU_NP + D->rp[r]] * (v[D->rl[r]] - lo[D->rl[r]]);
+    const pgroup *P = D->pg;
+    double mu[CU_NL][CU_NP], acc[CU_NL][CU_NP], C = 0.0, F = 0.0;
+    size_t k;
+    int r, L, p;
+    level_multipliers(D, lam, mu);
+    memset(acc, 0, sizeof acc);
+    for (k = 0; k < D->nmv; k++) {
+        const pgroup *q = &P[k];
+        double d[CU_NL], v[CU_NL], dy[CU_NL];
+        for (L = 0; L < CU_NL; L++)
+            d[L] = q->c - (mu[L][0] * q->e[0] + mu[L][1] * q->e[1] + mu[L][2] * q->e[2] +
+                           mu[L][3] * q->e[3]);
+        if (d[0] >= 0 && d[1] >= 0 && d[2] >= 0)
+            continue; /* the least cut: nothing beyond it */
+        if (d[0] < 0 && d[1] < 0 && d[2] < 0)
+            memcpy(v, q->hi, sizeof v);
+        else
+            best_vertex(q->lo, q->hi, d, v);
+        for (L = 0; L < CU_NL; L++)
+            dy[L] = v[L] - q->lo[L];
+        F += d[0] * dy[0] + d[1] * dy[1] + d[2] * dy[2];
+        C += q->c * (dy[0] + dy[1] + dy[2]);
+        for (L = 0; L < CU_NL; L++)
+            if (dy[L] != 0)
+                for (p = 0; p < CU_NP; p++)
+                    acc[L][p] += q->e[p] * dy[L];
     }
+    for (r = 0; r < D->nrows; r++)
+        red[r] = acc[D->rl[r]][D->rp[r]];
     *cost = C;
     *fsum = F;
 }
@@ -358,6 +391,9 @@ static int lagrangian_start(dec *D, curtail_error *err)
             }
         }
     }
+#ifdef CU_TRACE
+    fprintf(stderr, "mixed: t=%.3f\n", cu_clock_s());
+#endif
     rc = CURTAIL_OK;
     goto done;
 nomem:
@@ -606,7 +642,7 @@ int cu_model_solve_dec(cu_model *m, const cu_solve_ctl *ctl, double *y,
                        double pi[CU_NP][CU_NL], curtail_error *err)
 {
     dec D;
-    size_t g, n = m->g->ngroups;
+    size_t g, k, n = m->g->ngroups;
     int p, L, r, rc = CURTAIL_OK;
 
     memset(&D, 0, sizeof D);
@@ -622,6 +658,9 @@ int cu_model_solve_dec(cu_model *m, const cu_solve_ctl *ctl, double *y,
             D.rhs[D.nrows] = m->rhs[p][L];
             D.nrows++;
         }
+#ifdef CU_TRACE
+    fprintf(stderr, "dec start: t=%.3f\n", cu_clock_s());
+#endif
     for (L = 0; L < CU_NL; L++)
         for (p = 0; p < CU_NP; p++)
             pi[p][L] = 0.0;
@@ -657,6 +696,25 @@ int cu_model_solve_dec(cu_model *m, const cu_solve_ctl *ctl, double *y,
         for (L = 0; L < CU_NL; L++)
             if (m->ymax[g * CU_NL + L] > m->ymin[g * CU_NL + L])
                 D.movable[g] = 1;
+    for (g = 0; g < n; g++)
+        D.nmv += D.movable[g];
+    if (!(D.pg = cu_calloc(m->mem, D.nmv + 1, sizeof *D.pg))) {
+        rc = cu_enomem(err);
+        goto done;
+    }
+    for (g = 0, k = 0; g < n; g++) {
+        pgroup *q = &D.pg[k];
+        if (!D.movable[g])
+            continue;
+        q->c = m->g->w[g] * m->g->V[g];
+        memcpy(q->lo, &m->ymin[g * CU_NL], sizeof q->lo);
+        memcpy(q->hi, &m->ymax[g * CU_NL], sizeof q->hi);
+        memcpy(q->e, &m->g->E[g * CU_NP], sizeof q->e);
+        k++;
+    }
+#ifdef CU_TRACE
+    fprintf(stderr, "packed: t=%.3f\n", cu_clock_s());
+#endif
     if ((rc = lagrangian_start(&D, err)) != 0)
         goto done;
     if ((rc = solve_restricted(&D, err)) != 0)
@@ -666,6 +724,7 @@ int cu_model_solve_dec(cu_model *m, const cu_solve_ctl *ctl, double *y,
         pi[D.rp[r]][D.rl[r]] = D.lam[r];
 done:
     cu_free(m->mem, D.movable);
+    cu_free(m->mem, D.pg);
     cu_free(m->mem, D.in);
     cu_free(m->mem, D.v);
     cu_free(m->mem, D.col0);
