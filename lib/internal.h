@@ -413,6 +413,11 @@ void cu_measure_text(const curtail_result *r, size_t unit, int level, int lang, 
  * stop, the shifted output or the ramp of a coke oven, never more than the
  * hour's load (measure_text.c). */
 void cu_hour_text(const curtail_result *r, size_t unit, size_t t, int lang, cu_buf *out);
+/* Hours [t0, t1) of one ramp of the unit's coke oven at once: what they do
+ * and each hour's cap, "焖炉前逐步减少装煤（3 小时内降至0%），各小时负荷依次不高于
+ * 75%、50%、25%". */
+void cu_ramp_run_text(const curtail_result *r, size_t unit, size_t t0, size_t t1, int lang,
+                      cu_buf *out);
 /* Write bytes to path atomically (tmp + rename); "-"/NULL = stdout. */
 int cu_write_atomic(const char *path, const char *data, size_t len, curtail_error *err);
 

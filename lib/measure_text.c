@@ -167,14 +167,55 @@ static const char *unit_name(const cu_unit *u)
     return u->name ? u->name : u->id;
 }
 
-void cu_hour_text(const curtail_result *r, size_t unit, size_t t, int lang, cu_buf *out)
+/* What a ramp hour t does, without its cap: "焖炉前逐步减少装煤（3 小时内降至0%）",
+ * "焖炉后逐步恢复生产", "随1# 焦炉逐步减产". */
+static void put_ramp(const curtail_result *r, size_t unit, size_t t, int note, int en,
+                     cu_buf *out)
 {
     const curtail_scenario *s = r->s;
     const cu_unit *u = &s->units[unit];
     size_t g = r->groups->unit_group[unit], H = (size_t)r->hours, k;
     const double *load = &r->hload[g * H];
+    const char *leader = unit_name(&s->units[u->leader]);
+    if (note == CU_HOUR_RAMP_DOWN) {
+        /* down to the bottom of the ramp, k − t hours on */
+        for (k = t; k + 1 < H && load[k + 1] < load[k]; k++)
+            ;
+        if (u->leader != unit) {
+            cu_buf_printf(out, en ? "reduced gradually with %s" : "随%s逐步减产", leader);
+            return;
+        }
+        if (en)
+            cu_buf_puts(out, load[k] == 0.0
+                                 ? "reduce coal charging gradually before hot idle (down to "
+                                 : "reduce coal charging gradually (down to ");
+        else
+            cu_buf_printf(out, "%s逐步减少装煤（%zu 小时内降至", load[k] == 0.0 ? "焖炉前" : "",
+                          k - t);
+        cu_put_load_percent(out, load[k]);
+        if (en)
+            cu_buf_printf(out, " within %zu h)", k - t);
+        else
+            cu_buf_puts(out, "）");
+        return;
+    }
+    /* back to the bottom the recovery starts from */
+    for (k = t; k > 0 && load[k - 1] < load[k]; k--)
+        ;
+    if (u->leader != unit)
+        cu_buf_printf(out, en ? "resumes gradually with %s" : "随%s逐步恢复生产", leader);
+    else if (load[k] == 0.0)
+        cu_buf_puts(out, en ? "resume production gradually after hot idle" : "焖炉后逐步恢复生产");
+    else
+        cu_buf_puts(out, en ? "resume production gradually" : "逐步恢复生产");
+}
+
+void cu_hour_text(const curtail_result *r, size_t unit, size_t t, int lang, cu_buf *out)
+{
+    const curtail_scenario *s = r->s;
+    size_t g = r->groups->unit_group[unit], H = (size_t)r->hours;
+    const double *load = &r->hload[g * H];
     int note = cu_hour_note(r, g, t), en;
-    int follower = u->leader != unit;
     char from[8], to[8];
     if (lang == CURTAIL_LANG_DEFAULT)
         lang = s->lang;
@@ -196,44 +237,27 @@ void cu_hour_text(const curtail_result *r, size_t unit, size_t t, int lang, cu_b
         put_cap(out, load[t], en);
         break;
     case CU_HOUR_RAMP_DOWN:
-        /* down to the bottom of the ramp, k − t hours on */
-        for (k = t; k + 1 < H && load[k + 1] < load[k]; k++)
-            ;
-        if (follower) {
-            cu_buf_printf(out, en ? "reduced gradually with %s" : "随%s逐步减产",
-                          unit_name(&s->units[u->leader]));
-        } else {
-            if (en)
-                cu_buf_puts(out, load[k] == 0.0
-                                     ? "reduce coal charging gradually before hot idle (down to "
-                                     : "reduce coal charging gradually (down to ");
-            else
-                cu_buf_printf(out, "%s逐步减少装煤（%zu 小时内降至", load[k] == 0.0 ? "焖炉前" : "",
-                              k - t);
-            cu_put_load_percent(out, load[k]);
-            if (en)
-                cu_buf_printf(out, " within %zu h)", k - t);
-            else
-                cu_buf_puts(out, "）");
-        }
-        put_cap(out, load[t], en);
-        break;
     case CU_HOUR_RAMP_UP:
-        /* back to the bottom the recovery starts from */
-        for (k = t; k > 0 && load[k - 1] < load[k]; k--)
-            ;
-        if (follower)
-            cu_buf_printf(out, en ? "resumes gradually with %s" : "随%s逐步恢复生产",
-                          unit_name(&s->units[u->leader]));
-        else if (load[k] == 0.0)
-            cu_buf_puts(out, en ? "resume production gradually after hot idle"
-                                : "焖炉后逐步恢复生产");
-        else
-            cu_buf_puts(out, en ? "resume production gradually" : "逐步恢复生产");
+        put_ramp(r, unit, t, note, en, out);
         put_cap(out, load[t], en);
         break;
     default:
         cu_buf_puts(out, en ? "normal operation (no alert)" : "无预警，正常生产");
         break;
+    }
+}
+
+void cu_ramp_run_text(const curtail_result *r, size_t unit, size_t t0, size_t t1, int lang,
+                      cu_buf *out)
+{
+    size_t g = r->groups->unit_group[unit], H = (size_t)r->hours, t;
+    const double *load = &r->hload[g * H];
+    int en = (lang == CURTAIL_LANG_DEFAULT ? r->s->lang : lang) == CURTAIL_LANG_EN;
+    put_ramp(r, unit, t0, cu_hour_note(r, g, t0), en, out);
+    cu_buf_puts(out, en ? "; hourly load at most " : "，各小时负荷依次不高于");
+    for (t = t0; t < t1; t++) {
+        if (t > t0)
+            cu_buf_puts(out, en ? ", " : "、");
+        cu_put_load_percent(out, load[t]);
     }
 }

@@ -316,13 +316,21 @@ static void put_unit_measures(cu_buf *b, const curtail_result *r, size_t u, int 
         cu_buf_puts(b, en ? "no alert in the horizon" : "排程时段内无预警");
 }
 
-/* Do hours t and t + 1 read alike: the same load, and what it requires? */
+static int is_ramp(int note)
+{
+    return note == CU_HOUR_RAMP_DOWN || note == CU_HOUR_RAMP_UP;
+}
+
+/* Do hours t and k read alike: the same load at the same level, and what it
+ * requires? The hours of one ramp read as one run, each with its cap. */
 static int same_run(const curtail_result *r, size_t g, size_t t, size_t k, const double *load)
 {
     int a = cu_hour_note(r, g, t), c = cu_hour_note(r, g, k);
-    if (load[t] != load[k] || a != c)
+    if (a != c || r->hour_level[t] != r->hour_level[k])
         return 0;
-    return a != CU_HOUR_LIST || r->hour_level[t] == r->hour_level[k];
+    if (is_ramp(a))
+        return (load[k] < load[k - 1]) == (load[t + 1] < load[t]);
+    return load[t] == load[k];
 }
 
 /* The unit's loads as runs of equal hours, each with full dates and what it
@@ -341,10 +349,19 @@ static void put_load_runs(cu_buf *b, const curtail_result *r, size_t u, const do
             cu_buf_puts(b, "<br>");
         put_hours(b, r, t0, t, en);
         cu_buf_puts(b, " ");
+        if (r->hour_level[t0] >= 0)
+            cu_buf_printf(b, en ? "%s " : "%s ", (en ? cu_level_en : cu_level_zh)[r->hour_level[t0]]);
         cu_put_load_percent(b, load[t0]);
+        if (t - t0 > 1 && load[t - 1] != load[t0]) {
+            cu_buf_puts(b, "→");
+            cu_put_load_percent(b, load[t - 1]);
+        }
         cu_buf_puts(b, en ? ": " : "：");
         text.len = 0;
-        cu_hour_text(r, u, t0, lang, &text);
+        if (t - t0 > 1 && is_ramp(cu_hour_note(r, g, t0)))
+            cu_ramp_run_text(r, u, t0, t, lang, &text);
+        else
+            cu_hour_text(r, u, t0, lang, &text);
         if (text.failed)
             b->failed = 1;
         else if (text.len)

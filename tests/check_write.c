@@ -436,9 +436,9 @@ START_TEST(test_write_schedule_md_runs)
     out = render(r, CURTAIL_FORMAT_MD, CURTAIL_LANG_ZH, 0, &len);
     ck_assert_msg(strstr(out, "| 1 | p | b | 50% | 黄色：负荷不高于80%，12:00–14:00 停止涉VOCs工序"
                               "（错时生产） | 07-09 20:00 至 07-10 00:00 50%：无预警，正常生产<br>"
-                              "07-10 00:00 至 07-10 12:00 54.54%：错时生产，负荷不高于54.54%<br>"
-                              "07-10 12:00 至 07-10 14:00 0%：12:00–14:00 停止涉VOCs工序（错时生产）"
-                              "<br>07-10 14:00 至 07-11 00:00 54.54%：错时生产，负荷不高于54.54%"
+                              "07-10 00:00 至 07-10 12:00 黄色 54.54%：错时生产，负荷不高于54.54%<br>"
+                              "07-10 12:00 至 07-10 14:00 黄色 0%：12:00–14:00 停止涉VOCs工序（错时生产）"
+                              "<br>07-10 14:00 至 07-11 00:00 黄色 54.54%：错时生产，负荷不高于54.54%"
                               "<br>07-11 00:00 至 07-12 02:00 50%：无预警，正常生产 |\n") != NULL,
                   "%s", out);
     ck_assert_ptr_nonnull(strstr(out, "预警时段：2023-07-10 00:00 至 2023-07-11 00:00 黄色。\n"));
@@ -449,9 +449,9 @@ START_TEST(test_write_schedule_md_runs)
     ck_assert_msg(strstr(out, "| 1 | p | b | 50% | Yellow: load at most 80%, VOCs processes "
                               "stopped 12:00–14:00 (shifted production) | 07-09 20:00 to 07-10 "
                               "00:00 50%: normal operation (no alert)<br>07-10 00:00 to 07-10 "
-                              "12:00 54.54%: shifted production; load at most 54.54%<br>07-10 "
-                              "12:00 to 07-10 14:00 0%: VOCs processes stopped 12:00–14:00 "
-                              "(shifted production)<br>07-10 14:00 to 07-11 00:00 54.54%: shifted "
+                              "12:00 Yellow 54.54%: shifted production; load at most 54.54%<br>07-10 "
+                              "12:00 to 07-10 14:00 Yellow 0%: VOCs processes stopped 12:00–14:00 "
+                              "(shifted production)<br>07-10 14:00 to 07-11 00:00 Yellow 54.54%: shifted "
                               "production; load at most 54.54%<br>07-11 00:00 to 07-12 02:00 "
                               "50%: normal operation (no alert) |\n") != NULL,
                   "%s", out);
