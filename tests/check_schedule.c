@@ -883,6 +883,32 @@ START_TEST(test_schedule_bad_arguments_are_einval)
 }
 END_TEST
 
+/* ramp_h through the builder: >= 0, its path named; 0 is allowed. */
+START_TEST(test_schedule_ramp_h_builder)
+{
+    curtail_scenario *s = NULL;
+    curtail_enterprise_spec e = CURTAIL_ENTERPRISE_SPEC_INIT;
+    curtail_unit_spec u = CURTAIL_UNIT_SPEC_INIT;
+    curtail_error err;
+    ck_assert_int_eq(curtail_scenario_new(&s, NULL, &err), CURTAIL_OK);
+    e.id = "hx";
+    e.industry = CURTAIL_COKING;
+    ck_assert_int_eq(curtail_scenario_add_enterprise(s, &e, &err), CURTAIL_OK);
+    u.id = "oven";
+    u.kind = CURTAIL_KIND_COKE_OVEN;
+    u.capacity = 100;
+    u.has_coke_oven = 1;
+    u.has_ramp_h = 1;
+    u.ramp_h = -0.5;
+    ck_assert_int_eq(curtail_scenario_add_unit(s, &u, &err), CURTAIL_EINPUT);
+    ck_assert_str_eq(err.path, "coke_oven.ramp_h");
+    ck_assert_str_eq(err.message, "must be in [0, 1e+06], got -0.5");
+    u.ramp_h = 0.0;
+    ck_assert_int_eq(curtail_scenario_add_unit(s, &u, &err), CURTAIL_OK);
+    curtail_scenario_free(s);
+}
+END_TEST
+
 /* ---- limits --------------------------------------------------------------------------- */
 
 /* Days across a leap day and a year end: labels and segments by calendar day. */
@@ -991,6 +1017,7 @@ int main(void)
 
     tcase_add_test(errors, test_schedule_without_episode_is_einput);
     tcase_add_test(errors, test_schedule_bad_arguments_are_einval);
+    tcase_add_test(errors, test_schedule_ramp_h_builder);
     suite_add_tcase(su, errors);
 
     tcase_add_test(limits, test_schedule_calendar_boundaries);
