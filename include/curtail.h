@@ -252,13 +252,17 @@ typedef struct curtail_unit_spec {
     curtail_fuel fuel;
     double steam_tph; /* t/h of steam; 0 = not given (no size warning) */
     int heating;
+    /* coke_oven block, continued: hours from base load to hot idle or back
+     * (SPEC §6); has_ramp_h 0: the normal coking_time_h; 0 turns the ramp off */
+    int has_ramp_h;
+    double ramp_h; /* >= 0 */
 } curtail_unit_spec;
 #define CURTAIL_UNIT_SPEC_VERSION 1
 #define CURTAIL_UNIT_SPEC_INIT                                                               \
     {                                                                                        \
         CURTAIL_UNIT_SPEC_VERSION, NULL, NULL, CURTAIL_KIND_OTHER, 0.0, 0, 1.0, 0, 0.0, 0.0, \
             0, {0, 0, 0, 0}, 0, {0, 0, 0, 0}, {0, 0, 0, 0}, -1, NULL, 0, 0, 0.0,             \
-            CURTAIL_QUENCHING_UNSET, 22.0, 72.0, 0, CURTAIL_FUEL_COAL, 0.0, 0                \
+            CURTAIL_QUENCHING_UNSET, 22.0, 72.0, 0, CURTAIL_FUEL_COAL, 0.0, 0, 0, 0.0        \
     }
 
 /** One policy rule (SPEC §4.1). Match keys that are 0 / -1 are absent. */
@@ -466,16 +470,19 @@ CURTAIL_API const char *curtail_result_warning_text(const curtail_result *r, siz
 
 typedef struct curtail_schedule_options {
     unsigned version;
-    curtail_method method;
-    int hourly; /* 1: one variable per group and hour instead of per block (audit, tests) */
+    curtail_method method; /* how the plan behind the schedule is solved */
 } curtail_schedule_options;
-#define CURTAIL_SCHEDULE_OPTIONS_VERSION 1
-#define CURTAIL_SCHEDULE_OPTIONS_INIT {CURTAIL_SCHEDULE_OPTIONS_VERSION, CURTAIL_METHOD_AUTO, 0}
+#define CURTAIL_SCHEDULE_OPTIONS_VERSION 2
+#define CURTAIL_SCHEDULE_OPTIONS_INIT {CURTAIL_SCHEDULE_OPTIONS_VERSION, CURTAIL_METHOD_AUTO}
 
 /**
- * Solve the episode of a checked scenario that has an `episode` section
- * (CURTAIL_EINPUT otherwise). Like curtail_plan_solve, a schedule whose
- * targets cannot all be met is a successful call with CURTAIL_TARGETS_UNMET.
+ * Render the episode of a checked scenario that has an `episode` section
+ * (CURTAIL_EINPUT otherwise): the plan of the same scenario (its optimal
+ * loads, as curtail_plan_solve gives them) hour by hour, with the ozone
+ * window, shifted output and the coke-oven ramp of SPEC §6. No LP beyond
+ * the plan's is solved. The result is CURTAIL_TARGETS_UNMET when the plan's
+ * targets are unmet or a segment falls short. curtail_result_level and
+ * curtail_result_unit on a schedule read the list it executes (the plan).
  */
 CURTAIL_API int curtail_schedule_solve(const curtail_scenario *s,
                                        const curtail_schedule_options *opts,
@@ -500,13 +507,14 @@ typedef struct curtail_segment_result {
     curtail_status status;
     double lost_value;    /* yuan over the segment's hours */
     double weighted_loss;
-    curtail_target targets[CURTAIL_NPOLLUTANTS]; /* kg over the segment's hours */
+    curtail_target targets[CURTAIL_NPOLLUTANTS]; /* kg over the segment's hours; shadow_price 0 */
 } curtail_segment_result;
 
 CURTAIL_API size_t curtail_result_segment_count(const curtail_result *r);
 CURTAIL_API int curtail_result_segment(const curtail_result *r, size_t k,
                                        curtail_segment_result *out, curtail_error *err);
-/** Columns of the LP that was solved (the whole LP, not a sifting round). */
+/** Columns of the plan LP that was solved (the whole LP, not a sifting round);
+ * for a schedule, its plan's. */
 CURTAIL_API size_t curtail_result_lp_columns(const curtail_result *r);
 
 /* ------------------------------------------------------------------------ */

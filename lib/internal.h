@@ -150,6 +150,7 @@ typedef struct cu_unit {
     /* coke_oven block */
     unsigned char has_coke_oven, has_height, quenching; /* curtail_quenching */
     double height_m, coking_time_h, max_coking_time_h;
+    double ramp_h; /* hours from base load to hot idle (SPEC §6); resolved default */
     /* boiler block */
     unsigned char has_boiler, fuel, heating;
     double steam_tph;
@@ -399,7 +400,7 @@ typedef struct cu_segment {
 struct curtail_result {
     const curtail_mem *mem;
     const curtail_scenario *s;
-    int kind; /* 0 plan, 1 schedule */
+    int kind; /* 0 plan, 1 schedule (a plan result with the hours added) */
     size_t lp_columns;
     int status;
     double objective;
@@ -418,9 +419,24 @@ struct curtail_result {
 };
 
 /* ---- schedule (schedule.c) ---------------------------------------------------------- */
+/* What a group's load in an hour is (SPEC §6), for the hourly measure texts. */
+enum cu_hour_note {
+    CU_HOUR_BASE = 0, /* outside every alert, at base load */
+    CU_HOUR_LIST,     /* the level's list load */
+    CU_HOUR_WINDOW,   /* ozone window: stopped (错时生产) */
+    CU_HOUR_SHIFTED,  /* the window's output shifted to this hour, above the list load */
+    CU_HOUR_RAMP_DOWN, /* a coke oven reducing its load before a stricter level */
+    CU_HOUR_RAMP_UP   /* a coke oven recovering after a stricter level */
+};
 /* Does the ozone window stop unit u (SPEC §6: interruptible, VOCs > 0, not
  * A/leading, not guarantee)? */
 int cu_unit_ozone_stopped(const curtail_scenario *s, size_t u);
+/* What group g's load in hour t of schedule r is: a cu_hour_note, read back
+ * from the loads (only the window and the ramp lower a load below the list's,
+ * only shifting raises it above). */
+int cu_hour_note(const curtail_result *r, size_t g, size_t t);
+/* The list load of group g in hour t: x[g, L] at level L, b[g] outside alerts. */
+double cu_hour_list_load(const curtail_result *r, size_t g, size_t t);
 /* Is the hour starting at `at` (minutes) inside the ozone window of a listed level? */
 int cu_episode_in_window(const cu_episode *ep, int64_t at, int level);
 
@@ -435,8 +451,18 @@ int cu_write_json(const curtail_result *r, const curtail_write_options *o, cu_bu
 int cu_write_csv(const curtail_result *r, const curtail_write_options *o, cu_buf *out);
 int cu_write_md(const curtail_result *r, const curtail_write_options *o, cu_buf *out);
 /* Measure text as a bureau writes it ("延长结焦时间至48小时", "限产30%" ...),
- * with the optimiser's deeper cut when load < hi. */
+ * with the optimiser's deeper cut when load < hi: the list's text (a
+ * schedule's list is its plan's). */
 void cu_measure_text(const curtail_result *r, size_t unit, int level, int lang, cu_buf *out);
+/* What hour t of schedule r requires of the unit: the list's text, the window
+ * stop, the shifted output or the ramp of a coke oven, never more than the
+ * hour's load (measure_text.c). */
+void cu_hour_text(const curtail_result *r, size_t unit, size_t t, int lang, cu_buf *out);
+/* Hours [t0, t1) of one ramp of the unit's coke oven at once: what they do
+ * and each hour's cap, "焖炉前逐步减少装煤（3 小时内降至0%），各小时负荷依次不高于
+ * 75%、50%、25%". */
+void cu_ramp_run_text(const curtail_result *r, size_t unit, size_t t0, size_t t1, int lang,
+                      cu_buf *out);
 /* Write bytes to path atomically (tmp + rename); "-"/NULL = stdout. */
 int cu_write_atomic(const char *path, const char *data, size_t len, curtail_error *err);
 

@@ -921,9 +921,9 @@ static const char *const UNIT_KEYS[U_COUNT] = {
 static int load_coke_oven(const loader *ld, uint32_t node, const ypath *path, curtail_unit_spec *u,
                           int64_t *coking_time)
 {
-    enum { C_HEIGHT, C_QUENCHING, C_COKING, C_MAX, C_COUNT };
+    enum { C_HEIGHT, C_QUENCHING, C_COKING, C_MAX, C_RAMP, C_COUNT };
     static const char *const keys[C_COUNT] = {"height_m", "quenching", "coking_time_h",
-                                              "max_coking_time_h"};
+                                              "max_coking_time_h", "ramp_h"};
     int64_t v[C_COUNT];
     ypath fp[C_COUNT];
     int k, q, rc;
@@ -948,6 +948,11 @@ static int load_coke_oven(const loader *ld, uint32_t node, const ypath *path, cu
     if (v[C_MAX] >= 0 &&
         (rc = get_number(ld, (uint32_t)v[C_MAX], &fp[C_MAX], &u->max_coking_time_h)))
         return rc;
+    if (v[C_RAMP] >= 0) {
+        u->has_ramp_h = 1;
+        if ((rc = get_number(ld, (uint32_t)v[C_RAMP], &fp[C_RAMP], &u->ramp_h)))
+            return rc;
+    }
     *coking_time = v[C_COKING];
     return CURTAIL_OK;
 }

@@ -503,8 +503,8 @@ int curtail_result_level(const curtail_result *r, curtail_level level, curtail_l
                          curtail_error *err)
 {
     const cu_level_res *lv;
-    if (!r || !out || (int)level < 0 || (int)level >= CU_NL || r->kind != 0)
-        return cu_einval(err, "curtail_result_level: bad arguments (or not a plan result)");
+    if (!r || !out || (int)level < 0 || (int)level >= CU_NL)
+        return cu_einval(err, "curtail_result_level: bad arguments");
     lv = &r->lv[level];
     out->status = (curtail_status)lv->status;
     out->lost_value = lv->lost_value;
@@ -526,8 +526,8 @@ int curtail_result_unit(const curtail_result *r, curtail_level level, size_t i,
     size_t gi;
     double x, b;
     int p;
-    if (!r || !out || (int)level < 0 || (int)level >= CU_NL || i >= r->s->nunits || r->kind != 0)
-        return cu_einval(err, "curtail_result_unit: bad arguments (or not a plan result)");
+    if (!r || !out || (int)level < 0 || (int)level >= CU_NL || i >= r->s->nunits)
+        return cu_einval(err, "curtail_result_unit: bad arguments");
     un = &r->s->units[i];
     gi = r->groups->unit_group[i];
     ul = &r->groups->ul[i * CU_NL + level];

@@ -447,6 +447,8 @@ static int unit_check(const curtail_scenario *s, const curtail_unit_spec *u, cur
                        "normal coking time %g h exceeds max_coking_time_h %g h; give min_load "
                        "explicitly",
                        u->coking_time_h, u->max_coking_time_h);
+        if (u->has_ramp_h && (rc = check_range(u->ramp_h, 0, 0, 1e6, 0, "coke_oven.ramp_h", err)))
+            return rc;
     }
     if (u->has_boiler && u->kind != CURTAIL_KIND_BOILER)
         return bad(err, "boiler", "only a unit of kind boiler has a boiler block");
@@ -509,6 +511,7 @@ int curtail_scenario_add_unit(curtail_scenario *s, const curtail_unit_spec *u, c
     d->height_m = u->height_m;
     d->coking_time_h = u->coking_time_h;
     d->max_coking_time_h = u->max_coking_time_h;
+    d->ramp_h = u->has_ramp_h ? u->ramp_h : u->coking_time_h;
     d->has_boiler = u->has_boiler ? 1 : 0;
     d->fuel = (unsigned char)u->fuel;
     d->heating = u->heating ? 1 : 0;

@@ -1,12 +1,20 @@
-/* schedule.c — the episode LP of SPEC §6, solved per block of identical hours.
+/* schedule.c — the episode of SPEC §6: the plan's list, hour by hour.
  *
- * Hours get a level from the timeline; a segment is the hours of one calendar
- * day with one level. Inside a segment, hours differ only by the ozone
- * window, so a segment has at most two blocks (window hours, other hours); one
- * cut variable per group and block, weighted by the block's hours, is exact.
- * There are no nesting rows, so each column prices on its own: the same
- * sifting as the plan (a restricted LP, priced with the segment duals) and the
- * same closed-form phase 1 (the deepest cut everywhere meets what can be met). */
+ * Enterprises execute the published list, so the schedule solves no LP of
+ * its own: it takes the plan of the same scenario (curtail_plan_solve, the
+ * same optimum) and renders its loads x[g,L] over the hours of the horizon.
+ * Each hour has the level of the timeline entry covering its start; the
+ * level load is x[g,L] (b[g] outside every entry), except for the groups the
+ * ozone window stops: 0 in window hours, and in the other hours of the same
+ * segment (calendar day × level) min(c[g,L], x·H/(H − W)), the output shifted
+ * there (错时生产). A group led by a coke oven with ramp_h R > 0 then changes
+ * load by at most b/R per hour and never exceeds the level load: the largest
+ * such curve, min over τ of ℓ[τ] + (b/R)|t − τ|, is two linear passes.
+ * Segments are accounted (required, achieved, shortfall), not optimised.
+ *
+ * The result is the plan's result with the hours added (kind 1): the list it
+ * executes stays readable through curtail_result_level / curtail_result_unit
+ * and is written as the schedule's `list`. */
 #include "internal.h"
 
 #include <math.h>
@@ -14,51 +22,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define REL_MET 1e-9
-
 static const cu_pos no_pos = {0, 0};
-
-typedef struct sblock {
-    int seg;    /* segment index */
-    int window; /* ozone-window hours of a listed level */
-    int hours;
-} sblock;
-
-typedef struct sched {
-    const curtail_scenario *s;
-    const curtail_mem *mem;
-    cu_groups *g;
-    int H;
-    int *hour_level; /* -1 outside the timeline */
-    int *hour_block; /* -1 outside the timeline */
-    cu_segment *segs;
-    int nsegs;
-    sblock *blocks;
-    int nblocks;
-    double *ymin, *ymax; /* per group per block [g * nblocks + k] */
-    double *q, *rmax, *rhs; /* per segment and pollutant [k * CU_NP + p] */
-    int *unmet;
-    int unmet_any;
-    unsigned char *stoppable; /* per group: a member stops in the ozone window */
-    int any_stoppable;
-} sched;
-
-static void sched_free(sched *S)
-{
-    const curtail_mem *m = S->mem;
-    cu_free(m, S->hour_level);
-    cu_free(m, S->hour_block);
-    cu_free(m, S->segs);
-    cu_free(m, S->blocks);
-    cu_free(m, S->ymin);
-    cu_free(m, S->ymax);
-    cu_free(m, S->q);
-    cu_free(m, S->rmax);
-    cu_free(m, S->rhs);
-    cu_free(m, S->unmet);
-    cu_free(m, S->stoppable);
-    cu_groups_free(S->g);
-}
 
 static int64_t floor_div(int64_t a, int64_t b)
 {
@@ -89,66 +53,6 @@ int cu_episode_in_window(const cu_episode *ep, int64_t at, int level)
            mod >= ep->window_from && mod < ep->window_to;
 }
 
-/* Segments (day × level) in order of first hour, and blocks inside them. */
-static int build_blocks(sched *S, int hourly, curtail_error *err)
-{
-    const cu_episode *ep = &S->s->episode;
-    int t, k;
-    int *seg_of = cu_calloc(S->mem, (size_t)S->H, sizeof(int));
-    int *has_window;
-    S->segs = cu_calloc(S->mem, (size_t)S->H, sizeof *S->segs);
-    S->blocks = cu_calloc(S->mem, (size_t)S->H, sizeof *S->blocks);
-    has_window = cu_calloc(S->mem, (size_t)S->H, sizeof(int));
-    if (!seg_of || !S->segs || !S->blocks || !has_window) {
-        cu_free(S->mem, seg_of);
-        cu_free(S->mem, has_window);
-        return cu_enomem(err);
-    }
-    S->nsegs = 0;
-    for (t = 0; t < S->H; t++) {
-        int64_t at = ep->start + 60 * (int64_t)t, day = floor_div(at, 1440);
-        seg_of[t] = -1;
-        if (S->hour_level[t] < 0)
-            continue;
-        for (k = 0; k < S->nsegs; k++)
-            if (S->segs[k].day == day && S->segs[k].level == S->hour_level[t])
-                break;
-        if (k == S->nsegs) {
-            S->segs[k].day = day;
-            S->segs[k].level = S->hour_level[t];
-            S->nsegs++;
-        }
-        S->segs[k].hours++;
-        seg_of[t] = k;
-        if (cu_episode_in_window(ep, at, S->hour_level[t]))
-            has_window[k] = 1;
-    }
-    S->nblocks = 0;
-    for (t = 0; t < S->H; t++) {
-        int w, b;
-        S->hour_block[t] = -1;
-        if (seg_of[t] < 0)
-            continue;
-        w = cu_episode_in_window(ep, ep->start + 60 * (int64_t)t, S->hour_level[t]);
-        /* window hours; other hours of a segment with a window (caps lifted);
-         * plain hours. Without a group to stop, all hours of a segment are alike. */
-        w = !S->any_stoppable ? 0 : w ? 1 : has_window[seg_of[t]] ? 2 : 0;
-        for (b = 0; !hourly && b < S->nblocks; b++)
-            if (S->blocks[b].seg == seg_of[t] && S->blocks[b].window == w)
-                break;
-        if (hourly || b == S->nblocks) {
-            b = S->nblocks++;
-            S->blocks[b].seg = seg_of[t];
-            S->blocks[b].window = w;
-        }
-        S->blocks[b].hours++;
-        S->hour_block[t] = b;
-    }
-    cu_free(S->mem, seg_of);
-    cu_free(S->mem, has_window);
-    return CURTAIL_OK;
-}
-
 int cu_unit_ozone_stopped(const curtail_scenario *s, size_t u)
 {
     const cu_unit *un = &s->units[u];
@@ -158,439 +62,192 @@ int cu_unit_ozone_stopped(const curtail_scenario *s, size_t u)
            grade != CURTAIL_GRADE_LEADING && e->guarantee == CURTAIL_GUARANTEE_NONE;
 }
 
-/* Bounds of group gi in block b. Only groups the window stops differ between
- * blocks of a segment: 0 in window hours, and in their other hours the
- * base-load cap lifted to the rule's bound r, so that they may catch up. */
-static void block_bounds(const sched *S, size_t gi, const sblock *bl, double *lo, double *hi)
+/* Does the ozone window stop group gi (a member it stops)? */
+static int group_stopped(const curtail_scenario *s, const cu_groups *g, size_t gi)
 {
-    const cu_groups *g = S->g;
-    int L = S->segs[bl->seg].level;
     size_t k;
-    *lo = g->lo[gi * CU_NL + L];
-    *hi = g->hi[gi * CU_NL + L];
-    if (!S->stoppable[gi] || bl->window == 0)
-        return;
-    if (bl->window == 1) {
-        *lo = *hi = 0.0;
-    } else {
-        double r = INFINITY;
-        for (k = g->group_first[gi]; k < g->group_first[gi + 1]; k++) {
-            const cu_unit_level *ul = &g->ul[g->members[k] * CU_NL + L];
-            double ru = ul->measure == CURTAIL_MEASURE_STOP ? 0.0 : ul->r;
-            if (ru < r)
-                r = ru;
-        }
-        if (r > 1)
-            r = 1;
-        *hi = r > *lo ? r : *lo;
+    if (!s->episode.has_ozone)
+        return 0;
+    for (k = g->group_first[gi]; k < g->group_first[gi + 1]; k++)
+        if (cu_unit_ozone_stopped(s, g->members[k]))
+            return 1;
+    return 0;
+}
+
+/* c[g,L]: the smallest rule bound of the group's members at L (1 without a
+ * rule, 0 for stop), never below the list load x. */
+static double shift_cap(const cu_groups *g, size_t gi, int L, double x)
+{
+    double c = 1.0;
+    size_t k;
+    for (k = g->group_first[gi]; k < g->group_first[gi + 1]; k++) {
+        const cu_unit_level *ul = &g->ul[g->members[k] * CU_NL + (size_t)L];
+        double r = ul->measure == CURTAIL_MEASURE_STOP ? 0.0 : ul->r;
+        if (r < c)
+            c = r;
     }
+    return c > x ? c : x;
 }
 
-static int mark_stoppable(sched *S, curtail_error *err)
+/* The ramp's slope b/R of group gi per hour, or 0 when it has none: only a
+ * group led by a coke oven with ramp_h > 0 ramps. */
+static double ramp_slope(const curtail_scenario *s, const cu_groups *g, size_t gi)
 {
-    size_t gi, k;
-    S->stoppable = cu_calloc(S->mem, S->g->ngroups + 1, 1);
-    if (!S->stoppable)
-        return cu_enomem(err);
-    if (!S->s->episode.has_ozone)
-        return CURTAIL_OK;
-    for (gi = 0; gi < S->g->ngroups; gi++)
-        for (k = S->g->group_first[gi]; k < S->g->group_first[gi + 1]; k++)
-            if (cu_unit_ozone_stopped(S->s, S->g->members[k])) {
-                S->stoppable[gi] = 1;
-                S->any_stoppable = 1;
-            }
-    return CURTAIL_OK;
+    const cu_unit *lead = &s->units[g->group_leader[gi]];
+    if (lead->kind != CURTAIL_KIND_COKE_OVEN || !lead->has_coke_oven || !(lead->ramp_h > 0))
+        return 0.0;
+    return g->b[gi] / lead->ramp_h;
 }
 
-static int build_bounds(sched *S, curtail_error *err)
+typedef struct sched {
+    const curtail_scenario *s;
+    const curtail_mem *mem;
+    int H;
+    int *level;  /* per hour: level or -1 */
+    int *seg;    /* per hour: segment or -1 */
+    int *window; /* per hour: an ozone-window hour of a listed level */
+    cu_segment *segs;
+    int nsegs;
+    int *wh; /* per segment: its window hours */
+} sched;
+
+/* Segments (day × level) in order of their first hour, and their window hours. */
+static int build_segments(sched *S, curtail_error *err)
 {
-    size_t gi, n = S->g->ngroups, nb = (size_t)S->nblocks;
-    int b, p;
-    S->ymin = cu_calloc(S->mem, n * nb + 1, sizeof(double));
-    S->ymax = cu_calloc(S->mem, n * nb + 1, sizeof(double));
-    S->q = cu_calloc(S->mem, (size_t)S->nsegs * CU_NP + 1, sizeof(double));
-    S->rmax = cu_calloc(S->mem, (size_t)S->nsegs * CU_NP + 1, sizeof(double));
-    S->rhs = cu_calloc(S->mem, (size_t)S->nsegs * CU_NP + 1, sizeof(double));
-    S->unmet = cu_calloc(S->mem, (size_t)S->nsegs * CU_NP + 1, sizeof(int));
-    if (!S->ymin || !S->ymax || !S->q || !S->rmax || !S->rhs || !S->unmet)
+    const cu_episode *ep = &S->s->episode;
+    int t, k;
+    S->segs = cu_calloc(S->mem, (size_t)S->H + 1, sizeof *S->segs);
+    S->wh = cu_calloc(S->mem, (size_t)S->H + 1, sizeof(int));
+    if (!S->segs || !S->wh)
         return cu_enomem(err);
-    for (gi = 0; gi < n; gi++)
-        for (b = 0; b < S->nblocks; b++) {
-            double lo, hi, base = S->g->b[gi];
-            block_bounds(S, gi, &S->blocks[b], &lo, &hi);
-            S->ymin[gi * nb + (size_t)b] = base - hi;
-            S->ymax[gi * nb + (size_t)b] = base - lo;
+    S->nsegs = 0;
+    for (t = 0; t < S->H; t++) {
+        int64_t at = ep->start + 60 * (int64_t)t, day = floor_div(at, 1440);
+        S->seg[t] = -1;
+        S->window[t] = cu_episode_in_window(ep, at, S->level[t]);
+        if (S->level[t] < 0)
+            continue;
+        /* days only grow with t: a day's segments are the last ones */
+        for (k = S->nsegs - 1; k >= 0 && S->segs[k].day == day; k--)
+            if (S->segs[k].level == S->level[t])
+                break;
+        if (k < 0 || S->segs[k].day != day) {
+            k = S->nsegs++;
+            S->segs[k].day = day;
+            S->segs[k].level = S->level[t];
         }
-    /* targets per segment, and the deepest reduction each can reach */
-    {
-        double phase1 = 0.0;
-        int k;
-        for (k = 0; k < S->nsegs; k++)
-            for (p = 0; p < CU_NP; p++)
-                S->q[k * CU_NP + p] = S->s->ratios[S->segs[k].level][p] * S->g->baseline[p] *
-                                      S->segs[k].hours / 24.0;
-        for (gi = 0; gi < n; gi++)
-            for (b = 0; b < S->nblocks; b++) {
-                double y = S->ymax[gi * nb + (size_t)b] * S->blocks[b].hours / 24.0;
-                k = S->blocks[b].seg;
-                for (p = 0; p < CU_NP; p++)
-                    S->rmax[k * CU_NP + p] += S->g->E[gi * CU_NP + p] * y;
-            }
-        for (k = 0; k < S->nsegs * CU_NP; k++)
-            if (S->q[k] > 0 && S->rmax[k] < S->q[k])
-                phase1 += (S->q[k] - S->rmax[k]) / S->q[k];
-        S->unmet_any = phase1 > REL_MET;
-        for (k = 0; k < S->nsegs * CU_NP; k++) {
-            S->unmet[k] = S->unmet_any && S->q[k] > 0 && S->rmax[k] < S->q[k];
-            S->rhs[k] = S->q[k] > S->rmax[k] ? S->rmax[k] : S->q[k];
-        }
+        S->segs[k].hours++;
+        S->wh[k] += S->window[t];
+        S->seg[t] = k;
     }
     return CURTAIL_OK;
 }
 
-/* ---- the LP over (group, block) columns ------------------------------------------------ */
-
-typedef struct col_ref {
-    double key;
-    size_t g;
-    int b;
-} col_ref;
-
-static int cmp_col(const void *x, const void *y)
+/* Group gi's hours: level loads ℓ (list load, window stop, shifted output),
+ * then the ramp, into load[0 .. H). */
+static void render_group(const sched *S, const curtail_result *res, size_t gi, double *load)
 {
-    const col_ref *a = x, *b = y;
-    if (a->key != b->key)
-        return a->key < b->key ? -1 : 1;
-    if (a->g != b->g)
-        return a->g < b->g ? -1 : 1;
-    return (a->b > b->b) - (a->b < b->b);
-}
-
-typedef struct srow {
-    int seg, p;
-    double rhs;
-} srow;
-
-typedef struct ssift {
-    sched *S;
-    srow *rows;
-    int nrows;
-    int *row_of; /* [seg * CU_NP + p] → row or -1 */
-    unsigned char *in; /* per column g * nb + b */
-    size_t *work;
-    size_t nwork;
-    double *z;
-    double *pi; /* per row */
-} ssift;
-
-static double col_room(const sched *S, size_t c)
-{
-    double u = S->ymax[c] - S->ymin[c];
-    return u > 0 ? u : 0.0;
-}
-
-static double col_cost(const sched *S, size_t gi, int b)
-{
-    return S->g->w[gi] * S->g->V[gi] * S->blocks[b].hours / 24.0;
-}
-
-static int restricted_solve(ssift *F, int *infeasible, curtail_error *err)
-{
-    sched *S = F->S;
-    size_t nb = (size_t)S->nblocks, k;
-    cu_lp lp;
-    size_t rows[CU_NP];
-    double vals[CU_NP];
-    int r, p;
-    *infeasible = 0;
-    cu_lp_init(&lp, S->mem);
-    for (r = 0; r < F->nrows; r++)
-        if (cu_lp_add_row(&lp, NULL, CU_ROW_GE, F->rows[r].rhs) == (size_t)-1)
-            goto nomem;
-    for (k = 0; k < F->nwork; k++) {
-        size_t c = F->work[k], gi = c / nb;
-        int b = (int)(c % nb), seg = S->blocks[b].seg;
-        size_t nz = 0;
-        double h = S->blocks[b].hours / 24.0;
-        for (p = 0; p < CU_NP; p++) {
-            int row = F->row_of[seg * CU_NP + p];
-            double e = S->g->E[gi * CU_NP + p] * h;
-            if (row >= 0 && e != 0) {
-                rows[nz] = (size_t)row;
-                vals[nz++] = e;
-            }
-        }
-        if (cu_lp_add_col(&lp, NULL, col_cost(S, gi, b), 0.0, col_room(S, c), nz, rows, vals) ==
-            (size_t)-1)
-            goto nomem;
-    }
-    return cu_lp_solve_into(&lp, (size_t)F->nrows, F->pi, F->z, infeasible, err);
-nomem:
-    cu_lp_free(&lp);
-    return cu_enomem(err);
-}
-
-static int gather(ssift *F, size_t ncols, curtail_error *err)
-{
-    void *p;
-    if (cu_flagged(F->S->mem, F->in, ncols, &F->work, &F->nwork))
-        return cu_enomem(err);
-    p = cu_reallocarray(F->S->mem, F->z, F->nwork + 1, sizeof(double));
-    if (!p)
-        return cu_enomem(err);
-    F->z = p;
-    return CURTAIL_OK;
-}
-
-/* Reduced cost of column (gi, b) at its least cut; < 0 means it should enter. */
-static double col_price(const ssift *F, size_t gi, int b)
-{
-    const sched *S = F->S;
-    int p, seg = S->blocks[b].seg;
-    double h = S->blocks[b].hours / 24.0, c = col_cost(S, gi, b), d = c, scale = c;
-    for (p = 0; p < CU_NP; p++) {
-        int row = F->row_of[seg * CU_NP + p];
-        if (row >= 0) {
-            double t = F->pi[row] * S->g->E[gi * CU_NP + p] * h;
-            d -= t;
-            scale += t;
-        }
-    }
-    return d < -1e-9 * (scale > 1 ? scale : 1) ? d : 0.0;
-}
-
-static int solve_columns(sched *S, int plain, double *y, double *pi_out, curtail_error *err)
-{
-    size_t n = S->g->ngroups, nb = (size_t)S->nblocks, ncols = n * nb, c, k, nc;
-    ssift F;
-    col_ref *cand = NULL;
-    int r, p, rc = CURTAIL_OK, infeasible;
-    memset(&F, 0, sizeof F);
-    F.S = S;
-    for (c = 0; c < ncols; c++)
-        y[c] = S->ymin[c];
-    F.rows = cu_calloc(S->mem, (size_t)S->nsegs * CU_NP + 1, sizeof *F.rows);
-    F.row_of = cu_calloc(S->mem, (size_t)S->nsegs * CU_NP + 1, sizeof(int));
-    F.pi = cu_calloc(S->mem, (size_t)S->nsegs * CU_NP + 1, sizeof(double));
-    F.in = cu_calloc(S->mem, ncols + 1, 1);
-    cand = cu_calloc(S->mem, ncols + 1, sizeof *cand);
-    if (!F.rows || !F.row_of || !F.pi || !F.in || !cand) {
-        rc = cu_enomem(err);
-        goto done;
-    }
-    /* unmet rows: every emitting group cuts as deep as it can in that segment */
-    for (c = 0; c < ncols; c++) {
-        size_t gi = c / nb;
-        int b = (int)(c % nb), seg = S->blocks[b].seg;
-        for (p = 0; p < CU_NP; p++)
-            if (S->unmet[seg * CU_NP + p] && S->g->E[gi * CU_NP + p] > 0)
-                y[c] = S->ymin[c] = S->ymax[c];
-    }
-    for (k = 0; k < (size_t)S->nsegs * CU_NP; k++) {
-        F.row_of[k] = -1;
-        if (S->q[k] > 0 && !S->unmet[k]) {
-            F.rows[F.nrows].seg = (int)(k / CU_NP);
-            F.rows[F.nrows].p = (int)(k % CU_NP);
-            F.rows[F.nrows].rhs = S->rhs[k];
-            F.row_of[k] = F.nrows++;
-        }
-    }
-    if (F.nrows == 0)
-        goto finish;
-    /* the need of each row beyond the least cuts */
-    for (c = 0; c < ncols; c++) {
-        size_t gi = c / nb;
-        int b = (int)(c % nb), seg = S->blocks[b].seg;
-        for (p = 0; p < CU_NP; p++) {
-            int row = F.row_of[seg * CU_NP + p];
-            if (row >= 0)
-                F.rows[row].rhs -= S->g->E[gi * CU_NP + p] * S->ymin[c] * S->blocks[b].hours / 24.0;
-        }
-    }
-    if (plain) {
-        for (c = 0; c < ncols; c++)
-            F.in[c] = col_room(S, c) > 0;
-    } else {
-        for (r = 0; r < F.nrows; r++) {
-            double need = F.rows[r].rhs, got = 0.0;
-            p = F.rows[r].p;
-            if (!(need > 0))
-                continue;
-            for (c = 0, nc = 0; c < ncols; c++) {
-                size_t gi = c / nb;
-                int b = (int)(c % nb);
-                double e = S->g->E[gi * CU_NP + p];
-                if (S->blocks[b].seg == F.rows[r].seg && e > 0 && col_room(S, c) > 0) {
-                    cand[nc].key = S->g->w[gi] * S->g->V[gi] / e;
-                    cand[nc].g = gi;
-                    cand[nc++].b = b;
-                }
-            }
-            qsort(cand, nc, sizeof *cand, cmp_col);
-            for (k = 0; k < nc && (got < 1.25 * need || k < 16); k++) {
-                size_t cc = cand[k].g * nb + (size_t)cand[k].b;
-                F.in[cc] = 1;
-                got += S->g->E[cand[k].g * CU_NP + p] * col_room(S, cc) *
-                       S->blocks[cand[k].b].hours / 24.0;
-            }
-        }
-    }
-    for (;;) {
-        if ((rc = gather(&F, ncols, err)) != 0)
-            goto done;
-        if ((rc = restricted_solve(&F, &infeasible, err)) != 0)
-            goto done;
-        if (infeasible) {
-            size_t before = F.nwork;
-            for (c = 0; c < ncols; c++)
-                if (col_room(S, c) > 0)
-                    F.in[c] = 1;
-            if ((rc = gather(&F, ncols, err)) != 0)
-                goto done;
-            if (F.nwork == before) {
-                rc = cu_error(err, CURTAIL_ESOLVER, NULL, no_pos, NULL,
-                              "the schedule LP is infeasible although phase 1 said otherwise");
-                goto done;
-            }
+    const cu_groups *g = res->groups;
+    double b = g->b[gi], slope = ramp_slope(S->s, g, gi);
+    int stopped = group_stopped(S->s, g, gi), t;
+    for (t = 0; t < S->H; t++) {
+        int L = S->level[t];
+        double x;
+        if (L < 0) {
+            load[t] = b;
             continue;
         }
-        for (c = 0, nc = 0; c < ncols; c++) {
-            double v;
-            if (F.in[c] || !(col_room(S, c) > 0))
-                continue;
-            v = col_price(&F, c / nb, (int)(c % nb));
-            if (v < 0) {
-                cand[nc].key = v;
-                cand[nc].g = c / nb;
-                cand[nc++].b = (int)(c % nb);
-            }
-        }
-        if (nc == 0)
-            break;
-        qsort(cand, nc, sizeof *cand, cmp_col);
-        {
-            size_t take = F.nwork > 1000 ? F.nwork : 1000;
-            if (take > nc)
-                take = nc;
-            for (k = 0; k < take; k++)
-                F.in[cand[k].g * nb + (size_t)cand[k].b] = 1;
+        x = res->load[gi * CU_NL + (size_t)L];
+        load[t] = x;
+        if (stopped && S->window[t]) {
+            load[t] = 0.0;
+        } else if (stopped && S->wh[S->seg[t]] > 0) {
+            int H = S->segs[S->seg[t]].hours, W = S->wh[S->seg[t]];
+            double c = shift_cap(g, gi, L, x), up = x * H / (H - W);
+            load[t] = up < c ? up : c;
         }
     }
-    for (k = 0; k < F.nwork; k++) {
-        c = F.work[k];
-        y[c] = S->ymin[c] + F.z[k];
-        if (y[c] < S->ymin[c])
-            y[c] = S->ymin[c];
-        if (y[c] > S->ymax[c])
-            y[c] = S->ymax[c];
+    if (slope > 0) {
+        /* the largest curve under ℓ with slope at most b/R: forward, then back */
+        for (t = 1; t < S->H; t++)
+            if (load[t - 1] + slope < load[t])
+                load[t] = load[t - 1] + slope;
+        for (t = S->H - 2; t >= 0; t--)
+            if (load[t + 1] + slope < load[t])
+                load[t] = load[t + 1] + slope;
     }
-    for (r = 0; r < F.nrows; r++)
-        pi_out[F.rows[r].seg * CU_NP + F.rows[r].p] = F.pi[r];
-finish:
-done:
-    cu_free(S->mem, F.rows);
-    cu_free(S->mem, F.row_of);
-    cu_free(S->mem, F.pi);
-    cu_free(S->mem, F.in);
-    cu_free(S->mem, F.work);
-    cu_free(S->mem, F.z);
-    cu_free(S->mem, cand);
-    return rc;
 }
 
-/* A group the window does not stop has the same bounds in every block of a
- * segment, so only its hour-weighted total cut per segment matters; spreading
- * it evenly is as optimal as any split, and reads as one load per segment. */
-static int even_out_untouched(sched *S, double *y, curtail_error *err)
+/* Render every group, and account segments and the objective. */
+static int render(sched *S, curtail_result *res, curtail_error *err)
 {
-    size_t gi, nb = (size_t)S->nblocks;
-    int b, k;
-    double *sum = cu_calloc(S->mem, (size_t)S->nsegs + 1, sizeof(double));
-    if (!sum)
-        return cu_enomem(err);
-    for (gi = 0; gi < S->g->ngroups; gi++) {
-        if (S->stoppable[gi])
-            continue;
-        for (k = 0; k < S->nsegs; k++)
-            sum[k] = 0.0;
-        for (b = 0; b < S->nblocks; b++)
-            sum[S->blocks[b].seg] += y[gi * nb + (size_t)b] * S->blocks[b].hours;
-        for (b = 0; b < S->nblocks; b++) {
-            size_t c = gi * nb + (size_t)b;
-            double v = sum[S->blocks[b].seg] / S->segs[S->blocks[b].seg].hours;
-            y[c] = v < S->ymin[c] ? S->ymin[c] : v > S->ymax[c] ? S->ymax[c] : v;
-        }
-    }
-    cu_free(S->mem, sum);
-    return CURTAIL_OK;
-}
-
-/* ---- result ------------------------------------------------------------------------------- */
-
-static int fill_schedule(curtail_result *res, sched *S, const double *y, const double *pi,
-                         curtail_error *err)
-{
-    size_t gi, n = S->g->ngroups, nb = (size_t)S->nblocks;
-    int t, b, k, p;
-    res->hload = cu_calloc(S->mem, n * (size_t)S->H + 1, sizeof(double));
+    const cu_groups *g = res->groups;
+    size_t gi, n = g->ngroups, H = (size_t)S->H;
+    int t, k, p, unmet = res->status == CURTAIL_TARGETS_UNMET;
+    double *cut = cu_calloc(S->mem, (size_t)S->nsegs + 1, sizeof(double));
+    res->hload = cu_calloc(S->mem, n * H + 1, sizeof(double));
     res->segs = cu_calloc(S->mem, (size_t)S->nsegs + 1, sizeof *res->segs);
-    if (!res->hload || !res->segs)
+    if (!cut || !res->hload || !res->segs) {
+        cu_free(S->mem, cut);
         return cu_enomem(err);
-    for (k = 0; k < S->nsegs; k++) {
+    }
+    res->objective = 0.0;
+    for (k = 0; k < S->nsegs; k++)
         res->segs[k] = S->segs[k];
-        res->segs[k].status = CURTAIL_OPTIMAL;
+    for (gi = 0; gi < n; gi++) {
+        double *load = &res->hload[gi * H], b = g->b[gi], all = 0.0;
+        render_group(S, res, gi, load);
+        for (k = 0; k < S->nsegs; k++)
+            cut[k] = 0.0;
+        for (t = 0; t < S->H; t++) {
+            all += b - load[t];
+            if (S->seg[t] >= 0)
+                cut[S->seg[t]] += b - load[t];
+        }
+        res->objective += g->w[gi] * g->V[gi] * all / 24.0;
+        for (k = 0; k < S->nsegs; k++) {
+            cu_segment *sg = &res->segs[k];
+            if (cut[k] == 0.0)
+                continue;
+            sg->lost_value += g->V[gi] * cut[k] / 24.0;
+            sg->weighted_loss += g->w[gi] * g->V[gi] * cut[k] / 24.0;
+            for (p = 0; p < CU_NP; p++)
+                sg->t[p].achieved += g->E[gi * CU_NP + p] * cut[k] / 24.0;
+        }
+    }
+    cu_free(S->mem, cut);
+    for (k = 0; k < S->nsegs; k++) {
+        cu_segment *sg = &res->segs[k];
+        int L = sg->level;
+        sg->status = CURTAIL_OPTIMAL;
         for (p = 0; p < CU_NP; p++) {
-            cu_target_row *tr = &res->segs[k].t[p];
-            tr->baseline = S->g->baseline[p] * S->segs[k].hours / 24.0;
-            tr->required = S->q[k * CU_NP + p];
-            if (S->unmet[k * CU_NP + p]) {
-                tr->shortfall = S->q[k * CU_NP + p] - S->rmax[k * CU_NP + p];
-                res->segs[k].status = CURTAIL_TARGETS_UNMET;
-            } else {
-                tr->shadow_price = cu_round_dual(pi[k * CU_NP + p]);
+            cu_target_row *tr = &sg->t[p];
+            /* a target the plan met is met in every segment (shifting and
+             * ramping only lower emissions): a rounding step short is met */
+            int plan_unmet = res->lv[L].t[p].shortfall > 0;
+            tr->baseline = g->baseline[p] * sg->hours / 24.0;
+            tr->required = S->s->ratios[L][p] * g->baseline[p] * sg->hours / 24.0;
+            tr->achieved = cu_snap_achieved(tr->achieved, tr->required, plan_unmet);
+            tr->shortfall = tr->required > tr->achieved ? tr->required - tr->achieved : 0.0;
+            tr->shadow_price = 0.0;
+            if (tr->shortfall > 0) {
+                sg->status = CURTAIL_TARGETS_UNMET;
+                unmet = 1;
             }
         }
     }
     res->nsegs = (size_t)S->nsegs;
-    res->objective = 0.0;
-    for (gi = 0; gi < n; gi++) {
-        for (b = 0; b < S->nblocks; b++) {
-            double cut = y[gi * nb + (size_t)b], h = S->blocks[b].hours / 24.0;
-            cu_segment *sg = &res->segs[S->blocks[b].seg];
-            sg->lost_value += S->g->V[gi] * cut * h;
-            sg->weighted_loss += S->g->w[gi] * S->g->V[gi] * cut * h;
-            for (p = 0; p < CU_NP; p++)
-                sg->t[p].achieved += S->g->E[gi * CU_NP + p] * cut * h;
-        }
-        for (t = 0; t < S->H; t++) {
-            double x = S->g->b[gi];
-            if (S->hour_block[t] >= 0) {
-                double cut = y[gi * nb + (size_t)S->hour_block[t]];
-                if (fabs(cut) >= 1e-15)
-                    x -= cut;
-            }
-            res->hload[gi * (size_t)S->H + (size_t)t] = x;
-        }
-    }
-    for (k = 0; k < S->nsegs; k++) {
-        res->objective += res->segs[k].weighted_loss;
-        for (p = 0; p < CU_NP; p++)
-            res->segs[k].t[p].achieved = cu_snap_achieved(
-                res->segs[k].t[p].achieved, S->q[k * CU_NP + p], S->unmet[k * CU_NP + p]);
-    }
-    res->status = S->unmet_any ? CURTAIL_TARGETS_UNMET : CURTAIL_OPTIMAL;
-    res->lp_columns = n * nb;
+    res->status = unmet ? CURTAIL_TARGETS_UNMET : CURTAIL_OPTIMAL;
     return CURTAIL_OK;
 }
 
 int curtail_schedule_solve(const curtail_scenario *s, const curtail_schedule_options *opts,
                            curtail_result **out, curtail_error *err)
 {
-    sched S;
+    curtail_plan_options po = CURTAIL_PLAN_OPTIONS_INIT;
     curtail_result *res = NULL;
-    double *y = NULL, *pi = NULL;
-    int rc, method = CURTAIL_METHOD_AUTO, hourly = 0;
+    sched S;
+    int rc;
     if (!out)
         return cu_einval(err, "curtail_schedule_solve: out is NULL");
     *out = NULL;
@@ -599,65 +256,75 @@ int curtail_schedule_solve(const curtail_scenario *s, const curtail_schedule_opt
     if (opts) {
         if (opts->version != CURTAIL_SCHEDULE_OPTIONS_VERSION)
             return cu_einval(err, "curtail_schedule_solve: options of another version");
-        method = (int)opts->method;
-        hourly = opts->hourly != 0;
-        if (method != CURTAIL_METHOD_AUTO && method != CURTAIL_METHOD_PLAIN)
+        if (opts->method != CURTAIL_METHOD_AUTO && opts->method != CURTAIL_METHOD_PLAIN)
             return cu_einval(err, "curtail_schedule_solve: unknown method");
+        po.method = opts->method;
     }
     if (!s->checked)
         return cu_einval(err, "the scenario is not checked: call curtail_scenario_check first");
     if (!s->episode.present)
         return cu_error(err, CURTAIL_EINPUT, s->file, no_pos, "episode",
                         "the scenario has no episode to schedule");
+    /* the list the episode executes */
+    if ((rc = curtail_plan_solve(s, &po, &res, err)) != CURTAIL_OK)
+        return rc;
     memset(&S, 0, sizeof S);
     S.s = s;
     S.mem = s->mem;
     S.H = s->episode.hours;
-    if ((rc = cu_groups_build(s, NULL, &S.g, err)) != 0)
-        return rc;
-    S.hour_level = cu_calloc(S.mem, (size_t)S.H + 1, sizeof(int));
-    S.hour_block = cu_calloc(S.mem, (size_t)S.H + 1, sizeof(int));
-    res = cu_calloc(S.mem, 1, sizeof *res);
-    if (res)
-        res->mem = S.mem; /* before any early exit: the result frees with it */
-    if (!S.hour_level || !S.hour_block || !res) {
+    S.level = cu_calloc(S.mem, (size_t)S.H + 1, sizeof(int));
+    S.seg = cu_calloc(S.mem, (size_t)S.H + 1, sizeof(int));
+    S.window = cu_calloc(S.mem, (size_t)S.H + 1, sizeof(int));
+    if (!S.level || !S.seg || !S.window) {
         rc = cu_enomem(err);
         goto done;
     }
-    hour_levels(&s->episode, S.hour_level);
-    if ((rc = mark_stoppable(&S, err)) != 0 || (rc = build_blocks(&S, hourly, err)) != 0 ||
-        (rc = build_bounds(&S, err)) != 0)
+    hour_levels(&s->episode, S.level);
+    if ((rc = build_segments(&S, err)) != 0)
         goto done;
-    y = cu_calloc(S.mem, S.g->ngroups * (size_t)S.nblocks + 1, sizeof(double));
-    pi = cu_calloc(S.mem, (size_t)S.nsegs * CU_NP + 1, sizeof(double));
-    if (!y || !pi) {
-        rc = cu_enomem(err);
-        goto done;
-    }
-    if ((rc = solve_columns(&S, method == CURTAIL_METHOD_PLAIN, y, pi, err)) != 0 ||
-        (rc = even_out_untouched(&S, y, err)) != 0)
-        goto done;
-    res->mem = S.mem;
-    res->s = s;
     res->kind = 1;
     res->hours = S.H;
     res->start = s->episode.start;
-    if ((rc = fill_schedule(res, &S, y, pi, err)) != 0)
+    if ((rc = render(&S, res, err)) != 0)
         goto done;
-    res->hour_level = S.hour_level;
-    S.hour_level = NULL;
-    res->groups = S.g;
-    S.g = NULL;
+    res->hour_level = S.level;
+    S.level = NULL;
 done:
-    sched_free(&S);
-    cu_free(s->mem, y);
-    cu_free(s->mem, pi);
+    cu_free(S.mem, S.level);
+    cu_free(S.mem, S.seg);
+    cu_free(S.mem, S.window);
+    cu_free(S.mem, S.segs);
+    cu_free(S.mem, S.wh);
     if (rc) {
         curtail_result_free(res);
         return rc;
     }
     *out = res;
     return CURTAIL_OK;
+}
+
+/* ---- what an hour is ------------------------------------------------------------------------- */
+
+double cu_hour_list_load(const curtail_result *r, size_t g, size_t t)
+{
+    int L = r->hour_level[t];
+    return L < 0 ? r->groups->b[g] : r->load[g * CU_NL + (size_t)L];
+}
+
+int cu_hour_note(const curtail_result *r, size_t g, size_t t)
+{
+    size_t H = (size_t)r->hours;
+    int L = r->hour_level[t];
+    double x = cu_hour_list_load(r, g, t), v = r->hload[g * H + t];
+    double eps = 1e-12 * (x > 1 ? x : 1);
+    if (L >= 0 && x > 0 && cu_episode_in_window(&r->s->episode, r->start + 60 * (int64_t)t, L) &&
+        group_stopped(r->s, r->groups, g))
+        return CU_HOUR_WINDOW;
+    if (v > x + eps)
+        return CU_HOUR_SHIFTED;
+    if (v < x - eps)
+        return (t + 1 < H && r->hload[g * H + t + 1] < v) ? CU_HOUR_RAMP_DOWN : CU_HOUR_RAMP_UP;
+    return L < 0 ? CU_HOUR_BASE : CU_HOUR_LIST;
 }
 
 /* ---- accessors ------------------------------------------------------------------------------ */

@@ -12,7 +12,11 @@
  *   时间 / Hour         the hour's start, "2023-12-01T08:00"
  *   预警级别 / Level    黄色/橙色/红色 (Yellow/Orange/Red), empty outside the timeline
  *   企业名称, 生产单元   names as in the list (the id when a name is absent)
- *   负荷 / Load         fraction of capacity, 4 decimals
+ *   负荷 (%) / Load (%) percent of capacity, 2 decimals rounded down (never
+ *                       more than the load)
+ *   措施 / Measure      what the hour's load requires: the list's text at
+ *                       the hour's level, the ozone-window stop, the shifted
+ *                       output or the coke oven's ramp (cu_hour_text)
  *   小时产量 / Output in hour   load × capacity / 24, in the unit's own
  *                       product unit, 3 decimals
  *   <pollutant> 排放量 (kg)   (ef · capacity · load + fixed) / 24 in that
@@ -21,6 +25,7 @@
  * list's kg/d. */
 #include "write_text.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -101,17 +106,17 @@ static int put_row(cu_buf *b, const curtail_result *r, size_t u, int lang, cu_bu
 static void put_schedule_header(cu_buf *b, int en)
 {
     int p;
-    cu_buf_puts(b, en ? "Hour,Level,Enterprise,Unit,Load,Output in hour"
-                      : "时间,预警级别,企业名称,生产单元,负荷,小时产量");
+    cu_buf_puts(b, en ? "Hour,Level,Enterprise,Unit,Load (%),Measure,Output in hour"
+                      : "时间,预警级别,企业名称,生产单元,负荷 (%),措施,小时产量");
     for (p = 0; p < CU_NP; p++)
         cu_buf_printf(b, en ? ",%s emissions (kg)" : ",%s 排放量 (kg)",
                       en ? curtail_pollutant_name((curtail_pollutant)p) : cu_pollutant_zh[p]);
     cu_buf_puts(b, "\n");
 }
 
-/* A unit's numbers (load, output, emissions) as last written: most hours
- * repeat the hour before (a block's hours share one load), and formatting
- * seven fixed-decimal numbers costs more than copying them. */
+/* A unit's numbers (output, emissions) as last written: most hours repeat
+ * the hour before (a level's hours share one load), and formatting six
+ * fixed-decimal numbers costs more than copying them. */
 typedef struct row_cache {
     double load;
     size_t len; /* 0: nothing cached */
@@ -126,8 +131,6 @@ static void put_unit_numbers(cu_buf *b, const cu_unit *unit, double x, row_cache
         cu_buf_put(b, c->text, c->len);
         return;
     }
-    cu_put_fixed(b, x, 4);
-    cu_buf_puts(b, ",");
     cu_put_fixed(b, x * unit->capacity / 24.0, 3);
     for (p = 0; p < CU_NP; p++) {
         cu_buf_puts(b, ",");
@@ -143,8 +146,10 @@ static void put_unit_numbers(cu_buf *b, const cu_unit *unit, double x, row_cache
 
 /* The rows of hour t: its label and level, then every unit's load, output
  * (load × capacity / 24) and emissions ((ef·capacity·load + fixed) / 24). */
-static int put_hour_rows(cu_buf *b, const curtail_result *r, size_t t, int en, row_cache *cache)
+static int put_hour_rows(cu_buf *b, const curtail_result *r, size_t t, int lang,
+                         row_cache *cache, cu_buf *text)
 {
+    int en = lang == CURTAIL_LANG_EN;
     const curtail_scenario *s = r->s;
     size_t u;
     char label[32];
@@ -167,6 +172,15 @@ static int put_hour_rows(cu_buf *b, const curtail_result *r, size_t t, int en, r
         cu_buf_puts(b, ",");
         put_field(b, unit->name ? unit->name : unit->id);
         cu_buf_puts(b, ",");
+        cu_put_fixed(b, floor(loads[t] * 10000.0 + 1e-6) / 100.0, 2);
+        cu_buf_puts(b, ",");
+        text->len = 0;
+        cu_hour_text(r, u, t, lang, text);
+        if (text->failed)
+            b->failed = 1;
+        else
+            put_field(b, text->len ? text->data : "");
+        cu_buf_puts(b, ",");
         put_unit_numbers(b, unit, loads[t], &cache[u]);
         cu_buf_puts(b, "\n");
     }
@@ -177,12 +191,15 @@ static int write_schedule(const curtail_result *r, int lang, cu_buf *out)
 {
     size_t t, hours = curtail_result_hour_count(r), n = r->s->nunits;
     row_cache *cache = cu_calloc(r->mem, n ? n : 1, sizeof *cache);
+    cu_buf text;
     int rc = CURTAIL_OK;
     if (!cache)
         return CURTAIL_ENOMEM;
+    cu_buf_init(&text, out->mem);
     put_schedule_header(out, lang == CURTAIL_LANG_EN);
     for (t = 0; t < hours && !out->failed && rc == CURTAIL_OK; t++)
-        rc = put_hour_rows(out, r, t, lang == CURTAIL_LANG_EN, cache);
+        rc = put_hour_rows(out, r, t, lang, cache, &text);
+    cu_buf_free(&text);
     cu_free(r->mem, cache);
     return rc;
 }

@@ -14,8 +14,10 @@
  *   "hours"  the number of hours of the horizon;
  * then "segments" (one per calendar day and level, in order of their first
  * hour: day, level, hours, status, lost_value, weighted_loss, and targets
- * with baseline / required / achieved / shortfall / shadow_price in kg over
- * the segment's hours), "loads" (one line per unit in scenario order:
+ * with baseline / required / achieved / shortfall in kg over the segment's
+ * hours; no shadow prices, the schedule optimises nothing), "list" (the
+ * plan's "levels", byte for byte: the list the episode executes, measure
+ * texts in the output's language), "loads" (one line per unit in scenario order:
  * enterprise and unit ids, and its load in every hour, hours outside the
  * timeline at base load) and "warnings". Hour t starts at start + t hours. */
 #include "internal.h"
@@ -126,7 +128,9 @@ static const char *status_name(int status)
     return status == CURTAIL_TARGETS_UNMET ? "targets_unmet" : "optimal";
 }
 
-static void put_targets(cu_buf *b, const curtail_target *targets, int last)
+/* The targets of a level, or of a segment (without shadow prices: a
+ * schedule optimises nothing of its own). */
+static void put_targets(cu_buf *b, const curtail_target *targets, int last, int prices)
 {
     int p;
     cu_buf_puts(b, "      \"targets\": {\n");
@@ -138,8 +142,9 @@ static void put_targets(cu_buf *b, const curtail_target *targets, int last)
         put_num_member(b, "baseline", t->baseline, 0);
         put_num_member(b, "required", t->required, 0);
         put_num_member(b, "achieved", t->achieved, 0);
-        put_num_member(b, "shortfall", t->shortfall, 0);
-        put_num_member(b, "shadow_price", t->shadow_price, 1);
+        put_num_member(b, "shortfall", t->shortfall, !prices);
+        if (prices)
+            put_num_member(b, "shadow_price", t->shadow_price, 1);
         cu_buf_puts(b, p + 1 < CU_NP ? "},\n" : "}\n");
     }
     cu_buf_puts(b, last ? "      }\n" : "      },\n");
@@ -211,7 +216,7 @@ static int put_level(cu_buf *b, const curtail_result *r, int level, int lang, in
     put_key(b, "weighted_loss");
     cu_buf_num(b, lr.weighted_loss);
     cu_buf_puts(b, ",\n");
-    put_targets(b, lr.targets, 0);
+    put_targets(b, lr.targets, 0, 1);
     cu_buf_puts(b, n ? "      \"units\": [\n" : "      \"units\": []\n");
     for (i = 0; i < n && !b->failed; i++) {
         curtail_unit_result ur;
@@ -263,17 +268,29 @@ static void put_tail(cu_buf *out, const curtail_result *r)
     cu_buf_puts(out, "}\n");
 }
 
-static int write_plan(const curtail_result *r, int lang, cu_buf *out)
+/* The list, level by level: a plan's "levels", and the same bytes as a
+ * schedule's "list" (the list the episode executes). */
+static int put_levels(cu_buf *out, const curtail_result *r, int lang, const char *key)
 {
     int level, rc;
-    put_head(out, r, "plan");
-    cu_buf_puts(out, "  \"levels\": [\n");
+    cu_buf_puts(out, "  ");
+    put_key(out, key);
+    cu_buf_puts(out, "[\n");
     for (level = 0; level < CU_NL; level++) {
         rc = put_level(out, r, level, lang, level + 1 == CU_NL);
         if (rc != CURTAIL_OK)
             return rc;
     }
     cu_buf_puts(out, "  ],\n");
+    return CURTAIL_OK;
+}
+
+static int write_plan(const curtail_result *r, int lang, cu_buf *out)
+{
+    int rc;
+    put_head(out, r, "plan");
+    if ((rc = put_levels(out, r, lang, "levels")) != CURTAIL_OK)
+        return rc;
     put_tail(out, r);
     return out->failed ? CURTAIL_ENOMEM : CURTAIL_OK;
 }
@@ -305,13 +322,13 @@ static int put_segment(cu_buf *b, const curtail_result *r, size_t k, int last)
     put_key(b, "weighted_loss");
     cu_buf_num(b, sg.weighted_loss);
     cu_buf_puts(b, ",\n");
-    put_targets(b, sg.targets, 1);
+    put_targets(b, sg.targets, 1, 0);
     cu_buf_puts(b, last ? "    }\n" : "    },\n");
     return CURTAIL_OK;
 }
 
 /* Loads of consecutive hours, comma separated. Runs of equal hours are the
- * rule (a block's hours share one value), so a value equal to the one before
+ * rule (a level's hours share one load), so a value equal to the one before
  * repeats its text instead of formatting it again. */
 static void put_load_list(cu_buf *b, const double *load, size_t hours)
 {
@@ -362,7 +379,7 @@ static int put_loads(cu_buf *b, const curtail_result *r)
     return CURTAIL_OK;
 }
 
-static int write_schedule(const curtail_result *r, cu_buf *out)
+static int write_schedule(const curtail_result *r, int lang, cu_buf *out)
 {
     size_t k, nseg = curtail_result_segment_count(r);
     char start[32];
@@ -386,6 +403,8 @@ static int write_schedule(const curtail_result *r, cu_buf *out)
     }
     if (nseg)
         cu_buf_puts(out, "  ],\n");
+    if ((rc = put_levels(out, r, lang, "list")) != CURTAIL_OK)
+        return rc;
     rc = put_loads(out, r);
     if (rc != CURTAIL_OK)
         return rc;
@@ -396,5 +415,5 @@ static int write_schedule(const curtail_result *r, cu_buf *out)
 int cu_write_json(const curtail_result *r, const curtail_write_options *o, cu_buf *out)
 {
     int lang = o->lang == CURTAIL_LANG_DEFAULT ? r->s->lang : (int)o->lang;
-    return r->kind == 1 ? write_schedule(r, out) : write_plan(r, lang, out);
+    return r->kind == 1 ? write_schedule(r, lang, out) : write_plan(r, lang, out);
 }

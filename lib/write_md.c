@@ -10,18 +10,19 @@
  * weighted yuan as the objective; lost value; status), the list (一企一策)
  * with the CSV's columns in the CSV's order, and the warnings.
  *
- * A schedule: the title; status and objective; the horizon, the alerts as
- * runs of hours, and the ozone-window rule in the bureau's wording (10:00–
- * 18:00 停止涉VOCs工序); a summary table per segment (day × level, kg and yuan
- * over the segment's hours); then one table row per unit whose load differs
- * from its base load in some hour: its measure at each level of the episode
- * (with the window stop where it applies) and its load as runs of equal
- * hours, "2023-12-01 08:00–10:00 0.58；10:00–18:00 0（停止涉VOCs工序）；…".
- * In a run the date is written only when it changes, a run that ends at the
- * next midnight ends "24:00", a window stop is named (停止涉VOCs工序 / VOCs
- * processes stopped) and a load above the base load is marked as catch-up
- * (补产). Loads in runs have at most 4 decimals, trailing zeros dropped.
- * Units that run at base load throughout are counted, not listed. */
+ * A schedule: the title; status and objective; the alert period (预警时段,
+ * the timeline's entries with their levels) apart from the scheduled
+ * horizon (排程时段); what the episode executes (the list, with the
+ * ozone-window rule and the coke ovens' ramp in two sentences when they
+ * apply); a summary table per segment (day × level, kg and yuan over the
+ * segment's hours, no shadow prices: nothing is optimised per segment);
+ * then one table row per unit, 序号 without gaps: its list measure at each
+ * level of the episode (with the window stop where it applies) and its load
+ * as runs of equal hours, each with full dates and what the hours require
+ * (levels and runs one per line, "<br>" inside the cell),
+ * "12-04 12:00 至 12-08 12:00 63%：延长结焦时间至36小时" (cu_hour_text); a
+ * unit at base load in every hour says so. Loads are percentages of
+ * capacity, rounded down to 2 decimals (never more than the load). */
 #include "write_text.h"
 
 #include <math.h>
@@ -51,6 +52,8 @@ static void put_text(cu_buf *b, const char *s)
 static void put_results(cu_buf *b, int status, double lost, double weighted,
                         const curtail_target *targets, int en, int per_day)
 {
+    /* a plan reports shadow prices; a schedule's segments optimise nothing */
+    int prices = per_day;
     int p;
     cu_buf_puts(b, en ? "Status: " : "状态：");
     if (status == CURTAIL_TARGETS_UNMET)
@@ -73,11 +76,11 @@ static void put_results(cu_buf *b, int status, double lost, double weighted,
     } else {
         cu_buf_puts(b, en ? " yuan.\n\n" : " 元。\n\n");
         cu_buf_puts(b, en ? "| Pollutant | Baseline (kg) | Required (kg) | Achieved (kg) "
-                            "| Shortfall (kg) | Shadow price (weighted yuan per kg) |\n"
+                            "| Shortfall (kg) |\n"
                           : "| 污染物 | 基准排放量 (kg) | 减排要求 (kg) | 实际减排量 (kg) "
-                            "| 缺口 (kg) | 影子价格 (加权元/kg) |\n");
+                            "| 缺口 (kg) |\n");
     }
-    cu_buf_puts(b, "|---|---:|---:|---:|---:|---:|\n");
+    cu_buf_puts(b, prices ? "|---|---:|---:|---:|---:|---:|\n" : "|---|---:|---:|---:|---:|\n");
     for (p = 0; p < CU_NP; p++) {
         const curtail_target *t = &targets[p];
         cu_buf_printf(b, "| %s | ", en ? curtail_pollutant_name((curtail_pollutant)p)
@@ -89,8 +92,10 @@ static void put_results(cu_buf *b, int status, double lost, double weighted,
         cu_put_fixed(b, t->achieved, 2);
         cu_buf_puts(b, " | ");
         cu_put_fixed(b, t->shortfall, 2);
-        cu_buf_puts(b, " | ");
-        cu_put_fixed(b, t->shadow_price, 2);
+        if (prices) {
+            cu_buf_puts(b, " | ");
+            cu_put_fixed(b, t->shadow_price, 2);
+        }
         cu_buf_puts(b, " |\n");
     }
     cu_buf_puts(b, "\n");
@@ -156,64 +161,73 @@ static int put_list(cu_buf *b, const curtail_result *r, int lang)
 
 /* ---- schedule ------------------------------------------------------------------------------- */
 
-/* A span of hours [t0, t1) as "YYYY-MM-DD HH:MM–HH:MM": the date only when it
- * is not the one written last (*last_day), an end at the next midnight as
- * "24:00", an end on a later day with its date. */
-static void put_span(cu_buf *b, const curtail_result *r, size_t t0, size_t t1,
-                     int64_t *last_day)
+/* The minute `m` (since the epoch) as "YYYY-MM-DD HH:MM", or without the
+ * year ("MM-DD HH:MM") when `year` is 0. */
+static void put_stamp(cu_buf *b, int64_t m, int year)
 {
-    int64_t from = r->start + 60 * (int64_t)t0, to = r->start + 60 * (int64_t)t1;
-    int64_t dfrom = from / 1440 - (from % 1440 < 0), dto = to / 1440 - (to % 1440 < 0);
-    char day[16], clock[8];
-    if (dfrom != *last_day) {
-        cu_format_day(dfrom, day, sizeof day);
-        cu_buf_printf(b, "%s ", day);
+    int64_t day = m / 1440 - (m % 1440 < 0);
+    char date[16], clock[8];
+    cu_format_day(day, date, sizeof date);
+    cu_format_clock((int)(m - day * 1440), clock, sizeof clock);
+    cu_buf_printf(b, "%s %s", year ? date : date + 5, clock);
+}
+
+/* A span [from, to) of minutes with full dates at both ends:
+ * "2023-12-04 12:00 至 2023-12-08 12:00", or "12-04 12:00 to 12-08 12:00". */
+static void put_period(cu_buf *b, int64_t from, int64_t to, int year, int en)
+{
+    put_stamp(b, from, year);
+    cu_buf_puts(b, en ? " to " : " 至 ");
+    put_stamp(b, to, year);
+}
+
+/* Hours [t0, t1) of the schedule, without the year. */
+static void put_hours(cu_buf *b, const curtail_result *r, size_t t0, size_t t1, int en)
+{
+    put_period(b, r->start + 60 * (int64_t)t0, r->start + 60 * (int64_t)t1, 0, en);
+}
+
+/* Does some coke oven of the schedule ramp (a load under its list load
+ * outside the ozone window)? */
+static int any_ramp(const curtail_result *r)
+{
+    const cu_groups *g = r->groups;
+    size_t gi, t, H = (size_t)r->hours;
+    for (gi = 0; gi < g->ngroups; gi++) {
+        if (r->s->units[g->group_leader[gi]].kind != CURTAIL_KIND_COKE_OVEN)
+            continue;
+        for (t = 0; t < H; t++) {
+            int note = cu_hour_note(r, gi, t);
+            if (note == CU_HOUR_RAMP_DOWN || note == CU_HOUR_RAMP_UP)
+                return 1;
+        }
     }
-    cu_format_clock((int)(from - dfrom * 1440), clock, sizeof clock);
-    cu_buf_printf(b, "%s–", clock);
-    if (dto == dfrom + 1 && to == dto * 1440) {
-        cu_buf_puts(b, "24:00");
-        *last_day = dfrom;
-        return;
-    }
-    if (dto != dfrom) {
-        cu_format_day(dto, day, sizeof day);
-        cu_buf_printf(b, "%s ", day);
-    }
-    cu_format_clock((int)(to - dto * 1440), clock, sizeof clock);
-    cu_buf_puts(b, clock);
-    *last_day = dto;
+    return 0;
 }
 
 static void put_episode_summary(cu_buf *b, const curtail_result *r, int en)
 {
     const cu_episode *ep = &r->s->episode;
-    size_t t, t0, hours = curtail_result_hour_count(r);
-    int64_t last_day = INT64_MIN;
+    size_t i, hours = curtail_result_hour_count(r);
     int any = 0, L;
-    cu_buf_puts(b, en ? "Episode: " : "应急时段：");
-    put_span(b, r, 0, hours, &last_day);
-    cu_buf_printf(b, en ? " (%zu h).\n\n" : "（共 %zu 小时）。\n\n", hours);
-    cu_buf_puts(b, en ? "Alerts: " : "预警：");
-    for (t0 = 0; t0 < hours; t0 = t) {
-        int level = curtail_result_hour_level(r, t0);
-        for (t = t0 + 1; t < hours && curtail_result_hour_level(r, t) == level; t++)
-            ;
-        if (level < 0)
-            continue;
-        cu_buf_puts(b, any ? (en ? "; " : "；") : "");
-        last_day = INT64_MIN; /* each alert with its dates */
-        put_span(b, r, t0, t, &last_day);
-        cu_buf_printf(b, " %s", en ? cu_level_en[level] : cu_level_zh[level]);
-        any = 1;
+    /* the alerts as the timeline declares them, then the hours scheduled */
+    cu_buf_puts(b, en ? "Alert period: " : "预警时段：");
+    for (i = 0; i < ep->nentries; i++) {
+        const cu_timeline_entry *e = &ep->entries[i];
+        cu_buf_puts(b, i ? (en ? "; " : "；") : "");
+        put_period(b, e->from, e->to, 1, en);
+        cu_buf_printf(b, " %s", en ? cu_level_en[e->level] : cu_level_zh[e->level]);
     }
-    if (!any)
-        cu_buf_puts(b, en ? "none in the horizon" : "无");
+    if (ep->nentries == 0)
+        cu_buf_puts(b, en ? "none" : "无");
     cu_buf_puts(b, en ? ".\n\n" : "。\n\n");
-    if (!ep->has_ozone)
-        return;
-    /* ozone-window stops in the bureau's wording */
-    {
+    cu_buf_puts(b, en ? "Scheduled horizon: " : "排程时段：");
+    put_period(b, r->start, r->start + 60 * (int64_t)hours, 1, en);
+    cu_buf_printf(b, en ? " (%zu h).\n\n" : "（共 %zu 小时）。\n\n", hours);
+    cu_buf_puts(b, en ? "Every unit executes the list (one enterprise, one policy) at the level "
+                        "of each hour; loads are percentages of capacity.\n\n"
+                      : "各生产单元按各小时的预警级别执行一企一策清单措施；负荷为产能的百分比。\n\n");
+    if (ep->has_ozone) {
         char from[8], to[8];
         cu_format_clock(ep->window_from, from, sizeof from);
         cu_format_clock(ep->window_to, to, sizeof to);
@@ -227,15 +241,24 @@ static void put_episode_summary(cu_buf *b, const curtail_result *r, int en)
                 any = 1;
             }
         if (en)
-            cu_buf_printf(b, " alerts, VOCs processes stopped %s–%s (interruptible units "
-                             "emitting VOCs; grades A and leading and guarantee units exempt); "
-                             "the other hours of the same day and level may make up output.\n\n",
+            cu_buf_printf(b, " alerts, VOCs processes stop %s–%s (interruptible units emitting "
+                             "VOCs; grades A and leading and guarantee units exempt); their "
+                             "output moves to the other hours of the same day and level "
+                             "(shifted production), at most at their rule's load.\n\n",
                           from, to);
         else
             cu_buf_printf(b, "预警期间 %s–%s 停止涉VOCs工序（可中断的涉VOCs生产单元；A级、"
-                             "引领性及保障类企业除外），当日同级别其余时段可补产。\n\n",
+                             "引领性及保障类企业除外），其产量移至当日同级别其余时段（错时生产），"
+                             "负荷不超过规则限值。\n\n",
                           from, to);
     }
+    if (any_ramp(r))
+        cu_buf_puts(b, en ? "Coke ovens change load gradually (ramp_h hours from base load to hot "
+                            "idle): they reduce coal charging before a stricter level starts, so "
+                            "that the list holds from its first hour, and resume gradually after "
+                            "it ends.\n\n"
+                          : "焦炉负荷逐步调整（ramp_h 小时内由基准负荷降至焖炉）：在加严级别开始前"
+                            "逐步减少装煤，使清单措施自该级别第一个小时起执行；级别结束后逐步恢复生产。\n\n");
 }
 
 /* The hours of one level that fall in an ozone window. */
@@ -257,18 +280,18 @@ static int level_present(const curtail_result *r, int level)
     return 0;
 }
 
-/* The unit's measure at each level of the episode, with the ozone stop. */
+/* The unit's list measure at each level of the episode, with the window stop. */
 static void put_unit_measures(cu_buf *b, const curtail_result *r, size_t u, int lang,
                               const int present[CU_NL], const int window[CU_NL])
 {
     const cu_episode *ep = &r->s->episode;
+    size_t g = r->groups->unit_group[u];
     int en = lang == CURTAIL_LANG_EN, L, any = 0;
     for (L = 0; L < CU_NL; L++) {
-        const cu_unit_level *ul = &r->groups->ul[u * CU_NL + (size_t)L];
         cu_buf text;
         if (!present[L])
             continue;
-        cu_buf_puts(b, any ? (en ? "; " : "；") : "");
+        cu_buf_puts(b, any ? "<br>" : "");
         cu_buf_printf(b, "%s%s", en ? cu_level_en[L] : cu_level_zh[L], en ? ": " : "：");
         cu_buf_init(&text, b->mem);
         cu_measure_text(r, u, L, lang, &text);
@@ -277,65 +300,94 @@ static void put_unit_measures(cu_buf *b, const curtail_result *r, size_t u, int 
         else
             put_text(b, text.data);
         cu_buf_free(&text);
-        if (window[L] && ul->measure != CURTAIL_MEASURE_STOP &&
-            cu_unit_ozone_stopped(r->s, u)) {
+        if (window[L] && r->load[g * CU_NL + (size_t)L] > 0 && cu_unit_ozone_stopped(r->s, u)) {
             char from[8], to[8];
             cu_format_clock(ep->window_from, from, sizeof from);
             cu_format_clock(ep->window_to, to, sizeof to);
             if (en)
-                cu_buf_printf(b, ", VOCs processes stopped %s–%s", from, to);
+                cu_buf_printf(b, ", VOCs processes stopped %s–%s (shifted production)", from,
+                              to);
             else
-                cu_buf_printf(b, "，%s–%s 停止涉VOCs工序", from, to);
+                cu_buf_printf(b, "，%s–%s 停止涉VOCs工序（错时生产）", from, to);
         }
         any = 1;
     }
+    if (!any)
+        cu_buf_puts(b, en ? "no alert in the horizon" : "排程时段内无预警");
 }
 
-/* What a run of hours is, besides its load: 1 an ozone-window stop, 2 a
- * catch-up above the base load, 0 neither. */
-static int hour_note(const curtail_result *r, size_t u, size_t t, double load, double base)
+static int is_ramp(int note)
 {
-    int level = curtail_result_hour_level(r, t);
-    if (level >= 0 && load == 0.0 && cu_hour_in_window(r, t) && cu_unit_ozone_stopped(r->s, u) &&
-        r->groups->ul[u * CU_NL + (size_t)level].measure != CURTAIL_MEASURE_STOP)
-        return 1;
-    return load > base + 1e-9 ? 2 : 0;
+    return note == CU_HOUR_RAMP_DOWN || note == CU_HOUR_RAMP_UP;
 }
 
-/* The unit's loads as runs of equal hours: "2023-12-01 08:00–10:00 0.58；…". */
+/* Do hours t and k read alike: the same load at the same level, and what it
+ * requires? The hours of one ramp read as one run, each with its cap. */
+static int same_run(const curtail_result *r, size_t g, size_t t, size_t k, const double *load)
+{
+    int a = cu_hour_note(r, g, t), c = cu_hour_note(r, g, k);
+    if (a != c || r->hour_level[t] != r->hour_level[k])
+        return 0;
+    if (is_ramp(a))
+        return (load[k] < load[k - 1]) == (load[t + 1] < load[t]);
+    return load[t] == load[k];
+}
+
+/* The unit's loads as runs of equal hours, each with full dates and what it
+ * requires: "12-04 12:00 至 12-05 00:00 63%：延长结焦时间至36小时；…". */
 static void put_load_runs(cu_buf *b, const curtail_result *r, size_t u, const double *load,
-                          double base, int en)
+                          int lang)
 {
-    size_t t, t0, hours = curtail_result_hour_count(r);
-    int64_t last_day = INT64_MIN;
-    for (t0 = 0; t0 < hours; t0 = t) {
-        int note = hour_note(r, u, t0, load[t0], base);
-        for (t = t0 + 1; t < hours && load[t] == load[t0] &&
-                         hour_note(r, u, t, load[t], base) == note;
-             t++)
+    size_t t, t0, hours = curtail_result_hour_count(r), g = r->groups->unit_group[u];
+    int en = lang == CURTAIL_LANG_EN;
+    cu_buf text;
+    cu_buf_init(&text, b->mem);
+    for (t0 = 0; t0 < hours && !b->failed; t0 = t) {
+        for (t = t0 + 1; t < hours && same_run(r, g, t0, t, load); t++)
             ;
         if (t0 > 0)
-            cu_buf_puts(b, en ? "; " : "；");
-        put_span(b, r, t0, t, &last_day);
+            cu_buf_puts(b, "<br>");
+        put_hours(b, r, t0, t, en);
         cu_buf_puts(b, " ");
-        cu_put_trimmed(b, load[t0], 4);
-        if (note == 1)
-            cu_buf_puts(b, en ? " (VOCs processes stopped)" : "（停止涉VOCs工序）");
-        else if (note == 2)
-            cu_buf_puts(b, en ? " (catch-up)" : "（补产）");
+        if (r->hour_level[t0] >= 0)
+            cu_buf_printf(b, en ? "%s " : "%s ", (en ? cu_level_en : cu_level_zh)[r->hour_level[t0]]);
+        cu_put_load_percent(b, load[t0]);
+        if (t - t0 > 1 && load[t - 1] != load[t0]) {
+            cu_buf_puts(b, "→");
+            cu_put_load_percent(b, load[t - 1]);
+        }
+        cu_buf_puts(b, en ? ": " : "：");
+        text.len = 0;
+        if (t - t0 > 1 && is_ramp(cu_hour_note(r, g, t0)))
+            cu_ramp_run_text(r, u, t0, t, lang, &text);
+        else
+            cu_hour_text(r, u, t0, lang, &text);
+        if (text.failed)
+            b->failed = 1;
+        else if (text.len)
+            put_text(b, text.data);
     }
+    cu_buf_free(&text);
 }
 
 static int put_schedule_loads(cu_buf *b, const curtail_result *r, int lang)
 {
     const curtail_scenario *s = r->s;
-    size_t u, t, hours = curtail_result_hour_count(r), same = 0;
-    int en = lang == CURTAIL_LANG_EN, present[CU_NL], window[CU_NL], L, header = 0;
+    size_t u, t, hours = curtail_result_hour_count(r);
+    int en = lang == CURTAIL_LANG_EN, present[CU_NL], window[CU_NL], L;
     for (L = 0; L < CU_NL; L++) {
         present[L] = level_present(r, L);
         window[L] = present[L] && level_has_window(r, L);
     }
     cu_buf_puts(b, en ? "## Hourly loads\n\n" : "## 逐时负荷\n\n");
+    if (s->nunits == 0) {
+        cu_buf_puts(b, en ? "No units.\n\n" : "无生产单元。\n\n");
+        return CURTAIL_OK;
+    }
+    cu_buf_puts(b, en ? "| No. | Enterprise | Unit | Base load | Measures in the list "
+                        "| Load by hour and what it requires |\n"
+                      : "| 序号 | 企业名称 | 生产单元 | 基准负荷 | 清单措施 | 逐时负荷及措施 |\n");
+    cu_buf_puts(b, "|---:|---|---|---:|---|---|\n");
     for (u = 0; u < s->nunits && !b->failed; u++) {
         const cu_unit *unit = &s->units[u];
         const cu_enterprise *e = &s->ents[unit->enterprise];
@@ -344,47 +396,27 @@ static int put_schedule_loads(cu_buf *b, const curtail_result *r, int lang)
         if (!load)
             return CURTAIL_EINVAL;
         base = r->groups->b[r->groups->unit_group[u]];
-        for (t = 0; t < hours && fabs(load[t] - base) <= 1e-9; t++)
+        for (t = 0; t < hours && load[t] == base; t++)
             ;
-        if (t == hours) {
-            same++;
-            continue;
-        }
-        if (!header) {
-            cu_buf_puts(b, en ? "| No. | Enterprise | Unit | Base load | Measures "
-                                "| Load by hour |\n"
-                              : "| 序号 | 企业名称 | 生产单元 | 基准负荷 | 措施 | 逐时负荷 |\n");
-            cu_buf_puts(b, "|---:|---|---|---:|---|---|\n");
-            header = 1;
-        }
         cu_buf_printf(b, "| %zu | ", u + 1);
         put_text(b, e->name ? e->name : e->id);
         cu_buf_puts(b, " | ");
         put_text(b, unit->name ? unit->name : unit->id);
         cu_buf_puts(b, " | ");
-        cu_put_trimmed(b, base, 4);
+        cu_put_load_percent(b, base);
         cu_buf_puts(b, " | ");
         put_unit_measures(b, r, u, lang, present, window);
         cu_buf_puts(b, " | ");
-        put_load_runs(b, r, u, load, base, en);
+        if (t == hours) {
+            cu_buf_puts(b, en ? "base load in every hour (" : "全程按基准负荷运行（");
+            cu_put_load_percent(b, base);
+            cu_buf_puts(b, en ? ")" : "）");
+        } else {
+            put_load_runs(b, r, u, load, lang);
+        }
         cu_buf_puts(b, " |\n");
     }
-    if (header)
-        cu_buf_puts(b, "\n");
-    if (same == s->nunits)
-        cu_buf_puts(b, en ? "Every unit runs at its base load throughout.\n\n"
-                          : "所有生产单元全程按基准负荷运行。\n\n");
-    else if (same == 1)
-        cu_buf_puts(b, en ? "Loads are fractions of capacity. The other unit runs at base load "
-                            "throughout.\n\n"
-                          : "负荷为产能的比例。其余 1 个生产单元全程按基准负荷运行。\n\n");
-    else if (same > 0)
-        cu_buf_printf(b, en ? "Loads are fractions of capacity. The other %zu units run at base "
-                              "load throughout.\n\n"
-                            : "负荷为产能的比例。其余 %zu 个生产单元全程按基准负荷运行。\n\n",
-                      same);
-    else
-        cu_buf_puts(b, en ? "Loads are fractions of capacity.\n\n" : "负荷为产能的比例。\n\n");
+    cu_buf_puts(b, "\n");
     return CURTAIL_OK;
 }
 
@@ -399,8 +431,8 @@ static int write_schedule(const curtail_result *r, int lang, cu_buf *out)
                             : "减排目标未全部达成（缺口已最小化）");
     else
         cu_buf_puts(out, en ? "all targets met" : "减排目标全部达成");
-    cu_buf_puts(out, en ? "; objective (weighted loss over the episode) "
-                        : "；目标函数（应急期间加权损失合计）");
+    cu_buf_puts(out, en ? "; objective (weighted loss over the scheduled horizon) "
+                        : "；目标函数（排程时段加权损失合计）");
     cu_put_fixed(out, curtail_result_objective(r), 2);
     cu_buf_puts(out, en ? " yuan.\n\n" : " 元。\n\n");
     put_episode_summary(out, r, en);
@@ -408,7 +440,7 @@ static int write_schedule(const curtail_result *r, int lang, cu_buf *out)
                         : "## 分时段减排目标与结果（按日、按预警级别）\n\n");
     if (nseg == 0)
         cu_buf_puts(out, en ? "No hour of the horizon is under an alert.\n\n"
-                            : "应急时段内没有预警小时。\n\n");
+                            : "排程时段内没有预警小时。\n\n");
     for (k = 0; k < nseg; k++) {
         curtail_segment_result sg;
         rc = curtail_result_segment(r, k, &sg, NULL);

@@ -79,6 +79,9 @@ void cu_list_cell(cu_buf *b, const curtail_result *r, const cu_list_row *row, cu
 
 /* Is hour t of schedule r an ozone-window hour of a listed level? */
 int cu_hour_in_window(const curtail_result *r, size_t t);
+/* A load as a percentage rounded down to 2 decimals, trailing zeros
+ * dropped: "64.37%" for 0.64375, never more than the load (measure_text.c). */
+void cu_put_load_percent(cu_buf *out, double load);
 /* "HH:MM" of minutes after midnight (1440 gives "24:00"); buf >= 6 bytes. */
 void cu_format_clock(int minutes, char *buf, size_t n);
 

@@ -407,7 +407,7 @@ START_TEST(test_cli_schedule_golden)
         const char *args, *golden;
     } cases[] = {
         {"", "schedule.json"},
-        {"--format json --lang en", "schedule.json"},
+        {"--format json --lang en", "schedule.en.json"},
         {"--format csv", "schedule.zh.csv"},
         {"--format=csv --lang en", "schedule.en.csv"},
         {"--format md", "schedule.zh.md"},
@@ -495,7 +495,7 @@ START_TEST(test_cli_schedule_exit_codes)
         ck_assert_double_eq_tol(strtod(strstr(at, "objective") + 12, NULL), 2100.0, 1e-9);
     }
     ck_assert_ptr_nonnull(strstr(text, "\"NOx\": {\"baseline\": 100, \"required\": 50, "
-                                       "\"achieved\": 35, \"shortfall\": 15, "));
+                                       "\"achieved\": 35, \"shortfall\": 15}"));
     free(text);
     run_free(&r);
     r = run("cd '%s' && @ schedule plan.yaml", GOLDEN);

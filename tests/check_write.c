@@ -382,7 +382,7 @@ START_TEST(test_write_schedule_golden)
         const char *golden;
     } cases[] = {
         {CURTAIL_FORMAT_JSON, CURTAIL_LANG_DEFAULT, 0, "schedule.json"},
-        {CURTAIL_FORMAT_JSON, CURTAIL_LANG_EN, 1, "schedule.json"},
+        {CURTAIL_FORMAT_JSON, CURTAIL_LANG_EN, 1, "schedule.en.json"},
         {CURTAIL_FORMAT_CSV, CURTAIL_LANG_DEFAULT, 0, "schedule.zh.csv"},
         {CURTAIL_FORMAT_CSV, CURTAIL_LANG_ZH, 1, "schedule.zh.csv"},
         {CURTAIL_FORMAT_CSV, CURTAIL_LANG_EN, 0, "schedule.en.csv"},
@@ -404,9 +404,11 @@ START_TEST(test_write_schedule_golden)
 }
 END_TEST
 
-/* Load runs in Markdown: a date only when it changes, a run that ends at
- * midnight as "24:00", one that ends on a later day with its date; window
- * stops and catch-up hours named. */
+/* Load runs in Markdown: full dates at both ends of every run, each with
+ * what its hours require; the alert period apart from the horizon. The batch
+ * unit (base 0.5, no target) keeps its list load 0.5 at yellow; the window
+ * 12:00–14:00 (W = 2 of H = 24) moves its output to the other hours:
+ * min(0.8, 0.5·24/22) = 0.545454…, written 54.54% (rounded down). */
 START_TEST(test_write_schedule_md_runs)
 {
     static const char yaml[] =
@@ -432,21 +434,28 @@ START_TEST(test_write_schedule_md_runs)
                      CURTAIL_OK);
     r = solve_schedule(s);
     out = render(r, CURTAIL_FORMAT_MD, CURTAIL_LANG_ZH, 0, &len);
-    ck_assert_msg(strstr(out, "| 1 | p | b | 0.5 | 黄色：负荷不高于80%，12:00–14:00 停止涉VOCs工序 | "
-                              "2023-07-09 20:00–24:00 0.5；2023-07-10 00:00–12:00 0.8（补产）；"
-                              "12:00–14:00 0（停止涉VOCs工序）；14:00–24:00 0.8（补产）；"
-                              "2023-07-11 00:00–2023-07-12 02:00 0.5 |\n") != NULL,
+    ck_assert_msg(strstr(out, "| 1 | p | b | 50% | 黄色：负荷不高于80%，12:00–14:00 停止涉VOCs工序"
+                              "（错时生产） | 07-09 20:00 至 07-10 00:00 50%：无预警，正常生产<br>"
+                              "07-10 00:00 至 07-10 12:00 黄色 54.54%：错时生产，负荷不高于54.54%<br>"
+                              "07-10 12:00 至 07-10 14:00 黄色 0%：12:00–14:00 停止涉VOCs工序（错时生产）"
+                              "<br>07-10 14:00 至 07-11 00:00 黄色 54.54%：错时生产，负荷不高于54.54%"
+                              "<br>07-11 00:00 至 07-12 02:00 50%：无预警，正常生产 |\n") != NULL,
                   "%s", out);
-    ck_assert_ptr_nonnull(strstr(out, "应急时段：2023-07-09 20:00–2023-07-12 02:00（共 54 小时）。\n"));
-    ck_assert_ptr_nonnull(strstr(out, "预警：2023-07-10 00:00–24:00 黄色。\n"));
+    ck_assert_ptr_nonnull(strstr(out, "预警时段：2023-07-10 00:00 至 2023-07-11 00:00 黄色。\n"));
+    ck_assert_ptr_nonnull(
+        strstr(out, "排程时段：2023-07-09 20:00 至 2023-07-12 02:00（共 54 小时）。\n"));
     free(out);
     out = render(r, CURTAIL_FORMAT_MD, CURTAIL_LANG_EN, 0, &len);
-    ck_assert_msg(strstr(out, "| 1 | p | b | 0.5 | Yellow: load at most 80%, VOCs processes "
-                              "stopped 12:00–14:00 | 2023-07-09 20:00–24:00 0.5; 2023-07-10 "
-                              "00:00–12:00 0.8 (catch-up); 12:00–14:00 0 (VOCs processes "
-                              "stopped); 14:00–24:00 0.8 (catch-up); 2023-07-11 "
-                              "00:00–2023-07-12 02:00 0.5 |\n") != NULL,
+    ck_assert_msg(strstr(out, "| 1 | p | b | 50% | Yellow: load at most 80%, VOCs processes "
+                              "stopped 12:00–14:00 (shifted production) | 07-09 20:00 to 07-10 "
+                              "00:00 50%: normal operation (no alert)<br>07-10 00:00 to 07-10 "
+                              "12:00 Yellow 54.54%: shifted production; load at most 54.54%<br>07-10 "
+                              "12:00 to 07-10 14:00 Yellow 0%: VOCs processes stopped 12:00–14:00 "
+                              "(shifted production)<br>07-10 14:00 to 07-11 00:00 Yellow 54.54%: shifted "
+                              "production; load at most 54.54%<br>07-11 00:00 to 07-12 02:00 "
+                              "50%: normal operation (no alert) |\n") != NULL,
                   "%s", out);
+    ck_assert_ptr_nonnull(strstr(out, "Alert period: 2023-07-10 00:00 to 2023-07-11 00:00 Yellow.\n"));
     free(out);
     curtail_result_free(r);
     curtail_scenario_free(s);
@@ -518,14 +527,16 @@ START_TEST(test_write_md_shadow_price_weighted)
     free(out);
     curtail_result_free(r);
     curtail_scenario_free(s);
+    /* a schedule's segments optimise nothing: no shadow prices */
     s = load_golden("schedule.yaml");
     r = solve_schedule(s);
     out = render(r, CURTAIL_FORMAT_MD, CURTAIL_LANG_ZH, 0, &len);
-    ck_assert_ptr_nonnull(strstr(out, "| 缺口 (kg) | 影子价格 (加权元/kg) |\n"));
+    ck_assert_ptr_nonnull(strstr(out, "| 实际减排量 (kg) | 缺口 (kg) |\n"));
+    ck_assert_ptr_null(strstr(out, "影子价格"));
     free(out);
     out = render(r, CURTAIL_FORMAT_MD, CURTAIL_LANG_EN, 0, &len);
-    ck_assert_ptr_nonnull(
-        strstr(out, "| Shortfall (kg) | Shadow price (weighted yuan per kg) |\n"));
+    ck_assert_ptr_nonnull(strstr(out, "| Achieved (kg) | Shortfall (kg) |\n"));
+    ck_assert_ptr_null(strstr(out, "Shadow price"));
     free(out);
     curtail_result_free(r);
     curtail_scenario_free(s);
