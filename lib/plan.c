@@ -295,23 +295,28 @@ static int fill_result(curtail_result *res, cu_model *m, const double *y,
     size_t gi, n = g->ngroups;
     int p, L;
     res->objective = 0.0;
+    for (gi = 0; gi < n; gi++) {
+        double *x = &res->load[gi * CU_NL];
+        for (L = 0; L < CU_NL; L++) {
+            const double lo = g->lo[gi * CU_NL + L], hi = g->hi[gi * CU_NL + L];
+            /* b − (b − hi) can miss hi by a rounding step, and a solver's value
+             * can miss a bound by its round-off: a load that close to one of
+             * its bounds (or the base load) is reported as that bound */
+            x[L] = snap_load(g->b[gi] - y[gi * CU_NL + L], lo, hi, g->b[gi]);
+            x[L] = x[L] > hi ? hi : x[L] < lo ? lo : x[L];
+        }
+        /* and the order of levels holds to the last digit, not within a tolerance */
+        if (x[CURTAIL_ORANGE] > x[CURTAIL_YELLOW])
+            x[CURTAIL_ORANGE] = x[CURTAIL_YELLOW];
+        if (x[CURTAIL_RED] > x[CURTAIL_ORANGE])
+            x[CURTAIL_RED] = x[CURTAIL_ORANGE];
+    }
     for (L = 0; L < CU_NL; L++) {
         cu_level_res *lv = &res->lv[L];
         double ach[CU_NP] = {0, 0, 0, 0};
         memset(lv, 0, sizeof *lv);
         for (gi = 0; gi < n; gi++) {
-            double cut = y[gi * CU_NL + L];
-            /* b − (b − hi) can miss hi by a rounding step, and a solver's value
-             * can miss a bound by its round-off: a load that close to one of
-             * its bounds (or the base load) is reported as that bound */
-            double x = snap_load(g->b[gi] - cut, g->lo[gi * CU_NL + L], g->hi[gi * CU_NL + L],
-                                 g->b[gi]);
-            if (x > g->hi[gi * CU_NL + L])
-                x = g->hi[gi * CU_NL + L];
-            if (x < g->lo[gi * CU_NL + L])
-                x = g->lo[gi * CU_NL + L];
-            cut = g->b[gi] - x;
-            res->load[gi * CU_NL + L] = x;
+            double x = res->load[gi * CU_NL + L], cut = g->b[gi] - x;
             lv->lost_value += g->V[gi] * cut;
             lv->weighted_loss += g->w[gi] * g->V[gi] * cut;
             for (p = 0; p < CU_NP; p++)
