@@ -120,6 +120,7 @@ static void fix_unmet(cu_model *m)
         }
     for (gi = 0; gi < n; gi++)
         tighten_nesting(&m->ymin[gi * CU_NL], &m->ymax[gi * CU_NL]);
+    m->fixed = 1;
 }
 
 /* ---- the plain LP (also what export writes) ---------------------------------------------- */
@@ -140,7 +141,7 @@ int cu_model_full_lp(const cu_model *m, int level, cu_lp *lp, curtail_error *err
     for (L = L0; L < L1; L++)
         for (p = 0; p < CU_NP; p++) {
             trow[p][L] = (size_t)-1;
-            if (!(m->Q[p][L] > 0))
+            if (!(m->Q[p][L] > 0) || (m->fixed && m->unmet[p][L]))
                 continue;
             snprintf(name, sizeof name, "target_%s_%s", curtail_pollutant_name((curtail_pollutant)p),
                      curtail_level_name((curtail_level)L));
@@ -149,7 +150,7 @@ int cu_model_full_lp(const cu_model *m, int level, cu_lp *lp, curtail_error *err
             if (m->unmet[p][L])
                 cap += (m->Q[p][L] - m->Rmax[p][L]) / m->Q[p][L];
         }
-    if (m->unmet_any && cap > 0) {
+    if (m->unmet_any && cap > 0 && !m->fixed) {
         /* phase 2 keeps the shortfalls under the phase-1 minimum; the bound is
          * loosened by 1e-12 relative so rounding cannot make it infeasible
          * (more would move the optimum: the row's dual can be large) */
@@ -193,7 +194,9 @@ int cu_model_full_lp(const cu_model *m, int level, cu_lp *lp, curtail_error *err
                 }
             }
             snprintf(name, sizeof name, "y_g%zu_%c", gi, level_tag[L]);
-            if (cu_lp_add_col(lp, name, c, m->rawmin[idx], m->rawmax[idx], k, rows, vals) ==
+            /* solved in-library after fix_unmet: the bounds phase 1 fixed */
+            if (cu_lp_add_col(lp, name, c, m->fixed ? m->ymin[idx] : m->rawmin[idx],
+                              m->fixed ? m->ymax[idx] : m->rawmax[idx], k, rows, vals) ==
                 (size_t)-1)
                 goto nomem;
         }
@@ -242,7 +245,7 @@ static int solve_plain(cu_model *m, const cu_solve_ctl *ctl, double *y, double p
     for (L = 0; L < CU_NL; L++)
         for (p = 0; p < CU_NP; p++) {
             pi[p][L] = 0.0;
-            if (m->Q[p][L] > 0)
+            if (m->Q[p][L] > 0 && !m->unmet[p][L])
                 pi[p][L] = sol.dual[r++];
         }
     /* columns are y_g_L in group-major order */
@@ -342,34 +345,195 @@ static int fill_result(curtail_result *res, cu_model *m, const double *y,
     return CURTAIL_OK;
 }
 
-/* The unscaled check of a solution: every cut within its bounds and the order
- * of levels, every met target reached (relative 1e-7 of its terms). */
+/* Iterative refinement on the basis. A simplex answer meets its binding
+ * rows only to its tolerance, which on rows of 1e11 kg is kilograms: made up
+ * by raising cuts it would cost real money, and differently on every path.
+ * The binding rows are met exactly by moving the free variables instead:
+ * each maximal run of equal cuts within a group whose members all lie inside
+ * their bounds moves as one. With as many free runs as binding rows (a basic
+ * solution), one small dense solve in long double makes every binding row
+ * tight to the last digit; otherwise, or if a move would leave a bound or
+ * the order of levels, nothing changes. */
+#define REFINE_MAX (CU_NP * CU_NL)
+static void refine(const cu_model *m, double *y, double pi[CU_NP][CU_NL])
+{
+    size_t gi, n = m->g->ngroups, bg[REFINE_MAX];
+    int rp[REFINE_MAX], rl[REFINE_MAX], b0[REFINE_MAX], b1[REFINE_MAX];
+    long double A[REFINE_MAX][REFINE_MAX + 1];
+    int k = 0, nb = 0, p, L, i, j, c;
+    for (L = 0; L < CU_NL; L++)
+        for (p = 0; p < CU_NP; p++)
+            if (m->Q[p][L] > 0 && !m->unmet[p][L] && pi[p][L] > 0) {
+                rp[k] = p;
+                rl[k++] = L;
+            }
+    if (k == 0)
+        return;
+    for (gi = 0; gi < n; gi++) {
+        const double *v = &y[gi * CU_NL], *lo = &m->ymin[gi * CU_NL], *hi = &m->ymax[gi * CU_NL];
+        int s0 = 0;
+        while (s0 < CU_NL) {
+            int s1 = s0, free_run = 1, touches = 0;
+            while (s1 + 1 < CU_NL && v[s1 + 1] == v[s0])
+                s1++;
+            for (L = s0; L <= s1; L++) {
+                if (!(v[L] > lo[L] && v[L] < hi[L]))
+                    free_run = 0;
+                for (i = 0; i < k; i++)
+                    if (rl[i] == L && m->g->E[gi * CU_NP + rp[i]] > 0)
+                        touches = 1;
+            }
+            if (free_run && touches) {
+                if (nb == REFINE_MAX)
+                    return; /* more free runs than rows: not a basic solution */
+                bg[nb] = gi;
+                b0[nb] = s0;
+                b1[nb++] = s1;
+            }
+            s0 = s1 + 1;
+        }
+    }
+#ifdef CU_TRACE
+    fprintf(stderr, "refine: %d binding rows, %d free runs\n", k, nb);
+#endif
+    if (nb != k)
+        return;
+    for (i = 0; i < k; i++) {
+        long double got = 0.0L;
+        for (gi = 0; gi < n; gi++)
+            got += (long double)m->g->E[gi * CU_NP + rp[i]] * y[gi * CU_NL + rl[i]];
+        for (j = 0; j < nb; j++)
+            A[i][j] = (rl[i] >= b0[j] && rl[i] <= b1[j]) ? m->g->E[bg[j] * CU_NP + rp[i]] : 0.0L;
+        A[i][k] = (long double)m->rhs[rp[i]][rl[i]] - got;
+    }
+    /* Gaussian elimination with partial pivoting */
+    for (c = 0; c < k; c++) {
+        int piv = c;
+        for (i = c + 1; i < k; i++)
+            if (fabsl(A[i][c]) > fabsl(A[piv][c]))
+                piv = i;
+        if (!(fabsl(A[piv][c]) > 0))
+            return;
+        if (piv != c)
+            for (j = 0; j <= k; j++) {
+                long double t = A[c][j];
+                A[c][j] = A[piv][j];
+                A[piv][j] = t;
+            }
+        for (i = 0; i < k; i++) {
+            long double f;
+            if (i == c || A[i][c] == 0)
+                continue;
+            f = A[i][c] / A[c][c];
+            for (j = c; j <= k; j++)
+                A[i][j] -= f * A[c][j];
+        }
+    }
+    /* apply only if every run stays inside its bounds and order */
+    for (j = 0; j < nb; j++) {
+        const double *v = &y[bg[j] * CU_NL], *lo = &m->ymin[bg[j] * CU_NL],
+                     *hi = &m->ymax[bg[j] * CU_NL];
+        double nv = (double)((long double)v[b0[j]] + A[j][k] / A[j][j]);
+        for (L = b0[j]; L <= b1[j]; L++)
+            if (!(nv > lo[L] && nv < hi[L]))
+                return;
+        if ((b0[j] > 0 && nv < v[b0[j] - 1]) || (b1[j] + 1 < CU_NL && nv > v[b1[j] + 1]))
+            return;
+    }
+    for (j = 0; j < nb; j++) {
+        double nv = (double)((long double)y[bg[j] * CU_NL + b0[j]] + A[j][k] / A[j][j]);
+        for (L = b0[j]; L <= b1[j]; L++)
+            y[bg[j] * CU_NL + L] = nv;
+    }
+}
+
+/* A solver's answer holds its rows and bounds within its tolerances (1e-9
+ * of the scaled problem). Before it is checked and reported it is made to
+ * hold them exactly, by raising cuts only, which can only add reductions:
+ * each cut into its bounds, the levels into order, then each met target
+ * that fell a rounding step short made up by its cheapest groups with room. */
+static void polish(const cu_model *m, double *y)
+{
+    size_t gi, n = m->g->ngroups;
+    int p, L;
+    for (gi = 0; gi < n; gi++) {
+        double *v = &y[gi * CU_NL];
+        for (L = 0; L < CU_NL; L++) {
+            double lo = m->ymin[gi * CU_NL + L], hi = m->ymax[gi * CU_NL + L];
+            v[L] = v[L] < lo ? lo : v[L] > hi ? hi : v[L];
+            if (L > 0 && v[L] < v[L - 1])
+                v[L] = v[L - 1];
+        }
+    }
+    for (L = 0; L < CU_NL; L++)
+        for (p = 0; p < CU_NP; p++) {
+            double got = 0.0, need;
+            int guard = 0;
+            if (!(m->Q[p][L] > 0) || m->unmet[p][L])
+                continue;
+            for (gi = 0; gi < n; gi++)
+                got += m->g->E[gi * CU_NP + p] * y[gi * CU_NL + L];
+            need = m->rhs[p][L] - got;
+            while (need > 0 && guard++ < 64) {
+                size_t best = n;
+                double bk = INFINITY;
+                int K;
+                for (gi = 0; gi < n; gi++) {
+                    double e = m->g->E[gi * CU_NP + p], k;
+                    if (!(e > 0) || !(y[gi * CU_NL + L] < m->ymax[gi * CU_NL + L]))
+                        continue;
+                    k = m->g->w[gi] * m->g->V[gi] / e;
+                    if (k < bk) {
+                        bk = k;
+                        best = gi;
+                    }
+                }
+                if (best == n)
+                    break;
+                {
+                    double e = m->g->E[best * CU_NP + p], *v = &y[best * CU_NL];
+                    double room = m->ymax[best * CU_NL + L] - v[L];
+                    double step = need / e;
+                    if (step > room)
+                        step = room;
+                    /* a step that rounds away still moves: at least one unit
+                     * in the last place of the cut */
+                    v[L] = fmin(m->ymax[best * CU_NL + L], fmax(v[L] + step, nextafter(v[L], INFINITY)));
+                    for (K = L + 1; K < CU_NL; K++)
+                        if (v[K] < v[K - 1])
+                            v[K] = v[K - 1];
+                }
+                for (gi = 0, got = 0.0; gi < n; gi++)
+                    got += m->g->E[gi * CU_NP + p] * y[gi * CU_NL + L];
+#ifdef CU_TRACE
+                fprintf(stderr, "polish: row %d %d need %.17g, raised group %zu (%.3g/kg)\n", p, L, need, best, bk);
+#endif
+                need = m->rhs[p][L] - got;
+            }
+        }
+}
+
+/* The check of a polished solution against the unscaled model: every cut
+ * within its bounds and the order of levels, every met target reached. */
 static int solution_holds(const cu_model *m, const double *y)
 {
     size_t gi, n = m->g->ngroups;
     int p, L;
     for (gi = 0; gi < n; gi++) {
         const double *v = &y[gi * CU_NL];
-        for (L = 0; L < CU_NL; L++) {
-            double lo = m->ymin[gi * CU_NL + L], hi = m->ymax[gi * CU_NL + L];
-            double tol = 1e-9 * (1 + fabs(hi));
-            if (!isfinite(v[L]) || v[L] < lo - tol || v[L] > hi + tol)
+        for (L = 0; L < CU_NL; L++)
+            if (!isfinite(v[L]) || v[L] < m->ymin[gi * CU_NL + L] ||
+                v[L] > m->ymax[gi * CU_NL + L] || (L > 0 && v[L] < v[L - 1]))
                 return 0;
-        }
-        if (v[0] > v[1] + 1e-9 * (1 + fabs(v[1])) || v[1] > v[2] + 1e-9 * (1 + fabs(v[2])))
-            return 0;
     }
     for (L = 0; L < CU_NL; L++)
         for (p = 0; p < CU_NP; p++) {
-            double got = 0.0, mag = 0.0;
+            double got = 0.0;
             if (!(m->Q[p][L] > 0) || m->unmet[p][L])
                 continue;
-            for (gi = 0; gi < n; gi++) {
-                double t = m->g->E[gi * CU_NP + p] * y[gi * CU_NL + L];
-                got += t;
-                mag += fabs(t);
-            }
-            if (got < m->rhs[p][L] - 1e-7 * (mag > m->rhs[p][L] ? mag : m->rhs[p][L]))
+            for (gi = 0; gi < n; gi++)
+                got += m->g->E[gi * CU_NP + p] * y[gi * CU_NL + L];
+            if (got < m->rhs[p][L] * (1 - 1e-12))
                 return 0;
         }
     return 1;
@@ -379,18 +543,24 @@ static int solve_checked(cu_model *m, int method, const cu_solve_ctl *ctl, doubl
                          double pi[CU_NP][CU_NL], curtail_error *err)
 {
     int rc;
+    fix_unmet(m);
     if (method == CURTAIL_METHOD_AUTO) {
-        fix_unmet(m);
         rc = cu_model_solve_dec(m, ctl, y, pi, err);
         if (rc == CURTAIL_ESOLVER && (rc = cu_ctl_expired(ctl, err)) != 0)
             return rc;
-        if (rc == CURTAIL_OK && solution_holds(m, y))
-            return CURTAIL_OK;
+        if (rc == CURTAIL_OK) {
+            refine(m, y, pi);
+            polish(m, y);
+            if (solution_holds(m, y))
+                return CURTAIL_OK;
+        }
         if (rc != CURTAIL_OK && rc != CURTAIL_ESOLVER)
             return rc;
     }
     if ((rc = solve_plain(m, ctl, y, pi, err)) != 0)
         return rc;
+    refine(m, y, pi);
+    polish(m, y);
     if (!solution_holds(m, y))
         return cu_error(err, CURTAIL_ESOLVER, NULL, (cu_pos){0, 0}, NULL,
                         "the solver's answer fails the check against the unscaled model "

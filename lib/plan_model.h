@@ -15,6 +15,7 @@ typedef struct cu_model {
     double rhs[CU_NP][CU_NL];   /* min(Q, Rmax) */
     int unmet[CU_NP][CU_NL];
     int unmet_any;
+    int fixed; /* fix_unmet ran: unmet rows dropped, their groups at the deepest cut */
     double phase1; /* Σ max(0, Q − Rmax)/Q */
     int sift_rounds;
     size_t sift_work;

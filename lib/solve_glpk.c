@@ -118,6 +118,9 @@ void cu_glp_close(cu_glp *S)
     cu_free(S->mem, S);
 }
 
+/* Rows up to which an optimum is finished in exact arithmetic. */
+#define EXACT_MAX_ROWS 400
+
 static int row_type(int t)
 {
     return t == CU_ROW_GE ? GLP_LO : t == CU_ROW_LE ? GLP_UP : GLP_FX;
@@ -192,6 +195,9 @@ static void init_parm(glp_smcp *parm, int meth, int it_lim, int tm_lim)
     parm->r_test = meth == GLP_PRIMAL ? GLP_RT_HAR : GLP_RT_FLIP;
     parm->it_lim = it_lim;
     parm->tm_lim = tm_lim;
+    /* rows and bounds to 1e-9 (scaled) rather than 1e-7: plan.c polishes the
+     * rest, and less of it moves the optimum less */
+    parm->tol_bnd = 1e-9;
 }
 
 /* Milliseconds left before the deadline (INT_MAX-ish when none), >= 1. */
@@ -263,6 +269,18 @@ static int optimise(cu_glp *S, const cu_lp *lp, const cu_solve_ctl *ctl, curtail
     } else {
         /* the hinted basis is primal feasible; columns that entered may price out */
         r = glp_warm_up(P) == 0 ? run_method(P, GLP_PRIMAL, budget, ctl, err) : 0;
+    }
+    if (r > 0 && glp_get_status(P) == GLP_OPT && lp->nrows <= EXACT_MAX_ROWS) {
+        /* a small LP is finished in exact arithmetic from the basis found:
+         * on coefficients twelve orders of magnitude apart, the floating
+         * simplex stops within its tolerances, which can be kilograms and
+         * yuan; from an optimal basis this is a refactorisation, rarely a
+         * pivot. If it fails, the floating answer stands. */
+        glp_smcp parm;
+        init_parm(&parm, GLP_PRIMAL, 1000, ms_left(ctl));
+        glp_exact(P, &parm);
+        if (glp_get_status(P) != GLP_OPT)
+            r = 0; /* fall through to a fresh solve below */
     }
     if (r != 0)
         return r;
