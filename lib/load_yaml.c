@@ -114,7 +114,7 @@ static void describe(const loader *ld, uint32_t node, char *buf, size_t size)
     snprintf(buf, size, "\"%s\"", text);
     if (!n->plain) {
         size_t used = strlen(buf);
-        snprintf(buf + used, size - used, " (quoted, so a string)");
+        snprintf(buf + used, size - used, n->tagged ? " (tagged as a string)" : " (quoted, so a string)");
     }
 }
 
