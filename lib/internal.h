@@ -23,6 +23,10 @@
 #define CU_MAX_ALIAS_FACTOR 10 /* alias expansion <= 10 x the document's nodes */
 #define CU_MAX_STRING 4096
 #define CU_MAX_UNITS 10000000
+/* A derived coefficient (a group's emission rate or value, its weighted loss,
+ * a listed baseline) at most what two given numbers at their limit (1e12)
+ * multiply to (SPEC §9; docs/DECISIONS.md). */
+#define CU_MAX_DERIVED 1e24
 #define CU_MAX_ID 64
 
 /* ---- memory (mem.c) -------------------------------------------------------- */
@@ -154,6 +158,7 @@ typedef struct cu_unit {
     unsigned char has_boiler, fuel, heating;
     double steam_tph;
     cu_pos pos[CU_UF_COUNT];
+    cu_pos pos_baseline[CU_NP]; /* each baseline_kgpd value, for a derived factor's error */
     /* resolved by curtail_scenario_check */
     size_t enterprise; /* index into scenario ents */
     size_t leader;     /* unit index of the root of its `follows` chain (self if none) */
@@ -313,6 +318,11 @@ size_t cu_lp_add_col(cu_lp *lp, const char *name, double cost, double lb, double
                      size_t n, const size_t *rows, const double *vals);
 /* Write CPLEX LP / free MPS. */
 int cu_lp_write(const cu_lp *lp, int format, cu_buf *out);
+/* Before an LP is written for another solver (export.c): every cost,
+ * coefficient and right-hand side finite, bounds finite or infinite on their
+ * own side. Otherwise CURTAIL_ESOLVER naming the row or column: a non-finite
+ * number is never written as 0. */
+int cu_lp_check_finite(const cu_lp *lp, curtail_error *err);
 
 /* ---- solver (solve_glpk.c) --------------------------------------------------------- */
 typedef struct cu_lp_solution {

@@ -1000,6 +1000,12 @@ static void store_unit_positions(const loader *ld, cu_unit *un, uint32_t node, c
     un->pos[CU_UF_COKING_TIME] = pos_of(ld, coking_time >= 0 ? coking_time : v[U_COKE_OVEN]);
     un->pos[CU_UF_BOILER] = pos_of(ld, v[U_BOILER]);
     un->pos[CU_UF_INTERRUPTIBLE] = pos_of(ld, v[U_INTERRUPTIBLE]);
+    if (v[U_BASELINE] >= 0) {
+        int p;
+        for (p = 0; p < CU_NP; p++)
+            un->pos_baseline[p] =
+                pos_of(ld, yt_map_get(ld->t, (uint32_t)v[U_BASELINE], pollutant_word(p)));
+    }
 }
 
 static int load_unit(const loader *ld, uint32_t node, const ypath *path)

@@ -685,6 +685,27 @@ static int unit_error(curtail_scenario *s, curtail_error *err, size_t u, int fie
     return CURTAIL_EINPUT;
 }
 
+static int unit_error_at(curtail_scenario *s, curtail_error *err, size_t u, cu_pos pos,
+                         const char *fieldname, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
+static int unit_error_at(curtail_scenario *s, curtail_error *err, size_t u, cu_pos pos,
+                         const char *fieldname, const char *fmt, ...)
+{
+    char path[160];
+    const cu_unit *un = &s->units[u];
+    const cu_enterprise *e = &s->ents[un->enterprise];
+    va_list ap;
+    cu_unit_path(path, sizeof path, un->enterprise, u - e->first_unit, fieldname);
+    va_start(ap, fmt);
+    cu_verror(err, CURTAIL_EINPUT, s->file, pos, path, fmt, ap);
+    va_end(ap);
+    return CURTAIL_EINPUT;
+}
+
 /* Unit ids unique per enterprise; `follows` resolved to a unit of the same
  * enterprise; chains followed to their root, cycles rejected. */
 static int resolve_units(curtail_scenario *s, curtail_error *err)
@@ -768,8 +789,10 @@ done:
     return rc;
 }
 
-/* Defaults that depend on other fields, and emission factors from baselines. */
-static void resolve_defaults(curtail_scenario *s)
+/* Defaults that depend on other fields, and emission factors from baselines.
+ * SPEC §9: a derived factor obeys the limits of a given one (finite, at most
+ * 1e12), reported at the baseline value it comes from. */
+static int resolve_defaults(curtail_scenario *s, curtail_error *err)
 {
     size_t u;
     int p;
@@ -784,10 +807,31 @@ static void resolve_defaults(curtail_scenario *s)
             un->min_load = 1;
         if (un->has_baseline) {
             double out = un->capacity * lead->base_load;
-            for (p = 0; p < CU_NP; p++)
-                un->ef[p] = un->baseline[p] / out;
+            for (p = 0; p < CU_NP; p++) {
+                double ef = un->baseline[p] == 0 ? 0.0 : un->baseline[p] / out;
+                if (!isfinite(ef) || ef > CU_MAX_MAGNITUDE) {
+                    char path[128];
+                    cu_pos pos = un->pos_baseline[p].line ? un->pos_baseline[p]
+                                 : un->pos[CU_UF_BASELINE].line ? un->pos[CU_UF_BASELINE]
+                                                                : un->pos[CU_UF_NODE];
+                    snprintf(path, sizeof path, "baseline_kgpd.%s",
+                             curtail_pollutant_name((curtail_pollutant)p));
+                    if (!isfinite(ef))
+                        return unit_error_at(s, err, u, pos, path,
+                                             "gives an emission factor baseline / (capacity x "
+                                             "base_load) = %.15g / (%.15g x %.15g) that is not a "
+                                             "finite number",
+                                             un->baseline[p], un->capacity, lead->base_load);
+                    return unit_error_at(s, err, u, pos, path,
+                                         "gives an emission factor baseline / (capacity x "
+                                         "base_load) of %.15g, more than the limit of 1e12",
+                                         ef);
+                }
+                un->ef[p] = ef;
+            }
         }
     }
+    return CURTAIL_OK;
 }
 
 static int scenario_warnings(curtail_scenario *s)
@@ -864,7 +908,8 @@ int curtail_scenario_check(curtail_scenario *s, curtail_error *err)
         return rc;
     if ((rc = resolve_units(s, err)) != 0)
         return rc;
-    resolve_defaults(s);
+    if ((rc = resolve_defaults(s, err)) != 0)
+        return rc;
     if (scenario_warnings(s))
         return cu_enomem(err);
     /* bounds, groups and nesting: reports lo > hi and impossible nesting, and
