@@ -84,6 +84,10 @@ int cu_error(curtail_error *err, int code, const char *file, cu_pos pos, const c
 int cu_verror(curtail_error *err, int code, const char *file, cu_pos pos, const char *path,
               const char *fmt, va_list ap);
 /* Shorthands: CURTAIL_EINVAL / CURTAIL_ENOMEM with no position. */
+/* Copy s into dst (size bytes) with control characters escaped (\n, \x1B,
+ * C1 as \u009B) and bytes that are never UTF-8 as \xHH, so user text stays
+ * on one line and sends a terminal nothing. Returns the length written. */
+size_t cu_escape_controls(char *dst, size_t size, const char *s);
 int cu_einval(curtail_error *err, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))

@@ -6,7 +6,10 @@
  * calls of scenario.c, whose relative error paths ("capacity", "ef.SO2") are
  * looked up in the tree to give the error its line and column.
  */
+#define _POSIX_C_SOURCE 200809L /* fileno, fstat */
 #include "yaml_tree.h"
+
+#include <sys/stat.h>
 
 #include <errno.h>
 #include <locale.h>
@@ -1616,6 +1619,24 @@ static int read_all(FILE *f, const char *file, const curtail_mem *mem, char **ou
     return CURTAIL_OK;
 }
 
+/* A regular file, a pipe or a socket is read, and standard input whatever it
+ * is (a terminal, /dev/null); a directory, or a device named as FILE, is an
+ * I/O error of its own, not "larger than 1 GiB" after a failed size probe. */
+static int check_readable(FILE *f, const char *file, int from_stdin, curtail_error *err)
+{
+    static const cu_pos nowhere = {0, 0};
+    struct stat st;
+    if (fstat(fileno(f), &st) != 0)
+        return cu_error(err, CURTAIL_EIO, file, nowhere, NULL, "cannot read: %s",
+                        strerror(errno));
+    if (S_ISDIR(st.st_mode))
+        return cu_error(err, CURTAIL_EIO, file, nowhere, NULL, "is a directory");
+    if (!from_stdin && !S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode))
+        return cu_error(err, CURTAIL_EIO, file, nowhere, NULL,
+                        "is not a regular file or a pipe");
+    return CURTAIL_OK;
+}
+
 int curtail_scenario_load_file(curtail_scenario **out, const char *path,
                                const curtail_load_options *opts, curtail_error *err)
 {
@@ -1639,7 +1660,9 @@ int curtail_scenario_load_file(curtail_scenario **out, const char *path,
     f = from_stdin ? stdin : fopen(path, "rb");
     if (!f)
         return cu_error(err, CURTAIL_EIO, path, nowhere, NULL, "cannot open: %s", strerror(errno));
-    rc = read_all(f, file, mem, &data, &len, err);
+    rc = check_readable(f, file, from_stdin, err);
+    if (rc == CURTAIL_OK)
+        rc = read_all(f, file, mem, &data, &len, err);
     if (!from_stdin)
         fclose(f);
     if (rc == CURTAIL_OK)

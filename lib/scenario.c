@@ -528,11 +528,17 @@ static char *warning_line(const curtail_scenario *s, cu_pos pos, const char *pat
                           const char *tag, const char *msg)
 {
     cu_buf b;
+    size_t n = strlen(s->file);
+    char *file = cu_calloc(s->mem, 4 * n + 1, 1); /* one line: the name's controls escaped */
+    if (!file)
+        return NULL;
+    cu_escape_controls(file, 4 * n + 1, s->file);
     cu_buf_init(&b, s->mem);
-    if (s->file[0] && pos.line)
-        cu_buf_printf(&b, "%s:%u:%u: ", s->file, (unsigned)pos.line, (unsigned)pos.col);
-    else if (s->file[0])
-        cu_buf_printf(&b, "%s: ", s->file);
+    if (file[0] && pos.line)
+        cu_buf_printf(&b, "%s:%u:%u: ", file, (unsigned)pos.line, (unsigned)pos.col);
+    else if (file[0])
+        cu_buf_printf(&b, "%s: ", file);
+    cu_free(s->mem, file);
     cu_buf_puts(&b, tag);
     if (path && path[0])
         cu_buf_printf(&b, "%s: ", path);
