@@ -8,6 +8,7 @@
 #ifndef CURTAIL_INTERNAL_H
 #define CURTAIL_INTERNAL_H
 
+#include <stdatomic.h>
 #include "curtail.h"
 
 #include <stdarg.h>
@@ -230,7 +231,15 @@ struct curtail_scenario {
     cu_episode episode;
     cu_pos pos_targets, pos_totals, pos_extra; /* for semantic errors */
     int checked;
+    /* results of this scenario not yet freed: while any is alive, adding an
+     * enterprise, a unit or a rule is refused (a result reads the scenario's
+     * arrays with the sizes it was solved with). Atomic: results of one
+     * scenario may be solved and freed on several threads. */
+    atomic_size_t live_results;
 };
+/* A result of s was made / freed (plan.c, schedule.c). */
+void cu_scenario_pin(const curtail_scenario *s);
+void cu_scenario_unpin(const curtail_scenario *s);
 
 /* Add a warning in English and Chinese, each as one line like an error's
  * ("warning:" / "警告:"). 0 or CURTAIL_ENOMEM. */

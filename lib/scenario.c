@@ -53,6 +53,7 @@ int curtail_scenario_new(curtail_scenario **out, const curtail_mem *mem, curtail
     s->episode.window_from = 600;
     s->episode.window_to = 1080;
     s->episode.ozone_levels = (1u << CU_NL) - 1;
+    atomic_init(&s->live_results, 0);
     *out = s;
     return CURTAIL_OK;
 }
@@ -88,6 +89,28 @@ void curtail_scenario_free(curtail_scenario *s)
     cu_free(m, s->file);
     cu_free(m, s->name);
     cu_free(m, s);
+}
+
+void cu_scenario_pin(const curtail_scenario *s)
+{
+    /* the counter is not part of the scenario's value: a const solve may count */
+    atomic_fetch_add(&((curtail_scenario *)s)->live_results, 1);
+}
+
+void cu_scenario_unpin(const curtail_scenario *s)
+{
+    atomic_fetch_sub(&((curtail_scenario *)s)->live_results, 1);
+}
+
+/* Sizes a live result depends on may not change (docs/DECISIONS.md). */
+static int refuse_while_results(const curtail_scenario *s, const char *fn, curtail_error *err)
+{
+    size_t n = atomic_load(&((curtail_scenario *)s)->live_results);
+    if (n)
+        return cu_einval(err, "%s: %zu result%s of this scenario %s alive; free %s first "
+                              "(curtail_result_free)",
+                         fn, n, n == 1 ? "" : "s", n == 1 ? "is" : "are", n == 1 ? "it" : "them");
+    return CURTAIL_OK;
 }
 
 /* ---- small validators -------------------------------------------------------------- */
@@ -320,6 +343,8 @@ int curtail_scenario_add_rule(curtail_scenario *s, const curtail_rule *rule, cur
     int rc;
     void *p;
     NEED_S(s, "curtail_scenario_add_rule");
+    if ((rc = refuse_while_results(s, "curtail_scenario_add_rule", err)) != 0)
+        return rc;
     if (!rule || rule->version != CURTAIL_RULE_VERSION)
         return cu_einval(err, "curtail_scenario_add_rule: rule is NULL or of another version");
     if ((rc = rule_check(rule, err)) != 0)
@@ -354,6 +379,8 @@ int curtail_scenario_add_enterprise(curtail_scenario *s, const curtail_enterpris
     void *p;
     int rc;
     NEED_S(s, "curtail_scenario_add_enterprise");
+    if ((rc = refuse_while_results(s, "curtail_scenario_add_enterprise", err)) != 0)
+        return rc;
     if (!e || e->version != CURTAIL_ENTERPRISE_SPEC_VERSION)
         return cu_einval(err, "curtail_scenario_add_enterprise: spec is NULL or of another version");
     if ((rc = check_id(e->id, "id", err)) != 0)
@@ -465,6 +492,8 @@ int curtail_scenario_add_unit(curtail_scenario *s, const curtail_unit_spec *u, c
     void *p;
     int rc;
     NEED_S(s, "curtail_scenario_add_unit");
+    if ((rc = refuse_while_results(s, "curtail_scenario_add_unit", err)) != 0)
+        return rc;
     if (!u || u->version != CURTAIL_UNIT_SPEC_VERSION)
         return cu_einval(err, "curtail_scenario_add_unit: spec is NULL or of another version");
     if (s->nents == 0)

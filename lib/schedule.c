@@ -639,6 +639,7 @@ int curtail_schedule_solve(const curtail_scenario *s, const curtail_schedule_opt
         goto done;
     res->mem = S.mem;
     res->s = s;
+    cu_scenario_pin(s);
     res->kind = 1;
     res->hours = S.H;
     res->start = s->episode.start;

@@ -5,6 +5,7 @@
 
 #include <check.h>
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -233,6 +234,74 @@ START_TEST(test_limits_export_refuses_nonfinite)
 }
 END_TEST
 
+static const curtail_scenario *live_scenario;
+
+static void *solve_one(void *arg)
+{
+    curtail_result **r = arg;
+    curtail_error err;
+    if (curtail_plan_solve(live_scenario, NULL, r, &err) != CURTAIL_OK)
+        *r = NULL;
+    return NULL;
+}
+
+START_TEST(test_limits_add_while_result_alive)
+{
+    /* a result reads the scenario's arrays with the sizes it was solved with:
+     * growing them under it is refused until every result is freed */
+    const char *yaml = UNIT_HEAD "      - {id: u, kind: other, capacity: 10, value: 1, ef: {PM: 1}}\n";
+    curtail_scenario *s = NULL;
+    curtail_result *r = NULL, *rt[2] = {NULL, NULL};
+    curtail_error err;
+    curtail_enterprise_spec e = CURTAIL_ENTERPRISE_SPEC_INIT;
+    curtail_unit_spec u = CURTAIL_UNIT_SPEC_INIT;
+    curtail_rule rule = CURTAIL_RULE_INIT;
+    pthread_t th[2];
+    int i;
+    e.id = "e2";
+    u.id = "v";
+    u.capacity = 5;
+    u.ef[CURTAIL_PM] = 2;
+    rule.industry = CURTAIL_OTHER_INDUSTRY;
+    rule.grades = 1u << CURTAIL_GRADE_NONE;
+    rule.levels = 1u << CURTAIL_RED;
+    rule.measure = CURTAIL_MEASURE_STOP;
+    ck_assert_int_eq(curtail_scenario_load_buffer(&s, yaml, strlen(yaml), "m.yaml", NULL, &err),
+                     CURTAIL_OK);
+    ck_assert_int_eq(curtail_plan_solve(s, NULL, &r, &err), CURTAIL_OK);
+    ck_assert_int_eq(curtail_scenario_add_unit(s, &u, &err), CURTAIL_EINVAL);
+    ck_assert_str_eq(err.message, "curtail_scenario_add_unit: 1 result of this scenario is "
+                                  "alive; free it first (curtail_result_free)");
+    ck_assert_int_eq(curtail_scenario_add_enterprise(s, &e, &err), CURTAIL_EINVAL);
+    ck_assert_int_eq(curtail_scenario_add_rule(s, &rule, &err), CURTAIL_EINVAL);
+    ck_assert_uint_eq(curtail_scenario_unit_count(s), 1);
+    ck_assert_uint_eq(curtail_result_unit_count(r), 1);
+    /* two more results on two threads: the count is exact */
+    live_scenario = s;
+    for (i = 0; i < 2; i++)
+        ck_assert_int_eq(pthread_create(&th[i], NULL, solve_one, &rt[i]), 0);
+    for (i = 0; i < 2; i++)
+        ck_assert_int_eq(pthread_join(th[i], NULL), 0);
+    ck_assert_ptr_nonnull(rt[0]);
+    ck_assert_ptr_nonnull(rt[1]);
+    ck_assert_int_eq(curtail_scenario_add_unit(s, &u, &err), CURTAIL_EINVAL);
+    ck_assert_str_eq(err.message, "curtail_scenario_add_unit: 3 results of this scenario are "
+                                  "alive; free them first (curtail_result_free)");
+    curtail_result_free(rt[0]);
+    curtail_result_free(r);
+    ck_assert_int_eq(curtail_scenario_add_rule(s, &rule, &err), CURTAIL_EINVAL);
+    curtail_result_free(rt[1]);
+    /* all freed: the scenario grows again and solves with the new unit */
+    ck_assert_int_eq(curtail_scenario_add_unit(s, &u, &err), CURTAIL_OK);
+    ck_assert_int_eq(curtail_scenario_add_rule(s, &rule, &err), CURTAIL_OK);
+    ck_assert_int_eq(curtail_scenario_check(s, &err), CURTAIL_OK);
+    ck_assert_int_eq(curtail_plan_solve(s, NULL, &r, &err), CURTAIL_OK);
+    ck_assert_uint_eq(curtail_result_unit_count(r), 2);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
 static Suite *limits_suite(void)
 {
     Suite *s = suite_create("limits");
@@ -247,6 +316,7 @@ static Suite *limits_suite(void)
     tcase_add_test(limits, test_limits_derived_zero_baseline);
     tcase_add_test(limits, test_limits_derived_group_coefficients);
     tcase_add_test(limits, test_limits_export_refuses_nonfinite);
+    tcase_add_test(limits, test_limits_add_while_result_alive);
     suite_add_tcase(s, limits);
     return s;
 }
