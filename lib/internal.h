@@ -24,6 +24,8 @@
 #define CU_MAX_ALIAS_FACTOR 10 /* alias expansion <= 10 x the document's nodes */
 #define CU_MAX_STRING 4096
 #define CU_MAX_UNITS 10000000
+/* units x hours of a schedule (SECURITY.md: about 2.5 GiB at the limit) */
+#define CU_MAX_UNIT_HOURS 100000000
 /* A derived coefficient (a group's emission rate or value, its weighted loss,
  * a listed baseline) at most what two given numbers at their limit (1e12)
  * multiply to (SPEC §9; docs/DECISIONS.md). */
@@ -204,6 +206,7 @@ typedef struct cu_episode {
     int window_from, window_to; /* minutes after midnight, from < to; default 600, 1080 */
     unsigned ozone_levels;      /* bit 1u << level; default all three */
     cu_pos pos;                 /* the episode node */
+    cu_pos pos_hours;           /* its `hours` value (0 for builder scenarios) */
 } cu_episode;
 
 struct curtail_scenario {

@@ -1425,6 +1425,7 @@ static int load_episode(const loader *ld, uint32_t node, const ypath *path)
                     "the episode must end by 9999-12-31T24:00, got %s hours from %s",
                     yt_str(ld->t, (uint32_t)v[P_HOURS]), yt_str(ld->t, (uint32_t)v[P_START]));
     ep->hours = (int)hours;
+    ep->pos_hours = yt_pos(ld->t, (uint32_t)v[P_HOURS]);
     if (v[P_TIMELINE] >= 0 && (rc = load_timeline(ld, (uint32_t)v[P_TIMELINE], &fp[P_TIMELINE],
                                                   yt_str(ld->t, (uint32_t)v[P_START]))))
         return rc;

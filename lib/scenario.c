@@ -939,6 +939,16 @@ int curtail_scenario_check(curtail_scenario *s, curtail_error *err)
     if (s->base == CURTAIL_BASE_TOTALS && !s->has_totals)
         return cu_error(err, CURTAIL_EINPUT, s->file, s->pos_targets, "targets.totals_kgpd",
                         "is required when base is totals");
+    if (s->episode.present && s->episode.hours > 0 &&
+        s->nunits > CU_MAX_UNIT_HOURS / (size_t)s->episode.hours)
+        /* SPEC §9: memory bounded before it is spent (an hourly load per unit) */
+        return cu_error(err, CURTAIL_EINPUT, s->file,
+                        s->episode.pos_hours.line ? s->episode.pos_hours : s->episode.pos,
+                        "episode.hours",
+                        "%d hours x %zu units = %.0f unit-hours, more than the limit of %d "
+                        "(about 2.5 GiB of memory); shorten the episode or split the scenario",
+                        s->episode.hours, s->nunits, (double)s->episode.hours * (double)s->nunits,
+                        CU_MAX_UNIT_HOURS);
     if ((rc = check_enterprise_ids(s, err)) != 0)
         return rc;
     if ((rc = resolve_units(s, err)) != 0)

@@ -302,6 +302,44 @@ START_TEST(test_limits_add_while_result_alive)
 }
 END_TEST
 
+START_TEST(test_limits_schedule_unit_hours)
+{
+    /* units x hours capped at 1e8 before any memory is spent: 11 384 units over
+     * a leap year (8784 h, 99 997 056 unit-hours) load, 11 385 do not */
+    size_t cap = 12000 * 64 + 256, n, i;
+    char *yaml = malloc(cap);
+    curtail_scenario *s = NULL;
+    curtail_error err;
+    char line[1024];
+    int pass;
+    ck_assert_ptr_nonnull(yaml);
+    for (pass = 0; pass < 2; pass++) {
+        size_t units = pass == 0 ? 11384 : 11385;
+        n = (size_t)snprintf(yaml, cap, "curtail: 1\nepisode: {start: 2024-01-01T00:00, hours: 8784}\n"
+                                        "enterprises:\n  - id: e\n    industry: other\n    units:\n");
+        for (i = 0; i < units; i++)
+            n += (size_t)snprintf(yaml + n, cap - n,
+                                  "      - {id: u%zu, kind: other, capacity: 1, ef: {PM: 1}}\n", i);
+        if (pass == 0) {
+            ck_assert_int_eq(curtail_scenario_load_buffer(&s, yaml, n, "m.yaml", NULL, &err),
+                             CURTAIL_OK);
+            ck_assert_uint_eq(curtail_scenario_unit_count(s), 11384);
+            curtail_scenario_free(s);
+            s = NULL;
+        } else {
+            ck_assert_int_eq(curtail_scenario_load_buffer(&s, yaml, n, "m.yaml", NULL, &err),
+                             CURTAIL_EINPUT);
+            curtail_error_format(&err, line, sizeof line);
+            ck_assert_str_eq(line, "m.yaml:2:43: error: episode.hours: 8784 hours x 11385 units "
+                                   "= 100005840 unit-hours, more than the limit of 100000000 "
+                                   "(about 2.5 GiB of memory); shorten the episode or split the "
+                                   "scenario");
+        }
+    }
+    free(yaml);
+}
+END_TEST
+
 static Suite *limits_suite(void)
 {
     Suite *s = suite_create("limits");
@@ -317,6 +355,7 @@ static Suite *limits_suite(void)
     tcase_add_test(limits, test_limits_derived_group_coefficients);
     tcase_add_test(limits, test_limits_export_refuses_nonfinite);
     tcase_add_test(limits, test_limits_add_while_result_alive);
+    tcase_add_test(limits, test_limits_schedule_unit_hours);
     suite_add_tcase(s, limits);
     return s;
 }
