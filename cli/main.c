@@ -71,10 +71,38 @@ static const char help_text[] =
     "  4  solver or internal failure\n"
     "  5  input/output failure\n";
 
+/* Print user text (a FILE name, an argument) on one line: control characters
+ * escaped as the library's messages escape them, no terminal escape emitted. */
+static void put_escaped(FILE *f, const char *s)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    for (; *u; u++) {
+        if (*u == '\n')
+            fputs("\\n", f);
+        else if (*u == '\t')
+            fputs("\\t", f);
+        else if (*u == '\r')
+            fputs("\\r", f);
+        else if (*u < 0x20 || *u == 0x7F)
+            fprintf(f, "\\x%02X", *u);
+        else if (*u == 0xC2 && u[1] >= 0x80 && u[1] <= 0x9F)
+            fprintf(f, "\\u%04X", *++u); /* a C1 control */
+        else
+            fputc(*u, f);
+    }
+}
+
 static int usage_error(const char *fmt, const char *arg)
 {
+    const char *mark = strstr(fmt, "%s");
     fputs("curtail: ", stderr);
-    fprintf(stderr, fmt, arg);
+    if (mark) {
+        fwrite(fmt, 1, (size_t)(mark - fmt), stderr);
+        put_escaped(stderr, arg);
+        fputs(mark + 2, stderr);
+    } else {
+        fputs(fmt, stderr);
+    }
     fputs("\n", stderr);
     fputs(usage_line, stderr);
     return CLI_USAGE;
@@ -245,8 +273,9 @@ static int cmd_validate(int argc, char **argv)
         return rc;
     ne = curtail_scenario_enterprise_count(s);
     nu = curtail_scenario_unit_count(s);
-    printf("%s: ok (%zu enterprise%s, %zu unit%s)\n", strcmp(a.file, "-") ? a.file : "<stdin>",
-           ne, ne == 1 ? "" : "s", nu, nu == 1 ? "" : "s");
+    put_escaped(stdout, strcmp(a.file, "-") ? a.file : "<stdin>");
+    printf(": ok (%zu enterprise%s, %zu unit%s)\n", ne, ne == 1 ? "" : "s", nu,
+           nu == 1 ? "" : "s");
     curtail_scenario_free(s);
     if (fflush(stdout) != 0) {
         fprintf(stderr, "curtail: error: cannot write to standard output: %s\n",

@@ -1,6 +1,8 @@
 /* export.c — `curtail export`: the plan LP for audit and other solvers. */
 #include "plan_model.h"
 
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 /* A comment block naming the units behind each group's columns. */
@@ -20,6 +22,45 @@ static void write_legend(const cu_model *m, int format, cu_buf *b)
         }
         cu_buf_puts(b, "\n");
     }
+}
+
+static const char *lp_name(char *const *names, const char *prefix, size_t i, char *buf,
+                           size_t n)
+{
+    if (names && names[i])
+        return names[i];
+    snprintf(buf, n, "%s%zu", prefix, i);
+    return buf;
+}
+
+int cu_lp_check_finite(const cu_lp *lp, curtail_error *err)
+{
+    static const cu_pos nowhere = {0, 0};
+    char name[32], other[32];
+    size_t i, j, k;
+    for (i = 0; i < lp->nrows; i++)
+        if (!isfinite(lp->rhs[i]))
+            return cu_error(err, CURTAIL_ESOLVER, NULL, nowhere, NULL,
+                            "the LP's right-hand side of row %s is %g; not written",
+                            lp_name(lp->rname, "r", i, name, sizeof name), lp->rhs[i]);
+    for (j = 0; j < lp->ncols; j++) {
+        const char *col = lp_name(lp->cname, "c", j, name, sizeof name);
+        if (!isfinite(lp->cost[j]))
+            return cu_error(err, CURTAIL_ESOLVER, NULL, nowhere, NULL,
+                            "the LP's cost of column %s is %g; not written", col, lp->cost[j]);
+        if (isnan(lp->clb[j]) || lp->clb[j] == INFINITY || isnan(lp->cub[j]) ||
+            lp->cub[j] == -INFINITY)
+            return cu_error(err, CURTAIL_ESOLVER, NULL, nowhere, NULL,
+                            "the LP's bounds of column %s are [%g, %g]; not written", col,
+                            lp->clb[j], lp->cub[j]);
+        for (k = lp->cbeg[j]; k < lp->cbeg[j + 1]; k++)
+            if (!isfinite(lp->val[k]))
+                return cu_error(err, CURTAIL_ESOLVER, NULL, nowhere, NULL,
+                                "the LP's coefficient of column %s in row %s is %g; not written",
+                                col, lp_name(lp->rname, "r", lp->rind[k], other, sizeof other),
+                                lp->val[k]);
+    }
+    return CURTAIL_OK;
 }
 
 int curtail_export_file(const curtail_scenario *s, const curtail_export_options *opts,
@@ -44,6 +85,11 @@ int curtail_export_file(const curtail_scenario *s, const curtail_export_options 
     if ((rc = cu_model_build(s, &m, err)) != 0)
         return rc;
     if ((rc = cu_model_full_lp(&m, level, &lp, err)) != 0) {
+        cu_model_free(&m);
+        return rc;
+    }
+    if ((rc = cu_lp_check_finite(&lp, err)) != 0) {
+        cu_lp_free(&lp);
         cu_model_free(&m);
         return rc;
     }

@@ -8,6 +8,7 @@
 #ifndef CURTAIL_INTERNAL_H
 #define CURTAIL_INTERNAL_H
 
+#include <stdatomic.h>
 #include "curtail.h"
 
 #include <stdarg.h>
@@ -23,6 +24,12 @@
 #define CU_MAX_ALIAS_FACTOR 10 /* alias expansion <= 10 x the document's nodes */
 #define CU_MAX_STRING 4096
 #define CU_MAX_UNITS 10000000
+/* units x hours of a schedule (SECURITY.md: about 2.5 GiB at the limit) */
+#define CU_MAX_UNIT_HOURS 100000000
+/* A derived coefficient (a group's emission rate or value, its weighted loss,
+ * a listed baseline) at most what two given numbers at their limit (1e12)
+ * multiply to (SPEC §9; docs/DECISIONS.md). */
+#define CU_MAX_DERIVED 1e24
 #define CU_MAX_ID 64
 
 /* ---- memory (mem.c) -------------------------------------------------------- */
@@ -80,6 +87,10 @@ int cu_error(curtail_error *err, int code, const char *file, cu_pos pos, const c
 int cu_verror(curtail_error *err, int code, const char *file, cu_pos pos, const char *path,
               const char *fmt, va_list ap);
 /* Shorthands: CURTAIL_EINVAL / CURTAIL_ENOMEM with no position. */
+/* Copy s into dst (size bytes) with control characters escaped (\n, \x1B,
+ * C1 as \u009B) and bytes that are never UTF-8 as \xHH, so user text stays
+ * on one line and sends a terminal nothing. Returns the length written. */
+size_t cu_escape_controls(char *dst, size_t size, const char *s);
 int cu_einval(curtail_error *err, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))
@@ -155,6 +166,7 @@ typedef struct cu_unit {
     unsigned char has_boiler, fuel, heating;
     double steam_tph;
     cu_pos pos[CU_UF_COUNT];
+    cu_pos pos_baseline[CU_NP]; /* each baseline_kgpd value, for a derived factor's error */
     /* resolved by curtail_scenario_check */
     size_t enterprise; /* index into scenario ents */
     size_t leader;     /* unit index of the root of its `follows` chain (self if none) */
@@ -195,6 +207,7 @@ typedef struct cu_episode {
     int window_from, window_to; /* minutes after midnight, from < to; default 600, 1080 */
     unsigned ozone_levels;      /* bit 1u << level; default all three */
     cu_pos pos;                 /* the episode node */
+    cu_pos pos_hours;           /* its `hours` value (0 for builder scenarios) */
 } cu_episode;
 
 struct curtail_scenario {
@@ -222,7 +235,15 @@ struct curtail_scenario {
     cu_episode episode;
     cu_pos pos_targets, pos_totals, pos_extra; /* for semantic errors */
     int checked;
+    /* results of this scenario not yet freed: while any is alive, adding an
+     * enterprise, a unit or a rule is refused (a result reads the scenario's
+     * arrays with the sizes it was solved with). Atomic: results of one
+     * scenario may be solved and freed on several threads. */
+    atomic_size_t live_results;
 };
+/* A result of s was made / freed (plan.c, schedule.c). */
+void cu_scenario_pin(const curtail_scenario *s);
+void cu_scenario_unpin(const curtail_scenario *s);
 
 /* Add a warning in English and Chinese, each as one line like an error's
  * ("warning:" / "警告:"). 0 or CURTAIL_ENOMEM. */
@@ -314,6 +335,11 @@ size_t cu_lp_add_col(cu_lp *lp, const char *name, double cost, double lb, double
                      size_t n, const size_t *rows, const double *vals);
 /* Write CPLEX LP / free MPS. */
 int cu_lp_write(const cu_lp *lp, int format, cu_buf *out);
+/* Before an LP is written for another solver (export.c): every cost,
+ * coefficient and right-hand side finite, bounds finite or infinite on their
+ * own side. Otherwise CURTAIL_ESOLVER naming the row or column: a non-finite
+ * number is never written as 0. */
+int cu_lp_check_finite(const cu_lp *lp, curtail_error *err);
 
 /* ---- solver (solve_glpk.c) --------------------------------------------------------- */
 /* Bounds on a solve: a deadline on the monotonic clock (0: none) and the

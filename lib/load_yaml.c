@@ -6,7 +6,10 @@
  * calls of scenario.c, whose relative error paths ("capacity", "ef.SO2") are
  * looked up in the tree to give the error its line and column.
  */
+#define _POSIX_C_SOURCE 200809L /* fileno, fstat */
 #include "yaml_tree.h"
+
+#include <sys/stat.h>
 
 #include <errno.h>
 #include <locale.h>
@@ -114,7 +117,7 @@ static void describe(const loader *ld, uint32_t node, char *buf, size_t size)
     snprintf(buf, size, "\"%s\"", text);
     if (!n->plain) {
         size_t used = strlen(buf);
-        snprintf(buf + used, size - used, " (quoted, so a string)");
+        snprintf(buf + used, size - used, n->tagged ? " (tagged as a string)" : " (quoted, so a string)");
     }
 }
 
@@ -1005,6 +1008,12 @@ static void store_unit_positions(const loader *ld, cu_unit *un, uint32_t node, c
     un->pos[CU_UF_COKING_TIME] = pos_of(ld, coking_time >= 0 ? coking_time : v[U_COKE_OVEN]);
     un->pos[CU_UF_BOILER] = pos_of(ld, v[U_BOILER]);
     un->pos[CU_UF_INTERRUPTIBLE] = pos_of(ld, v[U_INTERRUPTIBLE]);
+    if (v[U_BASELINE] >= 0) {
+        int p;
+        for (p = 0; p < CU_NP; p++)
+            un->pos_baseline[p] =
+                pos_of(ld, yt_map_get(ld->t, (uint32_t)v[U_BASELINE], pollutant_word(p)));
+    }
 }
 
 static int load_unit(const loader *ld, uint32_t node, const ypath *path)
@@ -1421,6 +1430,7 @@ static int load_episode(const loader *ld, uint32_t node, const ypath *path)
                     "the episode must end by 9999-12-31T24:00, got %s hours from %s",
                     yt_str(ld->t, (uint32_t)v[P_HOURS]), yt_str(ld->t, (uint32_t)v[P_START]));
     ep->hours = (int)hours;
+    ep->pos_hours = yt_pos(ld->t, (uint32_t)v[P_HOURS]);
     if (v[P_TIMELINE] >= 0 && (rc = load_timeline(ld, (uint32_t)v[P_TIMELINE], &fp[P_TIMELINE],
                                                   yt_str(ld->t, (uint32_t)v[P_START]))))
         return rc;
@@ -1615,6 +1625,24 @@ static int read_all(FILE *f, const char *file, const curtail_mem *mem, char **ou
     return CURTAIL_OK;
 }
 
+/* A regular file, a pipe or a socket is read, and standard input whatever it
+ * is (a terminal, /dev/null); a directory, or a device named as FILE, is an
+ * I/O error of its own, not "larger than 1 GiB" after a failed size probe. */
+static int check_readable(FILE *f, const char *file, int from_stdin, curtail_error *err)
+{
+    static const cu_pos nowhere = {0, 0};
+    struct stat st;
+    if (fstat(fileno(f), &st) != 0)
+        return cu_error(err, CURTAIL_EIO, file, nowhere, NULL, "cannot read: %s",
+                        strerror(errno));
+    if (S_ISDIR(st.st_mode))
+        return cu_error(err, CURTAIL_EIO, file, nowhere, NULL, "is a directory");
+    if (!from_stdin && !S_ISREG(st.st_mode) && !S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode))
+        return cu_error(err, CURTAIL_EIO, file, nowhere, NULL,
+                        "is not a regular file or a pipe");
+    return CURTAIL_OK;
+}
+
 int curtail_scenario_load_file(curtail_scenario **out, const char *path,
                                const curtail_load_options *opts, curtail_error *err)
 {
@@ -1638,7 +1666,9 @@ int curtail_scenario_load_file(curtail_scenario **out, const char *path,
     f = from_stdin ? stdin : fopen(path, "rb");
     if (!f)
         return cu_error(err, CURTAIL_EIO, path, nowhere, NULL, "cannot open: %s", strerror(errno));
-    rc = read_all(f, file, mem, &data, &len, err);
+    rc = check_readable(f, file, from_stdin, err);
+    if (rc == CURTAIL_OK)
+        rc = read_all(f, file, mem, &data, &len, err);
     if (!from_stdin)
         fclose(f);
     if (rc == CURTAIL_OK)

@@ -594,6 +594,7 @@ int curtail_plan_solve(const curtail_scenario *s, const curtail_plan_options *op
         goto done;
     }
     res->s = s;
+    cu_scenario_pin(s);
     res->kind = 0;
     res->load = cu_calloc(s->mem, m.g->ngroups * CU_NL + 1, sizeof(double));
     if (!res->load) {
@@ -653,6 +654,8 @@ void curtail_result_free(curtail_result *r)
     size_t i;
     if (!r)
         return;
+    if (r->s)
+        cu_scenario_unpin(r->s);
     for (i = 0; i < r->nwarnings; i++)
         cu_free(r->mem, r->warnings[i]);
     cu_free(r->mem, r->warnings);

@@ -339,6 +339,57 @@ static int warn_below_min(const curtail_scenario *s, curtail_scenario *w, const 
     return cu_scenario_warn(w, un->pos[CU_UF_NODE], path, en, zh);
 }
 
+static int derived_error(const curtail_scenario *s, size_t u, curtail_error *err,
+                         const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+
+/* An input error at unit u (a group's leader) about a derived coefficient. */
+static int derived_error(const curtail_scenario *s, size_t u, curtail_error *err,
+                         const char *fmt, ...)
+{
+    const cu_unit *un = &s->units[u];
+    char path[128];
+    va_list ap;
+    cu_unit_path(path, sizeof path, un->enterprise, u - s->ents[un->enterprise].first_unit, NULL);
+    va_start(ap, fmt);
+    cu_verror(err, CURTAIL_EINPUT, s->file, un->pos[CU_UF_NODE], path, fmt, ap);
+    va_end(ap);
+    return CURTAIL_EINPUT;
+}
+
+/* SPEC §9: the coefficients the LP is built from, derived from given numbers,
+ * are finite and at most CU_MAX_DERIVED: E[g,p] (row coefficients), V[g] and
+ * w[g]·V[g] (the objective). Reported at the group's leader. */
+static int derived_check(const curtail_scenario *s, const cu_groups *g, size_t gi,
+                         curtail_error *err)
+{
+    size_t lead = g->group_leader[gi];
+    int many = g->group_first[gi + 1] - g->group_first[gi] > 1;
+    const char *who = many ? " and its followers" : "";
+    int p;
+    for (p = 0; p < CU_NP; p++)
+        if (!(g->E[gi * CU_NP + p] <= CU_MAX_DERIVED))
+            return derived_error(s, lead, err,
+                                 "unit '%s'%s %s %.15g kg/d of %s at full load (ef x capacity), "
+                                 "more than the limit of 1e24",
+                                 s->units[lead].id, who, many ? "emit" : "emits", g->E[gi * CU_NP + p],
+                                 curtail_pollutant_name((curtail_pollutant)p));
+    if (!(g->V[gi] <= CU_MAX_DERIVED))
+        return derived_error(s, lead, err,
+                             "unit '%s'%s %s %.15g yuan/d at full load (value x capacity), "
+                             "more than the limit of 1e24",
+                             s->units[lead].id, who, many ? "produce" : "produces", g->V[gi]);
+    if (!(g->w[gi] * g->V[gi] <= CU_MAX_DERIVED))
+        return derived_error(s, lead, err,
+                             "unit '%s'%s: weight %.15g x value %.15g yuan/d = %.15g, a loss "
+                             "coefficient more than the limit of 1e24",
+                             s->units[lead].id, who, g->w[gi], g->V[gi], g->w[gi] * g->V[gi]);
+    return CURTAIL_OK;
+}
+
 int cu_groups_build(const curtail_scenario *s, curtail_scenario *warn_into, cu_groups **out,
                     curtail_error *err)
 {
@@ -380,17 +431,37 @@ int cu_groups_build(const curtail_scenario *s, curtail_scenario *warn_into, cu_g
             for (p = 0; p < CU_NP; p++)
                 g->E[gi * CU_NP + p] += un->ef[p] * un->capacity;
         }
+        if ((rc = derived_check(s, g, gi, err)) != 0)
+            goto done;
         for (L = 0; L < CU_NL; L++)
             if ((rc = group_bounds_for_level(s, g, gi, L, err)) != 0)
                 goto done;
         if ((rc = nesting_check(s, g, gi, err)) != 0)
             goto done;
-        for (p = 0; p < CU_NP; p++)
+        for (p = 0; p < CU_NP; p++) {
             g->listed[p] += g->E[gi * CU_NP + p] * g->b[gi];
+            if (!(g->listed[p] <= CU_MAX_DERIVED)) {
+                rc = derived_error(s, lead, err,
+                                   "brings the listed %s baseline (the sum of every unit's "
+                                   "emissions at base load) to %.15g kg/d, more than the limit "
+                                   "of 1e24",
+                                   curtail_pollutant_name((curtail_pollutant)p), g->listed[p]);
+                goto done;
+            }
+        }
     }
     for (u = 0; u < s->nunits; u++)
-        for (p = 0; p < CU_NP; p++)
+        for (p = 0; p < CU_NP; p++) {
             g->listed[p] += s->units[u].fixed[p];
+            if (!(g->listed[p] <= CU_MAX_DERIVED)) {
+                rc = derived_error(s, u, err,
+                                   "brings the listed %s baseline (the sum of every unit's "
+                                   "emissions at base load) to %.15g kg/d, more than the limit "
+                                   "of 1e24",
+                                   curtail_pollutant_name((curtail_pollutant)p), g->listed[p]);
+                goto done;
+            }
+        }
     for (u = 0; u < s->nents; u++)
         g->eff_grade[u] = s->ents[u].phase_out ? CURTAIL_GRADE_D : s->ents[u].grade;
     for (p = 0; p < CU_NP; p++)

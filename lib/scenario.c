@@ -53,6 +53,7 @@ int curtail_scenario_new(curtail_scenario **out, const curtail_mem *mem, curtail
     s->episode.window_from = 600;
     s->episode.window_to = 1080;
     s->episode.ozone_levels = (1u << CU_NL) - 1;
+    atomic_init(&s->live_results, 0);
     *out = s;
     return CURTAIL_OK;
 }
@@ -88,6 +89,28 @@ void curtail_scenario_free(curtail_scenario *s)
     cu_free(m, s->file);
     cu_free(m, s->name);
     cu_free(m, s);
+}
+
+void cu_scenario_pin(const curtail_scenario *s)
+{
+    /* the counter is not part of the scenario's value: a const solve may count */
+    atomic_fetch_add(&((curtail_scenario *)s)->live_results, 1);
+}
+
+void cu_scenario_unpin(const curtail_scenario *s)
+{
+    atomic_fetch_sub(&((curtail_scenario *)s)->live_results, 1);
+}
+
+/* Sizes a live result depends on may not change (docs/DECISIONS.md). */
+static int refuse_while_results(const curtail_scenario *s, const char *fn, curtail_error *err)
+{
+    size_t n = atomic_load(&((curtail_scenario *)s)->live_results);
+    if (n)
+        return cu_einval(err, "%s: %zu result%s of this scenario %s alive; free %s first "
+                              "(curtail_result_free)",
+                         fn, n, n == 1 ? "" : "s", n == 1 ? "is" : "are", n == 1 ? "it" : "them");
+    return CURTAIL_OK;
 }
 
 /* ---- small validators -------------------------------------------------------------- */
@@ -320,6 +343,8 @@ int curtail_scenario_add_rule(curtail_scenario *s, const curtail_rule *rule, cur
     int rc;
     void *p;
     NEED_S(s, "curtail_scenario_add_rule");
+    if ((rc = refuse_while_results(s, "curtail_scenario_add_rule", err)) != 0)
+        return rc;
     if (!rule || rule->version != CURTAIL_RULE_VERSION)
         return cu_einval(err, "curtail_scenario_add_rule: rule is NULL or of another version");
     if ((rc = rule_check(rule, err)) != 0)
@@ -354,6 +379,8 @@ int curtail_scenario_add_enterprise(curtail_scenario *s, const curtail_enterpris
     void *p;
     int rc;
     NEED_S(s, "curtail_scenario_add_enterprise");
+    if ((rc = refuse_while_results(s, "curtail_scenario_add_enterprise", err)) != 0)
+        return rc;
     if (!e || e->version != CURTAIL_ENTERPRISE_SPEC_VERSION)
         return cu_einval(err, "curtail_scenario_add_enterprise: spec is NULL or of another version");
     if ((rc = check_id(e->id, "id", err)) != 0)
@@ -467,6 +494,8 @@ int curtail_scenario_add_unit(curtail_scenario *s, const curtail_unit_spec *u, c
     void *p;
     int rc;
     NEED_S(s, "curtail_scenario_add_unit");
+    if ((rc = refuse_while_results(s, "curtail_scenario_add_unit", err)) != 0)
+        return rc;
     if (!u || u->version != CURTAIL_UNIT_SPEC_VERSION)
         return cu_einval(err, "curtail_scenario_add_unit: spec is NULL or of another version");
     if (s->nents == 0)
@@ -531,11 +560,17 @@ static char *warning_line(const curtail_scenario *s, cu_pos pos, const char *pat
                           const char *tag, const char *msg)
 {
     cu_buf b;
+    size_t n = strlen(s->file);
+    char *file = cu_calloc(s->mem, 4 * n + 1, 1); /* one line: the name's controls escaped */
+    if (!file)
+        return NULL;
+    cu_escape_controls(file, 4 * n + 1, s->file);
     cu_buf_init(&b, s->mem);
-    if (s->file[0] && pos.line)
-        cu_buf_printf(&b, "%s:%u:%u: ", s->file, (unsigned)pos.line, (unsigned)pos.col);
-    else if (s->file[0])
-        cu_buf_printf(&b, "%s: ", s->file);
+    if (file[0] && pos.line)
+        cu_buf_printf(&b, "%s:%u:%u: ", file, (unsigned)pos.line, (unsigned)pos.col);
+    else if (file[0])
+        cu_buf_printf(&b, "%s: ", file);
+    cu_free(s->mem, file);
     cu_buf_puts(&b, tag);
     if (path && path[0])
         cu_buf_printf(&b, "%s: ", path);
@@ -688,6 +723,27 @@ static int unit_error(curtail_scenario *s, curtail_error *err, size_t u, int fie
     return CURTAIL_EINPUT;
 }
 
+static int unit_error_at(curtail_scenario *s, curtail_error *err, size_t u, cu_pos pos,
+                         const char *fieldname, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 6, 7)))
+#endif
+    ;
+
+static int unit_error_at(curtail_scenario *s, curtail_error *err, size_t u, cu_pos pos,
+                         const char *fieldname, const char *fmt, ...)
+{
+    char path[160];
+    const cu_unit *un = &s->units[u];
+    const cu_enterprise *e = &s->ents[un->enterprise];
+    va_list ap;
+    cu_unit_path(path, sizeof path, un->enterprise, u - e->first_unit, fieldname);
+    va_start(ap, fmt);
+    cu_verror(err, CURTAIL_EINPUT, s->file, pos, path, fmt, ap);
+    va_end(ap);
+    return CURTAIL_EINPUT;
+}
+
 /* Unit ids unique per enterprise; `follows` resolved to a unit of the same
  * enterprise; chains followed to their root, cycles rejected. */
 static int resolve_units(curtail_scenario *s, curtail_error *err)
@@ -771,8 +827,10 @@ done:
     return rc;
 }
 
-/* Defaults that depend on other fields, and emission factors from baselines. */
-static void resolve_defaults(curtail_scenario *s)
+/* Defaults that depend on other fields, and emission factors from baselines.
+ * SPEC §9: a derived factor obeys the limits of a given one (finite, at most
+ * 1e12), reported at the baseline value it comes from. */
+static int resolve_defaults(curtail_scenario *s, curtail_error *err)
 {
     size_t u;
     int p;
@@ -787,10 +845,31 @@ static void resolve_defaults(curtail_scenario *s)
             un->min_load = 1;
         if (un->has_baseline) {
             double out = un->capacity * lead->base_load;
-            for (p = 0; p < CU_NP; p++)
-                un->ef[p] = un->baseline[p] / out;
+            for (p = 0; p < CU_NP; p++) {
+                double ef = un->baseline[p] == 0 ? 0.0 : un->baseline[p] / out;
+                if (!isfinite(ef) || ef > CU_MAX_MAGNITUDE) {
+                    char path[128];
+                    cu_pos pos = un->pos_baseline[p].line ? un->pos_baseline[p]
+                                 : un->pos[CU_UF_BASELINE].line ? un->pos[CU_UF_BASELINE]
+                                                                : un->pos[CU_UF_NODE];
+                    snprintf(path, sizeof path, "baseline_kgpd.%s",
+                             curtail_pollutant_name((curtail_pollutant)p));
+                    if (!isfinite(ef))
+                        return unit_error_at(s, err, u, pos, path,
+                                             "gives an emission factor baseline / (capacity x "
+                                             "base_load) = %.15g / (%.15g x %.15g) that is not a "
+                                             "finite number",
+                                             un->baseline[p], un->capacity, lead->base_load);
+                    return unit_error_at(s, err, u, pos, path,
+                                         "gives an emission factor baseline / (capacity x "
+                                         "base_load) of %.15g, more than the limit of 1e12",
+                                         ef);
+                }
+                un->ef[p] = ef;
+            }
         }
     }
+    return CURTAIL_OK;
 }
 
 static int scenario_warnings(curtail_scenario *s)
@@ -863,11 +942,22 @@ int curtail_scenario_check(curtail_scenario *s, curtail_error *err)
     if (s->base == CURTAIL_BASE_TOTALS && !s->has_totals)
         return cu_error(err, CURTAIL_EINPUT, s->file, s->pos_targets, "targets.totals_kgpd",
                         "is required when base is totals");
+    if (s->episode.present && s->episode.hours > 0 &&
+        s->nunits > CU_MAX_UNIT_HOURS / (size_t)s->episode.hours)
+        /* SPEC §9: memory bounded before it is spent (an hourly load per unit) */
+        return cu_error(err, CURTAIL_EINPUT, s->file,
+                        s->episode.pos_hours.line ? s->episode.pos_hours : s->episode.pos,
+                        "episode.hours",
+                        "%d hours x %zu units = %.0f unit-hours, more than the limit of %d "
+                        "(about 2.5 GiB of memory); shorten the episode or split the scenario",
+                        s->episode.hours, s->nunits, (double)s->episode.hours * (double)s->nunits,
+                        CU_MAX_UNIT_HOURS);
     if ((rc = check_enterprise_ids(s, err)) != 0)
         return rc;
     if ((rc = resolve_units(s, err)) != 0)
         return rc;
-    resolve_defaults(s);
+    if ((rc = resolve_defaults(s, err)) != 0)
+        return rc;
     if (scenario_warnings(s))
         return cu_enomem(err);
     /* bounds, groups and nesting: reports lo > hi and impossible nesting, and

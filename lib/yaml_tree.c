@@ -99,6 +99,13 @@ void yt_escape(char *dst, size_t size, const char *s, size_t max)
             dst[o++] = ch == '\n' ? 'n' : ch == '\t' ? 't' : 'r';
         } else if (ch < 0x20 || ch == 0x7F) {
             o += (size_t)snprintf(dst + o, size - o, "\\x%02X", ch);
+        } else if (ch == 0xC2 && (unsigned char)s[i + 1] >= 0x80 &&
+                   (unsigned char)s[i + 1] <= 0x9F) {
+            /* a C1 control (U+0080..U+009F): U+009B is a terminal's CSI */
+            if (o + 6 >= size)
+                break;
+            o += (size_t)snprintf(dst + o, size - o, "\\u%04X", (unsigned char)s[i + 1]);
+            i++;
         } else {
             dst[o++] = (char)ch;
         }
@@ -189,6 +196,7 @@ static int new_node(ctx *c, int type, int plain, cu_pos pos, uint32_t *out)
     n = &t->nodes[t->nnodes];
     n->type = (unsigned)type & 3u;
     n->plain = plain ? 1u : 0u;
+    n->tagged = 0;
     n->line = pos.line;
     n->col = pos.col > YT_MAX_COL ? YT_MAX_COL : pos.col;
     n->a = 0;
@@ -426,11 +434,120 @@ static int collection_tag_ok(const char *tag, const char *want)
     return strncmp(tag, YAML_TAG_PREFIX, plen) == 0 && strcmp(tag + plen, want) == 0;
 }
 
+/* "!!int" for a core tag, the tag as written otherwise (escaped). */
+static void tag_text(char *dst, size_t size, const char *tag)
+{
+    size_t plen = strlen(YAML_TAG_PREFIX);
+    if (strncmp(tag, YAML_TAG_PREFIX, plen) == 0) {
+        char rest[200];
+        yt_escape(rest, sizeof rest, tag + plen, 64);
+        snprintf(dst, size, "!!%s", rest);
+    } else {
+        yt_escape(dst, size, tag, 64);
+    }
+}
+
 static int unsupported_tag(ctx *c, cu_pos pos, const char *tag)
 {
     char text[256];
-    yt_escape(text, sizeof text, tag, 64);
+    tag_text(text, sizeof text, tag);
     return fail(c, pos, NULL, "unsupported tag \"%s\"", text);
+}
+
+static int all_digits(const char *s, const char *set)
+{
+    if (!*s)
+        return 0;
+    for (; *s; s++)
+        if (!strchr(set, *s))
+            return 0;
+    return 1;
+}
+
+/* Does the text resolve to the core-schema type the tag names (YAML 1.2)?
+ * `!!float 100` agrees (an integer is a float); `!!bool 100` does not. */
+static int tag_agrees(const char *type, const char *v, size_t len)
+{
+    static const char *const bools[] = {"true", "True", "TRUE", "false", "False", "FALSE"};
+    static const char *const nulls[] = {"~", "null", "Null", "NULL"};
+    static const char *const specials[] = {".inf", ".Inf", ".INF", ".nan", ".NaN", ".NAN"};
+    const char *s = v;
+    size_t i;
+    if (strcmp(type, "null") == 0) {
+        if (len == 0)
+            return 1;
+        for (i = 0; i < sizeof nulls / sizeof nulls[0]; i++)
+            if (strcmp(v, nulls[i]) == 0)
+                return 1;
+        return 0;
+    }
+    if (strcmp(type, "bool") == 0) {
+        for (i = 0; i < sizeof bools / sizeof bools[0]; i++)
+            if (strcmp(v, bools[i]) == 0)
+                return 1;
+        return 0;
+    }
+    if (strcmp(type, "int") == 0) {
+        if (strncmp(v, "0o", 2) == 0)
+            return all_digits(v + 2, "01234567");
+        if (strncmp(v, "0x", 2) == 0)
+            return all_digits(v + 2, "0123456789abcdefABCDEF");
+        if (*s == '-' || *s == '+')
+            s++;
+        return all_digits(s, "0123456789");
+    }
+    /* float: [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?, or .inf/.nan */
+    {
+        int digits = 0;
+        if (*s == '-' || *s == '+')
+            s++;
+        for (i = 0; i < sizeof specials / sizeof specials[0]; i++)
+            if (strcmp(s, specials[i]) == 0 && (i < 3 || s == v))
+                return 1;
+        while (*s >= '0' && *s <= '9') {
+            s++;
+            digits++;
+        }
+        if (*s == '.') {
+            s++;
+            while (*s >= '0' && *s <= '9') {
+                s++;
+                digits++;
+            }
+        }
+        if (!digits)
+            return 0;
+        if (*s == 'e' || *s == 'E') {
+            s++;
+            if (*s == '-' || *s == '+')
+                s++;
+            if (!(*s >= '0' && *s <= '9'))
+                return 0;
+            while (*s >= '0' && *s <= '9')
+                s++;
+        }
+        return *s == '\0';
+    }
+}
+
+/* SPEC §9: strings may not contain control characters, however written. libyaml
+ * rejects raw ones but delivers escapes ("\x1b", "\u0007", "\e") already
+ * decoded, so the decoded text is checked here, with one rule for both ways of
+ * writing: C0 controls, DEL and C1 (U+0080..U+009F, NEL included) are refused;
+ * tab, line feed and carriage return, which YAML allows raw (a block scalar's
+ * lines), are allowed escaped too. Returns the offending code point, or -1. */
+static long control_char(const char *v, size_t len)
+{
+    size_t i;
+    for (i = 0; i < len; i++) {
+        unsigned char ch = (unsigned char)v[i];
+        if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || ch == 0x7F)
+            return ch;
+        if (ch == 0xC2 && i + 1 < len && (unsigned char)v[i + 1] >= 0x80 &&
+            (unsigned char)v[i + 1] <= 0x9F)
+            return (unsigned char)v[i + 1];
+    }
+    return -1;
 }
 
 static int on_scalar(ctx *c, const yaml_event_t *ev)
@@ -451,6 +568,22 @@ static int on_scalar(ctx *c, const yaml_event_t *ev)
     kind = scalar_tag(tag);
     if (kind < 0)
         return unsupported_tag(c, pos, tag);
+    {
+        long cc = control_char(value, len);
+        if (cc >= 0) {
+            char text[256];
+            yt_escape(text, sizeof text, value, 64);
+            return fail(c, pos, key ? value : NULL,
+                        "strings may not contain control characters, got U+%04lX in \"%s\"", cc,
+                        text);
+        }
+    }
+    if (kind == 2 && !tag_agrees(tag + strlen(YAML_TAG_PREFIX), value, len)) {
+        char text[256], tt[256];
+        yt_escape(text, sizeof text, value, 64);
+        tag_text(tt, sizeof tt, tag);
+        return fail(c, pos, NULL, "the tag %s does not match the value \"%s\"", tt, text);
+    }
     rc = pool_add(c, value, len, pos, &off);
     if (rc == CURTAIL_OK)
         rc = new_node(c, YT_SCALAR,
@@ -458,6 +591,7 @@ static int on_scalar(ctx *c, const yaml_event_t *ev)
                       pos, &node);
     if (rc != CURTAIL_OK)
         return rc;
+    c->t->nodes[node].tagged = kind == 1 ? 1u : 0u;
     c->t->nodes[node].a = off;
     c->t->nodes[node].n = (uint32_t)len;
     if (ev->data.scalar.anchor) {
@@ -489,8 +623,15 @@ static int on_start(ctx *c, const yaml_event_t *ev, int type)
     if (at_key(c))
         return fail(c, pos, NULL, "mapping keys must be plain strings, not %s",
                     type == YT_MAP ? "mappings" : "sequences");
-    if (!collection_tag_ok(tag, type == YT_SEQ ? "seq" : "map"))
+    if (!collection_tag_ok(tag, type == YT_SEQ ? "seq" : "map")) {
+        if (scalar_tag(tag) > 0 || collection_tag_ok(tag, type == YT_SEQ ? "map" : "seq")) {
+            char tt[256];
+            tag_text(tt, sizeof tt, tag);
+            return fail(c, pos, NULL, "the tag %s does not match a %s", tt,
+                        type == YT_SEQ ? "list" : "mapping");
+        }
         return unsupported_tag(c, pos, tag);
+    }
     if ((rc = new_node(c, type, 0, pos, &node)) != CURTAIL_OK)
         return rc;
     if (anchor_s && (rc = anchor_define(c, anchor_s, node, &anc)) != CURTAIL_OK)

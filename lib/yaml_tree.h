@@ -13,7 +13,7 @@
 #ifndef CURTAIL_YAML_TREE_H
 #define CURTAIL_YAML_TREE_H
 
-#define YT_MAX_COL ((1u << 29) - 1)
+#define YT_MAX_COL ((1u << 28) - 1)
 
 #include "internal.h"
 
@@ -26,7 +26,8 @@ typedef struct yt_node {
     unsigned type : 2;  /* enum yt_type */
     unsigned plain : 1; /* scalar written plain (or with a core non-string tag): may be a
                            number, bool or null */
-    unsigned col : 29;  /* 1-based position of the node's start (column clamped) */
+    unsigned tagged : 1; /* scalar tagged a string (!!str or !): never a number */
+    unsigned col : 28;  /* 1-based position of the node's start (column clamped) */
     uint32_t line;
     uint32_t a; /* scalar: offset of its NUL-terminated text in the pool;
                    collection: offset of its first child in `kids` */
@@ -88,7 +89,8 @@ static inline uint32_t yt_count(const yt_tree *t, uint32_t i)
 }
 
 /* Copy user text into a one-line message: control characters escaped (\n,
- * \x01), cut after `max` bytes at a character boundary with "...". */
+ * \x01, C1 controls as \u0085), cut after `max` bytes at a character
+ * boundary with "...". */
 void yt_escape(char *dst, size_t size, const char *s, size_t max);
 
 /* Is the node a plain null (empty, "~", "null", "Null", "NULL")? */

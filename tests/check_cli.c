@@ -605,6 +605,64 @@ START_TEST(test_cli_missing_input_exit_5)
 }
 END_TEST
 
+START_TEST(test_cli_directory_exit_5)
+{
+    /* a directory is an I/O error of its own (it used to read as "larger than 1 GiB") */
+    char *dir = tu_tmpdir();
+    run_result r = run("cd '%s' && mkdir sub && @ plan sub", dir);
+    assert_run(&r, 5, "sub: error: is a directory\n");
+    ck_assert_str_eq(r.out, "");
+    run_free(&r);
+    r = run("cd '%s' && @ validate /dev/null", dir);
+    assert_run(&r, 5, "/dev/null: error: is not a regular file or a pipe\n");
+    run_free(&r);
+    /* a pipe is read */
+    r = run("cd '%s' && printf 'curtail: 1\\nenterprises: []\\n' > s.yaml && mkfifo p && "
+            "(cat s.yaml > p &) && @ validate p",
+            dir);
+    assert_run(&r, 0, "");
+    ck_assert_str_eq(r.out, "p: ok (0 enterprises, 0 units)\n");
+    run_free(&r);
+    remove_dir(dir);
+}
+END_TEST
+
+START_TEST(test_cli_file_name_escaped)
+{
+    /* a FILE name with a newline or an ESC stays one line, and no escape reaches the terminal */
+    char *dir = tu_tmpdir();
+    run_result r = run("cd '%s' && printf 'curtail: 2\\nenterprises: []\\n' > \"$(printf 'a\\nb\\033[31m.yaml')\" "
+                       "&& @ validate \"$(printf 'a\\nb\\033[31m.yaml')\"",
+                       dir);
+    assert_run(&r, 2,
+               "a\\nb\\x1B[31m.yaml:1:10: error: curtail: unsupported schema version 2 (this "
+               "curtail reads version 1)\n");
+    run_free(&r);
+    r = run("cd '%s' && @ plan \"$(printf 'no\\033]0;x\\007pe')\"", dir);
+    assert_run(&r, 5, "no\\x1B]0;x\\x07pe: error: cannot open: No such file or directory\n");
+    run_free(&r);
+    r = run("cd '%s' && printf 'curtail: 1\\nenterprises: []\\n' > \"$(printf 'ok\\tx')\" "
+            "&& @ validate \"$(printf 'ok\\tx')\"",
+            dir);
+    assert_run(&r, 0, "");
+    ck_assert_str_eq(r.out, "ok\\tx: ok (0 enterprises, 0 units)\n");
+    run_free(&r);
+    /* a warning line names the file the same way */
+    r = run("cd '%s' && printf 'curtail: 1\\nenterprises:\\n  - {id: e, industry: other, units: "
+            "[{id: u, kind: other, capacity: 1}]}\\n' > \"$(printf 'w\\rx')\" && "
+            "@ validate \"$(printf 'w\\rx')\"",
+            dir);
+    assert_run(&r, 0,
+               "w\\rx:3:38: warning: enterprises[0].units[0]: unit 'u' has no emissions\n");
+    run_free(&r);
+    r = run("cd '%s' && @ plan x.yaml \"$(printf 'y\\033[2J')\"", dir);
+    assert_run(&r, 1, NULL);
+    ck_assert_msg(strstr(r.err, "curtail: unexpected argument 'y\\x1B[2J'\n") == r.err, "%s", r.err);
+    run_free(&r);
+    remove_dir(dir);
+}
+END_TEST
+
 START_TEST(test_cli_unwritable_output_exit_5)
 {
     char *dir = tu_tmpdir();
@@ -732,6 +790,8 @@ int main(void)
     tcase_add_test(errors, test_cli_missing_input_exit_5);
     tcase_add_test(errors, test_cli_unwritable_output_exit_5);
     tcase_add_test(errors, test_cli_failed_run_keeps_output);
+    tcase_add_test(errors, test_cli_directory_exit_5);
+    tcase_add_test(errors, test_cli_file_name_escaped);
     tcase_set_timeout(errors, 60);
     suite_add_tcase(su, errors);
 

@@ -1191,9 +1191,9 @@ START_TEST(test_load_one_line_messages)
     expect_error("curtail: 1\nenterprises: []\n\"a\\nb\": 1\n",
                  "t.yaml:3:1: error: a\\nb: unknown key \"a\\nb\", expected one of: curtail, "
                  "name, lang, targets, extra, builtin_policy, policy, enterprises, episode");
-    expect_error("curtail: 1\nenterprises: \"x\\ty\\x01\"\n",
+    expect_error("curtail: 1\nenterprises: \"x\\ty\\r\"\n",
                  "t.yaml:2:14: error: enterprises: expected a list of enterprises, got "
-                 "\"x\\ty\\x01\" (quoted, so a string)");
+                 "\"x\\ty\\r\" (quoted, so a string)");
     expect_error("curtail: 1\nenterprises:\n  - {id: \"a\\nb\", industry: other, units: []}\n",
                  "t.yaml:3:10: error: enterprises[0].id: must be 1 to 64 characters of "
                  "[A-Za-z0-9_.-], got 'a\\nb'");
@@ -1201,6 +1201,124 @@ START_TEST(test_load_one_line_messages)
         ONE_UNIT("{id: r, kind: reactor, capacity: 甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉}"),
         "t.yaml:6:42: error: enterprises[0].units[0].capacity: expected a number, got "
         "\"甲乙丙丁戊己庚辛壬癸子丑寅卯...\"");
+}
+END_TEST
+
+START_TEST(test_load_escaped_control_characters)
+{
+    /* SPEC §9: escapes are decoded by libyaml before we see the text, so the
+     * decoded string is checked: the same rule as for raw characters */
+    static const char raw_esc[] = "curtail: 1\nenterprises: []\nname: \"a\x1b[31m\"\n";
+    expect_error("curtail: 1\nenterprises: []\nname: \"\\x1b[31mred\"\n",
+                 "t.yaml:3:7: error: name: strings may not contain control characters, got "
+                 "U+001B in \"\\x1B[31mred\"");
+    expect_error("curtail: 1\nenterprises: []\nname: \"bell\\x07\"\n",
+                 "t.yaml:3:7: error: name: strings may not contain control characters, got "
+                 "U+0007 in \"bell\\x07\"");
+    expect_error("curtail: 1\nenterprises: []\nname: \"\\u0007\"\n",
+                 "t.yaml:3:7: error: name: strings may not contain control characters, got "
+                 "U+0007 in \"\\x07\"");
+    expect_error("curtail: 1\nenterprises: []\nname: \"\\e[0m\"\n",
+                 "t.yaml:3:7: error: name: strings may not contain control characters, got "
+                 "U+001B in \"\\x1B[0m\"");
+    expect_error("curtail: 1\nenterprises: []\nname: \"x\\x7f\"\n",
+                 "t.yaml:3:7: error: name: strings may not contain control characters, got "
+                 "U+007F in \"x\\x7F\"");
+    /* C1: U+009B is CSI to a terminal; NEL escaped (raw, YAML reads it as a line break) */
+    expect_error("curtail: 1\nenterprises: []\nname: \"a\\u009b2J\"\n",
+                 "t.yaml:3:7: error: name: strings may not contain control characters, got "
+                 "U+009B in \"a\\u009B2J\"");
+    expect_error("curtail: 1\nenterprises: []\nname: \"a\\Nb\"\n",
+                 "t.yaml:3:7: error: name: strings may not contain control characters, got "
+                 "U+0085 in \"a\\u0085b\"");
+    /* single-quoted and plain scalars carry no escapes; a key is checked too */
+    expect_error("curtail: 1\nenterprises:\n  - {id: a, industry: other, town: \"\\x01\", units: []}\n",
+                 "t.yaml:3:36: error: enterprises[0].town: strings may not contain control "
+                 "characters, got U+0001 in \"\\x01\"");
+    expect_error("curtail: 1\nenterprises: []\n\"k\\x1b\": 1\n",
+                 "t.yaml:3:1: error: k\\x1B: strings may not contain control characters, got "
+                 "U+001B in \"k\\x1B\"");
+    /* the raw ESC stays libyaml's error */
+    expect_error_n(raw_esc, sizeof raw_esc - 1, CURTAIL_EINPUT,
+                   "t.yaml:3:9: error: control characters are not allowed");
+}
+END_TEST
+
+START_TEST(test_load_escaped_whitespace_allowed)
+{
+    /* tab and line breaks are allowed raw by YAML (block scalars), so escaped too */
+    curtail_scenario *s = load_ok("curtail: 1\nname: \"a\\tb\\r\\nc\"\nenterprises: []\n");
+    ck_assert_str_eq(curtail_scenario_name(s), "a\tb\r\nc");
+    curtail_scenario_free(s);
+}
+END_TEST
+
+START_TEST(test_load_tag_contradicts_value)
+{
+    expect_error(ONE_UNIT("{id: r, kind: reactor, capacity: !!bool 100}"),
+                 "t.yaml:6:42: error: enterprises[0].units[0].capacity: the tag !!bool does not "
+                 "match the value \"100\"");
+    expect_error(ONE_UNIT("{id: r, kind: reactor, capacity: !!null 100}"),
+                 "t.yaml:6:42: error: enterprises[0].units[0].capacity: the tag !!null does not "
+                 "match the value \"100\"");
+    expect_error(ONE_UNIT("{id: r, kind: reactor, capacity: !!int abc}"),
+                 "t.yaml:6:42: error: enterprises[0].units[0].capacity: the tag !!int does not "
+                 "match the value \"abc\"");
+    expect_error(ONE_UNIT("{id: r, kind: reactor, capacity: !!int 1.5}"),
+                 "t.yaml:6:42: error: enterprises[0].units[0].capacity: the tag !!int does not "
+                 "match the value \"1.5\"");
+    expect_error(ONE_UNIT("{id: r, kind: reactor, capacity: !!float x}"),
+                 "t.yaml:6:42: error: enterprises[0].units[0].capacity: the tag !!float does not "
+                 "match the value \"x\"");
+    expect_error(ONE_UNIT("{id: r, kind: reactor, capacity: !!float .nan}"),
+                 "t.yaml:6:42: error: enterprises[0].units[0].capacity: must be a finite number, "
+                 "got .nan");
+    expect_error(ONE_UNIT("{id: r, kind: reactor, capacity: !!bool \"true\"}"),
+                 "t.yaml:6:42: error: enterprises[0].units[0].capacity: expected a number, got "
+                 "\"true\"");
+    /* !!str makes a number a string, which a number field refuses */
+    expect_error(ONE_UNIT("{id: r, kind: reactor, capacity: !!str 100}"),
+                 "t.yaml:6:42: error: enterprises[0].units[0].capacity: expected a number, got "
+                 "\"100\" (tagged as a string)");
+    expect_error(ONE_UNIT("{id: r, kind: reactor, capacity: ! 100}"),
+                 "t.yaml:6:42: error: enterprises[0].units[0].capacity: expected a number, got "
+                 "\"100\" (tagged as a string)");
+    expect_error(ONE_UNIT("{id: r, kind: reactor, capacity: !!timestamp 2001-12-14}"),
+                 "t.yaml:6:42: error: enterprises[0].units[0].capacity: unsupported tag "
+                 "\"!!timestamp\"");
+    expect_error(ONE_UNIT("{id: r, kind: reactor, capacity: !<tag:example.com:n> 1}"),
+                 "t.yaml:6:42: error: enterprises[0].units[0].capacity: unsupported tag "
+                 "\"tag:example.com:n\"");
+    expect_error(ONE_UNIT("{id: r, kind: reactor, capacity: 1, ef: !!seq {PM: 1}}"),
+                 "t.yaml:6:49: error: enterprises[0].units[0].ef: the tag !!seq does not match a "
+                 "mapping");
+    expect_error("curtail: 1\nenterprises: !!str []\n",
+                 "t.yaml:2:14: error: enterprises: the tag !!str does not match a list");
+    expect_error("curtail: 1\nenterprises: []\nbuiltin_policy: !!bool yes\n",
+                 "t.yaml:3:17: error: builtin_policy: the tag !!bool does not match the value "
+                 "\"yes\"");
+}
+END_TEST
+
+START_TEST(test_load_tag_agrees)
+{
+    curtail_scenario *s =
+        load_ok("--- !!map\ncurtail: !!int 1\nname: !!str 100\nbuiltin_policy: !!bool false\n"
+                "targets: {ratios: {red: !!map {NOx: !!float 0.5}}}\n"
+                "enterprises: !!seq\n"
+                "  - {id: !!int 7, industry: other, units: [{id: u, kind: other,\n"
+                "     capacity: !!float 100, value: !!int \"25\", ef: {PM: !!float 1e-2},\n"
+                "     base_load: !!float .5}]}\n");
+    const cu_unit *u = &s->units[0];
+    ck_assert_str_eq(curtail_scenario_name(s), "100");
+    ck_assert_str_eq(s->ents[0].id, "7");
+    ck_assert_double_eq(u->capacity, 100);
+    ck_assert_double_eq(u->value, 25);
+    ck_assert_double_eq(u->ef[CURTAIL_PM], 0.01);
+    ck_assert_double_eq(u->base_load, 0.5);
+    ck_assert_int_eq(s->builtin_policy, 0);
+    ck_assert_double_eq(s->ratios[CURTAIL_RED][CURTAIL_NOX], 0.5);
+    curtail_scenario_free(s);
 }
 END_TEST
 
@@ -1486,6 +1604,10 @@ static Suite *load_suite(void)
     tcase_add_test(errors, test_load_missing_key);
     tcase_add_test(errors, test_load_episode_errors);
     tcase_add_test(errors, test_load_one_line_messages);
+    tcase_add_test(errors, test_load_escaped_control_characters);
+    tcase_add_test(errors, test_load_escaped_whitespace_allowed);
+    tcase_add_test(errors, test_load_tag_contradicts_value);
+    tcase_add_test(errors, test_load_tag_agrees);
     tcase_add_test(errors, test_load_bad_arguments);
     tcase_add_test(errors, test_load_alloc_failure);
     tcase_set_timeout(errors, 60);
