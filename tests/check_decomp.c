@@ -339,6 +339,54 @@ START_TEST(test_decomp_equals_plain_wide_magnitudes)
 }
 END_TEST
 
+/* The inputs of issue 14 that hung GLPK or ended in exit 4: each is solved
+ * to glpsol's optimum of its exported LP (tests/data/solver/README.md) well
+ * within a one-second limit, both ways, and its episode is scheduled. */
+static void solve_file(const char *name, double want)
+{
+    char path[1024];
+    curtail_scenario *s = NULL;
+    curtail_error err;
+    int m;
+    snprintf(path, sizeof path, "%s/solver/%s", CURTAIL_TEST_DATA, name);
+    memset(&err, 0, sizeof err);
+    ck_assert_msg(curtail_scenario_load_file(&s, path, NULL, &err) == CURTAIL_OK, "%s: %s", name,
+                  err.message);
+    for (m = 0; m < 2; m++) {
+        curtail_plan_options opts = CURTAIL_PLAN_OPTIONS_INIT;
+        curtail_result *r = NULL;
+        opts.method = m ? CURTAIL_METHOD_PLAIN : CURTAIL_METHOD_AUTO;
+        opts.time_limit_s = 1.0;
+        ck_assert_msg(curtail_plan_solve(s, &opts, &r, &err) == CURTAIL_OK, "%s: %s", name,
+                      err.message);
+        ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
+        ck_assert_msg(fabs(curtail_result_objective(r) - want) <= 1e-12 * want,
+                      "%s method %d: objective %.17g, glpsol %.15g", name, m,
+                      curtail_result_objective(r), want);
+        curtail_result_free(r);
+    }
+    curtail_scenario_free(s);
+}
+
+START_TEST(test_decomp_issue14_two_unit_1e8)
+{
+    solve_file("two_unit_so2_1e8.yaml", 2479478.76506024);
+}
+END_TEST
+
+START_TEST(test_decomp_issue14_two_unit_1e11)
+{
+    solve_file("two_unit_so2_1e11.yaml", 2479478.76506024);
+}
+END_TEST
+
+START_TEST(test_decomp_issue14_winter)
+{
+    solve_file("winter_pm_4.6e6.yaml", 7346734.2816358);
+    solve_file("winter_pm_1e11.yaml", 7346734.2816358);
+}
+END_TEST
+
 static Suite *decomp_suite(void)
 {
     Suite *s = suite_create("decomp");
@@ -350,6 +398,9 @@ static Suite *decomp_suite(void)
     tcase_add_test(core, test_decomp_equals_plain_ties);
     tcase_add_test(core, test_decomp_equals_plain_city);
     tcase_add_test(limits, test_decomp_equals_plain_wide_magnitudes);
+    tcase_add_test(limits, test_decomp_issue14_two_unit_1e8);
+    tcase_add_test(limits, test_decomp_issue14_two_unit_1e11);
+    tcase_add_test(limits, test_decomp_issue14_winter);
     suite_add_tcase(s, core);
     suite_add_tcase(s, limits);
     return s;
