@@ -367,12 +367,6 @@ void cu_lp_solution_free(const curtail_mem *mem, cu_lp_solution *sol);
 int cu_lp_solve(const cu_lp *lp, const cu_solve_ctl *ctl, cu_lp_solution *sol,
                 curtail_error *err);
 
-/* Solve a restricted LP whose first `ntargets` rows are >= targets, and free
- * it: their duals (clamped at 0) into pi and the columns' values into x, or
- * *infeasible set. */
-int cu_lp_solve_into(cu_lp *lp, size_t ntargets, double *pi, double *x, int *infeasible,
-                     curtail_error *err);
-
 /* A solver session: one problem kept alive across rounds. Each solve takes
  * the rows and columns `lp` gained since the previous one (with basis hints
  * for them, NULL for none) and re-optimises from the previous basis. sol's

@@ -105,28 +105,6 @@ size_t cu_lp_add_col(cu_lp *lp, const char *name, double cost, double lb, double
     return lp->ncols++;
 }
 
-int cu_lp_solve_into(cu_lp *lp, size_t ntargets, double *pi, double *x, int *infeasible,
-                     curtail_error *err)
-{
-    cu_lp_solution sol;
-    size_t i;
-    int rc = cu_lp_solve(lp, NULL, &sol, err);
-    *infeasible = 0;
-    if (rc == CURTAIL_OK) {
-        if (sol.status != 0) {
-            *infeasible = 1;
-        } else {
-            for (i = 0; i < ntargets; i++)
-                pi[i] = sol.dual[i] > 0 ? sol.dual[i] : 0.0;
-            for (i = 0; i < lp->ncols; i++)
-                x[i] = sol.x[i];
-        }
-        cu_lp_solution_free(lp->mem, &sol);
-    }
-    cu_lp_free(lp);
-    return rc;
-}
-
 /* ---- writers ----------------------------------------------------------------------- */
 
 static void put_name(cu_buf *b, char *const *names, const char *prefix, size_t i)
