@@ -2,6 +2,7 @@
 """A well-conditioned reference LP for a scenario whose targets cannot be met.
 
     stress_ref.py EXPORTED.lp REFERENCE.lp
+    stress_ref.py --batch A.lp B.lp ...     writes A.ref.lp, B.ref.lp, ...
 
 `curtail export` writes phase 2 of an unmet scenario (SPEC §5) with shortfall
 columns and a row `shortfall_cap` (Σ s/Q <= the phase-1 minimum). That row's
@@ -61,8 +62,7 @@ def rows_of(tokens):
     return rows
 
 
-def main():
-    src, dst = sys.argv[1], sys.argv[2]
+def reference(src, dst):
     body = parse(src)
     obj = rows_of(" ".join(body["obj"]).split())[0]
     rows = rows_of(" ".join(body["st"]).split())
@@ -116,9 +116,24 @@ def main():
         f.write("".join(out))
 
 
+def main():
+    args = sys.argv[1:]
+    if args[:1] == ["--batch"]:
+        pairs = [(a, a[:-3] + ".ref.lp" if a.endswith(".lp") else a + ".ref.lp") for a in args[1:]]
+    elif len(args) == 2:
+        pairs = [(args[0], args[1])]
+    else:
+        sys.stderr.write("usage: stress_ref.py EXPORTED.lp REFERENCE.lp | --batch A.lp ...\n")
+        return 2
+    status = 0
+    for src, dst in pairs:
+        try:
+            reference(src, dst)
+        except (ValueError, IndexError, OSError) as e:
+            sys.stderr.write("stress_ref.py: %s: %s\n" % (src, e))
+            status = 1
+    return status
+
+
 if __name__ == "__main__":
-    try:
-        main()
-    except (ValueError, IndexError) as e:
-        sys.stderr.write("stress_ref.py: %s\n" % e)
-        sys.exit(1)
+    sys.exit(main())
