@@ -288,8 +288,9 @@ for size in "${SIZE_LIST[@]}"; do
             rc=0
             # shellcheck disable=SC2086
             timeout "$CAP" clp "$OUT/$base.mps" $CLP_OPTS -solve >"$OUT/$base.clp-probe.txt" 2>&1 || rc=$?
-            if [ "$rc" != 124 ] && ! grep -q '^Optimal objective' "$OUT/$base.clp-probe.txt"; then
-                echo "   clp did not solve the MPS (exit $rc: $(grep -m1 -iE 'error|unable|bad' "$OUT/$base.clp-probe.txt" || tail -n 1 "$OUT/$base.clp-probe.txt")); using the LP file"
+            if [ "$rc" != 124 ] && { grep -qE 'Bad image|errors (when importing|on input)' "$OUT/$base.clp-probe.txt" ||
+                                     ! grep -qE '^(Optimal|Primal|Dual|Stopped)' "$OUT/$base.clp-probe.txt"; }; then
+                echo "   clp could not read the MPS (exit $rc: $(grep -m1 -E 'Bad image|errors' "$OUT/$base.clp-probe.txt" || tail -n 1 "$OUT/$base.clp-probe.txt")); it gets the LP file"
                 l_fmt=lp
             fi
             ON_OK=save_clp
