@@ -9,10 +9,22 @@ guarantees) and other industry.  Magnitudes follow DOMAIN.md; the targets use
 `base: totals` with totals = listed baseline × --totals-factor so that the
 default 10/20/30 % ratios bind at some levels but stay reachable.
 
-Same arguments, same bytes: only random.Random(seed) is used and every number
+`--hard` makes the realistic hard case of SPEC §10 instead: emission factors
+and values spread over several decades, and per-level, per-pollutant ratios
+chosen from the bounds themselves (the built-in rule table,
+lib/policy_default.yaml, evaluated here as SPEC §4 reads it): for each level
+some pollutants must be cut beyond what the mandatory measures give (between
+the mandatory reduction and --max-share of the largest possible one), a
+different pollutant leads at each level, and the others stay below their
+mandatory reduction, so the three levels curtail different groups and the
+nesting rows bind.
+
+Same arguments, same bytes: only random.Random(seed) is used (and, with
+--hard, a second stream seeded from the string "hard-<seed>") and every number
 is printed with a fixed format.
 
     gen.py --enterprises 5000 --seed 1 -o city.yaml
+    gen.py --enterprises 5000 --seed 2 --hard -o city-hard-2.yaml
     gen.py --enterprises 100000 --seed 1 --episode --ozone -o province.yaml
 """
 
@@ -245,6 +257,196 @@ def other_units(rng, n):
     return units
 
 
+# ---------------------------------------------------------------- bounds (--hard)
+#
+# The built-in rule table is read from lib/policy_default.yaml (one flow
+# mapping per line) and applied as SPEC §4.2–4.4 say, so that the generator
+# knows each load group's bounds lo/hi per level without running curtail.
+
+LEVELS = ("yellow", "orange", "red")
+DEFAULT_EXTRA_GRADES = ("C", "D", "non-leading", "none")
+POLICY_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, "lib",
+                           "policy_default.yaml")
+
+
+def _flow_items(text):
+    """split 'a: 1, b: [x, y]' at the commas outside brackets"""
+    items, depth, cur = [], 0, ""
+    for ch in text:
+        if ch == "[":
+            depth += 1
+        elif ch == "]":
+            depth -= 1
+        if ch == "," and depth == 0:
+            items.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    if cur.strip():
+        items.append(cur)
+    return items
+
+
+def load_policy(path=POLICY_FILE):
+    rules = []
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            t = line.strip()
+            if not (t.startswith("- {") and t.endswith("}")):
+                continue
+            rule = {}
+            for item in _flow_items(t[3:-1]):
+                k, v = item.split(":", 1)
+                k, v = k.strip(), v.strip()
+                if v.startswith("["):
+                    v = [x.strip() for x in v[1:-1].split(",") if x.strip()]
+                elif v in ("true", "false"):
+                    v = v == "true"
+                else:
+                    try:
+                        v = float(v)
+                    except ValueError:
+                        pass
+                rule[k] = v
+            rules.append(rule)
+    if not rules:
+        raise SystemExit("gen.py: no rules read from %s" % path)
+    return rules
+
+
+STRICTER = {"A": "B", "B": "C", "B-": "C", "C": "D", "leading": "non-leading"}
+MEASURES = ("max_load", "cut", "coking_time_h", "stop", "none")
+
+
+def _as_list(v):
+    return v if isinstance(v, list) else [v]
+
+
+def winning_rule(rules, ind, u, grade, guarantee, level):
+    """SPEC §4.1/4.4: the most specific matching rule, the last among equals"""
+    best, best_spec = None, -1
+    interruptible = u.interruptible if u.interruptible is not None else \
+        u.kind in ("batch", "loading", "coating")
+    for r in rules:
+        if r["industry"] != ind or level not in r["levels"] or grade not in r["grades"]:
+            continue
+        if "kind" in r and u.kind not in _as_list(r["kind"]):
+            continue
+        if "interruptible" in r and r["interruptible"] != interruptible:
+            continue
+        if "fuel" in r and (not u.boiler or u.boiler[0] not in _as_list(r["fuel"])):
+            continue
+        if guarantee:
+            g = r.get("guarantee")
+            if g is None or not (g is True or guarantee in _as_list(g)):
+                continue
+        elif "guarantee" in r:
+            continue
+        spec = 3 + sum(k in r for k in ("kind", "interruptible", "fuel", "guarantee"))
+        if spec >= best_spec:
+            best, best_spec = r, spec
+    return best
+
+
+def group_bounds(rules, ind, grade, guarantee, phase_out, units, extra_grades):
+    """[(E per pollutant, b, lo per level, hi per level)] for each load group"""
+    leader_of = {}
+    for u in units:
+        leader_of[u.uid] = leader_of[u.follows] if u.follows else u
+    groups = {}
+    order = []
+    for u in units:
+        lead = leader_of[u.uid]
+        if lead.uid not in groups:
+            groups[lead.uid] = []
+            order.append(lead.uid)
+        groups[lead.uid].append(u)
+    out = []
+    for gid in order:
+        members = groups[gid]
+        lead = members[0]
+        b = lead.base_load if lead.base_load is not None else 1.0
+        wet_large = lead.coke is not None and lead.coke[0] >= 5.5 and lead.coke[1] == "wet"
+        g_eff = "D" if phase_out else grade
+        if wet_large:
+            g_eff = STRICTER.get(g_eff, g_eff)
+        pinned = bool(guarantee) or g_eff not in extra_grades
+        E = [sum(u.ef.get(p, 0.0) * u.capacity for u in members) for p in POLS]
+        lo_l, hi_l = [], []
+        for level in LEVELS:
+            per = []
+            for u in members:
+                rule = winning_rule(rules, ind, u, g_eff, guarantee, level)
+                measure = next((k for k in MEASURES if rule and k in rule), None)
+                if measure == "max_load":
+                    r = rule["max_load"]
+                elif measure == "cut":
+                    r = b * (1.0 - rule["cut"])
+                elif measure == "coking_time_h":
+                    ct = u.coke[2] if u.coke else None
+                    r = b * ct / rule["coking_time_h"] if ct and rule["coking_time_h"] > ct else 1.0
+                elif measure == "stop":
+                    r = 0.0
+                else:
+                    r = 1.0
+                if u.min_load is not None:
+                    mn = u.min_load
+                else:
+                    mn = u.coke[2] / 72.0 if u.coke else 0.0
+                mn = min(mn, 1.0)
+                hi = min(r, b)
+                if measure == "stop":
+                    lo = hi = floor = 0.0
+                elif r < mn - 1e-12:
+                    lo = hi = floor = min(mn, b)
+                else:
+                    lo = hi if pinned else min(mn, hi)
+                    floor = min(lo, mn)
+                per.append((lo, hi, floor))
+            ghi = min(h for _, h, _ in per)
+            glo = 0.0
+            for lo, hi, floor in per:
+                need = max(floor, min(hi, ghi)) if pinned else floor
+                glo = max(glo, need)
+            lo_l.append(min(glo, ghi))
+            hi_l.append(ghi)
+        out.append((E, b, lo_l, hi_l))
+    return out
+
+
+def spread_magnitudes(rng, units, decades):
+    """--hard: each emission factor and value times 10^U(-d/2, d/2), rounded as printed"""
+    h = decades / 2.0
+    for u in units:
+        u.ef = {p: float(num(v * 10.0 ** rng.uniform(-h, h))) for p, v in sorted(u.ef.items())}
+        u.value = float(num(u.value * 10.0 ** rng.uniform(-h, h)))
+
+
+def hard_ratios(rng, mand, most, totals, max_share):
+    """ratio[level][pollutant]: a different leading pollutant per level, bound
+    between the mandatory reduction and max_share of the largest one; some
+    others bind too; the rest ask for less than the mandatory measures give"""
+    lead = list(POLS)
+    rng.shuffle(lead)
+    ratios = {}
+    for li, level in enumerate(LEVELS):
+        row = {}
+        for pi, p in enumerate(POLS):
+            m, x, t = mand[p][li], most[p][li], totals[p]
+            if t <= 0 or x <= 0:
+                continue
+            if p == lead[li] or (x > m and rng.random() < 0.3):
+                f = rng.uniform(0.5, 1.0) if p == lead[li] else rng.uniform(0.1, 0.9)
+                q = m + f * max_share * (x - m) if x > m else m
+            else:
+                q = m * rng.uniform(0.4, 0.95)
+            r = float("%.8g" % (q / t))
+            if 0 < r < 1:
+                row[p] = r
+        ratios[level] = row
+    return ratios
+
+
 # ---------------------------------------------------------------- scenario
 
 def plan_counts(rng, n, total_units):
@@ -275,10 +477,16 @@ def plan_counts(rng, n, total_units):
     return inds, counts
 
 
-def generate(n, seed, total_units, episode, ozone, factor):
+def generate(n, seed, total_units, episode, ozone, factor, hard=None):
+    """hard: None, or {"spread": decades, "max_share": f} for the hard case"""
     rng = random.Random(seed)
     inds, counts = plan_counts(rng, n, total_units)
     listed = {p: 0.0 for p in POLS}
+    if hard is not None:
+        hrng = random.Random("hard-%d" % seed)
+        rules = load_policy()
+        mand = {p: [0.0] * 3 for p in POLS}   # Σ E·(b − hi) per pollutant and level
+        most = {p: [0.0] * 3 for p in POLS}   # Σ E·(b − lo)
     out = []
     w = out.append
     width = max(5, len(str(n)))
@@ -315,6 +523,14 @@ def generate(n, seed, total_units, episode, ozone, factor):
             name = "%s%s实业有限公司" % (place, brand)
             if rng.random() < 0.02:
                 phase_out = True
+        if hard is not None:
+            spread_magnitudes(hrng, units, hard["spread"])
+            for E, b, lo, hi in group_bounds(rules, ind, grade, guarantee, phase_out, units,
+                                             DEFAULT_EXTRA_GRADES):
+                for pi, p in enumerate(POLS):
+                    for li in range(3):
+                        mand[p][li] += E[pi] * (b - hi[li])
+                        most[p][li] += E[pi] * (b - lo[li])
         w("  - id: %s\n" % eid)
         w("    name: \"%s\"\n" % name)
         if rng.random() < 0.7:
@@ -364,14 +580,33 @@ def generate(n, seed, total_units, episode, ozone, factor):
 
     head = []
     h = head.append
-    h("# generated by bench/gen.py --enterprises %d --seed %d%s%s (units: %d)\n"
-      % (n, seed, " --episode" if episode else "", " --ozone" if ozone else "", sum(counts)))
+    hard_args = "" if hard is None else " --hard --spread %s --max-share %s" % (
+        num(hard["spread"]), num(hard["max_share"]))
+    h("# generated by bench/gen.py --enterprises %d --seed %d%s%s%s (units: %d)\n"
+      % (n, seed, hard_args, " --episode" if episode else "", " --ozone" if ozone else "",
+         sum(counts)))
     h("curtail: 1\n")
-    h("name: \"基准测试情景 %d 家企业 (seed %d)\"\n" % (n, seed))
+    h("name: \"基准测试情景 %d 家企业 (seed %d%s)\"\n" % (n, seed, ", hard" if hard else ""))
     h("lang: zh\n")
     h("targets:\n")
     h("  base: totals\n")
-    h("  totals_kgpd: {%s}\n" % ", ".join("%s: %s" % (p, "%.1f" % (listed[p] * factor)) for p in POLS))
+    if hard is None:
+        h("  totals_kgpd: {%s}\n" % ", ".join("%s: %s" % (p, "%.1f" % (listed[p] * factor))
+                                              for p in POLS))
+    else:
+        totals = {p: float("%.10g" % (listed[p] * factor)) for p in POLS}
+        h("  totals_kgpd: {%s}\n" % ", ".join("%s: %s" % (p, "%.10g" % totals[p]) for p in POLS))
+        ratios = hard_ratios(hrng, mand, most, totals, hard["max_share"])
+        h("  ratios:\n")
+        for li, level in enumerate(LEVELS):
+            h("    %s: {%s}\n" % (level, ", ".join("%s: %s" % (p, "%.8g" % ratios[level][p])
+                                                  for p in POLS if p in ratios[level])))
+        # what the generator expects (kg/d): mandatory <= required <= largest
+        for li, level in enumerate(LEVELS):
+            h("# %s: %s\n" % (level, "; ".join(
+                "%s mandatory %.6g required %.6g largest %.6g" % (
+                    p, mand[p][li], ratios[level].get(p, 0.0) * totals[p], most[p][li])
+                for p in POLS)))
     h("enterprises:\n")
     tail = []
     if episode or ozone:
@@ -397,14 +632,27 @@ def main():
     ap.add_argument("--ozone", action="store_true", help="add an ozone window (implies --episode)")
     ap.add_argument("--totals-factor", type=float, default=1.6,
                     help="totals_kgpd = listed baseline x this (default 1.6)")
+    ap.add_argument("--hard", action="store_true",
+                    help="the hard case: binding targets per level and pollutant, wide magnitudes")
+    ap.add_argument("--spread", type=float, default=3.0,
+                    help="--hard: decades over which factors and values are spread (default 3)")
+    ap.add_argument("--max-share", type=float, default=0.85,
+                    help="--hard: binding targets ask for at most this share of the largest "
+                         "reduction beyond the mandatory one (default 0.85)")
     ap.add_argument("-o", "--output", required=True)
     a = ap.parse_args()
+    if not 0 <= a.spread <= 12:
+        ap.error("--spread must be in [0, 12]")
+    if not 0 < a.max_share < 1:
+        ap.error("--max-share must be in (0, 1)")
     if a.enterprises < 1:
         ap.error("--enterprises must be >= 1")
     total = a.units if a.units is not None else 3 * a.enterprises
     if total < a.enterprises:
         ap.error("--units must be >= --enterprises")
-    text, nunits, listed = generate(a.enterprises, a.seed, total, a.episode, a.ozone, a.totals_factor)
+    hard = {"spread": a.spread, "max_share": a.max_share} if a.hard else None
+    text, nunits, listed = generate(a.enterprises, a.seed, total, a.episode, a.ozone,
+                                    a.totals_factor, hard)
     tmp = a.output + ".tmp"
     with open(tmp, "w", encoding="utf-8", newline="\n") as f:
         f.write(text)

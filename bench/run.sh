@@ -1,17 +1,26 @@
 #!/usr/bin/env bash
-# curtail performance benchmark (SPEC.md §10).
+# curtail performance benchmark (SPEC.md §10): curtail beside clp and glpsol.
 #
-#   bench/run.sh [--sizes county,city,province] [--runs N] [--cap SECONDS]
-#                [--seed S] [--no-build] [--no-solvers]
+#   bench/run.sh [--sizes LIST] [--seeds LIST] [--runs N] [--cap SECONDS]
+#                [--easy] [--no-build] [--no-glpsol] [--no-clp]
+#                [--validate] [--schedule]
 #
-# For each size: generate the scenario (bench/gen.py, cached in bench/out/),
-# time `curtail validate` (load only) and `curtail plan --format json` (median
-# wall seconds, CPU seconds and peak RSS over N runs), time the phases
-# load / solve / write in-process (bench/phases.c), export the LP (`curtail
-# export` to .lp and .mps), time `glpsol --lp` and `clp -solve` on it (each
-# run capped by `timeout CAP`), and check that the three objectives agree to
-# 1e-6 relative. At province size, `curtail schedule` on a 72-hour ozone
-# episode is timed too when the CLI has that command. Nothing runs in parallel.
+# For each size and seed: generate the scenario (bench/gen.py --hard, cached
+# in bench/out/), then, every run capped by `timeout CAP`:
+#   - `curtail plan FILE --format json` end to end (median wall s, cpu s, peak RSS);
+#   - curtail's solve alone, in-process (bench/phases.c: load / solve / write);
+#   - `curtail export` to .lp and .mps (once each), and on that LP
+#     `clp MODEL.mps -solve` (MODEL.lp when clp cannot read the MPS) and
+#     `glpsol --lp MODEL.lp`: wall time and the solver's own solve time;
+#   - the objectives of curtail, clp and glpsol compared to 1e-6 relative.
+# Then one table, one row per size and seed. Nothing runs in parallel.
+#
+# LIST: comma-separated enterprise counts or names: county (100), city
+# (5000), 20k, 50k, province (100000). Defaults: all five sizes, seeds
+# 1,2,3, 3 runs, cap 600 s. --easy uses the old, easy scenarios (gen.py
+# without --hard). --validate times `curtail validate` too (load and checks
+# only); --schedule times `curtail schedule` on a 72-hour ozone episode of the
+# same scenario. GLPSOL_OPTS (e.g. --dual) and CLP_OPTS are passed on.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -21,40 +30,52 @@ OUT=$HERE/out
 CURTAIL=$BUILD/curtail
 PHASES=$OUT/phases
 
-SIZES=county,city,province
-RUNS=5
-RUNS_SET=0
+SIZES=county,city,20k,50k,province
+SEEDS=1,2,3
+RUNS=3
 CAP=600
-SEED=1
+MODE=hard
 DO_BUILD=1
-DO_SOLVERS=1
+DO_GLPSOL=1
+DO_CLP=1
+DO_VALIDATE=0
+DO_SCHEDULE=0
 GLPSOL_OPTS=${GLPSOL_OPTS:-}   # e.g. GLPSOL_OPTS=--dual
+CLP_OPTS=${CLP_OPTS:-}
 
-usage() { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
     case "$1" in
         --sizes) SIZES=$2; shift 2 ;;
         --sizes=*) SIZES=${1#*=}; shift ;;
-        --runs) RUNS=$2; RUNS_SET=1; shift 2 ;;
-        --runs=*) RUNS=${1#*=}; RUNS_SET=1; shift ;;
+        --seeds|--seed) SEEDS=$2; shift 2 ;;
+        --seeds=*|--seed=*) SEEDS=${1#*=}; shift ;;
+        --runs) RUNS=$2; shift 2 ;;
+        --runs=*) RUNS=${1#*=}; shift ;;
         --cap) CAP=$2; shift 2 ;;
         --cap=*) CAP=${1#*=}; shift ;;
-        --seed) SEED=$2; shift 2 ;;
-        --seed=*) SEED=${1#*=}; shift ;;
+        --easy) MODE=easy; shift ;;
         --no-build) DO_BUILD=0; shift ;;
-        --no-solvers) DO_SOLVERS=0; shift ;;
+        --no-glpsol) DO_GLPSOL=0; shift ;;
+        --no-clp) DO_CLP=0; shift ;;
+        --no-solvers) DO_GLPSOL=0; DO_CLP=0; shift ;;
+        --validate) DO_VALIDATE=1; shift ;;
+        --schedule) DO_SCHEDULE=1; shift ;;
         -h|--help) usage 0 ;;
         *) echo "run.sh: unknown argument: $1" >&2; usage 1 >&2 ;;
     esac
 done
+case "$RUNS" in ''|*[!0-9]*|0) echo "run.sh: --runs must be a positive integer" >&2; exit 1 ;; esac
+case "$CAP" in ''|*[!0-9]*|0) echo "run.sh: --cap must be a positive integer (seconds)" >&2; exit 1 ;; esac
 
 [ -x /usr/bin/time ] || { echo "run.sh: /usr/bin/time (GNU time) is required" >&2; exit 1; }
+command -v timeout >/dev/null || { echo "run.sh: timeout (coreutils) is required" >&2; exit 1; }
 mkdir -p "$OUT"
 
 if [ "$DO_BUILD" = 1 ]; then
     echo "== building (Release) in $BUILD"
-    cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release >/dev/null
-    cmake --build "$BUILD" --target curtail_cli -j2 >/dev/null
+    { cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=Release && cmake --build "$BUILD" --target curtail_cli -j2; } \
+        >"$OUT/build.log" 2>&1 || { echo "run.sh: build failed, see $OUT/build.log" >&2; exit 1; }
     { git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?'
       git -C "$ROOT" diff --quiet HEAD -- lib cli include CMakeLists.txt 2>/dev/null || echo ' + uncommitted changes'
       date '+built %Y-%m-%d %H:%M'; } | tr '\n' ' ' >"$OUT/build-rev.txt"
@@ -65,63 +86,58 @@ fi
 HAVE_PHASES=0
 # shellcheck disable=SC2046  # pkg-config output is meant to split
 if [ -f "$BUILD/libcurtail.a" ] && ${CC:-cc} -O2 -std=c11 -DCURTAIL_STATIC -I"$ROOT/include" \
-        "$HERE/phases.c" "$BUILD/libcurtail.a" $(pkg-config --libs yaml-0.1) -lglpk -lm -lpthread \
+        "$HERE/phases.c" "$BUILD/libcurtail.a" $(pkg-config --libs yaml-0.1) \
+        $(pkg-config --exists clp 2>/dev/null && pkg-config --libs clp) -lglpk -lm -lpthread \
         -o "$PHASES" 2>"$OUT/phases.build.log"; then
     HAVE_PHASES=1
 else
-    echo "run.sh: could not build bench/phases.c (see $OUT/phases.build.log); phase timing skipped" >&2
+    echo "run.sh: could not build bench/phases.c (see $OUT/phases.build.log); in-process solve times skipped" >&2
 fi
 
+HAVE_GLPSOL=0; [ "$DO_GLPSOL" = 1 ] && command -v glpsol >/dev/null 2>&1 && HAVE_GLPSOL=1
+HAVE_CLP=0; [ "$DO_CLP" = 1 ] && command -v clp >/dev/null 2>&1 && HAVE_CLP=1
 HAVE_SCHEDULE=0
 if "$CURTAIL" --help 2>&1 | grep -Eq '^[[:space:]]+schedule[[:space:]]'; then HAVE_SCHEDULE=1; fi
-HAVE_GLPSOL=0; command -v glpsol >/dev/null 2>&1 && HAVE_GLPSOL=1
-HAVE_CLP=0; command -v clp >/dev/null 2>&1 && HAVE_CLP=1
 
 # ---------------------------------------------------------------- helpers
 
 median() {  # numbers on stdin, one a line -> median
-    sort -g | awk '{a[NR]=$1} END {if (NR==0) {print "nan"; exit}
+    sort -g | awk '{a[NR]=$1} END {if (NR==0) {print "n/a"; exit}
         if (NR%2) printf "%.3f\n", a[(NR+1)/2]; else printf "%.3f\n", (a[NR/2]+a[NR/2+1])/2}'
 }
 
-# timed LABEL CAPSECS OKCODES CMD...: runs CMD once under GNU time (and under
-# `timeout CAPSECS` when CAPSECS > 0); appends "wall rss_kb cpu capped" to
-# $TIMES; sets LAST_RC. CMD's stdout/stderr go to $OUT/last.stdout/.stderr.
+# timed LABEL OKCODES CMD...: runs CMD once under GNU time and `timeout CAP`;
+# appends "wall rss_kb cpu capped" to $TIMES; sets LAST_RC. CMD's stdout and
+# stderr go to $OUT/last.stdout / .stderr.
 timed() {
-    local label=$1 cap=$2 ok=$3; shift 3
-    local tf=$OUT/.time.$$
-    local rc=0
-    if [ "$cap" -gt 0 ]; then
-        /usr/bin/time -f "%e %M %U %S" -o "$tf" timeout "$cap" "$@" >"$OUT/last.stdout" 2>"$OUT/last.stderr" || rc=$?
-    else
-        /usr/bin/time -f "%e %M %U %S" -o "$tf" "$@" >"$OUT/last.stdout" 2>"$OUT/last.stderr" || rc=$?
-    fi
+    local label=$1 ok=$2; shift 2
+    local tf=$OUT/.time.$$ rc=0
+    /usr/bin/time -f "%e %M %U %S" -o "$tf" timeout "$CAP" "$@" >"$OUT/last.stdout" 2>"$OUT/last.stderr" || rc=$?
     LAST_RC=$rc
     # GNU time prepends "Command exited with non-zero status N" on failure
     tail -n 1 "$tf" | awk -v c="$([ "$rc" = 124 ] && echo 1 || echo 0)" '{print $1, $2, $3 + $4, c}' >>"$TIMES"
     rm -f "$tf"
-    if [ "$rc" = 124 ]; then return 0; fi
+    [ "$rc" = 124 ] && return 0
     case " $ok " in *" $rc "*) ;; *)
-        echo "run.sh: $label failed (exit $rc):" >&2
-        tail -n 5 "$OUT/last.stderr" >&2
+        echo "   $label failed (exit $rc): $(tail -n 1 "$OUT/last.stderr")" >&2
         return 1 ;;
     esac
 }
 
-# bench_cmd LABEL RUNS CAP OKCODES CMD... -> MED_S, MED_CPU, MED_MIB, CAPPED
+# bench_cmd LABEL RUNS OKCODES CMD... -> MED_S, MED_CPU, MED_MIB, CAPPED
 # Every run is made; a run stopped by the cap counts as CAP, and when the
-# median run is a capped one the median is reported as ">CAP". After each
-# successful run the function named in $ON_OK (if any) is called.
+# median falls on a capped run it is reported as ">CAP". After each run that
+# ended (not capped, exit accepted) the function named in $ON_OK is called.
 bench_cmd() {
-    local label=$1 runs=$2 cap=$3 ok=$4; shift 4
+    local label=$1 runs=$2 ok=$3; shift 3
     TIMES=$OUT/.times.$$
     : >"$TIMES"
     local i
     for ((i = 1; i <= runs; i++)); do
-        timed "$label" "$cap" "$ok" "$@" || { MED_S=fail; MED_CPU=fail; MED_MIB=fail; CAPPED=0; rm -f "$TIMES"; return 1; }
+        timed "$label" "$ok" "$@" || { MED_S=fail; MED_CPU=fail; MED_MIB=fail; CAPPED=0; rm -f "$TIMES"; return 1; }
         if [ "$LAST_RC" != 124 ] && [ -n "${ON_OK:-}" ]; then "$ON_OK"; fi
     done
-    read -r MED_S CAPPED < <(awk '{print ($4 ? 1e12 : $1), $4}' "$TIMES" | sort -g | awk -v cap="$cap" '
+    read -r MED_S CAPPED < <(awk '{print ($4 ? 1e12 : $1), $4}' "$TIMES" | sort -g | awk -v cap="$CAP" '
         {w[NR]=$1; c[NR]=$2}
         END {
             if (NR % 2) { m = (NR+1)/2; if (c[m]) print ">" cap, 1; else printf "%.3f 0\n", w[m] }
@@ -133,65 +149,84 @@ bench_cmd() {
     rm -f "$TIMES"
 }
 
-# phases FILE ARGS... -> PH_LOAD PH_SOLVE PH_WRITE PH_TOTAL (medians over $runs)
-# shellcheck disable=SC2034  # PH_TOTAL is there for callers
+# phases FILE ARGS... -> PH_LOAD PH_SOLVE PH_WRITE (medians over $RUNS runs,
+# one process each so that a capped run costs one run, not all)
 phases() {
     local f=$1; shift
-    PH_LOAD=n/a; PH_SOLVE=n/a; PH_WRITE=n/a; PH_TOTAL=n/a
+    PH_LOAD=n/a; PH_SOLVE=n/a; PH_WRITE=n/a
     [ "$HAVE_PHASES" = 1 ] || return 0
-    if ! "$PHASES" "$f" --runs "$runs" "$@" >"$OUT/phases.txt" 2>"$OUT/phases.err"; then
-        echo "   phases $*: failed: $(tail -n 1 "$OUT/phases.err")"
-        return 0
-    fi
-    local key
-    for key in load solve write total; do
-        local v
-        v=$(sed -n "s/.*${key}_s=\([0-9.]*\).*/\1/p" "$OUT/phases.txt" | median)
-        case $key in load) PH_LOAD=$v ;; solve) PH_SOLVE=$v ;; write) PH_WRITE=$v ;; total) PH_TOTAL=$v ;; esac
+    : >"$OUT/phases.txt"
+    local i rc capped=0
+    for ((i = 1; i <= RUNS; i++)); do
+        rc=0
+        timeout "$CAP" "$PHASES" "$f" --runs 1 "$@" >>"$OUT/phases.txt" 2>"$OUT/phases.err" || rc=$?
+        if [ "$rc" = 124 ]; then
+            echo "load_s=nan solve_s=$CAP write_s=nan capped" >>"$OUT/phases.txt"; capped=$((capped + 1))
+        elif [ "$rc" != 0 ]; then
+            echo "   phases $*: failed (exit $rc): $(tail -n 1 "$OUT/phases.err")"
+            return 0
+        fi
     done
-    echo "   phases $*: load $(sed -n 's/.*load_s=\([0-9.]*\).*/\1/p' "$OUT/phases.txt" | tr '\n' ' ')| solve $(sed -n 's/.*solve_s=\([0-9.]*\).*/\1/p' "$OUT/phases.txt" | tr '\n' ' ')| write $(sed -n 's/.*write_s=\([0-9.]*\).*/\1/p' "$OUT/phases.txt" | tr '\n' ' ')s -> medians $PH_LOAD / $PH_SOLVE / $PH_WRITE s"
+    PH_LOAD=$(sed -n 's/.*load_s=\([0-9.]*\) .*/\1/p' "$OUT/phases.txt" | median)
+    PH_SOLVE=$(sed -n 's/.*solve_s=\([0-9.]*\) .*/\1/p' "$OUT/phases.txt" | median)
+    PH_WRITE=$(sed -n 's/.*write_s=\([0-9.]*\) .*/\1/p' "$OUT/phases.txt" | median)
+    if [ $((2 * capped)) -ge "$RUNS" ]; then PH_SOLVE=">$CAP"; fi
+    echo "   in-process: solve $(sed -n 's/.*solve_s=\([0-9.]*\) .*/\1/p' "$OUT/phases.txt" | tr '\n' ' ')s" \
+         "-> medians load $PH_LOAD / solve $PH_SOLVE / write $PH_WRITE s"
 }
 
-ratio() {  # solver_time curtail_time
+ratio() {  # solver_time curtail_time -> solver / curtail
     awk -v s="$1" -v c="$2" 'BEGIN {
-        if (s == "n/a" || s == "fail" || c == "fail") { print "n/a"; exit }
+        if (s == "n/a" || s == "fail" || c == "fail" || c == "n/a" || substr(c,1,1) == ">") { print "n/a"; exit }
         lb = 0; if (substr(s,1,1) == ">") { lb = 1; s = substr(s,2) }
         if (c <= 0) c = 0.005;            # below /usr/bin/time resolution
-        printf "%s%.1f", (lb ? ">=" : ""), s / c }'
+        printf "%s%.3g", (lb ? ">=" : ""), s / c }'
 }
 
-agree() {  # a b -> yes/no (1e-6 relative)
+agree() {  # a b -> yes/NO (1e-6 relative, 1e-9 absolute)
     awk -v a="$1" -v b="$2" 'BEGIN {
-        if (a == "" || b == "" || a ~ /^n\/a/ || b ~ /^n\/a/) { print "n/a"; exit }
-        d = a - b; if (d < 0) d = -d; m = (a < 0 ? -a : a); if (m < 1) m = 1
-        print (d / m <= 1e-6 ? "yes" : "NO") }'
+        if (a == "" || b == "" || a !~ /^[-+0-9.eE]+$/ || b !~ /^[-+0-9.eE]+$/) { print "n/a"; exit }
+        d = a - b; if (d < 0) d = -d; m = (a < 0 ? -a : a); n = (b < 0 ? -b : b); if (n > m) m = n
+        print (d <= 1e-6 * m + 1e-9 ? "yes" : "NO") }'
 }
 
-gen() {  # name enterprises [flags...]
-    local name=$1 n=$2; shift 2
-    local f=$OUT/$name.yaml
-    if [ ! -s "$f" ] || [ "$HERE/gen.py" -nt "$f" ] || ! head -n 1 "$f" | grep -q -- "--seed ${SEED}[ (]"; then
+size_n() {  # size name or number -> enterprises
+    case "$1" in
+        county) echo 100 ;;
+        city) echo 5000 ;;
+        province) echo 100000 ;;
+        *[0-9]k) echo $(( ${1%k} * 1000 )) ;;
+        *[!0-9]*|'') echo "run.sh: unknown size $1 (county, city, 20k, 50k, province or a number)" >&2; return 1 ;;
+        *) echo "$1" ;;
+    esac
+}
+
+gen() {  # file enterprises seed [flags...]: (re)generate when missing, stale or other arguments
+    local f=$1 n=$2 seed=$3; shift 3
+    if [ ! -s "$f" ] || [ "$HERE/gen.py" -nt "$f" ] || \
+       ! head -n 1 "$f" | grep -q -- "--enterprises $n --seed ${seed}$([ "$MODE" = hard ] && echo ' --hard')[ (]"; then
         echo "== generating $f"
-        python3 "$HERE/gen.py" --enterprises "$n" --seed "$SEED" "$@" -o "$f"
+        python3 "$HERE/gen.py" --enterprises "$n" --seed "$seed" "$@" -o "$f"
     fi
 }
 
-save_glpsol_obj() {
+save_glpsol() {
     sed -n 's/^Time used: *\([0-9.]*\) secs.*/\1/p' "$OUT/last.stdout" | head -n 1 >>"$OUT/.solvetimes.$$"
     # glpsol exits 0 also when it finds no optimum: read the status first
     local st
-    st=$(awk '/^Status:/ {print $2; exit}' "$OUT/$size.glpsol.txt")
+    st=$(awk '/^Status:/ {print $2; exit}' "$OUT/$base.glpsol.txt")
     if [ "$st" = OPTIMAL ]; then
-        OBJ_G=$(awk '/^Objective:/ {for (i=1;i<=NF;i++) if ($i=="=") {print $(i+1); exit}}' "$OUT/$size.glpsol.txt")
+        OBJ_G=$(awk '/^Objective:/ {for (i=1;i<=NF;i++) if ($i=="=") {print $(i+1); exit}}' "$OUT/$base.glpsol.txt")
         [ -n "$OBJ_G" ] || OBJ_G=n/a
-    elif [ "$OBJ_G" = n/a ] || [ -z "$OBJ_G" ]; then  # keep an optimum found by an earlier run
-        OBJ_G="n/a(status:${st:-none};$(grep -m1 -E 'NO (PRIMAL|DUAL) FEASIBLE|UNBOUNDED' "$OUT/last.stdout" | tr ' ' '_'))"
+    elif [ "$OBJ_G" = n/a ]; then  # keep an optimum found by an earlier run
+        OBJ_G="n/a(${st:-no-status})"
     fi
 }
-save_clp_obj() {
+save_clp() {
     sed -n 's/^Optimal objective .* time \([0-9.]*\).*/\1/p' "$OUT/last.stdout" | head -n 1 >>"$OUT/.solvetimes.$$"
-    OBJ_L=$(awk '/^Optimal objective/ {print $3; exit}' "$OUT/last.stdout")
-    [ -n "$OBJ_L" ] || OBJ_L=n/a
+    local o
+    o=$(awk '/^Optimal objective/ {print $3; exit}' "$OUT/last.stdout")
+    if [ -n "$o" ]; then OBJ_L=$o; elif [ "$OBJ_L" = n/a ]; then OBJ_L="n/a(not-optimal)"; fi
 }
 
 # ---------------------------------------------------------------- machine
@@ -205,116 +240,107 @@ echo "== $(date '+%Y-%m-%d %H:%M') machine: $(nproc) cores, $(grep -m1 'model na
      "$(awk '/MemTotal/ {printf "%.1f GiB", $2/1048576}' /proc/meminfo) RAM, $(uname -sr); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "== curtail: $("$CURTAIL" --version 2>&1 | head -n 1) (source $(cat "$OUT/build-rev.txt" 2>/dev/null || echo unknown));"\
      "glpsol: $( [ $HAVE_GLPSOL = 1 ] && glpsol --version | head -n 1 || echo none); clp: $CLP_VER"
-echo "== runs: $RUNS (province: $([ $RUNS_SET = 1 ] && echo "$RUNS" || echo 3)), solver cap: ${CAP}s, seed $SEED, glpsol options: ${GLPSOL_OPTS:-(none)}"
+echo "== scenarios: $MODE; sizes $SIZES; seeds $SEEDS; runs $RUNS; cap ${CAP}s on every run;"\
+     "glpsol options: ${GLPSOL_OPTS:-(none)}; clp options: ${CLP_OPTS:-(none)}"
 
-SUMMARY=$OUT/summary.$$
-: >"$SUMMARY"
+TABLE=$OUT/table.$$
+: >"$TABLE"
+trap 'rm -f "$TABLE" "$OUT/.solvetimes.$$" "$OUT/.times.$$" "$OUT/.time.$$"' EXIT
 
 IFS=, read -r -a SIZE_LIST <<<"$SIZES"
+IFS=, read -r -a SEED_LIST <<<"$SEEDS"
 for size in "${SIZE_LIST[@]}"; do
-    case "$size" in
-        county) n=100 ;;
-        city) n=5000 ;;
-        province) n=100000 ;;
-        *) echo "run.sh: unknown size $size (county, city, province)" >&2; exit 1 ;;
-    esac
-    runs=$RUNS
-    if [ "$size" = province ] && [ "$RUNS_SET" = 0 ]; then runs=3; fi
-    gen "$size" "$n"
-    f=$OUT/$size.yaml
-    echo
-    echo "== $size: $n enterprises, $(head -n 1 "$f" | sed -n 's/.*units: \([0-9]*\).*/\1/p') units, $(du -m "$f" | cut -f1) MiB YAML; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+    n=$(size_n "$size") || exit 1
+    for seed in "${SEED_LIST[@]}"; do
+        base=$MODE-$n-s$seed
+        f=$OUT/$base.yaml
+        if [ "$MODE" = hard ]; then gen "$f" "$n" "$seed" --hard; else gen "$f" "$n" "$seed"; fi
+        echo
+        echo "== $base: $n enterprises, $(head -n 1 "$f" | sed -n 's/.*units: \([0-9]*\).*/\1/p') units," \
+             "$(awk -v b="$(wc -c <"$f")" 'BEGIN {printf "%.1f", b / 1048576}') MiB YAML; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
-    ON_OK=
-    bench_cmd "validate" "$runs" 0 "0" "$CURTAIL" validate "$f" || true
-    v_s=$MED_S; v_cpu=$MED_CPU; v_mib=$MED_MIB
-    bench_cmd "plan" "$runs" 0 "0 3" "$CURTAIL" plan "$f" --format json -o "$OUT/$size.plan.json" || true
-    p_s=$MED_S; p_cpu=$MED_CPU; p_mib=$MED_MIB
-    p_rc=$LAST_RC
-    obj_c=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(repr(d["objective"]), d["status"])' "$OUT/$size.plan.json" 2>/dev/null || echo "n/a n/a")
-    status=${obj_c#* }; obj_c=${obj_c%% *}
-    phases "$f" -o "$OUT/$size.phases.json"
-    cp "$OUT/phases.txt" "$OUT/$size.phases.cols" 2>/dev/null || true
-    ph_load=$PH_LOAD; ph_solve=$PH_SOLVE; ph_write=$PH_WRITE
-    plain_solve=n/a
-    if [ "$size" != province ]; then
-        phases "$f" --plain
-        plain_solve=$PH_SOLVE
-    fi
+        ON_OK=
+        v_s=n/a
+        if [ "$DO_VALIDATE" = 1 ]; then
+            bench_cmd "validate" "$RUNS" "0" "$CURTAIL" validate "$f" || true
+            v_s=$MED_S
+        fi
+        rm -f "$OUT/$base.plan.json"
+        bench_cmd "curtail plan" "$RUNS" "0 3" "$CURTAIL" plan "$f" --format json -o "$OUT/$base.plan.json" || true
+        p_s=$MED_S; p_cpu=$MED_CPU; p_mib=$MED_MIB
+        obj_c=n/a; status=n/a
+        if [ -s "$OUT/$base.plan.json" ]; then
+            read -r obj_c status < <(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(repr(d["objective"]), d["status"])' \
+                "$OUT/$base.plan.json" 2>/dev/null || echo "n/a n/a")
+        fi
+        phases "$f" -o "$OUT/$base.phases.json"
+        ph_solve=$PH_SOLVE
 
-    g_s=n/a; c_s=n/a; OBJ_G=n/a; OBJ_L=n/a; g_r=n/a; c_r=n/a; e_s=n/a; g_cpu=n/a; c_cpu=n/a; g_own=n/a; c_own=n/a
-    if [ "$DO_SOLVERS" = 1 ]; then
-        bench_cmd "export .lp" 1 0 "0" "$CURTAIL" export "$f" -o "$OUT/$size.lp" || true
-        e_s=$MED_S
-        bench_cmd "export .mps" 1 0 "0" "$CURTAIL" export "$f" -o "$OUT/$size.mps" || true
-        if [ "$HAVE_GLPSOL" = 1 ]; then
-            rm -f "$OUT/$size.glpsol.txt"
-            ON_OK=save_glpsol_obj
+        g_s=n/a; g_own=n/a; l_s=n/a; l_own=n/a; l_fmt=-; OBJ_G=n/a; OBJ_L=n/a
+        if [ "$HAVE_GLPSOL" = 1 ] || [ "$HAVE_CLP" = 1 ]; then
+            bench_cmd "export .lp" 1 "0" "$CURTAIL" export "$f" -o "$OUT/$base.lp" || true
+            bench_cmd "export .mps" 1 "0" "$CURTAIL" export "$f" -o "$OUT/$base.mps" || true
+        fi
+        if [ "$HAVE_CLP" = 1 ] && [ -s "$OUT/$base.mps" ]; then
+            # clp reads free MPS; if it cannot (issue 15: long decimals in
+            # unmet scenarios), it gets the CPLEX LP file instead
+            l_fmt=mps
+            rc=0
+            # shellcheck disable=SC2086
+            timeout "$CAP" clp "$OUT/$base.mps" $CLP_OPTS -solve >"$OUT/$base.clp-probe.txt" 2>&1 || rc=$?
+            if [ "$rc" != 124 ] && { grep -qE 'Bad image|errors (when importing|on input)' "$OUT/$base.clp-probe.txt" ||
+                                     ! grep -qE '^(Optimal|Primal|Dual|Stopped)' "$OUT/$base.clp-probe.txt"; }; then
+                echo "   clp could not read the MPS (exit $rc: $(grep -m1 -E 'Bad image|errors' "$OUT/$base.clp-probe.txt" || tail -n 1 "$OUT/$base.clp-probe.txt")); it gets the LP file"
+                l_fmt=lp
+            fi
+            ON_OK=save_clp
             : >"$OUT/.solvetimes.$$"
             # shellcheck disable=SC2086
-            bench_cmd "glpsol" "$runs" "$CAP" "0" glpsol --lp "$OUT/$size.lp" $GLPSOL_OPTS -o "$OUT/$size.glpsol.txt" || true
-            g_s=$MED_S; g_cpu=$MED_CPU
-            g_own=$( [ "$CAPPED" = 1 ] && echo ">$CAP" || median <"$OUT/.solvetimes.$$")
-            rm -f "$OUT/.solvetimes.$$"
-            g_r=$(ratio "$g_s" "$p_s")
+            bench_cmd "clp ($l_fmt)" "$RUNS" "0" clp "$OUT/$base.$l_fmt" $CLP_OPTS -solve || true
+            l_s=$MED_S
+            l_own=$( [ "$CAPPED" = 1 ] && echo ">$CAP" || median <"$OUT/.solvetimes.$$")
         fi
-        if [ "$HAVE_CLP" = 1 ]; then
-            ON_OK=save_clp_obj
+        if [ "$HAVE_GLPSOL" = 1 ] && [ -s "$OUT/$base.lp" ]; then
+            rm -f "$OUT/$base.glpsol.txt"
+            ON_OK=save_glpsol
             : >"$OUT/.solvetimes.$$"
-            bench_cmd "clp" "$runs" "$CAP" "0" clp "$OUT/$size.mps" -solve || true
-            c_s=$MED_S; c_cpu=$MED_CPU
-            c_own=$( [ "$CAPPED" = 1 ] && echo ">$CAP" || median <"$OUT/.solvetimes.$$")
-            rm -f "$OUT/.solvetimes.$$"
-            c_r=$(ratio "$c_s" "$p_s")
+            # shellcheck disable=SC2086
+            bench_cmd "glpsol" "$RUNS" "0" glpsol --lp "$OUT/$base.lp" $GLPSOL_OPTS -o "$OUT/$base.glpsol.txt" || true
+            g_s=$MED_S
+            g_own=$( [ "$CAPPED" = 1 ] && echo ">$CAP" || median <"$OUT/.solvetimes.$$")
         fi
         ON_OK=
-    fi
-    ag_g=$(agree "$obj_c" "$OBJ_G"); ag_l=$(agree "$obj_c" "$OBJ_L")
+        ag_l=$(agree "$obj_c" "$OBJ_L"); ag_g=$(agree "$obj_c" "$OBJ_G")
+        echo "   objectives: curtail $obj_c ($status), clp $OBJ_L (agrees: $ag_l), glpsol $OBJ_G (agrees: $ag_g)"
 
-    echo "   | metric | value |"
-    echo "   |---|---|"
-    echo "   | curtail plan, wall (median s) | $p_s |"
-    echo "   | curtail plan, cpu user+sys (median s) | $p_cpu |"
-    echo "   | curtail plan, peak RSS (MiB) | $p_mib |"
-    echo "   | curtail validate, wall (median s) | $v_s (cpu $v_cpu, peak $v_mib MiB) |"
-    echo "   | in-process load / solve / write JSON (median s) | $ph_load / $ph_solve / $ph_write |"
-    echo "   | in-process solve, plain LP without sifting (median s) | $plain_solve |"
-    echo "   | plan status / exit | $status / $p_rc |"
-    echo "   | curtail export .lp (s) | $e_s |"
-    echo "   | glpsol --lp, wall (median s) | $g_s (cpu $g_cpu) |"
-    echo "   | clp -solve, wall (median s) | $c_s (cpu $c_cpu) |"
-    echo "   | glpsol / clp own solve time, excl. reading the file (median s) | $g_own / $c_own |"
-    echo "   | glpsol / curtail plan (end to end) | $g_r |"
-    echo "   | clp / curtail plan (end to end) | $c_r |"
-    echo "   | glpsol own solve / curtail in-process solve | $(ratio "$g_own" "$ph_solve") |"
-    echo "   | clp own solve / curtail in-process solve | $(ratio "$c_own" "$ph_solve") |"
-    echo "   | objective curtail | $obj_c |"
-    echo "   | objective glpsol | $OBJ_G (agrees: $ag_g) |"
-    echo "   | objective clp | $OBJ_L (agrees: $ag_l) |"
-    echo "$size plan=$p_s cpu=$p_cpu mib=$p_mib validate=$v_s load=$ph_load solve=$ph_solve write=$ph_write plain_solve=$plain_solve glpsol=$g_s clp=$c_s glpsol_own=$g_own clp_own=$c_own glpsol/plan=$g_r clp/plan=$c_r agree_glpsol=$ag_g agree_clp=$ag_l" >>"$SUMMARY"
-
-    if [ "$size" = province ]; then
-        if [ "$HAVE_SCHEDULE" = 1 ]; then
-            gen province-episode "$n" --episode --ozone
-            fe=$OUT/province-episode.yaml
-            echo "== province schedule: 72 h episode with ozone window ($fe)"
-            bench_cmd "schedule" "$runs" 0 "0 3" "$CURTAIL" schedule "$fe" --format json -o "$OUT/province.schedule.json" || true
-            s_s=$MED_S; s_cpu=$MED_CPU; s_mib=$MED_MIB
-            phases "$fe" --schedule -o "$OUT/province.schedule.phases.json"
-            echo "   | curtail schedule, wall (median s) | $s_s (cpu $s_cpu) |"
-            echo "   | curtail schedule, peak RSS (MiB) | $s_mib |"
-            # solve = the plan's LP plus rendering 72 hours (no LP of its own, SPEC §6)
-            echo "   | in-process load / solve (plan + hours) / write JSON (median s) | $PH_LOAD / $PH_SOLVE / $PH_WRITE |"
-            echo "   | schedule / plan, wall | $(ratio "$s_s" "$p_s") |"
-            echo "province-schedule schedule=$s_s cpu=$s_cpu mib=$s_mib load=$PH_LOAD solve=$PH_SOLVE write=$PH_WRITE" >>"$SUMMARY"
-        else
-            echo "== province schedule: skipped (this curtail has no 'schedule' command)"
-            echo "province-schedule skipped" >>"$SUMMARY"
+        s_s=-
+        if [ "$DO_SCHEDULE" = 1 ] && [ "$HAVE_SCHEDULE" = 1 ]; then
+            fe=$OUT/$base-episode.yaml
+            if [ ! -s "$fe" ] || [ "$f" -nt "$fe" ]; then
+                if [ "$MODE" = hard ]; then
+                    python3 "$HERE/gen.py" --enterprises "$n" --seed "$seed" --hard --ozone -o "$fe"
+                else
+                    python3 "$HERE/gen.py" --enterprises "$n" --seed "$seed" --ozone -o "$fe"
+                fi
+            fi
+            bench_cmd "curtail schedule (72 h, ozone)" "$RUNS" "0 3" "$CURTAIL" schedule "$fe" --format json \
+                -o "$OUT/$base.schedule.json" || true
+            s_s=$MED_S
         fi
-    fi
+
+        printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' \
+            "$n" "$seed" "$status" "$ph_solve" "$p_s" "$p_mib" "$l_own" "$l_s" "$g_own" "$g_s" \
+            "$(ratio "$l_own" "$p_s")" "$(ratio "$g_own" "$p_s")" "$ag_l/$ag_g" "$v_s" "$s_s" >>"$TABLE"
+    done
 done
 
 echo
-echo "== summary ($(date '+%H:%M'), load average $(cut -d' ' -f1-3 /proc/loadavg))"
-cat "$SUMMARY"
-rm -f "$SUMMARY" "$OUT/last.stdout" "$OUT/last.stderr"
+echo "== results ($(date '+%Y-%m-%d %H:%M'), load average $(cut -d' ' -f1-3 /proc/loadavg)); times in s, medians of $RUNS runs, cap ${CAP} s"
+echo
+echo "| enterprises | seed | status | curtail solve | curtail plan | peak MiB | clp solve | clp wall | glpsol solve | glpsol wall | clp solve / plan | glpsol solve / plan | objective = clp/glpsol | validate | schedule |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+cat "$TABLE"
+echo
+echo "curtail solve: in-process (bench/phases.c); curtail plan: end to end, JSON written;"
+echo "clp/glpsol solve: the solver's own time without reading the file; ratios > 1: curtail plan is faster."
+rm -f "$OUT/last.stdout" "$OUT/last.stderr"
