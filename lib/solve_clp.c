@@ -36,7 +36,9 @@ enum { CLP_ST_FREE = 0, CLP_ST_BASIC = 1, CLP_ST_UPPER = 2, CLP_ST_LOWER = 3, CL
 /* Clp_status */
 enum { CLP_OPTIMAL = 0, CLP_INFEASIBLE = 1, CLP_UNBOUNDED = 2, CLP_STOPPED = 3 };
 
+#ifndef CLP_CHUNK
 #define CLP_CHUNK 5000
+#endif
 
 struct cu_clp {
     const curtail_mem *mem;
