@@ -251,9 +251,11 @@ static int sync_model(cu_clp *S, const cu_lp *lp, const signed char *col_hint,
     Clp_chgRowUpper(S->M, S->rup);
     if (S->warm && Clp_statusExists(S->M)) {
         for (i = S->nrows; i < lp->nrows; i++)
-            Clp_setRowStatus(S->M, (int)i, row_status(lp, i, row_hint ? row_hint[i] : CU_BS_BASIC));
+            Clp_setRowStatus(S->M, (int)i,
+                             row_status(lp, i, row_hint ? row_hint[i] : CU_BS_BASIC));
         for (j = S->ncols; j < lp->ncols; j++)
-            Clp_setColumnStatus(S->M, (int)j, col_status(lp, j, col_hint ? col_hint[j] : CU_BS_LOWER));
+            Clp_setColumnStatus(S->M, (int)j,
+                                col_status(lp, j, col_hint ? col_hint[j] : CU_BS_LOWER));
     }
     S->nrows = lp->nrows;
     S->ncols = lp->ncols;

@@ -739,7 +739,8 @@ START_TEST(test_cli_solver_and_time_limit)
                             "scenario\n");
     ck_assert_str_eq(r.out, "");
     run_free(&r);
-    r = run("cd '%s' && a=$(@ export plan.yaml 2>/dev/null) && b=$(@ export plan.yaml --solver clp 2>/dev/null) && "
+    r = run("cd '%s' && a=$(@ export plan.yaml 2>/dev/null) && "
+            "b=$(@ export plan.yaml --solver clp 2>/dev/null) && "
             "test -n \"$a\" && test \"$a\" = \"$b\"",
             GOLDEN);
     ck_assert_int_eq(r.status, 0);

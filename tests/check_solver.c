@@ -166,6 +166,53 @@ START_TEST(test_one_shot_and_empty)
         ck_assert_int_eq(sol.status, 1);
         cu_lp_solution_free(NULL, &sol);
         cu_lp_free(&lp);
+
+        /* no rows: each column at its cheaper bound, -1 * 3 + 2 * 1 */
+        cu_lp_init(&lp, NULL);
+        cu_lp_add_col(&lp, NULL, -1.0, 1.0, 3.0, 0, NULL, NULL);
+        cu_lp_add_col(&lp, NULL, 2.0, 1.0, 3.0, 0, NULL, NULL);
+        ck_assert_int_eq(cu_lp_solve(&lp, &ctl, &sol, &err), CURTAIL_OK);
+        ck_assert_int_eq(sol.status, 0);
+        ASSERT_NEAR(sol.obj, -1.0);
+        ASSERT_NEAR(sol.x[0], 3.0);
+        ASSERT_NEAR(sol.x[1], 1.0);
+        cu_lp_solution_free(NULL, &sol);
+        cu_lp_free(&lp);
+    }
+}
+END_TEST
+
+/* An unbounded LP is no optimum: min -x, x >= 1, x unbounded above. Clp
+ * says it is unbounded (CURTAIL_ESOLVER); GLPK's dual simplex reports it as
+ * having no feasible point (status 1). The plan's LPs are bounded. */
+START_TEST(test_unbounded_is_no_optimum)
+{
+    curtail_solver eng[2];
+    int e, n = engines(eng);
+    for (e = 0; e < n; e++) {
+        cu_solve_ctl ctl;
+        cu_lp lp;
+        cu_lp_solution sol;
+        curtail_error err;
+        size_t row = 0;
+        double one = 1.0;
+        int rc;
+        memset(&ctl, 0, sizeof ctl);
+        memset(&err, 0, sizeof err);
+        ctl.engine = (int)eng[e];
+        cu_lp_init(&lp, NULL);
+        cu_lp_add_row(&lp, NULL, CU_ROW_GE, 1.0);
+        cu_lp_add_col(&lp, NULL, -1.0, 0.0, INFINITY, 1, &row, &one);
+        rc = cu_lp_solve(&lp, &ctl, &sol, &err);
+        if (eng[e] == CURTAIL_SOLVER_GLPK) {
+            ck_assert_int_eq(rc, CURTAIL_OK);
+            ck_assert_int_eq(sol.status, 1);
+            cu_lp_solution_free(NULL, &sol);
+        } else {
+            ck_assert_int_eq(rc, CURTAIL_ESOLVER);
+            ck_assert_str_eq(err.message, "Clp could not solve the LP (status 2: unbounded)");
+        }
+        cu_lp_free(&lp);
     }
 }
 END_TEST
@@ -332,6 +379,7 @@ static Suite *solver_suite(void)
     tcase_add_test(tc, test_session_cold_then_warm);
     tcase_add_test(tc, test_one_shot_and_empty);
     tcase_add_test(tc, test_insane_lp_is_refused);
+    tcase_add_test(tc, test_unbounded_is_no_optimum);
     tcase_add_test(tc, test_session_limits);
     tcase_add_test(tc, test_plan_limits);
     tcase_add_test(tc, test_solver_availability);
