@@ -35,6 +35,8 @@ static const cu_pos no_pos = {0, 0};
 enum { CLP_ST_FREE = 0, CLP_ST_BASIC = 1, CLP_ST_UPPER = 2, CLP_ST_LOWER = 3, CLP_ST_FIXED = 5 };
 /* Clp_status */
 enum { CLP_OPTIMAL = 0, CLP_INFEASIBLE = 1, CLP_UNBOUNDED = 2, CLP_STOPPED = 3 };
+/* Clp_secondaryStatus */
+enum { CLP_STOPPED_ON_TIME = 9 };
 
 #ifndef CLP_CHUNK
 #define CLP_CHUNK 5000
@@ -302,7 +304,9 @@ static int run_method(Clp_Simplex *M, int primal, long budget, const cu_solve_ct
             return 0;
         if ((rc = cu_ctl_expired(ctl, err)) != 0)
             return rc;
-        if (it <= 0)
+        /* Clp's limit is the process's CPU time (all threads): stopped on
+         * it before the deadline, go on; the deadline bounds the loop */
+        if (it <= 0 && Clp_secondaryStatus(M) != CLP_STOPPED_ON_TIME)
             return 0;
     }
 }
