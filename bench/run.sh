@@ -65,7 +65,8 @@ fi
 HAVE_PHASES=0
 # shellcheck disable=SC2046  # pkg-config output is meant to split
 if [ -f "$BUILD/libcurtail.a" ] && ${CC:-cc} -O2 -std=c11 -DCURTAIL_STATIC -I"$ROOT/include" \
-        "$HERE/phases.c" "$BUILD/libcurtail.a" $(pkg-config --libs yaml-0.1) -lglpk -lm -lpthread \
+        "$HERE/phases.c" "$BUILD/libcurtail.a" $(pkg-config --libs yaml-0.1) -lglpk \
+        $(pkg-config --libs clp 2>/dev/null) -lm -lpthread \
         -o "$PHASES" 2>"$OUT/phases.build.log"; then
     HAVE_PHASES=1
 else
