@@ -398,8 +398,8 @@ int cu_clp_solve(cu_clp *S, const cu_lp *lp, const signed char *col_hint,
             return r;
         if (r == 0)
             return cu_error(err, CURTAIL_ESOLVER, NULL, no_pos, NULL,
-                            "Clp could not solve the LP within %ld iterations, even from "
-                            "scratch with the primal simplex",
+                            "Clp could not solve the LP (numerical trouble, or no end within "
+                            "%ld iterations), even from scratch with the primal simplex",
                             budget);
         if (!answer_ok(S->M, lp))
             return cu_error(err, CURTAIL_ESOLVER, NULL, no_pos, NULL,
