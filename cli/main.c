@@ -3,6 +3,7 @@
 #include "curtail.h"
 
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -40,6 +41,11 @@ static const char help_text[] =
     "      --lang zh|en             language of the list and measure texts\n"
     "                               (default: the scenario's lang)\n"
     "      --bom                    start CSV output with a UTF-8 byte order mark (Excel)\n"
+    "      --time-limit SECONDS     give up (exit 4) when the solve takes longer\n";
+/* listed only when the build has Clp */
+static const char help_solver[] =
+    "      --solver glpk|clp        the LP engine: GLPK (default) or COIN-OR Clp\n";
+static const char help_text2[] =
     "  schedule FILE [OPTIONS]  render the plan's list over the scenario's episode (its\n"
     "                           `episode:` section) hour by hour: ozone window, shifted\n"
     "                           output, coke-oven ramps; exit 2 when the scenario has\n"
@@ -92,6 +98,14 @@ static void put_escaped(FILE *f, const char *s)
     }
 }
 
+static void print_help(void)
+{
+    fputs(help_text, stdout);
+    if (curtail_solver_available(CURTAIL_SOLVER_CLP))
+        fputs(help_solver, stdout);
+    fputs(help_text2, stdout);
+}
+
 static int usage_error(const char *fmt, const char *arg)
 {
     const char *mark = strstr(fmt, "%s");
@@ -138,6 +152,8 @@ typedef struct args {
     const char *format;
     const char *lang;
     const char *level;
+    const char *solver;
+    const char *time_limit;
     int bom;
     int help;
 } args;
@@ -145,6 +161,7 @@ typedef struct args {
 /* Option names a command takes; values given as "--opt V" or "--opt=V". */
 typedef struct option_set {
     int output, format, lang, level, bom;
+    int solver, time_limit; /* --solver, --time-limit */
 } option_set;
 
 /* The value of option `name` at argv[*i] (either "--name=V" or the next
@@ -204,6 +221,12 @@ static int parse_args(int argc, char **argv, option_set allowed, args *out)
         } else if (allowed.level && is_option(a, "--level")) {
             slot = &out->level;
             name = "--level";
+        } else if (allowed.solver && is_option(a, "--solver")) {
+            slot = &out->solver;
+            name = "--solver";
+        } else if (allowed.time_limit && is_option(a, "--time-limit")) {
+            slot = &out->time_limit;
+            name = "--time-limit";
         } else if (allowed.bom && strcmp(a, "--bom") == 0) {
             out->bom = 1;
             continue;
@@ -249,7 +272,7 @@ static int command_args(int argc, char **argv, option_set allowed, const char *n
     if (rc >= 0)
         return rc;
     if (a->help) {
-        fputs(help_text, stdout);
+        print_help();
         return CLI_OK;
     }
     if (needs_file && !a->file)
@@ -261,7 +284,7 @@ static int command_args(int argc, char **argv, option_set allowed, const char *n
 
 static int cmd_validate(int argc, char **argv)
 {
-    static const option_set allowed = {0, 0, 0, 0, 0};
+    static const option_set allowed = {0, 0, 0, 0, 0, 0, 0};
     curtail_scenario *s = NULL;
     size_t ne, nu;
     args a;
@@ -394,12 +417,41 @@ static void print_unmet_segments(const curtail_result *r)
     fputs("\n", stderr);
 }
 
+/* --solver and --time-limit into plan options (export: the name only). */
+static int parse_solve_options(const args *a, int check_available, curtail_plan_options *po)
+{
+    if (a->solver) {
+        if (strcmp(a->solver, "glpk") == 0)
+            po->solver = CURTAIL_SOLVER_GLPK;
+        else if (strcmp(a->solver, "clp") == 0)
+            po->solver = CURTAIL_SOLVER_CLP;
+        else
+            return usage_error("unknown solver '%s' (glpk or clp)", a->solver);
+        if (check_available && !curtail_solver_available(po->solver))
+            return usage_error("--solver %s: this build of curtail has no Clp; build it with "
+                               "Clp's development files installed (coinor-libclp-dev)",
+                               a->solver);
+    }
+    if (a->time_limit) {
+        char *end = NULL;
+        double t;
+        errno = 0;
+        t = strtod(a->time_limit, &end);
+        if (end == a->time_limit || *end || errno || !isfinite(t) || !(t > 0))
+            return usage_error("--time-limit needs a positive number of seconds, got '%s'",
+                               a->time_limit);
+        po->time_limit_s = t;
+    }
+    return -1;
+}
+
 /* `plan` and `schedule`: the same options, the same exit codes. */
 static int cmd_solve(int argc, char **argv, int schedule)
 {
-    static const option_set allowed = {1, 1, 1, 0, 1};
+    const option_set allowed = {1, 1, 1, 0, 1, !schedule, !schedule};
     const char *name = schedule ? "schedule" : "plan";
     curtail_write_options wo = CURTAIL_WRITE_OPTIONS_INIT;
+    curtail_plan_options po = CURTAIL_PLAN_OPTIONS_INIT;
     curtail_scenario *s = NULL;
     curtail_result *r = NULL;
     curtail_error err;
@@ -419,13 +471,16 @@ static int cmd_solve(int argc, char **argv, int schedule)
     if (a.bom && wo.format != CURTAIL_FORMAT_CSV)
         return usage_error("%s applies to --format csv only", "--bom");
     wo.bom = a.bom;
+    rc = parse_solve_options(&a, 1, &po);
+    if (rc >= 0)
+        return rc;
 
     rc = load(a.file, &s);
     if (rc >= 0)
         return rc;
     memset(&err, 0, sizeof err);
     rc = schedule ? curtail_schedule_solve(s, NULL, &r, &err)
-                  : curtail_plan_solve(s, NULL, &r, &err);
+                  : curtail_plan_solve(s, &po, &r, &err);
     if (rc != CURTAIL_OK) {
         rc = report_error(rc, &err);
         goto done;
@@ -476,8 +531,9 @@ static int parse_lp_format(const args *a, curtail_lp_format *out)
 
 static int cmd_export(int argc, char **argv)
 {
-    static const option_set allowed = {1, 1, 0, 1, 0};
+    static const option_set allowed = {1, 1, 0, 1, 0, 1, 0};
     curtail_export_options eo = CURTAIL_EXPORT_OPTIONS_INIT;
+    curtail_plan_options po = CURTAIL_PLAN_OPTIONS_INIT;
     curtail_scenario *s = NULL;
     curtail_error err;
     args a;
@@ -485,6 +541,10 @@ static int cmd_export(int argc, char **argv)
     if (rc >= 0)
         return rc;
     rc = parse_lp_format(&a, &eo.format);
+    if (rc >= 0)
+        return rc;
+    /* the LP written does not depend on the engine: --solver is checked and ignored */
+    rc = parse_solve_options(&a, 0, &po);
     if (rc >= 0)
         return rc;
     if (a.level) {
@@ -510,7 +570,7 @@ static int cmd_export(int argc, char **argv)
 
 static int cmd_policy(int argc, char **argv)
 {
-    static const option_set allowed = {0, 0, 0, 0, 0};
+    static const option_set allowed = {0, 0, 0, 0, 0, 0, 0};
     args a;
     int rc = command_args(argc, argv, allowed, "policy", 0, &a);
     if (rc >= 0)
@@ -532,7 +592,7 @@ int main(int argc, char **argv)
     }
     cmd = argv[1];
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
-        fputs(help_text, stdout);
+        print_help();
         return fflush(stdout) == 0 ? CLI_OK : CLI_IO;
     }
     if (strcmp(cmd, "--version") == 0) {

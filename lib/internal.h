@@ -333,6 +333,10 @@ size_t cu_lp_add_row(cu_lp *lp, const char *name, int type, double rhs);
 /* Add a column with its nonzeros (rows must exist). Returns index or (size_t)-1. */
 size_t cu_lp_add_col(cu_lp *lp, const char *name, double cost, double lb, double ub,
                      size_t n, const size_t *rows, const double *vals);
+/* Can an engine take lp as it is: sizes within int, every number finite
+ * (a column's upper bound may be +inf), lb <= ub, row indices and types
+ * valid? Engines check this before any call into the solver library. */
+int cu_lp_is_sane(const cu_lp *lp);
 /* Write CPLEX LP / free MPS. */
 int cu_lp_write(const cu_lp *lp, int format, cu_buf *out);
 /* Before an LP is written for another solver (export.c): every cost,

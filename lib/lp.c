@@ -105,6 +105,26 @@ size_t cu_lp_add_col(cu_lp *lp, const char *name, double cost, double lb, double
     return lp->ncols++;
 }
 
+int cu_lp_is_sane(const cu_lp *lp)
+{
+    size_t j, k;
+    if (lp->ncols >= (size_t)INT32_MAX / 2 || lp->nrows >= (size_t)INT32_MAX / 2 ||
+        lp->nnz >= (size_t)INT32_MAX / 2)
+        return 0;
+    for (j = 0; j < lp->ncols; j++) {
+        if (!isfinite(lp->cost[j]) || !isfinite(lp->clb[j]) || isnan(lp->cub[j]) ||
+            lp->clb[j] > lp->cub[j])
+            return 0;
+        for (k = lp->cbeg[j]; k < lp->cbeg[j + 1]; k++)
+            if (lp->rind[k] >= lp->nrows || !isfinite(lp->val[k]))
+                return 0;
+    }
+    for (j = 0; j < lp->nrows; j++)
+        if (!isfinite(lp->rhs[j]) || lp->rtype[j] < CU_ROW_GE || lp->rtype[j] > CU_ROW_EQ)
+            return 0;
+    return 1;
+}
+
 /* ---- writers ----------------------------------------------------------------------- */
 
 static void put_name(cu_buf *b, char *const *names, const char *prefix, size_t i)

@@ -47,26 +47,6 @@ struct cu_glp {
     size_t cap;
 };
 
-static int lp_is_sane(const cu_lp *lp)
-{
-    size_t j, k;
-    if (lp->ncols >= (size_t)INT32_MAX / 2 || lp->nrows >= (size_t)INT32_MAX / 2 ||
-        lp->nnz >= (size_t)INT32_MAX / 2)
-        return 0;
-    for (j = 0; j < lp->ncols; j++) {
-        if (!isfinite(lp->cost[j]) || !isfinite(lp->clb[j]) || isnan(lp->cub[j]) ||
-            lp->clb[j] > lp->cub[j])
-            return 0;
-        for (k = lp->cbeg[j]; k < lp->cbeg[j + 1]; k++)
-            if (lp->rind[k] >= lp->nrows || !isfinite(lp->val[k]))
-                return 0;
-    }
-    for (j = 0; j < lp->nrows; j++)
-        if (!isfinite(lp->rhs[j]) || lp->rtype[j] < CU_ROW_GE || lp->rtype[j] > CU_ROW_EQ)
-            return 0;
-    return 1;
-}
-
 int cu_glp_open(cu_glp **out, const curtail_mem *mem, curtail_error *err)
 {
     cu_glp *S = cu_calloc(mem, 1, sizeof *S);
@@ -305,7 +285,7 @@ int cu_glp_solve(cu_glp *S, const cu_lp *lp, const signed char *col_hint,
     sol->status = 2;
     if (S->dead)
         return cu_error(err, CURTAIL_ESOLVER, NULL, no_pos, NULL, "GLPK failed internally");
-    if (lp->nrows < S->nrows || lp->ncols < S->ncols || !lp_is_sane(lp))
+    if (lp->nrows < S->nrows || lp->ncols < S->ncols || !cu_lp_is_sane(lp))
         return cu_error(err, CURTAIL_ESOLVER, NULL, no_pos, NULL,
                         "the LP has non-finite or inconsistent data");
     if ((rc = cu_ctl_expired(ctl, err)) != 0)

@@ -758,6 +758,86 @@ START_TEST(test_cli_empty_stdin)
 }
 END_TEST
 
+/* ---- the LP engine and the time limit ----------------------------------------------- */
+
+/* --solver picks the engine (the golden plan comes out byte for byte the same
+ * on Clp), --time-limit bounds the solve (exit 4 with the library's line);
+ * both belong to plan only; export takes --solver and ignores it. */
+START_TEST(test_cli_solver_and_time_limit)
+{
+    static const struct {
+        const char *args;
+        const char *message;
+    } usage[] = {
+        {"plan x.yaml --solver cplex", "curtail: unknown solver 'cplex' (glpk or clp)\n"},
+        {"plan x.yaml --solver", "curtail: option --solver needs a value\n"},
+        {"plan x.yaml --time-limit 0",
+         "curtail: --time-limit needs a positive number of seconds, got '0'\n"},
+        {"plan x.yaml --time-limit=-1",
+         "curtail: --time-limit needs a positive number of seconds, got '-1'\n"},
+        {"plan x.yaml --time-limit 5s",
+         "curtail: --time-limit needs a positive number of seconds, got '5s'\n"},
+        {"plan x.yaml --time-limit inf",
+         "curtail: --time-limit needs a positive number of seconds, got 'inf'\n"},
+        {"schedule x.yaml --solver glpk", "curtail: unknown option '--solver'\n"},
+        {"schedule x.yaml --time-limit 5", "curtail: unknown option '--time-limit'\n"},
+        {"export x.yaml --time-limit 5", "curtail: unknown option '--time-limit'\n"},
+        {"export x.yaml --solver cplex", "curtail: unknown solver 'cplex' (glpk or clp)\n"},
+    };
+    char want[1024];
+    size_t i;
+    run_result r = run("cd '%s' && @ plan plan.yaml --solver glpk --time-limit 60", GOLDEN);
+    assert_run(&r, 0, PLAN_WARNING);
+    assert_file_is_golden(r.out, "plan.json");
+    run_free(&r);
+    r = run("cd '%s' && @ plan plan.yaml --time-limit 1e-9", GOLDEN);
+    assert_run(&r, 4,
+               PLAN_WARNING "error: the solver reached the time limit of 1e-09 s before an optimum "
+                            "was proven; raise the limit (--time-limit) or solve a smaller "
+                            "scenario\n");
+    ck_assert_str_eq(r.out, "");
+    run_free(&r);
+    r = run("cd '%s' && a=$(@ export plan.yaml 2>/dev/null) && "
+            "b=$(@ export plan.yaml --solver clp 2>/dev/null) && "
+            "test -n \"$a\" && test \"$a\" = \"$b\"",
+            GOLDEN);
+    ck_assert_int_eq(r.status, 0);
+    run_free(&r);
+    r = run("@ --help");
+#ifdef CURTAIL_WITH_CLP
+    ck_assert_ptr_nonnull(strstr(r.out, "      --solver glpk|clp "));
+    run_free(&r);
+    r = run("cd '%s' && @ plan plan.yaml --solver=clp", GOLDEN);
+    assert_run(&r, 0, PLAN_WARNING);
+    assert_file_is_golden(r.out, "plan.json");
+    run_free(&r);
+    r = run("cd '%s' && @ plan plan.yaml --solver clp --time-limit 1e-9", GOLDEN);
+    ck_assert_int_eq(r.status, 4);
+    ck_assert_ptr_nonnull(strstr(r.err, "error: the solver reached the time limit of 1e-09 s"));
+    run_free(&r);
+#else
+    ck_assert_ptr_null(strstr(r.out, "--solver"));
+    run_free(&r);
+    r = run("@ plan x.yaml --solver clp");
+    snprintf(want, sizeof want, "%s%s",
+             "curtail: --solver clp: this build of curtail has no Clp; build it with Clp's "
+             "development files installed (coinor-libclp-dev)\n",
+             usage_line);
+    ck_assert_int_eq(r.status, 1);
+    ck_assert_str_eq(r.err, want);
+    run_free(&r);
+#endif
+    for (i = 0; i < sizeof usage / sizeof usage[0]; i++) {
+        r = run("@ %s", usage[i].args);
+        snprintf(want, sizeof want, "%s%s", usage[i].message, usage_line);
+        ck_assert_msg(r.status == 1, "'%s': exit %d", usage[i].args, r.status);
+        ck_assert_msg(strcmp(r.err, want) == 0, "'%s': stderr\n%s", usage[i].args, r.err);
+        ck_assert_str_eq(r.out, "");
+        run_free(&r);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("cli");
@@ -782,6 +862,7 @@ int main(void)
     tcase_add_test(core, test_cli_schedule_golden);
     tcase_add_test(core, test_cli_schedule_output_file_bom_stdin);
     tcase_add_test(core, test_cli_schedule_exit_codes);
+    tcase_add_test(core, test_cli_solver_and_time_limit);
     tcase_set_timeout(core, 60);
     suite_add_tcase(su, core);
 

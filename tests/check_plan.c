@@ -4,10 +4,11 @@
  * Every scenario here is small enough to solve by hand; the derivation of each
  * number is in tests/plan_cases/README.md and the LP written out by hand in
  * tests/plan_cases/<case>.lp (solved with glpsol and clp as a second opinion).
- * Each core case is solved with both CURTAIL_METHOD_AUTO and
- * CURTAIL_METHOD_PLAIN, which must agree on every reported number that is
- * unique (objective, lost values, targets, shadow prices; the loads asserted
- * here are unique optima too).
+ * Each case is solved with both CURTAIL_METHOD_AUTO and CURTAIL_METHOD_PLAIN,
+ * on each LP engine of the build (GLPK; Clp where built with it), which must
+ * agree on every reported number that is unique (objective, lost values,
+ * targets, shadow prices; the loads asserted here are unique optima too), and
+ * on the objective to 1e-9 relative.
  */
 #include "curtail.h"
 #include "testutil.h"
@@ -23,7 +24,16 @@
 #define ASSERT_NEAR(got, want)                                                           \
     ck_assert_double_eq_tol((got), (want), 1e-6 * fmax(1.0, fabs((double)(want))))
 
-static const curtail_method methods[2] = {CURTAIL_METHOD_AUTO, CURTAIL_METHOD_PLAIN};
+/* The configurations each case runs on: method x engine. */
+static const struct {
+    curtail_method method;
+    curtail_solver solver;
+} configs[4] = {{CURTAIL_METHOD_AUTO, CURTAIL_SOLVER_GLPK},
+                {CURTAIL_METHOD_PLAIN, CURTAIL_SOLVER_GLPK},
+                {CURTAIL_METHOD_AUTO, CURTAIL_SOLVER_CLP},
+                {CURTAIL_METHOD_PLAIN, CURTAIL_SOLVER_CLP}};
+#define NCONFIGS (curtail_solver_available(CURTAIL_SOLVER_CLP) ? 4 : 2)
+static double first_objective; /* configuration 0's, in the running case */
 
 static curtail_scenario *load(const char *yaml)
 {
@@ -38,17 +48,28 @@ static curtail_scenario *load(const char *yaml)
     return s;
 }
 
-static curtail_result *solve(const curtail_scenario *s, curtail_method method)
+/* Solve with configuration m; the objective must agree with configuration 0's. */
+static curtail_result *solve(const curtail_scenario *s, int m)
 {
     curtail_plan_options opts = CURTAIL_PLAN_OPTIONS_INIT;
     curtail_result *r = NULL;
     curtail_error err;
+    double obj;
     int rc;
     memset(&err, 0, sizeof err);
-    opts.method = method;
+    opts.method = configs[m].method;
+    opts.solver = configs[m].solver;
     rc = curtail_plan_solve(s, &opts, &r, &err);
-    ck_assert_msg(rc == CURTAIL_OK, "solve failed (%d): %s", rc, err.message);
+    ck_assert_msg(rc == CURTAIL_OK, "solve failed (%d, configuration %d): %s", rc, m,
+                  err.message);
     ck_assert_ptr_nonnull(r);
+    obj = curtail_result_objective(r);
+    if (m == 0)
+        first_objective = obj;
+    else
+        ck_assert_msg(fabs(obj - first_objective) <= 1e-9 * fmax(1.0, fabs(first_objective)),
+                      "configuration %d: objective %.17g, configuration 0: %.17g", m, obj,
+                      first_objective);
     return r;
 }
 
@@ -156,9 +177,9 @@ START_TEST(test_plan_mandatory_only)
     /* B: SO2 66.025, NOx 593.18 + 225, PM 39.425, VOCs 950 + 900 + 500 */
     const double B[4] = {66.025, 818.18, 39.425, 2350.0};
     int m;
-    for (m = 0; m < 2; m++) {
+    for (m = 0; m < NCONFIGS; m++) {
         curtail_scenario *s = load(yaml_mandatory);
-        curtail_result *r = solve(s, methods[m]);
+        curtail_result *r = solve(s, m);
         curtail_level_result y, o, rd;
         curtail_unit_result ur;
 
@@ -253,9 +274,9 @@ static const char *const yaml_knapsack =
 START_TEST(test_plan_knapsack_cheapest_first)
 {
     int m;
-    for (m = 0; m < 2; m++) {
+    for (m = 0; m < NCONFIGS; m++) {
         curtail_scenario *s = load(yaml_knapsack);
-        curtail_result *r = solve(s, methods[m]);
+        curtail_result *r = solve(s, m);
         curtail_level_result y, o, rd;
 
         ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
@@ -310,9 +331,9 @@ static const char *const yaml_nesting =
 START_TEST(test_plan_nesting_targets)
 {
     int m;
-    for (m = 0; m < 2; m++) {
+    for (m = 0; m < NCONFIGS; m++) {
         curtail_scenario *s = load(yaml_nesting);
-        curtail_result *r = solve(s, methods[m]);
+        curtail_result *r = solve(s, m);
         curtail_level_result y, o, rd;
 
         ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
@@ -361,10 +382,10 @@ static const char *const yaml_nesting_rule =
 START_TEST(test_plan_nesting_rule_carries_up)
 {
     int m;
-    double obj[2];
-    for (m = 0; m < 2; m++) {
+    double obj[4];
+    for (m = 0; m < NCONFIGS; m++) {
         curtail_scenario *s = load(yaml_nesting_rule);
-        curtail_result *r = solve(s, methods[m]);
+        curtail_result *r = solve(s, m);
         ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
         assert_bounds(r, CURTAIL_YELLOW, "kiln", "line", 0.0, 0.5);
         assert_bounds(r, CURTAIL_ORANGE, "kiln", "line", 0.0, 1.0);
@@ -405,9 +426,9 @@ static const char *const yaml_unmet =
 START_TEST(test_plan_unmet_shortfall)
 {
     int m;
-    for (m = 0; m < 2; m++) {
+    for (m = 0; m < NCONFIGS; m++) {
         curtail_scenario *s = load(yaml_unmet);
-        curtail_result *r = solve(s, methods[m]);
+        curtail_result *r = solve(s, m);
         curtail_level_result y, o, rd;
 
         ck_assert_int_eq(curtail_result_status(r), CURTAIL_TARGETS_UNMET);
@@ -466,9 +487,9 @@ static const char *const yaml_totals =
 START_TEST(test_plan_totals_binding)
 {
     int m;
-    for (m = 0; m < 2; m++) {
+    for (m = 0; m < NCONFIGS; m++) {
         curtail_scenario *s = load(yaml_totals);
-        curtail_result *r = solve(s, methods[m]);
+        curtail_result *r = solve(s, m);
         curtail_level_result y, o, rd;
 
         ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
@@ -525,9 +546,9 @@ START_TEST(test_plan_followers_share_load)
 {
     const double lo = 22.0 / 72.0;
     int m;
-    for (m = 0; m < 2; m++) {
+    for (m = 0; m < NCONFIGS; m++) {
         curtail_scenario *s = load(yaml_followers);
-        curtail_result *r = solve(s, methods[m]);
+        curtail_result *r = solve(s, m);
         curtail_level_result y, o, rd;
         curtail_unit_result ur;
         const char *ids[3] = {"oven", "byproduct", "prep"};
@@ -613,9 +634,9 @@ START_TEST(test_plan_guarantee_and_phase_out)
     const double hi48 = 20.0 / 48.0, lo = 20.0 / 72.0;
     const double cut_o = 198.752 / 312.2; /* orange NOx 0.16 * 1242.2 over E 312.2 */
     int m;
-    for (m = 0; m < 2; m++) {
+    for (m = 0; m < NCONFIGS; m++) {
         curtail_scenario *s = load(yaml_guarantee);
-        curtail_result *r = solve(s, methods[m]);
+        curtail_result *r = solve(s, m);
         curtail_level_result y, o, rd;
         curtail_unit_result ur;
         int l;
@@ -690,9 +711,9 @@ static const char *const yaml_weights_default = "curtail: 1\n"
 START_TEST(test_plan_weights_pick_lower_weighted_cost)
 {
     int m;
-    for (m = 0; m < 2; m++) {
+    for (m = 0; m < NCONFIGS; m++) {
         curtail_scenario *s = load(yaml_weights);
-        curtail_result *r = solve(s, methods[m]);
+        curtail_result *r = solve(s, m);
         curtail_level_result y, o, rd;
         ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
         assert_load(r, CURTAIL_YELLOW, "cplant", "line", 0.5);
@@ -720,9 +741,9 @@ END_TEST
 START_TEST(test_plan_weights_default_cut_d_first)
 {
     int m;
-    for (m = 0; m < 2; m++) {
+    for (m = 0; m < NCONFIGS; m++) {
         curtail_scenario *s = load(yaml_weights_default);
-        curtail_result *r = solve(s, methods[m]);
+        curtail_result *r = solve(s, m);
         curtail_level_result y, o, rd;
         ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
         assert_load(r, CURTAIL_YELLOW, "cplant", "line", 1.0);
@@ -756,7 +777,7 @@ END_TEST
 START_TEST(test_plan_example_xiangyuan)
 {
     int m;
-    for (m = 0; m < 2; m++) {
+    for (m = 0; m < NCONFIGS; m++) {
         curtail_scenario *s = NULL;
         curtail_result *r;
         curtail_error err;
@@ -765,7 +786,7 @@ START_TEST(test_plan_example_xiangyuan)
         ck_assert_msg(curtail_scenario_load_file(&s, CURTAIL_SOURCE_DIR "/examples/xiangyuan.yaml",
                                                  NULL, &err) == CURTAIL_OK,
                       "%s:%d:%d: %s: %s", err.file, err.line, err.column, err.path, err.message);
-        r = solve(s, methods[m]);
+        r = solve(s, m);
         ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
         ASSERT_NEAR(curtail_result_objective(r), 7349609.19583333);
         assert_losses(r, CURTAIL_YELLOW, 591115.4666666668, 666679.4666666668);
@@ -892,9 +913,9 @@ static const char *const yaml_below_min =
 START_TEST(test_plan_rule_below_min_load)
 {
     int m;
-    for (m = 0; m < 2; m++) {
+    for (m = 0; m < NCONFIGS; m++) {
         curtail_scenario *s = load(yaml_below_min);
-        curtail_result *r = solve(s, methods[m]);
+        curtail_result *r = solve(s, m);
         ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
         assert_bounds(r, CURTAIL_YELLOW, "dchem", "reactor9", 0.6, 0.8);
         assert_bounds(r, CURTAIL_ORANGE, "dchem", "reactor9", 0.6, 0.7);
@@ -933,9 +954,9 @@ static const char *const yaml_short_coking =
 START_TEST(test_plan_short_coking_time_keeps_base)
 {
     int m;
-    for (m = 0; m < 2; m++) {
+    for (m = 0; m < NCONFIGS; m++) {
         curtail_scenario *s = load(yaml_short_coking);
-        curtail_result *r = solve(s, methods[m]);
+        curtail_result *r = solve(s, m);
         curtail_level_result y;
         ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
         assert_bounds(r, CURTAIL_YELLOW, "cokec", "oven", 22.0 / 72.0, 0.9);
@@ -972,9 +993,9 @@ static const char *const yaml_wet_step =
 START_TEST(test_plan_wet_quenching_one_grade_stricter)
 {
     int m;
-    for (m = 0; m < 2; m++) {
+    for (m = 0; m < NCONFIGS; m++) {
         curtail_scenario *s = load(yaml_wet_step);
-        curtail_result *r = solve(s, methods[m]);
+        curtail_result *r = solve(s, m);
         ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
         assert_bounds(r, CURTAIL_YELLOW, "wet", "oven", 24.0 / 72.0, 24.0 / 36.0);
         assert_bounds(r, CURTAIL_RED, "wet", "oven", 24.0 / 72.0, 0.5);
@@ -1014,9 +1035,9 @@ static const char *const yaml_no_extra =
 START_TEST(test_plan_no_extra_grades_unmet)
 {
     int m;
-    for (m = 0; m < 2; m++) {
+    for (m = 0; m < NCONFIGS; m++) {
         curtail_scenario *s = load(yaml_no_extra);
-        curtail_result *r = solve(s, methods[m]);
+        curtail_result *r = solve(s, m);
         curtail_level_result y, rd;
         ck_assert_int_eq(curtail_result_status(r), CURTAIL_TARGETS_UNMET);
         assert_bounds(r, CURTAIL_RED, "beta", "line", 1.0, 1.0);
