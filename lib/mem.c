@@ -124,11 +124,46 @@ void cu_buf_free(cu_buf *b)
     b->len = b->cap = 0;
 }
 
+void cu_buf_set_sink(cu_buf *b, cu_buf_sink sink, void *ctx)
+{
+    b->sink = sink;
+    b->sink_ctx = ctx;
+}
+
+/* All but the last `keep` buffered bytes to the sink. */
+static void buf_drain(cu_buf *b, size_t keep)
+{
+    size_t n;
+    int e;
+    if (!b->sink || b->failed || b->len <= keep)
+        return;
+    n = b->len - keep;
+    e = b->sink(b->sink_ctx, b->data, n);
+    if (e) {
+        b->sink_err = e;
+        b->failed = 1;
+        return;
+    }
+    memmove(b->data, b->data + n, keep + 1); /* with the NUL */
+    b->len = keep;
+}
+
+int cu_buf_flush(cu_buf *b)
+{
+    buf_drain(b, 0);
+    return b->sink_err;
+}
+
 void cu_buf_put(cu_buf *b, const char *s, size_t n)
 {
     void *p;
     if (b->failed)
         return;
+    if (b->sink && b->len >= CU_BUF_FLUSH_AT) {
+        buf_drain(b, CU_BUF_KEEP);
+        if (b->failed)
+            return;
+    }
     if (n > SIZE_MAX - b->len - 1) {
         b->failed = 1;
         return;
