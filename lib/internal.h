@@ -79,6 +79,9 @@ void cu_buf_printf(cu_buf *b, const char *fmt, ...)
  * decimals where they fit (numfmt.h); never "nan"/"inf" (written as 0);
  * '.' whatever the locale. */
 void cu_buf_num(cu_buf *b, double v);
+/* The same digits with an exponent where printf's %g has one (1.65e-08, not
+ * 0.0000000165): at most 24 characters, for LP and MPS files. */
+void cu_buf_num_short(cu_buf *b, double v);
 
 /* ---- errors (error.c) --------------------------------------------------------- */
 typedef struct cu_pos {

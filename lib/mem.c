@@ -223,3 +223,9 @@ void cu_buf_num(cu_buf *b, double v)
     char tmp[CU_NUMFMT_MAX];
     cu_buf_put(b, tmp, cu_numfmt(tmp, v));
 }
+
+void cu_buf_num_short(cu_buf *b, double v)
+{
+    char tmp[CU_NUMFMT_MAX];
+    cu_buf_put(b, tmp, cu_numfmt_short(tmp, v));
+}

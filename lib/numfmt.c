@@ -447,7 +447,19 @@ static int digits_read_back(const fp *f, uint64_t digits, int n, int exp10)
     return reads_back(f, &d, exp10 - n + 1);
 }
 
+static size_t numfmt(char *out, double v, int plain);
+
 size_t cu_numfmt(char *out, double v)
+{
+    return numfmt(out, v, 1);
+}
+
+size_t cu_numfmt_short(char *out, double v)
+{
+    return numfmt(out, v, 0);
+}
+
+static size_t numfmt(char *out, double v, int plain)
 {
     fp f;
     uint64_t digits;
@@ -490,7 +502,7 @@ size_t cu_numfmt(char *out, double v)
             prec = 17;
         }
     }
-    if (exp10 < -4 || exp10 >= prec) {
+    if (plain && (exp10 < -4 || exp10 >= prec)) {
         /* an exponent: plain decimals instead where they read back */
         int e10 = (int)floor(log10(a));
         int decimals = prec - 1 - e10;

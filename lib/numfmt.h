@@ -17,6 +17,12 @@
  * decimal exponent is in [-30, 21). Returns the length. */
 size_t cu_numfmt(char *out, double v);
 
+/* As cu_numfmt but never the plain-decimal substitute for an exponent:
+ * printf's "%.*g" with the fewest of (<= 15), 16, 17 digits that read back,
+ * at most 24 characters ("-1.2345678901234567e-308"). For LP and MPS files,
+ * whose readers limit a number's length (clp: 25 characters). */
+size_t cu_numfmt_short(char *out, double v);
+
 /* printf's "%.*f" in the C locale (ties to even on the exact value, "-0.00"
  * for a small negative); non-finite values as 0. Returns the length. */
 size_t cu_numfmt_fixed(char *out, double v, int decimals);
