@@ -501,7 +501,10 @@ typedef enum curtail_format {
  * NULL once that file has been renamed over the target or removed. The path
  * is borrowed until the NULL call. For a program that wants the file gone
  * when a signal ends it mid-write: copy the path, and in the handler
- * unlink() it (async-signal-safe). The library itself installs no handler.
+ * unlink() it (async-signal-safe). The library itself installs no handler;
+ * when on_temp is set it blocks signals in the calling thread from creating
+ * the file until on_temp returns, and from renaming or removing it until
+ * the NULL call returns, so a handler never misses the file.
  */
 typedef void (*curtail_temp_fn)(const char *temp_path, void *ctx);
 

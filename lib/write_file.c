@@ -11,6 +11,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -237,14 +238,28 @@ static int open_resolved(cu_output *o, const char *path, curtail_error *err)
     o->tmp = temp_name(path);
     if (!o->tmp)
         return cu_enomem(err);
-    o->fd = mkstemp(o->tmp);
-    if (o->fd < 0) {
-        int e = errno;
-        cu_free(NULL, o->tmp);
-        o->tmp = NULL;
-        return io_error(err, path, "cannot write", e);
+    {
+        /* a signal handler that removes the file must know its name as
+         * soon as it exists: signals wait (in this thread) until on_temp
+         * has been told */
+        sigset_t all, old;
+        int e;
+        if (o->on_temp) {
+            sigfillset(&all);
+            pthread_sigmask(SIG_BLOCK, &all, &old);
+        }
+        o->fd = mkstemp(o->tmp);
+        e = errno;
+        if (o->fd >= 0)
+            tell_temp(o, o->tmp);
+        if (o->on_temp)
+            pthread_sigmask(SIG_SETMASK, &old, NULL);
+        if (o->fd < 0) {
+            cu_free(NULL, o->tmp);
+            o->tmp = NULL;
+            return io_error(err, path, "cannot write", e);
+        }
     }
-    tell_temp(o, o->tmp);
     if (fchmod(o->fd, target_mode(path)) != 0) {
         int e = errno;
         close(o->fd);
@@ -324,15 +339,22 @@ int cu_output_close(cu_output *o, int rc, curtail_error *err)
         o->fd = -1;
     }
     if (o->tmp) {
+        sigset_t all, old;
+        if (o->on_temp) { /* renamed or removed, and on_temp told so, at once */
+            sigfillset(&all);
+            pthread_sigmask(SIG_BLOCK, &all, &old);
+        }
         if (rc == CURTAIL_OK && !e && rename(o->tmp, o->path) != 0) {
             e = errno;
             what = "cannot replace";
         }
         if (rc != CURTAIL_OK || e)
             (void)unlink(o->tmp);
-        else
-            sync_parent_dir(o->path);
         tell_temp(o, NULL);
+        if (o->on_temp)
+            pthread_sigmask(SIG_SETMASK, &old, NULL);
+        if (rc == CURTAIL_OK && !e)
+            sync_parent_dir(o->path);
         cu_free(NULL, o->tmp);
         o->tmp = NULL;
     }
