@@ -45,7 +45,15 @@ static void ref_by_search(char *out, size_t n, double v)
     snprintf(out, n, "%.*g", prec, v);
 }
 
+static void ref_num_layout(char *out, size_t n, double v, int plain);
+
 static void ref_num(char *out, size_t n, double v)
+{
+    ref_num_layout(out, n, v, 1);
+}
+
+/* plain: the fixed layout instead of an exponent where it reads back */
+static void ref_num_layout(char *out, size_t n, double v, int plain)
 {
     char tmp[64];
     int prec;
@@ -74,7 +82,7 @@ static void ref_num(char *out, size_t n, double v)
         prec = strtod(tmp, NULL) == v ? 16 : 17;
     }
     snprintf(tmp, sizeof tmp, "%.*g", prec, v);
-    if (strchr(tmp, 'e')) {
+    if (plain && strchr(tmp, 'e')) {
         int exp10 = (int)floor(log10(fabs(v)));
         int decimals = prec - 1 - exp10;
         if (decimals < 0)
@@ -339,6 +347,31 @@ START_TEST(test_numfmt_fixed_matches_printf)
 }
 END_TEST
 
+/* The LP/MPS layout: printf's %g with the same digits, at most 24
+ * characters (clp reads at most 25), e.g. the 1/Q of a shortfall column. */
+START_TEST(test_numfmt_short_matches_printf_g)
+{
+    uint64_t s = 4242;
+    long i;
+    char got[CU_NUMFMT_MAX + 1], want[128];
+    got[cu_numfmt_short(got, 1.6541078828079123e-08)] = '\0';
+    ck_assert_str_eq(got, "1.6541078828079123e-08");
+    got[cu_numfmt_short(got, 1e20)] = '\0';
+    ck_assert_str_eq(got, "1e+20");
+    got[cu_numfmt_short(got, -0.00012345678901234567)] = '\0';
+    ck_assert_str_eq(got, "-0.00012345678901234567");
+    for (i = 0; i < BITS_ITER / 6; i++) {
+        uint64_t r = rng_next(&s);
+        double v = (r & 1) ? from_bits(rng_next(&s)) : ldexp((double)(r >> 11), (int)(r % 120) - 100);
+        size_t n = cu_numfmt_short(got, v);
+        got[n] = '\0';
+        ref_num_layout(want, sizeof want, v, 0);
+        if (strcmp(got, want) != 0 || n > 24)
+            ck_abort_msg("%a: got '%s', printf-based '%s'", v, got, want);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("numfmt");
@@ -352,6 +385,7 @@ int main(void)
     tcase_add_test(core, test_numfmt_edges_match_printf);
     tcase_add_test(core, test_numfmt_golden_numbers_match_printf);
     tcase_add_test(core, test_numfmt_fixed_matches_printf);
+    tcase_add_test(core, test_numfmt_short_matches_printf_g);
     tcase_set_timeout(core, 300);
     suite_add_tcase(su, core);
 
