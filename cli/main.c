@@ -1,12 +1,57 @@
 /* main.c — the curtail command line: arguments → library calls → exit codes.
  * Everything it does goes through the public API in curtail.h. */
+#define _POSIX_C_SOURCE 200809L /* unlink */
 #include "curtail.h"
 
 #include <errno.h>
 #include <math.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+
+/* ---- a write ended by SIGINT, SIGTERM or SIGHUP leaves no temporary file ----
+ * The library tells us the path of the temporary file it writes (on_temp in
+ * the write and export options) and keeps no global state; we keep the
+ * path here. The handler calls only async-signal-safe functions (unlink,
+ * signal, raise): it removes the file and dies of the signal as it would
+ * have. The flag is cleared before the path is rewritten and set after
+ * (with a signal fence), so the handler never sees half a path; the
+ * library holds signals back between creating the file and telling us, and
+ * between renaming it and telling us, so no window is left. */
+static char temp_path[4096];
+static volatile sig_atomic_t temp_set;
+
+static void remember_temp(const char *path, void *ctx)
+{
+    (void)ctx;
+    temp_set = 0;
+    atomic_signal_fence(memory_order_seq_cst);
+    if (path && strlen(path) < sizeof temp_path) {
+        memcpy(temp_path, path, strlen(path) + 1);
+        atomic_signal_fence(memory_order_seq_cst);
+        temp_set = 1;
+    }
+}
+
+static void remove_temp_and_die(int sig)
+{
+    if (temp_set)
+        (void)unlink(temp_path);
+    signal(sig, SIG_DFL);
+    raise(sig);
+}
+
+static void catch_signals(void)
+{
+    static const int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+    size_t i;
+    for (i = 0; i < sizeof sigs / sizeof sigs[0]; i++)
+        if (signal(sigs[i], remove_temp_and_die) == SIG_IGN)
+            signal(sigs[i], SIG_IGN); /* ignored (nohup): stays ignored */
+}
 
 /* Exit codes (SPEC §8). */
 enum {
@@ -486,6 +531,7 @@ static int cmd_solve(int argc, char **argv, int schedule)
         goto done;
     }
     print_result_warnings(r, s);
+    wo.on_temp = remember_temp;
     rc = curtail_result_write_file(r, &wo, a.output, &err);
     if (rc != CURTAIL_OK) {
         rc = report_error(rc, &err);
@@ -561,6 +607,7 @@ static int cmd_export(int argc, char **argv)
     if (rc >= 0)
         return rc;
     memset(&err, 0, sizeof err);
+    eo.on_temp = remember_temp;
     rc = curtail_export_file(s, &eo, a.output, &err);
     if (rc != CURTAIL_OK)
         rc = report_error(rc, &err);
@@ -591,6 +638,7 @@ int main(int argc, char **argv)
         return CLI_USAGE;
     }
     cmd = argv[1];
+    catch_signals();
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         print_help();
         return fflush(stdout) == 0 ? CLI_OK : CLI_IO;

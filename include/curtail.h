@@ -527,20 +527,38 @@ typedef enum curtail_format {
     CURTAIL_FORMAT_MD
 } curtail_format;
 
+/**
+ * Told the path of the temporary file an atomic write has just created, then
+ * NULL once that file has been renamed over the target or removed. The path
+ * is borrowed until the NULL call. For a program that wants the file gone
+ * when a signal ends it mid-write: copy the path, and in the handler
+ * unlink() it (async-signal-safe). The library itself installs no handler;
+ * when on_temp is set it blocks signals in the calling thread from creating
+ * the file until on_temp returns, and from renaming or removing it until
+ * the NULL call returns, so a handler never misses the file.
+ */
+typedef void (*curtail_temp_fn)(const char *temp_path, void *ctx);
+
 typedef struct curtail_write_options {
     unsigned version;
     curtail_format format;
     curtail_lang lang; /* CURTAIL_LANG_DEFAULT: the scenario's */
     int bom;           /* CSV: start with a UTF-8 byte order mark */
+    /* version 2: */
+    curtail_temp_fn on_temp; /* may be NULL */
+    void *on_temp_ctx;
 } curtail_write_options;
-#define CURTAIL_WRITE_OPTIONS_VERSION 1
+#define CURTAIL_WRITE_OPTIONS_VERSION 2 /* version 1 (without on_temp) is accepted too */
 #define CURTAIL_WRITE_OPTIONS_INIT                                                           \
-    {CURTAIL_WRITE_OPTIONS_VERSION, CURTAIL_FORMAT_JSON, CURTAIL_LANG_DEFAULT, 0}
+    {CURTAIL_WRITE_OPTIONS_VERSION, CURTAIL_FORMAT_JSON, CURTAIL_LANG_DEFAULT, 0, NULL, NULL}
 
 /**
  * Write a result. To a path: whole or not at all (temporary file in the
- * same directory, then rename); an existing file is untouched on failure.
- * `path` "-" or NULL writes to standard output.
+ * same directory, streamed in 64 KiB pieces, synced, then renamed); an
+ * existing file is untouched on failure. `path` "-" or NULL writes to
+ * standard output, and a path that is a device or FIFO is written in
+ * place: those are streamed too, so a failure mid-way leaves a prefix
+ * there. Numbers are written with '.' whatever the locale.
  */
 CURTAIL_API int curtail_result_write_file(const curtail_result *r,
                                           const curtail_write_options *opts, const char *path,
@@ -562,9 +580,13 @@ typedef struct curtail_export_options {
     unsigned version;
     curtail_lp_format format;
     int level; /* -1: the joint three-level LP; else one curtail_level alone */
+    /* version 2: as in curtail_write_options */
+    curtail_temp_fn on_temp;
+    void *on_temp_ctx;
 } curtail_export_options;
-#define CURTAIL_EXPORT_OPTIONS_VERSION 1
-#define CURTAIL_EXPORT_OPTIONS_INIT {CURTAIL_EXPORT_OPTIONS_VERSION, CURTAIL_LP_CPLEX, -1}
+#define CURTAIL_EXPORT_OPTIONS_VERSION 2 /* version 1 (without on_temp) is accepted too */
+#define CURTAIL_EXPORT_OPTIONS_INIT                                                          \
+    {CURTAIL_EXPORT_OPTIONS_VERSION, CURTAIL_LP_CPLEX, -1, NULL, NULL}
 
 /**
  * Write the plan LP of a checked scenario (variables y = b - x, the cut of

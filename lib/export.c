@@ -69,14 +69,21 @@ int curtail_export_file(const curtail_scenario *s, const curtail_export_options 
     cu_model m;
     cu_lp lp;
     cu_buf b;
+    cu_output out;
+    curtail_temp_fn on_temp = NULL;
+    void *on_temp_ctx = NULL;
     int rc, format = CURTAIL_LP_CPLEX, level = -1;
     if (!s)
         return cu_einval(err, "curtail_export_file: scenario is NULL");
     if (opts) {
-        if (opts->version != CURTAIL_EXPORT_OPTIONS_VERSION)
+        if (opts->version != CURTAIL_EXPORT_OPTIONS_VERSION && opts->version != 1)
             return cu_einval(err, "curtail_export_file: options of another version");
         format = (int)opts->format;
         level = opts->level;
+        if (opts->version >= 2) {
+            on_temp = opts->on_temp;
+            on_temp_ctx = opts->on_temp_ctx;
+        }
     }
     if (format != CURTAIL_LP_CPLEX && format != CURTAIL_LP_MPS)
         return cu_einval(err, "curtail_export_file: unknown format");
@@ -93,16 +100,19 @@ int curtail_export_file(const curtail_scenario *s, const curtail_export_options 
         cu_model_free(&m);
         return rc;
     }
-    cu_buf_init(&b, s->mem);
-    write_legend(&m, format, &b);
-    rc = cu_lp_write(&lp, format, &b);
-    if (rc == CURTAIL_OK && b.failed)
-        rc = CURTAIL_ENOMEM;
-    if (rc == CURTAIL_ENOMEM)
-        cu_enomem(err);
-    else if (rc == CURTAIL_OK)
-        rc = cu_write_atomic(path, b.data ? b.data : "", b.len, err);
-    cu_buf_free(&b);
+    rc = cu_output_open(&out, path, NULL, on_temp, on_temp_ctx, err);
+    if (rc == CURTAIL_OK) {
+        cu_buf_init(&b, s->mem);
+        cu_output_attach(&out, &b);
+        write_legend(&m, format, &b);
+        rc = cu_lp_write(&lp, format, &b);
+        if (rc == CURTAIL_ENOMEM && b.sink_err)
+            rc = CURTAIL_OK; /* the write's own error: cu_output_finish says it */
+        else if (rc == CURTAIL_ENOMEM)
+            cu_enomem(err);
+        rc = cu_output_finish(&out, &b, rc, err);
+        cu_buf_free(&b);
+    }
     cu_lp_free(&lp);
     cu_model_free(&m);
     return rc;

@@ -51,14 +51,29 @@ int cu_flagged(const curtail_mem *m, const unsigned char *flags, size_t n, size_
                size_t *count);
 
 /* ---- growable byte buffer (mem.c) -------------------------------------------- */
+/* A sink takes the bytes of a streamed buffer; returns 0 or an errno value. */
+typedef int (*cu_buf_sink)(void *ctx, const char *data, size_t len);
 typedef struct cu_buf {
     const curtail_mem *mem;
     char *data; /* always NUL-terminated when len > 0 or after cu_buf_* succeeded */
     size_t len;
     size_t cap;
-    int failed; /* sticky: an append failed for lack of memory */
+    int failed; /* sticky: an append failed (for lack of memory, or sink_err) */
+    cu_buf_sink sink; /* NULL: the whole text stays in memory */
+    void *sink_ctx;
+    int sink_err; /* the sink's errno when it failed, else 0 */
 } cu_buf;
+/* With a sink, an append that finds CU_BUF_FLUSH_AT bytes or more buffered
+ * first hands all but the last CU_BUF_KEEP of them to the sink, so that
+ * memory stays bounded whatever the output's size while a writer may still
+ * look back at (and trim) the last few bytes it wrote. A position taken
+ * before such an append is stale after it (len then drops below it). */
+#define CU_BUF_FLUSH_AT ((size_t)64 * 1024)
+#define CU_BUF_KEEP ((size_t)64)
 void cu_buf_init(cu_buf *b, const curtail_mem *mem);
+void cu_buf_set_sink(cu_buf *b, cu_buf_sink sink, void *ctx);
+/* Everything buffered to the sink (no-op without one); 0 or the sink's errno. */
+int cu_buf_flush(cu_buf *b);
 void cu_buf_free(cu_buf *b);
 void cu_buf_put(cu_buf *b, const char *s, size_t n);
 void cu_buf_puts(cu_buf *b, const char *s);
@@ -67,9 +82,13 @@ void cu_buf_printf(cu_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)))
 #endif
     ;
-/* A finite double as the shortest decimal that reads back exactly ("%.17g"
- * trimmed); never exponent-free garbage, never "nan"/"inf" (written as 0). */
+/* A finite double as the shortest decimal that reads back exactly, in plain
+ * decimals where they fit (numfmt.h); never "nan"/"inf" (written as 0);
+ * '.' whatever the locale. */
 void cu_buf_num(cu_buf *b, double v);
+/* The same digits with an exponent where printf's %g has one (1.65e-08, not
+ * 0.0000000165): at most 24 characters, for LP and MPS files. */
+void cu_buf_num_short(cu_buf *b, double v);
 
 /* ---- errors (error.c) --------------------------------------------------------- */
 typedef struct cu_pos {
@@ -489,6 +508,31 @@ void cu_ramp_run_text(const curtail_result *r, size_t unit, size_t t0, size_t t1
                       cu_buf *out);
 /* Write bytes to path atomically (tmp + rename); "-"/NULL = stdout. */
 int cu_write_atomic(const char *path, const char *data, size_t len, curtail_error *err);
+
+/* An output in progress (write_file.c): a temporary file beside the target
+ * path (renamed over it by a successful cu_output_finish, removed by any
+ * other), or standard output ("-"/NULL), a device written in place, or the
+ * caller's stream fp (when not NULL). A cu_buf attached to it streams into
+ * it in CU_BUF_FLUSH_AT pieces. */
+typedef struct cu_output {
+    char *path; /* the target, links resolved; NULL for a stream */
+    char *tmp;  /* the temporary file while it exists */
+    int fd;     /* the temporary file or device; -1 for a stream */
+    FILE *fp;   /* the stream, or NULL */
+    int is_stdout;
+    curtail_temp_fn on_temp;
+    void *on_temp_ctx;
+} cu_output;
+int cu_output_open(cu_output *o, const char *path, FILE *fp, curtail_temp_fn on_temp,
+                   void *on_temp_ctx, curtail_error *err);
+void cu_output_attach(cu_output *o, cu_buf *b);
+/* Flush b, then commit (rc CURTAIL_OK and b not failed: sync, rename) or
+ * roll back (remove the temporary file). Returns rc, or the error of the
+ * write (CURTAIL_EIO, a sink's errno in the message; CURTAIL_ENOMEM when b
+ * ran out of memory). */
+int cu_output_finish(cu_output *o, cu_buf *b, int rc, curtail_error *err);
+/* Close without a buffer: commit when rc is CURTAIL_OK. */
+int cu_output_close(cu_output *o, int rc, curtail_error *err);
 
 /* ---- time (timeutil.c) ---------------------------------------------------------------- */
 /* Days since 1970-01-01 of a proleptic Gregorian date, and back. */

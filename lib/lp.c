@@ -126,6 +126,8 @@ int cu_lp_is_sane(const cu_lp *lp)
 }
 
 /* ---- writers ----------------------------------------------------------------------- */
+/* Numbers as cu_buf_num_short: at most 17 significant digits and 24
+ * characters, since other solvers' readers limit a number's length. */
 
 static void put_name(cu_buf *b, char *const *names, const char *prefix, size_t i)
 {
@@ -138,7 +140,7 @@ static void put_name(cu_buf *b, char *const *names, const char *prefix, size_t i
 static void put_term(cu_buf *b, double v, const cu_lp *lp, size_t j)
 {
     cu_buf_puts(b, v < 0 ? " - " : " + ");
-    cu_buf_num(b, fabs(v));
+    cu_buf_num_short(b, fabs(v));
     cu_buf_puts(b, " ");
     put_name(b, lp->cname, "c", j);
 }
@@ -210,7 +212,7 @@ static void write_cplex(const cu_lp *lp, const row_view *rv, cu_buf *b)
         if (n == 0 && lp->ncols > 0)
             put_term(b, 0.0, lp, 0);
         cu_buf_printf(b, " %s ", ops[lp->rtype[i]]);
-        cu_buf_num(b, lp->rhs[i]);
+        cu_buf_num_short(b, lp->rhs[i]);
         cu_buf_puts(b, "\n");
     }
     cu_buf_puts(b, "Bounds\n");
@@ -219,16 +221,16 @@ static void write_cplex(const cu_lp *lp, const row_view *rv, cu_buf *b)
         if (lp->clb[j] == lp->cub[j]) {
             put_name(b, lp->cname, "c", j);
             cu_buf_puts(b, " = ");
-            cu_buf_num(b, lp->clb[j]);
+            cu_buf_num_short(b, lp->clb[j]);
         } else {
-            cu_buf_num(b, lp->clb[j]);
+            cu_buf_num_short(b, lp->clb[j]);
             cu_buf_puts(b, " <= ");
             put_name(b, lp->cname, "c", j);
             if (isinf(lp->cub[j])) {
                 cu_buf_puts(b, " <= +inf");
             } else {
                 cu_buf_puts(b, " <= ");
-                cu_buf_num(b, lp->cub[j]);
+                cu_buf_num_short(b, lp->cub[j]);
             }
         }
         cu_buf_puts(b, "\n");
@@ -253,7 +255,7 @@ static void write_mps(const cu_lp *lp, cu_buf *b)
             cu_buf_puts(b, " ");
             put_name(b, lp->cname, "c", j);
             cu_buf_puts(b, " obj ");
-            cu_buf_num(b, lp->cost[j]);
+            cu_buf_num_short(b, lp->cost[j]);
             cu_buf_puts(b, "\n");
             wrote = 1;
         }
@@ -263,7 +265,7 @@ static void write_mps(const cu_lp *lp, cu_buf *b)
             cu_buf_puts(b, " ");
             put_name(b, lp->rname, "r", lp->rind[k]);
             cu_buf_puts(b, " ");
-            cu_buf_num(b, lp->val[k]);
+            cu_buf_num_short(b, lp->val[k]);
             cu_buf_puts(b, "\n");
             wrote = 1;
         }
@@ -276,7 +278,7 @@ static void write_mps(const cu_lp *lp, cu_buf *b)
         cu_buf_puts(b, " RHS ");
         put_name(b, lp->rname, "r", i);
         cu_buf_puts(b, " ");
-        cu_buf_num(b, lp->rhs[i]);
+        cu_buf_num_short(b, lp->rhs[i]);
         cu_buf_puts(b, "\n");
     }
     cu_buf_puts(b, "BOUNDS\n");
@@ -285,7 +287,7 @@ static void write_mps(const cu_lp *lp, cu_buf *b)
             cu_buf_puts(b, " FX BND ");
             put_name(b, lp->cname, "c", j);
             cu_buf_puts(b, " ");
-            cu_buf_num(b, lp->clb[j]);
+            cu_buf_num_short(b, lp->clb[j]);
             cu_buf_puts(b, "\n");
             continue;
         }
@@ -293,14 +295,14 @@ static void write_mps(const cu_lp *lp, cu_buf *b)
             cu_buf_puts(b, " LO BND ");
             put_name(b, lp->cname, "c", j);
             cu_buf_puts(b, " ");
-            cu_buf_num(b, lp->clb[j]);
+            cu_buf_num_short(b, lp->clb[j]);
             cu_buf_puts(b, "\n");
         }
         if (!isinf(lp->cub[j])) {
             cu_buf_puts(b, " UP BND ");
             put_name(b, lp->cname, "c", j);
             cu_buf_puts(b, " ");
-            cu_buf_num(b, lp->cub[j]);
+            cu_buf_num_short(b, lp->cub[j]);
             cu_buf_puts(b, "\n");
         }
     }

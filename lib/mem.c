@@ -1,8 +1,7 @@
 /* mem.c — the allocator hook and a growable byte buffer. */
 #include "internal.h"
+#include "numfmt.h"
 
-#include <float.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -125,11 +124,46 @@ void cu_buf_free(cu_buf *b)
     b->len = b->cap = 0;
 }
 
+void cu_buf_set_sink(cu_buf *b, cu_buf_sink sink, void *ctx)
+{
+    b->sink = sink;
+    b->sink_ctx = ctx;
+}
+
+/* All but the last `keep` buffered bytes to the sink. */
+static void buf_drain(cu_buf *b, size_t keep)
+{
+    size_t n;
+    int e;
+    if (!b->sink || b->failed || b->len <= keep)
+        return;
+    n = b->len - keep;
+    e = b->sink(b->sink_ctx, b->data, n);
+    if (e) {
+        b->sink_err = e;
+        b->failed = 1;
+        return;
+    }
+    memmove(b->data, b->data + n, keep + 1); /* with the NUL */
+    b->len = keep;
+}
+
+int cu_buf_flush(cu_buf *b)
+{
+    buf_drain(b, 0);
+    return b->sink_err;
+}
+
 void cu_buf_put(cu_buf *b, const char *s, size_t n)
 {
     void *p;
     if (b->failed)
         return;
+    if (b->sink && b->len >= CU_BUF_FLUSH_AT) {
+        buf_drain(b, CU_BUF_KEEP);
+        if (b->failed)
+            return;
+    }
     if (n > SIZE_MAX - b->len - 1) {
         b->failed = 1;
         return;
@@ -181,66 +215,17 @@ void cu_buf_printf(cu_buf *b, const char *fmt, ...)
     }
 }
 
-/* The shortest precision that reads back exactly, by trying each: slow,
- * used for subnormals only. */
-static void num_by_search(cu_buf *b, double v)
-{
-    char tmp[64];
-    int prec;
-    for (prec = 1; prec < 17; prec++) {
-        snprintf(tmp, sizeof tmp, "%.*g", prec, v);
-        if (strtod(tmp, NULL) == v)
-            break;
-    }
-    snprintf(tmp, sizeof tmp, "%.*g", prec, v);
-    cu_buf_puts(b, tmp);
-}
-
 /* A finite double as plain decimals with the fewest digits that read back
- * exactly: integers directly, else the 15-digit form if it round-trips
- * (trailing zeros dropped), else 16 or 17 digits; exponents only for very
- * large or small magnitudes. Non-finite values are written as 0. */
+ * exactly (numfmt.c: exact integer arithmetic, no locale); non-finite
+ * values are written as 0. */
 void cu_buf_num(cu_buf *b, double v)
 {
-    char tmp[64];
-    int prec;
-    if (!isfinite(v) || v == 0.0) {
-        cu_buf_put(b, "0", 1);
-        return;
-    }
-    if (fabs(v) < DBL_MIN) { /* subnormal: fewer digits are exact, search them all */
-        num_by_search(b, v);
-        return;
-    }
-    if (fabs(v) < 1e15 && v == (double)(long long)v) {
-        cu_buf_printf(b, "%lld", (long long)v);
-        return;
-    }
-    snprintf(tmp, sizeof tmp, "%.14e", v); /* 15 significant digits */
-    if (strtod(tmp, NULL) == v) {
-        const char *m = tmp[0] == '-' ? tmp + 1 : tmp; /* d.dddddddddddddde±XX */
-        const char *e = strchr(m, 'e');
-        const char *last = e - 1;
-        while (last > m && (*last == '0' || *last == '.'))
-            last--;
-        prec = (int)(last - m) + (last > m ? 0 : 1); /* digits before the point: 1 */
-    } else {
-        snprintf(tmp, sizeof tmp, "%.15e", v);
-        prec = strtod(tmp, NULL) == v ? 16 : 17;
-    }
-    snprintf(tmp, sizeof tmp, "%.*g", prec, v);
-    if (strchr(tmp, 'e')) {
-        int exp10 = (int)floor(log10(fabs(v)));
-        int decimals = prec - 1 - exp10;
-        if (decimals < 0)
-            decimals = 0;
-        if (exp10 >= -30 && exp10 < 21) {
-            char fixed[64];
-            snprintf(fixed, sizeof fixed, "%.*f", decimals, v);
-            if (strtod(fixed, NULL) == v)
-                memcpy(tmp, fixed, strlen(fixed) + 1);
-        }
-    }
-    cu_buf_puts(b, tmp);
+    char tmp[CU_NUMFMT_MAX];
+    cu_buf_put(b, tmp, cu_numfmt(tmp, v));
 }
 
+void cu_buf_num_short(cu_buf *b, double v)
+{
+    char tmp[CU_NUMFMT_MAX];
+    cu_buf_put(b, tmp, cu_numfmt_short(tmp, v));
+}

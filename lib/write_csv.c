@@ -4,8 +4,8 @@
  * fractions with 4 decimals, emissions in kg/d with 2 decimals; capacity as
  * given. Headers, industries, grades and measure texts follow the language.
  * The columns are the list's (write_text.h), shared with the Markdown list.
- * A text cell that starts with =, +, - or @ is written with a leading ' so
- * that a spreadsheet does not evaluate it (CSV formula injection).
+ * A text cell that starts with =, +, -, @, TAB or CR is written with a
+ * leading ' so that a spreadsheet does not evaluate it (CSV formula injection).
  *
  * A schedule is written in long form, one row per hour and unit, hour by
  * hour and within an hour in scenario order:
@@ -39,7 +39,8 @@ static void put_field(cu_buf *b, const char *s)
     int guard;
     if (!s)
         s = "";
-    guard = s[0] != '\0' && strchr("=+-@", s[0]) != NULL;
+    /* a leading TAB or CR too: spreadsheets skip it and evaluate what follows */
+    guard = s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
     if (!strpbrk(s, ",\"\r\n")) {
         if (guard)
             cu_buf_put(b, "'", 1);

@@ -10,6 +10,8 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,29 +92,6 @@ static void sync_parent_dir(const char *path)
     close(fd);
 }
 
-static int write_stdout(const char *data, size_t len, curtail_error *err)
-{
-    errno = 0;
-    if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
-        return io_error(err, "<stdout>", "cannot write", errno ? errno : EIO);
-    return CURTAIL_OK;
-}
-
-/* A path that exists and is not a regular file (/dev/null, a FIFO, a
- * terminal) is written in place: renaming over it would replace the device. */
-static int write_special(const char *path, const char *data, size_t len, curtail_error *err)
-{
-    int fd = open(path, O_WRONLY), e;
-    if (fd < 0)
-        return io_error(err, path, "cannot open", errno);
-    e = write_all(fd, data, len);
-    if (close(fd) != 0 && !e)
-        e = errno;
-    return e ? io_error(err, path, "cannot write", e) : CURTAIL_OK;
-}
-
-static int write_resolved(const char *path, const char *data, size_t len, curtail_error *err);
-
 /* The path a chain of symbolic links ends at, allocated (cu_free), or NULL
  * with *e set (ENOMEM, ELOOP, or readlink's error). A relative link target is
  * taken relative to the link's directory. The last path that is not a link
@@ -185,154 +164,317 @@ static char *resolve_links(const char *path, int *e)
     return NULL;
 }
 
-int cu_write_atomic(const char *path, const char *data, size_t len, curtail_error *err)
+/* ---- an output in progress ------------------------------------------------------------ */
+
+static int sink_fd(void *ctx, const char *data, size_t len)
 {
-    char *real;
+    return write_all(((cu_output *)ctx)->fd, data, len);
+}
+
+static int sink_fp(void *ctx, const char *data, size_t len)
+{
+    FILE *fp = ((cu_output *)ctx)->fp;
+    errno = 0;
+    if (fwrite(data, 1, len, fp) != len)
+        return errno ? errno : EIO;
+    return 0;
+}
+
+/* The temporary file's path: the target's with ".XXXXXX" appended, the
+ * target's name shortened (at a UTF-8 character boundary) when that would
+ * pass the directory's NAME_MAX. */
+static char *temp_name(const char *path)
+{
+    static const char suffix[] = ".XXXXXX";
+    const char *slash = strrchr(path, '/'), *base = slash ? slash + 1 : path;
+    size_t dlen = (size_t)(base - path), blen = strlen(base);
+    long name_max = NAME_MAX;
+    char *tmp;
+    {
+        char dir[4096];
+        long pc;
+        if (dlen == 0)
+            snprintf(dir, sizeof dir, ".");
+        else if (dlen < sizeof dir)
+            snprintf(dir, sizeof dir, "%.*s", (int)dlen, path);
+        else
+            dir[0] = '\0';
+        if (dir[0] && (pc = pathconf(dir, _PC_NAME_MAX)) > 0)
+            name_max = pc;
+    }
+    if (blen + sizeof suffix - 1 > (size_t)name_max) {
+        blen = name_max > (long)sizeof suffix ? (size_t)name_max - (sizeof suffix - 1) : 1;
+        while (blen > 1 && ((unsigned char)base[blen] & 0xC0) == 0x80)
+            blen--; /* do not split a UTF-8 sequence */
+    }
+    tmp = cu_calloc(NULL, dlen + blen + sizeof suffix, 1);
+    if (!tmp)
+        return NULL;
+    memcpy(tmp, path, dlen + blen);
+    memcpy(tmp + dlen + blen, suffix, sizeof suffix);
+    return tmp;
+}
+
+static void tell_temp(cu_output *o, const char *tmp)
+{
+    if (o->on_temp)
+        o->on_temp(tmp, o->on_temp_ctx);
+}
+
+/* `path` is not a symbolic link (or does not exist). */
+static int open_resolved(cu_output *o, const char *path, curtail_error *err)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+        if (S_ISDIR(st.st_mode))
+            return io_error(err, path, "cannot replace", EISDIR);
+        /* a device, FIFO or terminal is written in place: renaming over it
+         * would replace the device */
+        o->fd = open(path, O_WRONLY);
+        if (o->fd < 0)
+            return io_error(err, path, "cannot open", errno);
+        return CURTAIL_OK;
+    }
+    o->tmp = temp_name(path);
+    if (!o->tmp)
+        return cu_enomem(err);
+    {
+        /* a signal handler that removes the file must know its name as
+         * soon as it exists: signals wait (in this thread) until on_temp
+         * has been told */
+        sigset_t all, old;
+        int e;
+        if (o->on_temp) {
+            sigfillset(&all);
+            pthread_sigmask(SIG_BLOCK, &all, &old);
+        }
+        o->fd = mkstemp(o->tmp);
+        e = errno;
+        if (o->fd >= 0)
+            tell_temp(o, o->tmp);
+        if (o->on_temp)
+            pthread_sigmask(SIG_SETMASK, &old, NULL);
+        if (o->fd < 0) {
+            cu_free(NULL, o->tmp);
+            o->tmp = NULL;
+            return io_error(err, path, "cannot write", e);
+        }
+    }
+    if (fchmod(o->fd, target_mode(path)) != 0) {
+        int e = errno;
+        close(o->fd);
+        o->fd = -1;
+        (void)unlink(o->tmp);
+        tell_temp(o, NULL);
+        cu_free(NULL, o->tmp);
+        o->tmp = NULL;
+        return io_error(err, path, "cannot write", e);
+    }
+    return CURTAIL_OK;
+}
+
+int cu_output_open(cu_output *o, const char *path, FILE *fp, curtail_temp_fn on_temp,
+                   void *on_temp_ctx, curtail_error *err)
+{
     int e = 0, rc;
-    if (!path || strcmp(path, "-") == 0)
-        return write_stdout(data, len, err);
+    memset(o, 0, sizeof *o);
+    o->fd = -1;
+    o->on_temp = on_temp;
+    o->on_temp_ctx = on_temp_ctx;
+    if (fp) {
+        o->fp = fp;
+        return CURTAIL_OK;
+    }
+    if (!path || strcmp(path, "-") == 0) {
+        o->fp = stdout;
+        o->is_stdout = 1;
+        return CURTAIL_OK;
+    }
     if (!path[0])
         return cu_einval(err, "output path is empty");
-    real = resolve_links(path, &e);
-    if (!real) {
+    o->path = resolve_links(path, &e);
+    if (!o->path) {
         if (e == ENOMEM)
             return cu_enomem(err);
         return io_error(err, path, "cannot resolve", e);
     }
-    rc = write_resolved(real, data, len, err);
-    cu_free(NULL, real);
+    rc = open_resolved(o, o->path, err);
+    if (rc != CURTAIL_OK) {
+        cu_free(NULL, o->path);
+        o->path = NULL;
+    }
     return rc;
 }
 
-/* Write to `path`, which is not a symbolic link (or does not exist). */
-static int write_resolved(const char *path, const char *data, size_t len, curtail_error *err)
+void cu_output_attach(cu_output *o, cu_buf *b)
 {
-    static const char suffix[] = ".XXXXXX";
-    char *tmp = NULL;
-    size_t plen;
-    int fd = -1, e = 0, created = 0, rc = CURTAIL_OK;
-    const char *what = "cannot write";
+    if (o->fp)
+        cu_buf_set_sink(b, sink_fp, o);
+    else
+        cu_buf_set_sink(b, sink_fd, o);
+}
 
-    {
-        struct stat st;
-        if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-            if (S_ISDIR(st.st_mode))
-                return io_error(err, path, "cannot replace", EISDIR);
-            return write_special(path, data, len, err);
+/* The name an I/O error is reported under. */
+static const char *output_name(const cu_output *o)
+{
+    return o->path ? o->path : o->is_stdout ? "<stdout>" : NULL;
+}
+
+int cu_output_close(cu_output *o, int rc, curtail_error *err)
+{
+    int e = 0;
+    const char *what = "cannot write";
+    if (rc == CURTAIL_OK) {
+        if (o->fp) {
+            errno = 0;
+            if (fflush(o->fp) != 0)
+                e = errno ? errno : EIO;
+        } else if (o->tmp && fsync(o->fd) != 0) {
+            e = errno;
         }
     }
-    plen = strlen(path);
-    tmp = cu_calloc(NULL, plen + sizeof suffix, 1);
-    if (!tmp)
-        return cu_enomem(err);
-    memcpy(tmp, path, plen);
-    memcpy(tmp + plen, suffix, sizeof suffix);
-
-    fd = mkstemp(tmp);
-    if (fd < 0) {
-        e = errno;
-        goto done;
-    }
-    created = 1;
-    if (fchmod(fd, target_mode(path)) != 0 || (e = write_all(fd, data, len)) != 0 ||
-        fsync(fd) != 0) {
-        if (!e)
+    if (o->fd >= 0) {
+        if (close(o->fd) != 0 && rc == CURTAIL_OK && !e)
             e = errno;
-        goto done;
+        o->fd = -1;
     }
-    if (close(fd) != 0) {
-        fd = -1;
-        e = errno;
-        goto done;
+    if (o->tmp) {
+        sigset_t all, old;
+        if (o->on_temp) { /* renamed or removed, and on_temp told so, at once */
+            sigfillset(&all);
+            pthread_sigmask(SIG_BLOCK, &all, &old);
+        }
+        if (rc == CURTAIL_OK && !e && rename(o->tmp, o->path) != 0) {
+            e = errno;
+            what = "cannot replace";
+        }
+        if (rc != CURTAIL_OK || e)
+            (void)unlink(o->tmp);
+        tell_temp(o, NULL);
+        if (o->on_temp)
+            pthread_sigmask(SIG_SETMASK, &old, NULL);
+        if (rc == CURTAIL_OK && !e)
+            sync_parent_dir(o->path);
+        cu_free(NULL, o->tmp);
+        o->tmp = NULL;
     }
-    fd = -1;
-    if (rename(tmp, path) != 0) {
-        e = errno;
-        what = "cannot replace";
-        goto done;
-    }
-    created = 0;
-    sync_parent_dir(path);
-
-done:
-    if (fd >= 0)
-        close(fd);
-    if (e) {
-        if (created)
-            (void)unlink(tmp);
-        rc = io_error(err, path, what, e);
-    }
-    cu_free(NULL, tmp);
+    if (e && rc == CURTAIL_OK)
+        rc = io_error(err, output_name(o), what, e);
+    cu_free(NULL, o->path);
+    o->path = NULL;
     return rc;
 }
 
-/* Options checked and the language resolved; the output rendered into *out
- * (left empty on failure). */
-static int render(const curtail_result *r, const curtail_write_options *opts, cu_buf *out,
-                  curtail_error *err)
+int cu_output_finish(cu_output *o, cu_buf *b, int rc, curtail_error *err)
 {
-    curtail_write_options o = CURTAIL_WRITE_OPTIONS_INIT;
-    int rc;
-    cu_buf_init(out, r ? r->mem : NULL);
+    if (rc == CURTAIL_OK && !b->failed)
+        cu_buf_flush(b);
+    if (rc == CURTAIL_OK && b->failed) {
+        if (b->sink_err)
+            rc = io_error(err, output_name(o), "cannot write", b->sink_err);
+        else
+            rc = cu_enomem(err);
+    }
+    return cu_output_close(o, rc, err);
+}
+
+int cu_write_atomic(const char *path, const char *data, size_t len, curtail_error *err)
+{
+    cu_output o;
+    cu_buf b;
+    int rc = cu_output_open(&o, path, NULL, NULL, NULL, err);
+    if (rc != CURTAIL_OK)
+        return rc;
+    cu_buf_init(&b, NULL);
+    cu_output_attach(&o, &b);
+    b.sink_err = b.sink(b.sink_ctx, data, len);
+    b.failed = b.sink_err != 0;
+    return cu_output_finish(&o, &b, CURTAIL_OK, err);
+}
+
+/* Options checked and the language resolved: *o. */
+static int check_options(const curtail_result *r, const curtail_write_options *opts,
+                         curtail_write_options *o, curtail_error *err)
+{
+    curtail_write_options d = CURTAIL_WRITE_OPTIONS_INIT;
+    *o = d;
     if (!r)
         return cu_einval(err, "result is NULL");
     if (opts) {
-        if (opts->version != CURTAIL_WRITE_OPTIONS_VERSION)
+        if (opts->version != CURTAIL_WRITE_OPTIONS_VERSION && opts->version != 1)
             return cu_einval(err, "write options version %u is not %u", opts->version,
                              (unsigned)CURTAIL_WRITE_OPTIONS_VERSION);
-        o = *opts;
+        o->format = opts->format;
+        o->lang = opts->lang;
+        o->bom = opts->bom;
+        if (opts->version >= 2) {
+            o->on_temp = opts->on_temp;
+            o->on_temp_ctx = opts->on_temp_ctx;
+        }
     }
-    if ((int)o.lang < CURTAIL_LANG_DEFAULT || (int)o.lang > CURTAIL_LANG_EN)
-        return cu_einval(err, "unknown output language %d", (int)o.lang);
-    switch (o.format) {
+    if ((int)o->lang < CURTAIL_LANG_DEFAULT || (int)o->lang > CURTAIL_LANG_EN)
+        return cu_einval(err, "unknown output language %d", (int)o->lang);
+    if (o->format != CURTAIL_FORMAT_JSON && o->format != CURTAIL_FORMAT_CSV &&
+        o->format != CURTAIL_FORMAT_MD)
+        return cu_einval(err, "unknown output format %d", (int)o->format);
+    return CURTAIL_OK;
+}
+
+/* The output rendered into out, which streams to its sink. */
+static int render(const curtail_result *r, const curtail_write_options *o, cu_buf *out,
+                  curtail_error *err)
+{
+    int rc;
+    switch (o->format) {
     case CURTAIL_FORMAT_JSON:
-        rc = cu_write_json(r, &o, out);
+        rc = cu_write_json(r, o, out);
         break;
     case CURTAIL_FORMAT_CSV:
-        rc = cu_write_csv(r, &o, out);
-        break;
-    case CURTAIL_FORMAT_MD:
-        rc = cu_write_md(r, &o, out);
+        rc = cu_write_csv(r, o, out);
         break;
     default:
-        return cu_einval(err, "unknown output format %d", (int)o.format);
+        rc = cu_write_md(r, o, out);
+        break;
     }
     if (rc == CURTAIL_OK && out->failed)
         rc = CURTAIL_ENOMEM;
-    if (rc == CURTAIL_ENOMEM)
+    if (rc == CURTAIL_ENOMEM && !out->sink_err)
         cu_enomem(err);
-    else if (rc != CURTAIL_OK)
+    else if (rc != CURTAIL_OK && rc != CURTAIL_ENOMEM)
         cu_einval(err, "the result cannot be read back (code %d)", rc);
+    return out->sink_err ? CURTAIL_OK : rc; /* a sink's error: cu_output_finish says it */
+}
+
+static int write_to(const curtail_result *r, const curtail_write_options *opts,
+                    const char *path, FILE *fp, curtail_error *err)
+{
+    curtail_write_options o;
+    cu_output out;
+    cu_buf b;
+    int rc = check_options(r, opts, &o, err);
     if (rc != CURTAIL_OK)
-        cu_buf_free(out);
+        return rc;
+    rc = cu_output_open(&out, path, fp, o.on_temp, o.on_temp_ctx, err);
+    if (rc != CURTAIL_OK)
+        return rc;
+    cu_buf_init(&b, r->mem);
+    cu_output_attach(&out, &b);
+    rc = render(r, &o, &b, err);
+    rc = cu_output_finish(&out, &b, rc, err);
+    cu_buf_free(&b);
     return rc;
 }
 
 int curtail_result_write_file(const curtail_result *r, const curtail_write_options *opts,
                               const char *path, curtail_error *err)
 {
-    cu_buf b;
-    int rc = render(r, opts, &b, err);
-    if (rc != CURTAIL_OK)
-        return rc;
-    rc = cu_write_atomic(path, b.data ? b.data : "", b.len, err);
-    cu_buf_free(&b);
-    return rc;
+    return write_to(r, opts, path, NULL, err);
 }
 
 int curtail_result_write_stream(const curtail_result *r, const curtail_write_options *opts,
                                 FILE *fp, curtail_error *err)
 {
-    cu_buf b;
-    int rc;
     if (!fp)
         return cu_einval(err, "stream is NULL");
-    rc = render(r, opts, &b, err);
-    if (rc != CURTAIL_OK)
-        return rc;
-    errno = 0;
-    if (fwrite(b.data ? b.data : "", 1, b.len, fp) != b.len || fflush(fp) != 0)
-        rc = io_error(err, NULL, "cannot write", errno ? errno : EIO);
-    cu_buf_free(&b);
-    return rc;
+    return write_to(r, opts, NULL, fp, err);
 }

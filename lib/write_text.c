@@ -1,6 +1,7 @@
 /* write_text.c — labels and number formats shared by the CSV and Markdown
  * writers (see write_text.h). */
 #include "write_text.h"
+#include "numfmt.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -17,13 +18,19 @@ const char *const cu_level_zh[CU_NL] = {"黄色", "橙色", "红色"};
 const char *const cu_level_en[CU_NL] = {"Yellow", "Orange", "Red"};
 const char *const cu_pollutant_zh[CU_NP] = {"SO2", "NOx", "颗粒物", "VOCs"};
 
+/* Both through cu_numfmt_fixed: printf's "%.*f" without the locale's
+ * decimal comma. */
 void cu_put_fixed(cu_buf *b, double v, int decimals)
 {
-    char tmp[400];
+    char tmp[CU_NUMFMT_FIXED_MAX(16)];
+    size_t n;
     const char *p;
     if (!isfinite(v))
         v = 0.0;
-    snprintf(tmp, sizeof tmp, "%.*f", decimals, v);
+    if (decimals > 16)
+        decimals = 16;
+    n = cu_numfmt_fixed(tmp, v, decimals);
+    tmp[n] = '\0';
     for (p = tmp[0] == '-' ? tmp + 1 : tmp; *p == '0' || *p == '.'; p++)
         ;
     cu_buf_puts(b, (tmp[0] == '-' && *p == '\0') ? tmp + 1 : tmp);
@@ -31,13 +38,15 @@ void cu_put_fixed(cu_buf *b, double v, int decimals)
 
 void cu_put_trimmed(cu_buf *b, double v, int decimals)
 {
-    char tmp[400];
+    char tmp[CU_NUMFMT_FIXED_MAX(16)];
     size_t n;
     const char *p;
     if (!isfinite(v))
         v = 0.0;
-    snprintf(tmp, sizeof tmp, "%.*f", decimals, v);
-    n = strlen(tmp);
+    if (decimals > 16)
+        decimals = 16;
+    n = cu_numfmt_fixed(tmp, v, decimals);
+    tmp[n] = '\0';
     if (strchr(tmp, '.')) {
         while (n > 0 && tmp[n - 1] == '0')
             n--;

@@ -3,7 +3,8 @@
 # Idempotent: does nothing (and needs no network) when everything is present.
 set -eu
 
-PKGS="cmake make gcc g++ pkg-config libglpk-dev libyaml-dev check glpk-utils coinor-clp coinor-libclp-dev valgrind"
+# locales: localedef and the locale sources (the comma-decimal locale test)
+PKGS="cmake make gcc g++ pkg-config libglpk-dev libyaml-dev check glpk-utils coinor-clp coinor-libclp-dev valgrind locales"
 # `make fuzz` also needs clang with its libFuzzer runtime.
 if [ "${1:-}" = "--fuzz" ]; then
     PKGS="$PKGS clang libclang-rt-dev"
