@@ -101,7 +101,11 @@ static const char help_text2[] =
     "                               csv: one row per hour and unit (level, load %, what\n"
     "                               the hour requires, output and emissions); md: a\n"
     "                               summary per segment and each unit's load by runs\n"
-    "      -o, --output OUT, --lang zh|en, --bom   as for plan\n"
+    "      -o, --output OUT, --lang zh|en, --bom, --time-limit SECONDS\n";
+/* listed only when the build has Clp */
+static const char help_solver2[] = "      --solver glpk|clp\n";
+static const char help_text3[] =
+    "                               as for plan (they apply to the plan behind it)\n"
     "  export FILE [OPTIONS]    write the plan LP for audit or other solvers\n"
     "      --level yellow|orange|red  that level's LP alone (default: all three jointly)\n"
     "      --format lp|mps            CPLEX LP or free MPS; default: from the extension\n"
@@ -149,6 +153,9 @@ static void print_help(void)
     if (curtail_solver_available(CURTAIL_SOLVER_CLP))
         fputs(help_solver, stdout);
     fputs(help_text2, stdout);
+    if (curtail_solver_available(CURTAIL_SOLVER_CLP))
+        fputs(help_solver2, stdout);
+    fputs(help_text3, stdout);
 }
 
 static int usage_error(const char *fmt, const char *arg)
@@ -493,7 +500,7 @@ static int parse_solve_options(const args *a, int check_available, curtail_plan_
 /* `plan` and `schedule`: the same options, the same exit codes. */
 static int cmd_solve(int argc, char **argv, int schedule)
 {
-    const option_set allowed = {1, 1, 1, 0, 1, !schedule, !schedule};
+    const option_set allowed = {1, 1, 1, 0, 1, 1, 1};
     const char *name = schedule ? "schedule" : "plan";
     curtail_write_options wo = CURTAIL_WRITE_OPTIONS_INIT;
     curtail_plan_options po = CURTAIL_PLAN_OPTIONS_INIT;
@@ -524,8 +531,15 @@ static int cmd_solve(int argc, char **argv, int schedule)
     if (rc >= 0)
         return rc;
     memset(&err, 0, sizeof err);
-    rc = schedule ? curtail_schedule_solve(s, NULL, &r, &err)
-                  : curtail_plan_solve(s, &po, &r, &err);
+    if (schedule) {
+        curtail_schedule_options so = CURTAIL_SCHEDULE_OPTIONS_INIT;
+        so.method = po.method;
+        so.time_limit_s = po.time_limit_s;
+        so.solver = po.solver;
+        rc = curtail_schedule_solve(s, &so, &r, &err);
+    } else {
+        rc = curtail_plan_solve(s, &po, &r, &err);
+    }
     if (rc != CURTAIL_OK) {
         rc = report_error(rc, &err);
         goto done;

@@ -468,12 +468,19 @@ CURTAIL_API const char *curtail_result_warning_text(const curtail_result *r, siz
 /* Schedule: an episode hour by hour (SPEC §6)                              */
 /* ------------------------------------------------------------------------ */
 
+/** How the plan behind a schedule is solved: the fields of curtail_plan_options. */
 typedef struct curtail_schedule_options {
     unsigned version;
-    curtail_method method; /* how the plan behind the schedule is solved */
+    curtail_method method;
+    /* since version 2 (version 1 had only `method` and an unused `hourly`): */
+    double time_limit_s;
+    int (*cancel)(void *ctx);
+    void *cancel_ctx;
+    curtail_solver solver;
 } curtail_schedule_options;
 #define CURTAIL_SCHEDULE_OPTIONS_VERSION 2
-#define CURTAIL_SCHEDULE_OPTIONS_INIT {CURTAIL_SCHEDULE_OPTIONS_VERSION, CURTAIL_METHOD_AUTO}
+#define CURTAIL_SCHEDULE_OPTIONS_INIT                                                        \
+    {CURTAIL_SCHEDULE_OPTIONS_VERSION, CURTAIL_METHOD_AUTO, 0.0, NULL, NULL, CURTAIL_SOLVER_DEFAULT}
 
 /**
  * Render the episode of a checked scenario that has an `episode` section

@@ -254,11 +254,17 @@ int curtail_schedule_solve(const curtail_scenario *s, const curtail_schedule_opt
     if (!s)
         return cu_einval(err, "curtail_schedule_solve: scenario is NULL");
     if (opts) {
-        if (opts->version != CURTAIL_SCHEDULE_OPTIONS_VERSION)
+        if (opts->version != 1 && opts->version != CURTAIL_SCHEDULE_OPTIONS_VERSION)
             return cu_einval(err, "curtail_schedule_solve: options of another version");
         if (opts->method != CURTAIL_METHOD_AUTO && opts->method != CURTAIL_METHOD_PLAIN)
             return cu_einval(err, "curtail_schedule_solve: unknown method");
         po.method = opts->method;
+        if (opts->version >= 2) {
+            po.time_limit_s = opts->time_limit_s;
+            po.cancel = opts->cancel;
+            po.cancel_ctx = opts->cancel_ctx;
+            po.solver = opts->solver;
+        }
     }
     if (!s->checked)
         return cu_einval(err, "the scenario is not checked: call curtail_scenario_check first");

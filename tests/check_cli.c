@@ -762,7 +762,8 @@ END_TEST
 
 /* --solver picks the engine (the golden plan comes out byte for byte the same
  * on Clp), --time-limit bounds the solve (exit 4 with the library's line);
- * both belong to plan only; export takes --solver and ignores it. */
+ * plan and schedule take both (the schedule's plan is solved with them);
+ * export takes --solver and ignores it. */
 START_TEST(test_cli_solver_and_time_limit)
 {
     static const struct {
@@ -779,8 +780,9 @@ START_TEST(test_cli_solver_and_time_limit)
          "curtail: --time-limit needs a positive number of seconds, got '5s'\n"},
         {"plan x.yaml --time-limit inf",
          "curtail: --time-limit needs a positive number of seconds, got 'inf'\n"},
-        {"schedule x.yaml --solver glpk", "curtail: unknown option '--solver'\n"},
-        {"schedule x.yaml --time-limit 5", "curtail: unknown option '--time-limit'\n"},
+        {"schedule x.yaml --solver cplex", "curtail: unknown solver 'cplex' (glpk or clp)\n"},
+        {"schedule x.yaml --time-limit 0",
+         "curtail: --time-limit needs a positive number of seconds, got '0'\n"},
         {"export x.yaml --time-limit 5", "curtail: unknown option '--time-limit'\n"},
         {"export x.yaml --solver cplex", "curtail: unknown solver 'cplex' (glpk or clp)\n"},
     };
@@ -796,6 +798,15 @@ START_TEST(test_cli_solver_and_time_limit)
                             "was proven; raise the limit (--time-limit) or solve a smaller "
                             "scenario\n");
     ck_assert_str_eq(r.out, "");
+    run_free(&r);
+    r = run("cd '%s' && @ schedule schedule.yaml --time-limit 1e-9", GOLDEN);
+    ck_assert_int_eq(r.status, 4);
+    ck_assert_ptr_nonnull(strstr(r.err, "error: the solver reached the time limit of 1e-09 s"));
+    ck_assert_str_eq(r.out, "");
+    run_free(&r);
+    r = run("cd '%s' && @ schedule schedule.yaml --solver glpk --time-limit 60", GOLDEN);
+    ck_assert_int_eq(r.status, 0);
+    assert_file_is_golden(r.out, "schedule.json");
     run_free(&r);
     r = run("cd '%s' && a=$(@ export plan.yaml 2>/dev/null) && "
             "b=$(@ export plan.yaml --solver clp 2>/dev/null) && "

@@ -839,6 +839,12 @@ START_TEST(test_schedule_without_episode_is_einput)
 }
 END_TEST
 
+static int cancel_now(void *ctx)
+{
+    (void)ctx;
+    return 1;
+}
+
 START_TEST(test_schedule_bad_arguments_are_einval)
 {
     curtail_scenario *s = load_text(HAND, "hand.yaml");
@@ -856,6 +862,25 @@ START_TEST(test_schedule_bad_arguments_are_einval)
     o.method = (curtail_method)7;
     ck_assert_int_eq(curtail_schedule_solve(s, &o, &r, &err), CURTAIL_EINVAL);
     ck_assert_ptr_null(r);
+    /* the plan options reach the plan behind the schedule */
+    o.method = CURTAIL_METHOD_AUTO;
+    o.solver = (curtail_solver)9;
+    ck_assert_int_eq(curtail_schedule_solve(s, &o, &r, &err), CURTAIL_EINVAL);
+    o.solver = CURTAIL_SOLVER_DEFAULT;
+    o.time_limit_s = -1;
+    ck_assert_int_eq(curtail_schedule_solve(s, &o, &r, &err), CURTAIL_EINVAL);
+    o.time_limit_s = 0;
+    o.cancel = cancel_now;
+    ck_assert_int_eq(curtail_schedule_solve(s, &o, &r, &err), CURTAIL_ECANCELED);
+    ck_assert_str_eq(err.message, "the solve was cancelled by the caller");
+    ck_assert_ptr_null(r);
+    o.cancel = NULL;
+    /* version-1 options (method only) are still read */
+    o.version = 1;
+    ck_assert_int_eq(curtail_schedule_solve(s, &o, &r, &err), CURTAIL_OK);
+    curtail_result_free(r);
+    r = NULL;
+    o.version = CURTAIL_SCHEDULE_OPTIONS_VERSION;
 
     r = schedule(s, CURTAIL_METHOD_AUTO);
     ck_assert_int_eq(curtail_result_segment(r, 1, &sg, &err), CURTAIL_EINVAL);
