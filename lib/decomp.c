@@ -281,6 +281,7 @@ static int lagrangian_start(dec *D, curtail_error *err)
     }
     if ((rc = cu_lps_open(&K.S, mem, D->ctl, err)) != 0)
         goto done;
+    cu_lps_set_exact(K.S, 0); /* the master only steers: its answer is not reported */
     /* Wentges smoothing: price at a point between the best bound's
      * multipliers (the centre) and the master's, which damps the cutting
      * planes' zigzag; a point whose plan does not cut the master off is

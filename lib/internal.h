@@ -401,6 +401,10 @@ typedef struct cu_lps cu_lps;
 int cu_lps_open(cu_lps **out, const curtail_mem *mem, const cu_solve_ctl *ctl,
                 curtail_error *err);
 void cu_lps_close(cu_lps *S);
+/* Finish optima in exact arithmetic where the engine can (GLPK, small LPs):
+ * on by default; off for LPs whose answer is not reported (a cutting-plane
+ * master). */
+void cu_lps_set_exact(cu_lps *S, int on);
 int cu_lps_solve(cu_lps *S, const cu_lp *lp, const signed char *col_hint,
                  const signed char *row_hint, const cu_solve_ctl *ctl, cu_lp_solution *sol,
                  curtail_error *err);
@@ -408,6 +412,7 @@ int cu_lps_solve(cu_lps *S, const cu_lp *lp, const signed char *col_hint,
 typedef struct cu_glp cu_glp;
 int cu_glp_open(cu_glp **out, const curtail_mem *mem, curtail_error *err);
 void cu_glp_close(cu_glp *S);
+void cu_glp_set_exact(cu_glp *S, int on);
 int cu_glp_solve(cu_glp *S, const cu_lp *lp, const signed char *col_hint,
                  const signed char *row_hint, const cu_solve_ctl *ctl, cu_lp_solution *sol,
                  curtail_error *err);

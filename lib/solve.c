@@ -95,6 +95,12 @@ void cu_lps_close(cu_lps *S)
     cu_free(S->mem, S);
 }
 
+void cu_lps_set_exact(cu_lps *S, int on)
+{
+    if (S && S->glp)
+        cu_glp_set_exact(S->glp, on);
+}
+
 int cu_lps_solve(cu_lps *S, const cu_lp *lp, const signed char *col_hint,
                  const signed char *row_hint, const cu_solve_ctl *ctl, cu_lp_solution *sol,
                  curtail_error *err)

@@ -42,6 +42,7 @@ struct cu_glp {
     int fresh_env;       /* this session created the thread's GLPK environment */
     int dead;            /* GLPK failed internally: the environment is gone */
     int warm;            /* P holds a basis from an earlier solve */
+    int inexact;         /* no exact finish (cu_glp_set_exact) */
     int *ia;             /* scratch for glp_set_mat_col (1-based) */
     double *ar;
     size_t cap;
@@ -73,6 +74,11 @@ int cu_glp_open(cu_glp **out, const curtail_mem *mem, curtail_error *err)
     }
     *out = S;
     return CURTAIL_OK;
+}
+
+void cu_glp_set_exact(cu_glp *S, int on)
+{
+    S->inexact = !on;
 }
 
 void cu_glp_close(cu_glp *S)
@@ -250,7 +256,7 @@ static int optimise(cu_glp *S, const cu_lp *lp, const cu_solve_ctl *ctl, curtail
         /* the hinted basis is primal feasible; columns that entered may price out */
         r = glp_warm_up(P) == 0 ? run_method(P, GLP_PRIMAL, budget, ctl, err) : 0;
     }
-    if (r > 0 && glp_get_status(P) == GLP_OPT && lp->nrows <= EXACT_MAX_ROWS) {
+    if (r > 0 && !S->inexact && glp_get_status(P) == GLP_OPT && lp->nrows <= EXACT_MAX_ROWS) {
         /* a small LP is finished in exact arithmetic from the basis found:
          * on coefficients twelve orders of magnitude apart, the floating
          * simplex stops within its tolerances, which can be kilograms and
