@@ -6,7 +6,7 @@
  * (bounds nesting-tightened, so ymin and ymax rise towards red), subject to at
  * most twelve coupling rows Σ_g E_gp y_gL >= rhs_pL. For multipliers λ >= 0
  * the problem falls apart into one three-variable problem per group, solved in
- * closed form over the few vertices of P_g (best_vertex).
+ * closed form over the few vertices of P_g (cu_chain_min).
  *
  * 1. Lagrangian dual by Kelley's cutting planes (a Dantzig-Wolfe master over
  *    whole-plan proposals, 13 rows): each round prices every group at the
@@ -27,7 +27,6 @@
 #include "plan_model.h"
 
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -72,7 +71,6 @@ typedef struct dec {
     unsigned char *in;   /* in the restricted LP */
     double *v;           /* per group and level: the fixed vertex (or LP value) */
     size_t *col0;        /* per group in the LP: its first column (3 consecutive) */
-    size_t *nest0;       /* per group in the LP: first nesting row or -1 (2 rows) */
 } dec;
 
 /* ---- one group's subproblem -------------------------------------------------------- */
@@ -80,8 +78,7 @@ typedef struct dec {
 /* min d·y over the chain polytope: the optimal y2 given y1 and y3 given y2
  * sit at an end of their range or at a breakpoint, so the candidates are few.
  * Ties go to the first candidate, the least cut. Returns the minimum. */
-static double best_vertex(const double *lo, const double *hi, const double d[CU_NL],
-                          double v[CU_NL])
+double cu_chain_min(const double *lo, const double *hi, const double d[CU_NL], double v[CU_NL])
 {
     double c1[4], best = INFINITY;
     int n1 = 0, i, j;
@@ -147,7 +144,7 @@ static int packed_vertex(const pgroup *q, const lmult *M, double d[CU_NL], doubl
     if (d[0] < 0 && d[1] < 0 && d[2] < 0)
         memcpy(v, q->hi, sizeof(double) * CU_NL);
     else
-        best_vertex(q->lo, q->hi, d, v);
+        cu_chain_min(q->lo, q->hi, d, v);
     return 1;
 }
 
@@ -248,7 +245,7 @@ static int lagrangian_start(dec *D, curtail_error *err)
     const curtail_mem *mem = D->m->mem;
     kelley K;
     double red[MAX_ROWS], cost, fsum, lb = -INFINITY, ub = INFINITY, centre[MAX_ROWS];
-    size_t g, j, k, act[MAX_ROWS + 2];
+    size_t j, k, act[MAX_ROWS + 2];
     lmult amu[MAX_ROWS + 2];
     int a, r, round, rc, nact = 0, lb_round = 0;
 
@@ -266,13 +263,11 @@ static int lagrangian_start(dec *D, curtail_error *err)
         double redmax[MAX_ROWS], cmax = 0.0;
         for (r = 0; r < D->nrows; r++)
             redmax[r] = 0.0;
-        for (g = 0; g < D->n; g++) {
-            const double *lo = &D->m->ymin[g * CU_NL], *hi = &D->m->ymax[g * CU_NL];
-            if (!D->movable[g])
-                continue;
-            cmax += D->m->g->w[g] * D->m->g->V[g] * (hi[0] - lo[0] + hi[1] - lo[1] + hi[2] - lo[2]);
+        for (k = 0; k < D->nmv; k++) {
+            const pgroup *q = &D->pg[k];
+            cmax += q->c * (q->hi[0] - q->lo[0] + q->hi[1] - q->lo[1] + q->hi[2] - q->lo[2]);
             for (r = 0; r < D->nrows; r++)
-                redmax[r] += D->m->g->E[g * CU_NP + D->rp[r]] * (hi[D->rl[r]] - lo[D->rl[r]]);
+                redmax[r] += q->e[D->rp[r]] * (q->hi[D->rl[r]] - q->lo[D->rl[r]]);
         }
         K.cscale = cmax > 0 ? cmax : 1.0;
         if ((rc = kelley_add(&K, D, NULL, red, 0.0, err)) != 0 ||
@@ -310,10 +305,6 @@ static int lagrangian_start(dec *D, curtail_error *err)
             lamsum += lm[r];
         }
         memcpy(D->lam, lm, sizeof(double) * (size_t)D->nrows);
-#ifdef CU_TRACE
-        if (getenv("CU_TRACE_ROUNDS"))
-            fprintf(stderr, "  round %d gap %.3g t=%.3f\n", round, (ub - lb) / fabs(ub), cu_clock_s());
-#endif
         if (round >= KELLEY_MAX_ROUNDS || !(lamsum > 0) || round - lb_round > KELLEY_STALL ||
             ub - lb <= KELLEY_GAP * (fabs(ub) > 1e-300 ? fabs(ub) : 1.0))
             break;
@@ -346,9 +337,6 @@ static int lagrangian_start(dec *D, curtail_error *err)
         if ((rc = kelley_add(&K, D, ls, red, cost, err)) != 0)
             goto done;
     }
-#ifdef CU_TRACE
-    fprintf(stderr, "kelley: %d rounds, ub %.17g lb %.17g, t=%.3f\n", round, ub, lb, cu_clock_s());
-#endif
     /* the master's combination of its active proposals */
     {
         double tot = 0.0;
@@ -387,9 +375,6 @@ static int lagrangian_start(dec *D, curtail_error *err)
             }
         }
     }
-#ifdef CU_TRACE
-    fprintf(stderr, "mixed: t=%.3f\n", cu_clock_s());
-#endif
     rc = CURTAIL_OK;
     goto done;
 nomem:
@@ -443,7 +428,7 @@ static int enter_group(dec *D, rlp *R, size_t g)
     const cu_model *m = D->m;
     const double *lo = &m->ymin[g * CU_NL], *hi = &m->ymax[g * CU_NL], *v = &D->v[g * CU_NL];
     double c = m->g->w[g] * m->g->V[g];
-    size_t rows[MAX_ROWS + 2], nr0 = R->lp.nrows, nrow[2] = {(size_t)-1, (size_t)-1};
+    size_t rows[MAX_ROWS + 2], nrow[2] = {(size_t)-1, (size_t)-1};
     double vals[MAX_ROWS + 2];
     int r, L, a;
     for (r = 0; r < D->nrows; r++)
@@ -454,7 +439,6 @@ static int enter_group(dec *D, rlp *R, size_t g)
             if ((nrow[a] = cu_lp_add_row(&R->lp, NULL, CU_ROW_GE, 0.0)) == (size_t)-1)
                 return -1;
         }
-    D->nest0[g] = nr0;
     D->col0[g] = R->lp.ncols;
     for (L = 0; L < CU_NL; L++) {
         size_t k = 0;
@@ -575,9 +559,6 @@ static int solve_restricted(dec *D, curtail_error *err)
         if (cu_lp_add_row(&R.lp, NULL, CU_ROW_GE, D->rhs[r] - have) == (size_t)-1)
             goto nomem;
     }
-#ifdef CU_TRACE
-    fprintf(stderr, "start: t=%.3f\n", cu_clock_s());
-#endif
     for (g = 0; g < D->n; g++)
         if (D->in[g] == 1) {
             if (enter_group(D, &R, g))
@@ -624,12 +605,7 @@ static int solve_restricted(dec *D, curtail_error *err)
             if (enter_group(D, &R, vl[k].g))
                 goto nomem;
         nin += take;
-        D->m->sift_rounds++;
     }
-    D->m->sift_work = nin;
-#ifdef CU_TRACE
-    fprintf(stderr, "restricted: %zu groups, %d rounds, %zu rows, t=%.3f\n", nin, D->m->sift_rounds, R.lp.nrows, cu_clock_s());
-#endif
     rc = CURTAIL_OK;
     goto done;
 nomem:
@@ -662,9 +638,6 @@ int cu_model_solve_dec(cu_model *m, const cu_solve_ctl *ctl, double *y,
             D.rhs[D.nrows] = m->rhs[p][L];
             D.nrows++;
         }
-#ifdef CU_TRACE
-    fprintf(stderr, "dec start: t=%.3f\n", cu_clock_s());
-#endif
     for (L = 0; L < CU_NL; L++)
         for (p = 0; p < CU_NP; p++)
             pi[p][L] = 0.0;
@@ -691,8 +664,7 @@ int cu_model_solve_dec(cu_model *m, const cu_solve_ctl *ctl, double *y,
     D.in = cu_calloc(m->mem, n + 1, 1);
     D.v = cu_calloc(m->mem, n * CU_NL + 1, sizeof(double));
     D.col0 = cu_calloc(m->mem, n + 1, sizeof(size_t));
-    D.nest0 = cu_calloc(m->mem, n + 1, sizeof(size_t));
-    if (!D.movable || !D.in || !D.v || !D.col0 || !D.nest0) {
+    if (!D.movable || !D.in || !D.v || !D.col0) {
         rc = cu_enomem(err);
         goto done;
     }
@@ -717,9 +689,6 @@ int cu_model_solve_dec(cu_model *m, const cu_solve_ctl *ctl, double *y,
         memcpy(q->e, &m->g->E[g * CU_NP], sizeof q->e);
         k++;
     }
-#ifdef CU_TRACE
-    fprintf(stderr, "packed: t=%.3f\n", cu_clock_s());
-#endif
     if ((rc = lagrangian_start(&D, err)) != 0)
         goto done;
     if ((rc = solve_restricted(&D, err)) != 0)
@@ -733,6 +702,5 @@ done:
     cu_free(m->mem, D.in);
     cu_free(m->mem, D.v);
     cu_free(m->mem, D.col0);
-    cu_free(m->mem, D.nest0);
     return rc;
 }

@@ -393,9 +393,6 @@ static void refine(const cu_model *m, double *y, double pi[CU_NP][CU_NL])
             s0 = s1 + 1;
         }
     }
-#ifdef CU_TRACE
-    fprintf(stderr, "refine: %d binding rows, %d free runs\n", k, nb);
-#endif
     if (nb != k)
         return;
     for (i = 0; i < k; i++) {
@@ -505,9 +502,6 @@ static void polish(const cu_model *m, double *y)
                 }
                 for (gi = 0, got = 0.0; gi < n; gi++)
                     got += m->g->E[gi * CU_NP + p] * y[gi * CU_NL + L];
-#ifdef CU_TRACE
-                fprintf(stderr, "polish: row %d %d need %.17g, raised group %zu (%.3g/kg)\n", p, L, need, best, bk);
-#endif
                 need = m->rhs[p][L] - got;
             }
         }

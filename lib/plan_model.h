@@ -17,14 +17,17 @@ typedef struct cu_model {
     int unmet_any;
     int fixed; /* fix_unmet ran: unmet rows dropped, their groups at the deepest cut */
     double phase1; /* Σ max(0, Q − Rmax)/Q */
-    int sift_rounds;
-    size_t sift_work;
 } cu_model;
 
 int cu_model_build(const curtail_scenario *s, cu_model *m, curtail_error *err);
 void cu_model_free(cu_model *m);
 /* The whole LP in cut variables y_g_L (level -1: all three with nesting rows). */
 int cu_model_full_lp(const cu_model *m, int level, cu_lp *lp, curtail_error *err);
+
+/* min d·y over the chain polytope {lo <= y <= hi, y0 <= y1 <= y2} with lo
+ * and hi nondecreasing: the minimum, and a minimising vertex into v (ties to
+ * the least cut). */
+double cu_chain_min(const double *lo, const double *hi, const double d[CU_NL], double v[CU_NL]);
 
 /* The structured exact solve of phase 2 (decomp.c), after fix_unmet: cuts y
  * per group and level, target duals pi. */

@@ -12,6 +12,7 @@
  * come out the same twice (byte-identical numbers).
  */
 #include "curtail.h"
+#include "plan_model.h" /* cu_chain_min, white-box */
 
 #include <check.h>
 #include <math.h>
@@ -329,6 +330,65 @@ START_TEST(test_decomp_equals_plain_city)
 }
 END_TEST
 
+/* One group's subproblem, min d·y over {lo <= y <= hi, y0 <= y1 <= y2},
+ * against brute force over every point whose coordinates are bound values
+ * (an LP over this polytope has an optimal vertex among them). */
+START_TEST(test_decomp_chain_min_brute_force)
+{
+    rng r = {12345};
+    int t;
+    for (t = 0; t < 200000; t++) {
+        double lo[3], hi[3], d[3], v[3], s[6], best = INFINITY, got;
+        int i, j, k, L;
+        /* bounds on a coarse grid, so ties and equal bounds are common */
+        for (L = 0; L < 3; L++) {
+            double a = 0.25 * pick(&r, 5), b = 0.25 * pick(&r, 5);
+            lo[L] = a < b ? a : b;
+            hi[L] = a < b ? b : a;
+            d[L] = uni(&r) < 0.2 ? 0.0 : (uni(&r) - 0.5) * 10;
+        }
+        /* nondecreasing, and lo <= hi after that (as the model's tightening) */
+        for (L = 1; L < 3; L++) {
+            if (lo[L] < lo[L - 1])
+                lo[L] = lo[L - 1];
+        }
+        for (L = 1; L >= 0; L--)
+            if (hi[L] > hi[L + 1])
+                hi[L] = hi[L + 1];
+        for (L = 0; L < 3; L++)
+            if (lo[L] > hi[L])
+                hi[L] = lo[L];
+        for (L = 1; L >= 0; L--)
+            if (hi[L] > hi[L + 1])
+                hi[L + 1] = hi[L];
+        for (L = 0; L < 3; L++) {
+            s[L] = lo[L];
+            s[3 + L] = hi[L];
+        }
+        for (i = 0; i < 6; i++)
+            for (j = 0; j < 6; j++)
+                for (k = 0; k < 6; k++) {
+                    double y[3] = {s[i], s[j], s[k]}, f;
+                    int ok = y[0] <= y[1] && y[1] <= y[2];
+                    for (L = 0; L < 3; L++)
+                        ok = ok && y[L] >= lo[L] && y[L] <= hi[L];
+                    if (!ok)
+                        continue;
+                    f = d[0] * y[0] + d[1] * y[1] + d[2] * y[2];
+                    if (f < best)
+                        best = f;
+                }
+        got = cu_chain_min(lo, hi, d, v);
+        ck_assert_msg(fabs(got - best) <= 1e-12, "case %d: %.17g, brute force %.17g", t, got,
+                      best);
+        ck_assert_msg(v[0] <= v[1] && v[1] <= v[2], "case %d: vertex out of order", t);
+        for (L = 0; L < 3; L++)
+            ck_assert_msg(v[L] >= lo[L] && v[L] <= hi[L], "case %d: vertex outside bounds", t);
+        ck_assert_double_eq_tol(d[0] * v[0] + d[1] * v[1] + d[2] * v[2], got, 1e-12);
+    }
+}
+END_TEST
+
 /* ---- limits ------------------------------------------------------------------------ */
 
 START_TEST(test_decomp_equals_plain_wide_magnitudes)
@@ -394,6 +454,7 @@ static Suite *decomp_suite(void)
     TCase *limits = tcase_create("limits");
     tcase_set_timeout(core, 120);
     tcase_set_timeout(limits, 120);
+    tcase_add_test(core, test_decomp_chain_min_brute_force);
     tcase_add_test(core, test_decomp_equals_plain_small);
     tcase_add_test(core, test_decomp_equals_plain_ties);
     tcase_add_test(core, test_decomp_equals_plain_city);
