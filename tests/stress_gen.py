@@ -245,6 +245,11 @@ def scenario(seed):
             for u in units:
                 u["capacity"] = fmt(max(float(u["capacity"]) / 10, 1e-6))
         listed = listed_baseline(ents)
+    # and its loss coefficients (weight x value x capacity, weights up to 1e3)
+    for _, units in ents:
+        for u in units:
+            if float(u["value"]) * float(u["capacity"]) > 1e20:
+                u["value"] = fmt(1e20 / float(u["capacity"]))
     if cls == "spike":
         # totals stay those of the realistic scenario (issue 14: one PM factor
         # of examples/xiangyuan-winter.yaml changed from 0.03 to 4.6e6 hangs)
