@@ -27,12 +27,20 @@ typedef struct ypath {
     size_t index;
 } ypath;
 
+/* The enterprises, loaded while the file is parsed (yt_stream). */
+typedef struct streamed {
+    int rc;            /* CURTAIL_OK, or the first item's error (kept in err) */
+    curtail_error err; /* that error, reported when load_document reaches the list */
+    curtail_error *caller_err;
+} streamed;
+
 typedef struct loader {
     const yt_tree *t;
     const char *file;
     curtail_error *err;
     curtail_scenario *s; /* NULL when parsing a rule table */
     char decimal_point;  /* the C library's, for strtod */
+    const streamed *st;  /* NULL when nothing was streamed */
 } loader;
 
 /* ---- paths and errors --------------------------------------------------------------- */
@@ -698,6 +706,7 @@ static void loader_init(loader *ld, const yt_tree *t, const char *file, curtail_
     ld->s = s;
     ld->decimal_point =
         (lc && lc->decimal_point && lc->decimal_point[0]) ? lc->decimal_point[0] : '.';
+    ld->st = NULL;
 }
 
 /* Schema versions: `curtail: 1`, `curtail_policy: 1`. */
@@ -1170,6 +1179,12 @@ static int load_enterprises(const loader *ld, uint32_t node, const ypath *path)
 {
     uint32_t i, n;
     int rc;
+    if (ld->st && ld->t->has_streamed && node == ld->t->streamed) {
+        /* loaded during the parse: report its error now, in the schema's order */
+        if (ld->st->rc != CURTAIL_OK && ld->err)
+            *ld->err = ld->st->err;
+        return ld->st->rc;
+    }
     if (yt_at(ld->t, node)->type != YT_SEQ)
         return wrong_type(ld, node, path, "a list of enterprises");
     n = yt_count(ld->t, node);
@@ -1512,18 +1527,41 @@ static int check_options(const curtail_load_options *opts, curtail_error *err)
     return CURTAIL_OK;
 }
 
+/* One enterprise, as soon as the parser has it (yt_stream): an input error is
+ * kept for load_document, which reports it in its turn unless the rest of
+ * the file, or a section checked before the enterprises, has an error. */
+typedef struct stream_ctx {
+    loader ld; /* err points at st.err */
+    streamed st;
+} stream_ctx;
+
+static int stream_enterprise(void *arg, const yt_tree *t, uint32_t node, size_t index)
+{
+    stream_ctx *sc = arg;
+    ypath lp = path_key(NULL, "enterprises"), ip = path_index(&lp, index);
+    int rc;
+    sc->ld.t = t;
+    rc = load_enterprise(&sc->ld, node, &ip);
+    if (rc == CURTAIL_OK)
+        return CURTAIL_OK;
+    sc->st.rc = rc;
+    if (rc != CURTAIL_EINPUT && sc->st.caller_err)
+        *sc->st.caller_err = sc->st.err; /* ENOMEM: the parse stops */
+    return rc;
+}
+
 static int load_text(curtail_scenario **out, const char *data, size_t len, const char *file,
                      const curtail_mem *mem, curtail_error *err)
 {
     yt_tree t;
     curtail_scenario *s = NULL;
     loader ld;
+    stream_ctx *sc = NULL;
+    yt_stream stream;
     char *name;
     int rc;
 
-    rc = yt_parse(&t, mem, data, len, file, err);
-    if (rc != CURTAIL_OK)
-        goto done;
+    memset(&t, 0, sizeof t);
     if ((rc = curtail_scenario_new(&s, mem, err)) != CURTAIL_OK)
         goto done;
     if (!(name = cu_strdup(s->mem, file))) {
@@ -1532,13 +1570,29 @@ static int load_text(curtail_scenario **out, const char *data, size_t len, const
     }
     cu_free(s->mem, s->file);
     s->file = name;
+    if (!(sc = cu_calloc(s->mem, 1, sizeof *sc))) {
+        rc = cu_enomem(err);
+        goto done;
+    }
+    loader_init(&sc->ld, &t, file, &sc->st.err, s);
+    sc->st.rc = CURTAIL_OK;
+    sc->st.caller_err = err;
+    stream.key = "enterprises";
+    stream.item = stream_enterprise;
+    stream.arg = sc;
+    rc = yt_parse_stream(&t, mem, data, len, file, &stream, err);
+    if (rc != CURTAIL_OK)
+        goto done;
     loader_init(&ld, &t, file, err, s);
+    ld.st = &sc->st;
     if ((rc = load_document(&ld)) != CURTAIL_OK)
         goto done;
     yt_free(&t); /* the semantic checks need only the scenario */
     rc = curtail_scenario_check(s, err);
 done:
     yt_free(&t);
+    if (s)
+        cu_free(s->mem, sc);
     if (rc != CURTAIL_OK) {
         curtail_scenario_free(s);
         return rc;
