@@ -1550,8 +1550,10 @@ static int stream_enterprise(void *arg, const yt_tree *t, uint32_t node, size_t 
     return rc;
 }
 
-static int load_text(curtail_scenario **out, const char *data, size_t len, const char *file,
-                     const curtail_mem *mem, curtail_error *err)
+/* `owned`, if not NULL, is `data` in memory of ours: freed as soon as it has
+ * been parsed (a province file is as large as the scenario built from it). */
+static int load_text(curtail_scenario **out, const char *data, size_t len, char *owned,
+                     const char *file, const curtail_mem *mem, curtail_error *err)
 {
     yt_tree t;
     curtail_scenario *s = NULL;
@@ -1581,6 +1583,8 @@ static int load_text(curtail_scenario **out, const char *data, size_t len, const
     stream.item = stream_enterprise;
     stream.arg = sc;
     rc = yt_parse_stream(&t, mem, data, len, file, &stream, err);
+    cu_free(mem, owned);
+    owned = NULL;
     if (rc != CURTAIL_OK)
         goto done;
     loader_init(&ld, &t, file, err, s);
@@ -1590,6 +1594,7 @@ static int load_text(curtail_scenario **out, const char *data, size_t len, const
     yt_free(&t); /* the semantic checks need only the scenario */
     rc = curtail_scenario_check(s, err);
 done:
+    cu_free(mem, owned);
     yt_free(&t);
     if (s)
         cu_free(s->mem, sc);
@@ -1613,7 +1618,7 @@ int curtail_scenario_load_buffer(curtail_scenario **out, const char *data, size_
         return cu_einval(err, "curtail_scenario_load_buffer: data is NULL");
     if ((rc = check_options(opts, err)) != CURTAIL_OK)
         return rc;
-    return load_text(out, data ? data : "", len, filename ? filename : "<buffer>",
+    return load_text(out, data ? data : "", len, NULL, filename ? filename : "<buffer>",
                      opts ? opts->mem : NULL, err);
 }
 
@@ -1726,7 +1731,7 @@ int curtail_scenario_load_file(curtail_scenario **out, const char *path,
     if (!from_stdin)
         fclose(f);
     if (rc == CURTAIL_OK)
-        rc = load_text(out, data, len, file, mem, err);
+        return load_text(out, data, len, data, file, mem, err); /* frees data */
     cu_free(mem, data);
     return rc;
 }
