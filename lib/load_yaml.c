@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <float.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -183,10 +184,54 @@ static int is_nonfinite_word(const char *s)
     size_t i;
     if (*s == '-' || *s == '+')
         s++;
+    if (*s != '.')
+        return 0;
     for (i = 0; i < sizeof words / sizeof words[0]; i++)
         if (strcmp(s, words[i]) == 0)
             return 1;
     return 0;
+}
+
+/* A decimal (is_decimal) of at most 19 significant digits whose value is
+ * m x 10^e with m < 2^53 and |e| <= 22: m and 10^e are exact doubles, so one
+ * multiplication or division rounds correctly, to what strtod gives (Clinger's
+ * fast path). Returns 0 for anything else, left to strtod. */
+static int fast_decimal(const char *s, double *out)
+{
+    static const double pow10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                     1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                     1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    uint64_t m = 0;
+    int neg = 0, digits = 0, e = 0;
+    double v;
+#if !defined(FLT_EVAL_METHOD) || FLT_EVAL_METHOD != 0
+    return 0; /* extended precision would round twice */
+#endif
+    if (*s == '-' || *s == '+')
+        neg = *s++ == '-';
+    for (; *s >= '0' && *s <= '9'; s++) {
+        if (m == 0 && *s == '0')
+            continue; /* leading zeros are not significant */
+        if (++digits > 19)
+            return 0;
+        m = m * 10 + (uint64_t)(*s - '0');
+    }
+    if (*s == '.')
+        for (s++; *s >= '0' && *s <= '9'; s++) {
+            e--;
+            if (m == 0 && *s == '0')
+                continue;
+            if (++digits > 19)
+                return 0;
+            m = m * 10 + (uint64_t)(*s - '0');
+        }
+    if (*s != '\0') /* an exponent: strtod */
+        return 0;
+    if (m > ((uint64_t)1 << 53) || e < -22)
+        return 0;
+    v = (double)m / pow10[-e];
+    *out = neg ? -v : v;
+    return 1;
 }
 
 static int get_number(const loader *ld, uint32_t node, const ypath *path, double *out)
@@ -202,6 +247,8 @@ static int get_number(const loader *ld, uint32_t node, const ypath *path, double
         return FAIL(ld, node, path, "must be a finite number, got %s", s);
     if (!is_decimal(s))
         return wrong_type(ld, node, path, "a number");
+    if (fast_decimal(s, out))
+        return CURTAIL_OK;
     /* strtod follows the C locale's decimal point; the text always uses '.' */
     memcpy(buf, s, yt_at(ld->t, node)->n + 1); /* n <= CU_MAX_STRING */
     if (ld->decimal_point != '.') {
@@ -229,6 +276,8 @@ static int core_bool(const loader *ld, uint32_t node)
     if (!is_scalar(ld, node) || !yt_at(ld->t, node)->plain)
         return -1;
     s = yt_str(ld->t, node);
+    if (s[0] != 't' && s[0] != 'T' && s[0] != 'f' && s[0] != 'F')
+        return -1;
     for (i = 0; i < sizeof words / sizeof words[0]; i++)
         if (strcmp(s, words[i]) == 0)
             return i < 3;
@@ -351,9 +400,11 @@ static const wordset BASES = {"base", 2, base_word};
 static int word_index(const wordset *ws, const char *s)
 {
     int i;
-    for (i = 0; i < ws->n; i++)
-        if (strcmp(ws->name(i), s) == 0)
+    for (i = 0; i < ws->n; i++) {
+        const char *w = ws->name(i);
+        if (w[0] == s[0] && strcmp(w, s) == 0)
             return i;
+    }
     return -1;
 }
 
@@ -440,7 +491,7 @@ static int get_fields(const loader *ld, uint32_t node, const ypath *path, const 
         uint32_t key = yt_kid(ld->t, node, 2 * i);
         const char *name = yt_str(ld->t, key);
         for (k = 0; k < nkeys; k++)
-            if (strcmp(keys[k], name) == 0)
+            if (keys[k][0] == name[0] && strcmp(keys[k], name) == 0)
                 break;
         if (k == nkeys) {
             char allowed[512], shown[256];

@@ -338,7 +338,7 @@ static int check_key(ctx *c, uint32_t node, cu_pos pos)
     if (n->type != YT_SCALAR)
         return fail(c, pos, NULL, "mapping keys must be plain strings, not %s",
                     n->type == YT_MAP ? "mappings" : "sequences");
-    if (n->plain && strcmp(yt_str(c->t, node), "<<") == 0)
+    if (n->plain && n->n == 2 && strcmp(yt_str(c->t, node), "<<") == 0)
         return fail(c, pos, "<<", "merge keys (<<) are not supported");
     return CURTAIL_OK;
 }
@@ -980,7 +980,11 @@ int yt_is_null(const yt_tree *t, uint32_t i)
     if (n->type != YT_SCALAR || !n->plain)
         return 0;
     s = yt_str(t, i);
-    return n->n == 0 || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 || strcmp(s, "Null") == 0 ||
+    if (n->n == 0)
+        return 1;
+    if (s[0] != '~' && s[0] != 'n' && s[0] != 'N')
+        return 0;
+    return strcmp(s, "~") == 0 || strcmp(s, "null") == 0 || strcmp(s, "Null") == 0 ||
            strcmp(s, "NULL") == 0;
 }
 
