@@ -277,11 +277,11 @@ int cu_policy_parse(const curtail_mem *mem, const char *text, size_t len, const 
 typedef struct cu_unit_level {
     double lo, hi;      /* unit's own bounds (SPEC §4.3) */
     double r;           /* the rule bound (1 when no rule / none) */
-    int measure;        /* curtail_measure of the winning rule (NONE if none) */
     double value;       /* the rule's value */
     const cu_rule *rule; /* NULL if no rule matched */
+    int measure;        /* curtail_measure of the winning rule (NONE if none) */
     unsigned char pinned, below_min;
-} cu_unit_level;
+} cu_unit_level; /* 48 bytes: a province has a million */
 
 /* Load groups: a leader and its followers share one load. */
 typedef struct cu_groups {

@@ -200,7 +200,8 @@ static int new_node(ctx *c, int type, int plain, cu_pos pos, uint32_t *out)
     yt_node *n;
     if (t->nnodes >= UINT32_MAX)
         return too_large(c, pos);
-    if (cu_grow(c->mem, &p, &t->capnodes, t->nnodes + 1, sizeof *t->nodes) != 0)
+    if (t->nnodes + 1 > t->capnodes &&
+        cu_grow(c->mem, &p, &t->capnodes, t->nnodes + 1, sizeof *t->nodes) != 0)
         return cu_enomem(c->err);
     t->nodes = p;
     n = &t->nodes[t->nnodes];
@@ -222,7 +223,7 @@ static int pool_add(ctx *c, const char *s, size_t n, cu_pos pos, uint32_t *off)
     void *p = t->pool;
     if (t->npool + n + 1 > UINT32_MAX)
         return too_large(c, pos);
-    if (cu_grow(c->mem, &p, &t->cappool, t->npool + n + 1, 1) != 0)
+    if (t->npool + n + 1 > t->cappool && cu_grow(c->mem, &p, &t->cappool, t->npool + n + 1, 1) != 0)
         return cu_enomem(c->err);
     t->pool = p;
     if (n)
@@ -387,7 +388,8 @@ static int attach(ctx *c, uint32_t node, uint64_t size, uint32_t height)
     }
     f = &c->frames[c->nframes - 1];
     p = c->stack;
-    if (cu_grow(c->mem, &p, &c->capstack, c->nstack + 1, sizeof *c->stack) != 0)
+    if (c->nstack + 1 > c->capstack &&
+        cu_grow(c->mem, &p, &c->capstack, c->nstack + 1, sizeof *c->stack) != 0)
         return cu_enomem(c->err);
     c->stack = p;
     c->stack[c->nstack++] = node;
@@ -730,7 +732,8 @@ static int on_end(ctx *c)
     if (t->nkids + count > UINT32_MAX)
         return too_large(c, yt_pos(t, f.node));
     p = t->kids;
-    if (cu_grow(c->mem, &p, &t->capkids, t->nkids + count, sizeof *t->kids) != 0)
+    if (t->nkids + count > t->capkids &&
+        cu_grow(c->mem, &p, &t->capkids, t->nkids + count, sizeof *t->kids) != 0)
         return cu_enomem(c->err);
     t->kids = p;
     if (count)
