@@ -4,7 +4,10 @@
  * The text is parsed into a node tree first (yaml_tree.c), then walked by
  * schema: structure and types are checked here, value ranges by the builder
  * calls of scenario.c, whose relative error paths ("capacity", "ef.SO2") are
- * looked up in the tree to give the error its line and column.
+ * looked up in the tree to give the error its line and column. The
+ * enterprises are the exception that makes a province fit: each is loaded
+ * as soon as the parser has it and then dropped from the tree (yt_stream),
+ * its error, if any, held until the schema walk reaches `enterprises`.
  */
 #define _POSIX_C_SOURCE 200809L /* fileno, fstat */
 #include "yaml_tree.h"

@@ -3,7 +3,8 @@
  * Internal to libcurtail; no libyaml type appears here.
  *
  * Nodes live in one array, child lists in another, scalar text in one string
- * pool, so a province-sized file costs a handful of allocations. An alias is
+ * pool, so a province-sized file costs a handful of allocations (and with
+ * yt_parse_stream, the memory of one enterprise). An alias is
  * not copied: its parent's child list holds the anchored node's index, so a
  * node may be reached from several parents (the tree is a DAG). The parser
  * enforces the limits of SPEC §9 and rejects what the strict schema never
