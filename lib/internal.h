@@ -259,6 +259,15 @@ struct curtail_scenario {
      * arrays with the sizes it was solved with). Atomic: results of one
      * scenario may be solved and freed on several threads. */
     atomic_size_t live_results;
+    /* ids, names and towns of enterprises and units, in a few large blocks */
+    struct cu_strings *strings;
+    /* the built-in rule table, parsed once (by the first check that needs it) */
+    struct cu_rule *builtin;
+    size_t nbuiltin;
+    int has_builtin;
+    /* groups and bounds of the last successful check, used by plan and export
+     * while `checked` holds (every change to the scenario clears it) */
+    struct cu_groups *groups;
 };
 /* A result of s was made / freed (plan.c, schedule.c). */
 void cu_scenario_pin(const curtail_scenario *s);
@@ -287,11 +296,11 @@ int cu_policy_parse(const curtail_mem *mem, const char *text, size_t len, const 
 typedef struct cu_unit_level {
     double lo, hi;      /* unit's own bounds (SPEC §4.3) */
     double r;           /* the rule bound (1 when no rule / none) */
-    int measure;        /* curtail_measure of the winning rule (NONE if none) */
     double value;       /* the rule's value */
     const cu_rule *rule; /* NULL if no rule matched */
+    int measure;        /* curtail_measure of the winning rule (NONE if none) */
     unsigned char pinned, below_min;
-} cu_unit_level;
+} cu_unit_level; /* 48 bytes: a province has a million */
 
 /* Load groups: a leader and its followers share one load. */
 typedef struct cu_groups {
@@ -311,8 +320,10 @@ typedef struct cu_groups {
     double baseline[CU_NP]; /* B[p] (SPEC §5) */
     double listed[CU_NP];   /* Σ_g E b + Σ fixed, whatever the base */
     int *eff_grade;         /* per enterprise: effective grade after modifiers */
-    cu_rule *builtin;       /* the built-in rules that ul[].rule may point into */
+    cu_rule *builtin;       /* the built-in rules that ul[].rule may point into, when
+                               owned here (NULL: the scenario's table) */
     size_t nbuiltin;
+    atomic_size_t refs; /* the scenario's cache and each model or result holding it */
 } cu_groups;
 
 /* Effective grade of unit u (SPEC §4.4). */
@@ -321,7 +332,11 @@ int cu_effective_grade(const curtail_scenario *s, size_t u);
  * and adds warnings to s when `warn` is set. */
 int cu_groups_build(const curtail_scenario *s, curtail_scenario *warn_into, cu_groups **out,
                     curtail_error *err);
+/* Drop one reference (the last frees). */
 void cu_groups_free(cu_groups *g);
+/* The groups of a checked scenario: the ones its check built (one more
+ * reference), or built now without warnings. Free with cu_groups_free. */
+int cu_scenario_groups(const curtail_scenario *s, cu_groups **out, curtail_error *err);
 /* The built-in rule table, parsed once per call (no global state). */
 int cu_builtin_rules(const curtail_mem *mem, cu_rule **out, size_t *n, curtail_error *err);
 

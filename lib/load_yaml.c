@@ -4,7 +4,10 @@
  * The text is parsed into a node tree first (yaml_tree.c), then walked by
  * schema: structure and types are checked here, value ranges by the builder
  * calls of scenario.c, whose relative error paths ("capacity", "ef.SO2") are
- * looked up in the tree to give the error its line and column.
+ * looked up in the tree to give the error its line and column. The
+ * enterprises are the exception that makes a province fit: each is loaded
+ * as soon as the parser has it and then dropped from the tree (yt_stream),
+ * its error, if any, held until the schema walk reaches `enterprises`.
  */
 #define _POSIX_C_SOURCE 200809L /* fileno, fstat */
 #include "yaml_tree.h"
@@ -12,6 +15,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <float.h>
 #include <locale.h>
 #include <math.h>
 #include <stdio.h>
@@ -27,12 +31,20 @@ typedef struct ypath {
     size_t index;
 } ypath;
 
+/* The enterprises, loaded while the file is parsed (yt_stream). */
+typedef struct streamed {
+    int rc;            /* CURTAIL_OK, or the first item's error (kept in err) */
+    curtail_error err; /* that error, reported when load_document reaches the list */
+    curtail_error *caller_err;
+} streamed;
+
 typedef struct loader {
     const yt_tree *t;
     const char *file;
     curtail_error *err;
     curtail_scenario *s; /* NULL when parsing a rule table */
     char decimal_point;  /* the C library's, for strtod */
+    const streamed *st;  /* NULL when nothing was streamed */
 } loader;
 
 /* ---- paths and errors --------------------------------------------------------------- */
@@ -175,10 +187,54 @@ static int is_nonfinite_word(const char *s)
     size_t i;
     if (*s == '-' || *s == '+')
         s++;
+    if (*s != '.')
+        return 0;
     for (i = 0; i < sizeof words / sizeof words[0]; i++)
         if (strcmp(s, words[i]) == 0)
             return 1;
     return 0;
+}
+
+/* A decimal (is_decimal) of at most 19 significant digits whose value is
+ * m x 10^e with m < 2^53 and |e| <= 22: m and 10^e are exact doubles, so one
+ * multiplication or division rounds correctly, to what strtod gives (Clinger's
+ * fast path). Returns 0 for anything else, left to strtod. */
+static int fast_decimal(const char *s, double *out)
+{
+    static const double pow10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,
+                                     1e8,  1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+                                     1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+    uint64_t m = 0;
+    int neg = 0, digits = 0, e = 0;
+    double v;
+#if !defined(FLT_EVAL_METHOD) || FLT_EVAL_METHOD != 0
+    return 0; /* extended precision would round twice */
+#endif
+    if (*s == '-' || *s == '+')
+        neg = *s++ == '-';
+    for (; *s >= '0' && *s <= '9'; s++) {
+        if (m == 0 && *s == '0')
+            continue; /* leading zeros are not significant */
+        if (++digits > 19)
+            return 0;
+        m = m * 10 + (uint64_t)(*s - '0');
+    }
+    if (*s == '.')
+        for (s++; *s >= '0' && *s <= '9'; s++) {
+            e--;
+            if (m == 0 && *s == '0')
+                continue;
+            if (++digits > 19)
+                return 0;
+            m = m * 10 + (uint64_t)(*s - '0');
+        }
+    if (*s != '\0') /* an exponent: strtod */
+        return 0;
+    if (m > ((uint64_t)1 << 53) || e < -22)
+        return 0;
+    v = (double)m / pow10[-e];
+    *out = neg ? -v : v;
+    return 1;
 }
 
 static int get_number(const loader *ld, uint32_t node, const ypath *path, double *out)
@@ -194,6 +250,8 @@ static int get_number(const loader *ld, uint32_t node, const ypath *path, double
         return FAIL(ld, node, path, "must be a finite number, got %s", s);
     if (!is_decimal(s))
         return wrong_type(ld, node, path, "a number");
+    if (fast_decimal(s, out))
+        return CURTAIL_OK;
     /* strtod follows the C locale's decimal point; the text always uses '.' */
     memcpy(buf, s, yt_at(ld->t, node)->n + 1); /* n <= CU_MAX_STRING */
     if (ld->decimal_point != '.') {
@@ -221,6 +279,8 @@ static int core_bool(const loader *ld, uint32_t node)
     if (!is_scalar(ld, node) || !yt_at(ld->t, node)->plain)
         return -1;
     s = yt_str(ld->t, node);
+    if (s[0] != 't' && s[0] != 'T' && s[0] != 'f' && s[0] != 'F')
+        return -1;
     for (i = 0; i < sizeof words / sizeof words[0]; i++)
         if (strcmp(s, words[i]) == 0)
             return i < 3;
@@ -343,9 +403,11 @@ static const wordset BASES = {"base", 2, base_word};
 static int word_index(const wordset *ws, const char *s)
 {
     int i;
-    for (i = 0; i < ws->n; i++)
-        if (strcmp(ws->name(i), s) == 0)
+    for (i = 0; i < ws->n; i++) {
+        const char *w = ws->name(i);
+        if (w[0] == s[0] && strcmp(w, s) == 0)
             return i;
+    }
     return -1;
 }
 
@@ -432,7 +494,7 @@ static int get_fields(const loader *ld, uint32_t node, const ypath *path, const 
         uint32_t key = yt_kid(ld->t, node, 2 * i);
         const char *name = yt_str(ld->t, key);
         for (k = 0; k < nkeys; k++)
-            if (strcmp(keys[k], name) == 0)
+            if (keys[k][0] == name[0] && strcmp(keys[k], name) == 0)
                 break;
         if (k == nkeys) {
             char allowed[512], shown[256];
@@ -698,6 +760,7 @@ static void loader_init(loader *ld, const yt_tree *t, const char *file, curtail_
     ld->s = s;
     ld->decimal_point =
         (lc && lc->decimal_point && lc->decimal_point[0]) ? lc->decimal_point[0] : '.';
+    ld->st = NULL;
 }
 
 /* Schema versions: `curtail: 1`, `curtail_policy: 1`. */
@@ -1170,6 +1233,12 @@ static int load_enterprises(const loader *ld, uint32_t node, const ypath *path)
 {
     uint32_t i, n;
     int rc;
+    if (ld->st && ld->t->has_streamed && node == ld->t->streamed) {
+        /* loaded during the parse: report its error now, in the schema's order */
+        if (ld->st->rc != CURTAIL_OK && ld->err)
+            *ld->err = ld->st->err;
+        return ld->st->rc;
+    }
     if (yt_at(ld->t, node)->type != YT_SEQ)
         return wrong_type(ld, node, path, "a list of enterprises");
     n = yt_count(ld->t, node);
@@ -1512,18 +1581,43 @@ static int check_options(const curtail_load_options *opts, curtail_error *err)
     return CURTAIL_OK;
 }
 
-static int load_text(curtail_scenario **out, const char *data, size_t len, const char *file,
-                     const curtail_mem *mem, curtail_error *err)
+/* One enterprise, as soon as the parser has it (yt_stream): an input error is
+ * kept for load_document, which reports it in its turn unless the rest of
+ * the file, or a section checked before the enterprises, has an error. */
+typedef struct stream_ctx {
+    loader ld; /* err points at st.err */
+    streamed st;
+} stream_ctx;
+
+static int stream_enterprise(void *arg, const yt_tree *t, uint32_t node, size_t index)
+{
+    stream_ctx *sc = arg;
+    ypath lp = path_key(NULL, "enterprises"), ip = path_index(&lp, index);
+    int rc;
+    sc->ld.t = t;
+    rc = load_enterprise(&sc->ld, node, &ip);
+    if (rc == CURTAIL_OK)
+        return CURTAIL_OK;
+    sc->st.rc = rc;
+    if (rc != CURTAIL_EINPUT && sc->st.caller_err)
+        *sc->st.caller_err = sc->st.err; /* ENOMEM: the parse stops */
+    return rc;
+}
+
+/* `owned`, if not NULL, is `data` in memory of ours: freed as soon as it has
+ * been parsed (a province file is as large as the scenario built from it). */
+static int load_text(curtail_scenario **out, const char *data, size_t len, char *owned,
+                     const char *file, const curtail_mem *mem, curtail_error *err)
 {
     yt_tree t;
     curtail_scenario *s = NULL;
     loader ld;
+    stream_ctx *sc = NULL;
+    yt_stream stream;
     char *name;
     int rc;
 
-    rc = yt_parse(&t, mem, data, len, file, err);
-    if (rc != CURTAIL_OK)
-        goto done;
+    memset(&t, 0, sizeof t);
     if ((rc = curtail_scenario_new(&s, mem, err)) != CURTAIL_OK)
         goto done;
     if (!(name = cu_strdup(s->mem, file))) {
@@ -1532,13 +1626,32 @@ static int load_text(curtail_scenario **out, const char *data, size_t len, const
     }
     cu_free(s->mem, s->file);
     s->file = name;
+    if (!(sc = cu_calloc(s->mem, 1, sizeof *sc))) {
+        rc = cu_enomem(err);
+        goto done;
+    }
+    loader_init(&sc->ld, &t, file, &sc->st.err, s);
+    sc->st.rc = CURTAIL_OK;
+    sc->st.caller_err = err;
+    stream.key = "enterprises";
+    stream.item = stream_enterprise;
+    stream.arg = sc;
+    rc = yt_parse_stream(&t, mem, data, len, file, &stream, err);
+    cu_free(mem, owned);
+    owned = NULL;
+    if (rc != CURTAIL_OK)
+        goto done;
     loader_init(&ld, &t, file, err, s);
+    ld.st = &sc->st;
     if ((rc = load_document(&ld)) != CURTAIL_OK)
         goto done;
     yt_free(&t); /* the semantic checks need only the scenario */
     rc = curtail_scenario_check(s, err);
 done:
+    cu_free(mem, owned);
     yt_free(&t);
+    if (s)
+        cu_free(s->mem, sc);
     if (rc != CURTAIL_OK) {
         curtail_scenario_free(s);
         return rc;
@@ -1559,7 +1672,7 @@ int curtail_scenario_load_buffer(curtail_scenario **out, const char *data, size_
         return cu_einval(err, "curtail_scenario_load_buffer: data is NULL");
     if ((rc = check_options(opts, err)) != CURTAIL_OK)
         return rc;
-    return load_text(out, data ? data : "", len, filename ? filename : "<buffer>",
+    return load_text(out, data ? data : "", len, NULL, filename ? filename : "<buffer>",
                      opts ? opts->mem : NULL, err);
 }
 
@@ -1672,7 +1785,7 @@ int curtail_scenario_load_file(curtail_scenario **out, const char *path,
     if (!from_stdin)
         fclose(f);
     if (rc == CURTAIL_OK)
-        rc = load_text(out, data, len, file, mem, err);
+        return load_text(out, data, len, data, file, mem, err); /* frees data */
     cu_free(mem, data);
     return rc;
 }

@@ -62,7 +62,7 @@ int cu_model_build(const curtail_scenario *s, cu_model *m, curtail_error *err)
     m->s = s;
     if (!s->checked)
         return cu_einval(err, "the scenario is not checked: call curtail_scenario_check first");
-    if ((rc = cu_groups_build(s, NULL, &m->g, err)) != 0)
+    if ((rc = cu_scenario_groups(s, &m->g, err)) != 0)
         return rc;
     n = m->g->ngroups;
     m->ymin = cu_calloc(m->mem, n * CU_NL + 1, sizeof(double));

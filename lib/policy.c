@@ -3,6 +3,7 @@
 #include "internal.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -145,7 +146,7 @@ static void unit_level_bounds(const curtail_scenario *s, const cu_rule *rule, si
 
 void cu_groups_free(cu_groups *g)
 {
-    if (!g)
+    if (!g || atomic_fetch_sub(&g->refs, 1) > 1)
         return;
     cu_free(g->mem, g->unit_group);
     cu_free(g->mem, g->group_leader);
@@ -171,6 +172,7 @@ static int alloc_groups(const curtail_mem *m, size_t nunits, size_t nents, cu_gr
         return -1;
     g->mem = m;
     g->nunits = nunits;
+    atomic_init(&g->refs, 1);
     g->unit_group = cu_calloc(m, n1, sizeof(size_t));
     g->group_leader = cu_calloc(m, n1, sizeof(size_t));
     g->group_first = cu_calloc(m, n1 + 1, sizeof(size_t));
@@ -390,32 +392,95 @@ static int derived_check(const curtail_scenario *s, const cu_groups *g, size_t g
     return CURTAIL_OK;
 }
 
+/* The winning rule depends on a unit only through these fields (rule_matches):
+ * units alike share it, so each kind of unit is matched against the rules once. */
+#define MEMO_SLOTS 1024 /* a power of two; at most half of it filled */
+
+typedef struct rule_memo {
+    uint64_t key; /* 0: empty */
+    const cu_rule *r[CU_NL];
+} rule_memo;
+
+static uint64_t memo_key(const cu_unit *un, const cu_enterprise *e, int grade)
+{
+    return 1 + ((uint64_t)(e->industry & 0xFF) | (uint64_t)(un->kind & 0xFF) << 8 |
+                (uint64_t)(grade & 0xFF) << 16 | (uint64_t)(e->guarantee & 0xFF) << 24 |
+                (uint64_t)((un->interruptible + 1) & 0xFF) << 32 |
+                (uint64_t)(un->has_boiler & 1) << 40 | (uint64_t)(un->fuel & 0xFF) << 41);
+}
+
+/* The winning rules of a unit at every level, through the memo (NULL: none). */
+static void unit_rules(const cu_rule *builtin, size_t nb, const curtail_scenario *s,
+                       rule_memo *memo, size_t *nmemo, const cu_unit *un,
+                       const cu_enterprise *e, int grade, const cu_rule *out[CU_NL])
+{
+    uint64_t key = memo_key(un, e, grade);
+    size_t i = memo ? (size_t)((key * 0x9E3779B97F4A7C15ull) >> 54) & (MEMO_SLOTS - 1) : 0;
+    int L;
+    if (memo) {
+        for (; memo[i].key; i = (i + 1) & (MEMO_SLOTS - 1))
+            if (memo[i].key == key) {
+                for (L = 0; L < CU_NL; L++)
+                    out[L] = memo[i].r[L];
+                return;
+            }
+    }
+    for (L = 0; L < CU_NL; L++)
+        out[L] = winning_rule(builtin, nb, s->rules, s->nrules, un, e, grade, L);
+    if (memo && *nmemo < MEMO_SLOTS / 2) {
+        memo[i].key = key;
+        for (L = 0; L < CU_NL; L++)
+            memo[i].r[L] = out[L];
+        ++*nmemo;
+    }
+}
+
+int cu_scenario_groups(const curtail_scenario *s, cu_groups **out, curtail_error *err)
+{
+    if (s->checked && s->groups) {
+        atomic_fetch_add(&s->groups->refs, 1);
+        *out = s->groups;
+        return CURTAIL_OK;
+    }
+    return cu_groups_build(s, NULL, out, err);
+}
+
 int cu_groups_build(const curtail_scenario *s, curtail_scenario *warn_into, cu_groups **out,
                     curtail_error *err)
 {
     cu_groups *g = NULL;
     cu_rule *builtin = NULL;
-    size_t nb = 0, u, gi;
+    const cu_rule *rules = NULL;
+    rule_memo *memo = NULL;
+    size_t nb = 0, nmemo = 0, u, gi;
     int rc = CURTAIL_OK, L, p;
     *out = NULL;
     if (alloc_groups(s->mem, s->nunits, s->nents, &g)) {
         rc = cu_enomem(err);
         goto done;
     }
-    if (s->builtin_policy && (rc = cu_builtin_rules(s->mem, &builtin, &nb, err)) != 0)
-        goto done;
+    if (s->builtin_policy && s->has_builtin) {
+        rules = s->builtin; /* parsed by the scenario's check */
+        nb = s->nbuiltin;
+    } else if (s->builtin_policy) {
+        if ((rc = cu_builtin_rules(s->mem, &builtin, &nb, err)) != 0)
+            goto done;
+        rules = builtin;
+    }
     if (assign_groups(s, g)) {
         rc = cu_enomem(err);
         goto done;
     }
+    /* without room for the memo every unit is matched against the rules */
+    memo = s->nunits > 64 ? cu_calloc(s->mem, MEMO_SLOTS, sizeof *memo) : NULL;
     for (u = 0; u < s->nunits; u++) {
         const cu_unit *un = &s->units[u];
         const cu_enterprise *e = &s->ents[un->enterprise];
         int grade = cu_effective_grade(s, u);
-        for (L = 0; L < CU_NL; L++) {
-            const cu_rule *r = winning_rule(builtin, nb, s->rules, s->nrules, un, e, grade, L);
-            unit_level_bounds(s, r, u, grade, &g->ul[u * CU_NL + L]);
-        }
+        const cu_rule *r[CU_NL];
+        unit_rules(rules, nb, s, memo, &nmemo, un, e, grade, r);
+        for (L = 0; L < CU_NL; L++)
+            unit_level_bounds(s, r[L], u, grade, &g->ul[u * CU_NL + L]);
         if (warn_into && (rc = warn_below_min(s, warn_into, g, u)) != 0) {
             rc = cu_enomem(err);
             goto done;
@@ -467,6 +532,7 @@ int cu_groups_build(const curtail_scenario *s, curtail_scenario *warn_into, cu_g
     for (p = 0; p < CU_NP; p++)
         g->baseline[p] = s->base == CURTAIL_BASE_TOTALS ? s->totals[p] : g->listed[p];
 done:
+    cu_free(s->mem, memo);
     if (g) {
         g->builtin = builtin;
         g->nbuiltin = nb;

@@ -8,6 +8,50 @@
 
 static const cu_pos no_pos = {0, 0};
 
+/* ---- strings ------------------------------------------------------------------ */
+
+/* Ids, names and towns of enterprises and units live in blocks of 64 KiB
+ * (a longer string gets a block of its own), freed with the scenario: a
+ * province has a million of them. */
+typedef struct cu_strings {
+    struct cu_strings *next;
+    size_t used, cap;
+    char data[];
+} cu_strings;
+
+#define CU_STRINGS_BLOCK ((size_t)65536 - sizeof(cu_strings))
+
+static char *str_add(curtail_scenario *s, const char *src)
+{
+    size_t n = strlen(src) + 1;
+    cu_strings *b = s->strings;
+    char *d;
+    if (!b || b->cap - b->used < n) {
+        size_t cap = n > CU_STRINGS_BLOCK ? n : CU_STRINGS_BLOCK;
+        b = cu_realloc(s->mem, NULL, sizeof *b + cap);
+        if (!b)
+            return NULL;
+        b->next = s->strings;
+        b->used = 0;
+        b->cap = cap;
+        s->strings = b;
+    }
+    d = b->data + b->used;
+    memcpy(d, src, n);
+    b->used += n;
+    return d;
+}
+
+static void strings_free(curtail_scenario *s)
+{
+    cu_strings *b = s->strings, *next;
+    for (; b; b = next) {
+        next = b->next;
+        cu_free(s->mem, b);
+    }
+    s->strings = NULL;
+}
+
 /* ---- construction ------------------------------------------------------------ */
 
 static const double default_ratios[CU_NL] = {0.10, 0.20, 0.30};
@@ -65,17 +109,9 @@ void curtail_scenario_free(curtail_scenario *s)
     if (!s)
         return;
     m = s->mem;
-    for (i = 0; i < s->nunits; i++) {
-        cu_free(m, s->units[i].id);
-        cu_free(m, s->units[i].name);
-        cu_free(m, s->units[i].follows);
-    }
-    for (i = 0; i < s->nents; i++) {
-        cu_free(m, s->ents[i].id);
-        cu_free(m, s->ents[i].name);
-        cu_free(m, s->ents[i].credit_code);
-        cu_free(m, s->ents[i].town);
-    }
+    strings_free(s);
+    cu_groups_free(s->groups);
+    cu_free(m, s->builtin);
     for (i = 0; i < s->nwarnings; i++) {
         cu_free(m, s->warnings[i]);
         cu_free(m, s->warnings_zh[i]);
@@ -186,6 +222,11 @@ static int check_pollutants(const double v[CU_NP], const char *prefix, curtail_e
 {
     int p, rc;
     char path[64];
+    for (p = 0; p < CU_NP; p++)
+        if (!(v[p] >= 0 && v[p] <= CU_MAX_MAGNITUDE))
+            break;
+    if (p == CU_NP)
+        return CURTAIL_OK; /* the path is written only for an error */
     for (p = 0; p < CU_NP; p++) {
         snprintf(path, sizeof path, "%s.%s", prefix, curtail_pollutant_name((curtail_pollutant)p));
         if ((rc = check_nonneg(v[p], path, err)) != 0)
@@ -399,17 +440,12 @@ int curtail_scenario_add_enterprise(curtail_scenario *s, const curtail_enterpris
     s->ents = p;
     d = &s->ents[s->nents];
     memset(d, 0, sizeof *d);
-    d->id = cu_strdup(s->mem, e->id);
-    d->name = cu_strdup(s->mem, e->name ? e->name : e->id);
-    d->credit_code = e->credit_code ? cu_strdup(s->mem, e->credit_code) : NULL;
-    d->town = e->town ? cu_strdup(s->mem, e->town) : NULL;
-    if (!d->id || !d->name || (e->credit_code && !d->credit_code) || (e->town && !d->town)) {
-        cu_free(s->mem, d->id);
-        cu_free(s->mem, d->name);
-        cu_free(s->mem, d->credit_code);
-        cu_free(s->mem, d->town);
-        return cu_enomem(err);
-    }
+    d->id = str_add(s, e->id);
+    d->name = str_add(s, e->name ? e->name : e->id);
+    d->credit_code = e->credit_code ? str_add(s, e->credit_code) : NULL;
+    d->town = e->town ? str_add(s, e->town) : NULL;
+    if (!d->id || !d->name || (e->credit_code && !d->credit_code) || (e->town && !d->town))
+        return cu_enomem(err); /* what was copied is freed with the scenario */
     d->industry = (int)e->industry;
     d->grade = (int)e->grade;
     d->guarantee = (int)e->guarantee;
@@ -510,15 +546,11 @@ int curtail_scenario_add_unit(curtail_scenario *s, const curtail_unit_spec *u, c
     s->units = p;
     d = &s->units[s->nunits];
     memset(d, 0, sizeof *d);
-    d->id = cu_strdup(s->mem, u->id);
-    d->name = cu_strdup(s->mem, u->name ? u->name : u->id);
-    d->follows = u->follows ? cu_strdup(s->mem, u->follows) : NULL;
-    if (!d->id || !d->name || (u->follows && !d->follows)) {
-        cu_free(s->mem, d->id);
-        cu_free(s->mem, d->name);
-        cu_free(s->mem, d->follows);
-        return cu_enomem(err);
-    }
+    d->id = str_add(s, u->id);
+    d->name = str_add(s, u->name ? u->name : u->id);
+    d->follows = u->follows ? str_add(s, u->follows) : NULL;
+    if (!d->id || !d->name || (u->follows && !d->follows))
+        return cu_enomem(err); /* what was copied is freed with the scenario */
     d->kind = (int)u->kind;
     d->capacity = u->capacity;
     d->has_base_load = u->has_base_load ? 1 : 0;
@@ -938,6 +970,8 @@ int curtail_scenario_check(curtail_scenario *s, curtail_error *err)
     cu_groups *g = NULL;
     NEED_S(s, "curtail_scenario_check");
     s->checked = 0;
+    cu_groups_free(s->groups);
+    s->groups = NULL;
     clear_warnings(s);
     if (s->base == CURTAIL_BASE_TOTALS && !s->has_totals)
         return cu_error(err, CURTAIL_EINPUT, s->file, s->pos_targets, "targets.totals_kgpd",
@@ -962,9 +996,15 @@ int curtail_scenario_check(curtail_scenario *s, curtail_error *err)
         return cu_enomem(err);
     /* bounds, groups and nesting: reports lo > hi and impossible nesting, and
      * warns of rules below a unit's technical minimum */
+    if (s->builtin_policy && !s->has_builtin) {
+        /* the table is the same for every check: parsed once per scenario */
+        if ((rc = cu_builtin_rules(s->mem, &s->builtin, &s->nbuiltin, err)) != 0)
+            return rc;
+        s->has_builtin = 1;
+    }
     if ((rc = cu_groups_build(s, s, &g, err)) != 0)
         return rc;
-    cu_groups_free(g);
+    s->groups = g; /* kept for plan and export while the scenario stays checked */
     s->checked = 1;
     return CURTAIL_OK;
 }

@@ -54,6 +54,16 @@ typedef struct ctx {
     size_t capkeyset;
     uint64_t expansion;
     int ndocs;
+    uint64_t own_nodes;   /* nodes created, those of dropped stream items included */
+    uint64_t anchor_defs; /* anchors defined (or redefined) so far */
+    /* the streamed list (yt_stream) */
+    const yt_stream *stream;
+    int stream_state;    /* 0: not met yet, 1: open, 2: over (or not streamable) */
+    int stream_dead;     /* the callee wants no more items */
+    size_t stream_frame; /* its frame's index while open */
+    size_t stream_index; /* items handed out */
+    size_t mark_nodes, mark_kids, mark_pool; /* the tree before the current item */
+    uint64_t mark_defs;
 } ctx;
 
 static uint64_t sat_add(uint64_t a, uint64_t b)
@@ -190,7 +200,8 @@ static int new_node(ctx *c, int type, int plain, cu_pos pos, uint32_t *out)
     yt_node *n;
     if (t->nnodes >= UINT32_MAX)
         return too_large(c, pos);
-    if (cu_grow(c->mem, &p, &t->capnodes, t->nnodes + 1, sizeof *t->nodes) != 0)
+    if (t->nnodes + 1 > t->capnodes &&
+        cu_grow(c->mem, &p, &t->capnodes, t->nnodes + 1, sizeof *t->nodes) != 0)
         return cu_enomem(c->err);
     t->nodes = p;
     n = &t->nodes[t->nnodes];
@@ -201,6 +212,7 @@ static int new_node(ctx *c, int type, int plain, cu_pos pos, uint32_t *out)
     n->col = pos.col > YT_MAX_COL ? YT_MAX_COL : pos.col;
     n->a = 0;
     n->n = 0;
+    c->own_nodes++;
     *out = (uint32_t)t->nnodes++;
     return CURTAIL_OK;
 }
@@ -211,7 +223,7 @@ static int pool_add(ctx *c, const char *s, size_t n, cu_pos pos, uint32_t *off)
     void *p = t->pool;
     if (t->npool + n + 1 > UINT32_MAX)
         return too_large(c, pos);
-    if (cu_grow(c->mem, &p, &t->cappool, t->npool + n + 1, 1) != 0)
+    if (t->npool + n + 1 > t->cappool && cu_grow(c->mem, &p, &t->cappool, t->npool + n + 1, 1) != 0)
         return cu_enomem(c->err);
     t->pool = p;
     if (n)
@@ -303,6 +315,7 @@ static int anchor_define(ctx *c, const char *name, uint32_t node, int64_t *out)
     a->size = 1;
     a->height = 0;
     a->complete = 0;
+    c->anchor_defs++;
     *out = (int64_t)(a - c->anchors);
     return CURTAIL_OK;
 }
@@ -326,8 +339,40 @@ static int check_key(ctx *c, uint32_t node, cu_pos pos)
     if (n->type != YT_SCALAR)
         return fail(c, pos, NULL, "mapping keys must be plain strings, not %s",
                     n->type == YT_MAP ? "mappings" : "sequences");
-    if (n->plain && strcmp(yt_str(c->t, node), "<<") == 0)
+    if (n->plain && n->n == 2 && strcmp(yt_str(c->t, node), "<<") == 0)
         return fail(c, pos, "<<", "merge keys (<<) are not supported");
+    return CURTAIL_OK;
+}
+
+static void stream_mark(ctx *c)
+{
+    c->mark_nodes = c->t->nnodes;
+    c->mark_kids = c->t->nkids;
+    c->mark_pool = c->t->npool;
+    c->mark_defs = c->anchor_defs;
+}
+
+/* An item of the streamed list is complete: hand it out, then drop its nodes,
+ * child lists and text unless an anchor was defined inside it (a later alias
+ * may need them). An alias item created nothing and drops nothing. */
+static int stream_item(ctx *c, uint32_t node)
+{
+    yt_tree *t = c->t;
+    int rc;
+    if (!c->stream_dead) {
+        rc = c->stream->item(c->stream->arg, t, node, c->stream_index);
+        if (rc == CURTAIL_EINPUT)
+            c->stream_dead = 1;
+        else if (rc != CURTAIL_OK)
+            return rc;
+    }
+    c->stream_index++;
+    if (c->anchor_defs == c->mark_defs) {
+        t->nnodes = c->mark_nodes;
+        t->nkids = c->mark_kids;
+        t->npool = c->mark_pool;
+    }
+    stream_mark(c);
     return CURTAIL_OK;
 }
 
@@ -343,13 +388,16 @@ static int attach(ctx *c, uint32_t node, uint64_t size, uint32_t height)
     }
     f = &c->frames[c->nframes - 1];
     p = c->stack;
-    if (cu_grow(c->mem, &p, &c->capstack, c->nstack + 1, sizeof *c->stack) != 0)
+    if (c->nstack + 1 > c->capstack &&
+        cu_grow(c->mem, &p, &c->capstack, c->nstack + 1, sizeof *c->stack) != 0)
         return cu_enomem(c->err);
     c->stack = p;
     c->stack[c->nstack++] = node;
     f->size = sat_add(f->size, size);
     if (height > f->height)
         f->height = height;
+    if (c->stream_state == 1 && c->nframes - 1 == c->stream_frame)
+        return stream_item(c, node);
     return CURTAIL_OK;
 }
 
@@ -636,6 +684,19 @@ static int on_start(ctx *c, const yaml_event_t *ev, int type)
         return rc;
     if (anchor_s && (rc = anchor_define(c, anchor_s, node, &anc)) != CURTAIL_OK)
         return rc;
+    if (c->stream_state == 0 && type == YT_SEQ && c->nframes == 1 &&
+        c->t->nodes[c->frames[0].node].type == YT_MAP &&
+        (c->nstack - c->frames[0].kid_start) % 2 == 1 &&
+        strcmp(yt_str(c->t, c->stack[c->nstack - 1]), c->stream->key) == 0) {
+        /* the streamed list; an anchored one is built whole (an alias may copy it) */
+        c->stream_state = anchor_s ? 2 : 1;
+        if (!anchor_s) {
+            c->stream_frame = c->nframes;
+            c->t->streamed = node;
+            c->t->has_streamed = 1;
+            stream_mark(c);
+        }
+    }
     p = c->frames;
     if (cu_grow(c->mem, &p, &c->capframes, c->nframes + 1, sizeof *c->frames) != 0)
         return cu_enomem(c->err);
@@ -671,7 +732,8 @@ static int on_end(ctx *c)
     if (t->nkids + count > UINT32_MAX)
         return too_large(c, yt_pos(t, f.node));
     p = t->kids;
-    if (cu_grow(c->mem, &p, &t->capkids, t->nkids + count, sizeof *t->kids) != 0)
+    if (t->nkids + count > t->capkids &&
+        cu_grow(c->mem, &p, &t->capkids, t->nkids + count, sizeof *t->kids) != 0)
         return cu_enomem(c->err);
     t->kids = p;
     if (count)
@@ -681,6 +743,8 @@ static int on_end(ctx *c)
     t->nkids += count;
     c->nstack = f.kid_start;
     c->nframes--;
+    if (c->stream_state == 1 && c->nframes == c->stream_frame)
+        c->stream_state = 2;
     if (f.anchor >= 0 && c->anchors[f.anchor].node == f.node) {
         anchor *a = &c->anchors[f.anchor];
         a->size = size;
@@ -722,7 +786,7 @@ static int on_alias(ctx *c, const yaml_event_t *ev)
  * document's own nodes; the error points at the alias that crossed the line. */
 static int check_expansion(ctx *c)
 {
-    uint64_t own = c->t->nnodes;
+    uint64_t own = c->own_nodes;
     uint64_t limit = own * CU_MAX_ALIAS_FACTOR;
     size_t lo = 0, hi;
     if (c->expansion <= limit)
@@ -857,6 +921,12 @@ void yt_free(yt_tree *t)
 int yt_parse(yt_tree *t, const curtail_mem *mem, const char *data, size_t len, const char *file,
              curtail_error *err)
 {
+    return yt_parse_stream(t, mem, data, len, file, NULL, err);
+}
+
+int yt_parse_stream(yt_tree *t, const curtail_mem *mem, const char *data, size_t len,
+                    const char *file, const yt_stream *stream, curtail_error *err)
+{
     yaml_parser_t parser;
     yaml_event_t ev;
     ctx c;
@@ -875,6 +945,8 @@ int yt_parse(yt_tree *t, const curtail_mem *mem, const char *data, size_t len, c
     c.mem = mem;
     c.file = file;
     c.err = err;
+    c.stream = stream;
+    c.stream_state = stream && stream->key && stream->item ? 0 : 2;
     if (!yaml_parser_initialize(&parser))
         return cu_enomem(err);
     /* libyaml, told the encoding, would count a byte order mark as a column */
@@ -911,7 +983,11 @@ int yt_is_null(const yt_tree *t, uint32_t i)
     if (n->type != YT_SCALAR || !n->plain)
         return 0;
     s = yt_str(t, i);
-    return n->n == 0 || strcmp(s, "~") == 0 || strcmp(s, "null") == 0 || strcmp(s, "Null") == 0 ||
+    if (n->n == 0)
+        return 1;
+    if (s[0] != '~' && s[0] != 'n' && s[0] != 'N')
+        return 0;
+    return strcmp(s, "~") == 0 || strcmp(s, "null") == 0 || strcmp(s, "Null") == 0 ||
            strcmp(s, "NULL") == 0;
 }
 

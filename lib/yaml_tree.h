@@ -3,7 +3,8 @@
  * Internal to libcurtail; no libyaml type appears here.
  *
  * Nodes live in one array, child lists in another, scalar text in one string
- * pool, so a province-sized file costs a handful of allocations. An alias is
+ * pool, so a province-sized file costs a handful of allocations (and with
+ * yt_parse_stream, the memory of one enterprise). An alias is
  * not copied: its parent's child list holds the anchored node's index, so a
  * node may be reached from several parents (the tree is a DAG). The parser
  * enforces the limits of SPEC §9 and rejects what the strict schema never
@@ -45,7 +46,31 @@ typedef struct yt_tree {
     size_t npool, cappool;
     uint32_t root; /* valid when has_root */
     int has_root;  /* 0: the stream held no document (empty input) */
+    uint32_t streamed; /* valid when has_streamed: the list handed out item by item */
+    int has_streamed;
 } yt_tree;
+
+/*
+ * Streaming one list. A province file is one long list of enterprises; its
+ * items are handed to `item` one by one as soon as each has been parsed, and
+ * then dropped from the tree, so the tree never holds more than one item
+ * (plus whatever an anchor may still be needed for). The list streamed is the
+ * value of `key` in the root mapping, written as a fresh sequence without an
+ * anchor (otherwise the tree is built whole, as without a stream). Its node
+ * stays in the tree, marked t->streamed, with children that must not be read.
+ *
+ * `item` gets the tree, the item's node (its subtree complete and readable
+ * until `item` returns) and its index. It returns CURTAIL_OK to go on,
+ * CURTAIL_EINPUT to receive no more items (the callee keeps its error: a later
+ * YAML error in the file still wins, as it would have without streaming), or
+ * another code to stop the parse, yt_parse returning that code (the callee
+ * has set the caller's error).
+ */
+typedef struct yt_stream {
+    const char *key;
+    int (*item)(void *arg, const yt_tree *t, uint32_t node, size_t index);
+    void *arg;
+} yt_stream;
 
 /*
  * Parse `len` bytes of UTF-8 YAML into `t` (which need not be initialised).
@@ -55,6 +80,9 @@ typedef struct yt_tree {
  */
 int yt_parse(yt_tree *t, const curtail_mem *mem, const char *data, size_t len, const char *file,
              curtail_error *err);
+/* yt_parse with one list streamed (see yt_stream; `stream` may be NULL). */
+int yt_parse_stream(yt_tree *t, const curtail_mem *mem, const char *data, size_t len,
+                    const char *file, const yt_stream *stream, curtail_error *err);
 void yt_free(yt_tree *t);
 
 static inline const yt_node *yt_at(const yt_tree *t, uint32_t i)

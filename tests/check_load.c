@@ -1345,6 +1345,131 @@ START_TEST(test_load_bad_arguments)
 }
 END_TEST
 
+/* The enterprises are loaded while the file is parsed, each item dropped from
+ * the tree once loaded: errors still come in the order of a whole-tree load
+ * (a YAML error anywhere first, then the sections in schema order, then the
+ * first enterprise in error), and anchors inside an item stay reachable. */
+START_TEST(test_load_streamed_error_order)
+{
+    static const struct {
+        const char *yaml, *want;
+    } cases[] = {
+        {"curtail: 1\n"
+         "enterprises:\n"
+         "  - {id: a, industry: other, units: [{id: u1, kind: other, capacity: -1, ef: {PM: 1}}]}\n"
+         "  - {id: b, industry: other, units: [{id: u1, kind: other, capacity: 10, ef: {PM: 1}}]}\n"
+         "episode: {start: 2024-01-01T00:00, hours: 24\n",
+         "t.yaml:6:1: error: did not find expected ',' or '}' (while parsing a flow mapping)"},
+        {"curtail: 1\n"
+         "enterprises:\n"
+         "  - {id: a, industry: other, units: [{id: u1, kind: other, capacity: -1, ef: {PM: 1}}]}\n"
+         "targets: {base: everything}\n",
+         "t.yaml:4:17: error: targets.base: unknown base \"everything\", expected one of: listed, "
+         "totals"},
+        {"curtail: 1\n"
+         "enterprises:\n"
+         "  - {id: a, industry: other, units: [{id: u1, kind: other, capacity: 10, ef: {PM: 1}}]}\n"
+         "  - {id: b, industry: other, units: [{id: u1, kind: reactor, capacity: 1, ef: {PM: 1}}]}\n"
+         "  - {id: c, industry: other, units: [{id: u1, kind: other, capacity: -1, ef: {PM: 1}}]}\n",
+         "t.yaml:4:53: error: enterprises[1].units[0].kind: reactor is not a kind of industry other"},
+        {"enterprises:\n"
+         "  - {id: a, industry: other, units: [{id: u1, kind: other, capacity: -1, ef: {PM: 1}}]}\n"
+         "curtail: 2\n",
+         "t.yaml:3:10: error: curtail: unsupported schema version 2 (this curtail reads version 1)"},
+        {"curtail: 1\n"
+         "enterprises:\n"
+         "  - {id: a, industry: other, units: [{id: u1, kind: other, capacity: -1, ef: {PM: 1}}]}\n"
+         "enterprises: []\n",
+         "t.yaml:4:1: error: enterprises: duplicate key \"enterprises\" (first at line 2, column 1)"},
+        {"curtail: 1\n"
+         "enterprises:\n"
+         "  - {id: a, industry: other, units: [{id: u1, kind: other, capacity: -1, ef: {PM: 1}}]}\n"
+         "  - {id: b, industry: other, units: [{id: u1, kind: other, capacity: 10, ef: {PM: 1}}], units: []}\n",
+         "t.yaml:4:89: error: enterprises[1].units: duplicate key \"units\" (first at line 4, "
+         "column 30)"},
+        {"curtail: 1\n"
+         "enterprises:\n"
+         "  - {id: a, industry: other, units: [{id: u1, kind: other, capacity: 1, ef: &f {PM: 1}}]}\n"
+         "  - {id: b, industry: other, units: [{id: u1, kind: other, capacity: 10, ef: {PM: 1}}]}\n"
+         "  - &c {id: c, industry: other, units: [{id: u1, kind: other, capacity: 3, ef: *f}]}\n"
+         "  - {id: d, industry: other, units: [{id: u1, kind: other, capacity: 4, ef: *f}]}\n"
+         "  - *c\n",
+         "t.yaml:5:13: error: enterprises[4].id: duplicate id 'c' (first at line 5)"},
+        {"curtail: 1\n"
+         "enterprises: &all\n"
+         "  - {id: a, industry: other, units: [{id: u1, kind: other, capacity: 10, ef: {PM: 1}}]}\n"
+         "  - {id: a, industry: other, units: [{id: u1, kind: other, capacity: 10, ef: {PM: 1}}]}\n",
+         "t.yaml:4:10: error: enterprises[1].id: duplicate id 'a' (first at line 3)"},
+        {"curtail: 1\n"
+         "enterprises:\n"
+         "  - {id: a, industry: other, units: [{id: u1, kind: other, capacity: 10, ef: {PM: 1}}]}\n"
+         "  - {id: b, industry: other, units: [{id: u1, kind: other, capacity: 10, ef: {PM: 1}}, {id: u2, follows: u9, kind: other, capacity: 1}]}\n",
+         "t.yaml:4:106: error: enterprises[1].units[1].follows: no unit 'u9' in enterprise 'b'"},
+        {"curtail: 1\n"
+         "enterprises:\n"
+         "  - {id: a, industry: other, units: [{id: u1, kind: other, capacity: 10, ef: {PM: 1}}]}\n"
+         "  - {id: b, industry: other, units: [{id: u1, kind: other, capacity: 10, ef: {PM: 1}}]}\n"
+         "  - 17\n",
+         "t.yaml:5:5: error: enterprises[2]: expected a mapping, got \"17\""},
+        {"curtail: 1\n"
+         "enterprises:\n"
+         "  - {id: a, industry: other, units: [{id: u1, kind: other, capacity: 10, ef: {PM: 1}}]}\n"
+         "nonsense: 1\n",
+         "t.yaml:4:1: error: nonsense: unknown key \"nonsense\", expected one of: curtail, name, "
+         "lang, targets, extra, builtin_policy, policy, enterprises, episode"},
+    };
+    size_t i;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        expect_error(cases[i].yaml, cases[i].want);
+}
+END_TEST
+
+START_TEST(test_load_streamed_aliases)
+{
+    /* anchors inside items, aliases in later items and as items */
+    char yaml[16384];
+    size_t len;
+    int i;
+    curtail_scenario *s = load_ok(
+        "curtail: 1\n"
+        "enterprises:\n"
+        "  - {id: a, industry: other, units: [{id: u1, kind: other, capacity: 1, ef: &f {PM: 1}}]}\n"
+        "  - {id: b, industry: other, units: [{id: u1, kind: other, capacity: 2, ef: {PM: 1}}]}\n"
+        "  - &c {id: c, industry: other, units: [{id: u1, kind: other, capacity: 3, ef: *f}]}\n"
+        "  - {id: d, industry: other, units: [{id: u1, kind: other, capacity: 4, ef: *f},\n"
+        "                                     &u {id: u2, kind: other, capacity: 5, ef: {SO2: 2}}]}\n"
+        "  - {id: e, industry: other, units: [*u]}\n"
+        "targets: {ratios: {yellow: {PM: 0.1}}}\n");
+    ck_assert_uint_eq(curtail_scenario_enterprise_count(s), 5);
+    ck_assert_uint_eq(curtail_scenario_unit_count(s), 6);
+    ck_assert_double_eq(s->units[2].capacity, 3);
+    ck_assert_double_eq(s->units[2].ef[CURTAIL_PM], 1);
+    ck_assert_double_eq(s->units[3].ef[CURTAIL_PM], 1);
+    ck_assert_double_eq(s->units[5].capacity, 5);
+    ck_assert_double_eq(s->units[5].ef[CURTAIL_SO2], 2);
+    assert_pos(s->units[5].pos[CU_UF_CAPACITY], 7, 73); /* the anchored text in item d */
+    ck_assert_double_eq(s->ratios[CURTAIL_YELLOW][CURTAIL_PM], 0.1);
+    curtail_scenario_free(s);
+
+    /* the alias limit counts the nodes of the items already dropped */
+    len = (size_t)snprintf(yaml, sizeof yaml,
+                           "curtail: 1\nenterprises:\n  - {id: a, industry: other, units: [{id: "
+                           "u1, kind: other, capacity: 1, ef: &f [1, 2, 3, 4, 5, 6, 7, 8]}]}\n");
+    for (i = 1; i <= 20; i++)
+        len += (size_t)snprintf(yaml + len, sizeof yaml - len,
+                                "  - {id: b%d, industry: other, units: [{id: u1, kind: other, "
+                                "capacity: 1, ef: {PM: 1}}]}\n",
+                                i);
+    for (i = 0; i < 30; i++)
+        len += (size_t)snprintf(yaml + len, sizeof yaml - len,
+                                "  - [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f, *f, *f, *f, *f, *f, "
+                                "*f, *f, *f, *f, *f]\n");
+    ck_assert_uint_lt(len, sizeof yaml);
+    expect_error(yaml, "t.yaml:47:26: error: aliases expand to more than 10 times the document's "
+                       "419 nodes");
+}
+END_TEST
+
 START_TEST(test_load_alloc_failure)
 {
     /* every allocation failing in turn: ENOMEM (or success), never a crash or a leak */
@@ -1576,6 +1701,7 @@ static Suite *load_suite(void)
     tcase_add_test(core, test_load_episode_defaults);
     tcase_add_test(core, test_load_aliases);
     tcase_add_test(core, test_load_aliases_many_and_redefined);
+    tcase_add_test(core, test_load_streamed_aliases);
     tcase_add_test(core, test_load_scalar_forms);
     tcase_add_test(core, test_load_bom_crlf);
     tcase_add_test(core, test_load_locale_independent);
@@ -1609,6 +1735,7 @@ static Suite *load_suite(void)
     tcase_add_test(errors, test_load_tag_contradicts_value);
     tcase_add_test(errors, test_load_tag_agrees);
     tcase_add_test(errors, test_load_bad_arguments);
+    tcase_add_test(errors, test_load_streamed_error_order);
     tcase_add_test(errors, test_load_alloc_failure);
     tcase_set_timeout(errors, 60);
     suite_add_tcase(s, errors);

@@ -424,6 +424,111 @@ START_TEST(test_policy_nesting_impossible)
 }
 END_TEST
 
+/* One enterprise of each sort, for the memo test: units of many kinds,
+ * grades, guarantees, flags and fuels. */
+static const char *const MEMO_ENTS[] = {
+    "  - {id: e0, industry: chemical, grade: C, units: [{id: r, kind: reactor, capacity: 10, ef: {VOCs: 1}}, {id: b, kind: batch, capacity: 10, ef: {VOCs: 1}}, {id: r2, kind: reactor, capacity: 10, interruptible: true, ef: {VOCs: 1}}, {id: c, kind: coating, capacity: 10, interruptible: false, ef: {VOCs: 1}}, {id: l, kind: loading, capacity: 5, ef: {VOCs: 1}}, {id: s, kind: storage, capacity: 5, ef: {VOCs: 1}}, {id: x, kind: other, capacity: 5, ef: {VOCs: 1}}]}\n",
+    "  - {id: e1, industry: chemical, grade: B, guarantee: supply, units: [{id: r, kind: reactor, capacity: 10, ef: {VOCs: 1}}, {id: b, kind: batch, capacity: 10, ef: {VOCs: 1}}, {id: l, kind: loading, capacity: 5, ef: {VOCs: 1}}]}\n",
+    "  - {id: e2, industry: coking, grade: C, units: [{id: o, kind: coke_oven, capacity: 100, base_load: 0.95, coke_oven: {height_m: 5.5, quenching: wet, coking_time_h: 22}, ef: {PM: 1}}, {id: f, kind: byproduct, capacity: 10, follows: o, ef: {VOCs: 1}}, {id: q, kind: quenching, capacity: 10, ef: {PM: 1}}]}\n",
+    "  - {id: e3, industry: coking, grade: A, units: [{id: o, kind: coke_oven, capacity: 100, coke_oven: {height_m: 6, quenching: dry}, ef: {PM: 1}}]}\n",
+    "  - {id: e4, industry: boiler, grade: D, units: [{id: k, kind: boiler, capacity: 5, boiler: {fuel: coal, steam_tph: 40}, ef: {SO2: 1}}, {id: g, kind: boiler, capacity: 5, boiler: {fuel: gas}, ef: {NOx: 1}}]}\n",
+    "  - {id: e5, industry: boiler, grade: none, guarantee: livelihood, units: [{id: k, kind: boiler, capacity: 5, boiler: {fuel: coal, heating: true}, ef: {SO2: 1}}]}\n",
+    "  - {id: e6, industry: other, grade: non-leading, units: [{id: u, kind: other, capacity: 10, min_load: 0.3, ef: {PM: 1}}, {id: v, kind: other, capacity: 10, interruptible: true, ef: {PM: 1}}]}\n",
+    "  - {id: e7, industry: other, grade: leading, units: [{id: u, kind: other, capacity: 10, ef: {PM: 1}}]}\n",
+    "  - {id: e9, industry: boiler, grade: B-, units: [{id: k, kind: boiler, capacity: 5, boiler: {fuel: biomass}, ef: {PM: 1}}, {id: o, kind: boiler, capacity: 5, boiler: {fuel: oil}, ef: {SO2: 1}}]}\n",
+    "  - {id: e8, industry: chemical, grade: D, phase_out: true, units: [{id: r, kind: reactor, capacity: 10, ef: {VOCs: 1}}, {id: c, kind: coating, capacity: 10, ef: {VOCs: 1}}]}\n",
+};
+#define MEMO_POLICY                                                                         \
+    "policy:\n"                                                                             \
+    "  - {industry: other, grades: [non-leading], levels: [red], interruptible: true, stop: true}\n" \
+    "  - {industry: chemical, kind: reactor, grades: [C], levels: [orange], cut: 0.45}\n"
+
+START_TEST(test_policy_memo_matches_direct)
+{
+    /* a large scenario (rules memoised per kind of unit) against each of its
+     * enterprises alone (under 64 units: every unit matched directly) */
+    char big[32768];
+    size_t len = 0, i, e, nents = sizeof MEMO_ENTS / sizeof MEMO_ENTS[0], u = 0;
+    int rep, L;
+    curtail_scenario *s;
+    cu_groups *g;
+    len += (size_t)snprintf(big + len, sizeof big - len, "curtail: 1\n" MEMO_POLICY "enterprises:\n");
+    for (rep = 0; rep < 4; rep++)
+        for (e = 0; e < nents; e++) {
+            char ent[2048], *id = NULL;
+            snprintf(ent, sizeof ent, "%s", MEMO_ENTS[e]);
+            id = strstr(ent, "id: e"); /* e0 -> ea0, eb0...: ids stay unique */
+            len += (size_t)snprintf(big + len, sizeof big - len, "%.*s%c%s", (int)(id + 5 - ent),
+                                    ent, 'a' + rep, id + 5);
+        }
+    ck_assert_uint_lt(len, sizeof big);
+    s = load(big);
+    ck_assert_uint_gt(curtail_scenario_unit_count(s), 64);
+    g = groups(s);
+    for (rep = 0; rep < 4; rep++)
+        for (e = 0; e < nents; e++) {
+            char one[4096];
+            curtail_scenario *s1;
+            cu_groups *g1;
+            snprintf(one, sizeof one, "curtail: 1\n" MEMO_POLICY "enterprises:\n%s", MEMO_ENTS[e]);
+            s1 = load(one);
+            g1 = groups(s1);
+            for (i = 0; i < s1->nunits; i++, u++)
+                for (L = 0; L < CU_NL; L++) {
+                    const cu_unit_level *a = ul(g, u, L), *b = ul(g1, i, L);
+                    ck_assert_int_eq(a->measure, b->measure);
+                    ck_assert(a->value == b->value && a->hi == b->hi && a->lo == b->lo);
+                    ck_assert_int_eq(a->pinned, b->pinned);
+                    ck_assert_int_eq(a->below_min, b->below_min);
+                    ck_assert_int_eq(a->rule == NULL, b->rule == NULL);
+                    if (a->rule) {
+                        ck_assert_uint_eq(a->rule->index, b->rule->index);
+                        ck_assert_int_eq(a->rule->builtin, b->rule->builtin);
+                    }
+                }
+            cu_groups_free(g1);
+            curtail_scenario_free(s1);
+        }
+    ck_assert_uint_eq(u, s->nunits);
+    cu_groups_free(g);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+START_TEST(test_policy_groups_kept_by_check)
+{
+    /* the check's groups serve the plan; a setter and a new check replace
+     * them on the scenario while a live result keeps its own */
+    curtail_scenario *s = load(HEAD
+        "  - {id: c, industry: other, grade: C, units: [{id: u, kind: other, capacity: 10, ef: {SO2: 1}}]}\n");
+    curtail_plan_options opts = CURTAIL_PLAN_OPTIONS_INIT;
+    curtail_result *r = NULL;
+    curtail_error err;
+    double w[CURTAIL_NGRADES];
+    cu_groups *old;
+    int k;
+    ck_assert_ptr_nonnull(s->groups);
+    ck_assert_int_eq(s->has_builtin, 1);
+    ck_assert_uint_gt(s->nbuiltin, 0);
+    ck_assert_int_eq(curtail_plan_solve(s, &opts, &r, &err), CURTAIL_OK);
+    ck_assert_ptr_eq(r->groups, s->groups);
+    ck_assert_uint_eq(atomic_load(&s->groups->refs), 2);
+    ck_assert_double_eq(r->groups->w[0], 2); /* grade C weighs 2 */
+    old = s->groups;
+    for (k = 0; k < CURTAIL_NGRADES; k++)
+        w[k] = 5;
+    ck_assert_int_eq(curtail_scenario_set_extra_weights(s, w, &err), CURTAIL_OK);
+    ck_assert_int_eq(curtail_scenario_check(s, &err), CURTAIL_OK);
+    ck_assert_ptr_ne(s->groups, old);
+    ck_assert_ptr_eq(r->groups, old);
+    ck_assert_uint_eq(atomic_load(&old->refs), 1);
+    ck_assert_double_eq(r->groups->w[0], 2);
+    ck_assert_double_eq(s->groups->w[0], 5);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
 static Suite *policy_suite(void)
 {
     Suite *s = suite_create("policy");
@@ -443,6 +548,8 @@ static Suite *policy_suite(void)
     tcase_add_test(core, test_policy_no_bound_is_not_below_minimum);
     tcase_add_test(core, test_policy_below_minimum_never_above_base);
     tcase_add_test(core, test_policy_heating_boiler_without_guarantee_warns);
+    tcase_add_test(core, test_policy_memo_matches_direct);
+    tcase_add_test(core, test_policy_groups_kept_by_check);
     tcase_add_test(errors, test_policy_group_floor_above_cap);
     tcase_add_test(errors, test_policy_nesting_impossible);
     suite_add_tcase(s, core);
