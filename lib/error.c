@@ -1,8 +1,36 @@
 /* error.c — filling the caller-owned curtail_error. */
+#define _POSIX_C_SOURCE 200809L
 #include "internal.h"
 
+#include <locale.h>
 #include <stdio.h>
 #include <string.h>
+
+/* Messages and warnings print numbers with %g: in the C locale whatever the
+ * embedding program's (a decimal comma would read "4,3 m"). uselocale is
+ * per thread, so no global state changes; without a C locale object (out of
+ * memory) the caller's locale is used. */
+int cu_vsnprintf_c(char *buf, size_t n, const char *fmt, va_list ap)
+{
+    locale_t c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+    locale_t old = c ? uselocale(c) : (locale_t)0;
+    int r = vsnprintf(buf, n, fmt, ap);
+    if (c) {
+        uselocale(old);
+        freelocale(c);
+    }
+    return r;
+}
+
+int cu_snprintf_c(char *buf, size_t n, const char *fmt, ...)
+{
+    va_list ap;
+    int r;
+    va_start(ap, fmt);
+    r = cu_vsnprintf_c(buf, n, fmt, ap);
+    va_end(ap);
+    return r;
+}
 
 static void copy_str(char *dst, size_t n, const char *src)
 {
@@ -28,7 +56,7 @@ int cu_verror(curtail_error *err, int code, const char *file, cu_pos pos, const 
     copy_str(err->path, sizeof err->path, path);
     err->line = (int)pos.line;
     err->column = (int)pos.col;
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
+    cu_vsnprintf_c(err->message, sizeof err->message, fmt, ap);
     return code;
 }
 

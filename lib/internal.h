@@ -116,6 +116,13 @@ int cu_einval(curtail_error *err, const char *fmt, ...)
 #endif
     ;
 int cu_enomem(curtail_error *err);
+/* snprintf in the C locale (per thread): numbers in messages and warnings. */
+int cu_vsnprintf_c(char *buf, size_t n, const char *fmt, va_list ap);
+int cu_snprintf_c(char *buf, size_t n, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 3, 4)))
+#endif
+    ;
 
 /* ---- names (names.c) ------------------------------------------------------------ */
 /* Parse a YAML word into an enum value; -1 when unknown. */

@@ -16,8 +16,10 @@
  * `curtail export` writes it. Either answer is checked against the unscaled
  * model before it is reported; a structured answer that fails the check is
  * solved again the plain way. */
+#define _POSIX_C_SOURCE 200809L
 #include "plan_model.h"
 
+#include <locale.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -264,10 +266,20 @@ double cu_round_dual(double v)
     /* a dual carries the simplex's round-off (500 comes out as
      * 499.99999999999994): 12 significant digits are all it means */
     char buf[32];
+    locale_t c, old = (locale_t)0;
+    double r;
     if (v == 0.0 || !isfinite(v))
         return 0.0;
+    /* printed and read back in the C locale, whatever the caller's (per thread) */
+    if ((c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0)))
+        old = uselocale(c);
     snprintf(buf, sizeof buf, "%.12g", v);
-    return strtod(buf, NULL);
+    r = strtod(buf, NULL);
+    if (c) {
+        uselocale(old);
+        freelocale(c);
+    }
+    return r;
 }
 
 double cu_snap_achieved(double achieved, double required, int unmet)

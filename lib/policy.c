@@ -330,11 +330,11 @@ static int warn_below_min(const curtail_scenario *s, curtail_scenario *w, const 
         double runs = un->min_load < s->units[un->leader].base_load
                           ? un->min_load
                           : s->units[un->leader].base_load;
-        snprintf(en, sizeof en,
+        cu_snprintf_c(en, sizeof en,
                  "the rule at %s asks for less than the technical minimum load %g of unit "
                  "'%s'; it runs at %g",
                  levels, un->min_load, un->id, runs);
-        snprintf(zh, sizeof zh,
+        cu_snprintf_c(zh, sizeof zh,
                  "%s预警的措施要求低于生产单元“%s”的最低技术负荷 %g，按负荷 %g 运行",
                  levels_zh, un->id, un->min_load, runs);
     }

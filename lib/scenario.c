@@ -917,10 +917,10 @@ static int scenario_warnings(curtail_scenario *s)
         if (un->has_boiler && un->fuel == CURTAIL_FUEL_COAL && un->steam_tph > 0 &&
             un->steam_tph < 35) {
             cu_unit_path(path, sizeof path, un->enterprise, j, "boiler.steam_tph");
-            snprintf(en, sizeof en,
+            cu_snprintf_c(en, sizeof en,
                      "coal boiler of %g t/h is under 35 t/h and should have been eliminated",
                      un->steam_tph);
-            snprintf(zh, sizeof zh, "%g 蒸吨/小时燃煤锅炉，低于 35 蒸吨/小时，应已淘汰",
+            cu_snprintf_c(zh, sizeof zh, "%g 蒸吨/小时燃煤锅炉，低于 35 蒸吨/小时，应已淘汰",
                      un->steam_tph);
             if (cu_scenario_warn(s, un->pos[CU_UF_BOILER].line ? un->pos[CU_UF_BOILER] : un->pos[CU_UF_NODE],
                                  path, en, zh))
@@ -928,11 +928,11 @@ static int scenario_warnings(curtail_scenario *s)
         }
         if (un->has_boiler && un->heating && e->guarantee == CURTAIL_GUARANTEE_NONE) {
             cu_unit_path(path, sizeof path, un->enterprise, j, "boiler.heating");
-            snprintf(en, sizeof en,
+            cu_snprintf_c(en, sizeof en,
                      "heating boiler of enterprise '%s' without guarantee: livelihood takes "
                      "the measures of its grade",
                      e->id);
-            snprintf(zh, sizeof zh,
+            cu_snprintf_c(zh, sizeof zh,
                      "企业“%s”的供热锅炉未标注 guarantee: livelihood（民生保障），按其绩效等级采取措施",
                      e->id);
             if (cu_scenario_warn(s, un->pos[CU_UF_BOILER].line ? un->pos[CU_UF_BOILER] : un->pos[CU_UF_NODE],
@@ -941,10 +941,10 @@ static int scenario_warnings(curtail_scenario *s)
         }
         if (un->has_coke_oven && un->has_height && un->height_m <= 4.3 + 1e-9 && !e->phase_out) {
             cu_unit_path(path, sizeof path, un->enterprise, j, "coke_oven.height_m");
-            snprintf(en, sizeof en,
+            cu_snprintf_c(en, sizeof en,
                      "%g m coke oven is due for closure but enterprise '%s' is not flagged phase_out",
                      un->height_m, e->id);
-            snprintf(zh, sizeof zh, "%g 米焦炉应关停淘汰，但企业“%s”未标注 phase_out（列入淘汰）",
+            cu_snprintf_c(zh, sizeof zh, "%g 米焦炉应关停淘汰，但企业“%s”未标注 phase_out（列入淘汰）",
                      un->height_m, e->id);
             if (cu_scenario_warn(s, un->pos[CU_UF_COKE_OVEN].line ? un->pos[CU_UF_COKE_OVEN] : un->pos[CU_UF_NODE],
                                  path, en, zh))
@@ -955,8 +955,8 @@ static int scenario_warnings(curtail_scenario *s)
                 any = 1;
         if (!any) {
             cu_unit_path(path, sizeof path, un->enterprise, j, NULL);
-            snprintf(en, sizeof en, "unit '%s' has no emissions", un->id);
-            snprintf(zh, sizeof zh, "生产单元“%s”没有排放", un->id);
+            cu_snprintf_c(en, sizeof en, "unit '%s' has no emissions", un->id);
+            cu_snprintf_c(zh, sizeof zh, "生产单元“%s”没有排放", un->id);
             if (cu_scenario_warn(s, un->pos[CU_UF_NODE], path, en, zh))
                 return CURTAIL_ENOMEM;
         }

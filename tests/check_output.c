@@ -399,13 +399,81 @@ static void all_outputs(const char *dir, char *bufs[NOUT], size_t lens[NOUT])
     curtail_scenario_free(s);
 }
 
+/* Warnings and error messages with decimals: a 4.3 m oven not flagged for
+ * closure, a 20.5 t/h coal boiler, a rule under the minimum load, and a
+ * capacity of -5.5; each line in English and Chinese, then the plan JSON
+ * (its warnings array) — all into one buffer. */
+static const char messages_yaml[] =
+    "curtail: 1\n"
+    "policy:\n"
+    "  - {industry: other, grades: [C], levels: [yellow, orange, red], max_load: 0.25}\n"
+    "enterprises:\n"
+    "  - id: coke\n"
+    "    industry: coking\n"
+    "    grade: C\n"
+    "    units:\n"
+    "      - {id: oven, kind: coke_oven, capacity: 100, ef: {SO2: 1.5},\n"
+    "         coke_oven: {height_m: 4.3, quenching: dry, coking_time_h: 22.5}}\n"
+    "  - id: heat\n"
+    "    industry: boiler\n"
+    "    grade: C\n"
+    "    units:\n"
+    "      - {id: b1, kind: boiler, capacity: 200, ef: {NOx: 0.5},\n"
+    "         boiler: {fuel: coal, steam_tph: 20.5}}\n"
+    "  - id: works\n"
+    "    industry: other\n"
+    "    grade: C\n"
+    "    units:\n"
+    "      - {id: line, kind: other, capacity: 10, min_load: 0.375, ef: {PM: 0.5}}\n";
+
+static char *messages_out(size_t *len)
+{
+    curtail_scenario *s = load_text(messages_yaml), *bad = NULL;
+    curtail_result *plan;
+    curtail_error err;
+    char *out = NULL, line[2048];
+    size_t i, n = curtail_scenario_warning_count(s), cap = 0;
+    FILE *mem = open_memstream(&out, &cap);
+    const char *bad_yaml = "curtail: 1\nenterprises:\n  - id: a\n    industry: other\n"
+                           "    units:\n      - {id: u, kind: other, capacity: -5.5}\n";
+    ck_assert_ptr_nonnull(mem);
+    ck_assert_uint_ge(n, 3);
+    for (i = 0; i < n; i++)
+        fprintf(mem, "%s\n%s\n", curtail_scenario_warning_text(s, i, CURTAIL_LANG_EN),
+                curtail_scenario_warning_text(s, i, CURTAIL_LANG_ZH));
+    memset(&err, 0, sizeof err);
+    ck_assert_int_eq(curtail_scenario_load_buffer(&bad, bad_yaml, strlen(bad_yaml), "bad.yaml",
+                                                  NULL, &err),
+                     CURTAIL_EINPUT);
+    curtail_error_format(&err, line, sizeof line);
+    fprintf(mem, "%s\n", line);
+    plan = solve(s, 0);
+    {
+        char *dir = tu_tmpdir(), path[4096], *json;
+        size_t jl;
+        snprintf(path, sizeof path, "%s/out.json", dir);
+        json = write_read(plan, CURTAIL_FORMAT_JSON, path, &jl);
+        fwrite(json, 1, jl, mem);
+        free(json);
+        unlink(path);
+        rmdir(dir);
+        free(dir);
+    }
+    curtail_result_free(plan);
+    curtail_scenario_free(s);
+    fclose(mem);
+    *len = strlen(out);
+    return out;
+}
+
 START_TEST(test_output_same_bytes_in_comma_decimal_locale)
 {
     static const char *const names[NOUT] = {"plan JSON", "schedule JSON", "plan CSV",
                                             "schedule CSV", "plan MD", "schedule MD",
                                             "LP", "MPS"};
     char *dir = tu_tmpdir(), cmd[8192], locdir[4096], *c_out[NOUT], *de_out[NOUT];
-    size_t c_len[NOUT], de_len[NOUT];
+    char *c_msg, *de_msg;
+    size_t c_len[NOUT], de_len[NOUT], c_msg_len, de_msg_len;
     const char *old_locpath = getenv("LOCPATH");
     char *saved = old_locpath ? strdup(old_locpath) : NULL;
     int i, rc;
@@ -423,6 +491,11 @@ START_TEST(test_output_same_bytes_in_comma_decimal_locale)
 
     setlocale(LC_ALL, "C");
     all_outputs(dir, c_out, c_len);
+    c_msg = messages_out(&c_msg_len);
+    /* the decimals are there to be garbled */
+    ck_assert_ptr_nonnull(strstr(c_msg, "4.3 m coke oven"));
+    ck_assert_ptr_nonnull(strstr(c_msg, "20.5 t/h"));
+    ck_assert_ptr_nonnull(strstr(c_msg, "got -5.5"));
 
     setenv("LOCPATH", locdir, 1);
     ck_assert_ptr_nonnull(setlocale(LC_ALL, "de_DE.UTF-8"));
@@ -433,12 +506,24 @@ START_TEST(test_output_same_bytes_in_comma_decimal_locale)
         ck_assert_str_eq(probe, "1,50"); /* printf would write a comma here */
     }
     all_outputs(dir, de_out, de_len);
+    de_msg = messages_out(&de_msg_len);
     setlocale(LC_ALL, "C");
     if (saved)
         setenv("LOCPATH", saved, 1);
     else
         unsetenv("LOCPATH");
 
+    {
+        size_t at = 0;
+        while (at < c_msg_len && at < de_msg_len && c_msg[at] == de_msg[at])
+            at++;
+        ck_assert_msg(c_msg_len == de_msg_len && at == c_msg_len,
+                      "warnings or messages differ under de_DE.UTF-8 at byte %zu: \"%.80s\" vs "
+                      "\"%.80s\"",
+                      at, c_msg + (at > 40 ? at - 40 : 0), de_msg + (at > 40 ? at - 40 : 0));
+    }
+    free(c_msg);
+    free(de_msg);
     for (i = 0; i < NOUT; i++) {
         ck_assert_msg(c_len[i] == de_len[i] && memcmp(c_out[i], de_out[i], c_len[i]) == 0,
                       "%s differs under de_DE.UTF-8", names[i]);
