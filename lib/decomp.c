@@ -71,6 +71,8 @@ typedef struct dec {
     unsigned char *in;   /* in the restricted LP */
     double *v;           /* per group and level: the fixed vertex (or LP value) */
     size_t *col0;        /* per group in the LP: its first column (3 consecutive) */
+    const cu_warm *warm_in;
+    cu_warm *warm_out;
 } dec;
 
 /* ---- one group's subproblem -------------------------------------------------------- */
@@ -284,6 +286,18 @@ static int lagrangian_start(dec *D, curtail_error *err)
     for (r = 0; r < D->nrows; r++)
         centre[r] = 0.0;
     lb = 0.0; /* the least cuts: L(0) */
+    /* a warm start: the prices of a similar solve, priced afresh on this
+     * scenario, are proposals from the first round. They are not the centre:
+     * prices from another scenario pull the smoothing astray (measured: more
+     * rounds, not fewer) */
+    for (j = 0; D->warm_in && j < (size_t)D->warm_in->n; j++) {
+        double lw[MAX_ROWS];
+        for (r = 0; r < D->nrows; r++)
+            lw[r] = D->warm_in->lam[j][D->rl[r]][D->rp[r]];
+        price_all(D, lw, red, &cost, &fsum);
+        if ((rc = kelley_add(&K, D, lw, red, cost, err)) != 0)
+            goto done;
+    }
     for (round = 0;; round++) {
         double lamsum = 0.0, sigma, lm[MAX_ROWS], ls[MAX_ROWS];
         int tries;
@@ -312,6 +326,8 @@ static int lagrangian_start(dec *D, curtail_error *err)
             goto done;
         for (tries = 0; tries < 2; tries++) {
             double l, rcm;
+            /* no smoothing from a warm start's centre: its prices come from
+             * another scenario, and pulling towards them stalls the master */
             const double alpha = tries == 0 ? KELLEY_ALPHA : 0.0;
             for (r = 0; r < D->nrows; r++)
                 ls[r] = alpha * centre[r] + (1 - alpha) * lm[r];
@@ -347,6 +363,14 @@ static int lagrangian_start(dec *D, curtail_error *err)
             }
         for (a = 0; a < nact; a++)
             level_multipliers(D, &K.lams[act[a] * MAX_ROWS], &amu[a]);
+        if (D->warm_out) {
+            /* slot 0 is the optimum's, filled after the restricted LP */
+            D->warm_out->n = 1;
+            D->warm_out->rounds = round;
+            for (a = 0; a < nact && D->warm_out->n < CU_WARM_MAX; a++)
+                if (act[a] >= 2)
+                    memcpy(D->warm_out->lam[D->warm_out->n++], amu[a].m, sizeof amu[a].m);
+        }
         memcpy(D->v, D->m->ymin, sizeof(double) * D->n * CU_NL);
         for (k = 0; k < D->nmv; k++) {
             const pgroup *q = &D->pg[k];
@@ -618,8 +642,8 @@ done:
 
 /* ---- the whole ----------------------------------------------------------------------- */
 
-int cu_model_solve_dec(cu_model *m, const cu_solve_ctl *ctl, double *y,
-                       double pi[CU_NP][CU_NL], curtail_error *err)
+int cu_model_solve_dec(cu_model *m, const cu_solve_ctl *ctl, const cu_warm *in, cu_warm *out,
+                       double *y, double pi[CU_NP][CU_NL], curtail_error *err)
 {
     dec D;
     size_t g, k, n = m->g->ngroups;
@@ -629,6 +653,10 @@ int cu_model_solve_dec(cu_model *m, const cu_solve_ctl *ctl, double *y,
     D.m = m;
     D.ctl = ctl;
     D.n = n;
+    D.warm_in = in && in->n > 0 ? in : NULL;
+    D.warm_out = out;
+    if (out)
+        memset(out, 0, sizeof *out);
     for (L = 0; L < CU_NL; L++)
         for (p = 0; p < CU_NP; p++) {
             if (!(m->Q[p][L] > 0) || m->unmet[p][L])
@@ -696,6 +724,13 @@ int cu_model_solve_dec(cu_model *m, const cu_solve_ctl *ctl, double *y,
     memcpy(y, D.v, sizeof(double) * n * CU_NL);
     for (r = 0; r < D.nrows; r++)
         pi[D.rp[r]][D.rl[r]] = D.lam[r];
+    if (out) {
+        memset(out->lam[0], 0, sizeof out->lam[0]);
+        for (r = 0; r < D.nrows; r++)
+            out->lam[0][D.rl[r]][D.rp[r]] = D.lam[r];
+        if (out->n < 1)
+            out->n = 1;
+    }
 done:
     cu_free(m->mem, D.movable);
     cu_free(m->mem, D.pg);

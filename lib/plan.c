@@ -545,13 +545,13 @@ static int solution_holds(const cu_model *m, const double *y)
     return 1;
 }
 
-static int solve_checked(cu_model *m, int method, const cu_solve_ctl *ctl, double *y,
-                         double pi[CU_NP][CU_NL], curtail_error *err)
+static int solve_checked(cu_model *m, int method, const cu_solve_ctl *ctl, const cu_warm *win,
+                         cu_warm *wout, double *y, double pi[CU_NP][CU_NL], curtail_error *err)
 {
     int rc;
     fix_unmet(m);
     if (method == CURTAIL_METHOD_AUTO) {
-        rc = cu_model_solve_dec(m, ctl, y, pi, err);
+        rc = cu_model_solve_dec(m, ctl, win, wout, y, pi, err);
         if (rc == CURTAIL_ESOLVER && (rc = cu_ctl_expired(ctl, err)) != 0)
             return rc;
         if (rc == CURTAIL_OK) {
@@ -576,6 +576,13 @@ static int solve_checked(cu_model *m, int method, const cu_solve_ctl *ctl, doubl
 
 int curtail_plan_solve(const curtail_scenario *s, const curtail_plan_options *opts,
                        curtail_result **out, curtail_error *err)
+{
+    return cu_plan_solve_warm(s, opts, NULL, NULL, out, err);
+}
+
+int cu_plan_solve_warm(const curtail_scenario *s, const curtail_plan_options *opts,
+                       const cu_warm *win, cu_warm *wout, curtail_result **out,
+                       curtail_error *err)
 {
     cu_model m;
     cu_solve_ctl ctl;
@@ -607,7 +614,7 @@ int curtail_plan_solve(const curtail_scenario *s, const curtail_plan_options *op
         rc = cu_enomem(err);
         goto done;
     }
-    if ((rc = solve_checked(&m, method, &ctl, y, pi, err)) != 0)
+    if ((rc = solve_checked(&m, method, &ctl, win, wout, y, pi, err)) != 0)
         goto done;
     fill_result(res, &m, y, pi);
     res->groups = m.g;

@@ -29,10 +29,26 @@ int cu_model_full_lp(const cu_model *m, int level, cu_lp *lp, curtail_error *err
  * the least cut). */
 double cu_chain_min(const double *lo, const double *hi, const double d[CU_NL], double v[CU_NL]);
 
+/* What a structured solve leaves for the next solve of a similar scenario
+ * (a sweep's variant with other targets or bounds): target prices by
+ * pollutant and level — the optimum's first, then those of the proposals its
+ * cutting-plane master combined — and how many rounds it took. */
+#define CU_WARM_MAX 16
+typedef struct cu_warm {
+    int n; /* price vectors kept; 0: nothing to start from */
+    double lam[CU_WARM_MAX][CU_NL][CU_NP];
+    int rounds; /* cutting-plane rounds of the solve that left this */
+} cu_warm;
+
 /* The structured exact solve of phase 2 (decomp.c), after fix_unmet: cuts y
- * per group and level, target duals pi. */
-int cu_model_solve_dec(cu_model *m, const cu_solve_ctl *ctl, double *y,
-                       double pi[CU_NP][CU_NL], curtail_error *err);
+ * per group and level, target duals pi. `in` (may be NULL) seeds the
+ * cutting planes; `out` (may be NULL) receives what this solve leaves. */
+int cu_model_solve_dec(cu_model *m, const cu_solve_ctl *ctl, const cu_warm *in, cu_warm *out,
+                       double *y, double pi[CU_NP][CU_NL], curtail_error *err);
+/* curtail_plan_solve with a warm start (NULLs: cold). */
+int cu_plan_solve_warm(const curtail_scenario *s, const curtail_plan_options *opts,
+                       const cu_warm *in, cu_warm *out, curtail_result **res,
+                       curtail_error *err);
 /* Read plan options (version 1 or 2) into a method and solve bounds. */
 int cu_plan_ctl(const curtail_plan_options *opts, int *method, cu_solve_ctl *ctl,
                 const char *fn, curtail_error *err);

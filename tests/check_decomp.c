@@ -330,6 +330,72 @@ START_TEST(test_decomp_equals_plain_city)
 }
 END_TEST
 
+/* A sweep's re-solve: the prices of the previous optimum seed the cutting
+ * planes. Warm and cold optima agree after a change of targets and after a
+ * change of bounds, and warm takes fewer rounds in all. */
+static double solve_warm(const curtail_scenario *s, const cu_warm *in, cu_warm *out)
+{
+    curtail_result *r = NULL;
+    curtail_error err;
+    double obj;
+    memset(&err, 0, sizeof err);
+    ck_assert_msg(cu_plan_solve_warm(s, NULL, in, out, &r, &err) == CURTAIL_OK, "%s",
+                  err.message);
+    obj = curtail_result_objective(r);
+    curtail_result_free(r);
+    return obj;
+}
+
+START_TEST(test_decomp_warm_start_equals_cold)
+{
+    gen_opts o = {600, -3, 1, 0.05};
+    uint64_t seed;
+    int checked = 0, rounds_cold = 0, rounds_warm = 0;
+    for (seed = 3000; seed < 3008; seed++) {
+        curtail_scenario *s = generate(seed, &o);
+        cu_warm base, cold, warm;
+        double ratios[CURTAIL_NPOLLUTANTS] = {0.12, 0.25, 0.2, 0.2};
+        double oc, ow;
+        if (!s)
+            continue;
+        solve_warm(s, NULL, &base);
+        if (base.n == 0 || base.rounds < 3) { /* nothing binds: nothing to warm */
+            curtail_scenario_free(s);
+            continue;
+        }
+        /* targets: orange asks for more */
+        ck_assert_int_eq(curtail_scenario_set_ratios(s, CURTAIL_ORANGE, ratios, NULL), CURTAIL_OK);
+        ck_assert_int_eq(curtail_scenario_check(s, NULL), CURTAIL_OK);
+        oc = solve_warm(s, NULL, &cold);
+        ow = solve_warm(s, &base, &warm);
+        ck_assert_msg(fabs(oc - ow) <= 1e-9 * fmax(1.0, fabs(oc)),
+                      "seed %llu: warm %.17g, cold %.17g", (unsigned long long)seed, ow, oc);
+        if (getenv("DECOMP_VERBOSE"))
+            fprintf(stderr, "seed %llu: base %d, cold %d, warm %d rounds\n",
+                    (unsigned long long)seed, base.rounds, cold.rounds, warm.rounds);
+        rounds_cold += cold.rounds;
+        rounds_warm += warm.rounds;
+        /* bounds: grade C may no longer be cut beyond its rule */
+        ck_assert_int_eq(curtail_scenario_set_extra_grades(
+                             s, (1u << CURTAIL_GRADE_D) | (1u << CURTAIL_GRADE_NONE) |
+                                    (1u << CURTAIL_GRADE_NON_LEADING), NULL),
+                         CURTAIL_OK);
+        ck_assert_int_eq(curtail_scenario_check(s, NULL), CURTAIL_OK);
+        oc = solve_warm(s, NULL, &cold);
+        ow = solve_warm(s, &warm, NULL);
+        ck_assert_msg(fabs(oc - ow) <= 1e-9 * fmax(1.0, fabs(oc)),
+                      "seed %llu, bounds: warm %.17g, cold %.17g", (unsigned long long)seed, ow, oc);
+        checked++;
+        curtail_scenario_free(s);
+    }
+    ck_assert_int_ge(checked, 3);
+    /* fewer cutting-plane rounds in all (not in every case: a warm start
+     * can cost a round or two where the cold solve was quick) */
+    ck_assert_msg(rounds_warm < rounds_cold, "warm %d rounds in all, cold %d", rounds_warm,
+                  rounds_cold);
+}
+END_TEST
+
 /* One group's subproblem, min d·y over {lo <= y <= hi, y0 <= y1 <= y2},
  * against brute force over every point whose coordinates are bound values
  * (an LP over this polytope has an optimal vertex among them). */
@@ -455,6 +521,7 @@ static Suite *decomp_suite(void)
     tcase_set_timeout(core, 120);
     tcase_set_timeout(limits, 120);
     tcase_add_test(core, test_decomp_chain_min_brute_force);
+    tcase_add_test(core, test_decomp_warm_start_equals_cold);
     tcase_add_test(core, test_decomp_equals_plain_small);
     tcase_add_test(core, test_decomp_equals_plain_ties);
     tcase_add_test(core, test_decomp_equals_plain_city);
