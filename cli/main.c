@@ -418,9 +418,10 @@ static const char *extension_of(const char *path)
     return dot && dot != base ? dot + 1 : "";
 }
 
-/* --format, else the extension of -o (.json, .csv, .md, any case), else
- * json. An extension that names no format (x.html, x.txt) is a usage error
- * rather than JSON under a misleading name; a name without one is JSON. */
+/* --format, else the extension of -o (.json, .csv, .md, .html/.htm, .xlsx,
+ * any case), else json. An extension that names no format (x.txt) is a
+ * usage error rather than JSON under a misleading name; a name without one
+ * is JSON. */
 static int parse_plan_format(const args *a, curtail_format *out)
 {
     const char *f = a->format;
@@ -429,11 +430,15 @@ static int parse_plan_format(const args *a, curtail_format *out)
             f = "csv";
         else if (has_extension(a->output, "md"))
             f = "md";
+        else if (has_extension(a->output, "html") || has_extension(a->output, "htm"))
+            f = "html";
+        else if (has_extension(a->output, "xlsx"))
+            f = "xlsx";
         else if (has_extension(a->output, "json") || !extension_of(a->output)[0])
             f = "json";
         else
-            return usage_error("cannot tell the output format of '%s': name it .json, .csv or "
-                               ".md, or use --format json|csv|md",
+            return usage_error("cannot tell the output format of '%s': name it .json, .csv, "
+                               ".md, .html or .xlsx, or use --format json|csv|md|html|xlsx",
                                a->output);
     }
     if (!f || strcmp(f, "json") == 0)
@@ -442,8 +447,12 @@ static int parse_plan_format(const args *a, curtail_format *out)
         *out = CURTAIL_FORMAT_CSV;
     else if (strcmp(f, "md") == 0)
         *out = CURTAIL_FORMAT_MD;
+    else if (strcmp(f, "html") == 0)
+        *out = CURTAIL_FORMAT_HTML;
+    else if (strcmp(f, "xlsx") == 0)
+        *out = CURTAIL_FORMAT_XLSX;
     else
-        return usage_error("unknown format '%s' (json, csv or md)", f);
+        return usage_error("unknown format '%s' (json, csv, md, html or xlsx)", f);
     return -1;
 }
 

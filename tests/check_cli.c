@@ -522,12 +522,13 @@ START_TEST(test_cli_usage_errors_exit_1)
         {"validate", "curtail: validate: missing FILE\n"},
         {"export", "curtail: export: missing FILE\n"},
         {"schedule", "curtail: schedule: missing FILE\n"},
-        {"schedule x.yaml --format html", "curtail: unknown format 'html' (json, csv or md)\n"},
+        {"schedule x.yaml --format pdf",
+         "curtail: unknown format 'pdf' (json, csv, md, html or xlsx)\n"},
         {"schedule x.yaml --level red", "curtail: unknown option '--level'\n"},
         {"schedule x.yaml --bom", "curtail: --bom applies to --format csv only\n"},
         {"plan x.yaml --frob", "curtail: unknown option '--frob'\n"},
         {"plan x.yaml y.yaml", "curtail: unexpected argument 'y.yaml'\n"},
-        {"plan x.yaml --format html", "curtail: unknown format 'html' (json, csv or md)\n"},
+        {"plan x.yaml --format xls", "curtail: unknown format 'xls' (json, csv, md, html or xlsx)\n"},
         {"plan x.yaml --lang fr", "curtail: unknown language 'fr' (zh or en)\n"},
         {"plan x.yaml --bom", "curtail: --bom applies to --format csv only\n"},
         {"plan x.yaml -o", "curtail: option -o needs a value\n"},
@@ -536,12 +537,12 @@ START_TEST(test_cli_usage_errors_exit_1)
         {"schedule x.yaml --output ''",
          "curtail: option --output needs a file name, got an empty one\n"},
         {"export x.yaml -o ''", "curtail: option -o needs a file name, got an empty one\n"},
-        {"plan x.yaml -o x.html",
-         "curtail: cannot tell the output format of 'x.html': name it .json, .csv or .md, or use "
-         "--format json|csv|md\n"},
+        {"plan x.yaml -o x.xls",
+         "curtail: cannot tell the output format of 'x.xls': name it .json, .csv, .md, .html or "
+         ".xlsx, or use --format json|csv|md|html|xlsx\n"},
         {"schedule x.yaml -o out.d/list.txt",
-         "curtail: cannot tell the output format of 'out.d/list.txt': name it .json, .csv or .md, "
-         "or use --format json|csv|md\n"},
+         "curtail: cannot tell the output format of 'out.d/list.txt': name it .json, .csv, .md, "
+         ".html or .xlsx, or use --format json|csv|md|html|xlsx\n"},
         {"plan x.yaml --level red", "curtail: unknown option '--level'\n"},
         {"export x.yaml -o model.txt",
          "curtail: cannot tell the LP format of 'model.txt': name it .lp or .mps, or use "
