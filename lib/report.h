@@ -36,5 +36,9 @@ double cu_industry_hour_load(const curtail_result *r, int industry, size_t t);
 /* Excel's sheet limits (write_xlsx.c) */
 #define CU_XLSX_MAX_ROWS 1048576u
 #define CU_XLSX_MAX_COLS 16384u
+/* The workbook written to `path` as libxlsxwriter does it, with the sheet
+ * limits given (the writer passes Excel's; tests smaller ones). */
+int cu_xlsx_build(const curtail_result *r, const curtail_write_options *o, const char *path,
+                  size_t max_rows, size_t max_cols, curtail_error *err);
 
 #endif

@@ -48,6 +48,7 @@ typedef struct xw {
     lxw_workbook *wb;
     int lang, en;
     cu_buf tmp; /* scratch text */
+    size_t max_rows, max_cols; /* Excel's limits (smaller in tests) */
     lxw_format *title, *bold, *note, *head, *head_level[CU_NL], *text, *wrap, *code, *num2,
         *num0, *pct, *general, *hour_level[CU_NL + 1];
 } xw;
@@ -352,7 +353,7 @@ static int sheet_list(xw *x)
     int L;
     if (!ws)
         return CURTAIL_ENOMEM;
-    if (n + body > CU_XLSX_MAX_ROWS) {
+    if (n + body > x->max_rows) {
         put_title(x, ws, 1, en ? "list" : "一企一策清单");
         x->tmp.len = 0;
         cu_buf_printf(&x->tmp,
@@ -452,8 +453,8 @@ static int sheet_warnings(xw *x)
     lxw_worksheet *ws;
     if (nw == 0)
         return CURTAIL_OK;
-    if (nw + 2 > CU_XLSX_MAX_ROWS)
-        nw = CU_XLSX_MAX_ROWS - 2;
+    if (nw + 2 > x->max_rows)
+        nw = x->max_rows - 2;
     ws = workbook_add_worksheet(x->wb, x->en ? "Warnings" : "提示");
     if (!ws)
         return CURTAIL_ENOMEM;
@@ -577,7 +578,7 @@ static int sheet_hourly_emissions(xw *x)
     }
     worksheet_set_column(ws, 0, 0, 17, NULL);
     worksheet_set_column(ws, 1, 5, 12, NULL);
-    for (t = 0; t < hours && t + 3 < CU_XLSX_MAX_ROWS; t++) {
+    for (t = 0; t < hours && t + 3 < x->max_rows; t++) {
         double e[CU_NP];
         char label[32];
         int L = curtail_result_hour_level(r, t);
@@ -595,7 +596,7 @@ static int sheet_hourly_emissions(xw *x)
     }
     worksheet_freeze_panes(ws, 3, 1);
     print_setup(ws, en);
-    if (hours == 0 || hours + 3 > CU_XLSX_MAX_ROWS)
+    if (hours == 0 || hours + 3 > x->max_rows)
         return CURTAIL_OK;
     ch = workbook_add_chart(x->wb, LXW_CHART_LINE);
     if (!ch)
@@ -630,7 +631,7 @@ static int sheet_hourly_loads(xw *x)
     const size_t fixed = 4;
     if (!ws)
         return CURTAIL_ENOMEM;
-    if (n + body > CU_XLSX_MAX_ROWS || hours + fixed > CU_XLSX_MAX_COLS) {
+    if (n + body > x->max_rows || hours + fixed > x->max_cols) {
         put_title(x, ws, 1, en ? "hourly loads" : "逐时负荷");
         x->tmp.len = 0;
         cu_buf_printf(&x->tmp,
@@ -700,8 +701,8 @@ static int io_fail(curtail_error *err, const char *what, const char *detail)
     return cu_error(err, CURTAIL_EIO, NULL, none, NULL, "%s: %s", what, detail);
 }
 
-static int build(const curtail_result *r, const curtail_write_options *o, const char *path,
-                 curtail_error *err)
+int cu_xlsx_build(const curtail_result *r, const curtail_write_options *o, const char *path,
+                  size_t max_rows, size_t max_cols, curtail_error *err)
 {
     lxw_workbook_options wo = {0};
     lxw_doc_properties props;
@@ -711,6 +712,8 @@ static int build(const curtail_result *r, const curtail_write_options *o, const 
     size_t cells = curtail_result_unit_count(r) * (curtail_result_hour_count(r) + 1);
     memset(&x, 0, sizeof x);
     x.r = r;
+    x.max_rows = max_rows;
+    x.max_cols = max_cols;
     x.lang = cu_write_lang(r, o);
     x.en = x.lang == CURTAIL_LANG_EN;
     wo.constant_memory = LXW_TRUE;
@@ -754,6 +757,12 @@ static int build(const curtail_result *r, const curtail_write_options *o, const 
     if (le != LXW_NO_ERROR)
         return io_fail(err, "cannot write the workbook", lxw_strerror(le));
     return CURTAIL_OK;
+}
+
+static int build(const curtail_result *r, const curtail_write_options *o, const char *path,
+                 curtail_error *err)
+{
+    return cu_xlsx_build(r, o, path, CU_XLSX_MAX_ROWS, CU_XLSX_MAX_COLS, err);
 }
 
 /* No temporary file of the atomic writer (standard output, a stream, a
