@@ -387,7 +387,7 @@ void cu_svg_write(cu_buf *b, const cu_svg_chart *c)
             static const size_t steps[] = {1, 2, 3, 6, 12, 24, 48, 72, 168, 336, 720};
             size_t s;
             for (s = 0; s < sizeof steps / sizeof steps[0]; s++)
-                if (c->n / steps[s] <= (size_t)(plot_w / 70))
+                if (c->n / steps[s] <= (size_t)(plot_w / 95))
                     break;
             stepx = s < sizeof steps / sizeof steps[0] ? steps[s] : c->n;
         }
