@@ -79,9 +79,12 @@ static const char help_text[] =
     "                           stderr, and \"FILE: ok (N enterprises, M units)\" to\n"
     "                           stdout when it is valid\n"
     "  plan FILE [OPTIONS]      solve the three-level plan and write it\n"
-    "      --format json|csv|md     output format; default: from the extension of\n"
-    "                               -o (.json, .csv, .md; another extension is a\n"
-    "                               usage error), else json\n"
+    "      --format json|csv|md|html|xlsx  output format; default: from the\n"
+    "                               extension of -o (.json, .csv, .md, .html,\n"
+    "                               .xlsx; another extension is a usage error),\n"
+    "                               else json. html: a printable report with\n"
+    "                               charts; xlsx: an Excel workbook (summary with\n"
+    "                               charts, the list)\n"
     "      -o, --output OUT         write to OUT, whole or not at all (default: stdout)\n"
     "      --lang zh|en             language of the list and measure texts\n"
     "                               (default: the scenario's lang)\n"
@@ -95,12 +98,15 @@ static const char help_text2[] =
     "                           `episode:` section) hour by hour: ozone window, shifted\n"
     "                           output, coke-oven ramps; exit 2 when the scenario has\n"
     "                           none (plan ignores the episode)\n"
-    "      --format json|csv|md     json: the keys of plan with \"start\" and \"hours\",\n"
+    "      --format json|csv|md|html|xlsx\n"
+    "                               json: the keys of plan with \"start\" and \"hours\",\n"
     "                               targets per segment (day and level, kg over its\n"
     "                               hours), the list and each unit's load in every hour;\n"
     "                               csv: one row per hour and unit (level, load %, what\n"
     "                               the hour requires, output and emissions); md: a\n"
-    "                               summary per segment and each unit's load by runs\n"
+    "                               summary per segment and each unit's load by runs;\n"
+    "                               html: a report with hourly charts; xlsx: sheets\n"
+    "                               per segment, the list, hourly emissions and loads\n"
     "      -o, --output OUT, --lang zh|en, --bom, --time-limit SECONDS\n";
 /* listed only when the build has Clp */
 static const char help_solver2[] = "      --solver glpk|clp\n";
@@ -112,8 +118,9 @@ static const char help_text3[] =
     "                                 of -o (.lp, .mps), else lp\n"
     "      -o, --output MODEL         write to MODEL (default: stdout)\n"
     "  policy                   print the built-in rule table (YAML)\n"
-    "  --help                   print this help\n"
-    "  --version                print the version\n"
+    "  --help                   print this help (COMMAND --help: that command's)\n"
+    "  --version                print the version and those of GLPK, libyaml and\n"
+    "                           libxlsxwriter it runs with\n"
     "\n"
     "FILE - reads the scenario from standard input. Warnings and errors go to\n"
     "stderr, one per line.\n"
@@ -145,6 +152,79 @@ static void put_escaped(FILE *f, const char *s)
         else
             fputc(*u, f);
     }
+}
+
+/* `curtail COMMAND --help`: the command's usage, options and an example. */
+static const struct {
+    const char *name;
+    const char *text;
+} command_help[] = {
+    {"validate", "Usage: curtail validate FILE\n"
+                 "\n"
+                 "Check a scenario without solving it. Warnings go to stderr; \"FILE: ok (N\n"
+                 "enterprises, M units)\" to stdout when it is valid (exit 0), else the\n"
+                 "error as FILE:LINE:COL: error: PATH: message (exit 2).\n"
+                 "\n"
+                 "Example:\n"
+                 "  curtail validate examples/xiangyuan.yaml\n"},
+    {"plan", "Usage: curtail plan FILE [OPTIONS]\n"
+             "\n"
+             "Solve the three-level plan (yellow, orange, red) and write the list.\n"
+             "\n"
+             "Options:\n"
+             "  --format json|csv|md|html|xlsx  default: from the extension of -o, else json\n"
+             "  -o, --output OUT          write to OUT, whole or not at all (default: stdout)\n"
+             "  --lang zh|en              language of the list (default: the scenario's)\n"
+             "  --bom                     CSV: start with a UTF-8 byte order mark (Excel)\n"
+             "  --time-limit SECONDS      give up (exit 4) when the solve takes longer\n"
+             "  --solver glpk|clp         the LP engine (clp where built with it)\n"
+             "\n"
+             "Examples:\n"
+             "  curtail plan examples/xiangyuan.yaml -o xiangyuan.xlsx\n"
+             "  curtail plan examples/xiangyuan.yaml --format html --lang en -o report.html\n"
+             "\n"
+             "Exit status: 0 all targets met, 3 solved but targets unmet (output written),\n"
+             "1 usage, 2 invalid input, 4 solver failure, 5 I/O failure.\n"},
+    {"schedule", "Usage: curtail schedule FILE [OPTIONS]\n"
+                 "\n"
+                 "Render the plan's list hour by hour over the scenario's `episode:` (ozone\n"
+                 "window, shifted output, coke-oven ramps). Exit 2 when it has none.\n"
+                 "\n"
+                 "Options: as for plan (--format json|csv|md|html|xlsx, -o, --lang, --bom,\n"
+                 "--time-limit, --solver); they apply to the plan behind it.\n"
+                 "\n"
+                 "Examples:\n"
+                 "  curtail schedule examples/xiangyuan-winter.yaml -o episode.html\n"
+                 "  curtail schedule examples/xiangyuan-summer.yaml --format csv --bom -o hours.csv\n"},
+    {"export", "Usage: curtail export FILE [OPTIONS]\n"
+               "\n"
+               "Write the plan LP for audit or other solvers.\n"
+               "\n"
+               "Options:\n"
+               "  --level yellow|orange|red  that level's LP alone (default: all three jointly)\n"
+               "  --format lp|mps            default: from the extension of -o, else lp\n"
+               "  -o, --output MODEL         write to MODEL (default: stdout)\n"
+               "\n"
+               "Example:\n"
+               "  curtail export examples/xiangyuan.yaml -o xiangyuan.lp && glpsol --lp xiangyuan.lp\n"},
+    {"policy", "Usage: curtail policy\n"
+               "\n"
+               "Print the built-in rule table (YAML), the measures each grade takes at each\n"
+               "level.\n"
+               "\n"
+               "Example:\n"
+               "  curtail policy > policy.yaml\n"},
+};
+
+static int print_command_help(const char *name)
+{
+    size_t i;
+    for (i = 0; i < sizeof command_help / sizeof command_help[0]; i++)
+        if (strcmp(command_help[i].name, name) == 0) {
+            fputs(command_help[i].text, stdout);
+            break;
+        }
+    return fflush(stdout) == 0 ? 0 : 5;
 }
 
 static void print_help(void)
@@ -323,10 +403,8 @@ static int command_args(int argc, char **argv, option_set allowed, const char *n
     int rc = parse_args(argc, argv, allowed, a);
     if (rc >= 0)
         return rc;
-    if (a->help) {
-        print_help();
-        return CLI_OK;
-    }
+    if (a->help)
+        return print_command_help(name);
     if (needs_file && !a->file)
         return usage_error("%s: missing FILE", name);
     if (!needs_file && a->file)
@@ -418,9 +496,10 @@ static const char *extension_of(const char *path)
     return dot && dot != base ? dot + 1 : "";
 }
 
-/* --format, else the extension of -o (.json, .csv, .md, any case), else
- * json. An extension that names no format (x.html, x.txt) is a usage error
- * rather than JSON under a misleading name; a name without one is JSON. */
+/* --format, else the extension of -o (.json, .csv, .md, .html/.htm, .xlsx,
+ * any case), else json. An extension that names no format (x.txt) is a
+ * usage error rather than JSON under a misleading name; a name without one
+ * is JSON. */
 static int parse_plan_format(const args *a, curtail_format *out)
 {
     const char *f = a->format;
@@ -429,11 +508,15 @@ static int parse_plan_format(const args *a, curtail_format *out)
             f = "csv";
         else if (has_extension(a->output, "md"))
             f = "md";
+        else if (has_extension(a->output, "html") || has_extension(a->output, "htm"))
+            f = "html";
+        else if (has_extension(a->output, "xlsx"))
+            f = "xlsx";
         else if (has_extension(a->output, "json") || !extension_of(a->output)[0])
             f = "json";
         else
-            return usage_error("cannot tell the output format of '%s': name it .json, .csv or "
-                               ".md, or use --format json|csv|md",
+            return usage_error("cannot tell the output format of '%s': name it .json, .csv, "
+                               ".md, .html or .xlsx, or use --format json|csv|md|html|xlsx",
                                a->output);
     }
     if (!f || strcmp(f, "json") == 0)
@@ -442,8 +525,12 @@ static int parse_plan_format(const args *a, curtail_format *out)
         *out = CURTAIL_FORMAT_CSV;
     else if (strcmp(f, "md") == 0)
         *out = CURTAIL_FORMAT_MD;
+    else if (strcmp(f, "html") == 0)
+        *out = CURTAIL_FORMAT_HTML;
+    else if (strcmp(f, "xlsx") == 0)
+        *out = CURTAIL_FORMAT_XLSX;
     else
-        return usage_error("unknown format '%s' (json, csv or md)", f);
+        return usage_error("unknown format '%s' (json, csv, md, html or xlsx)", f);
     return -1;
 }
 
@@ -658,7 +745,9 @@ int main(int argc, char **argv)
         return fflush(stdout) == 0 ? CLI_OK : CLI_IO;
     }
     if (strcmp(cmd, "--version") == 0) {
-        printf("curtail %s\n", curtail_version());
+        char line[512];
+        curtail_version_info(line, sizeof line);
+        printf("%s\n", line);
         return fflush(stdout) == 0 ? CLI_OK : CLI_IO;
     }
     if (strcmp(cmd, "validate") == 0)

@@ -45,6 +45,13 @@ extern "C" {
 
 /** The library's version string, e.g. "0.1.0". */
 CURTAIL_API const char *curtail_version(void);
+/**
+ * The library's version and those of the libraries it runs with, as one
+ * line without a newline: "curtail 0.1.0 (GLPK 5.0, libyaml 0.2.5,
+ * libxlsxwriter 1.1.4)" (Clp too where built with it). Returns the number of
+ * bytes the full line needs, like snprintf.
+ */
+CURTAIL_API int curtail_version_info(char *buf, size_t size);
 
 /* ------------------------------------------------------------------------ */
 /* Return codes and errors                                                  */
@@ -531,7 +538,9 @@ CURTAIL_API size_t curtail_result_lp_columns(const curtail_result *r);
 typedef enum curtail_format {
     CURTAIL_FORMAT_JSON = 0,
     CURTAIL_FORMAT_CSV,
-    CURTAIL_FORMAT_MD
+    CURTAIL_FORMAT_MD,
+    CURTAIL_FORMAT_XLSX, /* an Excel workbook (summary with charts, the list; a schedule's hours) */
+    CURTAIL_FORMAT_HTML  /* one self-contained printable report with SVG charts */
 } curtail_format;
 
 /**

@@ -431,6 +431,8 @@ int cu_lps_solve(cu_lps *S, const cu_lp *lp, const signed char *col_hint,
                  const signed char *row_hint, const cu_solve_ctl *ctl, cu_lp_solution *sol,
                  curtail_error *err);
 
+/* glp_version() of the GLPK the library runs with (solve_glpk.c). */
+const char *cu_glpk_version(void);
 typedef struct cu_glp cu_glp;
 int cu_glp_open(cu_glp **out, const curtail_mem *mem, curtail_error *err);
 void cu_glp_close(cu_glp *S);
@@ -520,6 +522,7 @@ double cu_round_dual(double v);
 int cu_write_json(const curtail_result *r, const curtail_write_options *o, cu_buf *out);
 int cu_write_csv(const curtail_result *r, const curtail_write_options *o, cu_buf *out);
 int cu_write_md(const curtail_result *r, const curtail_write_options *o, cu_buf *out);
+int cu_write_html(const curtail_result *r, const curtail_write_options *o, cu_buf *out);
 /* Measure text as a bureau writes it ("延长结焦时间至48小时", "限产30%" ...),
  * with the optimiser's deeper cut when load < hi: the list's text (a
  * schedule's list is its plan's). */
@@ -560,6 +563,11 @@ void cu_output_attach(cu_output *o, cu_buf *b);
 int cu_output_finish(cu_output *o, cu_buf *b, int rc, curtail_error *err);
 /* Close without a buffer: commit when rc is CURTAIL_OK. */
 int cu_output_close(cu_output *o, int rc, curtail_error *err);
+/* The workbook of r into o (write_xlsx.c): into o's temporary file when it
+ * has one (cu_output_close then renames it), else through a scratch file
+ * copied to o's stream or device. CURTAIL_OK or an error set in err. */
+int cu_write_xlsx(const curtail_result *r, const curtail_write_options *o, cu_output *out,
+                  curtail_error *err);
 
 /* ---- time (timeutil.c) ---------------------------------------------------------------- */
 /* Days since 1970-01-01 of a proleptic Gregorian date, and back. */

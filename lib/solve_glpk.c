@@ -354,3 +354,8 @@ int cu_glp_solve(cu_glp *S, const cu_lp *lp, const signed char *col_hint,
     return rc;
 }
 
+
+const char *cu_glpk_version(void)
+{
+    return glp_version();
+}

@@ -415,7 +415,8 @@ static int check_options(const curtail_result *r, const curtail_write_options *o
     if ((int)o->lang < CURTAIL_LANG_DEFAULT || (int)o->lang > CURTAIL_LANG_EN)
         return cu_einval(err, "unknown output language %d", (int)o->lang);
     if (o->format != CURTAIL_FORMAT_JSON && o->format != CURTAIL_FORMAT_CSV &&
-        o->format != CURTAIL_FORMAT_MD)
+        o->format != CURTAIL_FORMAT_MD && o->format != CURTAIL_FORMAT_XLSX &&
+        o->format != CURTAIL_FORMAT_HTML)
         return cu_einval(err, "unknown output format %d", (int)o->format);
     return CURTAIL_OK;
 }
@@ -431,6 +432,9 @@ static int render(const curtail_result *r, const curtail_write_options *o, cu_bu
         break;
     case CURTAIL_FORMAT_CSV:
         rc = cu_write_csv(r, o, out);
+        break;
+    case CURTAIL_FORMAT_HTML:
+        rc = cu_write_html(r, o, out);
         break;
     default:
         rc = cu_write_md(r, o, out);
@@ -457,6 +461,8 @@ static int write_to(const curtail_result *r, const curtail_write_options *opts,
     rc = cu_output_open(&out, path, fp, o.on_temp, o.on_temp_ctx, err);
     if (rc != CURTAIL_OK)
         return rc;
+    if (o.format == CURTAIL_FORMAT_XLSX) /* libxlsxwriter writes a file of its own */
+        return cu_output_close(&out, cu_write_xlsx(r, &o, &out, err), err);
     cu_buf_init(&b, r->mem);
     cu_output_attach(&out, &b);
     rc = render(r, &o, &b, err);

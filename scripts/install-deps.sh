@@ -5,6 +5,10 @@ set -eu
 
 # locales: localedef and the locale sources (the comma-decimal locale test)
 PKGS="cmake make gcc g++ pkg-config libglpk-dev libyaml-dev check glpk-utils coinor-clp coinor-libclp-dev valgrind locales"
+# --format xlsx (libxlsxwriter; its .pc says "Version: 4", so no version is asked);
+# the HTML report's test renders it in headless Chromium (about 350 MB installed,
+# some 20 s from the Debian mirror) with a CJK font (WenQuanYi Micro Hei, 5 MB)
+PKGS="$PKGS libxlsxwriter-dev chromium fonts-wqy-microhei"
 # `make fuzz` also needs clang with its libFuzzer runtime.
 if [ "${1:-}" = "--fuzz" ]; then
     PKGS="$PKGS clang libclang-rt-dev"

@@ -131,7 +131,11 @@ START_TEST(test_cli_version)
 {
     run_result r = run("@ --version");
     assert_run(&r, 0, "");
-    ck_assert_str_eq(r.out, "curtail 0.1.0\n");
+    /* "curtail 0.1.0 (GLPK 5.0, libyaml 0.2.5, libxlsxwriter 1.1.4)" */
+    ck_assert_msg(strncmp(r.out, "curtail 0.1.0 (GLPK ", 20) == 0, "%s", r.out);
+    ck_assert_ptr_nonnull(strstr(r.out, ", libyaml "));
+    ck_assert_ptr_nonnull(strstr(r.out, ", libxlsxwriter "));
+    ck_assert_str_eq(r.out + strlen(r.out) - 2, ")\n");
     run_free(&r);
 }
 END_TEST
@@ -145,18 +149,24 @@ START_TEST(test_cli_help_lists_only_what_exists)
     ck_assert_ptr_nonnull(strstr(r.out, "  schedule FILE [OPTIONS] "));
     ck_assert_ptr_nonnull(strstr(r.out, "  export FILE [OPTIONS] "));
     ck_assert_ptr_nonnull(strstr(r.out, "  policy "));
-    ck_assert_ptr_nonnull(strstr(r.out, "--format json|csv|md "));
+    ck_assert_ptr_nonnull(strstr(r.out, "--format json|csv|md|html|xlsx "));
     ck_assert_ptr_nonnull(strstr(r.out, "  3  solved, but some targets cannot be met"));
     ck_assert_ptr_null(strstr(r.out, "sweep"));
-    ck_assert_ptr_null(strstr(r.out, "html"));
     run_free(&r);
+    /* each command's own help, with an example */
     r = run("@ plan --help");
     assert_run(&r, 0, "");
-    ck_assert_ptr_nonnull(strstr(r.out, "Usage: curtail COMMAND [ARGS]\n"));
+    ck_assert(strncmp(r.out, "Usage: curtail plan FILE [OPTIONS]\n", 35) == 0);
+    ck_assert_ptr_nonnull(strstr(r.out, "\nExamples:\n  curtail plan examples/xiangyuan.yaml -o "
+                                        "xiangyuan.xlsx\n"));
     run_free(&r);
-    r = run("@ schedule --help");
+    r = run("@ schedule x.yaml -h");
     assert_run(&r, 0, "");
-    ck_assert_ptr_nonnull(strstr(r.out, "Usage: curtail COMMAND [ARGS]\n"));
+    ck_assert(strncmp(r.out, "Usage: curtail schedule FILE [OPTIONS]\n", 39) == 0);
+    run_free(&r);
+    r = run("@ validate --help");
+    assert_run(&r, 0, "");
+    ck_assert_ptr_nonnull(strstr(r.out, "Example:\n  curtail validate examples/xiangyuan.yaml\n"));
     run_free(&r);
 }
 END_TEST
@@ -238,14 +248,14 @@ START_TEST(test_cli_output_paths)
     char path[1024], link[1024];
     struct stat st;
     char *text;
-    run_result r = run("cd '%s' && @ plan plan.yaml -o '%s/x.html'", GOLDEN, dir);
+    run_result r = run("cd '%s' && @ plan plan.yaml -o '%s/x.txt'", GOLDEN, dir);
     assert_run(&r, 1, NULL);
     ck_assert_ptr_nonnull(strstr(r.err, "cannot tell the output format of '"));
-    ck_assert_ptr_nonnull(strstr(r.err, "/x.html'"));
-    snprintf(path, sizeof path, "%s/x.html", dir);
+    ck_assert_ptr_nonnull(strstr(r.err, "/x.txt'"));
+    snprintf(path, sizeof path, "%s/x.txt", dir);
     ck_assert_int_ne(access(path, F_OK), 0);
     run_free(&r);
-    r = run("cd '%s' && @ plan plan.yaml --format md -o '%s/x.html'", GOLDEN, dir);
+    r = run("cd '%s' && @ plan plan.yaml --format md -o '%s/x.txt'", GOLDEN, dir);
     assert_run(&r, 0, PLAN_WARNING);
     text = tu_read_file(path, NULL);
     ck_assert_ptr_nonnull(text);
@@ -522,12 +532,13 @@ START_TEST(test_cli_usage_errors_exit_1)
         {"validate", "curtail: validate: missing FILE\n"},
         {"export", "curtail: export: missing FILE\n"},
         {"schedule", "curtail: schedule: missing FILE\n"},
-        {"schedule x.yaml --format html", "curtail: unknown format 'html' (json, csv or md)\n"},
+        {"schedule x.yaml --format pdf",
+         "curtail: unknown format 'pdf' (json, csv, md, html or xlsx)\n"},
         {"schedule x.yaml --level red", "curtail: unknown option '--level'\n"},
         {"schedule x.yaml --bom", "curtail: --bom applies to --format csv only\n"},
         {"plan x.yaml --frob", "curtail: unknown option '--frob'\n"},
         {"plan x.yaml y.yaml", "curtail: unexpected argument 'y.yaml'\n"},
-        {"plan x.yaml --format html", "curtail: unknown format 'html' (json, csv or md)\n"},
+        {"plan x.yaml --format xls", "curtail: unknown format 'xls' (json, csv, md, html or xlsx)\n"},
         {"plan x.yaml --lang fr", "curtail: unknown language 'fr' (zh or en)\n"},
         {"plan x.yaml --bom", "curtail: --bom applies to --format csv only\n"},
         {"plan x.yaml -o", "curtail: option -o needs a value\n"},
@@ -536,12 +547,12 @@ START_TEST(test_cli_usage_errors_exit_1)
         {"schedule x.yaml --output ''",
          "curtail: option --output needs a file name, got an empty one\n"},
         {"export x.yaml -o ''", "curtail: option -o needs a file name, got an empty one\n"},
-        {"plan x.yaml -o x.html",
-         "curtail: cannot tell the output format of 'x.html': name it .json, .csv or .md, or use "
-         "--format json|csv|md\n"},
+        {"plan x.yaml -o x.xls",
+         "curtail: cannot tell the output format of 'x.xls': name it .json, .csv, .md, .html or "
+         ".xlsx, or use --format json|csv|md|html|xlsx\n"},
         {"schedule x.yaml -o out.d/list.txt",
-         "curtail: cannot tell the output format of 'out.d/list.txt': name it .json, .csv or .md, "
-         "or use --format json|csv|md\n"},
+         "curtail: cannot tell the output format of 'out.d/list.txt': name it .json, .csv, .md, "
+         ".html or .xlsx, or use --format json|csv|md|html|xlsx\n"},
         {"plan x.yaml --level red", "curtail: unknown option '--level'\n"},
         {"export x.yaml -o model.txt",
          "curtail: cannot tell the LP format of 'model.txt': name it .lp or .mps, or use "
@@ -703,7 +714,7 @@ START_TEST(test_cli_failed_run_keeps_output)
     r = run("cd '%s' && @ plan nope.yaml -o out.json", dir);
     assert_run(&r, 5, NULL);
     run_free(&r);
-    r = run("cd '%s' && @ plan bad.yaml -o out.json --format html", dir);
+    r = run("cd '%s' && @ plan bad.yaml -o out.json --format pdf", dir);
     assert_run(&r, 1, NULL);
     run_free(&r);
     r = run("cd '%s' && @ export bad.yaml -o out.json --format lp", dir);

@@ -1,0 +1,103 @@
+/* report.c — shared sums and values of the bureau's formats (report.h). */
+#include "report.h"
+
+#include <string.h>
+
+double cu_list_value(const curtail_result *r, const cu_list_row *row, cu_list_col c)
+{
+    const cu_unit *unit = &r->s->units[row->unit];
+    const cu_groups *g = r->groups;
+    switch (c.field) {
+    case CU_COL_NO:
+        return (double)(row->unit + 1);
+    case CU_COL_CAPACITY:
+        return unit->capacity;
+    case CU_COL_BASELINE:
+        return unit->ef[c.pollutant] * unit->capacity * g->b[g->unit_group[row->unit]] +
+               unit->fixed[c.pollutant];
+    case CU_COL_LOAD:
+        return row->ur[c.level].load;
+    case CU_COL_REDUCTION:
+        return row->ur[c.level].reduction[c.pollutant];
+    default:
+        return 0.0;
+    }
+}
+
+const char *cu_report_title(const curtail_scenario *s)
+{
+    const char *name = curtail_scenario_name(s);
+    if (!name || !name[0]) {
+        const char *file = s->file ? s->file : "", *slash = strrchr(file, '/');
+        name = slash ? slash + 1 : file;
+        if (strcmp(file, "<stdin>") == 0 || strcmp(file, "-") == 0)
+            name = "";
+    }
+    return name[0] ? name : NULL;
+}
+
+int cu_report_sums_compute(const curtail_result *r, cu_report_sums *out)
+{
+    size_t u, n = curtail_result_unit_count(r);
+    memset(out, 0, sizeof *out);
+    for (u = 0; u < n; u++) {
+        const cu_enterprise *e = &r->s->ents[r->s->units[u].enterprise];
+        int grade = cu_effective_grade(r->s, u), L, p;
+        if (grade < 0 || grade >= CURTAIL_NGRADES)
+            grade = e->grade;
+        out->has_industry[e->industry] = 1;
+        out->has_grade[grade] = 1;
+        for (L = 0; L < CU_NL; L++) {
+            curtail_unit_result ur;
+            int rc = curtail_result_unit(r, (curtail_level)L, u, &ur, NULL);
+            if (rc != CURTAIL_OK)
+                return rc;
+            for (p = 0; p < CU_NP; p++) {
+                out->by_industry[e->industry][L][p] += ur.reduction[p];
+                out->by_grade[grade][L][p] += ur.reduction[p];
+            }
+        }
+    }
+    return CURTAIL_OK;
+}
+
+void cu_hour_emissions(const curtail_result *r, size_t t, double out[CU_NP])
+{
+    const cu_groups *g = r->groups;
+    size_t gi, u, H = (size_t)r->hours;
+    int p;
+    for (p = 0; p < CU_NP; p++)
+        out[p] = 0.0;
+    for (gi = 0; gi < g->ngroups; gi++) {
+        double load = r->hload[gi * H + t];
+        for (p = 0; p < CU_NP; p++)
+            out[p] += g->E[gi * CU_NP + (size_t)p] * load / 24.0;
+    }
+    for (u = 0; u < r->s->nunits; u++)
+        for (p = 0; p < CU_NP; p++)
+            out[p] += r->s->units[u].fixed[p] / 24.0;
+}
+
+double cu_industry_hour_load(const curtail_result *r, int industry, size_t t)
+{
+    /* weighted by output value at capacity (V, yuan/d): units of one industry
+     * make different products, value is their common unit; plainly averaged
+     * when the industry's units carry no value */
+    const cu_groups *g = r->groups;
+    size_t gi, H = (size_t)r->hours;
+    double num = 0.0, den = 0.0, plain = 0.0;
+    size_t count = 0;
+    for (gi = 0; gi < g->ngroups; gi++) {
+        const cu_unit *leader = &r->s->units[g->group_leader[gi]];
+        double load = r->hload[gi * H + t];
+        if (r->s->ents[leader->enterprise].industry != industry)
+            continue;
+        num += g->V[gi] * load;
+        den += g->V[gi];
+        plain += load;
+        count++;
+    }
+    if (den > 0)
+        return num / den;
+    return count ? plain / (double)count : 0.0;
+}

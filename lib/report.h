@@ -1,0 +1,44 @@
+/* report.h — what the bureau's formats (write_xlsx.c, write_html.c) share
+ * beyond write_text.h: a list column's number, the title, reductions summed
+ * by industry and grade, and hourly emissions of a schedule. Internal; not
+ * installed. */
+#ifndef CURTAIL_REPORT_H
+#define CURTAIL_REPORT_H
+
+#include "write_text.h"
+
+/* The number of a numeric list column (not cu_list_col_is_text): 序号,
+ * capacity, baseline kg/d, load as a fraction, reduction kg/d. */
+double cu_list_value(const curtail_result *r, const cu_list_row *row, cu_list_col c);
+
+/* The report's title: the scenario's name, else the input file's base name
+ * (not for standard input), else NULL. Borrowed from the scenario. */
+const char *cu_report_title(const curtail_scenario *s);
+
+/* Reductions (kg/d) summed per level and pollutant by industry and by
+ * effective grade over every unit of the list. */
+typedef struct cu_report_sums {
+    double by_industry[CURTAIL_NINDUSTRIES][CU_NL][CU_NP];
+    double by_grade[CURTAIL_NGRADES][CU_NL][CU_NP];
+    int has_industry[CURTAIL_NINDUSTRIES]; /* some unit of that industry */
+    int has_grade[CURTAIL_NGRADES];
+} cu_report_sums;
+int cu_report_sums_compute(const curtail_result *r, cu_report_sums *out);
+
+/* Emissions of schedule r in hour t (kg over the hour), fixed ones
+ * included: Σ_g E[g,p]·load[g,t]/24 + Σ_u fixed_u,p/24. */
+void cu_hour_emissions(const curtail_result *r, size_t t, double out[CU_NP]);
+/* The mean load in hour t over the load groups of one industry, weighted by
+ * output value at capacity (Σ V·load / Σ V; a plain mean when every V is 0;
+ * 0 when the industry has none). */
+double cu_industry_hour_load(const curtail_result *r, int industry, size_t t);
+
+/* Excel's sheet limits (write_xlsx.c) */
+#define CU_XLSX_MAX_ROWS 1048576u
+#define CU_XLSX_MAX_COLS 16384u
+/* The workbook written to `path` as libxlsxwriter does it, with the sheet
+ * limits given (the writer passes Excel's; tests smaller ones). */
+int cu_xlsx_build(const curtail_result *r, const curtail_write_options *o, const char *path,
+                  size_t max_rows, size_t max_cols, curtail_error *err);
+
+#endif

@@ -1,0 +1,847 @@
+/* write_xlsx.c — a plan or a schedule as an Excel workbook, through
+ * libxlsxwriter, in the scenario's language (issue 12).
+ *
+ * A plan:
+ *   汇总 / Summary   per level and pollutant: baseline, required, achieved,
+ *                    the ratios (required and achieved against the target's
+ *                    base, and achieved against the listed enterprises),
+ *                    shortfall, shadow price; lost value per level in 万元/日
+ *                    (never added over levels); one native column chart per
+ *                    level (required vs achieved ratio per pollutant);
+ *   清单 / List      the list's columns (write_text.h) under merged group
+ *                    headers (企业及生产单元 | 基准排放量 | 黄色预警 | 橙色预警 |
+ *                    红色预警) as the provincial templates have them; credit
+ *                    codes as text; loads as percentages; frozen panes,
+ *                    autofilter, A4 landscape one page wide, the two header
+ *                    rows repeated on every printed page;
+ *   提示 / Warnings  when there are any.
+ * A schedule: 分段汇总 / Segments (per day and level), the 清单 it executes,
+ * 逐时排放 / Hourly emissions (kg per hour with a line chart) and 逐时负荷 /
+ * Hourly loads (one row per unit, one column per hour) while that fits
+ * Excel's 1 048 576 rows × 16 384 columns; else the sheet carries a note.
+ *
+ * Bytes are the same run after run: the document's dates are fixed
+ * (CU_XLSX_CREATED) and libxlsxwriter stamps its zip entries with a fixed
+ * date. The workbook is written in constant-memory mode (each row goes to
+ * a temporary file once the next one starts; strings inline), so a
+ * province-size list costs no more memory than a county's. libxlsxwriter
+ * names a file and writes it itself: the atomic writer's temporary file
+ * when there is one (cu_output_close renames it), else a scratch file in
+ * $TMPDIR that is copied to the stream and removed. */
+#define _POSIX_C_SOURCE 200809L
+#include "report.h"
+
+#include <errno.h>
+#include <math.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+/* 2024-01-01T00:00:00Z: the fixed creation date of every workbook. */
+#define CU_XLSX_CREATED ((time_t)1704067200)
+
+typedef struct xw {
+    const curtail_result *r;
+    lxw_workbook *wb;
+    int lang, en;
+    cu_buf tmp; /* scratch text */
+    size_t max_rows, max_cols; /* Excel's limits (smaller in tests) */
+    lxw_format *title, *bold, *note, *head, *head_level[CU_NL], *text, *wrap, *code, *num2,
+        *num0, *pct, *general, *hour_level[CU_NL + 1];
+} xw;
+
+static const lxw_color_t level_fill[CU_NL] = {0xFFF2CC, 0xFCE4D6, 0xF4B6B6};
+
+/* NUL-terminated text of the scratch buffer ("" when empty or failed). */
+static const char *tmp_text(xw *x)
+{
+    return x->tmp.len && !x->tmp.failed ? x->tmp.data : "";
+}
+
+static lxw_format *new_format(xw *x, int border)
+{
+    lxw_format *f = workbook_add_format(x->wb);
+    if (f) {
+        format_set_font_size(f, 10);
+        if (border)
+            format_set_border(f, LXW_BORDER_THIN);
+        format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+    }
+    return f;
+}
+
+static int make_formats(xw *x)
+{
+    int L;
+    x->title = new_format(x, 0);
+    x->bold = new_format(x, 0);
+    x->note = new_format(x, 0);
+    x->head = new_format(x, 1);
+    x->text = new_format(x, 1);
+    x->wrap = new_format(x, 1);
+    x->code = new_format(x, 1);
+    x->num2 = new_format(x, 1);
+    x->num0 = new_format(x, 1);
+    x->pct = new_format(x, 1);
+    x->general = new_format(x, 1);
+    if (!x->title || !x->bold || !x->note || !x->head || !x->text || !x->wrap || !x->code ||
+        !x->num2 || !x->num0 || !x->pct || !x->general)
+        return CURTAIL_ENOMEM;
+    format_set_bold(x->title);
+    format_set_font_size(x->title, 14);
+    format_set_bold(x->bold);
+    format_set_font_color(x->note, 0x595959);
+    format_set_bold(x->head);
+    format_set_text_wrap(x->head);
+    format_set_align(x->head, LXW_ALIGN_CENTER);
+    format_set_bg_color(x->head, 0xE7E6E6);
+    format_set_text_wrap(x->wrap);
+    format_set_num_format(x->code, "@"); /* text: Excel keeps all 18 characters */
+    format_set_num_format(x->num2, "#,##0.00");
+    format_set_num_format(x->num0, "0");
+    format_set_num_format(x->pct, "0.00%");
+    for (L = 0; L <= CU_NL; L++) {
+        lxw_format *h = new_format(x, 1);
+        if (!h)
+            return CURTAIL_ENOMEM;
+        format_set_bold(h);
+        format_set_text_wrap(h);
+        format_set_align(h, LXW_ALIGN_CENTER);
+        format_set_bg_color(h, L < CU_NL ? level_fill[L] : 0xE7E6E6);
+        if (L < CU_NL)
+            x->head_level[L] = h;
+        x->hour_level[L] = h;
+    }
+    return CURTAIL_OK;
+}
+
+static const char *level_name(const xw *x, int L)
+{
+    return x->en ? cu_level_en[L] : cu_level_zh[L];
+}
+
+static const char *pollutant_name(const xw *x, int p)
+{
+    return x->en ? curtail_pollutant_name((curtail_pollutant)p) : cu_pollutant_zh[p];
+}
+
+/* Row 0: the title, merged over `cols` columns. */
+static void put_title(xw *x, lxw_worksheet *ws, int cols, const char *what)
+{
+    const char *name = cu_report_title(x->r->s);
+    x->tmp.len = 0;
+    if (name)
+        cu_buf_printf(&x->tmp, "%s — %s", name, what);
+    else
+        cu_buf_puts(&x->tmp, what);
+    if (cols > 1)
+        worksheet_merge_range(ws, 0, 0, 0, (lxw_col_t)(cols - 1), tmp_text(x), x->title);
+    else
+        worksheet_write_string(ws, 0, 0, tmp_text(x), x->title);
+    worksheet_set_row(ws, 0, 22, NULL);
+}
+
+static void print_setup(lxw_worksheet *ws, int en)
+{
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9); /* A4 */
+    worksheet_set_margins(ws, 0.4, 0.4, 0.5, 0.5);
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_set_footer(ws, en ? "&CPage &P of &N" : "&C第 &P 页，共 &N 页");
+}
+
+/* "状态：…" line of a plan or schedule. */
+static void put_status(xw *x, lxw_worksheet *ws, lxw_row_t row, int schedule)
+{
+    const curtail_result *r = x->r;
+    x->tmp.len = 0;
+    cu_buf_puts(&x->tmp, x->en ? "Status: " : "状态：");
+    if (curtail_result_status(r) == CURTAIL_TARGETS_UNMET)
+        cu_buf_puts(&x->tmp, x->en ? "targets not met (smallest shortfall)"
+                                   : "减排目标未全部达成（缺口已最小化）");
+    else
+        cu_buf_puts(&x->tmp, x->en ? "all targets met" : "减排目标全部达成");
+    if (schedule)
+        cu_buf_puts(&x->tmp, x->en ? "; objective (weighted loss over the scheduled horizon) "
+                                   : "；目标函数（排程时段加权损失合计）");
+    else
+        cu_buf_puts(&x->tmp, x->en ? "; objective (weighted loss over the three levels) "
+                                   : "；目标函数（三级加权损失合计）");
+    cu_put_fixed(&x->tmp, curtail_result_objective(r) / 10000.0, 4);
+    cu_buf_puts(&x->tmp, schedule ? (x->en ? " 10k yuan." : " 万元。")
+                                  : (x->en ? " 10k yuan/d." : " 万元/日。"));
+    worksheet_write_string(ws, row, 0, tmp_text(x), x->bold);
+}
+
+/* ---- plan: 汇总 -------------------------------------------------------------------------- */
+
+static double ratio(double part, double whole)
+{
+    return whole > 0 ? part / whole : 0.0;
+}
+
+static int sheet_summary(xw *x)
+{
+    const curtail_result *r = x->r;
+    const int en = x->en;
+    static const char *const zh_head[] = {"预警级别", "污染物", "基准排放量 (kg/d)",
+                                          "减排要求 (kg/d)", "实际减排量 (kg/d)",
+                                          "要求减排比例", "实际减排比例",
+                                          "实际减排比例（占清单企业排放）", "缺口 (kg/d)",
+                                          "影子价格 (加权元/(kg/d))"};
+    static const char *const en_head[] = {"Level", "Pollutant", "Baseline (kg/d)",
+                                          "Required (kg/d)", "Achieved (kg/d)",
+                                          "Required ratio", "Achieved ratio",
+                                          "Achieved ratio (of the listed enterprises)",
+                                          "Shortfall (kg/d)",
+                                          "Shadow price (weighted yuan per kg/d)"};
+    const char *const *head = en ? en_head : zh_head;
+    const int ncols = 10;
+    lxw_worksheet *ws = workbook_add_worksheet(x->wb, en ? "Summary" : "汇总");
+    lxw_row_t row, first;
+    int L, p, c;
+    if (!ws)
+        return CURTAIL_ENOMEM;
+    put_title(x, ws, ncols, en ? "emergency reduction plan" : "重污染天气应急减排清单");
+    put_status(x, ws, 1, 0);
+    x->tmp.len = 0;
+    if (r->s->base == CURTAIL_BASE_TOTALS)
+        cu_buf_puts(&x->tmp, en ? "Ratios against the county's total emissions (targets.base: "
+                                  "totals); the last ratio against the listed enterprises' "
+                                  "own emissions."
+                                : "减排比例以全社会日排放量为基数（targets.base: totals）；"
+                                  "最后一列以清单内企业排放量为基数。");
+    else
+        cu_buf_puts(&x->tmp, en ? "Ratios against the listed enterprises' emissions "
+                                  "(targets.base: listed)."
+                                : "减排比例以清单内企业排放量为基数（targets.base: listed）。");
+    worksheet_write_string(ws, 2, 0, tmp_text(x), x->note);
+    worksheet_set_column(ws, 0, 1, 10, NULL);
+    worksheet_set_column(ws, 2, (lxw_col_t)(ncols - 1), 15, NULL);
+    row = 4;
+    worksheet_set_row(ws, row, 42, NULL);
+    for (c = 0; c < ncols; c++)
+        worksheet_write_string(ws, row, (lxw_col_t)c, head[c], x->head);
+    first = ++row;
+    for (L = 0; L < CU_NL; L++) {
+        curtail_level_result lr;
+        int rc = curtail_result_level(r, (curtail_level)L, &lr, NULL);
+        if (rc != CURTAIL_OK)
+            return rc;
+        for (p = 0; p < CU_NP; p++, row++) {
+            const curtail_target *t = &lr.targets[p];
+            worksheet_write_string(ws, row, 0, level_name(x, L), x->head_level[L]);
+            worksheet_write_string(ws, row, 1, pollutant_name(x, p), x->text);
+            worksheet_write_number(ws, row, 2, t->baseline, x->num2);
+            worksheet_write_number(ws, row, 3, t->required, x->num2);
+            worksheet_write_number(ws, row, 4, t->achieved, x->num2);
+            worksheet_write_number(ws, row, 5, ratio(t->required, t->baseline), x->pct);
+            worksheet_write_number(ws, row, 6, ratio(t->achieved, t->baseline), x->pct);
+            worksheet_write_number(ws, row, 7, ratio(t->achieved, r->groups->listed[p]),
+                                   x->pct);
+            worksheet_write_number(ws, row, 8, t->shortfall, x->num2);
+            worksheet_write_number(ws, row, 9, t->shadow_price, x->num2);
+        }
+    }
+    row++;
+    worksheet_set_row(ws, row, 30, NULL);
+    worksheet_write_string(ws, row, 0, en ? "Level" : "预警级别", x->head);
+    worksheet_write_string(ws, row, 1, en ? "Status" : "状态", x->head);
+    worksheet_write_string(ws, row, 2, en ? "Lost value (10k yuan/d)" : "损失产值 (万元/日)",
+                           x->head);
+    worksheet_write_string(ws, row, 3, en ? "Weighted loss (10k yuan/d)" : "加权损失 (万元/日)",
+                           x->head);
+    row++;
+    for (L = 0; L < CU_NL; L++, row++) {
+        curtail_level_result lr;
+        int rc = curtail_result_level(r, (curtail_level)L, &lr, NULL);
+        if (rc != CURTAIL_OK)
+            return rc;
+        worksheet_write_string(ws, row, 0, level_name(x, L), x->head_level[L]);
+        worksheet_write_string(ws, row, 1,
+                               lr.status == CURTAIL_TARGETS_UNMET
+                                   ? (en ? "targets not met" : "目标未达成")
+                                   : (en ? "targets met" : "目标达成"),
+                               x->text);
+        worksheet_write_number(ws, row, 2, lr.lost_value / 10000.0, x->num2);
+        worksheet_write_number(ws, row, 3, lr.weighted_loss / 10000.0, x->num2);
+    }
+    worksheet_write_string(ws, row, 0,
+                           en ? "The levels never happen on the same day: their losses are not "
+                                "added."
+                              : "三个预警级别不会在同一天发生，各级别损失不相加。",
+                           x->note);
+    row += 2;
+    /* one chart per level: required vs achieved ratio per pollutant */
+    for (L = 0; L < CU_NL; L++) {
+        lxw_chart *ch = workbook_add_chart(x->wb, LXW_CHART_COLUMN);
+        lxw_chart_series *s1, *s2;
+        lxw_chart_fill fill_req = {0}, fill_ach = {0};
+        lxw_chart_line line = {0};
+        lxw_row_t lf = first + (lxw_row_t)(L * CU_NP), ll = lf + CU_NP - 1;
+        lxw_chart_options opt = {0};
+        char title[128];
+        if (!ch)
+            return CURTAIL_ENOMEM;
+        snprintf(title, sizeof title, en ? "%s alert: required vs achieved" : "%s预警：要求与实际减排比例",
+                 level_name(x, L));
+        chart_title_set_name(ch, title);
+        s1 = chart_add_series(ch, NULL, NULL);
+        s2 = chart_add_series(ch, NULL, NULL);
+        if (!s1 || !s2)
+            return CURTAIL_ENOMEM;
+        chart_series_set_categories(s1, en ? "Summary" : "汇总", lf, 1, ll, 1);
+        chart_series_set_values(s1, en ? "Summary" : "汇总", lf, 5, ll, 5);
+        chart_series_set_name(s1, en ? "Required" : "要求");
+        chart_series_set_categories(s2, en ? "Summary" : "汇总", lf, 1, ll, 1);
+        chart_series_set_values(s2, en ? "Summary" : "汇总", lf, 6, ll, 6);
+        chart_series_set_name(s2, en ? "Achieved" : "实际");
+        fill_req.color = 0xBFBFBF;
+        fill_ach.color = L == 0 ? 0xD4A017 : L == 1 ? 0xE07B00 : 0xC00000;
+        line.none = LXW_TRUE;
+        chart_series_set_fill(s1, &fill_req);
+        chart_series_set_fill(s2, &fill_ach);
+        chart_series_set_line(s1, &line);
+        chart_series_set_line(s2, &line);
+        chart_axis_set_num_format(chart_axis_get(ch, LXW_CHART_AXIS_TYPE_Y), "0%");
+        chart_axis_set_min(chart_axis_get(ch, LXW_CHART_AXIS_TYPE_Y), 0);
+        chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+        opt.x_offset = (int32_t)(L * 440);
+        opt.x_scale = 0.88;
+        opt.y_scale = 1.0;
+        worksheet_insert_chart_opt(ws, row, 0, ch, &opt);
+    }
+    print_setup(ws, en);
+    return CURTAIL_OK;
+}
+
+/* ---- 清单 -------------------------------------------------------------------------------- */
+
+/* The sub-header of list column c under its group header. */
+static void list_subheader(xw *x, cu_list_col c)
+{
+    x->tmp.len = 0;
+    switch (c.field) {
+    case CU_COL_BASELINE:
+        cu_buf_puts(&x->tmp, pollutant_name(x, c.pollutant));
+        break;
+    case CU_COL_LOAD:
+        cu_buf_puts(&x->tmp, x->en ? "Load" : "负荷");
+        break;
+    case CU_COL_MEASURE:
+        cu_buf_puts(&x->tmp, x->en ? "Measure" : "措施");
+        break;
+    case CU_COL_REDUCTION:
+        cu_buf_printf(&x->tmp, x->en ? "%s cut" : "%s减排", pollutant_name(x, c.pollutant));
+        break;
+    default:
+        cu_list_header(&x->tmp, c, x->en);
+        break;
+    }
+}
+
+static int sheet_list(xw *x)
+{
+    const curtail_result *r = x->r;
+    const int en = x->en, ncols = (int)CU_LIST_NCOLS;
+    size_t u, i, n = curtail_result_unit_count(r);
+    lxw_worksheet *ws = workbook_add_worksheet(x->wb, en ? "List" : "清单");
+    const lxw_row_t body = 3;
+    int L;
+    if (!ws)
+        return CURTAIL_ENOMEM;
+    if (n + body > x->max_rows) {
+        put_title(x, ws, 1, en ? "list" : "一企一策清单");
+        x->tmp.len = 0;
+        cu_buf_printf(&x->tmp,
+                      en ? "The list has %zu units: more rows than an Excel sheet holds "
+                           "(1 048 576). Use --format csv or json."
+                         : "清单共 %zu 个生产单元，超出 Excel 工作表行数上限（1 048 576 行），"
+                           "未写入本表；请使用 --format csv 或 json。",
+                      n);
+        worksheet_write_string(ws, 1, 0, tmp_text(x), x->bold);
+        return CURTAIL_OK;
+    }
+    put_title(x, ws, ncols, en ? "list (one enterprise, one policy)" : "一企一策清单");
+    /* row 1: merged group headers; row 2: the columns (constant memory: a
+     * row's settings and cells before the next row's) */
+    worksheet_set_row(ws, 1, 20, NULL);
+    worksheet_merge_range(ws, 1, 0, 1, 7, en ? "Enterprise and unit" : "企业及生产单元",
+                          x->head);
+    worksheet_merge_range(ws, 1, 8, 1, 8 + CU_NP - 1,
+                          en ? "Baseline emissions (kg/d)" : "基准排放量 (kg/d)", x->head);
+    for (L = 0; L < CU_NL; L++) {
+        lxw_col_t c0 = (lxw_col_t)(8 + CU_NP + L * (2 + CU_NP));
+        x->tmp.len = 0;
+        cu_buf_printf(&x->tmp, en ? "%s alert (reductions kg/d)" : "%s预警（减排量 kg/d）",
+                      level_name(x, L));
+        worksheet_merge_range(ws, 1, c0, 1, (lxw_col_t)(c0 + 1 + CU_NP), tmp_text(x),
+                              x->head_level[L]);
+    }
+    worksheet_set_row(ws, 2, 30, NULL);
+    for (i = 0; i < CU_LIST_NCOLS; i++) {
+        cu_list_col c = cu_list_column(i);
+        double width = 10;
+        list_subheader(x, c);
+        worksheet_write_string(ws, 2, (lxw_col_t)i, tmp_text(x),
+                               c.field >= CU_COL_LOAD ? x->head_level[c.level] : x->head);
+        switch (c.field) {
+        case CU_COL_NO:
+            width = 6;
+            break;
+        case CU_COL_ENTERPRISE:
+            width = 24;
+            break;
+        case CU_COL_CREDIT_CODE:
+            width = 21;
+            break;
+        case CU_COL_UNIT:
+            width = 16;
+            break;
+        case CU_COL_MEASURE:
+            width = 34;
+            break;
+        default:
+            break;
+        }
+        worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, width, NULL);
+    }
+    for (u = 0; u < n; u++) {
+        cu_list_row row;
+        lxw_row_t rr = body + (lxw_row_t)u;
+        int rc = cu_list_row_init(r, u, &row);
+        if (rc != CURTAIL_OK)
+            return rc;
+        for (i = 0; i < CU_LIST_NCOLS; i++) {
+            cu_list_col c = cu_list_column(i);
+            lxw_col_t cc = (lxw_col_t)i;
+            if (cu_list_col_is_text(c)) {
+                x->tmp.len = 0;
+                cu_list_cell(&x->tmp, r, &row, c, x->lang);
+                if (x->tmp.failed)
+                    return CURTAIL_ENOMEM;
+                if (c.field == CU_COL_CREDIT_CODE)
+                    worksheet_write_string(ws, rr, cc, tmp_text(x), x->code);
+                else
+                    worksheet_write_string(ws, rr, cc, tmp_text(x),
+                                           c.field == CU_COL_MEASURE ? x->wrap : x->text);
+            } else {
+                lxw_format *f = c.field == CU_COL_NO         ? x->num0
+                                : c.field == CU_COL_LOAD     ? x->pct
+                                : c.field == CU_COL_CAPACITY ? x->general
+                                                             : x->num2;
+                worksheet_write_number(ws, rr, cc, cu_list_value(r, &row, c), f);
+            }
+        }
+    }
+    worksheet_freeze_panes(ws, body, 2);
+    worksheet_autofilter(ws, 2, 0, (lxw_row_t)(body + (n ? n : 1) - 1),
+                         (lxw_col_t)(ncols - 1));
+    worksheet_repeat_rows(ws, 1, 2);
+    print_setup(ws, en);
+    return CURTAIL_OK;
+}
+
+/* ---- warnings ------------------------------------------------------------------------------ */
+
+static int sheet_warnings(xw *x)
+{
+    size_t i, nw = curtail_result_warning_count(x->r);
+    lxw_worksheet *ws;
+    if (nw == 0)
+        return CURTAIL_OK;
+    if (nw + 2 > x->max_rows)
+        nw = x->max_rows - 2;
+    ws = workbook_add_worksheet(x->wb, x->en ? "Warnings" : "提示");
+    if (!ws)
+        return CURTAIL_ENOMEM;
+    put_title(x, ws, 1, x->en ? "warnings" : "提示");
+    worksheet_set_column(ws, 0, 0, 160, NULL);
+    for (i = 0; i < nw; i++)
+        worksheet_write_string(ws, (lxw_row_t)(i + 2), 0,
+                               curtail_result_warning_text(x->r, i, x->en ? CURTAIL_LANG_EN
+                                                                          : CURTAIL_LANG_ZH),
+                               NULL);
+    return CURTAIL_OK;
+}
+
+/* ---- schedule ---------------------------------------------------------------------------- */
+
+static int sheet_segments(xw *x)
+{
+    const curtail_result *r = x->r;
+    const int en = x->en;
+    static const char *const zh_a[] = {"日期", "预警级别", "小时数", "状态", "损失产值 (万元)",
+                                       "加权损失 (万元)"};
+    static const char *const en_a[] = {"Day", "Level", "Hours", "Status",
+                                       "Lost value (10k yuan)", "Weighted loss (10k yuan)"};
+    static const char *const zh_b[] = {"日期", "预警级别", "污染物", "基准排放量 (kg)",
+                                       "减排要求 (kg)", "实际减排量 (kg)", "实际减排比例",
+                                       "缺口 (kg)"};
+    static const char *const en_b[] = {"Day", "Level", "Pollutant", "Baseline (kg)",
+                                       "Required (kg)", "Achieved (kg)", "Achieved ratio",
+                                       "Shortfall (kg)"};
+    size_t k, nseg = curtail_result_segment_count(r);
+    lxw_worksheet *ws = workbook_add_worksheet(x->wb, en ? "Segments" : "分段汇总");
+    lxw_row_t row;
+    int c, p;
+    if (!ws)
+        return CURTAIL_ENOMEM;
+    put_title(x, ws, 8, en ? "episode schedule" : "重污染天气过程逐时排程");
+    put_status(x, ws, 1, 1);
+    worksheet_set_column(ws, 0, 0, 12, NULL);
+    worksheet_set_column(ws, 1, 7, 15, NULL);
+    row = 3;
+    if (nseg == 0) {
+        worksheet_write_string(ws, row, 0,
+                               en ? "No hour of the horizon is under an alert."
+                                  : "排程时段内没有预警小时。",
+                               x->note);
+        print_setup(ws, en);
+        return CURTAIL_OK;
+    }
+    worksheet_set_row(ws, row, 30, NULL);
+    for (c = 0; c < 6; c++)
+        worksheet_write_string(ws, row, (lxw_col_t)c, (en ? en_a : zh_a)[c], x->head);
+    for (k = 0, row++; k < nseg; k++, row++) {
+        curtail_segment_result sg;
+        int rc = curtail_result_segment(r, k, &sg, NULL);
+        if (rc != CURTAIL_OK)
+            return rc;
+        worksheet_write_string(ws, row, 0, sg.day, x->text);
+        worksheet_write_string(ws, row, 1, level_name(x, sg.level), x->head_level[sg.level]);
+        worksheet_write_number(ws, row, 2, sg.hours, x->num0);
+        worksheet_write_string(ws, row, 3,
+                               sg.status == CURTAIL_TARGETS_UNMET
+                                   ? (en ? "targets not met" : "目标未达成")
+                                   : (en ? "targets met" : "目标达成"),
+                               x->text);
+        worksheet_write_number(ws, row, 4, sg.lost_value / 10000.0, x->num2);
+        worksheet_write_number(ws, row, 5, sg.weighted_loss / 10000.0, x->num2);
+    }
+    row++;
+    worksheet_set_row(ws, row, 30, NULL);
+    for (c = 0; c < 8; c++)
+        worksheet_write_string(ws, row, (lxw_col_t)c, (en ? en_b : zh_b)[c], x->head);
+    for (k = 0, row++; k < nseg; k++) {
+        curtail_segment_result sg;
+        int rc = curtail_result_segment(r, k, &sg, NULL);
+        if (rc != CURTAIL_OK)
+            return rc;
+        for (p = 0; p < CU_NP; p++, row++) {
+            const curtail_target *t = &sg.targets[p];
+            worksheet_write_string(ws, row, 0, sg.day, x->text);
+            worksheet_write_string(ws, row, 1, level_name(x, sg.level), x->head_level[sg.level]);
+            worksheet_write_string(ws, row, 2, pollutant_name(x, p), x->text);
+            worksheet_write_number(ws, row, 3, t->baseline, x->num2);
+            worksheet_write_number(ws, row, 4, t->required, x->num2);
+            worksheet_write_number(ws, row, 5, t->achieved, x->num2);
+            worksheet_write_number(ws, row, 6, ratio(t->achieved, t->baseline), x->pct);
+            worksheet_write_number(ws, row, 7, t->shortfall, x->num2);
+        }
+    }
+    print_setup(ws, en);
+    return CURTAIL_OK;
+}
+
+/* "MM-DD HH:00" of hour t. */
+static void hour_label(const curtail_result *r, size_t t, char *buf, size_t n)
+{
+    char full[32];
+    curtail_result_hour_label(r, t, full, sizeof full, NULL);
+    snprintf(buf, n, "%.5s %.5s", full + 5, full + 11);
+}
+
+static int sheet_hourly_emissions(xw *x)
+{
+    const curtail_result *r = x->r;
+    const int en = x->en;
+    const char *name = en ? "Hourly emissions" : "逐时排放";
+    size_t t, hours = curtail_result_hour_count(r);
+    lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
+    lxw_chart *ch;
+    int p;
+    if (!ws)
+        return CURTAIL_ENOMEM;
+    put_title(x, ws, 6, en ? "hourly emissions of the listed enterprises (kg per hour)"
+                           : "清单企业逐时排放量（kg/小时）");
+    worksheet_set_row(ws, 2, 30, NULL);
+    worksheet_write_string(ws, 2, 0, en ? "Hour" : "时间", x->head);
+    worksheet_write_string(ws, 2, 1, en ? "Level" : "预警级别", x->head);
+    for (p = 0; p < CU_NP; p++) {
+        x->tmp.len = 0;
+        cu_buf_printf(&x->tmp, "%s (kg)", pollutant_name(x, p));
+        worksheet_write_string(ws, 2, (lxw_col_t)(2 + p), tmp_text(x), x->head);
+    }
+    worksheet_set_column(ws, 0, 0, 17, NULL);
+    worksheet_set_column(ws, 1, 5, 12, NULL);
+    for (t = 0; t < hours && t + 3 < x->max_rows; t++) {
+        double e[CU_NP];
+        char label[32];
+        int L = curtail_result_hour_level(r, t);
+        lxw_row_t row = (lxw_row_t)(3 + t);
+        curtail_result_hour_label(r, t, label, sizeof label, NULL);
+        label[10] = ' ';
+        worksheet_write_string(ws, row, 0, label, x->text);
+        if (L >= 0)
+            worksheet_write_string(ws, row, 1, level_name(x, L), x->head_level[L]);
+        else
+            worksheet_write_blank(ws, row, 1, x->text);
+        cu_hour_emissions(r, t, e);
+        for (p = 0; p < CU_NP; p++)
+            worksheet_write_number(ws, row, (lxw_col_t)(2 + p), e[p], x->num2);
+    }
+    worksheet_freeze_panes(ws, 3, 1);
+    print_setup(ws, en);
+    if (hours == 0 || hours + 3 > x->max_rows)
+        return CURTAIL_OK;
+    ch = workbook_add_chart(x->wb, LXW_CHART_LINE);
+    if (!ch)
+        return CURTAIL_ENOMEM;
+    chart_title_set_name(ch, en ? "Hourly emissions (kg)" : "逐时排放量（kg）");
+    for (p = 0; p < CU_NP; p++) {
+        lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
+        if (!s)
+            return CURTAIL_ENOMEM;
+        chart_series_set_categories(s, name, 3, 0, (lxw_row_t)(2 + hours), 0);
+        chart_series_set_values(s, name, 3, (lxw_col_t)(2 + p), (lxw_row_t)(2 + hours),
+                                (lxw_col_t)(2 + p));
+        chart_series_set_name_range(s, name, 2, (lxw_col_t)(2 + p));
+    }
+    chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
+    {
+        lxw_chart_options opt = {0};
+        opt.x_scale = 2.0;
+        opt.y_scale = 1.3;
+        worksheet_insert_chart_opt(ws, 2, 7, ch, &opt);
+    }
+    return CURTAIL_OK;
+}
+
+static int sheet_hourly_loads(xw *x)
+{
+    const curtail_result *r = x->r;
+    const int en = x->en;
+    size_t u, t, n = curtail_result_unit_count(r), hours = curtail_result_hour_count(r);
+    lxw_worksheet *ws = workbook_add_worksheet(x->wb, en ? "Hourly loads" : "逐时负荷");
+    const lxw_row_t body = 3;
+    const size_t fixed = 4;
+    if (!ws)
+        return CURTAIL_ENOMEM;
+    if (n + body > x->max_rows || hours + fixed > x->max_cols) {
+        put_title(x, ws, 1, en ? "hourly loads" : "逐时负荷");
+        x->tmp.len = 0;
+        cu_buf_printf(&x->tmp,
+                      en ? "The hourly loads are %zu units × %zu hours: more than an Excel sheet "
+                           "holds (1 048 576 rows × 16 384 columns, one row per unit and one "
+                           "column per hour), so they are not written here. Use --format csv "
+                           "or json for them."
+                         : "逐时负荷共 %zu 个生产单元 × %zu 小时，超出 Excel 工作表上限"
+                           "（1 048 576 行 × 16 384 列；每个单元一行、每小时一列），未写入本表；"
+                           "请使用 --format csv 或 json 获取逐时负荷。",
+                      n, hours);
+        worksheet_write_string(ws, 1, 0, tmp_text(x), x->bold);
+        return CURTAIL_OK;
+    }
+    put_title(x, ws, 1, en ? "hourly loads (% of capacity)" : "逐时负荷（占产能百分比）");
+    worksheet_write_string(ws, 1, 0, en ? "No." : "序号", x->head);
+    worksheet_write_string(ws, 1, 1, en ? "Enterprise" : "企业名称", x->head);
+    worksheet_write_string(ws, 1, 2, en ? "Unit" : "生产单元", x->head);
+    worksheet_write_string(ws, 1, 3, en ? "Base load" : "基准负荷", x->head);
+    for (t = 0; t < hours; t++) {
+        int L = curtail_result_hour_level(r, t);
+        worksheet_write_string(ws, 1, (lxw_col_t)(fixed + t),
+                               L >= 0 ? level_name(x, L) : "—",
+                               x->hour_level[L >= 0 ? L : CU_NL]);
+    }
+    worksheet_write_blank(ws, 2, 0, x->head);
+    worksheet_write_blank(ws, 2, 1, x->head);
+    worksheet_write_blank(ws, 2, 2, x->head);
+    worksheet_write_blank(ws, 2, 3, x->head);
+    for (t = 0; t < hours; t++) {
+        char label[32];
+        int L = curtail_result_hour_level(r, t);
+        hour_label(r, t, label, sizeof label);
+        worksheet_write_string(ws, 2, (lxw_col_t)(fixed + t), label,
+                               x->hour_level[L >= 0 ? L : CU_NL]);
+    }
+    worksheet_set_row(ws, 2, 30, NULL);
+    worksheet_set_column(ws, 0, 0, 6, NULL);
+    worksheet_set_column(ws, 1, 1, 22, NULL);
+    worksheet_set_column(ws, 2, 2, 16, NULL);
+    worksheet_set_column(ws, 3, (lxw_col_t)(fixed + hours - 1), 8, NULL);
+    for (u = 0; u < n; u++) {
+        const cu_unit *unit = &r->s->units[u];
+        const cu_enterprise *e = &r->s->ents[unit->enterprise];
+        const double *load = curtail_result_unit_loads(r, u);
+        lxw_row_t row = body + (lxw_row_t)u;
+        if (!load)
+            return CURTAIL_EINVAL;
+        worksheet_write_number(ws, row, 0, (double)(u + 1), x->num0);
+        worksheet_write_string(ws, row, 1, e->name ? e->name : e->id, x->text);
+        worksheet_write_string(ws, row, 2, unit->name ? unit->name : unit->id, x->text);
+        worksheet_write_number(ws, row, 3, r->groups->b[r->groups->unit_group[u]], x->pct);
+        for (t = 0; t < hours; t++)
+            worksheet_write_number(ws, row, (lxw_col_t)(fixed + t), load[t], x->pct);
+    }
+    worksheet_freeze_panes(ws, body, (lxw_col_t)fixed);
+    worksheet_repeat_rows(ws, 1, 2);
+    print_setup(ws, en);
+    return CURTAIL_OK;
+}
+
+/* ---- the workbook ------------------------------------------------------------------------ */
+
+static int io_fail(curtail_error *err, const char *what, const char *detail)
+{
+    static const cu_pos none = {0, 0};
+    return cu_error(err, CURTAIL_EIO, NULL, none, NULL, "%s: %s", what, detail);
+}
+
+int cu_xlsx_build(const curtail_result *r, const curtail_write_options *o, const char *path,
+                  size_t max_rows, size_t max_cols, curtail_error *err)
+{
+    lxw_workbook_options wo = {0};
+    lxw_doc_properties props;
+    lxw_error le;
+    xw x;
+    int rc;
+    size_t cells = curtail_result_unit_count(r) * (curtail_result_hour_count(r) + 1);
+    memset(&x, 0, sizeof x);
+    x.r = r;
+    x.max_rows = max_rows;
+    x.max_cols = max_cols;
+    x.lang = cu_write_lang(r, o);
+    x.en = x.lang == CURTAIL_LANG_EN;
+    wo.constant_memory = LXW_TRUE;
+    wo.use_zip64 = cells > 20000000 ? LXW_TRUE : LXW_FALSE; /* a sheet beyond 4 GiB */
+    x.wb = workbook_new_opt(path, &wo);
+    if (!x.wb)
+        return cu_enomem(err);
+    cu_buf_init(&x.tmp, r->mem);
+    memset(&props, 0, sizeof props);
+    props.title = (char *)(cu_report_title(r->s) ? cu_report_title(r->s) : "");
+    props.subject = (char *)(x.en ? "Heavy-pollution emergency reduction list"
+                                  : "重污染天气应急减排清单");
+    props.author = (char *)"curtail";
+    props.comments = (char *)"curtail " CURTAIL_VERSION_STRING;
+    props.created = CU_XLSX_CREATED;
+    workbook_set_properties(x.wb, &props);
+    rc = make_formats(&x);
+    if (rc == CURTAIL_OK && r->kind == 1) {
+        rc = sheet_segments(&x);
+        if (rc == CURTAIL_OK)
+            rc = sheet_list(&x);
+        if (rc == CURTAIL_OK)
+            rc = sheet_hourly_emissions(&x);
+        if (rc == CURTAIL_OK)
+            rc = sheet_hourly_loads(&x);
+    } else if (rc == CURTAIL_OK) {
+        rc = sheet_summary(&x);
+        if (rc == CURTAIL_OK)
+            rc = sheet_list(&x);
+    }
+    if (rc == CURTAIL_OK)
+        rc = sheet_warnings(&x);
+    if (rc == CURTAIL_OK && x.tmp.failed)
+        rc = CURTAIL_ENOMEM;
+    cu_buf_free(&x.tmp);
+    le = workbook_close(x.wb); /* frees the workbook whatever happened */
+    if (rc == CURTAIL_ENOMEM)
+        return cu_enomem(err);
+    if (rc != CURTAIL_OK)
+        return cu_einval(err, "the result cannot be read back (code %d)", rc);
+    if (le != LXW_NO_ERROR)
+        return io_fail(err, "cannot write the workbook", lxw_strerror(le));
+    return CURTAIL_OK;
+}
+
+static int build(const curtail_result *r, const curtail_write_options *o, const char *path,
+                 curtail_error *err)
+{
+    return cu_xlsx_build(r, o, path, CU_XLSX_MAX_ROWS, CU_XLSX_MAX_COLS, err);
+}
+
+/* No temporary file of the atomic writer (standard output, a stream, a
+ * device): a scratch file, copied, then removed. The caller's on_temp hook
+ * is told of it as of the writer's own temporary file. */
+static int via_scratch(const curtail_result *r, const curtail_write_options *o, cu_output *out,
+                       curtail_error *err)
+{
+    const char *dir = getenv("TMPDIR");
+    char *path;
+    size_t dlen;
+    sigset_t all, old;
+    int fd, e, rc;
+    FILE *in;
+    cu_buf b;
+    if (!dir || !dir[0])
+        dir = "/tmp";
+    dlen = strlen(dir);
+    path = cu_calloc(NULL, dlen + 32, 1);
+    if (!path)
+        return cu_enomem(err);
+    snprintf(path, dlen + 32, "%s/curtail-xlsx-XXXXXX", dir);
+    if (out->on_temp) {
+        sigfillset(&all);
+        pthread_sigmask(SIG_BLOCK, &all, &old);
+    }
+    fd = mkstemp(path);
+    e = errno;
+    if (fd >= 0 && out->on_temp)
+        out->on_temp(path, out->on_temp_ctx);
+    if (out->on_temp)
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
+    if (fd < 0) {
+        static const cu_pos none = {0, 0};
+        rc = cu_error(err, CURTAIL_EIO, path, none, NULL, "cannot write: %s", strerror(e));
+        cu_free(NULL, path);
+        return rc;
+    }
+    close(fd);
+    rc = build(r, o, path, err);
+    if (rc == CURTAIL_OK) {
+        in = fopen(path, "rb");
+        if (!in) {
+            rc = io_fail(err, "cannot read back the workbook", strerror(errno));
+        } else {
+            char chunk[65536];
+            size_t got;
+            cu_buf_init(&b, r->mem);
+            cu_output_attach(out, &b);
+            while (!b.failed && (got = fread(chunk, 1, sizeof chunk, in)) > 0)
+                cu_buf_put(&b, chunk, got);
+            if (ferror(in))
+                rc = io_fail(err, "cannot read back the workbook", "read error");
+            fclose(in);
+            if (rc == CURTAIL_OK && !b.failed)
+                cu_buf_flush(&b);
+            if (rc == CURTAIL_OK && b.failed)
+                rc = b.sink_err ? io_fail(err, "cannot write", strerror(b.sink_err))
+                                : cu_enomem(err);
+            cu_buf_free(&b);
+        }
+    }
+    if (out->on_temp) {
+        sigfillset(&all);
+        pthread_sigmask(SIG_BLOCK, &all, &old);
+    }
+    (void)unlink(path);
+    if (out->on_temp) {
+        out->on_temp(NULL, out->on_temp_ctx);
+        pthread_sigmask(SIG_SETMASK, &old, NULL);
+    }
+    cu_free(NULL, path);
+    return rc;
+}
+
+int cu_write_xlsx(const curtail_result *r, const curtail_write_options *o, cu_output *out,
+                  curtail_error *err)
+{
+    if (out->tmp)
+        return build(r, o, out->tmp, err);
+    return via_scratch(r, o, out, err);
+}

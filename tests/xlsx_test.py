@@ -1,0 +1,129 @@
+#!/usr/bin/env python3
+"""Read curtail's xlsx workbooks back (zipfile + the sheet XML, no extra
+package): sheet names, an all-digit credit code kept as a string, the merged
+group headers, frozen panes, autofilter, print setup, the schedule's sheets,
+and identical bytes across two runs.
+
+usage: xlsx_test.py CURTAIL SOURCE_DIR
+"""
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import zipfile
+import xml.etree.ElementTree as ET
+
+NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main"}
+CHARSET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
+WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+
+
+def credit_code(first17):
+    """GB 32100: the check character of 17 characters."""
+    s = sum(CHARSET.index(c) * w for c, w in zip(first17, WEIGHTS))
+    return first17 + CHARSET[(31 - s % 31) % 31]
+
+
+def run(cli, *args):
+    p = subprocess.run([cli, *args], capture_output=True, text=True, timeout=120)
+    if p.returncode != 0:
+        sys.exit(f"curtail {' '.join(args)}: exit {p.returncode}\n{p.stderr}")
+    return p
+
+
+def sheets(z):
+    wb = ET.fromstring(z.read("xl/workbook.xml"))
+    return [s.get("name") for s in wb.find("m:sheets", NS)]
+
+
+def cell(sheet, ref):
+    for c in sheet.iter(f"{{{NS['m']}}}c"):
+        if c.get("r") == ref:
+            t = c.get("t")
+            if t == "inlineStr":
+                return "str", "".join(x.text or "" for x in c.iter(f"{{{NS['m']}}}t"))
+            if t == "s":
+                return "shared", c.find("m:v", NS).text
+            v = c.find("m:v", NS)
+            return "num", v.text if v is not None else None
+    return None, None
+
+
+def check(cond, what):
+    if not cond:
+        sys.exit("FAIL: " + what)
+    print("ok:", what)
+
+
+def main():
+    cli, src = sys.argv[1], sys.argv[2]
+    tmp = tempfile.mkdtemp()
+    # the golden scenario with an all-digit credit code (Excel would show it
+    # as 9.11404E+17 and lose its last digits if it were a number)
+    code = credit_code("91140423123456789")
+    check(code.isdigit() or code[:-1].isdigit(), f"test code {code}")
+    text = open(os.path.join(src, "tests/data/golden/plan.yaml"), encoding="utf-8").read()
+    text = text.replace("91140423MA0HX0001A", code)
+    yaml = os.path.join(tmp, "digits.yaml")
+    open(yaml, "w", encoding="utf-8").write(text)
+
+    a, b = os.path.join(tmp, "a.xlsx"), os.path.join(tmp, "b.xlsx")
+    run(cli, "plan", yaml, "-o", a)
+    run(cli, "plan", yaml, "--format", "xlsx", "-o", b)
+    check(open(a, "rb").read() == open(b, "rb").read(), "two runs give identical bytes")
+    check(subprocess.run([cli, "plan", yaml, "--format", "xlsx"], capture_output=True).stdout
+          == open(a, "rb").read(), "stdout carries the same bytes")
+
+    z = zipfile.ZipFile(a)
+    check(sheets(z) == ["汇总", "清单", "提示"], "plan sheets 汇总, 清单, 提示")
+    core = z.read("docProps/core.xml").decode()
+    check("2024-01-01T00:00:00Z</dcterms:created>" in core, "fixed creation date")
+    lst = ET.fromstring(z.read("xl/worksheets/sheet2.xml"))
+    kind, value = cell(lst, "C4")
+    check(kind in ("str", "shared"), f"credit code cell is a string ({kind})")
+    if kind == "shared":
+        sst = ET.fromstring(z.read("xl/sharedStrings.xml"))
+        value = "".join(t.text or "" for t in list(sst)[int(value)].iter(f"{{{NS['m']}}}t"))
+    check(value == code, f"credit code {value} == {code}")
+    merges = [m.get("ref") for m in lst.find("m:mergeCells", NS)]
+    check(merges == ["A1:AD1", "A2:H2", "I2:L2", "M2:R2", "S2:X2", "Y2:AD2"],
+          f"merged title and group headers {merges}")
+    check(cell(lst, "M2") == ("str", "黄色预警（减排量 kg/d）"), "yellow group header")
+    check(cell(lst, "B3") == ("str", "企业名称"), "column header 企业名称")
+    n_units = 5
+    check(lst.find("m:autoFilter", NS).get("ref") == f"A3:AD{3 + n_units}", "autofilter")
+    pane = lst.find("m:sheetViews/m:sheetView/m:pane", NS)
+    check(pane.get("state") == "frozen" and pane.get("ySplit") == "3" and pane.get("xSplit") == "2",
+          "frozen panes below the headers, right of the names")
+    ps = lst.find("m:pageSetup", NS)
+    check(ps.get("orientation") == "landscape" and ps.get("paperSize") == "9", "A4 landscape")
+    wb = z.read("xl/workbook.xml").decode()
+    check("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"1\">'清单'!$2:$3</definedName>"
+          in wb, "header rows repeated on every printed page")
+    # the unit r1's red load 0.175 (hand-computed in check_write.c), as a number
+    check(cell(lst, "Y6")[0] == "num" and abs(float(cell(lst, "Y6")[1]) - 0.175) < 1e-12,
+          "r1 red load 0.175 is a number")
+    summ = ET.fromstring(z.read("xl/worksheets/sheet1.xml"))
+    check(cell(summ, "J15") == ("num", "500"), "red NOx shadow price 500")
+    check(len([n for n in z.namelist() if n.startswith("xl/charts/chart")]) == 3,
+          "three native charts on 汇总")
+
+    e = os.path.join(tmp, "en.xlsx")
+    run(cli, "plan", yaml, "--lang", "en", "-o", e)
+    check(sheets(zipfile.ZipFile(e)) == ["Summary", "List", "Warnings"], "English sheet names")
+
+    s = os.path.join(tmp, "s.xlsx")
+    run(cli, "schedule", os.path.join(src, "examples/xiangyuan-winter.yaml"), "-o", s)
+    zs = zipfile.ZipFile(s)
+    check(sheets(zs)[:4] == ["分段汇总", "清单", "逐时排放", "逐时负荷"], "schedule sheets")
+    hourly = ET.fromstring(zs.read("xl/worksheets/sheet4.xml"))
+    dim = hourly.find("m:dimension", NS).get("ref")
+    check(dim == "A1:DT34", f"hourly loads: 31 units × 120 hours ({dim})")
+    emis = ET.fromstring(zs.read("xl/worksheets/sheet3.xml"))
+    check(emis.find("m:dimension", NS).get("ref") == "A1:F123", "120 hourly emission rows")
+    print("xlsx test passed")
+
+
+if __name__ == "__main__":
+    main()
