@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c — the curtail command line: arguments → library calls → exit codes.
  * Everything it does goes through the public API in curtail.h. */
 #define _POSIX_C_SOURCE 200809L /* unlink */

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Find GLPK: sets GLPK_FOUND, GLPK_INCLUDE_DIRS, GLPK_LIBRARIES.
 find_path(GLPK_INCLUDE_DIR glpk.h)
 find_library(GLPK_LIBRARY NAMES glpk)

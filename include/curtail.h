@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * curtail.h — heavy-pollution emergency reduction lists (应急减排清单) and
  * episode schedules, computed by a linear program.

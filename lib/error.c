@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* error.c — filling the caller-owned curtail_error. */
 #include "internal.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scenario.c — the in-memory model, its builder API and the semantic checks. */
 #include "internal.h"
 

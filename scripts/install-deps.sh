@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Install curtail's build and test dependencies from Debian packages.
 # Idempotent: does nothing (and needs no network) when everything is present.
 set -eu

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * check_cli.c — the curtail command line (SPEC §8): exit codes, exact stderr
  * lines, outputs against the golden files of tests/data/golden (whose numbers
