@@ -5,7 +5,8 @@
 set -eu
 
 # locales: localedef and the locale sources (the comma-decimal locale test)
-PKGS="cmake make gcc g++ pkg-config libglpk-dev libyaml-dev check glpk-utils coinor-clp coinor-libclp-dev valgrind locales"
+# python3-yaml, python3-jsonschema: the schema test (tests/schema_test.py)
+PKGS="cmake make gcc g++ pkg-config libglpk-dev libyaml-dev check glpk-utils coinor-clp coinor-libclp-dev valgrind locales python3-yaml python3-jsonschema"
 # `make fuzz` also needs clang with its libFuzzer runtime.
 if [ "${1:-}" = "--fuzz" ]; then
     PKGS="$PKGS clang libclang-rt-dev"
