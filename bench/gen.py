@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Deterministic scenario generator for the curtail benchmark (SPEC.md §2, §10).
 
 Writes one scenario YAML with N enterprises and (by default) exactly 3·N units:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Phase timer for the curtail benchmark: load, solve and write, timed apart
  * through the public API (monotonic wall clock).
  *

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # curtail performance benchmark (SPEC.md §10): curtail beside clp and glpsol.
 #
 #   bench/run.sh [--sizes LIST] [--seeds LIST] [--runs N] [--cap SECONDS]

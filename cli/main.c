@@ -1,6 +1,7 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* main.c — the curtail command line: arguments → library calls → exit codes.
  * Everything it does goes through the public API in curtail.h. */
-#define _POSIX_C_SOURCE 200809L /* unlink */
+#define _POSIX_C_SOURCE 200809L /* unlink, isatty, clock_gettime */
 #include "curtail.h"
 
 #include <errno.h>
@@ -10,6 +11,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 /* ---- a write ended by SIGINT, SIGTERM or SIGHUP leaves no temporary file ----
@@ -123,7 +126,11 @@ static const char help_text3[] =
     "                           libxlsxwriter it runs with\n"
     "\n"
     "FILE - reads the scenario from standard input. Warnings and errors go to\n"
-    "stderr, one per line.\n"
+    "stderr, one per line. validate, plan, schedule and export also take:\n"
+    "      -q, --quiet              no warnings, no progress line\n"
+    "      --max-warnings N         print at most N warnings (default 20), then one\n"
+    "                               line counting them by kind\n"
+    "On a terminal, long loads and solves show a progress line on stderr.\n"
     "\n"
     "Exit status:\n"
     "  0  done, all targets met\n"
@@ -227,6 +234,289 @@ static int print_command_help(const char *name)
     return fflush(stdout) == 0 ? 0 : 5;
 }
 
+/* ---- "did you mean" ------------------------------------------------------------ */
+
+/* Edit distance (insertions, deletions, substitutions and transpositions of
+ * neighbours: "paln" is 1 from "plan"), or 99 beyond 63 bytes. */
+static int edit_distance(const char *a, const char *b)
+{
+    int d[64][64];
+    size_t n = strlen(a), m = strlen(b), i, j;
+    if (n > 63 || m > 63)
+        return 99;
+    for (i = 0; i <= n; i++)
+        d[i][0] = (int)i;
+    for (j = 0; j <= m; j++)
+        d[0][j] = (int)j;
+    for (i = 1; i <= n; i++)
+        for (j = 1; j <= m; j++) {
+            int best = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if (d[i - 1][j] + 1 < best)
+                best = d[i - 1][j] + 1;
+            if (d[i][j - 1] + 1 < best)
+                best = d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                d[i - 2][j - 2] + 1 < best)
+                best = d[i - 2][j - 2] + 1;
+            d[i][j] = best;
+        }
+    return d[n][m];
+}
+
+/* The one candidate within edit distance 2 of `word` (and closer than half
+ * its length, so "fr" suggests nothing), or NULL when none or a tie. */
+static const char *nearest(const char *word, const char *const *cands, size_t n)
+{
+    const char *best = NULL;
+    int bd = 3, tie = 0;
+    size_t i;
+    for (i = 0; i < n; i++) {
+        int d;
+        if (!cands[i])
+            continue;
+        d = edit_distance(word, cands[i]);
+        if (d < bd) {
+            bd = d;
+            best = cands[i];
+            tie = 0;
+        } else if (d == bd) {
+            tie = 1;
+        }
+    }
+    if (!best || tie || bd == 0 || 2 * (size_t)bd >= strlen(word))
+        return NULL;
+    return best;
+}
+
+#define NEAREST(word, list) nearest((word), (list), sizeof(list) / sizeof((list)[0]))
+
+/* An invalid scenario's "unknown key \"X\", expected one of: a, b" (or
+ * unknown level, kind, ...): a note with the nearest word on the line after
+ * the error, at the same position (the error line itself stays as it is). */
+static void note_did_you_mean(const curtail_error *err)
+{
+    static const char sep[] = ", expected one of: ";
+    const char *got = strstr(err->message, "unknown "), *list, *q1, *q2;
+    char word[128], cand[1024], *cands[64], *tok;
+    const char *best;
+    size_t n = 0;
+    if (!got || !(list = strstr(got, sep)) || !(q1 = strchr(got, '"')) || q1 > list ||
+        !(q2 = strchr(q1 + 1, '"')) || q2 > list || (size_t)(q2 - q1 - 1) >= sizeof word)
+        return;
+    memcpy(word, q1 + 1, (size_t)(q2 - q1 - 1));
+    word[q2 - q1 - 1] = '\0';
+    snprintf(cand, sizeof cand, "%s", list + strlen(sep));
+    for (tok = strtok(cand, ", "); tok && n < 64; tok = strtok(NULL, ", "))
+        cands[n++] = tok;
+    best = nearest(word, (const char *const *)cands, n);
+    if (!best)
+        return;
+    if (err->file[0] && err->line) {
+        put_escaped(stderr, err->file);
+        fprintf(stderr, ":%d:%d: ", err->line, err->column);
+    }
+    fprintf(stderr, "note: did you mean \"%s\"?\n", best);
+}
+
+/* ---- warnings: all of them when few, else the first N and a summary --------------- */
+
+static int quiet;            /* -q: no warnings, no progress */
+static long max_warnings = 20; /* --max-warnings N */
+static long warnings_shown;  /* across the scenario's and the solve's warnings */
+
+/* The message of a warning line without "FILE:L:C: warning: " and its path. */
+static const char *warning_message(const char *w)
+{
+    const char *m = strstr(w, "warning: "), *colon;
+    if (!m)
+        return w;
+    m += strlen("warning: ");
+    colon = strstr(m, ": ");
+    if (colon && !memchr(m, ' ', (size_t)(colon - m)))
+        m = colon + 2; /* a path: one word before ": " */
+    return m;
+}
+
+/* Two messages are of one kind when they agree but for numbers and quoted names. */
+static int same_kind(const char *a, const char *b)
+{
+    while (*a && *b) {
+        if ((*a >= '0' && *a <= '9') && (*b >= '0' && *b <= '9')) {
+            while ((*a >= '0' && *a <= '9') || *a == '.')
+                a++;
+            while ((*b >= '0' && *b <= '9') || *b == '.')
+                b++;
+        } else if ((*a == '\'' || *a == '"') && *b == *a) {
+            char q = *a;
+            const char *ea = strchr(a + 1, q), *eb = strchr(b + 1, q);
+            if (!ea || !eb)
+                return 0;
+            a = ea + 1;
+            b = eb + 1;
+        } else if (*a++ != *b++) {
+            return 0;
+        }
+    }
+    return *a == *b;
+}
+
+/* "1 375": digits in groups of three, the same in every locale. */
+static void put_count(FILE *f, size_t n)
+{
+    char digits[32];
+    int len = snprintf(digits, sizeof digits, "%zu", n), i;
+    for (i = 0; i < len; i++) {
+        if (i && (len - i) % 3 == 0)
+            fputc(' ', f);
+        fputc(digits[i], f);
+    }
+}
+
+/* The label of a group: its first message, each word that differs in another
+ * member of the group replaced by "…" (runs of them by one). */
+static void put_group_label(FILE *f, const char *const *msgs, const size_t *members, size_t n)
+{
+    const char *first = msgs[members[0]], *p = first;
+    int ellipsis = 0, any = 0;
+    while (*p) {
+        const char *end = strchr(p, ' ');
+        size_t len = end ? (size_t)(end - p) : strlen(p), k, word = 0;
+        int differs = 0;
+        const char *q;
+        for (q = first; q < p; q++)
+            word += *q == ' ';
+        for (k = 1; k < n && !differs; k++) {
+            const char *o = msgs[members[k]];
+            size_t w = 0;
+            while (w < word && (o = strchr(o, ' ')) != NULL) {
+                o++;
+                w++;
+            }
+            if (!o || strncmp(o, p, len) != 0 || (o[len] != ' ' && o[len] != '\0'))
+                differs = 1;
+        }
+        if (differs) {
+            if (!ellipsis)
+                fprintf(f, "%s…", any ? " " : "");
+            ellipsis = 1;
+        } else {
+            fprintf(f, "%s%.*s", any ? " " : "", (int)len, p);
+            ellipsis = 0;
+        }
+        any = 1;
+        p += len;
+        while (*p == ' ')
+            p++;
+    }
+}
+
+/* Print warnings[0..n) within the budget of --max-warnings; past it, one line:
+ * "curtail: 1 375 warnings: 1 200 × coal boiler of … t/h …, 175 × …; first 20 shown". */
+static void print_warnings(const char *const *warnings, size_t n)
+{
+    enum { MAX_GROUPS = 5 };
+    const char **msgs;
+    size_t *order, *gfirst, *gcount, ngroups = 0, i, g, shown = 0;
+    if (quiet || n == 0)
+        return;
+    for (i = 0; i < n && warnings_shown < max_warnings; i++, shown++, warnings_shown++)
+        fprintf(stderr, "%s\n", warnings[i]);
+    if (shown == n)
+        return;
+    msgs = calloc(n, sizeof *msgs);
+    order = calloc(n, sizeof *order); /* members of each group, group by group */
+    gfirst = calloc(n, sizeof *gfirst);
+    gcount = calloc(n, sizeof *gcount);
+    if (!msgs || !order || !gfirst || !gcount) {
+        fprintf(stderr, "curtail: %zu more warnings not shown\n", n - shown);
+        goto done;
+    }
+    for (i = 0; i < n; i++) {
+        msgs[i] = warning_message(warnings[i]);
+        for (g = 0; g < ngroups && !same_kind(msgs[gfirst[g]], msgs[i]); g++)
+            ;
+        if (g == ngroups)
+            gfirst[ngroups++] = i;
+        gcount[g]++;
+    }
+    fputs("curtail: ", stderr);
+    put_count(stderr, n);
+    fputs(" warnings: ", stderr);
+    for (i = 0; i < ngroups && i < MAX_GROUPS; i++) {
+        size_t best = 0, k, m = 0;
+        for (g = 1; g < ngroups; g++) /* the largest group left, first seen on ties */
+            if (gcount[g] > gcount[best])
+                best = g;
+        for (k = gfirst[best]; k < n; k++)
+            if (same_kind(msgs[gfirst[best]], msgs[k]))
+                order[m++] = k;
+        fputs(i ? ", " : "", stderr);
+        put_count(stderr, gcount[best]);
+        fputs(" × ", stderr);
+        put_group_label(stderr, msgs, order, m);
+        gcount[best] = 0;
+    }
+    if (ngroups > MAX_GROUPS)
+        fputs(", …", stderr);
+    if (shown)
+        fprintf(stderr, "; first %zu shown (--max-warnings N for more, -q for none)\n", shown);
+    else
+        fputs("; none shown (--max-warnings N to show them)\n", stderr);
+done:
+    free(msgs);
+    free(order);
+    free(gfirst);
+    free(gcount);
+}
+
+/* ---- a progress line on stderr, only on a terminal -------------------------------- */
+
+typedef struct progress {
+    const char *what;
+    double start, last;
+    int shown;
+} progress;
+
+static double now_s(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static int progress_wanted(void)
+{
+    return !quiet && isatty(fileno(stderr));
+}
+
+static void progress_start(progress *p, const char *what)
+{
+    p->what = what;
+    p->start = p->last = now_s();
+    p->shown = 0;
+}
+
+/* The plan's cancel hook: after a second, "curtail: solving … 12 s", updated. */
+static int progress_tick(void *ctx)
+{
+    progress *p = ctx;
+    double t = now_s();
+    if (t - p->start >= 1.0 && t - p->last >= 0.25) {
+        fprintf(stderr, "\rcurtail: %s … %.0f s", p->what, t - p->start);
+        fflush(stderr);
+        p->shown = 1;
+        p->last = t;
+    }
+    return 0;
+}
+
+static void progress_clear(progress *p)
+{
+    if (p->shown)
+        fputs("\r\033[K", stderr);
+    p->shown = 0;
+}
+
 static void print_help(void)
 {
     fputs(help_text, stdout);
@@ -238,7 +528,8 @@ static void print_help(void)
     fputs(help_text3, stdout);
 }
 
-static int usage_error(const char *fmt, const char *arg)
+/* A usage error; with `hint`, "; did you mean 'HINT'?" after the message. */
+static int usage_error_hint(const char *fmt, const char *arg, const char *hint)
 {
     const char *mark = strstr(fmt, "%s");
     fputs("curtail: ", stderr);
@@ -249,9 +540,16 @@ static int usage_error(const char *fmt, const char *arg)
     } else {
         fputs(fmt, stderr);
     }
+    if (hint)
+        fprintf(stderr, "; did you mean '%s'?", hint);
     fputs("\n", stderr);
     fputs(usage_line, stderr);
     return CLI_USAGE;
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+    return usage_error_hint(fmt, arg, NULL);
 }
 
 static int exit_code_of(int rc)
@@ -286,14 +584,17 @@ typedef struct args {
     const char *level;
     const char *solver;
     const char *time_limit;
+    const char *max_warnings;
     int bom;
     int help;
+    int quiet;
 } args;
 
 /* Option names a command takes; values given as "--opt V" or "--opt=V". */
 typedef struct option_set {
     int output, format, lang, level, bom;
     int solver, time_limit; /* --solver, --time-limit */
+    int warnings;           /* -q, --max-warnings (commands that load a scenario) */
 } option_set;
 
 /* The value of option `name` at argv[*i] (either "--name=V" or the next
@@ -316,6 +617,29 @@ static int is_option(const char *a, const char *name)
 {
     size_t n = strlen(name);
     return strncmp(a, name, n) == 0 && (a[n] == '\0' || a[n] == '=');
+}
+
+/* "unknown option", with the nearest option the command takes. */
+static int unknown_option(const char *a, option_set allowed)
+{
+    const char *names[] = {"--help",
+                           allowed.output ? "--output" : NULL,
+                           allowed.format ? "--format" : NULL,
+                           allowed.lang ? "--lang" : NULL,
+                           allowed.level ? "--level" : NULL,
+                           allowed.bom ? "--bom" : NULL,
+                           allowed.solver ? "--solver" : NULL,
+                           allowed.time_limit ? "--time-limit" : NULL,
+                           allowed.warnings ? "--max-warnings" : NULL,
+                           allowed.warnings ? "--quiet" : NULL};
+    char name[64];
+    const char *eq = strchr(a, '=');
+    size_t n = eq ? (size_t)(eq - a) : strlen(a);
+    if (n >= sizeof name)
+        n = sizeof name - 1;
+    memcpy(name, a, n);
+    name[n] = '\0';
+    return usage_error_hint("unknown option '%s'", a, NEAREST(name, names));
 }
 
 /* Parse argv[2..] of a command. Returns -1 when fine, else an exit code. */
@@ -359,11 +683,17 @@ static int parse_args(int argc, char **argv, option_set allowed, args *out)
         } else if (allowed.time_limit && is_option(a, "--time-limit")) {
             slot = &out->time_limit;
             name = "--time-limit";
+        } else if (allowed.warnings && is_option(a, "--max-warnings")) {
+            slot = &out->max_warnings;
+            name = "--max-warnings";
+        } else if (allowed.warnings && (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0)) {
+            out->quiet = 1;
+            continue;
         } else if (allowed.bom && strcmp(a, "--bom") == 0) {
             out->bom = 1;
             continue;
         } else {
-            return usage_error("unknown option '%s'", a);
+            return unknown_option(a, allowed);
         }
         *slot = option_value(argc, argv, &i, name, &rc);
         if (!*slot)
@@ -379,18 +709,44 @@ static int parse_args(int argc, char **argv, option_set allowed, args *out)
 static void print_scenario_warnings(const curtail_scenario *s)
 {
     size_t i, n = curtail_scenario_warning_count(s);
+    const char **w = n ? calloc(n, sizeof *w) : NULL;
+    if (n && !w) {
+        fprintf(stderr, "curtail: %zu warnings not shown (out of memory)\n", n);
+        return;
+    }
     for (i = 0; i < n; i++)
-        fprintf(stderr, "%s\n", curtail_scenario_warning(s, i));
+        w[i] = curtail_scenario_warning(s, i);
+    print_warnings(w, n);
+    free(w);
 }
+
+/* Files this large take a noticeable time to load: say so on a terminal. */
+#define PROGRESS_LOAD_BYTES (8L << 20)
 
 static int load(const char *file, curtail_scenario **s)
 {
     curtail_error err;
+    struct stat st;
+    progress p;
     int rc;
     memset(&err, 0, sizeof err);
+    progress_start(&p, "loading");
+    if (progress_wanted() && strcmp(file, "-") != 0 && stat(file, &st) == 0 &&
+        S_ISREG(st.st_mode) && st.st_size >= PROGRESS_LOAD_BYTES) {
+        fputs("curtail: loading ", stderr);
+        put_escaped(stderr, file);
+        fprintf(stderr, " (%lld MiB) …", (long long)(st.st_size >> 20));
+        fflush(stderr);
+        p.shown = 1;
+    }
     rc = curtail_scenario_load_file(s, file, NULL, &err);
-    if (rc != CURTAIL_OK)
-        return report_error(rc, &err);
+    progress_clear(&p);
+    if (rc != CURTAIL_OK) {
+        rc = report_error(rc, &err);
+        if (err.code == CURTAIL_EINPUT)
+            note_did_you_mean(&err);
+        return rc;
+    }
     print_scenario_warnings(*s);
     return -1;
 }
@@ -409,12 +765,23 @@ static int command_args(int argc, char **argv, option_set allowed, const char *n
         return usage_error("%s: missing FILE", name);
     if (!needs_file && a->file)
         return usage_error("unexpected argument '%s'", a->file);
+    if (a->max_warnings) {
+        char *end = NULL;
+        long v;
+        errno = 0;
+        v = strtol(a->max_warnings, &end, 10);
+        if (end == a->max_warnings || *end || errno || v < 0)
+            return usage_error("--max-warnings needs a whole number >= 0, got '%s'",
+                               a->max_warnings);
+        max_warnings = v;
+    }
+    quiet = a->quiet;
     return -1;
 }
 
 static int cmd_validate(int argc, char **argv)
 {
-    static const option_set allowed = {0, 0, 0, 0, 0, 0, 0};
+    static const option_set allowed = {0, 0, 0, 0, 0, 0, 0, 1};
     curtail_scenario *s = NULL;
     size_t ne, nu;
     args a;
@@ -441,13 +808,20 @@ static int cmd_validate(int argc, char **argv)
 /* The solve's own warnings: the result repeats the scenario's first. */
 static void print_result_warnings(const curtail_result *r, const curtail_scenario *s)
 {
-    size_t i, n = curtail_result_warning_count(r), ns = curtail_scenario_warning_count(s);
+    size_t i, k = 0, n = curtail_result_warning_count(r), ns = curtail_scenario_warning_count(s);
+    const char **own = n ? calloc(n, sizeof *own) : NULL;
+    if (n && !own) {
+        fprintf(stderr, "curtail: %zu warnings not shown (out of memory)\n", n);
+        return;
+    }
     for (i = 0; i < n; i++) {
         const char *w = curtail_result_warning(r, i);
         if (i < ns && strcmp(w, curtail_scenario_warning(s, i)) == 0)
             continue;
-        fprintf(stderr, "%s\n", w);
+        own[k++] = w;
     }
+    print_warnings(own, k);
+    free(own);
 }
 
 /* One line naming each level and pollutant short of its target. */
@@ -529,8 +903,11 @@ static int parse_plan_format(const args *a, curtail_format *out)
         *out = CURTAIL_FORMAT_HTML;
     else if (strcmp(f, "xlsx") == 0)
         *out = CURTAIL_FORMAT_XLSX;
-    else
-        return usage_error("unknown format '%s' (json, csv, md, html or xlsx)", f);
+    else {
+        static const char *const formats[] = {"json", "csv", "md", "html", "xlsx"};
+        return usage_error_hint("unknown format '%s' (json, csv, md, html or xlsx)", f,
+                                NEAREST(f, formats));
+    }
     return -1;
 }
 
@@ -564,8 +941,11 @@ static int parse_solve_options(const args *a, int check_available, curtail_plan_
             po->solver = CURTAIL_SOLVER_GLPK;
         else if (strcmp(a->solver, "clp") == 0)
             po->solver = CURTAIL_SOLVER_CLP;
-        else
-            return usage_error("unknown solver '%s' (glpk or clp)", a->solver);
+        else {
+            static const char *const solvers[] = {"glpk", "clp"};
+            return usage_error_hint("unknown solver '%s' (glpk or clp)", a->solver,
+                                    NEAREST(a->solver, solvers));
+        }
         if (check_available && !curtail_solver_available(po->solver))
             return usage_error("--solver %s: this build of curtail has no Clp; build it with "
                                "Clp's development files installed (coinor-libclp-dev)",
@@ -587,13 +967,14 @@ static int parse_solve_options(const args *a, int check_available, curtail_plan_
 /* `plan` and `schedule`: the same options, the same exit codes. */
 static int cmd_solve(int argc, char **argv, int schedule)
 {
-    const option_set allowed = {1, 1, 1, 0, 1, 1, 1};
+    const option_set allowed = {1, 1, 1, 0, 1, 1, 1, 1};
     const char *name = schedule ? "schedule" : "plan";
     curtail_write_options wo = CURTAIL_WRITE_OPTIONS_INIT;
     curtail_plan_options po = CURTAIL_PLAN_OPTIONS_INIT;
     curtail_scenario *s = NULL;
     curtail_result *r = NULL;
     curtail_error err;
+    progress prog;
     args a;
     int rc = command_args(argc, argv, allowed, name, 1, &a);
     if (rc >= 0)
@@ -605,8 +986,11 @@ static int cmd_solve(int argc, char **argv, int schedule)
         wo.lang = CURTAIL_LANG_ZH;
     else if (a.lang && strcmp(a.lang, "en") == 0)
         wo.lang = CURTAIL_LANG_EN;
-    else if (a.lang)
-        return usage_error("unknown language '%s' (zh or en)", a.lang);
+    else if (a.lang) {
+        static const char *const langs[] = {"zh", "en"};
+        return usage_error_hint("unknown language '%s' (zh or en)", a.lang,
+                                NEAREST(a.lang, langs));
+    }
     if (a.bom && wo.format != CURTAIL_FORMAT_CSV)
         return usage_error("%s applies to --format csv only", "--bom");
     wo.bom = a.bom;
@@ -618,15 +1002,23 @@ static int cmd_solve(int argc, char **argv, int schedule)
     if (rc >= 0)
         return rc;
     memset(&err, 0, sizeof err);
+    progress_start(&prog, "solving");
+    if (progress_wanted()) {
+        po.cancel = progress_tick; /* never cancels: shows the time on a terminal */
+        po.cancel_ctx = &prog;
+    }
     if (schedule) {
         curtail_schedule_options so = CURTAIL_SCHEDULE_OPTIONS_INIT;
         so.method = po.method;
         so.time_limit_s = po.time_limit_s;
         so.solver = po.solver;
+        so.cancel = po.cancel;
+        so.cancel_ctx = po.cancel_ctx;
         rc = curtail_schedule_solve(s, &so, &r, &err);
     } else {
         rc = curtail_plan_solve(s, &po, &r, &err);
     }
+    progress_clear(&prog);
     if (rc != CURTAIL_OK) {
         rc = report_error(rc, &err);
         goto done;
@@ -671,14 +1063,16 @@ static int parse_lp_format(const args *a, curtail_lp_format *out)
         *out = CURTAIL_LP_CPLEX;
     else if (strcmp(f, "mps") == 0)
         *out = CURTAIL_LP_MPS;
-    else
-        return usage_error("unknown LP format '%s' (lp or mps)", f);
+    else {
+        static const char *const formats[] = {"lp", "mps"};
+        return usage_error_hint("unknown LP format '%s' (lp or mps)", f, NEAREST(f, formats));
+    }
     return -1;
 }
 
 static int cmd_export(int argc, char **argv)
 {
-    static const option_set allowed = {1, 1, 0, 1, 0, 1, 0};
+    static const option_set allowed = {1, 1, 0, 1, 0, 1, 0, 1};
     curtail_export_options eo = CURTAIL_EXPORT_OPTIONS_INIT;
     curtail_plan_options po = CURTAIL_PLAN_OPTIONS_INIT;
     curtail_scenario *s = NULL;
@@ -701,8 +1095,11 @@ static int cmd_export(int argc, char **argv)
             eo.level = CURTAIL_ORANGE;
         else if (strcmp(a.level, "red") == 0)
             eo.level = CURTAIL_RED;
-        else
-            return usage_error("unknown level '%s' (yellow, orange or red)", a.level);
+        else {
+            static const char *const levels[] = {"yellow", "orange", "red"};
+            return usage_error_hint("unknown level '%s' (yellow, orange or red)", a.level,
+                                    NEAREST(a.level, levels));
+        }
     }
     rc = load(a.file, &s);
     if (rc >= 0)
@@ -718,7 +1115,7 @@ static int cmd_export(int argc, char **argv)
 
 static int cmd_policy(int argc, char **argv)
 {
-    static const option_set allowed = {0, 0, 0, 0, 0, 0, 0};
+    static const option_set allowed = {0, 0, 0, 0, 0, 0, 0, 0};
     args a;
     int rc = command_args(argc, argv, allowed, "policy", 0, &a);
     if (rc >= 0)
@@ -760,7 +1157,12 @@ int main(int argc, char **argv)
         return cmd_export(argc, argv);
     if (strcmp(cmd, "policy") == 0)
         return cmd_policy(argc, argv);
-    if (cmd[0] == '-')
-        return usage_error("unknown option '%s'", cmd);
-    return usage_error("unknown command '%s'", cmd);
+    if (cmd[0] == '-') {
+        static const char *const options[] = {"--help", "--version"};
+        return usage_error_hint("unknown option '%s'", cmd, NEAREST(cmd, options));
+    } else {
+        static const char *const commands[] = {"validate", "plan", "schedule", "export",
+                                               "policy", "help"};
+        return usage_error_hint("unknown command '%s'", cmd, NEAREST(cmd, commands));
+    }
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* embed.c — build a scenario in code (no YAML), solve the plan and print the
  * list. Build against the installed library:
  *

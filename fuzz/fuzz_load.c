@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_load.c — libFuzzer target: the strict YAML loader on any bytes. */
 #include "curtail.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz_plan.c — libFuzzer target: load → plan (and schedule) → every writer,
  * on small inputs. */
 #define _GNU_SOURCE

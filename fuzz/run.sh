@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Run each libFuzzer target for a bounded time on a seed corpus made of the
 # project's own scenarios. New crashes land in build-fuzz/crashes/; turn each
 # into a tests/data/invalid/ case.

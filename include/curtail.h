@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * curtail.h — heavy-pollution emergency reduction lists (应急减排清单) and
  * episode schedules, computed by a linear program.
@@ -367,6 +368,26 @@ CURTAIL_API const char *curtail_scenario_warning(const curtail_scenario *s, size
 /** Warning i in a language (CURTAIL_LANG_DEFAULT: the scenario's); "警告:" in Chinese. */
 CURTAIL_API const char *curtail_scenario_warning_text(const curtail_scenario *s, size_t i,
                                                       curtail_lang lang);
+
+/**
+ * Read back enterprise i (0-based, in scenario order). `out->version` must be
+ * set by the caller (CURTAIL_ENTERPRISE_SPEC_INIT); the strings are borrowed
+ * until `s` is freed or changed. `name` is the id when none was given.
+ */
+CURTAIL_API int curtail_scenario_enterprise(const curtail_scenario *s, size_t i,
+                                            curtail_enterprise_spec *out, curtail_error *err);
+/**
+ * Read back unit i (0-based over the whole scenario, enterprise by
+ * enterprise); *enterprise (may be NULL) gets its enterprise's index.
+ * `out->version` must be set (CURTAIL_UNIT_SPEC_INIT); strings are borrowed.
+ * The has_* flags say what was given; the values are those in use: after
+ * curtail_scenario_check (loading runs it) `ef` is the factor derived from
+ * `baseline_kgpd` when that was given, `min_load` its resolved default and
+ * `interruptible` 0 or 1; `ramp_h` is always set for a coke oven.
+ */
+CURTAIL_API int curtail_scenario_unit(const curtail_scenario *s, size_t i,
+                                      curtail_unit_spec *out, size_t *enterprise,
+                                      curtail_error *err);
 
 /** The built-in rule table as YAML text (static storage). */
 CURTAIL_API const char *curtail_policy_default_yaml(void);

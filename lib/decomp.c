@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* decomp.c — the plan LP solved through its structure (SPEC §5).
  *
  * After phase 1 (plan.c), the LP is: minimise Σ_g c_g (y_gY + y_gO + y_gR)

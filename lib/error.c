@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* error.c — filling the caller-owned curtail_error. */
 #define _POSIX_C_SOURCE 200809L
 #include "internal.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* export.c — `curtail export`: the plan LP for audit and other solvers. */
 #include "plan_model.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * internal.h — shared definitions of libcurtail's modules. Not installed.
  *

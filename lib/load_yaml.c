@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * load_yaml.c — YAML → scenario, strictly (SPEC §2).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* measure_text.c — a unit's measure at a level, worded as a bureau writes it
  * in its list (延长结焦时间至48小时, 限产30%, 焖炉保温 ...), in Chinese or English. */
 #include "write_text.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* mem.c — the allocator hook and a growable byte buffer. */
 #include "internal.h"
 #include "numfmt.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* names.c — the words of the YAML schema and the enums they stand for. */
 #include "internal.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* numfmt.c — doubles as decimal text, exactly and without the C library's
  * locale (SPEC §7: numbers with '.' whatever the caller's locale).
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* numfmt.h — doubles as decimal text, exact and locale-independent
  * (numfmt.c). Internal; not installed. */
 #ifndef CURTAIL_NUMFMT_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plan.c — the three-level plan LP of SPEC §5: build, solve, read back.
  *
  * Variables are the cuts y[g,L] = b[g] - x[g,L] of each load group, so the

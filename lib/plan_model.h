@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* plan_model.h — the plan LP's data, shared by plan.c and export.c. */
 #ifndef CURTAIL_PLAN_MODEL_H
 #define CURTAIL_PLAN_MODEL_H

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* policy.c — grade modifiers, rule matching, bounds per unit and level, load
  * groups and the nesting check (SPEC §4). */
 #include "internal.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scenario.c — the in-memory model, its builder API and the semantic checks. */
 #include "internal.h"
 
@@ -1048,4 +1049,75 @@ const char *curtail_scenario_warning_text(const curtail_scenario *s, size_t i, c
 const char *curtail_policy_default_yaml(void)
 {
     return cu_policy_default_yaml;
+}
+
+/* ---- read-back: a loaded or built scenario's enterprises and units ---------------------- */
+
+int curtail_scenario_enterprise(const curtail_scenario *s, size_t i, curtail_enterprise_spec *out,
+                                curtail_error *err)
+{
+    const cu_enterprise *e;
+    if (!s)
+        return cu_einval(err, "curtail_scenario_enterprise: scenario is NULL");
+    if (!out || out->version != CURTAIL_ENTERPRISE_SPEC_VERSION)
+        return cu_einval(err, "curtail_scenario_enterprise: out is NULL or of another version");
+    if (i >= s->nents)
+        return cu_einval(err, "curtail_scenario_enterprise: index %zu out of range (%zu enterprises)",
+                         i, s->nents);
+    e = &s->ents[i];
+    out->id = e->id;
+    out->name = e->name;
+    out->credit_code = e->credit_code;
+    out->town = e->town;
+    out->industry = (curtail_industry)e->industry;
+    out->grade = (curtail_grade)e->grade;
+    out->guarantee = (curtail_guarantee)e->guarantee;
+    out->phase_out = e->phase_out;
+    return CURTAIL_OK;
+}
+
+int curtail_scenario_unit(const curtail_scenario *s, size_t i, curtail_unit_spec *out,
+                          size_t *enterprise, curtail_error *err)
+{
+    const cu_unit *u;
+    if (!s)
+        return cu_einval(err, "curtail_scenario_unit: scenario is NULL");
+    if (!out || out->version != CURTAIL_UNIT_SPEC_VERSION)
+        return cu_einval(err, "curtail_scenario_unit: out is NULL or of another version");
+    if (i >= s->nunits)
+        return cu_einval(err, "curtail_scenario_unit: index %zu out of range (%zu units)", i,
+                         s->nunits);
+    u = &s->units[i];
+    out->id = u->id;
+    out->name = u->name;
+    out->kind = (curtail_kind)u->kind;
+    out->capacity = u->capacity;
+    out->has_base_load = u->has_base_load;
+    out->base_load = u->base_load;
+    out->has_min_load = u->has_min_load;
+    out->min_load = u->min_load;
+    out->value = u->value;
+    out->has_ef = u->has_ef;
+    memcpy(out->ef, u->ef, sizeof out->ef);
+    out->has_baseline = u->has_baseline;
+    memcpy(out->baseline_kgpd, u->baseline, sizeof out->baseline_kgpd);
+    memcpy(out->fixed_kgpd, u->fixed, sizeof out->fixed_kgpd);
+    out->interruptible = u->interruptible;
+    out->follows = u->follows;
+    out->has_coke_oven = u->has_coke_oven;
+    out->has_height = u->has_height;
+    out->height_m = u->height_m;
+    out->quenching = (curtail_quenching)u->quenching;
+    out->coking_time_h = u->coking_time_h;
+    out->max_coking_time_h = u->max_coking_time_h;
+    out->has_boiler = u->has_boiler;
+    out->fuel = (curtail_fuel)u->fuel;
+    out->steam_tph = u->steam_tph;
+    out->heating = u->heating;
+    /* the ramp is stored resolved (its default is the normal coking time) */
+    out->has_ramp_h = u->has_coke_oven;
+    out->ramp_h = u->has_coke_oven ? u->ramp_h : 0.0;
+    if (enterprise)
+        *enterprise = u->enterprise;
+    return CURTAIL_OK;
 }

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* schedule.c — the episode of SPEC §6: the plan's list, hour by hour.
  *
  * Enterprises execute the published list, so the schedule solves no LP of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* solve.c — the solver layer's front: bounds on a solve (deadline, cancel
  * hook), one-shot solves, and sessions dispatched to the engine the caller
  * chose (GLPK always; Clp where the library was built with it). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* solve_clp.c — the only file that includes Clp's header: COIN-OR Clp as a
  * second engine behind the session interface of solve.c, with the semantics
  * of solve_glpk.c.

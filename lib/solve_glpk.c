@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* solve_glpk.c — the only file that includes <glpk.h>.
  *
  * A session keeps one GLPK problem alive across the rounds of a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* timeutil.c — civil dates without time zones (proleptic Gregorian). */
 #include "internal.h"
 

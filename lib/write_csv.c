@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* write_csv.c — the list (一企一策 / 应急减排清单) as CSV, one row per unit in
  * scenario order (SPEC §7). RFC 4180 quoting, LF line ends, UTF-8, an
  * optional byte order mark for Excel. Human-facing numbers: loads as

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* write_file.c — writing outputs whole or not at all (SPEC §8): a temporary
  * file beside the target, written and synced, then renamed over it.
  *

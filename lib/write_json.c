@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* write_json.c — the canonical output of a plan and of a schedule (SPEC §7).
  *
  * Layout: 2-space indentation, keys in a fixed order, one line per target

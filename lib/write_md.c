@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* write_md.c — a plan or a schedule as Markdown (SPEC §7). Chinese by
  * default, English with lang en. Numbers as in the CSV: loads 4 decimals,
  * kg and yuan 2 decimals.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* write_text.c — labels and number formats shared by the CSV and Markdown
  * writers (see write_text.h). */
 #include "write_text.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* write_text.h — what the human-facing writers (CSV, Markdown) share: the
  * zh/en labels of industries, grades, levels and pollutants, fixed-decimal
  * numbers, the columns of the list (one model for both formats), and the

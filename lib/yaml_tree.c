@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* yaml_tree.c — libyaml events → compact node tree, with the limits of SPEC §9. */
 #include "yaml_tree.h"
 

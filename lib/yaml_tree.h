@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * yaml_tree.h — a compact in-memory YAML node tree built from libyaml events.
  * Internal to libcurtail; no libyaml type appears here.

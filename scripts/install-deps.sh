@@ -1,10 +1,12 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Install curtail's build and test dependencies from Debian packages.
 # Idempotent: does nothing (and needs no network) when everything is present.
 set -eu
 
 # locales: localedef and the locale sources (the comma-decimal locale test)
-PKGS="cmake make gcc g++ pkg-config libglpk-dev libyaml-dev check glpk-utils coinor-clp coinor-libclp-dev valgrind locales"
+# python3-yaml, python3-jsonschema: the schema test (tests/schema_test.py)
+PKGS="cmake make gcc g++ pkg-config libglpk-dev libyaml-dev check glpk-utils coinor-clp coinor-libclp-dev valgrind locales python3-yaml python3-jsonschema"
 # --format xlsx (libxlsxwriter; its .pc says "Version: 4", so no version is asked);
 # the HTML report's test renders it in headless Chromium (about 350 MB installed,
 # some 20 s from the Debian mirror) with a CJK font (WenQuanYi Micro Hei, 5 MB)

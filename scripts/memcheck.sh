@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The CLI on every example under valgrind's memcheck: every command and
 # format must run without a memory error or a leak (exit 99 marks one).
 set -u

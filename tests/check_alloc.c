@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_alloc.c — allocation failures: fail the N-th allocation for every N
  * on loading, planning, scheduling and writing; each call returns
  * CURTAIL_ENOMEM (or succeeds), leaks nothing and leaves no partial output. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * check_cli.c — the curtail command line (SPEC §8): exit codes, exact stderr
  * lines, outputs against the golden files of tests/data/golden (whose numbers
@@ -538,7 +539,8 @@ START_TEST(test_cli_usage_errors_exit_1)
         {"schedule x.yaml --bom", "curtail: --bom applies to --format csv only\n"},
         {"plan x.yaml --frob", "curtail: unknown option '--frob'\n"},
         {"plan x.yaml y.yaml", "curtail: unexpected argument 'y.yaml'\n"},
-        {"plan x.yaml --format xls", "curtail: unknown format 'xls' (json, csv, md, html or xlsx)\n"},
+        {"plan x.yaml --format xls",
+         "curtail: unknown format 'xls' (json, csv, md, html or xlsx); did you mean 'xlsx'?\n"},
         {"plan x.yaml --lang fr", "curtail: unknown language 'fr' (zh or en)\n"},
         {"plan x.yaml --bom", "curtail: --bom applies to --format csv only\n"},
         {"plan x.yaml -o", "curtail: option -o needs a value\n"},

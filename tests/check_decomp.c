@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * check_decomp.c — the structured solve (CURTAIL_METHOD_AUTO) against the
  * plain LP (CURTAIL_METHOD_PLAIN) on generated scenarios.

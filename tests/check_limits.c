@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_limits.c — SPEC §9 limits not covered by check_load: absurd
  * magnitudes that would make GLPK fail, the unit count, and the largest
  * allowed magnitudes still solving (or failing cleanly), never aborting. */

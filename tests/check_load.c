@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * check_load.c — the strict YAML loader (SPEC §2, §9): values loaded, exact
  * error lines for every class of bad input, and the limits.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_numfmt.c — the number formatter (lib/numfmt.c) against the
  * printf-based cu_buf_num it replaced (kept here as the reference), against
  * strtod round trips, and against printf's "%.*f": on random bit patterns

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_output.c — the output plumbing: streaming writes, the temporary
  * file (its name near NAME_MAX, the on_temp hook, removal when a signal
  * ends the CLI mid-write), the CSV formula guard, and the same bytes from

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * check_plan.c — the plan LP (SPEC §5) against hand-computed optima.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_policy.c — grade modifiers, rule matching (specificity, ties,
  * guarantee, fuel), bounds per unit and level, follower groups, nesting. */
 #include "internal.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * check_schedule.c — the episode schedule (SPEC §6) through the public API:
  * the plan's list rendered hour by hour, hand-computed: the ozone window with

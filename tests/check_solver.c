@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * check_solver.c — the solver layer (lib/solve.c and its engines) white-box:
  * a hand-solved LP through a session on every engine of the build, cold and

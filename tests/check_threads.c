@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_threads.c — different scenarios solved on several threads at once
  * give exactly the results they give one after the other. GLPK keeps its
  * environment per thread; the library has no global state. Run it under

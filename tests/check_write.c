@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
  * check_write.c — the output writers: JSON, CSV and Markdown against golden
  * files, the measure texts, and the atomic file writer.

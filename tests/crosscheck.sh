@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # An independent route to the optimum: for each scenario given, the LP that
 # `curtail export` writes is solved by glpsol (CPLEX LP) and by clp (free MPS),
 # and both optima must equal the objective of `curtail plan` to 1e-6 relative.

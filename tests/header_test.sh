@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # curtail.h compiles alone, pedantic, as C11 and as C++.
 set -eu
 INC=$1

@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Install curtail into a temporary prefix and build examples/embed.c against
 # it twice: with pkg-config and with CMake's find_package. Both must run and
 # print the same list.

@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # One data-driven case. DIR holds input.yaml and:
 #   valid:   expected.json (the output of `curtail plan input.yaml`), and
 #            optionally `args` (extra CLI arguments, one per line) and

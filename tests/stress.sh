@@ -1,4 +1,5 @@
 #!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Magnitude stress (issue 14, SPEC §9): a few hundred generated scenarios whose
 # magnitudes span 1e-6 to 1e12 (tests/stress_gen.py), each solved by
 # `curtail plan` under a time limit; the optimum must be glpsol's on the LP

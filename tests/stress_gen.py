@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Magnitude-stress scenarios for curtail (issue 14, SPEC §9: every solve ends).
 
 Small scenarios (2-40 units) whose emission factors, capacities, values,

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """A well-conditioned reference LP for a scenario whose targets cannot be met.
 
     stress_ref.py EXPORTED.lp REFERENCE.lp

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* testutil.c — small helpers shared by the Check suites. */
 #define _POSIX_C_SOURCE 200809L
 #include "testutil.h"

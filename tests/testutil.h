@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* testutil.h — small helpers shared by the Check suites. */
 #ifndef CURTAIL_TESTUTIL_H
 #define CURTAIL_TESTUTIL_H

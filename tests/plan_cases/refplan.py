@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """refplan.py — an independent reading of SPEC §4.3 and §5, for checking.
 
 Not part of the build or of CTest: a second route to the plan optimum of a

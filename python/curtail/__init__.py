@@ -1,0 +1,572 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""curtail: heavy-pollution emergency reduction lists (应急减排清单) and episode
+schedules, computed by a linear program — a ctypes binding of libcurtail.
+
+    s = Scenario.load("examples/xiangyuan.yaml")      # or Scenario.loads(text)
+    r = s.plan()                                       # or s.schedule()
+    r.status, r.objective, r.to_dict()                 # the shape of the JSON output
+    r.units_frame()                                    # pandas, when installed
+
+A scenario can also be built in code (Scenario(), add_enterprise, add_unit,
+the setters, then check()). Errors raise CurtailError (InputError for an
+invalid scenario) carrying file, line, column and path.
+Overrides and sweeps are not in the C library yet, so not here either.
+"""
+import ctypes
+import os
+import tempfile
+
+from . import _lib as _c
+
+__all__ = ["Scenario", "Result", "CurtailError", "InputError", "SolverError", "CanceledError",
+           "CurtailIOError",
+           "library_version", "policy_default_yaml", "solver_available",
+           "POLLUTANTS", "LEVELS"]
+__version__ = "0.1.0"
+
+_L = _c.load_library()
+
+
+def _names(fn, n):
+    return [fn(i).decode() for i in range(n)]
+
+
+POLLUTANTS = _names(_L.curtail_pollutant_name, 4)
+LEVELS = _names(_L.curtail_level_name, 3)
+INDUSTRIES = _names(_L.curtail_industry_name, 4)
+KINDS = _names(_L.curtail_kind_name, 11)
+GRADES = _names(_L.curtail_grade_name, 8)
+FUELS = _names(_L.curtail_fuel_name, 5)
+GUARANTEES = ["none", "livelihood", "supply"]
+QUENCHINGS = [None, "dry", "wet"]
+MEASURES = ["none", "max_load", "cut", "coking_time_h", "stop"]
+_STATUS = ["optimal", "targets_unmet"]
+_LANGS = {None: 0, "zh": 1, "en": 2}
+_METHODS = {"auto": 0, "plain": 1}
+_SOLVERS = {None: 0, "glpk": 1, "clp": 2}
+_FORMATS = {"json": 0, "csv": 1, "md": 2}
+
+
+# ---- errors ----------------------------------------------------------------------
+
+class CurtailError(Exception):
+    """A failed call: `code` (a negative CURTAIL_E* code), `message`, and where
+    in the scenario: `file`, `line`, `column` (1-based, 0 when unknown), `path`
+    (e.g. "enterprises[2].units[0].capacity"). str() is the CLI's error line."""
+
+    def __init__(self, code, message, file="", line=0, column=0, path="", text=None):
+        self.code = code
+        self.message = message
+        self.file = file
+        self.line = line
+        self.column = column
+        self.path = path
+        super().__init__(text or message)
+
+
+class InputError(CurtailError, ValueError):
+    """The scenario is invalid (CURTAIL_EINPUT)."""
+
+
+class SolverError(CurtailError):
+    """The LP solver failed or hit the time limit (CURTAIL_ESOLVER)."""
+
+
+class CanceledError(CurtailError):
+    """A solve was stopped (CURTAIL_ECANCELED)."""
+
+
+class CurtailIOError(CurtailError, OSError):
+    """Reading or writing a file failed (CURTAIL_EIO)."""
+
+
+_ERRORS = {-3: InputError, -4: SolverError, -5: CurtailIOError, -6: CanceledError}
+
+
+def _raise(rc, err):
+    buf = ctypes.create_string_buffer(4096)
+    _L.curtail_error_format(ctypes.byref(err), buf, len(buf))
+    cls = _ERRORS.get(rc, CurtailError)
+    if rc == -2:
+        raise MemoryError(err.message.decode("utf-8", "replace"))
+    raise cls(rc, err.message.decode("utf-8", "replace"), err.file.decode("utf-8", "replace"),
+              err.line, err.column, err.path.decode("utf-8", "replace"),
+              buf.value.decode("utf-8", "replace"))
+
+
+def _call(fn, *args):
+    err = _c.Error()
+    rc = fn(*args, ctypes.byref(err))
+    if rc != 0:
+        _raise(rc, err)
+
+
+# ---- helpers ----------------------------------------------------------------------
+
+def _b(s):
+    return None if s is None else str(s).encode("utf-8")
+
+
+def _s(b):
+    return None if b is None else b.decode("utf-8")
+
+
+def _index(words, value, what):
+    try:
+        return words.index(value)
+    except ValueError:
+        raise InputError(-3, "unknown %s %r, expected one of: %s"
+                         % (what, value, ", ".join(w for w in words if w)), path=what) from None
+
+
+def _mask(words, value, what):
+    values = [value] if isinstance(value, str) else list(value)
+    m = 0
+    for v in values:
+        m |= 1 << _index(words, v, what)
+    return m
+
+
+def _from_mask(words, mask):
+    return [w for i, w in enumerate(words) if mask & (1 << i)]
+
+
+def _pollutants(d, what):
+    arr = _c.Pollutants()
+    for k, v in (d or {}).items():
+        arr[_index(POLLUTANTS, k, what)] = float(v)
+    return arr
+
+
+def _pdict(arr):
+    return {p: arr[i] for i, p in enumerate(POLLUTANTS)}
+
+
+def library_version():
+    """The version of the loaded libcurtail, e.g. "0.1.0"."""
+    return _L.curtail_version().decode()
+
+
+def policy_default_yaml():
+    """The built-in rule table as YAML text."""
+    return _L.curtail_policy_default_yaml().decode("utf-8")
+
+
+def solver_available(solver):
+    """True if the library can solve with "glpk" or "clp"."""
+    return bool(_L.curtail_solver_available(_SOLVERS[solver]))
+
+
+# ---- scenario ---------------------------------------------------------------------
+
+class Scenario:
+    """A scenario: loaded from YAML (checked) or built in code (call check())."""
+
+    def __init__(self, name=None, lang=None, _handle=None):
+        self._h = ctypes.c_void_p()
+        if _handle is not None:
+            self._h = _handle
+        else:
+            _call(_L.curtail_scenario_new, ctypes.byref(self._h), None)
+            if name is not None:
+                self.set_name(name)
+            if lang is not None:
+                self.set_lang(lang)
+
+    @classmethod
+    def load(cls, path):
+        """Load and check a scenario file ("-" is standard input)."""
+        h = ctypes.c_void_p()
+        opts = _c.LoadOptions(_c.LoadOptions.VERSION, None)
+        _call(_L.curtail_scenario_load_file, ctypes.byref(h), os.fsencode(path), ctypes.byref(opts))
+        return cls(_handle=h)
+
+    @classmethod
+    def loads(cls, text, filename="<string>"):
+        """Load and check a scenario from a string (or bytes); `filename` names
+        it in messages."""
+        data = text.encode("utf-8") if isinstance(text, str) else bytes(text)
+        h = ctypes.c_void_p()
+        opts = _c.LoadOptions(_c.LoadOptions.VERSION, None)
+        _call(_L.curtail_scenario_load_buffer, ctypes.byref(h), data, len(data), _b(filename),
+              ctypes.byref(opts))
+        return cls(_handle=h)
+
+    def __del__(self):
+        h = getattr(self, "_h", None)
+        if h:
+            _L.curtail_scenario_free(h)
+            self._h = None
+
+    # -- setters (SPEC §2) --
+    def set_name(self, name):
+        _call(_L.curtail_scenario_set_name, self._h, _b(name))
+
+    def set_lang(self, lang):
+        _call(_L.curtail_scenario_set_lang, self._h, _LANGS[lang] if lang in ("zh", "en") else 99)
+
+    def set_targets(self, base="listed", totals_kgpd=None):
+        """`base`: "listed" or "totals" (then `totals_kgpd`, a dict by pollutant)."""
+        b = _index(["listed", "totals"], base, "base")
+        totals = _pollutants(totals_kgpd, "totals_kgpd") if totals_kgpd is not None else None
+        _call(_L.curtail_scenario_set_target_base, self._h, b,
+              ctypes.cast(totals, _c._D) if totals is not None else None)
+
+    def set_ratios(self, level, ratios):
+        """Replace one level's ratios: {"SO2": 0.1, ...}; pollutants left out: no target."""
+        _call(_L.curtail_scenario_set_ratios, self._h, _index(LEVELS, level, "level"),
+              ctypes.cast(_pollutants(ratios, "ratios"), _c._D))
+
+    def set_extra_grades(self, grades):
+        _call(_L.curtail_scenario_set_extra_grades, self._h, _mask(GRADES, grades, "grade"))
+
+    def set_extra_weights(self, weights):
+        """{"C": 2, ...}; grades left out weigh 1."""
+        arr = (ctypes.c_double * len(GRADES))(*([1.0] * len(GRADES)))
+        for g, w in weights.items():
+            arr[_index(GRADES, g, "grade")] = float(w)
+        _call(_L.curtail_scenario_set_extra_weights, self._h, arr)
+
+    def set_builtin_policy(self, on):
+        _call(_L.curtail_scenario_set_builtin_policy, self._h, 1 if on else 0)
+
+    def add_rule(self, rule=None, **kw):
+        """A rule as written in YAML: {"industry": "coking", "kind": "coke_oven",
+        "grades": ["C"], "levels": ["red"], "coking_time_h": 72}."""
+        d = dict(rule or {}, **kw)
+        r = _c.Rule()
+        r.version = _c.Rule.VERSION
+        r.industry = _index(INDUSTRIES, d.get("industry"), "industry")
+        r.kinds = _mask(KINDS, d["kind"], "kind") if "kind" in d else 0
+        r.grades = _mask(GRADES, d.get("grades", []), "grade")
+        r.levels = _mask(LEVELS, d.get("levels", []), "level")
+        r.interruptible = -1 if d.get("interruptible") is None else int(bool(d["interruptible"]))
+        r.fuels = _mask(FUELS, d["fuel"], "fuel") if "fuel" in d else 0
+        g = d.get("guarantee")
+        r.guarantees = (0b110 if g is True else _mask(GUARANTEES, g, "guarantee") if g else 0)
+        measures = [m for m in MEASURES if m in d]
+        if len(measures) != 1:
+            raise InputError(-3, "a rule needs exactly one measure: max_load, cut, "
+                                 "coking_time_h, stop or none")
+        m = measures[0]
+        r.measure = MEASURES.index(m)
+        r.value = 0.0 if m in ("stop", "none") else float(d[m])
+        _call(_L.curtail_scenario_add_rule, self._h, ctypes.byref(r))
+
+    def add_enterprise(self, id, industry, name=None, grade="none", guarantee="none",
+                       phase_out=False, credit_code=None, town=None):
+        e = _c.EnterpriseSpec(_c.EnterpriseSpec.VERSION, _b(id), _b(name), _b(credit_code),
+                              _b(town), _index(INDUSTRIES, industry, "industry"),
+                              _index(GRADES, grade, "grade"),
+                              _index(GUARANTEES, guarantee, "guarantee"), int(bool(phase_out)))
+        _call(_L.curtail_scenario_add_enterprise, self._h, ctypes.byref(e))
+
+    def add_unit(self, id, kind, capacity, name=None, base_load=None, min_load=None, value=0.0,
+                 ef=None, baseline_kgpd=None, fixed_kgpd=None, interruptible=None, follows=None,
+                 coke_oven=None, boiler=None):
+        """A unit of the enterprise added last; keys as in YAML (coke_oven and
+        boiler are dicts)."""
+        u = _c.UnitSpec.init()
+        keep = [_b(id), _b(name), _b(follows)]  # alive until the call has copied them
+        u.id, u.name, u.follows = keep
+        u.kind = _index(KINDS, kind, "kind")
+        u.capacity = float(capacity)
+        if base_load is not None:
+            u.has_base_load, u.base_load = 1, float(base_load)
+        if min_load is not None:
+            u.has_min_load, u.min_load = 1, float(min_load)
+        u.value = float(value)
+        if ef is not None:
+            u.has_ef, u.ef = 1, _pollutants(ef, "ef")
+        if baseline_kgpd is not None:
+            u.has_baseline, u.baseline_kgpd = 1, _pollutants(baseline_kgpd, "baseline_kgpd")
+        u.fixed_kgpd = _pollutants(fixed_kgpd, "fixed_kgpd")
+        if interruptible is not None:
+            u.interruptible = int(bool(interruptible))
+        if coke_oven is not None:
+            c = dict(coke_oven)
+            u.has_coke_oven = 1
+            if "height_m" in c:
+                u.has_height, u.height_m = 1, float(c["height_m"])
+            if "quenching" in c:
+                u.quenching = _index(QUENCHINGS, c["quenching"], "quenching")
+            u.coking_time_h = float(c.get("coking_time_h", 22.0))
+            u.max_coking_time_h = float(c.get("max_coking_time_h", 72.0))
+            if "ramp_h" in c:
+                u.has_ramp_h, u.ramp_h = 1, float(c["ramp_h"])
+        if boiler is not None:
+            b = dict(boiler)
+            u.has_boiler = 1
+            u.fuel = _index(FUELS, b.get("fuel"), "fuel")
+            u.steam_tph = float(b.get("steam_tph", 0.0))
+            u.heating = int(bool(b.get("heating", False)))
+        _call(_L.curtail_scenario_add_unit, self._h, ctypes.byref(u))
+
+    def check(self):
+        """Resolve and check a scenario built in code (loading does it)."""
+        _call(_L.curtail_scenario_check, self._h)
+
+    # -- read back --
+    @property
+    def name(self):
+        return _s(_L.curtail_scenario_name(self._h))
+
+    @property
+    def enterprises(self):
+        """Each enterprise as a dict (keys as in YAML, without units)."""
+        out = []
+        for i in range(_L.curtail_scenario_enterprise_count(self._h)):
+            e = _c.EnterpriseSpec()
+            e.version = _c.EnterpriseSpec.VERSION
+            _call(_L.curtail_scenario_enterprise, self._h, i, ctypes.byref(e))
+            out.append({"id": _s(e.id), "name": _s(e.name), "credit_code": _s(e.credit_code),
+                        "town": _s(e.town), "industry": INDUSTRIES[e.industry],
+                        "grade": GRADES[e.grade], "guarantee": GUARANTEES[e.guarantee],
+                        "phase_out": bool(e.phase_out)})
+        return out
+
+    @property
+    def units(self):
+        """Each unit as a dict: "enterprise" (its id), then the keys of YAML with
+        the values in use (ef derived from baseline_kgpd, min_load resolved)."""
+        ents = [e["id"] for e in self.enterprises]
+        out = []
+        for i in range(_L.curtail_scenario_unit_count(self._h)):
+            u = _c.UnitSpec.init()
+            ent = ctypes.c_size_t()
+            _call(_L.curtail_scenario_unit, self._h, i, ctypes.byref(u), ctypes.byref(ent))
+            d = {"enterprise": ents[ent.value], "id": _s(u.id), "name": _s(u.name),
+                 "kind": KINDS[u.kind], "capacity": u.capacity, "base_load": u.base_load,
+                 "min_load": u.min_load, "value": u.value, "ef": _pdict(u.ef),
+                 "baseline_kgpd": _pdict(u.baseline_kgpd) if u.has_baseline else None,
+                 "fixed_kgpd": _pdict(u.fixed_kgpd),
+                 "interruptible": None if u.interruptible < 0 else bool(u.interruptible),
+                 "follows": _s(u.follows), "coke_oven": None, "boiler": None}
+            if u.has_coke_oven:
+                d["coke_oven"] = {"height_m": u.height_m if u.has_height else None,
+                                  "quenching": QUENCHINGS[u.quenching],
+                                  "coking_time_h": u.coking_time_h,
+                                  "max_coking_time_h": u.max_coking_time_h, "ramp_h": u.ramp_h}
+            if u.has_boiler:
+                d["boiler"] = {"fuel": FUELS[u.fuel], "steam_tph": u.steam_tph,
+                               "heating": bool(u.heating)}
+            out.append(d)
+        return out
+
+    def warnings(self, lang=None):
+        """The warnings, "FILE:LINE:COL: warning: PATH: message" (lang "zh" or "en";
+        default: the scenario's)."""
+        return [_s(_L.curtail_scenario_warning_text(self._h, i, _LANGS[lang]))
+                for i in range(_L.curtail_scenario_warning_count(self._h))]
+
+    # -- solve --
+    def plan(self, method="auto", solver=None, time_limit=None):
+        """Solve the three-level plan (SPEC §5)."""
+        o = _c.PlanOptions()
+        o.version = _c.PlanOptions.VERSION
+        o.method = _METHODS[method]
+        o.time_limit_s = float(time_limit or 0.0)
+        o.solver = _SOLVERS[solver]
+        h = ctypes.c_void_p()
+        _call(_L.curtail_plan_solve, self._h, ctypes.byref(o), ctypes.byref(h))
+        return Result(h, self)
+
+    def schedule(self, method="auto"):
+        """Render the plan over the scenario's episode, hour by hour (SPEC §6)."""
+        o = _c.ScheduleOptions(_c.ScheduleOptions.VERSION, _METHODS[method])
+        h = ctypes.c_void_p()
+        _call(_L.curtail_schedule_solve, self._h, ctypes.byref(o), ctypes.byref(h))
+        return Result(h, self)
+
+
+# ---- results -----------------------------------------------------------------------
+
+def _targets(ts, prices):
+    out = {}
+    for i, p in enumerate(POLLUTANTS):
+        t = ts[i]
+        out[p] = {"baseline": t.baseline, "required": t.required, "achieved": t.achieved,
+                  "shortfall": t.shortfall}
+        if prices:
+            out[p]["shadow_price"] = t.shadow_price
+    return out
+
+
+class Result:
+    """A plan or a schedule. It keeps its scenario alive (the C result
+    references it)."""
+
+    def __init__(self, handle, scenario):
+        self._h = handle
+        self._scenario = scenario
+
+    def __del__(self):
+        h = getattr(self, "_h", None)
+        if h:
+            _L.curtail_result_free(h)
+            self._h = None
+
+    @property
+    def is_schedule(self):
+        return bool(_L.curtail_result_is_schedule(self._h))
+
+    @property
+    def status(self):
+        return _STATUS[_L.curtail_result_status(self._h)]
+
+    @property
+    def objective(self):
+        return _L.curtail_result_objective(self._h)
+
+    @property
+    def lp_columns(self):
+        return _L.curtail_result_lp_columns(self._h)
+
+    def warnings(self, lang=None):
+        return [_s(_L.curtail_result_warning_text(self._h, i, _LANGS[lang]))
+                for i in range(_L.curtail_result_warning_count(self._h))]
+
+    def level(self, level):
+        """One level: status, lost_value, weighted_loss, targets (by pollutant)."""
+        L = _index(LEVELS, level, "level")
+        lr = _c.LevelResult()
+        _call(_L.curtail_result_level, self._h, L, ctypes.byref(lr))
+        return {"level": level, "status": _STATUS[lr.status], "lost_value": lr.lost_value,
+                "weighted_loss": lr.weighted_loss, "targets": _targets(lr.targets, True)}
+
+    def units(self, level):
+        """Each unit at a level, in scenario order (measure texts are the writers'
+        and not here)."""
+        L = _index(LEVELS, level, "level")
+        out = []
+        for i in range(_L.curtail_result_unit_count(self._h)):
+            u = _c.UnitResult()
+            _call(_L.curtail_result_unit, self._h, L, i, ctypes.byref(u))
+            m = MEASURES[u.measure]
+            out.append({"enterprise": _s(u.enterprise), "unit": _s(u.unit), "load": u.load,
+                        "base_load": u.base_load, "lo": u.lo, "hi": u.hi,
+                        "measure": {"kind": m, "value": None if m in ("none", "stop")
+                                    else u.measure_value},
+                        "reduction": _pdict(u.reduction)})
+        return out
+
+    @property
+    def levels(self):
+        return [dict(self.level(L), units=self.units(L)) for L in LEVELS]
+
+    @property
+    def segments(self):
+        """A schedule's segments (one per day and level), kg over their hours."""
+        out = []
+        for k in range(_L.curtail_result_segment_count(self._h)):
+            sg = _c.SegmentResult()
+            _call(_L.curtail_result_segment, self._h, k, ctypes.byref(sg))
+            out.append({"day": sg.day.decode(), "level": LEVELS[sg.level], "hours": sg.hours,
+                        "status": _STATUS[sg.status], "lost_value": sg.lost_value,
+                        "weighted_loss": sg.weighted_loss, "targets": _targets(sg.targets, False)})
+        return out
+
+    @property
+    def hours(self):
+        """A schedule's hours: [(label "YYYY-MM-DDTHH:MM", level or None), ...]."""
+        out = []
+        buf = ctypes.create_string_buffer(32)
+        for t in range(_L.curtail_result_hour_count(self._h)):
+            _call(_L.curtail_result_hour_label, self._h, t, buf, len(buf))
+            lv = _L.curtail_result_hour_level(self._h, t)
+            out.append((buf.value.decode(), LEVELS[lv] if lv >= 0 else None))
+        return out
+
+    def loads(self):
+        """A schedule's hourly loads: [{"enterprise", "unit", "load": [one per hour]}]."""
+        n = _L.curtail_result_hour_count(self._h)
+        out = []
+        for i, u in enumerate(self.units(LEVELS[0])):
+            p = _L.curtail_result_unit_loads(self._h, i)
+            out.append({"enterprise": u["enterprise"], "unit": u["unit"],
+                        "load": [p[t] for t in range(n)] if p else []})
+        return out
+
+    def to_dict(self):
+        """The result in the shape of the JSON output (SPEC §7), without the
+        version/scenario/command header and without measure texts."""
+        d = {"status": self.status, "objective": self.objective}
+        if self.is_schedule:
+            hours = self.hours
+            d["start"] = hours[0][0] if hours else None
+            d["hours"] = len(hours)
+            d["segments"] = self.segments
+            d["list"] = self.levels
+            d["loads"] = self.loads()
+        else:
+            d["levels"] = self.levels
+        d["warnings"] = self.warnings("en")  # as the JSON writer writes them
+        return d
+
+    # -- output --
+    def write(self, path, format="json", lang=None, bom=False):
+        """Write the result with the library's writers (json, csv, md), whole or
+        not at all."""
+        o = _c.WriteOptions(_c.WriteOptions.VERSION, _FORMATS[format], _LANGS[lang],
+                            1 if bom else 0, None, None)
+        _call(_L.curtail_result_write_file, self._h, ctypes.byref(o), os.fsencode(path))
+
+    def dumps(self, format="json", lang=None, bom=False):
+        """The text the writers produce (as `curtail plan --format ...` prints it)."""
+        with tempfile.TemporaryDirectory() as d:
+            p = os.path.join(d, "out." + format)
+            self.write(p, format, lang, bom)
+            with open(p, "rb") as f:
+                return f.read().decode("utf-8")
+
+    # -- pandas --
+    def units_frame(self):
+        """pandas: one row per level and unit."""
+        pd = _pandas()
+        rows = []
+        for L in LEVELS:
+            for u in self.units(L):
+                row = {"level": L, "enterprise": u["enterprise"], "unit": u["unit"],
+                       "load": u["load"], "base_load": u["base_load"], "lo": u["lo"],
+                       "hi": u["hi"], "measure": u["measure"]["kind"],
+                       "measure_value": u["measure"]["value"]}
+                row.update({"reduction_" + p: v for p, v in u["reduction"].items()})
+                rows.append(row)
+        return pd.DataFrame(rows)
+
+    def levels_frame(self):
+        """pandas: one row per level and pollutant."""
+        return _pandas().DataFrame(_target_rows(self.levels, "level"))
+
+    def segments_frame(self):
+        """pandas: one row per segment and pollutant (schedules)."""
+        return _pandas().DataFrame(_target_rows(self.segments, "segment"))
+
+    def loads_frame(self):
+        """pandas: hourly loads, one row per hour (index: the hour's start),
+        one column per (enterprise, unit) (schedules)."""
+        pd = _pandas()
+        hours = self.hours
+        cols = {(u["enterprise"], u["unit"]): u["load"] for u in self.loads()}
+        df = pd.DataFrame(cols, index=pd.Index([h for h, _ in hours], name="hour"))
+        df.insert(0, "level", [lv for _, lv in hours])
+        return df
+
+
+def _target_rows(items, kind):
+    rows = []
+    for it in items:
+        for p, t in it["targets"].items():
+            row = {k: v for k, v in it.items() if k not in ("targets", "units")}
+            row["pollutant"] = p
+            row.update(t)
+            rows.append(row)
+    return rows
+
+
+def _pandas():
+    try:
+        import pandas
+    except ImportError:
+        raise ImportError("the DataFrame views need pandas (pip install pandas)") from None
+    return pandas

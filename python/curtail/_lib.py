@@ -1,0 +1,221 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""ctypes declarations of include/curtail.h (ABI 0.1).
+
+Every structure mirrors its C definition field by field; the binding refuses
+a library of another 0.x minor version (the soname policy: each 0.x minor
+may change the ABI).
+"""
+import ctypes
+import ctypes.util
+import os
+
+ABI = (0, 1)
+SONAME = "libcurtail.so.%d.%d" % ABI
+
+NP = 4  # pollutants
+NL = 3  # levels
+
+
+class Error(ctypes.Structure):
+    _fields_ = [("code", ctypes.c_int), ("message", ctypes.c_char * 1024),
+                ("file", ctypes.c_char * 512), ("line", ctypes.c_int),
+                ("column", ctypes.c_int), ("path", ctypes.c_char * 512)]
+
+
+class EnterpriseSpec(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint), ("id", ctypes.c_char_p), ("name", ctypes.c_char_p),
+                ("credit_code", ctypes.c_char_p), ("town", ctypes.c_char_p),
+                ("industry", ctypes.c_int), ("grade", ctypes.c_int), ("guarantee", ctypes.c_int),
+                ("phase_out", ctypes.c_int)]
+    VERSION = 1
+
+
+Pollutants = ctypes.c_double * NP
+
+
+class UnitSpec(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint), ("id", ctypes.c_char_p), ("name", ctypes.c_char_p),
+                ("kind", ctypes.c_int), ("capacity", ctypes.c_double),
+                ("has_base_load", ctypes.c_int), ("base_load", ctypes.c_double),
+                ("has_min_load", ctypes.c_int), ("min_load", ctypes.c_double),
+                ("value", ctypes.c_double), ("has_ef", ctypes.c_int), ("ef", Pollutants),
+                ("has_baseline", ctypes.c_int), ("baseline_kgpd", Pollutants),
+                ("fixed_kgpd", Pollutants), ("interruptible", ctypes.c_int),
+                ("follows", ctypes.c_char_p), ("has_coke_oven", ctypes.c_int),
+                ("has_height", ctypes.c_int), ("height_m", ctypes.c_double),
+                ("quenching", ctypes.c_int), ("coking_time_h", ctypes.c_double),
+                ("max_coking_time_h", ctypes.c_double), ("has_boiler", ctypes.c_int),
+                ("fuel", ctypes.c_int), ("steam_tph", ctypes.c_double), ("heating", ctypes.c_int),
+                ("has_ramp_h", ctypes.c_int), ("ramp_h", ctypes.c_double)]
+    VERSION = 1
+
+    @classmethod
+    def init(cls):
+        """CURTAIL_UNIT_SPEC_INIT"""
+        u = cls()
+        u.version = cls.VERSION
+        u.kind = 9  # CURTAIL_KIND_OTHER
+        u.base_load = 1.0
+        u.interruptible = -1
+        u.coking_time_h = 22.0
+        u.max_coking_time_h = 72.0
+        return u
+
+
+class Rule(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint), ("industry", ctypes.c_int), ("kinds", ctypes.c_uint),
+                ("grades", ctypes.c_uint), ("levels", ctypes.c_uint),
+                ("interruptible", ctypes.c_int), ("fuels", ctypes.c_uint),
+                ("guarantees", ctypes.c_uint), ("measure", ctypes.c_int),
+                ("value", ctypes.c_double)]
+    VERSION = 1
+
+
+class LoadOptions(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint), ("mem", ctypes.c_void_p)]
+    VERSION = 1
+
+
+CancelFn = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p)
+
+
+class PlanOptions(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint), ("method", ctypes.c_int),
+                ("time_limit_s", ctypes.c_double), ("cancel", CancelFn),
+                ("cancel_ctx", ctypes.c_void_p), ("solver", ctypes.c_int)]
+    VERSION = 2
+
+
+class ScheduleOptions(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint), ("method", ctypes.c_int)]
+    VERSION = 2
+
+
+class Target(ctypes.Structure):
+    _fields_ = [("baseline", ctypes.c_double), ("required", ctypes.c_double),
+                ("achieved", ctypes.c_double), ("shortfall", ctypes.c_double),
+                ("shadow_price", ctypes.c_double)]
+
+
+class LevelResult(ctypes.Structure):
+    _fields_ = [("status", ctypes.c_int), ("lost_value", ctypes.c_double),
+                ("weighted_loss", ctypes.c_double), ("targets", Target * NP)]
+
+
+class UnitResult(ctypes.Structure):
+    _fields_ = [("enterprise", ctypes.c_char_p), ("unit", ctypes.c_char_p),
+                ("load", ctypes.c_double), ("base_load", ctypes.c_double),
+                ("lo", ctypes.c_double), ("hi", ctypes.c_double), ("measure", ctypes.c_int),
+                ("measure_value", ctypes.c_double), ("reduction", Pollutants)]
+
+
+class SegmentResult(ctypes.Structure):
+    _fields_ = [("day", ctypes.c_char * 11), ("level", ctypes.c_int), ("hours", ctypes.c_int),
+                ("status", ctypes.c_int), ("lost_value", ctypes.c_double),
+                ("weighted_loss", ctypes.c_double), ("targets", Target * NP)]
+
+
+class WriteOptions(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint), ("format", ctypes.c_int), ("lang", ctypes.c_int),
+                ("bom", ctypes.c_int), ("on_temp", ctypes.c_void_p),
+                ("on_temp_ctx", ctypes.c_void_p)]
+    VERSION = 2
+
+
+_P = ctypes.c_void_p  # opaque handles
+_S = ctypes.c_char_p
+_E = ctypes.POINTER(Error)
+_D = ctypes.POINTER(ctypes.c_double)
+_Z = ctypes.c_size_t
+_I = ctypes.c_int
+_U = ctypes.c_uint
+
+# name: (restype, argtypes)
+_PROTOTYPES = {
+    "curtail_version": (_S, []),
+    "curtail_error_format": (_I, [_E, ctypes.c_char_p, _Z]),
+    "curtail_pollutant_name": (_S, [_I]),
+    "curtail_level_name": (_S, [_I]),
+    "curtail_industry_name": (_S, [_I]),
+    "curtail_kind_name": (_S, [_I]),
+    "curtail_grade_name": (_S, [_I]),
+    "curtail_fuel_name": (_S, [_I]),
+    "curtail_scenario_new": (_I, [ctypes.POINTER(_P), _P, _E]),
+    "curtail_scenario_free": (None, [_P]),
+    "curtail_scenario_load_file": (_I, [ctypes.POINTER(_P), _S, ctypes.POINTER(LoadOptions), _E]),
+    "curtail_scenario_load_buffer": (_I, [ctypes.POINTER(_P), _S, _Z, _S,
+                                          ctypes.POINTER(LoadOptions), _E]),
+    "curtail_scenario_set_name": (_I, [_P, _S, _E]),
+    "curtail_scenario_set_lang": (_I, [_P, _I, _E]),
+    "curtail_scenario_set_target_base": (_I, [_P, _I, _D, _E]),
+    "curtail_scenario_set_ratios": (_I, [_P, _I, _D, _E]),
+    "curtail_scenario_set_extra_grades": (_I, [_P, _U, _E]),
+    "curtail_scenario_set_extra_weights": (_I, [_P, _D, _E]),
+    "curtail_scenario_set_builtin_policy": (_I, [_P, _I, _E]),
+    "curtail_scenario_add_rule": (_I, [_P, ctypes.POINTER(Rule), _E]),
+    "curtail_scenario_add_enterprise": (_I, [_P, ctypes.POINTER(EnterpriseSpec), _E]),
+    "curtail_scenario_add_unit": (_I, [_P, ctypes.POINTER(UnitSpec), _E]),
+    "curtail_scenario_check": (_I, [_P, _E]),
+    "curtail_scenario_name": (_S, [_P]),
+    "curtail_scenario_enterprise_count": (_Z, [_P]),
+    "curtail_scenario_unit_count": (_Z, [_P]),
+    "curtail_scenario_warning_count": (_Z, [_P]),
+    "curtail_scenario_warning_text": (_S, [_P, _Z, _I]),
+    "curtail_scenario_enterprise": (_I, [_P, _Z, ctypes.POINTER(EnterpriseSpec), _E]),
+    "curtail_scenario_unit": (_I, [_P, _Z, ctypes.POINTER(UnitSpec), ctypes.POINTER(_Z), _E]),
+    "curtail_policy_default_yaml": (_S, []),
+    "curtail_solver_available": (_I, [_I]),
+    "curtail_plan_solve": (_I, [_P, ctypes.POINTER(PlanOptions), ctypes.POINTER(_P), _E]),
+    "curtail_schedule_solve": (_I, [_P, ctypes.POINTER(ScheduleOptions), ctypes.POINTER(_P), _E]),
+    "curtail_result_free": (None, [_P]),
+    "curtail_result_status": (_I, [_P]),
+    "curtail_result_objective": (ctypes.c_double, [_P]),
+    "curtail_result_level": (_I, [_P, _I, ctypes.POINTER(LevelResult), _E]),
+    "curtail_result_unit_count": (_Z, [_P]),
+    "curtail_result_unit": (_I, [_P, _I, _Z, ctypes.POINTER(UnitResult), _E]),
+    "curtail_result_warning_count": (_Z, [_P]),
+    "curtail_result_warning_text": (_S, [_P, _Z, _I]),
+    "curtail_result_is_schedule": (_I, [_P]),
+    "curtail_result_hour_count": (_Z, [_P]),
+    "curtail_result_hour_label": (_I, [_P, _Z, ctypes.c_char_p, _Z, _E]),
+    "curtail_result_hour_level": (_I, [_P, _Z]),
+    "curtail_result_unit_loads": (_D, [_P, _Z]),
+    "curtail_result_segment_count": (_Z, [_P]),
+    "curtail_result_segment": (_I, [_P, _Z, ctypes.POINTER(SegmentResult), _E]),
+    "curtail_result_lp_columns": (_Z, [_P]),
+    "curtail_result_write_file": (_I, [_P, ctypes.POINTER(WriteOptions), _S, _E]),
+}
+
+
+def _candidates():
+    env = os.environ.get("CURTAIL_LIBRARY")
+    if env:
+        return [env]
+    found = ctypes.util.find_library("curtail")
+    names = [SONAME]
+    if found:
+        names.append(found)
+    return names + ["libcurtail.so"]
+
+
+def load_library():
+    """The shared library: $CURTAIL_LIBRARY, else libcurtail.so.0.1 as the
+    dynamic loader finds it."""
+    errors = []
+    for name in _candidates():
+        try:
+            lib = ctypes.CDLL(name)
+        except OSError as e:
+            errors.append(str(e))
+            continue
+        for fn, (res, args) in _PROTOTYPES.items():
+            f = getattr(lib, fn)
+            f.restype = res
+            f.argtypes = args
+        version = lib.curtail_version().decode()
+        if tuple(int(x) for x in version.split(".")[:2]) != ABI:
+            raise ImportError("%s is libcurtail %s; this binding needs %d.%d.x"
+                              % (name, version, ABI[0], ABI[1]))
+        return lib
+    raise ImportError("cannot load libcurtail (set CURTAIL_LIBRARY to its path): "
+                      + "; ".join(errors))
