@@ -9,7 +9,9 @@
  *
  * CLASS: few   k / 10^d, k < 10^6, d = 0..6 (loads, shares, kg/d);
  *        quot  full-precision quotients a / b (reductions, objectives);
- *        bits  random bit patterns (all exponents; zero/inf/nan skipped).
+ *        bits  random bit patterns (all exponents; zero/inf/nan skipped);
+ *        FILE  (any other word) the numbers in that text file, one per line,
+ *              cycled to N (e.g. those of a plan's JSON output).
  * Prints the characters written (a checksum of sorts) and the wall time
  * per number of the formatting loop alone. */
 #include "numfmt.h"
@@ -40,6 +42,19 @@ int main(int argc, char **argv)
     struct timespec t0, t1;
     if (!v)
         return 1;
+    if (strcmp(cls, "few") != 0 && strcmp(cls, "quot") != 0 && strcmp(cls, "bits") != 0) {
+        FILE *f = fopen(cls, "r");
+        long got = 0;
+        if (!f)
+            return 1;
+        while (got < n && fscanf(f, "%lf", &v[got]) == 1)
+            got++;
+        fclose(f);
+        if (got == 0)
+            return 1;
+        for (i = got; i < n; i++)
+            v[i] = v[i - got];
+    } else
     for (i = 0; i < n; i++) {
         uint64_t r = rng_next(&s);
         if (strcmp(cls, "few") == 0) {

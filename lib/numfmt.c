@@ -607,9 +607,11 @@ static size_t numfmt_fast(char *out, const fp *f, double a, int neg, int plain)
         t = (uint64_t)p;
         st = 0;
     } else {
-        k = -sh; /* at most 61 in this range */
-        t = (uint64_t)(p >> k);
-        st = ((u128)t << k) != p;
+        /* k = 35 - e2 + est <= 58 in this range: shifts within 64 bits */
+        uint64_t plo = (uint64_t)p, phi = (uint64_t)(p >> 64);
+        k = -sh;
+        t = (plo >> k) | (phi << (64 - k));
+        st = (plo << (64 - k)) != 0;
     }
     nt = t >= pow10_u64[18] ? 19 : 18;
     e10 = nt - 1 - s; /* floor(log10 |v|), exactly */
@@ -632,8 +634,11 @@ static size_t numfmt_fast(char *out, const fp *f, double a, int neg, int plain)
          * units of t from v: beyond w + 1, outside the interval */
         if ((up ? pow10_u64[drop] - r - 1 : r) > w + 1)
             continue;
-        /* the candidate times 10^s 2^(k+2); q 10^drop <= 10^19 */
-        x = (u128)(q * pow10_u64[drop]) << (k + 2);
+        /* the candidate times 10^s 2^(k+2); q 10^drop <= 10^19, k + 2 <= 60 */
+        {
+            uint64_t c = q * pow10_u64[drop];
+            x = ((u128)(c >> (62 - k)) << 64) | (u128)(c << (k + 2));
+        }
         if ((x > lo || (x == lo && incl)) && (x < hi || (x == hi && incl)))
             break;
     }
@@ -643,11 +648,24 @@ static size_t numfmt_fast(char *out, const fp *f, double a, int neg, int plain)
         exp10++;
     }
     prec = n;
-    if (n == 15)
-        while (prec > 1 && q % 10 == 0) {
+    if (n == 15) { /* q >= 10^14: at most 14 trailing zeros, 8 + 4 + 2 */
+        if (q % 100000000 == 0) {
+            q /= 100000000;
+            prec -= 8;
+        }
+        if (q % 10000 == 0) {
+            q /= 10000;
+            prec -= 4;
+        }
+        if (q % 100 == 0) {
+            q /= 100;
+            prec -= 2;
+        }
+        if (q % 10 == 0) {
             q /= 10;
             prec--;
         }
+    }
     if (plain && (exp10 < -4 || exp10 >= prec)) {
         /* The exact path's plain decimals, with its log10: the same
          * digits, rounded at the same place, when log10 agrees. */
