@@ -98,7 +98,18 @@ static void put_str(cu_buf *b, const char *s)
         if (cls == 1)
             break;
         if (cls == 3) {
-            /* (a NUL is no continuation byte: no sequence runs past it) */
+            /* the common valid forms inline (no overlong form or surrogate
+             * starts with C2..DF, E1..EC, EE, EF); a NUL is no continuation
+             * byte, so no sequence runs past the string */
+            if (c >= 0xC2 && c <= 0xDF && (p[1] & 0xC0) == 0x80) {
+                p += 2;
+                continue;
+            }
+            if (c >= 0xE1 && c <= 0xEF && c != 0xED && (p[1] & 0xC0) == 0x80 &&
+                (p[2] & 0xC0) == 0x80) {
+                p += 3;
+                continue;
+            }
             len = utf8_len(p, 4);
             if (len) {
                 p += len;
