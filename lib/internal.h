@@ -15,6 +15,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 #define CU_NP CURTAIL_NPOLLUTANTS
 #define CU_NL CURTAIL_NLEVELS
@@ -76,8 +77,24 @@ void cu_buf_set_sink(cu_buf *b, cu_buf_sink sink, void *ctx);
 /* Everything buffered to the sink (no-op without one); 0 or the sink's errno. */
 int cu_buf_flush(cu_buf *b);
 void cu_buf_free(cu_buf *b);
-void cu_buf_put(cu_buf *b, const char *s, size_t n);
-void cu_buf_puts(cu_buf *b, const char *s);
+/* Appends (inline: the common case is a copy into room already there; the
+ * rest, growing and handing bytes to the sink, is cu_buf_put_slow). */
+void cu_buf_put_slow(cu_buf *b, const char *s, size_t n);
+static inline void cu_buf_put(cu_buf *b, const char *s, size_t n)
+{
+    if (n < b->cap - b->len && (b->len < CU_BUF_FLUSH_AT || !b->sink) && !b->failed) {
+        memcpy(b->data + b->len, s, n);
+        b->len += n;
+        b->data[b->len] = '\0';
+        return;
+    }
+    cu_buf_put_slow(b, s, n);
+}
+/* (inline, so that the length of a literal is known at compile time) */
+static inline void cu_buf_puts(cu_buf *b, const char *s)
+{
+    cu_buf_put(b, s, strlen(s));
+}
 void cu_buf_printf(cu_buf *b, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 2, 3)))

@@ -155,7 +155,7 @@ int cu_buf_flush(cu_buf *b)
     return b->sink_err;
 }
 
-void cu_buf_put(cu_buf *b, const char *s, size_t n)
+void cu_buf_put_slow(cu_buf *b, const char *s, size_t n)
 {
     void *p;
     if (b->failed)
@@ -179,11 +179,6 @@ void cu_buf_put(cu_buf *b, const char *s, size_t n)
         memcpy(b->data + b->len, s, n);
     b->len += n;
     b->data[b->len] = '\0';
-}
-
-void cu_buf_puts(cu_buf *b, const char *s)
-{
-    cu_buf_put(b, s, strlen(s));
 }
 
 void cu_buf_printf(cu_buf *b, const char *fmt, ...)
@@ -222,6 +217,12 @@ void cu_buf_printf(cu_buf *b, const char *fmt, ...)
 void cu_buf_num(cu_buf *b, double v)
 {
     char tmp[CU_NUMFMT_MAX];
+    if (CU_NUMFMT_MAX < b->cap - b->len && (b->len < CU_BUF_FLUSH_AT || !b->sink) &&
+        !b->failed) { /* straight into the room there is */
+        b->len += cu_numfmt(b->data + b->len, v);
+        b->data[b->len] = '\0';
+        return;
+    }
     cu_buf_put(b, tmp, cu_numfmt(tmp, v));
 }
 

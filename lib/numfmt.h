@@ -28,4 +28,10 @@ size_t cu_numfmt_short(char *out, double v);
  * for a small negative); non-finite values as 0. Returns the length. */
 size_t cu_numfmt_fixed(char *out, double v, int decimals);
 
+/* The same texts by the exact big-integer path alone, without the 128-bit
+ * fast path for ordinary magnitudes (for tests: the two must agree).
+ * plain: 1 as cu_numfmt, 0 as cu_numfmt_short. */
+size_t cu_numfmt_exact(char *out, double v, int plain);
+size_t cu_numfmt_fixed_exact(char *out, double v, int decimals);
+
 #endif

@@ -76,8 +76,10 @@ static void put_header(cu_buf *b, int en, cu_buf *cell)
     cu_buf_puts(b, "\n");
 }
 
-/* One unit's row: numbers as they are, text cells through put_field. */
-static int put_row(cu_buf *b, const curtail_result *r, size_t u, int lang, cu_buf *cell)
+/* One unit's row: numbers as they are, text cells through put_field;
+ * cols and is_text: the columns and whether each is text. */
+static int put_row(cu_buf *b, const curtail_result *r, size_t u, int lang, cu_buf *cell,
+                   const cu_list_col *cols, const int *is_text)
 {
     cu_list_row row;
     size_t i;
@@ -85,10 +87,10 @@ static int put_row(cu_buf *b, const curtail_result *r, size_t u, int lang, cu_bu
     if (rc != CURTAIL_OK)
         return rc;
     for (i = 0; i < CU_LIST_NCOLS && !b->failed; i++) {
-        cu_list_col c = cu_list_column(i);
+        cu_list_col c = cols[i];
         if (i)
-            cu_buf_puts(b, ",");
-        if (!cu_list_col_is_text(c)) {
+            cu_buf_put(b, ",", 1);
+        if (!is_text[i]) {
             cu_list_cell(b, r, &row, c, lang);
             continue;
         }
@@ -211,6 +213,8 @@ int cu_write_csv(const curtail_result *r, const curtail_write_options *o, cu_buf
     int lang = cu_write_lang(r, o);
     size_t u, n = curtail_result_unit_count(r);
     cu_buf cell;
+    cu_list_col cols[CU_LIST_NCOLS]; /* the columns, worked out once */
+    int is_text[CU_LIST_NCOLS];
     int rc;
     if (o->bom)
         cu_buf_puts(out, "\xEF\xBB\xBF");
@@ -218,10 +222,14 @@ int cu_write_csv(const curtail_result *r, const curtail_write_options *o, cu_buf
         rc = write_schedule(r, lang, out);
         return rc != CURTAIL_OK ? rc : out->failed ? CURTAIL_ENOMEM : CURTAIL_OK;
     }
+    for (u = 0; u < CU_LIST_NCOLS; u++) {
+        cols[u] = cu_list_column(u);
+        is_text[u] = cu_list_col_is_text(cols[u]);
+    }
     cu_buf_init(&cell, out->mem);
     put_header(out, lang == CURTAIL_LANG_EN, &cell);
     for (u = 0; u < n && !out->failed; u++) {
-        rc = put_row(out, r, u, lang, &cell);
+        rc = put_row(out, r, u, lang, &cell, cols, is_text);
         if (rc != CURTAIL_OK) {
             cu_buf_free(&cell);
             return rc;

@@ -59,22 +59,65 @@ static size_t utf8_len(const unsigned char *p, size_t n)
     return len;
 }
 
+/* What put_str does with a byte: 0 copies it, 1 ends the string (NUL),
+ * 2 escapes it, 3 starts a multi-byte UTF-8 sequence (or is invalid). */
+static const unsigned char str_class[256] = {
+    1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0x00 */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0x10 */
+    0, 0, 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20: '"' */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, /* 0x50: '\\' */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, /* 0x70: DEL */
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, /* 0x80 .. 0xFF */
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3};
+
 /* A JSON string: control characters escaped, valid UTF-8 passed through,
- * invalid bytes replaced by U+FFFD so the output is always valid JSON. */
+ * invalid bytes replaced by U+FFFD so the output is always valid JSON.
+ * Runs of bytes that need nothing are copied whole. */
 static void put_str(cu_buf *b, const char *s)
 {
     const unsigned char *p = (const unsigned char *)(s ? s : "");
-    size_t n = strlen((const char *)p);
-    size_t i = 0, run = 0;
+    const unsigned char *run = p;
     cu_buf_put(b, "\"", 1);
-    while (i < n) {
-        unsigned c = p[i];
-        size_t len = utf8_len(p + i, n - i);
-        const char *esc = NULL;
+    for (;;) {
+        unsigned c = *p, cls = str_class[c];
+        const char *esc;
         char ubuf[8];
-        if (len == 0)
+        size_t len;
+        if (cls == 0) {
+            p++;
+            continue;
+        }
+        if (cls == 1)
+            break;
+        if (cls == 3) {
+            /* the common valid forms inline (no overlong form or surrogate
+             * starts with C2..DF, E1..EC, EE, EF); a NUL is no continuation
+             * byte, so no sequence runs past the string */
+            if (c >= 0xC2 && c <= 0xDF && (p[1] & 0xC0) == 0x80) {
+                p += 2;
+                continue;
+            }
+            if (c >= 0xE1 && c <= 0xEF && c != 0xED && (p[1] & 0xC0) == 0x80 &&
+                (p[2] & 0xC0) == 0x80) {
+                p += 3;
+                continue;
+            }
+            len = utf8_len(p, 4);
+            if (len) {
+                p += len;
+                continue;
+            }
             esc = "\\ufffd";
-        else if (c == '"')
+        } else if (c == '"')
             esc = "\\\"";
         else if (c == '\\')
             esc = "\\\\";
@@ -88,7 +131,7 @@ static void put_str(cu_buf *b, const char *s)
             esc = "\\b";
         else if (c == '\f')
             esc = "\\f";
-        else if (c < 0x20 || c == 0x7F) {
+        else {
             static const char hex[] = "0123456789abcdef";
             memcpy(ubuf, "\\u00", 4);
             ubuf[4] = hex[c >> 4];
@@ -96,17 +139,12 @@ static void put_str(cu_buf *b, const char *s)
             ubuf[6] = '\0';
             esc = ubuf;
         }
-        if (esc) {
-            cu_buf_put(b, (const char *)p + i - run, run);
-            run = 0;
-            cu_buf_puts(b, esc);
-            i += len ? len : 1;
-        } else {
-            run += len;
-            i += len;
-        }
+        cu_buf_put(b, (const char *)run, (size_t)(p - run));
+        cu_buf_puts(b, esc);
+        p++;
+        run = p;
     }
-    cu_buf_put(b, (const char *)p + n - run, run);
+    cu_buf_put(b, (const char *)run, (size_t)(p - run));
     cu_buf_put(b, "\"", 1);
 }
 
@@ -151,55 +189,56 @@ static void put_targets(cu_buf *b, const curtail_target *targets, int last, int 
     cu_buf_puts(b, last ? "      }\n" : "      },\n");
 }
 
+/* A literal's bytes (its length known at compile time). */
+#define PUT_LIT(b, lit) cu_buf_put((b), (lit), sizeof(lit) - 1)
+/* "key": number, with a literal key that needs no escaping */
+#define PUT_NUM_LIT(b, key, v) (PUT_LIT(b, "\"" key "\": "), cu_buf_num((b), (v)))
+
+/* One line of a level's units; `text` is scratch room for the measure text
+ * (kept across units: one allocation per level, not per unit). */
 static void put_unit(cu_buf *b, const curtail_result *r, const curtail_unit_result *ur,
-                     size_t u, int level, int lang)
+                     size_t u, int level, int lang, cu_buf *text)
 {
     int p;
-    cu_buf_puts(b, "        {");
-    put_key(b, "enterprise");
+    PUT_LIT(b, "        {\"enterprise\": ");
     put_str(b, ur->enterprise);
-    cu_buf_puts(b, ", ");
-    put_key(b, "unit");
+    PUT_LIT(b, ", \"unit\": ");
     put_str(b, ur->unit);
-    cu_buf_puts(b, ", ");
-    put_num_member(b, "load", ur->load, 0);
-    put_num_member(b, "base_load", ur->base_load, 0);
-    put_num_member(b, "lo", ur->lo, 0);
-    put_num_member(b, "hi", ur->hi, 0);
-    put_key(b, "measure");
-    cu_buf_puts(b, "{");
-    put_key(b, "kind");
+    PUT_LIT(b, ", ");
+    PUT_NUM_LIT(b, "load", ur->load);
+    PUT_LIT(b, ", ");
+    PUT_NUM_LIT(b, "base_load", ur->base_load);
+    PUT_LIT(b, ", ");
+    PUT_NUM_LIT(b, "lo", ur->lo);
+    PUT_LIT(b, ", ");
+    PUT_NUM_LIT(b, "hi", ur->hi);
+    PUT_LIT(b, ", \"measure\": {\"kind\": ");
     put_str(b, cu_measure_key(ur->measure));
-    cu_buf_puts(b, ", ");
-    put_key(b, "value");
+    PUT_LIT(b, ", \"value\": ");
     if (ur->measure == CURTAIL_MEASURE_STOP || ur->measure == CURTAIL_MEASURE_NONE)
-        cu_buf_puts(b, "null");
+        PUT_LIT(b, "null");
     else
         cu_buf_num(b, ur->measure_value);
-    cu_buf_puts(b, "}, ");
-    put_key(b, "text");
-    {
-        cu_buf text;
-        cu_buf_init(&text, b->mem);
-        cu_measure_text(r, u, level, lang, &text);
-        if (text.failed)
-            b->failed = 1;
-        else
-            put_str(b, text.data ? text.data : "");
-        cu_buf_free(&text);
-    }
-    cu_buf_puts(b, ", ");
-    put_key(b, "reduction");
-    cu_buf_puts(b, "{");
+    PUT_LIT(b, "}, \"text\": ");
+    text->len = 0;
+    if (text->data)
+        text->data[0] = '\0';
+    cu_measure_text(r, u, level, lang, text);
+    if (text->failed)
+        b->failed = 1;
+    else
+        put_str(b, text->data ? text->data : "");
+    PUT_LIT(b, ", \"reduction\": {");
     for (p = 0; p < CU_NP; p++)
         put_num_member(b, curtail_pollutant_name((curtail_pollutant)p), ur->reduction[p],
                        p + 1 == CU_NP);
-    cu_buf_puts(b, "}}");
+    PUT_LIT(b, "}}");
 }
 
 static int put_level(cu_buf *b, const curtail_result *r, int level, int lang, int last)
 {
     curtail_level_result lr;
+    cu_buf text;
     size_t i, n = curtail_result_unit_count(r);
     int rc = curtail_result_level(r, (curtail_level)level, &lr, NULL);
     if (rc != CURTAIL_OK)
@@ -219,14 +258,21 @@ static int put_level(cu_buf *b, const curtail_result *r, int level, int lang, in
     cu_buf_puts(b, ",\n");
     put_targets(b, lr.targets, 0, 1);
     cu_buf_puts(b, n ? "      \"units\": [\n" : "      \"units\": []\n");
+    cu_buf_init(&text, b->mem);
     for (i = 0; i < n && !b->failed; i++) {
         curtail_unit_result ur;
         rc = curtail_result_unit(r, (curtail_level)level, i, &ur, NULL);
-        if (rc != CURTAIL_OK)
+        if (rc != CURTAIL_OK) {
+            cu_buf_free(&text);
             return rc;
-        put_unit(b, r, &ur, i, level, lang);
-        cu_buf_puts(b, i + 1 < n ? ",\n" : "\n");
+        }
+        put_unit(b, r, &ur, i, level, lang, &text);
+        if (i + 1 < n)
+            PUT_LIT(b, ",\n");
+        else
+            PUT_LIT(b, "\n");
     }
+    cu_buf_free(&text);
     if (n)
         cu_buf_puts(b, "      ]\n");
     cu_buf_puts(b, last ? "    }\n" : "    },\n");

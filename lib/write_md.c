@@ -30,22 +30,42 @@
 #include <stdio.h>
 #include <string.h>
 
+/* What put_text does with a byte: 0 copies it, 1 writes a space instead
+ * (\n, \r), 2 escapes it with a backslash (\\ | * _ ` < > [ ] ~). */
+static const unsigned char md_class[256] = {
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 1, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 2, 2, 0, 2,
+    2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 2, 0,
+    /* 0x80 .. 0xFF: 0 */
+};
+
 /* Text inside a table cell or a list item: Markdown punctuation escaped,
- * line breaks turned into spaces so a row stays one line. */
+ * line breaks turned into spaces so a row stays one line. Runs of bytes that
+ * need nothing are copied whole. */
 static void put_text(cu_buf *b, const char *s)
 {
-    const char *p;
+    const char *p, *run;
     if (!s)
         return;
-    for (p = s; *p; p++) {
-        if (*p == '\n' || *p == '\r')
+    for (p = run = s; *p; p++) {
+        unsigned cls = md_class[(unsigned char)*p];
+        if (cls == 0)
+            continue;
+        cu_buf_put(b, run, (size_t)(p - run));
+        if (cls == 1) {
             cu_buf_put(b, " ", 1);
-        else if (strchr("\\|*_`<>[]~", *p)) {
+            run = p + 1;
+        } else {
             cu_buf_put(b, "\\", 1);
-            cu_buf_put(b, p, 1);
-        } else
-            cu_buf_put(b, p, 1);
+            run = p; /* the byte itself starts the next run */
+        }
     }
+    cu_buf_put(b, run, (size_t)(p - run));
 }
 
 /* "Status: …; lost value …; weighted loss …." and the table of targets; `per`
@@ -119,12 +139,18 @@ static int put_list(cu_buf *b, const curtail_result *r, int lang)
     int en = lang == CURTAIL_LANG_EN;
     int rc = CURTAIL_OK;
     cu_buf cell;
+    cu_list_col cols[CU_LIST_NCOLS]; /* the columns, worked out once */
+    int is_text[CU_LIST_NCOLS];
     cu_buf_init(&cell, b->mem);
     cu_buf_puts(b, en ? "## List (one enterprise, one policy)\n\n"
                       : "## 一企一策清单\n\n");
     for (i = 0; i < CU_LIST_NCOLS; i++) {
+        cols[i] = cu_list_column(i);
+        is_text[i] = cu_list_col_is_text(cols[i]);
+    }
+    for (i = 0; i < CU_LIST_NCOLS; i++) {
         cell.len = 0;
-        cu_list_header(&cell, cu_list_column(i), en);
+        cu_list_header(&cell, cols[i], en);
         if (cell.failed)
             b->failed = 1;
         cu_buf_puts(b, i ? " | " : "| ");
@@ -132,7 +158,7 @@ static int put_list(cu_buf *b, const curtail_result *r, int lang)
     }
     cu_buf_puts(b, " |\n");
     for (i = 0; i < CU_LIST_NCOLS; i++)
-        cu_buf_puts(b, cu_list_col_is_text(cu_list_column(i)) ? "|---" : "|---:");
+        cu_buf_puts(b, is_text[i] ? "|---" : "|---:");
     cu_buf_puts(b, "|\n");
     for (u = 0; u < n && !b->failed; u++) {
         cu_list_row row;
@@ -140,9 +166,12 @@ static int put_list(cu_buf *b, const curtail_result *r, int lang)
         if (rc != CURTAIL_OK)
             break;
         for (i = 0; i < CU_LIST_NCOLS; i++) {
-            cu_list_col c = cu_list_column(i);
-            cu_buf_puts(b, i ? " | " : "| ");
-            if (!cu_list_col_is_text(c)) {
+            cu_list_col c = cols[i];
+            if (i)
+                cu_buf_put(b, " | ", 3);
+            else
+                cu_buf_put(b, "| ", 2);
+            if (!is_text[i]) {
                 cu_list_cell(b, r, &row, c, lang);
                 continue;
             }

@@ -20,45 +20,48 @@ const char *const cu_level_en[CU_NL] = {"Yellow", "Orange", "Red"};
 const char *const cu_pollutant_zh[CU_NP] = {"SO2", "NOx", "颗粒物", "VOCs"};
 
 /* Both through cu_numfmt_fixed: printf's "%.*f" without the locale's
- * decimal comma. */
+ * decimal comma. cu_put_fixed drops the sign of a value that rounds to
+ * zero ("-0.00" is written "0.00"); cu_put_trimmed drops trailing zeros and
+ * the point ("12.50" -> "12.5", "-0" -> "0"). */
 void cu_put_fixed(cu_buf *b, double v, int decimals)
 {
     char tmp[CU_NUMFMT_FIXED_MAX(16)];
-    size_t n;
-    const char *p;
+    size_t n, i;
     if (!isfinite(v))
         v = 0.0;
     if (decimals > 16)
         decimals = 16;
     n = cu_numfmt_fixed(tmp, v, decimals);
-    tmp[n] = '\0';
-    for (p = tmp[0] == '-' ? tmp + 1 : tmp; *p == '0' || *p == '.'; p++)
-        ;
-    cu_buf_puts(b, (tmp[0] == '-' && *p == '\0') ? tmp + 1 : tmp);
+    if (tmp[0] == '-') {
+        for (i = 1; i < n && (tmp[i] == '0' || tmp[i] == '.'); i++)
+            ;
+        if (i == n) { /* all zeros */
+            cu_buf_put(b, tmp + 1, n - 1);
+            return;
+        }
+    }
+    cu_buf_put(b, tmp, n);
 }
 
 void cu_put_trimmed(cu_buf *b, double v, int decimals)
 {
     char tmp[CU_NUMFMT_FIXED_MAX(16)];
     size_t n;
-    const char *p;
     if (!isfinite(v))
         v = 0.0;
     if (decimals > 16)
         decimals = 16;
     n = cu_numfmt_fixed(tmp, v, decimals);
-    tmp[n] = '\0';
-    if (strchr(tmp, '.')) {
+    if (memchr(tmp, '.', n)) {
         while (n > 0 && tmp[n - 1] == '0')
             n--;
         if (n > 0 && tmp[n - 1] == '.')
             n--;
-        tmp[n] = '\0';
     }
-    p = tmp;
-    if (strcmp(tmp, "-0") == 0)
-        p = "0";
-    cu_buf_puts(b, p);
+    if (n == 2 && tmp[0] == '-' && tmp[1] == '0')
+        cu_buf_put(b, "0", 1);
+    else
+        cu_buf_put(b, tmp, n);
 }
 
 void cu_grade_label(const curtail_result *r, size_t u, int en, char *buf, size_t n)
@@ -192,9 +195,15 @@ void cu_list_cell(cu_buf *b, const curtail_result *r, const cu_list_row *row, cu
     int en = (lang == CURTAIL_LANG_DEFAULT ? s->lang : lang) == CURTAIL_LANG_EN;
     char tmp[128];
     switch (c.field) {
-    case CU_COL_NO:
-        cu_buf_printf(b, "%zu", row->unit + 1);
+    case CU_COL_NO: { /* row->unit + 1 in decimal ("%zu") */
+        size_t x = row->unit + 1, k = sizeof tmp;
+        do {
+            tmp[--k] = (char)('0' + x % 10);
+            x /= 10;
+        } while (x);
+        cu_buf_put(b, tmp + k, sizeof tmp - k);
         break;
+    }
     case CU_COL_ENTERPRISE:
         cu_buf_puts(b, e->name ? e->name : e->id);
         break;
@@ -209,8 +218,12 @@ void cu_list_cell(cu_buf *b, const curtail_result *r, const cu_list_row *row, cu
         break;
     case CU_COL_GRADE:
         /* the declared grade, with the effective one when a modifier changed it */
-        cu_grade_label(r, row->unit, en, tmp, sizeof tmp);
-        cu_buf_puts(b, tmp);
+        if (cu_effective_grade(s, row->unit) == e->grade) /* (cu_grade_label's common case) */
+            cu_buf_puts(b, (en ? cu_grade_en : cu_grade_zh)[e->grade]);
+        else {
+            cu_grade_label(r, row->unit, en, tmp, sizeof tmp);
+            cu_buf_puts(b, tmp);
+        }
         break;
     case CU_COL_UNIT:
         cu_buf_puts(b, unit->name ? unit->name : unit->id);

@@ -26,10 +26,12 @@
 #define BITS_ITER 100000L
 #define TYPICAL_ITER 200000L
 #define FIXED_ITER 20000L
+#define FAST_ITER 100000L
 #else
 #define BITS_ITER 3000000L
 #define TYPICAL_ITER 7000000L
 #define FIXED_ITER 300000L
+#define FAST_ITER 3000000L
 #endif
 
 /* ---- the reference: cu_buf_num as it was, printf and strtod ---------------------------- */
@@ -108,7 +110,26 @@ static void fmt(char *out, double v)
     out[n] = '\0';
 }
 
-/* new == reference, and the text reads back (zero and non-finite are "0") */
+/* The fast path (128-bit integers, ordinary magnitudes) against the exact
+ * big-integer path, both layouts. */
+static void check_fast(double v)
+{
+    char got[CU_NUMFMT_MAX + 1], want[CU_NUMFMT_MAX + 1];
+    int plain;
+    for (plain = 0; plain <= 1; plain++) {
+        size_t n = plain ? cu_numfmt(got, v) : cu_numfmt_short(got, v);
+        size_t m = cu_numfmt_exact(want, v, plain);
+        if (n >= CU_NUMFMT_MAX || m >= CU_NUMFMT_MAX)
+            ck_abort_msg("%a: %zu / %zu characters", v, n, m);
+        got[n] = want[m] = '\0';
+        if (strcmp(got, want) != 0)
+            ck_abort_msg("%.17g (%a), plain %d: got '%s', exact path '%s'", v, v, plain, got,
+                         want);
+    }
+}
+
+/* new == reference == exact path, and the text reads back (zero and
+ * non-finite are "0") */
 static void check_one(double v)
 {
     char got[CU_NUMFMT_MAX + 1], want[128];
@@ -116,6 +137,7 @@ static void check_one(double v)
     ref_num(want, sizeof want, v);
     if (strcmp(got, want) != 0)
         ck_abort_msg("%.17g (%a): got '%s', printf-based '%s'", v, v, got, want);
+    check_fast(v);
     if (isfinite(v) && v != 0.0 && strtod(got, NULL) != v)
         ck_abort_msg("%.17g (%a): '%s' does not read back", v, v, got);
 }
@@ -335,6 +357,10 @@ START_TEST(test_numfmt_fixed_matches_printf)
         snprintf(want, sizeof want, "%.*f", decimals, v);
         if (strcmp(got, want) != 0)
             ck_abort_msg("%a with %d decimals: got '%s', printf '%s'", v, decimals, got, want);
+        n = cu_numfmt_fixed_exact(want, v, decimals);
+        want[n] = '\0';
+        if (strcmp(got, want) != 0)
+            ck_abort_msg("%a with %d decimals: got '%s', exact path '%s'", v, decimals, got, want);
     }
     ck_assert_int_eq((int)cu_numfmt_fixed(got, 2.675, 2), 4);
     got[4] = '\0';
@@ -369,6 +395,107 @@ START_TEST(test_numfmt_short_matches_printf_g)
         ref_num_layout(want, sizeof want, v, 0);
         if (strcmp(got, want) != 0 || n > 24)
             ck_abort_msg("%a: got '%s', printf-based '%s'", v, got, want);
+        check_fast(v);
+    }
+}
+END_TEST
+
+/* The fast path against the exact path where it applies and around its
+ * edges (about 1e-11 .. 1e18): random significands at every binary exponent
+ * there, few-digit decimals k / 10^d and k * 10^d with their neighbours,
+ * quotients, and the decimal boundaries 10^k and 9.5 * 10^k, +- a few ulps. */
+START_TEST(test_numfmt_fast_matches_exact)
+{
+    uint64_t s = 31337;
+    long i;
+    int k, j;
+    for (i = 0; i < FAST_ITER; i++) {
+        uint64_t r = rng_next(&s), r2 = rng_next(&s);
+        double v;
+        switch (r & 3) {
+        case 0: /* any significand, binary exponent -40 .. 63 */
+            v = ldexp((double)((r2 >> 11) | (UINT64_C(1) << 52)), (int)((r >> 2) % 104) - 92);
+            break;
+        case 1: { /* k / 10^d, k * 10^d */
+            static const double p10[] = {1,    10,   100,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,
+                                         1e9,  1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17};
+            double kk = (double)(r2 % (1 + (UINT64_C(1) << (r >> 2) % 50)));
+            int d = (int)((r >> 8) % 18);
+            v = (r >> 14) & 1 ? kk / p10[d] : kk * p10[d];
+            break;
+        }
+        case 2: /* quotients */
+            v = (double)(r2 % 1000000007) / (double)(1 + (r >> 2) % 999983) *
+                pow(10.0, (double)((int)((r >> 24) % 28) - 10));
+            break;
+        default: /* neighbours of the above */
+            v = nextafter((double)(r2 % 100000) / 1000.0 * pow(10.0, (double)((int)((r >> 2) % 28) - 12)),
+                          (r >> 40) & 1 ? 0.0 : INFINITY);
+            break;
+        }
+        if ((r >> 41) & 1)
+            v = -v;
+        check_fast(v);
+    }
+    for (k = -14; k <= 19; k++) {
+        double p = pow(10.0, (double)k), q = 9.5 * p, w = 9.9999999999999995 * p;
+        double vs[3];
+        vs[0] = p;
+        vs[1] = q;
+        vs[2] = w;
+        for (j = 0; j < 3; j++) {
+            double v = vs[j];
+            int u;
+            for (u = 0; u < 8; u++)
+                v = nextafter(v, 0.0);
+            for (u = 0; u < 17; u++) {
+                check_fast(v);
+                check_one(v);
+                v = nextafter(v, INFINITY);
+            }
+        }
+    }
+    for (k = -40; k <= 63; k++) { /* powers of two: the asymmetric interval */
+        check_fast(ldexp(1.0, k));
+        check_fast(nextafter(ldexp(1.0, k), 0.0));
+        check_fast(nextafter(ldexp(1.0, k), INFINITY));
+    }
+}
+END_TEST
+
+/* The fixed layout's fast path against its exact path: ties (binary
+ * fractions), values near 9e18 / 10^d, 0 .. 22 decimals. */
+START_TEST(test_numfmt_fixed_fast_matches_exact)
+{
+    uint64_t s = 2718;
+    long i;
+    char got[CU_NUMFMT_FIXED_MAX(22) + 1], want[CU_NUMFMT_FIXED_MAX(22) + 1];
+    for (i = 0; i < FAST_ITER / 3; i++) {
+        uint64_t r = rng_next(&s), r2 = rng_next(&s);
+        int decimals = (int)(r % 23);
+        double v;
+        size_t n, m;
+        switch ((r >> 5) & 3) {
+        case 0: /* binary fractions: exact ties at some places */
+            v = ldexp((double)(r2 >> (11 + (r >> 8) % 40)), -(int)((r >> 16) % 30));
+            break;
+        case 1: /* around the fast path's bound */
+            v = 9e18 / pow(10.0, (double)decimals) * (0.999 + 0.002 * (double)(r2 >> 11) * 0x1p-53);
+            break;
+        case 2:
+            v = (double)(r2 % 10000) / 100.0; /* percentages */
+            break;
+        default:
+            v = ldexp((double)((r2 >> 11) | 1), (int)((r >> 16) % 140) - 120);
+            break;
+        }
+        if ((r >> 40) & 1)
+            v = -v;
+        n = cu_numfmt_fixed(got, v, decimals);
+        m = cu_numfmt_fixed_exact(want, v, decimals);
+        got[n] = want[m] = '\0';
+        if (strcmp(got, want) != 0)
+            ck_abort_msg("%a with %d decimals: got '%s', exact path '%s'", v, decimals, got, want);
     }
 }
 END_TEST
@@ -387,6 +514,8 @@ int main(void)
     tcase_add_test(core, test_numfmt_golden_numbers_match_printf);
     tcase_add_test(core, test_numfmt_fixed_matches_printf);
     tcase_add_test(core, test_numfmt_short_matches_printf_g);
+    tcase_add_test(core, test_numfmt_fast_matches_exact);
+    tcase_add_test(core, test_numfmt_fixed_fast_matches_exact);
     tcase_set_timeout(core, 300);
     suite_add_tcase(su, core);
 

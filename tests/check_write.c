@@ -1188,6 +1188,52 @@ START_TEST(test_write_md_escapes_cells)
 }
 END_TEST
 
+/* Strings byte by byte at the edges of UTF-8 and of the escapes: a sequence
+ * cut short by the end of the string, surrogates, overlong forms, beyond
+ * U+10FFFF, valid 2/3/4-byte forms, DEL and other controls; and the
+ * Markdown escapes of every special character. */
+START_TEST(test_write_escapes_byte_edges)
+{
+    static const struct {
+        const char *name, *json, *md;
+    } cases[] = {
+        {"x\xe4\xb8", "\"x\\ufffd\\ufffd\"", "# x\xe4\xb8\n"},
+        {"\xf0\x9f\x98", "\"\\ufffd\\ufffd\\ufffd\"", NULL},
+        {"\xed\xa0\x80!", "\"\\ufffd\\ufffd\\ufffd!\"", NULL},
+        {"\xc0\x80\xc1\xbf", "\"\\ufffd\\ufffd\\ufffd\\ufffd\"", NULL},
+        {"\xf4\x90\x80\x80", "\"\\ufffd\\ufffd\\ufffd\\ufffd\"", NULL},
+        {"\xc2\xa9\xe2\x82\xac\xf0\x9f\x98\x80\xf4\x8f\xbf\xbf",
+         "\"\xc2\xa9\xe2\x82\xac\xf0\x9f\x98\x80\xf4\x8f\xbf\xbf\"", NULL},
+        {"a\x7f\x1f\b\f\r\"\\/", "\"a\\u007f\\u001f\\b\\f\\r\\\"\\\\/\"", NULL},
+        {"\\|*_`<>[]~\r\n{}^#", NULL, "# \\\\\\|\\*\\_\\`\\<\\>\\[\\]\\~  {}^#\n"},
+    };
+    size_t i;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        curtail_scenario *s;
+        curtail_result *r = awkward_result(&s);
+        curtail_error err;
+        size_t len;
+        char *out;
+        ck_assert_int_eq(curtail_scenario_set_name(s, cases[i].name, &err), CURTAIL_OK);
+        if (cases[i].json) {
+            char want[256];
+            snprintf(want, sizeof want, "\n  \"scenario\": %s,\n", cases[i].json);
+            out = render(r, CURTAIL_FORMAT_JSON, CURTAIL_LANG_EN, 0, &len);
+            ck_assert_msg(strstr(out, want) != NULL, "case %zu: no '%s'", i, want);
+            free(out);
+        }
+        if (cases[i].md) {
+            out = render(r, CURTAIL_FORMAT_MD, CURTAIL_LANG_EN, 0, &len);
+            ck_assert_msg(strncmp(out, cases[i].md, strlen(cases[i].md)) == 0,
+                          "case %zu: starts '%.40s'", i, out);
+            free(out);
+        }
+        curtail_result_free(r);
+        curtail_scenario_free(s);
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("write");
@@ -1234,6 +1280,7 @@ int main(void)
     tcase_add_test(limits, test_write_json_escapes_strings);
     tcase_add_test(limits, test_write_csv_quotes_fields);
     tcase_add_test(limits, test_write_md_escapes_cells);
+    tcase_add_test(limits, test_write_escapes_byte_edges);
     suite_add_tcase(su, limits);
 
     sr = srunner_create(su);
