@@ -118,15 +118,6 @@ int cu_einval(curtail_error *err, const char *fmt, ...)
 int cu_enomem(curtail_error *err);
 
 /* ---- names (names.c) ------------------------------------------------------------ */
-/* Parse a YAML word into an enum value; -1 when unknown. */
-int cu_pollutant_parse(const char *s);
-int cu_level_parse(const char *s);
-int cu_industry_parse(const char *s);
-int cu_kind_parse(const char *s);
-int cu_grade_parse(const char *s);
-int cu_fuel_parse(const char *s);
-int cu_guarantee_parse(const char *s); /* none | livelihood | supply */
-int cu_quenching_parse(const char *s); /* dry | wet */
 const char *cu_guarantee_name(int g);
 const char *cu_measure_key(int m); /* "max_load", "cut", "coking_time_h", "stop", "none" */
 /* Does `kind` belong to `industry` (SPEC §3)? */
@@ -281,6 +272,22 @@ int cu_scenario_warn(curtail_scenario *s, cu_pos pos, const char *path, const ch
 void cu_unit_path(char *buf, size_t n, size_t e, size_t u, const char *field);
 /* Scenario-file relative (for messages); "" for builder scenarios. */
 const char *cu_scenario_file(const curtail_scenario *s);
+/* CURTAIL_EINVAL naming fn while results of s are alive, else CURTAIL_OK. */
+int cu_scenario_refuse_while_results(const curtail_scenario *s, const char *fn,
+                                     curtail_error *err);
+
+/* ---- the episode's builders (episode.c) ------------------------------------------- */
+/* The public builders' checks, with the positions of a loaded file's nodes
+ * (none from a program) and the text of `hours` as given, for messages. */
+#define CU_MAX_EPISODE_HOURS 8784 /* a leap year */
+int cu_episode_start_check(int64_t start, curtail_error *err);
+int cu_episode_set(curtail_scenario *s, int64_t start, double hours, const char *hours_text,
+                   cu_pos pos, cu_pos pos_hours, curtail_error *err);
+int cu_episode_add_alert(curtail_scenario *s, int level, int64_t from, int64_t to, cu_pos pos,
+                         curtail_error *err);
+/* Alerts of the timeline may not overlap (run by the loader after the
+ * timeline and by curtail_scenario_check). */
+int cu_episode_check_overlaps(const curtail_scenario *s, curtail_error *err);
 
 /* ---- YAML (yaml_tree.c, load_yaml.c) ------------------------------------------- */
 /* The built-in policy table, compiled in from lib/policy_default.yaml. */
@@ -562,5 +569,13 @@ void cu_civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d);
 void cu_format_minutes(int64_t minutes, char *buf, size_t n);
 /* "YYYY-MM-DD" of a day number (buf >= 11 bytes). */
 void cu_format_day(int64_t day, char *buf, size_t n);
+/* a / b rounded towards minus infinity (b > 0). */
+int64_t cu_floor_div(int64_t a, int64_t b);
+/* "YYYY-MM-DDTHH:MM" → minutes since the epoch: 0, -1 if malformed, -2 if
+ * there is no such date or time. */
+int cu_parse_time(const char *s, int64_t *out);
+/* "HH:MM-HH:MM" within one day (the end may be 24:00), from < to → minutes
+ * after midnight: 0 or -1. */
+int cu_parse_window(const char *s, int *from, int *to);
 
 #endif

@@ -149,6 +149,12 @@ static int refuse_while_results(const curtail_scenario *s, const char *fn, curta
     return CURTAIL_OK;
 }
 
+int cu_scenario_refuse_while_results(const curtail_scenario *s, const char *fn,
+                                     curtail_error *err)
+{
+    return refuse_while_results(s, fn, err);
+}
+
 /* ---- small validators -------------------------------------------------------------- */
 
 static int bad(curtail_error *err, const char *path, const char *fmt, ...)
@@ -986,6 +992,8 @@ int curtail_scenario_check(curtail_scenario *s, curtail_error *err)
                         "(about 2.5 GiB of memory); shorten the episode or split the scenario",
                         s->episode.hours, s->nunits, (double)s->episode.hours * (double)s->nunits,
                         CU_MAX_UNIT_HOURS);
+    if ((rc = cu_episode_check_overlaps(s, err)) != 0)
+        return rc;
     if ((rc = check_enterprise_ids(s, err)) != 0)
         return rc;
     if ((rc = resolve_units(s, err)) != 0)
