@@ -327,6 +327,14 @@ typedef struct cu_groups {
     double baseline[CU_NP]; /* B[p] (SPEC §5) */
     double listed[CU_NP];   /* Σ_g E b + Σ fixed, whatever the base */
     int *eff_grade;         /* per enterprise: effective grade after modifiers */
+    /* units a rule asks to run below their technical minimum, in unit order:
+     * facts the check words as warnings */
+    struct cu_below_min {
+        size_t unit;
+        unsigned levels; /* bit 1u << level */
+        double load;     /* what it runs at instead */
+    } *below_min;
+    size_t nbelow_min, capbelow_min;
     cu_rule *builtin;       /* the built-in rules that ul[].rule may point into, when
                                owned here (NULL: the scenario's table) */
     size_t nbuiltin;
@@ -335,10 +343,9 @@ typedef struct cu_groups {
 
 /* Effective grade of unit u (SPEC §4.4). */
 int cu_effective_grade(const curtail_scenario *s, size_t u);
-/* Build groups and bounds; reports input errors (lo > hi, nesting) with positions,
- * and adds warnings to s when `warn` is set. */
-int cu_groups_build(const curtail_scenario *s, curtail_scenario *warn_into, cu_groups **out,
-                    curtail_error *err);
+/* Build groups and bounds; reports input errors (lo > hi, nesting) with
+ * positions. Writes nothing into s: below-minimum facts are in the groups. */
+int cu_groups_build(const curtail_scenario *s, cu_groups **out, curtail_error *err);
 /* Drop one reference (the last frees). */
 void cu_groups_free(cu_groups *g);
 /* The groups of a checked scenario: the ones its check built (one more

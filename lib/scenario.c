@@ -970,6 +970,40 @@ static int scenario_warnings(curtail_scenario *s)
     return CURTAIL_OK;
 }
 
+/* The bounds' facts as warnings: rules below a unit's technical minimum. */
+static int below_min_warnings(curtail_scenario *s, const cu_groups *g)
+{
+    static const char *const zh_levels[CU_NL] = {"黄色", "橙色", "红色"};
+    size_t i;
+    for (i = 0; i < g->nbelow_min; i++) {
+        const struct cu_below_min *f = &g->below_min[i];
+        const cu_unit *un = &s->units[f->unit];
+        char levels[64] = "", levels_zh[64] = "", path[128], en[512], zh[512];
+        int L, any = 0;
+        for (L = 0; L < CU_NL; L++)
+            if (f->levels & (1u << L)) {
+                if (any) {
+                    strcat(levels, ", ");
+                    strcat(levels_zh, "、");
+                }
+                strcat(levels, curtail_level_name((curtail_level)L));
+                strcat(levels_zh, zh_levels[L]);
+                any = 1;
+            }
+        cu_unit_path(path, sizeof path, un->enterprise,
+                     f->unit - s->ents[un->enterprise].first_unit, NULL);
+        snprintf(en, sizeof en,
+                 "the rule at %s asks for less than the technical minimum load %g of unit "
+                 "'%s'; it runs at %g",
+                 levels, un->min_load, un->id, f->load);
+        snprintf(zh, sizeof zh, "%s预警的措施要求低于生产单元“%s”的最低技术负荷 %g，按负荷 %g 运行",
+                 levels_zh, un->id, un->min_load, f->load);
+        if (cu_scenario_warn(s, un->pos[CU_UF_NODE], path, en, zh))
+            return CURTAIL_ENOMEM;
+    }
+    return CURTAIL_OK;
+}
+
 int curtail_scenario_check(curtail_scenario *s, curtail_error *err)
 {
     int rc;
@@ -1010,8 +1044,12 @@ int curtail_scenario_check(curtail_scenario *s, curtail_error *err)
             return rc;
         s->has_builtin = 1;
     }
-    if ((rc = cu_groups_build(s, s, &g, err)) != 0)
+    if ((rc = cu_groups_build(s, &g, err)) != 0)
         return rc;
+    if (below_min_warnings(s, g)) {
+        cu_groups_free(g);
+        return cu_enomem(err);
+    }
     s->groups = g; /* kept for plan and export while the scenario stays checked */
     s->checked = 1;
     return CURTAIL_OK;
