@@ -982,11 +982,7 @@ static int cmd_solve(int argc, char **argv, int schedule)
     rc = parse_plan_format(&a, &wo.format);
     if (rc >= 0)
         return rc;
-    if (a.lang && strcmp(a.lang, "zh") == 0)
-        wo.lang = CURTAIL_LANG_ZH;
-    else if (a.lang && strcmp(a.lang, "en") == 0)
-        wo.lang = CURTAIL_LANG_EN;
-    else if (a.lang) {
+    if (a.lang && curtail_lang_from_name(a.lang, &wo.lang) != CURTAIL_OK) {
         static const char *const langs[] = {"zh", "en"};
         return usage_error_hint("unknown language '%s' (zh or en)", a.lang,
                                 NEAREST(a.lang, langs));
@@ -1089,17 +1085,13 @@ static int cmd_export(int argc, char **argv)
     if (rc >= 0)
         return rc;
     if (a.level) {
-        if (strcmp(a.level, "yellow") == 0)
-            eo.level = CURTAIL_YELLOW;
-        else if (strcmp(a.level, "orange") == 0)
-            eo.level = CURTAIL_ORANGE;
-        else if (strcmp(a.level, "red") == 0)
-            eo.level = CURTAIL_RED;
-        else {
+        curtail_level l;
+        if (curtail_level_from_name(a.level, &l) != CURTAIL_OK) {
             static const char *const levels[] = {"yellow", "orange", "red"};
             return usage_error_hint("unknown level '%s' (yellow, orange or red)", a.level,
                                     NEAREST(a.level, levels));
         }
+        eo.level = (int)l;
     }
     rc = load(a.file, &s);
     if (rc >= 0)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* embed.c — build a scenario in code (no YAML), solve the plan and print the
- * list. Build against the installed library:
+/* embed.c — build a scenario in code (no YAML) with an episode, solve the
+ * plan, print the list, then schedule the episode hour by hour and print its
+ * segments (day x level). Build against the installed library:
  *
  *   cc embed.c $(pkg-config --cflags --libs curtail) -o embed
  *
@@ -22,8 +23,10 @@ static int fail(const curtail_error *err)
 int main(void)
 {
     curtail_scenario *s = NULL;
-    curtail_result *r = NULL;
+    curtail_result *r = NULL, *sr = NULL;
     curtail_error err;
+    curtail_segment_result seg;
+    size_t k;
     curtail_enterprise_spec coke = CURTAIL_ENTERPRISE_SPEC_INIT;
     curtail_enterprise_spec boiler = CURTAIL_ENTERPRISE_SPEC_INIT;
     curtail_unit_spec oven = CURTAIL_UNIT_SPEC_INIT;
@@ -91,6 +94,16 @@ int main(void)
         curtail_scenario_add_unit(s, &blr, &err))
         goto error;
 
+    /* a two-day episode: orange from 08:00 on the first day, red for the
+     * following day's twelve daytime hours; the ozone window at red only */
+    if (curtail_scenario_set_episode(s, "2024-01-10T00:00", 48, &err) ||
+        curtail_scenario_add_alert(s, CURTAIL_ORANGE, "2024-01-10T08:00", "2024-01-11T08:00",
+                                   &err) ||
+        curtail_scenario_add_alert(s, CURTAIL_RED, "2024-01-11T08:00", "2024-01-11T20:00",
+                                   &err) ||
+        curtail_scenario_set_ozone(s, "10:00-18:00", 1u << CURTAIL_RED, &err))
+        goto error;
+
     if (curtail_scenario_check(s, &err) || curtail_plan_solve(s, NULL, &r, &err))
         goto error;
     printf("status: %s, objective %.2f yuan/d\n",
@@ -99,11 +112,25 @@ int main(void)
     out.format = CURTAIL_FORMAT_MD;
     if (curtail_result_write_stream(r, &out, stdout, &err))
         goto error;
+
+    if (curtail_schedule_solve(s, NULL, &sr, &err))
+        goto error;
+    printf("\nschedule: %zu hours, %s, weighted loss %.2f yuan\n", curtail_result_hour_count(sr),
+           curtail_result_status(sr) == CURTAIL_OPTIMAL ? "optimal" : "targets unmet",
+           curtail_result_objective(sr));
+    for (k = 0; k < curtail_result_segment_count(sr); k++) {
+        if (curtail_result_segment(sr, k, &seg, &err))
+            goto error;
+        printf("  %s %-6s %2d h  lost %.2f yuan  SO2 %.1f kg\n", seg.day,
+               curtail_level_name(seg.level), seg.hours, seg.lost_value,
+               seg.targets[CURTAIL_SO2].achieved);
+    }
     rc = EXIT_SUCCESS;
     goto done;
 error:
     rc = fail(&err);
 done:
+    curtail_result_free(sr);
     curtail_result_free(r);
     curtail_scenario_free(s);
     return rc;

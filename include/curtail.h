@@ -203,6 +203,16 @@ CURTAIL_API const char *curtail_industry_name(curtail_industry i);
 CURTAIL_API const char *curtail_kind_name(curtail_kind k);
 CURTAIL_API const char *curtail_grade_name(curtail_grade g);
 CURTAIL_API const char *curtail_fuel_name(curtail_fuel f);
+/** The value a name stands for, the reverse of the above (and "zh" / "en"
+ *  for a language): CURTAIL_OK, or CURTAIL_EINVAL (*out untouched) for an
+ *  unknown or NULL name. Shared by the YAML loader and the command line. */
+CURTAIL_API int curtail_pollutant_from_name(const char *name, curtail_pollutant *out);
+CURTAIL_API int curtail_level_from_name(const char *name, curtail_level *out);
+CURTAIL_API int curtail_industry_from_name(const char *name, curtail_industry *out);
+CURTAIL_API int curtail_kind_from_name(const char *name, curtail_kind *out);
+CURTAIL_API int curtail_grade_from_name(const char *name, curtail_grade *out);
+CURTAIL_API int curtail_fuel_from_name(const char *name, curtail_fuel *out);
+CURTAIL_API int curtail_lang_from_name(const char *name, curtail_lang *out);
 
 /* ------------------------------------------------------------------------ */
 /* Scenario: build in code or load from YAML                                */
@@ -352,6 +362,29 @@ CURTAIL_API int curtail_scenario_add_enterprise(curtail_scenario *s,
 /** Append a unit to the most recently added enterprise. */
 CURTAIL_API int curtail_scenario_add_unit(curtail_scenario *s, const curtail_unit_spec *spec,
                                           curtail_error *err);
+/**
+ * The episode to schedule (SPEC §6): `start` "YYYY-MM-DDTHH:MM" on the hour
+ * (local time), `hours` from 1 to 8784, ending by 9999-12-31T24:00. Replaces
+ * any earlier episode, its alerts and its ozone window.
+ */
+CURTAIL_API int curtail_scenario_set_episode(curtail_scenario *s, const char *start, int hours,
+                                             curtail_error *err);
+/**
+ * Add an alert of the episode's timeline: `level` from `from` to `to`
+ * ("YYYY-MM-DDTHH:MM", from < to, inside the episode). Alerts may not
+ * overlap (curtail_scenario_check reports it). Hours outside every alert run
+ * at base load.
+ */
+CURTAIL_API int curtail_scenario_add_alert(curtail_scenario *s, curtail_level level,
+                                           const char *from, const char *to,
+                                           curtail_error *err);
+/**
+ * The episode's ozone window (错时生产): `window` "HH:MM-HH:MM" within one day
+ * (NULL: "10:00-18:00"), at the levels in `levels` (bit 1u << level; 0: all
+ * three). After curtail_scenario_set_episode.
+ */
+CURTAIL_API int curtail_scenario_set_ozone(curtail_scenario *s, const char *window,
+                                           unsigned levels, curtail_error *err);
 /**
  * Resolve references and check the whole scenario (ids, `follows`, kinds,
  * policy bounds, nesting). Required before solving a scenario built in code;

@@ -143,15 +143,6 @@ int cu_snprintf_c(char *buf, size_t n, const char *fmt, ...)
     ;
 
 /* ---- names (names.c) ------------------------------------------------------------ */
-/* Parse a YAML word into an enum value; -1 when unknown. */
-int cu_pollutant_parse(const char *s);
-int cu_level_parse(const char *s);
-int cu_industry_parse(const char *s);
-int cu_kind_parse(const char *s);
-int cu_grade_parse(const char *s);
-int cu_fuel_parse(const char *s);
-int cu_guarantee_parse(const char *s); /* none | livelihood | supply */
-int cu_quenching_parse(const char *s); /* dry | wet */
 const char *cu_guarantee_name(int g);
 const char *cu_measure_key(int m); /* "max_load", "cut", "coking_time_h", "stop", "none" */
 /* Does `kind` belong to `industry` (SPEC §3)? */
@@ -306,6 +297,22 @@ int cu_scenario_warn(curtail_scenario *s, cu_pos pos, const char *path, const ch
 void cu_unit_path(char *buf, size_t n, size_t e, size_t u, const char *field);
 /* Scenario-file relative (for messages); "" for builder scenarios. */
 const char *cu_scenario_file(const curtail_scenario *s);
+/* CURTAIL_EINVAL naming fn while results of s are alive, else CURTAIL_OK. */
+int cu_scenario_refuse_while_results(const curtail_scenario *s, const char *fn,
+                                     curtail_error *err);
+
+/* ---- the episode's builders (episode.c) ------------------------------------------- */
+/* The public builders' checks, with the positions of a loaded file's nodes
+ * (none from a program) and the text of `hours` as given, for messages. */
+#define CU_MAX_EPISODE_HOURS 8784 /* a leap year */
+int cu_episode_start_check(int64_t start, curtail_error *err);
+int cu_episode_set(curtail_scenario *s, int64_t start, double hours, const char *hours_text,
+                   cu_pos pos, cu_pos pos_hours, curtail_error *err);
+int cu_episode_add_alert(curtail_scenario *s, int level, int64_t from, int64_t to, cu_pos pos,
+                         curtail_error *err);
+/* Alerts of the timeline may not overlap (run by the loader after the
+ * timeline and by curtail_scenario_check). */
+int cu_episode_check_overlaps(const curtail_scenario *s, curtail_error *err);
 
 /* ---- YAML (yaml_tree.c, load_yaml.c) ------------------------------------------- */
 /* The built-in policy table, compiled in from lib/policy_default.yaml. */
@@ -345,6 +352,14 @@ typedef struct cu_groups {
     double baseline[CU_NP]; /* B[p] (SPEC §5) */
     double listed[CU_NP];   /* Σ_g E b + Σ fixed, whatever the base */
     int *eff_grade;         /* per enterprise: effective grade after modifiers */
+    /* units a rule asks to run below their technical minimum, in unit order:
+     * facts the check words as warnings */
+    struct cu_below_min {
+        size_t unit;
+        unsigned levels; /* bit 1u << level */
+        double load;     /* what it runs at instead */
+    } *below_min;
+    size_t nbelow_min, capbelow_min;
     cu_rule *builtin;       /* the built-in rules that ul[].rule may point into, when
                                owned here (NULL: the scenario's table) */
     size_t nbuiltin;
@@ -353,10 +368,9 @@ typedef struct cu_groups {
 
 /* Effective grade of unit u (SPEC §4.4). */
 int cu_effective_grade(const curtail_scenario *s, size_t u);
-/* Build groups and bounds; reports input errors (lo > hi, nesting) with positions,
- * and adds warnings to s when `warn` is set. */
-int cu_groups_build(const curtail_scenario *s, curtail_scenario *warn_into, cu_groups **out,
-                    curtail_error *err);
+/* Build groups and bounds; reports input errors (lo > hi, nesting) with
+ * positions. Writes nothing into s: below-minimum facts are in the groups. */
+int cu_groups_build(const curtail_scenario *s, cu_groups **out, curtail_error *err);
 /* Drop one reference (the last frees). */
 void cu_groups_free(cu_groups *g);
 /* The groups of a checked scenario: the ones its check built (one more
@@ -595,5 +609,13 @@ void cu_civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d);
 void cu_format_minutes(int64_t minutes, char *buf, size_t n);
 /* "YYYY-MM-DD" of a day number (buf >= 11 bytes). */
 void cu_format_day(int64_t day, char *buf, size_t n);
+/* a / b rounded towards minus infinity (b > 0). */
+int64_t cu_floor_div(int64_t a, int64_t b);
+/* "YYYY-MM-DDTHH:MM" → minutes since the epoch: 0, -1 if malformed, -2 if
+ * there is no such date or time. */
+int cu_parse_time(const char *s, int64_t *out);
+/* "HH:MM-HH:MM" within one day (the end may be 24:00), from < to → minutes
+ * after midnight: 0 or -1. */
+int cu_parse_window(const char *s, int *from, int *to);
 
 #endif

@@ -25,7 +25,7 @@ static int lookup(const char *const *names, int n, const char *s)
     if (!s)
         return -1;
     for (i = 0; i < n; i++)
-        if (strcmp(names[i], s) == 0)
+        if (names[i][0] == s[0] && strcmp(names[i], s) == 0)
             return i;
     return -1;
 }
@@ -35,21 +35,31 @@ static const char *name_of(const char *const *names, int n, int i)
     return (i >= 0 && i < n) ? names[i] : "?";
 }
 
-int cu_pollutant_parse(const char *s) { return lookup(pollutant_names, CU_NP, s); }
-int cu_level_parse(const char *s) { return lookup(level_names, CU_NL, s); }
-int cu_industry_parse(const char *s) { return lookup(industry_names, CURTAIL_NINDUSTRIES, s); }
-int cu_kind_parse(const char *s) { return lookup(kind_names, CURTAIL_NKINDS, s); }
-int cu_grade_parse(const char *s) { return lookup(grade_names, CURTAIL_NGRADES, s); }
-int cu_fuel_parse(const char *s) { return lookup(fuel_names, CURTAIL_NFUELS, s); }
-int cu_guarantee_parse(const char *s) { return lookup(guarantee_names, 3, s); }
+#define FROM_NAME(fn, type, names, n)                                                    \
+    int fn(const char *name, type *out)                                                  \
+    {                                                                                    \
+        int i = lookup(names, n, name);                                                  \
+        if (i < 0)                                                                       \
+            return CURTAIL_EINVAL;                                                       \
+        *out = (type)i;                                                                  \
+        return CURTAIL_OK;                                                               \
+    }
 
-int cu_quenching_parse(const char *s)
+FROM_NAME(curtail_pollutant_from_name, curtail_pollutant, pollutant_names, CU_NP)
+FROM_NAME(curtail_level_from_name, curtail_level, level_names, CU_NL)
+FROM_NAME(curtail_industry_from_name, curtail_industry, industry_names, CURTAIL_NINDUSTRIES)
+FROM_NAME(curtail_kind_from_name, curtail_kind, kind_names, CURTAIL_NKINDS)
+FROM_NAME(curtail_grade_from_name, curtail_grade, grade_names, CURTAIL_NGRADES)
+FROM_NAME(curtail_fuel_from_name, curtail_fuel, fuel_names, CURTAIL_NFUELS)
+
+int curtail_lang_from_name(const char *name, curtail_lang *out)
 {
-    if (s && strcmp(s, "dry") == 0)
-        return CURTAIL_QUENCHING_DRY;
-    if (s && strcmp(s, "wet") == 0)
-        return CURTAIL_QUENCHING_WET;
-    return -1;
+    static const char *const lang_names[2] = {"zh", "en"};
+    int i = lookup(lang_names, 2, name);
+    if (i < 0)
+        return CURTAIL_EINVAL;
+    *out = i == 0 ? CURTAIL_LANG_ZH : CURTAIL_LANG_EN;
+    return CURTAIL_OK;
 }
 
 const char *curtail_pollutant_name(curtail_pollutant p) { return name_of(pollutant_names, CU_NP, (int)p); }

@@ -161,6 +161,7 @@ void cu_groups_free(cu_groups *g)
     cu_free(g->mem, g->lo);
     cu_free(g->mem, g->hi);
     cu_free(g->mem, g->eff_grade);
+    cu_free(g->mem, g->below_min);
     cu_free(g->mem, g->builtin);
     cu_free(g->mem, g);
 }
@@ -305,41 +306,32 @@ static int nesting_check(const curtail_scenario *s, const cu_groups *g, size_t g
     return CURTAIL_OK;
 }
 
-static int warn_below_min(const curtail_scenario *s, curtail_scenario *w, const cu_groups *g,
-                          size_t u)
+/* A fact for the check to word as a warning: a rule asks for less than the
+ * technical minimum of unit u at some levels (SPEC §4.3). */
+static int note_below_min(cu_groups *g, size_t u)
 {
-    const cu_unit *un = &s->units[u];
-    char levels[64] = "";
-    char path[128];
-    static const char *const zh_levels[CU_NL] = {"黄色", "橙色", "红色"};
-    char levels_zh[64] = "", en[512], zh[512];
-    int L, any = 0;
+    unsigned levels = 0;
+    int L;
+    void *p;
     for (L = 0; L < CU_NL; L++)
-        if (g->ul[u * CU_NL + L].below_min) {
-            if (any) {
-                strcat(levels, ", ");
-                strcat(levels_zh, "、");
-            }
-            strcat(levels, curtail_level_name((curtail_level)L));
-            strcat(levels_zh, zh_levels[L]);
-            any = 1;
-        }
-    if (!any)
+        if (g->ul[u * CU_NL + L].below_min)
+            levels |= 1u << L;
+    if (!levels)
         return CURTAIL_OK;
-    cu_unit_path(path, sizeof path, un->enterprise, u - s->ents[un->enterprise].first_unit, NULL);
-    {
-        double runs = un->min_load < s->units[un->leader].base_load
-                          ? un->min_load
-                          : s->units[un->leader].base_load;
-        cu_snprintf_c(en, sizeof en,
-                 "the rule at %s asks for less than the technical minimum load %g of unit "
-                 "'%s'; it runs at %g",
-                 levels, un->min_load, un->id, runs);
-        cu_snprintf_c(zh, sizeof zh,
-                 "%s预警的措施要求低于生产单元“%s”的最低技术负荷 %g，按负荷 %g 运行",
-                 levels_zh, un->id, un->min_load, runs);
-    }
-    return cu_scenario_warn(w, un->pos[CU_UF_NODE], path, en, zh);
+    p = g->below_min;
+    if (cu_grow(g->mem, &p, &g->capbelow_min, g->nbelow_min + 1, sizeof *g->below_min))
+        return CURTAIL_ENOMEM;
+    g->below_min = p;
+    g->below_min[g->nbelow_min].unit = u;
+    g->below_min[g->nbelow_min].levels = levels;
+    for (L = 0; L < CU_NL; L++)
+        if (levels & (1u << L)) {
+            /* the load it runs at instead: min(min_load, the group's base load) */
+            g->below_min[g->nbelow_min].load = g->ul[u * CU_NL + L].lo;
+            break;
+        }
+    g->nbelow_min++;
+    return CURTAIL_OK;
 }
 
 static int derived_error(const curtail_scenario *s, size_t u, curtail_error *err,
@@ -443,11 +435,10 @@ int cu_scenario_groups(const curtail_scenario *s, cu_groups **out, curtail_error
         *out = s->groups;
         return CURTAIL_OK;
     }
-    return cu_groups_build(s, NULL, out, err);
+    return cu_groups_build(s, out, err);
 }
 
-int cu_groups_build(const curtail_scenario *s, curtail_scenario *warn_into, cu_groups **out,
-                    curtail_error *err)
+int cu_groups_build(const curtail_scenario *s, cu_groups **out, curtail_error *err)
 {
     cu_groups *g = NULL;
     cu_rule *builtin = NULL;
@@ -482,7 +473,7 @@ int cu_groups_build(const curtail_scenario *s, curtail_scenario *warn_into, cu_g
         unit_rules(rules, nb, s, memo, &nmemo, un, e, grade, r);
         for (L = 0; L < CU_NL; L++)
             unit_level_bounds(s, r[L], u, grade, &g->ul[u * CU_NL + L]);
-        if (warn_into && (rc = warn_below_min(s, warn_into, g, u)) != 0) {
+        if ((rc = note_below_min(g, u)) != 0) {
             rc = cu_enomem(err);
             goto done;
         }

@@ -150,6 +150,12 @@ static int refuse_while_results(const curtail_scenario *s, const char *fn, curta
     return CURTAIL_OK;
 }
 
+int cu_scenario_refuse_while_results(const curtail_scenario *s, const char *fn,
+                                     curtail_error *err)
+{
+    return refuse_while_results(s, fn, err);
+}
+
 /* ---- small validators -------------------------------------------------------------- */
 
 static int bad(curtail_error *err, const char *path, const char *fmt, ...)
@@ -965,6 +971,40 @@ static int scenario_warnings(curtail_scenario *s)
     return CURTAIL_OK;
 }
 
+/* The bounds' facts as warnings: rules below a unit's technical minimum. */
+static int below_min_warnings(curtail_scenario *s, const cu_groups *g)
+{
+    static const char *const zh_levels[CU_NL] = {"黄色", "橙色", "红色"};
+    size_t i;
+    for (i = 0; i < g->nbelow_min; i++) {
+        const struct cu_below_min *f = &g->below_min[i];
+        const cu_unit *un = &s->units[f->unit];
+        char levels[64] = "", levels_zh[64] = "", path[128], en[512], zh[512];
+        int L, any = 0;
+        for (L = 0; L < CU_NL; L++)
+            if (f->levels & (1u << L)) {
+                if (any) {
+                    strcat(levels, ", ");
+                    strcat(levels_zh, "、");
+                }
+                strcat(levels, curtail_level_name((curtail_level)L));
+                strcat(levels_zh, zh_levels[L]);
+                any = 1;
+            }
+        cu_unit_path(path, sizeof path, un->enterprise,
+                     f->unit - s->ents[un->enterprise].first_unit, NULL);
+        cu_snprintf_c(en, sizeof en,
+                 "the rule at %s asks for less than the technical minimum load %g of unit "
+                 "'%s'; it runs at %g",
+                 levels, un->min_load, un->id, f->load);
+        cu_snprintf_c(zh, sizeof zh, "%s预警的措施要求低于生产单元“%s”的最低技术负荷 %g，按负荷 %g 运行",
+                 levels_zh, un->id, un->min_load, f->load);
+        if (cu_scenario_warn(s, un->pos[CU_UF_NODE], path, en, zh))
+            return CURTAIL_ENOMEM;
+    }
+    return CURTAIL_OK;
+}
+
 int curtail_scenario_check(curtail_scenario *s, curtail_error *err)
 {
     int rc;
@@ -987,6 +1027,8 @@ int curtail_scenario_check(curtail_scenario *s, curtail_error *err)
                         "(about 2.5 GiB of memory); shorten the episode or split the scenario",
                         s->episode.hours, s->nunits, (double)s->episode.hours * (double)s->nunits,
                         CU_MAX_UNIT_HOURS);
+    if ((rc = cu_episode_check_overlaps(s, err)) != 0)
+        return rc;
     if ((rc = check_enterprise_ids(s, err)) != 0)
         return rc;
     if ((rc = resolve_units(s, err)) != 0)
@@ -1003,8 +1045,12 @@ int curtail_scenario_check(curtail_scenario *s, curtail_error *err)
             return rc;
         s->has_builtin = 1;
     }
-    if ((rc = cu_groups_build(s, s, &g, err)) != 0)
+    if ((rc = cu_groups_build(s, &g, err)) != 0)
         return rc;
+    if (below_min_warnings(s, g)) {
+        cu_groups_free(g);
+        return cu_enomem(err);
+    }
     s->groups = g; /* kept for plan and export while the scenario stays checked */
     s->checked = 1;
     return CURTAIL_OK;

@@ -17,6 +17,7 @@
 #include <check.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* ---- helpers ----------------------------------------------------------------- */
@@ -36,13 +37,30 @@ static const struct {
 #define NCONFIGS (curtail_solver_available(CURTAIL_SOLVER_CLP) ? 4 : 2)
 static double first_objective; /* configuration 0's, in the running case */
 
-static curtail_scenario *load(const char *yaml)
+#define CASES CURTAIL_SOURCE_DIR "/tests/plan_cases/"
+
+/* The text of tests/plan_cases/<name>.yaml (free() it). */
+static char *case_text(const char *name, size_t *len)
+{
+    char path[1024];
+    char *text;
+    snprintf(path, sizeof path, CASES "%s.yaml", name);
+    text = tu_read_file(path, len);
+    ck_assert_msg(text != NULL, "cannot read %s", path);
+    return text;
+}
+
+/* tests/plan_cases/<name>.yaml, loaded as "case.yaml" (for the messages). */
+static curtail_scenario *load(const char *name)
 {
     curtail_scenario *s = NULL;
     curtail_error err;
+    size_t len;
+    char *yaml = case_text(name, &len);
     int rc;
     memset(&err, 0, sizeof err);
-    rc = curtail_scenario_load_buffer(&s, yaml, strlen(yaml), "case.yaml", NULL, &err);
+    rc = curtail_scenario_load_buffer(&s, yaml, len, "case.yaml", NULL, &err);
+    free(yaml);
     ck_assert_msg(rc == CURTAIL_OK, "load failed (%d): %s: %s:%d:%d: %s", rc, err.path,
                   err.file, err.line, err.column, err.message);
     ck_assert_ptr_nonnull(s);
@@ -143,33 +161,6 @@ static int result_warns_about(const curtail_result *r, const char *needle)
 
 /* ---- a. the mandatory measures alone meet every target ---------------------------- */
 
-static const char *const yaml_mandatory =
-    "curtail: 1\n"
-    "name: mandatory only\n"
-    "targets:\n"
-    "  ratios:\n"
-    "    yellow: {NOx: 0.02, VOCs: 0.10}\n"
-    "    orange: {SO2: 0.20, NOx: 0.20, PM: 0.20, VOCs: 0.20}\n"
-    "    red:    {SO2: 0.30, NOx: 0.30, PM: 0.30, VOCs: 0.30}\n"
-    "enterprises:\n"
-    "  - id: coke_b\n"
-    "    industry: coking\n"
-    "    grade: B\n"
-    "    units:\n"
-    "      - id: oven\n"
-    "        kind: coke_oven\n"
-    "        capacity: 1000\n"
-    "        base_load: 0.95\n"
-    "        value: 400\n"
-    "        ef: {SO2: 0.0695, NOx: 0.6244, PM: 0.0415, VOCs: 1.0}\n"
-    "        coke_oven: {height_m: 5.5, quenching: dry, coking_time_h: 22, max_coking_time_h: 72}\n"
-    "  - id: chem_c\n"
-    "    industry: chemical\n"
-    "    grade: C\n"
-    "    units:\n"
-    "      - {id: reactor, kind: reactor, capacity: 500, base_load: 0.9, value: 200,\n"
-    "         ef: {NOx: 0.5, VOCs: 2.0}}\n"
-    "      - {id: batch, kind: batch, capacity: 100, value: 100, ef: {VOCs: 5.0}}\n";
 
 START_TEST(test_plan_mandatory_only)
 {
@@ -179,7 +170,7 @@ START_TEST(test_plan_mandatory_only)
     const double B[4] = {66.025, 818.18, 39.425, 2350.0};
     int m;
     for (m = 0; m < NCONFIGS; m++) {
-        curtail_scenario *s = load(yaml_mandatory);
+        curtail_scenario *s = load("mandatory");
         curtail_result *r = solve(s, m);
         curtail_level_result y, o, rd;
         curtail_unit_result ur;
@@ -251,32 +242,12 @@ END_TEST
 
 /* ---- b. one binding target, the cheaper group cut first --------------------------- */
 
-static const char *const yaml_knapsack =
-    "curtail: 1\n"
-    "name: knapsack\n"
-    "builtin_policy: false\n"
-    "targets:\n"
-    "  ratios:\n"
-    "    yellow: {NOx: 0.1}\n"
-    "    orange: {NOx: 0.2}\n"
-    "    red: {NOx: 0.8}\n"
-    "enterprises:\n"
-    "  - id: alpha\n"
-    "    industry: other\n"
-    "    grade: C\n"
-    "    units:\n"
-    "      - {id: line, kind: other, capacity: 100, value: 50, ef: {NOx: 1.0}}\n"
-    "  - id: beta\n"
-    "    industry: other\n"
-    "    grade: C\n"
-    "    units:\n"
-    "      - {id: line, kind: other, capacity: 200, value: 30, min_load: 0.2, ef: {NOx: 2.0}}\n";
 
 START_TEST(test_plan_knapsack_cheapest_first)
 {
     int m;
     for (m = 0; m < NCONFIGS; m++) {
-        curtail_scenario *s = load(yaml_knapsack);
+        curtail_scenario *s = load("knapsack");
         curtail_result *r = solve(s, m);
         curtail_level_result y, o, rd;
 
@@ -310,30 +281,12 @@ END_TEST
 
 /* ---- c. nesting binds ------------------------------------------------------------ */
 
-static const char *const yaml_nesting =
-    "curtail: 1\n"
-    "name: nesting\n"
-    "builtin_policy: false\n"
-    "targets:\n"
-    "  ratios:\n"
-    "    yellow: {NOx: 0.3}\n"
-    "    orange: {NOx: 0.1}\n"
-    "    red: {NOx: 0.4}\n"
-    "enterprises:\n"
-    "  - id: cheap\n"
-    "    industry: other\n"
-    "    units:\n"
-    "      - {id: line, kind: other, capacity: 100, value: 10, ef: {NOx: 1.0}}\n"
-    "  - id: dear\n"
-    "    industry: other\n"
-    "    units:\n"
-    "      - {id: line, kind: other, capacity: 100, value: 20, ef: {NOx: 1.0}}\n";
 
 START_TEST(test_plan_nesting_targets)
 {
     int m;
     for (m = 0; m < NCONFIGS; m++) {
-        curtail_scenario *s = load(yaml_nesting);
+        curtail_scenario *s = load("nesting");
         curtail_result *r = solve(s, m);
         curtail_level_result y, o, rd;
 
@@ -362,30 +315,13 @@ START_TEST(test_plan_nesting_targets)
 }
 END_TEST
 
-static const char *const yaml_nesting_rule =
-    "curtail: 1\n"
-    "name: nesting by a rule\n"
-    "builtin_policy: false\n"
-    "policy:\n"
-    "  - {industry: other, grades: [C], levels: [yellow], max_load: 0.5}\n"
-    "targets:\n"
-    "  ratios:\n"
-    "    yellow: {NOx: 0.1}\n"
-    "    orange: {NOx: 0.1}\n"
-    "    red: {NOx: 0.1}\n"
-    "enterprises:\n"
-    "  - id: kiln\n"
-    "    industry: other\n"
-    "    grade: C\n"
-    "    units:\n"
-    "      - {id: line, kind: other, capacity: 100, value: 10, ef: {NOx: 1.0}}\n";
 
 START_TEST(test_plan_nesting_rule_carries_up)
 {
     int m;
     double obj[4];
     for (m = 0; m < NCONFIGS; m++) {
-        curtail_scenario *s = load(yaml_nesting_rule);
+        curtail_scenario *s = load("nesting_rule");
         curtail_result *r = solve(s, m);
         ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
         assert_bounds(r, CURTAIL_YELLOW, "kiln", "line", 0.0, 0.5);
@@ -405,30 +341,12 @@ END_TEST
 
 /* ---- d. targets that cannot be met ------------------------------------------------ */
 
-static const char *const yaml_unmet =
-    "curtail: 1\n"
-    "name: unmet\n"
-    "builtin_policy: false\n"
-    "targets:\n"
-    "  ratios:\n"
-    "    yellow: {SO2: 0.1, NOx: 0.1}\n"
-    "    orange: {SO2: 0.2, NOx: 0.2}\n"
-    "    red: {SO2: 0.3, NOx: 0.6}\n"
-    "enterprises:\n"
-    "  - id: kiln\n"
-    "    industry: other\n"
-    "    units:\n"
-    "      - {id: line, kind: other, capacity: 100, value: 10, min_load: 0.5, ef: {NOx: 1.0}}\n"
-    "  - id: boil\n"
-    "    industry: other\n"
-    "    units:\n"
-    "      - {id: line, kind: other, capacity: 200, value: 5, ef: {SO2: 1.0}}\n";
 
 START_TEST(test_plan_unmet_shortfall)
 {
     int m;
     for (m = 0; m < NCONFIGS; m++) {
-        curtail_scenario *s = load(yaml_unmet);
+        curtail_scenario *s = load("unmet");
         curtail_result *r = solve(s, m);
         curtail_level_result y, o, rd;
 
@@ -467,29 +385,12 @@ END_TEST
 
 /* ---- e. base: totals ------------------------------------------------------------------ */
 
-static const char *const yaml_totals =
-    "curtail: 1\n"
-    "name: county totals\n"
-    "targets:\n"
-    "  base: totals\n"
-    "  totals_kgpd: {SO2: 0, NOx: 1100, PM: 0, VOCs: 1500}\n"
-    "enterprises:\n"
-    "  - id: synth\n"
-    "    industry: chemical\n"
-    "    grade: D\n"
-    "    units:\n"
-    "      - id: reactor\n"
-    "        kind: reactor\n"
-    "        capacity: 1000\n"
-    "        value: 100\n"
-    "        ef: {NOx: 0.6, VOCs: 1.0}\n"
-    "        fixed_kgpd: {NOx: 50}\n";
 
 START_TEST(test_plan_totals_binding)
 {
     int m;
     for (m = 0; m < NCONFIGS; m++) {
-        curtail_scenario *s = load(yaml_totals);
+        curtail_scenario *s = load("totals");
         curtail_result *r = solve(s, m);
         curtail_level_result y, o, rd;
 
@@ -521,34 +422,13 @@ END_TEST
 
 /* ---- f. follower groups ------------------------------------------------------------- */
 
-static const char *const yaml_followers =
-    "curtail: 1\n"
-    "name: followers\n"
-    "targets:\n"
-    "  ratios:\n"
-    "    red: {SO2: 0.3, NOx: 0.3, PM: 0.3, VOCs: 0.6}\n"
-    "enterprises:\n"
-    "  - id: coke_c\n"
-    "    industry: coking\n"
-    "    grade: C\n"
-    "    units:\n"
-    "      - id: oven\n"
-    "        kind: coke_oven\n"
-    "        capacity: 1000\n"
-    "        base_load: 0.9\n"
-    "        value: 400\n"
-    "        ef: {SO2: 0.0695, NOx: 0.6244, PM: 0.0415, VOCs: 0.6}\n"
-    "        coke_oven: {height_m: 6.0, quenching: dry, coking_time_h: 22, max_coking_time_h: 72}\n"
-    "      - {id: byproduct, kind: byproduct, capacity: 1000, value: 50, follows: oven,\n"
-    "         ef: {VOCs: 0.4}}\n"
-    "      - {id: prep, kind: coal_prep, capacity: 1300, follows: byproduct, ef: {PM: 0.02}}\n";
 
 START_TEST(test_plan_followers_share_load)
 {
     const double lo = 22.0 / 72.0;
     int m;
     for (m = 0; m < NCONFIGS; m++) {
-        curtail_scenario *s = load(yaml_followers);
+        curtail_scenario *s = load("followers");
         curtail_result *r = solve(s, m);
         curtail_level_result y, o, rd;
         curtail_unit_result ur;
@@ -596,39 +476,6 @@ END_TEST
 
 /* ---- g. guarantee and phase_out ------------------------------------------------------- */
 
-static const char *const yaml_guarantee =
-    "curtail: 1\n"
-    "name: guarantee and phase-out\n"
-    "targets:\n"
-    "  ratios:\n"
-    "    yellow: {VOCs: 0.1}\n"
-    "    orange: {NOx: 0.16}\n"
-    "    red: {SO2: 0.1, NOx: 0.2, PM: 0.2, VOCs: 0.5}\n"
-    "enterprises:\n"
-    "  - id: heat\n"
-    "    industry: boiler\n"
-    "    grade: C\n"
-    "    guarantee: livelihood\n"
-    "    units:\n"
-    "      - id: boiler1\n"
-    "        kind: boiler\n"
-    "        capacity: 2000\n"
-    "        base_load: 0.9\n"
-    "        value: 50\n"
-    "        ef: {SO2: 0.1, NOx: 0.5, PM: 0.02}\n"
-    "        boiler: {fuel: coal, steam_tph: 90, heating: true}\n"
-    "  - id: old43\n"
-    "    industry: coking\n"
-    "    grade: B\n"
-    "    phase_out: true\n"
-    "    units:\n"
-    "      - id: oven43\n"
-    "        kind: coke_oven\n"
-    "        capacity: 500\n"
-    "        value: 350\n"
-    "        ef: {SO2: 0.0695, NOx: 0.6244, PM: 0.0415, VOCs: 1.0}\n"
-    "        fixed_kgpd: {SO2: 5, NOx: 30}\n"
-    "        coke_oven: {height_m: 4.3, quenching: wet, coking_time_h: 20, max_coking_time_h: 72}\n";
 
 START_TEST(test_plan_guarantee_and_phase_out)
 {
@@ -636,7 +483,7 @@ START_TEST(test_plan_guarantee_and_phase_out)
     const double cut_o = 198.752 / 312.2; /* orange NOx 0.16 * 1242.2 over E 312.2 */
     int m;
     for (m = 0; m < NCONFIGS; m++) {
-        curtail_scenario *s = load(yaml_guarantee);
+        curtail_scenario *s = load("guarantee");
         curtail_result *r = solve(s, m);
         curtail_level_result y, o, rd;
         curtail_unit_result ur;
@@ -683,37 +530,12 @@ END_TEST
 
 /* ---- h. grade weights ------------------------------------------------------------------ */
 
-#define YAML_WEIGHTS_BODY                                                                    \
-    "targets:\n"                                                                             \
-    "  ratios:\n"                                                                            \
-    "    yellow: {NOx: 0.25}\n"                                                              \
-    "    orange: {NOx: 0.6}\n"                                                               \
-    "    red: {NOx: 0.75}\n"                                                                 \
-    "builtin_policy: false\n"                                                                \
-    "enterprises:\n"                                                                         \
-    "  - id: cplant\n"                                                                       \
-    "    industry: other\n"                                                                  \
-    "    grade: C\n"                                                                         \
-    "    units:\n"                                                                           \
-    "      - {id: line, kind: other, capacity: 100, value: 10, ef: {NOx: 1.0}}\n"            \
-    "  - id: dplant\n"                                                                       \
-    "    industry: other\n"                                                                  \
-    "    grade: D\n"                                                                         \
-    "    units:\n"                                                                           \
-    "      - {id: line, kind: other, capacity: 100, value: 10, ef: {NOx: 1.0}}\n"
-
-static const char *const yaml_weights = "curtail: 1\n"
-                                        "name: weights\n"
-                                        "extra: {grades: [C, D], weights: {C: 1, D: 3}}\n"
-                                        YAML_WEIGHTS_BODY;
-static const char *const yaml_weights_default = "curtail: 1\n"
-                                                "name: default weights\n" YAML_WEIGHTS_BODY;
 
 START_TEST(test_plan_weights_pick_lower_weighted_cost)
 {
     int m;
     for (m = 0; m < NCONFIGS; m++) {
-        curtail_scenario *s = load(yaml_weights);
+        curtail_scenario *s = load("weights");
         curtail_result *r = solve(s, m);
         curtail_level_result y, o, rd;
         ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
@@ -743,7 +565,7 @@ START_TEST(test_plan_weights_default_cut_d_first)
 {
     int m;
     for (m = 0; m < NCONFIGS; m++) {
-        curtail_scenario *s = load(yaml_weights_default);
+        curtail_scenario *s = load("weights_default");
         curtail_result *r = solve(s, m);
         curtail_level_result y, o, rd;
         ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
@@ -775,6 +597,47 @@ END_TEST
  * yellow NOx 160 = the D brick kiln's 1*80*300 / (0.5*300); orange PM 2000 = the
  * D mine boiler's 100*480 / (0.05*480); red NOx 1250 = the D tar plant's
  * 250*300 / (0.2*300). */
+/* ---- the table: every case's objective as tests/plan_cases/expected.tsv has it ------ */
+
+/* Each row whose case is a scenario (not "-"), solved on every configuration,
+ * reports the objective of the row: the same number glpsol finds for the
+ * hand-written LP (tests/crosscheck.sh). */
+START_TEST(test_plan_expected_table)
+{
+    size_t len, rows = 0;
+    char *text = NULL, *line, *next;
+    char path[1024];
+    snprintf(path, sizeof path, CASES "expected.tsv");
+    text = tu_read_file(path, &len);
+    ck_assert_msg(text != NULL, "cannot read %s", path);
+    for (line = text; *line; line = next) {
+        char lp[64], name[64];
+        double want;
+        int m;
+        next = strchr(line, '\n');
+        next = next ? next + 1 : line + strlen(line);
+        if (line[0] == '#' || line[0] == '\n')
+            continue;
+        ck_assert_msg(sscanf(line, "%63[^\t]\t%63[^\t]\t%lf", lp, name, &want) == 3,
+                      "expected.tsv: bad row: %s", line);
+        rows++;
+        if (strcmp(name, "-") == 0)
+            continue;
+        for (m = 0; m < NCONFIGS; m++) {
+            curtail_scenario *s = load(name);
+            curtail_result *r = solve(s, m);
+            ck_assert_msg(fabs(curtail_result_objective(r) - want) <= 1e-9 * fmax(1.0, fabs(want)),
+                          "%s: objective %.17g, expected.tsv %.17g", name,
+                          curtail_result_objective(r), want);
+            curtail_result_free(r);
+            curtail_scenario_free(s);
+        }
+    }
+    ck_assert_uint_eq(rows, 14); /* one per hand-written .lp */
+    free(text);
+}
+END_TEST
+
 START_TEST(test_plan_example_xiangyuan)
 {
     int m;
@@ -818,14 +681,16 @@ END_TEST
 
 /* ---- errors ---------------------------------------------------------------------------- */
 
-static void assert_load_fails(const char *yaml, const char *const *needles, size_t n)
+static void assert_load_fails(const char *name, const char *const *needles, size_t n)
 {
     curtail_scenario *s = NULL;
     curtail_error err;
-    size_t i;
+    size_t i, len;
+    char *yaml = case_text(name, &len);
     int rc;
     memset(&err, 0, sizeof err);
-    rc = curtail_scenario_load_buffer(&s, yaml, strlen(yaml), "case.yaml", NULL, &err);
+    rc = curtail_scenario_load_buffer(&s, yaml, len, "case.yaml", NULL, &err);
+    free(yaml);
     ck_assert_int_eq(rc, CURTAIL_EINPUT);
     ck_assert_int_eq(err.code, CURTAIL_EINPUT);
     ck_assert_ptr_null(s);
@@ -836,46 +701,28 @@ static void assert_load_fails(const char *yaml, const char *const *needles, size
 
 /* A batch unit (C: stops at every level) follows a reactor with a technical
  * minimum of 0.6: the group's lo 0.6 is above its hi 0. */
-static const char *const yaml_group_lo_above_hi =
-    "curtail: 1\n"
-    "enterprises:\n"
-    "  - id: hongda\n"
-    "    industry: chemical\n"
-    "    grade: C\n"
-    "    units:\n"
-    "      - {id: reactor7, kind: reactor, capacity: 100, min_load: 0.6, ef: {VOCs: 1}}\n"
-    "      - {id: batch7, kind: batch, capacity: 10, follows: reactor7, ef: {VOCs: 1}}\n";
 
 START_TEST(test_plan_group_lo_above_hi_is_input_error)
 {
     const char *const needles[] = {"reactor7", "batch7"};
-    assert_load_fails(yaml_group_lo_above_hi, needles, 2);
+    assert_load_fails("group_lo_above_hi", needles, 2);
 }
 END_TEST
 
 /* A pinned (grade B) unit limited to 0.5 at yellow and free at orange: lo at
  * orange (1) is above hi at yellow (0.5). */
-static const char *const yaml_impossible_nesting =
-    "curtail: 1\n"
-    "builtin_policy: false\n"
-    "policy:\n"
-    "  - {industry: other, grades: [B], levels: [yellow], max_load: 0.5}\n"
-    "enterprises:\n"
-    "  - id: bplant\n"
-    "    industry: other\n"
-    "    grade: B\n"
-    "    units:\n"
-    "      - {id: kiln9, kind: other, capacity: 100, ef: {NOx: 1}}\n";
 
 START_TEST(test_plan_impossible_nesting_is_input_error)
 {
     curtail_scenario *s = NULL;
     curtail_error err;
     const char *const needles[] = {"kiln9"};
-    assert_load_fails(yaml_impossible_nesting, needles, 1);
+    assert_load_fails("impossible_nesting", needles, 1);
+    size_t len;
+    char *yaml = case_text("impossible_nesting", &len);
     memset(&err, 0, sizeof err);
-    (void)curtail_scenario_load_buffer(&s, yaml_impossible_nesting,
-                                       strlen(yaml_impossible_nesting), "case.yaml", NULL, &err);
+    (void)curtail_scenario_load_buffer(&s, yaml, len, "case.yaml", NULL, &err);
+    free(yaml);
     /* the two levels: yellow and a stricter one */
     ck_assert_msg(strstr(err.message, "yellow") || strstr(err.message, "黄"),
                   "error does not name the level: %s", err.message);
@@ -899,23 +746,12 @@ END_TEST
 /* ---- limits ------------------------------------------------------------------------------ */
 
 /* A built-in rule (D: cut 0.5 at red) below the technical minimum 0.6. */
-static const char *const yaml_below_min =
-    "curtail: 1\n"
-    "targets:\n"
-    "  ratios: {yellow: {VOCs: 0.1}, orange: {VOCs: 0.1}, red: {VOCs: 0.1}}\n"
-    "enterprises:\n"
-    "  - id: dchem\n"
-    "    industry: chemical\n"
-    "    grade: D\n"
-    "    units:\n"
-    "      - {id: reactor9, kind: reactor, capacity: 100, value: 10, min_load: 0.6,\n"
-    "         ef: {VOCs: 1.0}}\n";
 
 START_TEST(test_plan_rule_below_min_load)
 {
     int m;
     for (m = 0; m < NCONFIGS; m++) {
-        curtail_scenario *s = load(yaml_below_min);
+        curtail_scenario *s = load("below_min");
         curtail_result *r = solve(s, m);
         ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
         assert_bounds(r, CURTAIL_YELLOW, "dchem", "reactor9", 0.6, 0.8);
@@ -933,30 +769,12 @@ START_TEST(test_plan_rule_below_min_load)
 END_TEST
 
 /* coking_time_h shorter than the normal coking time gives hi = b. */
-static const char *const yaml_short_coking =
-    "curtail: 1\n"
-    "policy:\n"
-    "  - {industry: coking, kind: coke_oven, grades: [C], levels: [yellow], coking_time_h: 18}\n"
-    "targets:\n"
-    "  ratios: {yellow: {NOx: 0.01}, orange: {NOx: 0.01}, red: {NOx: 0.01}}\n"
-    "enterprises:\n"
-    "  - id: cokec\n"
-    "    industry: coking\n"
-    "    grade: C\n"
-    "    units:\n"
-    "      - id: oven\n"
-    "        kind: coke_oven\n"
-    "        capacity: 1000\n"
-    "        base_load: 0.9\n"
-    "        value: 300\n"
-    "        ef: {NOx: 0.6244}\n"
-    "        coke_oven: {height_m: 5.5, quenching: dry, coking_time_h: 22}\n";
 
 START_TEST(test_plan_short_coking_time_keeps_base)
 {
     int m;
     for (m = 0; m < NCONFIGS; m++) {
-        curtail_scenario *s = load(yaml_short_coking);
+        curtail_scenario *s = load("short_coking");
         curtail_result *r = solve(s, m);
         curtail_level_result y;
         ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
@@ -975,27 +793,12 @@ START_TEST(test_plan_short_coking_time_keeps_base)
 END_TEST
 
 /* A 5.5 m wet-quenched oven: B- -> C (36 / 48 h, may be cut, weight 2). */
-static const char *const yaml_wet_step =
-    "curtail: 1\n"
-    "targets:\n"
-    "  ratios: {yellow: {NOx: 0.1}, orange: {NOx: 0.1}, red: {NOx: 0.1}}\n"
-    "enterprises:\n"
-    "  - id: wet\n"
-    "    industry: coking\n"
-    "    grade: B-\n"
-    "    units:\n"
-    "      - id: oven\n"
-    "        kind: coke_oven\n"
-    "        capacity: 100\n"
-    "        value: 100\n"
-    "        ef: {NOx: 1.0}\n"
-    "        coke_oven: {height_m: 5.5, quenching: wet, coking_time_h: 24, max_coking_time_h: 72}\n";
 
 START_TEST(test_plan_wet_quenching_one_grade_stricter)
 {
     int m;
     for (m = 0; m < NCONFIGS; m++) {
-        curtail_scenario *s = load(yaml_wet_step);
+        curtail_scenario *s = load("wet_step");
         curtail_result *r = solve(s, m);
         ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
         assert_bounds(r, CURTAIL_YELLOW, "wet", "oven", 24.0 / 72.0, 24.0 / 36.0);
@@ -1011,33 +814,12 @@ END_TEST
 
 /* `extra: {grades: []}`: nothing is cut beyond its rule; with no rules at all
  * every target is missed by its whole amount. */
-static const char *const yaml_no_extra =
-    "curtail: 1\n"
-    "name: no extra\n"
-    "builtin_policy: false\n"
-    "extra: {grades: []}\n"
-    "targets:\n"
-    "  ratios:\n"
-    "    yellow: {NOx: 0.1}\n"
-    "    orange: {NOx: 0.2}\n"
-    "    red: {NOx: 0.8}\n"
-    "enterprises:\n"
-    "  - id: alpha\n"
-    "    industry: other\n"
-    "    grade: C\n"
-    "    units:\n"
-    "      - {id: line, kind: other, capacity: 100, value: 50, ef: {NOx: 1.0}}\n"
-    "  - id: beta\n"
-    "    industry: other\n"
-    "    grade: C\n"
-    "    units:\n"
-    "      - {id: line, kind: other, capacity: 200, value: 30, min_load: 0.2, ef: {NOx: 2.0}}\n";
 
 START_TEST(test_plan_no_extra_grades_unmet)
 {
     int m;
     for (m = 0; m < NCONFIGS; m++) {
-        curtail_scenario *s = load(yaml_no_extra);
+        curtail_scenario *s = load("no_extra");
         curtail_result *r = solve(s, m);
         curtail_level_result y, rd;
         ck_assert_int_eq(curtail_result_status(r), CURTAIL_TARGETS_UNMET);
@@ -1067,6 +849,7 @@ static Suite *plan_suite(void)
 
     tcase_set_timeout(core, 60);
     tcase_add_test(core, test_plan_mandatory_only);
+    tcase_add_test(core, test_plan_expected_table);
     tcase_add_test(core, test_plan_knapsack_cheapest_first);
     tcase_add_test(core, test_plan_nesting_targets);
     tcase_add_test(core, test_plan_nesting_rule_carries_up);

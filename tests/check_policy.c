@@ -40,7 +40,7 @@ static cu_groups *groups(const curtail_scenario *s)
 {
     cu_groups *g = NULL;
     curtail_error err;
-    ck_assert_int_eq(cu_groups_build(s, NULL, &g, &err), CURTAIL_OK);
+    ck_assert_int_eq(cu_groups_build(s, &g, &err), CURTAIL_OK);
     return g;
 }
 

@@ -26,4 +26,7 @@ LD_LIBRARY_PATH="$libdir" "$tmp/build/embed" >"$tmp/out-cmake"
 cmp "$tmp/out-pc" "$tmp/out-cmake"
 grep -q "^status: optimal" "$tmp/out-pc"
 grep -q "恒祥焦化" "$tmp/out-pc"
+# the episode built in code (curtail_scenario_set_episode, _add_alert) is scheduled
+grep -q "^schedule: 48 hours, optimal" "$tmp/out-pc"
+grep -q "^  2024-01-11 red    12 h" "$tmp/out-pc"
 echo "install test: pkg-config and find_package builds agree"

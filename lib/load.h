@@ -1,0 +1,31 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * load.h — the schema layers of the YAML loader, each on yaml_read.h:
+ *
+ *   load_yaml.c     file reading, the document, targets and extra grades
+ *   load_episode.c  the episode, through the public episode builders
+ *   load_units.c    enterprises and units
+ *   load_rules.c    the rule schema (scenario policy and the built-in table)
+ *   yaml_read.c     strict readers over the node tree
+ *
+ * A file calls only the files listed below it.
+ */
+#ifndef CURTAIL_LOAD_H
+#define CURTAIL_LOAD_H
+
+#include "yaml_read.h"
+
+/* ---- load_rules.c ---- */
+/* A scenario's `policy:` list, each rule added with curtail_scenario_add_rule. */
+int cu_load_policy(const loader *ld, uint32_t node, const ypath *path);
+
+/* ---- load_units.c ---- */
+/* One enterprise and its units (also called while the file is parsed). */
+int cu_load_enterprise(const loader *ld, uint32_t node, const ypath *path);
+/* The `enterprises:` list, or the error of the one streamed during the parse. */
+int cu_load_enterprises(const loader *ld, uint32_t node, const ypath *path);
+
+/* ---- load_episode.c ---- */
+int cu_load_episode(const loader *ld, uint32_t node, const ypath *path);
+
+#endif
