@@ -87,7 +87,7 @@ fi
 HAVE_PHASES=0
 # shellcheck disable=SC2046  # pkg-config output is meant to split
 if [ -f "$BUILD/libcurtail.a" ] && ${CC:-cc} -O2 -std=c11 -DCURTAIL_STATIC -I"$ROOT/include" \
-        "$HERE/phases.c" "$BUILD/libcurtail.a" $(pkg-config --libs yaml-0.1) \
+        "$HERE/phases.c" "$BUILD/libcurtail.a" $(pkg-config --libs yaml-0.1 xlsxwriter) \
         $(pkg-config --exists clp 2>/dev/null && pkg-config --libs clp) -lglpk -lm -lpthread \
         -o "$PHASES" 2>"$OUT/phases.build.log"; then
     HAVE_PHASES=1
