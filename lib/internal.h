@@ -275,6 +275,8 @@ struct curtail_scenario {
     /* groups and bounds of the last successful check, used by plan and export
      * while `checked` holds (every change to the scenario clears it) */
     struct cu_groups *groups;
+    /* `variants:` of the YAML (override.c), NULL when none */
+    struct cu_variants *variants;
 };
 /* A result of s was made / freed (plan.c, schedule.c). */
 void cu_scenario_pin(const curtail_scenario *s);
@@ -288,6 +290,16 @@ int cu_scenario_warn(curtail_scenario *s, cu_pos pos, const char *path, const ch
 void cu_unit_path(char *buf, size_t n, size_t e, size_t u, const char *field);
 /* Scenario-file relative (for messages); "" for builder scenarios. */
 const char *cu_scenario_file(const curtail_scenario *s);
+/* A copy of src in s's string blocks (ids, names, towns); NULL on ENOMEM. */
+char *cu_scenario_str(curtail_scenario *s, const char *src);
+/* Deep copy without the check's cache: *out is unchecked (override.c, sweep.c). */
+int cu_scenario_clone_raw(const curtail_scenario *s, curtail_scenario **out, curtail_error *err);
+/* Variants of the YAML (override.c): load from the tree, copy, free. */
+struct yt_tree;
+int cu_variants_load(curtail_scenario *s, const struct yt_tree *t, uint32_t node,
+                     const char *file, curtail_error *err);
+int cu_variants_copy(const curtail_scenario *src, curtail_scenario *dst);
+void cu_variants_free(curtail_scenario *s);
 
 /* ---- YAML (yaml_tree.c, load_yaml.c) ------------------------------------------- */
 /* The built-in policy table, compiled in from lib/policy_default.yaml. */
