@@ -240,11 +240,9 @@ int curtail_cli_sweep(int argc, char **argv)
     }
     for (i = 0; i < nsets; i++)
         if ((rc = curtail_sweep_add_set_assign(w, sets[i], &err)) != CURTAIL_OK) {
-            char prefix[1200];
-            snprintf(prefix, sizeof prefix, "curtail: sweep: --set %.1000s: ", sets[i]);
-            /* the path is in the prefix already */
-            err.path[0] = '\0';
-            rc = report(rc, &err, prefix);
+            /* "--set PATH=V: message": the path is in the assignment */
+            fprintf(stderr, "curtail: sweep: --set %s: %s\n", sets[i], err.message);
+            rc = rc == CURTAIL_EINPUT ? 2 : rc == CURTAIL_EINVAL ? 1 : 4;
             goto done;
         }
     if (wo.curve) {
