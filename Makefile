@@ -36,6 +36,7 @@ memcheck: build
 threadcheck: build
 	@command -v valgrind >/dev/null || { echo "threadcheck: valgrind is not installed"; exit 1; }
 	CK_FORK=no valgrind -q --tool=helgrind --error-exitcode=99 $(BUILD)/tests/check_threads
+	CK_FORK=no CK_RUN_CASE=threads valgrind -q --tool=helgrind --error-exitcode=99 $(BUILD)/tests/check_sweep
 
 # libFuzzer on the loader and on load -> plan -> write, FUZZ_SECONDS each.
 FUZZ_SECONDS ?= 60

@@ -67,7 +67,7 @@ enum {
 };
 
 static const char usage_line[] =
-    "Usage: curtail validate|plan|schedule|export|policy [FILE] [OPTIONS] (see curtail --help)\n";
+    "Usage: curtail validate|plan|schedule|sweep|export|policy [FILE] [OPTIONS] (see curtail --help)\n";
 
 static const char help_text[] =
     "Usage: curtail COMMAND [ARGS]\n"
@@ -120,6 +120,9 @@ static const char help_text3[] =
     "      --format lp|mps            CPLEX LP or free MPS; default: from the extension\n"
     "                                 of -o (.lp, .mps), else lp\n"
     "      -o, --output MODEL         write to MODEL (default: stdout)\n"
+    "  sweep FILE [OPTIONS]     the base, its variants and --set PATH=V1,V2|A:B:STEP\n"
+    "                           overrides, one row per case and level (curtail sweep\n"
+    "                           --help)\n"
     "  policy                   print the built-in rule table (YAML)\n"
     "  --help                   print this help (COMMAND --help: that command's)\n"
     "  --version                print the version and those of GLPK, libyaml and\n"
@@ -1120,6 +1123,8 @@ static int cmd_policy(int argc, char **argv)
     return CLI_OK;
 }
 
+int curtail_cli_sweep(int argc, char **argv); /* cli/sweep.c */
+
 int main(int argc, char **argv)
 {
     const char *cmd;
@@ -1149,12 +1154,14 @@ int main(int argc, char **argv)
         return cmd_export(argc, argv);
     if (strcmp(cmd, "policy") == 0)
         return cmd_policy(argc, argv);
+    if (strcmp(cmd, "sweep") == 0)
+        return curtail_cli_sweep(argc, argv);
     if (cmd[0] == '-') {
         static const char *const options[] = {"--help", "--version"};
         return usage_error_hint("unknown option '%s'", cmd, NEAREST(cmd, options));
     } else {
-        static const char *const commands[] = {"validate", "plan", "schedule", "export",
-                                               "policy", "help"};
+        static const char *const commands[] = {"validate", "plan", "schedule", "sweep",
+                                               "export", "policy", "help"};
         return usage_error_hint("unknown command '%s'", cmd, NEAREST(cmd, commands));
     }
 }

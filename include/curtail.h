@@ -668,6 +668,171 @@ CURTAIL_API int curtail_export_file(const curtail_scenario *s,
                                     const curtail_export_options *opts, const char *path,
                                     curtail_error *err);
 
+/* ------------------------------------------------------------------------ */
+/* What-if: copies, overrides, variants and sweeps                          */
+/* ------------------------------------------------------------------------ */
+
+/**
+ * A deep copy of `s` (enterprises, units, rules, episode, variants), owning
+ * nothing of `s`: either may be changed or freed first. A checked scenario
+ * gives a checked copy (its warnings recomputed). Free with
+ * curtail_scenario_free.
+ */
+CURTAIL_API int curtail_scenario_clone(const curtail_scenario *s, curtail_scenario **out,
+                                       curtail_error *err);
+
+/**
+ * Change one thing of a scenario, addressed by id, with the loader's checks
+ * and messages. `path` (the text left of '=' in `--set PATH=VALUE`):
+ *
+ *   name, lang, builtin_policy
+ *   targets.base, targets.totals_kgpd[.POLLUTANT], targets.ratios.LEVEL[.POLLUTANT]
+ *   extra.grades, extra.weights[.GRADE]
+ *   policy+                       append a rule (a flow map) or a list of rules
+ *   enterprise.ID.FIELD           name credit_code town industry grade guarantee phase_out
+ *   enterprise.ID-                remove the enterprise (value empty)
+ *   unit.ENT.UNIT.FIELD           name capacity base_load min_load value interruptible
+ *                                 follows ef[.P] baseline_kgpd[.P] fixed_kgpd[.P]
+ *                                 coke_oven.{height_m,quenching,coking_time_h,
+ *                                 max_coking_time_h,ramp_h} boiler.{fuel,steam_tph,heating}
+ *   unit.ENT.UNIT-                remove the unit
+ *
+ * `value` is YAML: a scalar (0.25, B, true, "quoted text") or a flow
+ * collection ([C, D], {SO2: 0.1, NOx: 0.25}); NULL or "" is null. On an
+ * error CURTAIL_EINPUT with err->path = `path` and the loader's message
+ * ("must be in (0, 1], got 1.5"), and `s` unchanged. The scenario is left
+ * unchecked: run curtail_scenario_check before solving. Removing refuses
+ * while results of `s` are alive (CURTAIL_EINVAL).
+ */
+CURTAIL_API int curtail_scenario_override(curtail_scenario *s, const char *path,
+                                          const char *value, curtail_error *err);
+/** The same from one "PATH=VALUE" text (`--set`); err->path is PATH. */
+CURTAIL_API int curtail_scenario_override_assign(curtail_scenario *s, const char *assignment,
+                                                 curtail_error *err);
+
+/** The named variants of the YAML's `variants:` section, in file order. */
+CURTAIL_API size_t curtail_scenario_variant_count(const curtail_scenario *s);
+CURTAIL_API const char *curtail_scenario_variant_name(const curtail_scenario *s, size_t i);
+/**
+ * Apply variant `name` (the variants it `extends` first, in order, then its
+ * own overrides). Errors carry the file, line and column of the override
+ * and the path "variants.NAME.PATH". Leaves `s` unchecked.
+ */
+CURTAIL_API int curtail_scenario_apply_variant(curtail_scenario *s, const char *name,
+                                               curtail_error *err);
+
+typedef struct curtail_sweep curtail_sweep;
+
+/** Called after each case of a sweep (from the thread that solved it, one
+ * call at a time): cases done so far and the shard's total. Non-zero
+ * cancels: the sweep stops and returns CURTAIL_ECANCELED. */
+typedef int (*curtail_sweep_progress_fn)(void *ctx, size_t done, size_t total);
+
+typedef struct curtail_sweep_options {
+    unsigned version;
+    int threads;          /* solving threads; <= 1: the calling thread alone */
+    unsigned shard;       /* with nshards > 1: run only slice `shard` (0-based) */
+    unsigned nshards;     /* 0 or 1: the whole sweep */
+    int variants;         /* 1 (default): the YAML's variants after the base; 0: the base alone */
+    int cold;             /* 1: every case solved from scratch (no warm start) */
+    curtail_plan_options plan; /* method, time limit, solver of every solve */
+    curtail_sweep_progress_fn progress; /* may be NULL */
+    void *progress_ctx;
+} curtail_sweep_options;
+#define CURTAIL_SWEEP_OPTIONS_VERSION 1
+#define CURTAIL_SWEEP_OPTIONS_INIT                                                           \
+    {CURTAIL_SWEEP_OPTIONS_VERSION, 1, 0, 0, 1, 0, CURTAIL_PLAN_OPTIONS_INIT, NULL, NULL}
+
+/**
+ * A sweep of a checked scenario: the cases are the base and then each
+ * variant (or the base alone), each crossed with every combination of the
+ * added sets (the first set varies slowest). `s` must outlive the sweep and
+ * stay unchanged while it runs.
+ */
+CURTAIL_API int curtail_sweep_new(const curtail_scenario *s, const curtail_sweep_options *opts,
+                                  curtail_sweep **out, curtail_error *err);
+CURTAIL_API void curtail_sweep_free(curtail_sweep *w);
+/**
+ * Add an override swept over values: "V1,V2,..." (each a YAML scalar; a
+ * value with a comma in [...] or {...} stays whole) or a range "A:B:STEP"
+ * (A, A+STEP, ... up to B within STEP/1e6; at most 100000 values).
+ */
+CURTAIL_API int curtail_sweep_add_set(curtail_sweep *w, const char *path, const char *values,
+                                      curtail_error *err);
+/** The same from "PATH=VALUES". */
+CURTAIL_API int curtail_sweep_add_set_assign(curtail_sweep *w, const char *assignment,
+                                             curtail_error *err);
+/** Cases of the whole sweep, and the first and end case of this shard. */
+CURTAIL_API size_t curtail_sweep_case_count(const curtail_sweep *w);
+/**
+ * Solve the shard's cases: the base first (cold), then every case as a
+ * copy of the base with its overrides, re-solved from the base's optimum
+ * (unless `cold`). A case that is invalid or fails is recorded with its
+ * status and message; the others go on. CURTAIL_OK when every case ran
+ * (whatever their status), CURTAIL_ECANCELED when the progress hook
+ * stopped it, another code when the base itself failed (err says why).
+ */
+CURTAIL_API int curtail_sweep_run(curtail_sweep *w, curtail_error *err);
+
+typedef enum curtail_case_status {
+    CURTAIL_CASE_OPTIMAL = 0,
+    CURTAIL_CASE_TARGETS_UNMET = 1,
+    CURTAIL_CASE_INVALID = 2,  /* an override or the variant's check failed */
+    CURTAIL_CASE_FAILED = 3,   /* the solver failed (time limit, numerics, memory) */
+    CURTAIL_CASE_CANCELED = 4, /* not run: the sweep was canceled */
+    CURTAIL_CASE_NSTATUS
+} curtail_case_status;
+/** "optimal", "targets_unmet", "invalid", "failed", "canceled". */
+CURTAIL_API const char *curtail_case_status_name(curtail_case_status st);
+
+/** One case of a run sweep (borrowed strings live as long as the sweep). */
+typedef struct curtail_sweep_case {
+    unsigned version;          /* set by the caller: CURTAIL_SWEEP_CASE_VERSION */
+    size_t index;              /* in the whole sweep */
+    const char *variant;       /* "base" or the variant's name */
+    curtail_case_status status;
+    const char *message;       /* "" unless invalid or failed */
+    double objective;
+    curtail_level_result levels[CURTAIL_NLEVELS];
+    size_t changed[CURTAIL_NLEVELS]; /* enterprises whose loads differ from the base's */
+} curtail_sweep_case;
+#define CURTAIL_SWEEP_CASE_VERSION 1
+
+/** Cases of this shard that ran, in order. */
+CURTAIL_API size_t curtail_sweep_result_count(const curtail_sweep *w);
+CURTAIL_API int curtail_sweep_result(const curtail_sweep *w, size_t i, curtail_sweep_case *out,
+                                     curtail_error *err);
+/** The value case i took for set j, as given ("0.25"). */
+CURTAIL_API const char *curtail_sweep_result_value(const curtail_sweep *w, size_t i, size_t j);
+/** The worst status of the shard's cases (CURTAIL_CASE_OPTIMAL when all are). */
+CURTAIL_API curtail_case_status curtail_sweep_worst(const curtail_sweep *w);
+
+typedef struct curtail_sweep_write_options {
+    unsigned version;
+    curtail_format format; /* CURTAIL_FORMAT_CSV (default), CURTAIL_FORMAT_MD, or JSON: JSON lines */
+    const char *curve;     /* NULL, or a swept path targets.ratios.LEVEL.POLLUTANT: the cost curve */
+    int header;            /* -1 (default): only shard 0 writes the header; 0 never; 1 always */
+} curtail_sweep_write_options;
+#define CURTAIL_SWEEP_WRITE_OPTIONS_VERSION 1
+#define CURTAIL_SWEEP_WRITE_OPTIONS_INIT                                                     \
+    {CURTAIL_SWEEP_WRITE_OPTIONS_VERSION, CURTAIL_FORMAT_CSV, NULL, -1}
+
+/**
+ * The table of a run sweep: one row per case and level (one row for a
+ * case that did not solve). Into memory (*out, *len; free with
+ * curtail_buffer_free), or to a file written whole or not at all ("-" or
+ * NULL: standard output). Shards' outputs, concatenated in shard order,
+ * are byte for byte the whole sweep's.
+ */
+CURTAIL_API int curtail_sweep_write_buffer(const curtail_sweep *w,
+                                           const curtail_sweep_write_options *opts, char **out,
+                                           size_t *len, curtail_error *err);
+CURTAIL_API int curtail_sweep_write_file(const curtail_sweep *w,
+                                         const curtail_sweep_write_options *opts,
+                                         const char *path, curtail_error *err);
+/** Free a buffer the library returned (NULL: no-op). */
+CURTAIL_API void curtail_buffer_free(char *buf);
+
 #ifdef __cplusplus
 }
 #endif

@@ -284,6 +284,8 @@ struct curtail_scenario {
     /* groups and bounds of the last successful check, used by plan and export
      * while `checked` holds (every change to the scenario clears it) */
     struct cu_groups *groups;
+    /* `variants:` of the YAML (override.c), NULL when none */
+    struct cu_variants *variants;
 };
 /* A result of s was made / freed (plan.c, schedule.c). */
 void cu_scenario_pin(const curtail_scenario *s);
@@ -313,6 +315,17 @@ int cu_episode_add_alert(curtail_scenario *s, int level, int64_t from, int64_t t
 /* Alerts of the timeline may not overlap (run by the loader after the
  * timeline and by curtail_scenario_check). */
 int cu_episode_check_overlaps(const curtail_scenario *s, curtail_error *err);
+
+/* A copy of src in s's string blocks (ids, names, towns); NULL on ENOMEM. */
+char *cu_scenario_str(curtail_scenario *s, const char *src);
+/* Deep copy without the check's cache: *out is unchecked (override.c, sweep.c). */
+int cu_scenario_clone_raw(const curtail_scenario *s, curtail_scenario **out, curtail_error *err);
+/* Variants of the YAML (override.c): load from the tree, copy, free. */
+struct yt_tree;
+int cu_variants_load(curtail_scenario *s, const struct yt_tree *t, uint32_t node,
+                     const char *file, curtail_error *err);
+int cu_variants_copy(const curtail_scenario *src, curtail_scenario *dst);
+void cu_variants_free(curtail_scenario *s);
 
 /* ---- YAML (yaml_tree.c, load_yaml.c) ------------------------------------------- */
 /* The built-in policy table, compiled in from lib/policy_default.yaml. */

@@ -122,11 +122,13 @@ enum {
     K_POLICY,
     K_ENTERPRISES,
     K_EPISODE,
+    K_VARIANTS,
     K_COUNT
 };
 static const char *const ROOT_KEYS[K_COUNT] = {"curtail", "name",        "lang",
                                                "targets", "extra",       "builtin_policy",
-                                               "policy",  "enterprises", "episode"};
+                                               "policy",  "enterprises", "episode",
+                                               "variants"};
 
 static int load_document(const loader *ld)
 {
@@ -172,6 +174,10 @@ static int load_document(const loader *ld)
     if ((rc = cu_load_enterprises(ld, (uint32_t)v[K_ENTERPRISES], &fp[K_ENTERPRISES])))
         return rc;
     if (v[K_EPISODE] >= 0 && (rc = cu_load_episode(ld, (uint32_t)v[K_EPISODE], &fp[K_EPISODE])))
+        return rc;
+    /* what-if variants (override.c): their paths checked now, values when applied */
+    if (v[K_VARIANTS] >= 0 && (rc = cu_variants_load(s, ld->t, (uint32_t)v[K_VARIANTS], ld->file,
+                                                     ld->err)))
         return rc;
     return CURTAIL_OK;
 }

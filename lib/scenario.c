@@ -110,6 +110,7 @@ void curtail_scenario_free(curtail_scenario *s)
     if (!s)
         return;
     m = s->mem;
+    cu_variants_free(s);
     strings_free(s);
     cu_groups_free(s->groups);
     cu_free(m, s->builtin);
@@ -1165,5 +1166,114 @@ int curtail_scenario_unit(const curtail_scenario *s, size_t i, curtail_unit_spec
     out->ramp_h = u->has_coke_oven ? u->ramp_h : 0.0;
     if (enterprise)
         *enterprise = u->enterprise;
+    return CURTAIL_OK;
+}
+
+/* ---- copies (for what-if variants and sweeps) ------------------------------------------ */
+
+char *cu_scenario_str(curtail_scenario *s, const char *src)
+{
+    return str_add(s, src);
+}
+
+static int copy_array(const curtail_mem *m, void **dst, const void *src, size_t n, size_t size)
+{
+    *dst = NULL;
+    if (!n)
+        return 0;
+    if (!(*dst = cu_reallocarray(m, NULL, n, size)))
+        return -1;
+    memcpy(*dst, src, n * size);
+    return 0;
+}
+
+/* Every field copied as it is (new fields too), then what the copy must own
+ * made its own; the check's cache (groups, warnings) is left out. */
+int cu_scenario_clone_raw(const curtail_scenario *s, curtail_scenario **out, curtail_error *err)
+{
+    curtail_scenario *c;
+    const curtail_mem *m;
+    size_t i;
+    void *p;
+    *out = NULL;
+    m = s->mem == &s->memv ? &s->memv : NULL;
+    c = cu_calloc(m, 1, sizeof *c);
+    if (!c)
+        return cu_enomem(err);
+    memcpy((void *)c, (const void *)s, sizeof *c);
+    c->mem = m ? &c->memv : NULL;
+    m = c->mem;
+    atomic_init(&c->live_results, 0);
+    c->checked = 0;
+    c->groups = NULL;
+    c->warnings = c->warnings_zh = NULL;
+    c->nwarnings = c->capwarnings = 0;
+    c->strings = NULL;
+    c->variants = NULL;
+    c->file = cu_strdup(m, s->file);
+    c->name = cu_strdup(m, s->name);
+    c->rules = NULL;
+    c->ents = NULL;
+    c->units = NULL;
+    c->builtin = NULL;
+    c->episode.entries = NULL;
+    if (!c->file || !c->name)
+        goto nomem;
+    if (copy_array(m, &p, s->rules, s->nrules, sizeof *s->rules))
+        goto nomem;
+    c->rules = p;
+    c->caprules = s->nrules;
+    if (copy_array(m, &p, s->ents, s->nents, sizeof *s->ents))
+        goto nomem;
+    c->ents = p;
+    c->capents = s->nents;
+    if (copy_array(m, &p, s->units, s->nunits, sizeof *s->units))
+        goto nomem;
+    c->units = p;
+    c->capunits = s->nunits;
+    if (copy_array(m, &p, s->builtin, s->has_builtin ? s->nbuiltin : 0, sizeof *s->builtin))
+        goto nomem;
+    c->builtin = p;
+    if (copy_array(m, &p, s->episode.entries, s->episode.nentries, sizeof *s->episode.entries))
+        goto nomem;
+    c->episode.entries = p;
+    for (i = 0; i < c->nents; i++) {
+        cu_enterprise *e = &c->ents[i];
+        if (!(e->id = str_add(c, e->id)) || !(e->name = str_add(c, e->name)) ||
+            (e->credit_code && !(e->credit_code = str_add(c, e->credit_code))) ||
+            (e->town && !(e->town = str_add(c, e->town))))
+            goto nomem;
+    }
+    for (i = 0; i < c->nunits; i++) {
+        cu_unit *u = &c->units[i];
+        if (!(u->id = str_add(c, u->id)) || !(u->name = str_add(c, u->name)) ||
+            (u->follows && !(u->follows = str_add(c, u->follows))))
+            goto nomem;
+    }
+    if (cu_variants_copy(s, c))
+        goto nomem;
+    *out = c;
+    return CURTAIL_OK;
+nomem:
+    curtail_scenario_free(c); /* strings still the source's are in no block of c's */
+    return cu_enomem(err);
+}
+
+int curtail_scenario_clone(const curtail_scenario *s, curtail_scenario **out, curtail_error *err)
+{
+    curtail_scenario *c;
+    int rc;
+    if (!out)
+        return cu_einval(err, "curtail_scenario_clone: out is NULL");
+    *out = NULL;
+    if (!s)
+        return cu_einval(err, "curtail_scenario_clone: scenario is NULL");
+    if ((rc = cu_scenario_clone_raw(s, &c, err)) != CURTAIL_OK)
+        return rc;
+    if (s->checked && (rc = curtail_scenario_check(c, err)) != CURTAIL_OK) {
+        curtail_scenario_free(c);
+        return rc;
+    }
+    *out = c;
     return CURTAIL_OK;
 }

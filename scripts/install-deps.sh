@@ -11,6 +11,8 @@ PKGS="cmake make gcc g++ pkg-config libglpk-dev libyaml-dev check glpk-utils coi
 # the HTML report's test renders it in headless Chromium (about 350 MB installed,
 # some 20 s from the Debian mirror) with a CJK font (WenQuanYi Micro Hei, 5 MB)
 PKGS="$PKGS libxlsxwriter-dev chromium fonts-wqy-microhei"
+# GNU parallel: the sweep shards test (tests/parallel_test.sh, issue 11)
+PKGS="$PKGS parallel"
 # `make fuzz` also needs clang with its libFuzzer runtime.
 if [ "${1:-}" = "--fuzz" ]; then
     PKGS="$PKGS clang libclang-rt-dev"
