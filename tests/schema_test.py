@@ -49,6 +49,7 @@ def load_schema(name):
 SCEN = load_schema("scenario.schema.json")
 PLAN = load_schema("plan.schema.json")
 SCHED = load_schema("schedule.schema.json")
+SWEEP = load_schema("sweep.schema.json")
 
 
 def errors(validator, doc):
@@ -244,6 +245,24 @@ for name in ("plan_target", "unit_result", "level_result"):
         fail("definition %s differs between plan and schedule schemas" % name)
 if PLAN.schema["properties"]["levels"] != SCHED.schema["properties"]["list"]:
     fail("schedule.list is not plan.levels")
+
+# every line of a sweep's JSON lines (solved, unmet and invalid cases)
+with open(os.path.join(SRC, "examples/sweep.yaml"), encoding="utf-8") as f:
+    sweep_text = f.read()
+# a variant the loader accepts but that fails when applied: an invalid row
+sweep_text += "\n  too_strict:\n    targets.ratios.orange.NOx: 1.5\n"
+r = cli(["sweep", "-", "--format", "jsonl", "--set", "targets.ratios.red.SO2=0.3,0.9"],
+        stdin=sweep_text)
+if r.returncode not in (0, 2, 3):
+    fail("sweep: exit %d: %s" % (r.returncode, r.stderr))
+sweep_statuses = set()
+for i, line in enumerate(r.stdout.splitlines()):
+    doc = json.loads(line)
+    sweep_statuses.add(doc["status"])
+    for e in errors(SWEEP, doc):
+        fail("sweep line %d: %s" % (i + 1, e))
+if not {"optimal", "invalid"} <= sweep_statuses:
+    fail("the sweep lines checked cover statuses %s only" % sorted(sweep_statuses))
 
 if failures:
     print("schema test: %d failure(s)" % len(failures), file=sys.stderr)
