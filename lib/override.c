@@ -11,6 +11,7 @@
  * exactly the message the loader would have given for the same YAML.
  */
 #include "yaml_tree.h"
+#include "yaml_read.h"
 
 #include <errno.h>
 #include <locale.h>
@@ -108,49 +109,12 @@ static int wrong_type(const ov *o, uint32_t n, const char *sub, const char *want
 
 /* ---- strict scalars (the loader's rules) --------------------------------------------- */
 
-static int is_decimal(const char *s)
-{
-    int digits = 0;
-    if (*s == '-' || *s == '+')
-        s++;
-    for (; *s >= '0' && *s <= '9'; s++)
-        digits++;
-    if (*s == '.')
-        for (s++; *s >= '0' && *s <= '9'; s++)
-            digits++;
-    if (!digits)
-        return 0;
-    if (*s == 'e' || *s == 'E') {
-        int ed = 0;
-        s++;
-        if (*s == '-' || *s == '+')
-            s++;
-        for (; *s >= '0' && *s <= '9'; s++)
-            ed++;
-        if (!ed)
-            return 0;
-    }
-    return *s == '\0';
-}
-
 static int is_nonfinite_word(const char *s)
 {
     if (*s == '-' || *s == '+')
         s++;
     return strcmp(s, ".inf") == 0 || strcmp(s, ".Inf") == 0 || strcmp(s, ".INF") == 0 ||
            strcmp(s, ".nan") == 0 || strcmp(s, ".NaN") == 0 || strcmp(s, ".NAN") == 0;
-}
-
-/* A decimal number read whatever the C library's locale. */
-static double c_strtod(const char *s)
-{
-    char buf[CU_MAX_STRING + 1], *dot;
-    const struct lconv *lc = localeconv();
-    char dp = (lc && lc->decimal_point && lc->decimal_point[0]) ? lc->decimal_point[0] : '.';
-    snprintf(buf, sizeof buf, "%s", s);
-    if (dp != '.' && (dot = strchr(buf, '.')) != NULL)
-        *dot = dp;
-    return strtod(buf, NULL);
 }
 
 static int rd_number(const ov *o, uint32_t n, const char *sub, double *out)
@@ -162,10 +126,9 @@ static int rd_number(const ov *o, uint32_t n, const char *sub, double *out)
     s = yt_str(&o->t, n);
     if (is_nonfinite_word(s))
         return ov_fail(o, sub, "must be a finite number, got %s", s);
-    if (!is_decimal(s))
+    if (!yt_is_decimal(s))
         return wrong_type(o, n, sub, "a number");
-    v = c_strtod(s);
-    if (!isfinite(v))
+    if (yr_decimal_value(s, localeconv()->decimal_point[0], &v) != 0)
         return ov_fail(o, sub, "must be a finite number, got %s", s);
     *out = v;
     return CURTAIL_OK;
@@ -213,41 +176,16 @@ static int rd_id(const ov *o, uint32_t n, const char *sub, const char **out)
     return CURTAIL_OK;
 }
 
-/* Closed word lists, as the loader names them. */
-typedef struct wordset {
-    const char *what;
-    int n;
-    const char *(*name)(int i);
-} wordset;
-
-static const char *w_pollutant(int i) { return curtail_pollutant_name((curtail_pollutant)i); }
-static const char *w_level(int i) { return curtail_level_name((curtail_level)i); }
-static const char *w_industry(int i) { return curtail_industry_name((curtail_industry)i); }
-static const char *w_grade(int i) { return curtail_grade_name((curtail_grade)i); }
-static const char *w_fuel(int i) { return curtail_fuel_name((curtail_fuel)i); }
-static const char *w_guarantee(int i) { return cu_guarantee_name(i); }
-static const char *w_quenching(int i) { return i == 0 ? "dry" : "wet"; }
-static const char *w_lang(int i) { return i == 0 ? "zh" : "en"; }
-static const char *w_base(int i) { return i == 0 ? "listed" : "totals"; }
-
-static const wordset POLLUTANTS = {"pollutant", CU_NP, w_pollutant};
-static const wordset LEVELS = {"level", CU_NL, w_level};
-static const wordset INDUSTRIES = {"industry", CURTAIL_NINDUSTRIES, w_industry};
-static const wordset GRADES = {"grade", CURTAIL_NGRADES, w_grade};
-static const wordset FUELS = {"fuel", CURTAIL_NFUELS, w_fuel};
-static const wordset GUARANTEES = {"guarantee", 3, w_guarantee};
-static const wordset QUENCHINGS = {"quenching", 2, w_quenching};
-static const wordset LANGS = {"lang", 2, w_lang};
-static const wordset BASES = {"base", 2, w_base};
-
-static int word_index(const wordset *ws, const char *s)
-{
-    int i;
-    for (i = 0; i < ws->n; i++)
-        if (strcmp(ws->name(i), s) == 0)
-            return i;
-    return -1;
-}
+/* Closed word lists: the loader's (yaml_read.c). */
+#define POLLUTANTS YR_POLLUTANTS
+#define LEVELS YR_LEVELS
+#define INDUSTRIES YR_INDUSTRIES
+#define GRADES YR_GRADES
+#define FUELS YR_FUELS
+#define GUARANTEES YR_GUARANTEES
+#define QUENCHINGS YR_QUENCHINGS
+#define LANGS YR_LANGS
+#define BASES YR_BASES
 
 static void word_list(const wordset *ws, char *buf, size_t size)
 {
@@ -272,7 +210,7 @@ static int rd_word(const ov *o, uint32_t n, const char *sub, const wordset *ws, 
     char got[192];
     int i = -1;
     if (is_scalar(o, n) && !is_null(o, n))
-        i = word_index(ws, yt_str(&o->t, n));
+        i = yr_word_index(ws, yt_str(&o->t, n));
     if (i < 0) {
         describe(o, n, got, sizeof got);
         return unknown_word_text(o, sub, ws, got);
@@ -285,7 +223,7 @@ static int rd_word(const ov *o, uint32_t n, const char *sub, const wordset *ws, 
 static int path_word(const ov *o, const char *text, const wordset *ws, int *out)
 {
     char got[160], shown[128];
-    int i = word_index(ws, text);
+    int i = yr_word_index(ws, text);
     if (i < 0) {
         yt_escape(shown, sizeof shown, text, 40);
         snprintf(got, sizeof got, "\"%s\"", shown);
@@ -308,7 +246,7 @@ static int rd_pollutants(const ov *o, uint32_t n, double v[CU_NP])
         uint32_t k = yt_kid(&o->t, n, 2 * i), val = yt_kid(&o->t, n, 2 * i + 1);
         char got[192];
         snprintf(sub, sizeof sub, ".%s", yt_str(&o->t, k));
-        if ((p = word_index(&POLLUTANTS, yt_str(&o->t, k))) < 0) {
+        if ((p = yr_word_index(&POLLUTANTS, yt_str(&o->t, k))) < 0) {
             describe(o, k, got, sizeof got);
             return unknown_word_text(o, sub, &POLLUTANTS, got);
         }
@@ -458,7 +396,8 @@ static int ov_scenario(const ov *o, const char *path, const char *value)
             if ((rc = rd_word(o, yt_kid(&o->t, o->root, i), sub, &GRADES, &w)) != CURTAIL_OK)
                 return rc;
             if (mask & (1u << w))
-                return ov_fail(o, sub, "grade %s is listed twice", w_grade(w));
+                return ov_fail(o, sub, "grade %s is listed twice",
+                               curtail_grade_name((curtail_grade)w));
             mask |= 1u << w;
         }
         return curtail_scenario_set_extra_grades(s, mask, o->err);
@@ -479,7 +418,7 @@ static int ov_scenario(const ov *o, const char *path, const char *value)
                 uint32_t k = yt_kid(&o->t, o->root, 2 * i);
                 char sub[80], got[192];
                 snprintf(sub, sizeof sub, ".%s", yt_str(&o->t, k));
-                if ((w = word_index(&GRADES, yt_str(&o->t, k))) < 0) {
+                if ((w = yr_word_index(&GRADES, yt_str(&o->t, k))) < 0) {
                     describe(o, k, got, sizeof got);
                     return unknown_word_text(o, sub, &GRADES, got);
                 }

@@ -105,40 +105,6 @@ int yr_is_scalar(const loader *ld, uint32_t node)
     return yt_at(ld->t, node)->type == YT_SCALAR;
 }
 
-/* YAML 1.2 core schema: [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)? */
-static int is_decimal(const char *s)
-{
-    int digits = 0;
-    if (*s == '-' || *s == '+')
-        s++;
-    while (*s >= '0' && *s <= '9') {
-        s++;
-        digits++;
-    }
-    if (*s == '.') {
-        s++;
-        while (*s >= '0' && *s <= '9') {
-            s++;
-            digits++;
-        }
-    }
-    if (!digits)
-        return 0;
-    if (*s == 'e' || *s == 'E') {
-        int exp_digits = 0;
-        s++;
-        if (*s == '-' || *s == '+')
-            s++;
-        while (*s >= '0' && *s <= '9') {
-            s++;
-            exp_digits++;
-        }
-        if (!exp_digits)
-            return 0;
-    }
-    return *s == '\0';
-}
-
 static int is_nonfinite_word(const char *s)
 {
     static const char *const words[] = {".inf", ".Inf", ".INF", ".nan", ".NaN", ".NAN"};
@@ -198,33 +164,41 @@ static int fast_decimal(const char *s, double *out)
 int yr_number(const loader *ld, uint32_t node, const ypath *path, double *out)
 {
     const char *s;
-    char buf[CU_MAX_STRING + 1];
-    char *end;
     double v;
     if (!yr_is_scalar(ld, node) || !yt_at(ld->t, node)->plain || yt_is_null(ld->t, node))
         return yr_wrong_type(ld, node, path, "a number");
     s = yt_str(ld->t, node);
     if (is_nonfinite_word(s))
         return FAIL(ld, node, path, "must be a finite number, got %s", s);
-    if (!is_decimal(s))
+    if (!yt_is_decimal(s))
         return yr_wrong_type(ld, node, path, "a number");
-    if (fast_decimal(s, out))
-        return CURTAIL_OK;
-    /* strtod follows the C locale's decimal point; the text always uses '.' */
-    memcpy(buf, s, yt_at(ld->t, node)->n + 1); /* n <= CU_MAX_STRING */
-    if (ld->decimal_point != '.') {
-        char *dot = strchr(buf, '.');
-        if (dot)
-            *dot = ld->decimal_point;
-    }
-    errno = 0;
-    v = strtod(buf, &end);
-    if (*end != '\0')
-        return yr_wrong_type(ld, node, path, "a number");
-    if (!isfinite(v))
+    if (yr_decimal_value(s, ld->decimal_point, &v) != 0)
         return FAIL(ld, node, path, "must be a finite number, got %s", s);
     *out = v;
     return CURTAIL_OK;
+}
+
+int yr_decimal_value(const char *s, char decimal_point, double *out)
+{
+    char buf[CU_MAX_STRING + 1];
+    size_t n = strlen(s);
+    double v;
+    if (fast_decimal(s, out))
+        return 0;
+    if (n > CU_MAX_STRING)
+        return -1;
+    /* strtod follows the C locale's decimal point; the text always uses '.' */
+    memcpy(buf, s, n + 1);
+    if (decimal_point != '.') {
+        char *dot = strchr(buf, '.');
+        if (dot)
+            *dot = decimal_point;
+    }
+    v = strtod(buf, NULL);
+    if (!isfinite(v))
+        return -1;
+    *out = v;
+    return 0;
 }
 
 /* A plain scalar that is a YAML 1.2 core-schema boolean: 1 true, 0 false,

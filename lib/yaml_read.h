@@ -114,4 +114,8 @@ int yr_root(const loader *ld, const char *version_key, uint32_t *root);
 int yr_builder_error(const loader *ld, int rc, const curtail_error *berr, uint32_t obj,
                      const ypath *objpath);
 
+/* The value of a core-schema decimal (yt_is_decimal), read whatever the C
+ * library's decimal point: 0, or -1 when it is not finite. */
+int yr_decimal_value(const char *s, char decimal_point, double *out);
+
 #endif

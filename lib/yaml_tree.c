@@ -545,38 +545,44 @@ static int tag_agrees(const char *type, const char *v, size_t len)
             s++;
         return all_digits(s, "0123456789");
     }
-    /* float: [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?, or .inf/.nan */
+    /* float: a decimal, or .inf/.nan (signed only for .inf) */
     {
-        int digits = 0;
-        if (*s == '-' || *s == '+')
-            s++;
+        const char *u = (*s == '-' || *s == '+') ? s + 1 : s;
         for (i = 0; i < sizeof specials / sizeof specials[0]; i++)
-            if (strcmp(s, specials[i]) == 0 && (i < 3 || s == v))
+            if (strcmp(u, specials[i]) == 0 && (i < 3 || u == v))
                 return 1;
+        return yt_is_decimal(v);
+    }
+}
+
+int yt_is_decimal(const char *s)
+{
+    int digits = 0;
+    if (*s == '-' || *s == '+')
+        s++;
+    while (*s >= '0' && *s <= '9') {
+        s++;
+        digits++;
+    }
+    if (*s == '.') {
+        s++;
         while (*s >= '0' && *s <= '9') {
             s++;
             digits++;
         }
-        if (*s == '.') {
-            s++;
-            while (*s >= '0' && *s <= '9') {
-                s++;
-                digits++;
-            }
-        }
-        if (!digits)
-            return 0;
-        if (*s == 'e' || *s == 'E') {
-            s++;
-            if (*s == '-' || *s == '+')
-                s++;
-            if (!(*s >= '0' && *s <= '9'))
-                return 0;
-            while (*s >= '0' && *s <= '9')
-                s++;
-        }
-        return *s == '\0';
     }
+    if (!digits)
+        return 0;
+    if (*s == 'e' || *s == 'E') {
+        s++;
+        if (*s == '-' || *s == '+')
+            s++;
+        if (!(*s >= '0' && *s <= '9'))
+            return 0;
+        while (*s >= '0' && *s <= '9')
+            s++;
+    }
+    return *s == '\0';
 }
 
 /* SPEC §9: strings may not contain control characters, however written. libyaml

@@ -128,4 +128,8 @@ int yt_is_null(const yt_tree *t, uint32_t i);
 /* The value of `key` in mapping `map`, or -1 if absent (or `map` is not a mapping). */
 int64_t yt_map_get(const yt_tree *t, uint32_t map, const char *key);
 
+/* A decimal number of the YAML 1.2 core schema:
+ * [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)? */
+int yt_is_decimal(const char *s);
+
 #endif
