@@ -274,13 +274,17 @@ typedef struct curtail_unit_spec {
      * (SPEC §6); has_ramp_h 0: the normal coking_time_h; 0 turns the ramp off */
     int has_ramp_h;
     double ramp_h; /* >= 0 */
+    /* the unit measure texts state capacity in: "t/d", "t/h", "m3/d", "m3/h";
+     * NULL: t/h for boilers, t/d otherwise. The capacity stays output per day
+     * (a t/h unit states daily capacity / 24). */
+    const char *capacity_unit;
 } curtail_unit_spec;
 #define CURTAIL_UNIT_SPEC_VERSION 1
 #define CURTAIL_UNIT_SPEC_INIT                                                               \
     {                                                                                        \
         CURTAIL_UNIT_SPEC_VERSION, NULL, NULL, CURTAIL_KIND_OTHER, 0.0, 0, 1.0, 0, 0.0, 0.0, \
             0, {0, 0, 0, 0}, 0, {0, 0, 0, 0}, {0, 0, 0, 0}, -1, NULL, 0, 0, 0.0,             \
-            CURTAIL_QUENCHING_UNSET, 22.0, 72.0, 0, CURTAIL_FUEL_COAL, 0.0, 0, 0, 0.0        \
+            CURTAIL_QUENCHING_UNSET, 22.0, 72.0, 0, CURTAIL_FUEL_COAL, 0.0, 0, 0, 0.0, NULL  \
     }
 
 /** One policy rule (SPEC §4.1). Match keys that are 0 / -1 are absent. */

@@ -205,6 +205,7 @@ typedef struct cu_unit {
     /* resolved by curtail_scenario_check */
     size_t enterprise; /* index into scenario ents */
     size_t leader;     /* unit index of the root of its `follows` chain (self if none) */
+    unsigned char capu; /* capacity_unit: CU_CAPU_* of measure_words.h, 0 default */
 } cu_unit;
 
 typedef struct cu_enterprise {

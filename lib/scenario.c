@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scenario.c — the in-memory model, its builder API and the semantic checks. */
 #include "internal.h"
+#include "measure_words.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -520,6 +521,9 @@ static int unit_check(const curtail_scenario *s, const curtail_unit_spec *u, cur
         if (u->has_ramp_h && (rc = check_range(u->ramp_h, 0, 0, 1e6, 0, "coke_oven.ramp_h", err)))
             return rc;
     }
+    if (u->capacity_unit && cu_capu_from_name(u->capacity_unit) <= 0)
+        return bad(err, "capacity_unit", "must be t/d, t/h, m3/d or m3/h, got '%s'",
+                   u->capacity_unit);
     if (u->has_boiler && u->kind != CURTAIL_KIND_BOILER)
         return bad(err, "boiler", "only a unit of kind boiler has a boiler block");
     if (u->has_boiler) {
@@ -584,6 +588,7 @@ int curtail_scenario_add_unit(curtail_scenario *s, const curtail_unit_spec *u, c
     d->fuel = (unsigned char)u->fuel;
     d->heating = u->heating ? 1 : 0;
     d->steam_tph = u->steam_tph;
+    d->capu = (unsigned char)(u->capacity_unit ? cu_capu_from_name(u->capacity_unit) : 0);
     d->enterprise = s->nents - 1;
     d->leader = s->nunits;
     s->nunits++;
@@ -1163,6 +1168,7 @@ int curtail_scenario_unit(const curtail_scenario *s, size_t i, curtail_unit_spec
     /* the ramp is stored resolved (its default is the normal coking time) */
     out->has_ramp_h = u->has_coke_oven;
     out->ramp_h = u->has_coke_oven ? u->ramp_h : 0.0;
+    out->capacity_unit = cu_capu_names[u->capu];
     if (enterprise)
         *enterprise = u->enterprise;
     return CURTAIL_OK;
