@@ -336,6 +336,9 @@ CURTAIL_API int curtail_scenario_load_buffer(curtail_scenario **out, const char 
 
 CURTAIL_API int curtail_scenario_set_name(curtail_scenario *s, const char *name,
                                           curtail_error *err);
+/** Set the title block (`note:` and `compiled_by:`); NULL clears one. */
+CURTAIL_API int curtail_scenario_set_note(curtail_scenario *s, const char *note,
+                                          const char *compiled_by, curtail_error *err);
 CURTAIL_API int curtail_scenario_set_lang(curtail_scenario *s, curtail_lang lang,
                                           curtail_error *err);
 /** `totals_kgpd` is required (4 values >= 0) for CURTAIL_BASE_TOTALS, ignored otherwise. */
@@ -397,6 +400,10 @@ CURTAIL_API int curtail_scenario_set_ozone(curtail_scenario *s, const char *wind
 CURTAIL_API int curtail_scenario_check(curtail_scenario *s, curtail_error *err);
 
 CURTAIL_API const char *curtail_scenario_name(const curtail_scenario *s);
+/** The title block's note (e.g. that figures are illustrative) and who
+ * compiled the list; NULL when not given (issue 9). */
+CURTAIL_API const char *curtail_scenario_note(const curtail_scenario *s);
+CURTAIL_API const char *curtail_scenario_compiled_by(const curtail_scenario *s);
 CURTAIL_API size_t curtail_scenario_enterprise_count(const curtail_scenario *s);
 CURTAIL_API size_t curtail_scenario_unit_count(const curtail_scenario *s);
 /** Warnings, each "FILE:LINE:COL: warning: PATH: message" (position parts when known). */

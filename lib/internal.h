@@ -285,6 +285,7 @@ struct curtail_scenario {
     /* groups and bounds of the last successful check, used by plan and export
      * while `checked` holds (every change to the scenario clears it) */
     struct cu_groups *groups;
+    char *note, *compiled_by; /* the title block (issue 9); NULL if absent */
 };
 /* A result of s was made / freed (plan.c, schedule.c). */
 void cu_scenario_pin(const curtail_scenario *s);

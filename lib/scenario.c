@@ -126,6 +126,8 @@ void curtail_scenario_free(curtail_scenario *s)
     cu_free(m, s->episode.entries);
     cu_free(m, s->file);
     cu_free(m, s->name);
+    cu_free(m, s->note);
+    cu_free(m, s->compiled_by);
     cu_free(m, s);
 }
 
@@ -266,6 +268,33 @@ int curtail_scenario_set_name(curtail_scenario *s, const char *name, curtail_err
     NEED_S(s, "curtail_scenario_set_name");
     s->checked = 0;
     return replace_str(s, &s->name, name, err);
+}
+
+int curtail_scenario_set_note(curtail_scenario *s, const char *note, const char *compiled_by,
+                              curtail_error *err)
+{
+    NEED_S(s, "curtail_scenario_set_note");
+    char *n = note ? cu_strdup(s->mem, note) : NULL, *c = compiled_by ? cu_strdup(s->mem, compiled_by) : NULL;
+    if ((note && !n) || (compiled_by && !c)) {
+        cu_free(s->mem, n);
+        cu_free(s->mem, c);
+        return cu_enomem(err);
+    }
+    cu_free(s->mem, s->note);
+    cu_free(s->mem, s->compiled_by);
+    s->note = n;
+    s->compiled_by = c;
+    return CURTAIL_OK;
+}
+
+const char *curtail_scenario_note(const curtail_scenario *s)
+{
+    return s ? s->note : NULL;
+}
+
+const char *curtail_scenario_compiled_by(const curtail_scenario *s)
+{
+    return s ? s->compiled_by : NULL;
 }
 
 int curtail_scenario_set_lang(curtail_scenario *s, curtail_lang lang, curtail_error *err)

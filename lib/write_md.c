@@ -518,6 +518,17 @@ static void put_title(cu_buf *out, const curtail_scenario *s, int en)
     else
         cu_buf_puts(out, en ? "Emergency reduction list" : "应急减排清单");
     cu_buf_puts(out, "\n\n");
+    /* the title block (issue 9): what the figures are and who compiled them */
+    if (s->note) {
+        cu_buf_puts(out, en ? "> Note: " : "> 说明：");
+        put_text(out, s->note);
+        cu_buf_puts(out, s->compiled_by ? "\n>\n" : "\n\n");
+    }
+    if (s->compiled_by) {
+        cu_buf_puts(out, en ? "> Compiled by: " : "> 编制单位：");
+        put_text(out, s->compiled_by);
+        cu_buf_puts(out, "\n\n");
+    }
 }
 
 int cu_write_md(const curtail_result *r, const curtail_write_options *o, cu_buf *out)
