@@ -274,13 +274,17 @@ typedef struct curtail_unit_spec {
      * (SPEC §6); has_ramp_h 0: the normal coking_time_h; 0 turns the ramp off */
     int has_ramp_h;
     double ramp_h; /* >= 0 */
+    /* the unit measure texts state capacity in: "t/d", "t/h", "m3/d", "m3/h";
+     * NULL: t/h for boilers, t/d otherwise. The capacity stays output per day
+     * (a t/h unit states daily capacity / 24). */
+    const char *capacity_unit;
 } curtail_unit_spec;
 #define CURTAIL_UNIT_SPEC_VERSION 1
 #define CURTAIL_UNIT_SPEC_INIT                                                               \
     {                                                                                        \
         CURTAIL_UNIT_SPEC_VERSION, NULL, NULL, CURTAIL_KIND_OTHER, 0.0, 0, 1.0, 0, 0.0, 0.0, \
             0, {0, 0, 0, 0}, 0, {0, 0, 0, 0}, {0, 0, 0, 0}, -1, NULL, 0, 0, 0.0,             \
-            CURTAIL_QUENCHING_UNSET, 22.0, 72.0, 0, CURTAIL_FUEL_COAL, 0.0, 0, 0, 0.0        \
+            CURTAIL_QUENCHING_UNSET, 22.0, 72.0, 0, CURTAIL_FUEL_COAL, 0.0, 0, 0, 0.0, NULL  \
     }
 
 /** One policy rule (SPEC §4.1). Match keys that are 0 / -1 are absent. */
@@ -332,6 +336,9 @@ CURTAIL_API int curtail_scenario_load_buffer(curtail_scenario **out, const char 
 
 CURTAIL_API int curtail_scenario_set_name(curtail_scenario *s, const char *name,
                                           curtail_error *err);
+/** Set the title block (`note:` and `compiled_by:`); NULL clears one. */
+CURTAIL_API int curtail_scenario_set_note(curtail_scenario *s, const char *note,
+                                          const char *compiled_by, curtail_error *err);
 CURTAIL_API int curtail_scenario_set_lang(curtail_scenario *s, curtail_lang lang,
                                           curtail_error *err);
 /** `totals_kgpd` is required (4 values >= 0) for CURTAIL_BASE_TOTALS, ignored otherwise. */
@@ -393,6 +400,10 @@ CURTAIL_API int curtail_scenario_set_ozone(curtail_scenario *s, const char *wind
 CURTAIL_API int curtail_scenario_check(curtail_scenario *s, curtail_error *err);
 
 CURTAIL_API const char *curtail_scenario_name(const curtail_scenario *s);
+/** The title block's note (e.g. that figures are illustrative) and who
+ * compiled the list; NULL when not given (issue 9). */
+CURTAIL_API const char *curtail_scenario_note(const curtail_scenario *s);
+CURTAIL_API const char *curtail_scenario_compiled_by(const curtail_scenario *s);
 CURTAIL_API size_t curtail_scenario_enterprise_count(const curtail_scenario *s);
 CURTAIL_API size_t curtail_scenario_unit_count(const curtail_scenario *s);
 /** Warnings, each "FILE:LINE:COL: warning: PATH: message" (position parts when known). */

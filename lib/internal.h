@@ -205,6 +205,7 @@ typedef struct cu_unit {
     /* resolved by curtail_scenario_check */
     size_t enterprise; /* index into scenario ents */
     size_t leader;     /* unit index of the root of its `follows` chain (self if none) */
+    unsigned char capu; /* capacity_unit: CU_CAPU_* of measure_words.h, 0 default */
 } cu_unit;
 
 typedef struct cu_enterprise {
@@ -284,6 +285,7 @@ struct curtail_scenario {
     /* groups and bounds of the last successful check, used by plan and export
      * while `checked` holds (every change to the scenario clears it) */
     struct cu_groups *groups;
+    char *note, *compiled_by; /* the title block (issue 9); NULL if absent */
     /* `variants:` of the YAML (override.c), NULL when none */
     struct cu_variants *variants;
 };

@@ -6,6 +6,7 @@
  * Below it: yaml_read.c.
  */
 #include "load.h"
+#include "measure_words.h"
 
 /* ---- units -------------------------------------------------------------------------- */
 
@@ -24,11 +25,20 @@ enum {
     U_FOLLOWS,
     U_COKE_OVEN,
     U_BOILER,
+    U_CAPACITY_UNIT,
     U_COUNT
 };
 static const char *const UNIT_KEYS[U_COUNT] = {
     "id", "name",          "kind",       "capacity",      "base_load", "min_load",  "value",
-    "ef", "baseline_kgpd", "fixed_kgpd", "interruptible", "follows",   "coke_oven", "boiler"};
+    "ef", "baseline_kgpd", "fixed_kgpd", "interruptible", "follows",   "coke_oven", "boiler",
+    "capacity_unit"};
+
+/* capacity_unit: values 0.. stand for CU_CAPU_T_D .. */
+static const char *capu_word(int i)
+{
+    return cu_capu_names[i + 1];
+}
+static const wordset CAPACITY_UNITS = {"capacity unit", CU_CAPU_COUNT - 1, capu_word, NULL};
 
 static int load_coke_oven(const loader *ld, uint32_t node, const ypath *path, curtail_unit_spec *u,
                           int64_t *coking_time)
@@ -178,6 +188,12 @@ static int load_unit(const loader *ld, uint32_t node, const ypath *path)
     if (v[U_FOLLOWS] >= 0 &&
         (rc = yr_id(ld, (uint32_t)v[U_FOLLOWS], &fp[U_FOLLOWS], &u.follows)))
         return rc;
+    if (v[U_CAPACITY_UNIT] >= 0) {
+        if ((rc = yr_word(ld, (uint32_t)v[U_CAPACITY_UNIT], &fp[U_CAPACITY_UNIT], &CAPACITY_UNITS,
+                          &w)))
+            return rc;
+        u.capacity_unit = cu_capu_names[w + 1];
+    }
     if (v[U_COKE_OVEN] >= 0 &&
         (rc = load_coke_oven(ld, (uint32_t)v[U_COKE_OVEN], &fp[U_COKE_OVEN], &u, &coking_time)))
         return rc;

@@ -122,13 +122,15 @@ enum {
     K_POLICY,
     K_ENTERPRISES,
     K_EPISODE,
+    K_NOTE,
+    K_COMPILED_BY,
     K_VARIANTS,
     K_COUNT
 };
 static const char *const ROOT_KEYS[K_COUNT] = {"curtail", "name",        "lang",
                                                "targets", "extra",       "builtin_policy",
                                                "policy",  "enterprises", "episode",
-                                               "variants"};
+                                               "note",    "compiled_by", "variants"};
 
 static int load_document(const loader *ld)
 {
@@ -149,6 +151,16 @@ static int load_document(const loader *ld)
             return rc;
         if ((rc = curtail_scenario_set_name(s, name, &be)) != CURTAIL_OK)
             return yr_builder_error(ld, rc, &be, (uint32_t)v[K_NAME], &fp[K_NAME]);
+    }
+    if (v[K_NOTE] >= 0 || v[K_COMPILED_BY] >= 0) {
+        const char *note = NULL, *by = NULL;
+        if (v[K_NOTE] >= 0 && (rc = yr_string(ld, (uint32_t)v[K_NOTE], &fp[K_NOTE], &note)))
+            return rc;
+        if (v[K_COMPILED_BY] >= 0 &&
+            (rc = yr_string(ld, (uint32_t)v[K_COMPILED_BY], &fp[K_COMPILED_BY], &by)))
+            return rc;
+        if ((rc = curtail_scenario_set_note(s, note, by, &be)) != CURTAIL_OK)
+            return yr_builder_error(ld, rc, &be, root, NULL);
     }
     if (v[K_LANG] >= 0) {
         if ((rc = yr_word(ld, (uint32_t)v[K_LANG], &fp[K_LANG], &YR_LANGS, &w)))

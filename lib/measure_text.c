@@ -2,67 +2,11 @@
 /* measure_text.c — a unit's measure at a level, worded as a bureau writes it
  * in its list (延长结焦时间至48小时, 限产30%, 焖炉保温 ...), in Chinese or English. */
 #include "write_text.h"
+#include "measure_words.h"
 
 #include <math.h>
 #include <stdint.h>
-
-/* A number with at most two decimals and no trailing zeros: 30, 12.5, 17.25. */
-static void put_plain(cu_buf *out, double v)
-{
-    cu_put_trimmed(out, v, 2);
-}
-
-static void put_percent(cu_buf *out, double fraction)
-{
-    put_plain(out, fraction * 100.0);
-    cu_buf_puts(out, "%");
-}
-
-/* A guarantee unit (保障类) that no guarantee rule names keeps its base load. */
-static void put_guarantee(cu_buf *out, int guarantee, int en)
-{
-    if (guarantee == CURTAIL_GUARANTEE_SUPPLY)
-        cu_buf_puts(out, en ? "guarantee unit (output set by supply duty)"
-                            : "保障类（以量定产）");
-    else
-        cu_buf_puts(out, en ? "guarantee unit (output set by heat demand)"
-                            : "保障类（以热定产）");
-}
-
-static void put_rule(cu_buf *out, const cu_unit_level *ul, const cu_unit *unit,
-                     const cu_enterprise *e, int en)
-{
-    switch (ul->measure) {
-    case CURTAIL_MEASURE_COKING_TIME:
-        cu_buf_puts(out, en ? "extend coking time to " : "延长结焦时间至");
-        put_plain(out, ul->value);
-        cu_buf_puts(out, en ? " h" : "小时");
-        break;
-    case CURTAIL_MEASURE_CUT:
-        cu_buf_puts(out, en ? "cut output by " : "限产");
-        put_percent(out, ul->value);
-        break;
-    case CURTAIL_MEASURE_MAX_LOAD:
-        cu_buf_puts(out, en ? "load at most " : "负荷不高于");
-        put_percent(out, ul->value);
-        break;
-    case CURTAIL_MEASURE_STOP:
-        if (unit->kind == CURTAIL_KIND_COKE_OVEN)
-            cu_buf_puts(out, en ? "hot idle (oven kept hot)" : "焖炉保温");
-        else
-            cu_buf_puts(out, en ? "stop production" : "停产");
-        break;
-    default:
-        if (ul->rule)
-            cu_buf_puts(out, en ? "no mandatory measure (voluntary reduction)"
-                                : "不采取强制性减排措施（自主减排）");
-        else if (e->guarantee != CURTAIL_GUARANTEE_NONE)
-            put_guarantee(out, e->guarantee, en);
-        else
-            cu_buf_puts(out, en ? "no measure" : "无强制性措施");
-        break;
-    }
-}
+#include <string.h>
 
 /* The member of unit's load group that holds it below its own bound at
  * `level`: when the group's bound is stricter than the unit's own and the
@@ -89,62 +33,97 @@ static size_t binding_member(const curtail_result *r, size_t unit, int level, do
     return best;
 }
 
-void cu_measure_text(const curtail_result *r, size_t unit, int level, int lang, cu_buf *out)
+static const char *unit_label(const cu_unit *u)
+{
+    return u->name ? u->name : u->id;
+}
+
+void cu_measure_facts(const curtail_result *r, size_t unit, int level, int lang, cu_mw_facts *f)
 {
     const curtail_scenario *s = r->s;
+    const cu_groups *g = r->groups;
     const cu_unit *u = &s->units[unit];
     const cu_enterprise *e = &s->ents[u->enterprise];
-    const cu_unit_level *ul = &r->groups->ul[unit * CU_NL + (size_t)level];
-    curtail_unit_result ur;
-    int en;
+    const cu_unit_level *ul = &g->ul[unit * CU_NL + (size_t)level];
+    size_t grp = g->unit_group[unit], m;
+    double best = 0.0, other = 0.0;
+    int p;
     if (lang == CURTAIL_LANG_DEFAULT)
         lang = s->lang;
-    en = lang == CURTAIL_LANG_EN;
+    memset(f, 0, sizeof *f);
+    f->en = lang == CURTAIL_LANG_EN;
+    f->kind = u->kind;
+    f->capu = cu_capu_resolve(u->capu, u->kind);
+    f->capacity = u->capacity;
+    f->base_load = g->b[grp];
+    f->load = r->load[grp * CU_NL + (size_t)level];
+    f->has_rule = ul->rule != NULL;
+    f->measure = ul->measure;
+    f->value = ul->value;
+    f->rule_hi = ul->hi;
+    f->below_min = ul->below_min;
+    f->min_load = u->min_load;
+    if (ul->rule) {
+        f->builtin = ul->rule->builtin;
+        f->rule_index = ul->rule->index;
+        f->rule_line = ul->rule->pos.line;
+    }
+    if (u->has_coke_oven) {
+        f->coking_time_h = u->coking_time_h;
+        f->max_coking_time_h = u->max_coking_time_h;
+    }
+    if (u->leader != unit) {
+        f->leader = unit_label(&s->units[u->leader]);
+        f->leader_kind = s->units[u->leader].kind;
+    }
+    f->grade = cu_effective_grade(s, unit);
+    f->declared_grade = e->grade;
+    f->grade_why = e->phase_out ? CU_GRADE_WHY_PHASE_OUT
+                   : f->grade != e->grade ? CU_GRADE_WHY_WET
+                                          : CU_GRADE_WHY_NONE;
+    f->guarantee = e->guarantee;
+    m = binding_member(r, unit, level, f->load);
+    if (m < s->nunits)
+        f->held_by = unit_label(&s->units[m]);
+    f->curtailable = g->lo[grp * CU_NL + (size_t)level] < g->hi[grp * CU_NL + (size_t)level] - 1e-9;
+    /* measures never relax at a stricter level: a load held at the milder
+     * level's is the nesting's, not this level's choice */
+    f->nested_from = -1;
+    if (level > 0 && f->load >= r->load[grp * CU_NL + (size_t)level - 1] - 1e-9)
+        f->nested_from = level - 1;
+    /* the target the unit's cost is compared with: the binding pollutant
+     * worth most for this group; the other binding ones are credited */
+    f->pollutant = -1;
+    for (p = 0; p < CU_NP; p++) {
+        double v = r->lv[level].t[p].shadow_price * g->E[grp * CU_NP + (size_t)p];
+        if (v > 0 && (f->pollutant < 0 || v > best)) {
+            if (f->pollutant >= 0)
+                other += best;
+            f->pollutant = p;
+            best = v;
+        } else if (v > 0)
+            other += v;
+    }
+    if (f->pollutant >= 0) {
+        f->marginal_cost = r->lv[level].t[f->pollutant].shadow_price;
+        f->cost_per_kg = (g->w[grp] * g->V[grp] - other) / g->E[grp * CU_NP + (size_t)f->pollutant];
+        if (f->cost_per_kg < 0)
+            f->cost_per_kg = 0;
+    }
+}
 
-    put_rule(out, ul, u, e, en);
-    /* a schedule's list is its plan's: the same text */
-    if (curtail_result_unit(r, (curtail_level)level, unit, &ur, NULL) != CURTAIL_OK)
-        return;
-    /* A rule below the technical minimum is held at the minimum (SPEC §4.3). */
-    if (ul->below_min) {
-        cu_buf_puts(out, en ? " (held at the technical minimum, " : "（受最低负荷限制，按负荷");
-        cu_put_load_percent(out, ur.load);
-        cu_buf_puts(out, en ? " load)" : "运行）");
-        return;
-    }
-    if (ur.load < ul->hi - 1e-9) {
-        size_t m = binding_member(r, unit, level, ur.load);
-        const cu_unit *mu = m < s->nunits ? &s->units[m] : NULL;
-        if (mu && (u->leader == unit || m != u->leader)) {
-            /* held down by a stricter member of its load group, not by the
-             * optimiser: name that member and its own measure */
-            cu_buf_puts(out, en ? "; held at " : "；受联动单元“");
-            if (en)
-                cu_put_load_percent(out, ur.load);
-            cu_buf_puts(out, en ? " by linked unit '" : "");
-            cu_buf_puts(out, mu->name ? mu->name : mu->id);
-            cu_buf_puts(out, en ? "' (" : "”");
-            put_rule(out, &r->groups->ul[m * CU_NL + (size_t)level], mu,
-                     &s->ents[mu->enterprise], en);
-            cu_buf_puts(out, en ? ")" : "约束，负荷");
-            if (!en)
-                cu_put_load_percent(out, ur.load);
-        } else if (u->leader != unit) {
-            /* a follower goes down with its leader (§4.3 load groups) */
-            cu_buf_puts(out, en ? "; runs with " : "；随");
-            cu_buf_puts(out, s->units[u->leader].name ? s->units[u->leader].name
-                                                      : s->units[u->leader].id);
-            cu_buf_puts(out, en ? " at " : "减产至负荷");
-            cu_put_load_percent(out, ur.load);
-            if (en)
-                cu_buf_puts(out, " load");
-        } else {
-            cu_buf_puts(out, en ? "; further curtailed to " : "；另行限产至负荷");
-            cu_put_load_percent(out, ur.load);
-            if (en)
-                cu_buf_puts(out, " load");
-        }
-    }
+void cu_measure_text(const curtail_result *r, size_t unit, int level, int lang, cu_buf *out)
+{
+    cu_mw_facts f;
+    cu_measure_facts(r, unit, level, lang, &f);
+    cu_mw_text(&f, out);
+}
+
+void cu_measure_reason(const curtail_result *r, size_t unit, int level, int lang, cu_buf *out)
+{
+    cu_mw_facts f;
+    cu_measure_facts(r, unit, level, lang, &f);
+    cu_mw_reason(&f, out);
 }
 
 /* ---- the hours of a schedule ------------------------------------------------------------- */

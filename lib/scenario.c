@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scenario.c — the in-memory model, its builder API and the semantic checks. */
 #include "internal.h"
+#include "measure_words.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -126,6 +127,8 @@ void curtail_scenario_free(curtail_scenario *s)
     cu_free(m, s->episode.entries);
     cu_free(m, s->file);
     cu_free(m, s->name);
+    cu_free(m, s->note);
+    cu_free(m, s->compiled_by);
     cu_free(m, s);
 }
 
@@ -266,6 +269,33 @@ int curtail_scenario_set_name(curtail_scenario *s, const char *name, curtail_err
     NEED_S(s, "curtail_scenario_set_name");
     s->checked = 0;
     return replace_str(s, &s->name, name, err);
+}
+
+int curtail_scenario_set_note(curtail_scenario *s, const char *note, const char *compiled_by,
+                              curtail_error *err)
+{
+    NEED_S(s, "curtail_scenario_set_note");
+    char *n = note ? cu_strdup(s->mem, note) : NULL, *c = compiled_by ? cu_strdup(s->mem, compiled_by) : NULL;
+    if ((note && !n) || (compiled_by && !c)) {
+        cu_free(s->mem, n);
+        cu_free(s->mem, c);
+        return cu_enomem(err);
+    }
+    cu_free(s->mem, s->note);
+    cu_free(s->mem, s->compiled_by);
+    s->note = n;
+    s->compiled_by = c;
+    return CURTAIL_OK;
+}
+
+const char *curtail_scenario_note(const curtail_scenario *s)
+{
+    return s ? s->note : NULL;
+}
+
+const char *curtail_scenario_compiled_by(const curtail_scenario *s)
+{
+    return s ? s->compiled_by : NULL;
 }
 
 int curtail_scenario_set_lang(curtail_scenario *s, curtail_lang lang, curtail_error *err)
@@ -521,6 +551,9 @@ static int unit_check(const curtail_scenario *s, const curtail_unit_spec *u, cur
         if (u->has_ramp_h && (rc = check_range(u->ramp_h, 0, 0, 1e6, 0, "coke_oven.ramp_h", err)))
             return rc;
     }
+    if (u->capacity_unit && cu_capu_from_name(u->capacity_unit) <= 0)
+        return bad(err, "capacity_unit", "must be t/d, t/h, m3/d or m3/h, got '%s'",
+                   u->capacity_unit);
     if (u->has_boiler && u->kind != CURTAIL_KIND_BOILER)
         return bad(err, "boiler", "only a unit of kind boiler has a boiler block");
     if (u->has_boiler) {
@@ -585,6 +618,7 @@ int curtail_scenario_add_unit(curtail_scenario *s, const curtail_unit_spec *u, c
     d->fuel = (unsigned char)u->fuel;
     d->heating = u->heating ? 1 : 0;
     d->steam_tph = u->steam_tph;
+    d->capu = (unsigned char)(u->capacity_unit ? cu_capu_from_name(u->capacity_unit) : 0);
     d->enterprise = s->nents - 1;
     d->leader = s->nunits;
     s->nunits++;
@@ -1164,6 +1198,7 @@ int curtail_scenario_unit(const curtail_scenario *s, size_t i, curtail_unit_spec
     /* the ramp is stored resolved (its default is the normal coking time) */
     out->has_ramp_h = u->has_coke_oven;
     out->ramp_h = u->has_coke_oven ? u->ramp_h : 0.0;
+    out->capacity_unit = cu_capu_names[u->capu];
     if (enterprise)
         *enterprise = u->enterprise;
     return CURTAIL_OK;
@@ -1212,12 +1247,14 @@ int cu_scenario_clone_raw(const curtail_scenario *s, curtail_scenario **out, cur
     c->variants = NULL;
     c->file = cu_strdup(m, s->file);
     c->name = cu_strdup(m, s->name);
+    c->note = s->note ? cu_strdup(m, s->note) : NULL;
+    c->compiled_by = s->compiled_by ? cu_strdup(m, s->compiled_by) : NULL;
     c->rules = NULL;
     c->ents = NULL;
     c->units = NULL;
     c->builtin = NULL;
     c->episode.entries = NULL;
-    if (!c->file || !c->name)
+    if (!c->file || !c->name || (s->note && !c->note) || (s->compiled_by && !c->compiled_by))
         goto nomem;
     if (copy_array(m, &p, s->rules, s->nrules, sizeof *s->rules))
         goto nomem;

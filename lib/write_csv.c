@@ -62,9 +62,9 @@ static void put_field(cu_buf *b, const char *s)
 static void put_header(cu_buf *b, int en, cu_buf *cell)
 {
     size_t i;
-    for (i = 0; i < CU_LIST_NCOLS; i++) {
+    for (i = 0; i < CU_LIST_NCOLS_FULL; i++) {
         cell->len = 0;
-        cu_list_header(cell, cu_list_column(i), en);
+        cu_list_header(cell, cu_list_column_full(i), en);
         if (cell->failed) {
             b->failed = 1;
             return;
@@ -86,7 +86,7 @@ static int put_row(cu_buf *b, const curtail_result *r, size_t u, int lang, cu_bu
     int rc = cu_list_row_init(r, u, &row);
     if (rc != CURTAIL_OK)
         return rc;
-    for (i = 0; i < CU_LIST_NCOLS && !b->failed; i++) {
+    for (i = 0; i < CU_LIST_NCOLS_FULL && !b->failed; i++) {
         cu_list_col c = cols[i];
         if (i)
             cu_buf_put(b, ",", 1);
@@ -98,7 +98,14 @@ static int put_row(cu_buf *b, const curtail_result *r, size_t u, int lang, cu_bu
         cu_list_cell(cell, r, &row, c, lang);
         if (cell->failed)
             b->failed = 1;
-        else
+        else if (c.field == CU_COL_CREDIT_CODE && cell->len) {
+            /* ="…": Excel and WPS keep an 18-character code as text (a
+             * digits-only code would lose its last digits as a number, one
+             * with an E read as an exponent); a code is [0-9A-Z] only */
+            cu_buf_puts(b, "\"=\"\"");
+            cu_buf_puts(b, cell->data);
+            cu_buf_puts(b, "\"\"\"");
+        } else
             put_field(b, cell->len ? cell->data : "");
     }
     cu_buf_puts(b, "\n");
@@ -213,8 +220,8 @@ int cu_write_csv(const curtail_result *r, const curtail_write_options *o, cu_buf
     int lang = cu_write_lang(r, o);
     size_t u, n = curtail_result_unit_count(r);
     cu_buf cell;
-    cu_list_col cols[CU_LIST_NCOLS]; /* the columns, worked out once */
-    int is_text[CU_LIST_NCOLS];
+    cu_list_col cols[CU_LIST_NCOLS_FULL]; /* the columns, worked out once */
+    int is_text[CU_LIST_NCOLS_FULL];
     int rc;
     if (o->bom)
         cu_buf_puts(out, "\xEF\xBB\xBF");
@@ -222,8 +229,8 @@ int cu_write_csv(const curtail_result *r, const curtail_write_options *o, cu_buf
         rc = write_schedule(r, lang, out);
         return rc != CURTAIL_OK ? rc : out->failed ? CURTAIL_ENOMEM : CURTAIL_OK;
     }
-    for (u = 0; u < CU_LIST_NCOLS; u++) {
-        cols[u] = cu_list_column(u);
+    for (u = 0; u < CU_LIST_NCOLS_FULL; u++) {
+        cols[u] = cu_list_column_full(u);
         is_text[u] = cu_list_col_is_text(cols[u]);
     }
     cu_buf_init(&cell, out->mem);

@@ -22,6 +22,7 @@
  * enterprise and unit ids, and its load in every hour, hours outside the
  * timeline at base load) and "warnings". Hour t starts at start + t hours. */
 #include "internal.h"
+#include "measure_words.h"
 
 #include <float.h>
 #include <math.h>
@@ -194,6 +195,64 @@ static void put_targets(cu_buf *b, const curtail_target *targets, int last, int 
 /* "key": number, with a literal key that needs no escaping */
 #define PUT_NUM_LIT(b, key, v) (PUT_LIT(b, "\"" key "\": "), cu_buf_num((b), (v)))
 
+/* Why the unit's measure (issue 9): "basis": {"grade", "grade_reason",
+ * "rule": {"source", "index", "line"} or null, "beyond_rule", "held_by",
+ * "pollutant", "cost_per_kg", "marginal_cost", "text"}. */
+static void put_basis(cu_buf *b, const curtail_result *r, size_t u, int level, int lang,
+                      cu_buf *text)
+{
+    static const char *const why[3] = {NULL, "phase_out", "wet_quenching"};
+    cu_mw_facts f;
+    cu_measure_facts(r, u, level, lang, &f);
+    PUT_LIT(b, ", \"basis\": {\"grade\": ");
+    put_str(b, curtail_grade_name((curtail_grade)f.grade));
+    PUT_LIT(b, ", \"grade_reason\": ");
+    if (why[f.grade_why])
+        put_str(b, why[f.grade_why]);
+    else
+        PUT_LIT(b, "null");
+    PUT_LIT(b, ", \"rule\": ");
+    if (f.has_rule) {
+        PUT_LIT(b, "{\"source\": ");
+        put_str(b, f.builtin ? "builtin" : "scenario");
+        cu_buf_printf(b, ", \"index\": %zu, \"line\": ", f.rule_index);
+        if (f.rule_line)
+            cu_buf_printf(b, "%u}", f.rule_line);
+        else
+            PUT_LIT(b, "null}");
+    } else
+        PUT_LIT(b, "null");
+    cu_buf_puts(b, f.load < f.rule_hi - 1e-9 && !f.below_min && !f.held_by &&
+                           !(f.nested_from >= 0 && !(f.pollutant >= 0 &&
+                                                      f.cost_per_kg < f.marginal_cost))
+                       ? ", \"beyond_rule\": true"
+                       : ", \"beyond_rule\": false");
+    PUT_LIT(b, ", \"held_by\": ");
+    if (f.held_by)
+        put_str(b, f.held_by);
+    else
+        PUT_LIT(b, "null");
+    PUT_LIT(b, ", \"pollutant\": ");
+    if (f.pollutant >= 0) {
+        put_str(b, curtail_pollutant_name((curtail_pollutant)f.pollutant));
+        PUT_LIT(b, ", ");
+        PUT_NUM_LIT(b, "cost_per_kg", f.cost_per_kg);
+        PUT_LIT(b, ", ");
+        PUT_NUM_LIT(b, "marginal_cost", f.marginal_cost);
+    } else
+        PUT_LIT(b, "null, \"cost_per_kg\": null, \"marginal_cost\": null");
+    PUT_LIT(b, ", \"text\": ");
+    text->len = 0;
+    if (text->data)
+        text->data[0] = '\0';
+    cu_mw_reason(&f, text);
+    if (text->failed)
+        b->failed = 1;
+    else
+        put_str(b, text->data ? text->data : "");
+    PUT_LIT(b, "}");
+}
+
 /* One line of a level's units; `text` is scratch room for the measure text
  * (kept across units: one allocation per level, not per unit). */
 static void put_unit(cu_buf *b, const curtail_result *r, const curtail_unit_result *ur,
@@ -228,6 +287,7 @@ static void put_unit(cu_buf *b, const curtail_result *r, const curtail_unit_resu
         b->failed = 1;
     else
         put_str(b, text->data ? text->data : "");
+    put_basis(b, r, u, level, lang, text);
     PUT_LIT(b, ", \"reduction\": {");
     for (p = 0; p < CU_NP; p++)
         put_num_member(b, curtail_pollutant_name((curtail_pollutant)p), ur->reduction[p],

@@ -139,16 +139,16 @@ static int put_list(cu_buf *b, const curtail_result *r, int lang)
     int en = lang == CURTAIL_LANG_EN;
     int rc = CURTAIL_OK;
     cu_buf cell;
-    cu_list_col cols[CU_LIST_NCOLS]; /* the columns, worked out once */
-    int is_text[CU_LIST_NCOLS];
+    cu_list_col cols[CU_LIST_NCOLS_FULL]; /* the columns, worked out once */
+    int is_text[CU_LIST_NCOLS_FULL];
     cu_buf_init(&cell, b->mem);
     cu_buf_puts(b, en ? "## List (one enterprise, one policy)\n\n"
                       : "## 一企一策清单\n\n");
-    for (i = 0; i < CU_LIST_NCOLS; i++) {
-        cols[i] = cu_list_column(i);
+    for (i = 0; i < CU_LIST_NCOLS_FULL; i++) {
+        cols[i] = cu_list_column_full(i);
         is_text[i] = cu_list_col_is_text(cols[i]);
     }
-    for (i = 0; i < CU_LIST_NCOLS; i++) {
+    for (i = 0; i < CU_LIST_NCOLS_FULL; i++) {
         cell.len = 0;
         cu_list_header(&cell, cols[i], en);
         if (cell.failed)
@@ -157,7 +157,7 @@ static int put_list(cu_buf *b, const curtail_result *r, int lang)
         put_text(b, cell.failed ? NULL : cell.data);
     }
     cu_buf_puts(b, " |\n");
-    for (i = 0; i < CU_LIST_NCOLS; i++)
+    for (i = 0; i < CU_LIST_NCOLS_FULL; i++)
         cu_buf_puts(b, is_text[i] ? "|---" : "|---:");
     cu_buf_puts(b, "|\n");
     for (u = 0; u < n && !b->failed; u++) {
@@ -165,7 +165,7 @@ static int put_list(cu_buf *b, const curtail_result *r, int lang)
         rc = cu_list_row_init(r, u, &row);
         if (rc != CURTAIL_OK)
             break;
-        for (i = 0; i < CU_LIST_NCOLS; i++) {
+        for (i = 0; i < CU_LIST_NCOLS_FULL; i++) {
             cu_list_col c = cols[i];
             if (i)
                 cu_buf_put(b, " | ", 3);
@@ -518,6 +518,17 @@ static void put_title(cu_buf *out, const curtail_scenario *s, int en)
     else
         cu_buf_puts(out, en ? "Emergency reduction list" : "应急减排清单");
     cu_buf_puts(out, "\n\n");
+    /* the title block (issue 9): what the figures are and who compiled them */
+    if (s->note) {
+        cu_buf_puts(out, en ? "> Note: " : "> 说明：");
+        put_text(out, s->note);
+        cu_buf_puts(out, s->compiled_by ? "\n>\n" : "\n\n");
+    }
+    if (s->compiled_by) {
+        cu_buf_puts(out, en ? "> Compiled by: " : "> 编制单位：");
+        put_text(out, s->compiled_by);
+        cu_buf_puts(out, "\n\n");
+    }
 }
 
 int cu_write_md(const curtail_result *r, const curtail_write_options *o, cu_buf *out)

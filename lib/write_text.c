@@ -3,6 +3,7 @@
  * writers (see write_text.h). */
 #include "write_text.h"
 #include "numfmt.h"
+#include "measure_words.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -125,6 +126,28 @@ cu_list_col cu_list_column(size_t i)
     return c;
 }
 
+cu_list_col cu_list_column_full(size_t i)
+{
+    cu_list_col c = {CU_COL_BASE_LOAD, 0, 0};
+    size_t k;
+    if (i < 8)
+        return cu_list_column(i);
+    if (i == 8)
+        return c;
+    if (i < 9 + CU_NP)
+        return cu_list_column(i - 1);
+    k = i - 9 - CU_NP;
+    c.level = (int)(k / (3 + CU_NP));
+    k %= 3 + CU_NP;
+    if (k < 2)
+        return cu_list_column(8 + CU_NP + (size_t)c.level * (2 + CU_NP) + k);
+    if (k == 2) {
+        c.field = CU_COL_REASON;
+        return c;
+    }
+    return cu_list_column(8 + CU_NP + (size_t)c.level * (2 + CU_NP) + k - 1);
+}
+
 int cu_list_col_is_text(cu_list_col c)
 {
     switch (c.field) {
@@ -135,6 +158,7 @@ int cu_list_col_is_text(cu_list_col c)
     case CU_COL_GRADE:
     case CU_COL_UNIT:
     case CU_COL_MEASURE:
+    case CU_COL_REASON:
         return 1;
     default:
         return 0;
@@ -163,6 +187,15 @@ void cu_list_header(cu_buf *b, cu_list_col c, int en)
         break;
     case CU_COL_MEASURE:
         cu_buf_printf(b, en ? "%s measure" : "%s 措施", lv);
+        break;
+    case CU_COL_REASON:
+        cu_buf_printf(b, en ? "%s basis" : "%s 依据", lv);
+        break;
+    case CU_COL_BASE_LOAD:
+        cu_buf_puts(b, en ? "Base load" : "基准负荷");
+        break;
+    case CU_COL_CAPACITY:
+        cu_buf_puts(b, en ? "Capacity" : "设计产能");
         break;
     case CU_COL_REDUCTION:
         cu_buf_printf(b, en ? "%s reduction %s (kg/d)" : "%s 减排量 %s (kg/d)", lv,
@@ -228,8 +261,18 @@ void cu_list_cell(cu_buf *b, const curtail_result *r, const cu_list_row *row, cu
     case CU_COL_UNIT:
         cu_buf_puts(b, unit->name ? unit->name : unit->id);
         break;
-    case CU_COL_CAPACITY:
-        cu_buf_num(b, unit->capacity);
+    case CU_COL_CAPACITY: { /* in the unit's capacity unit: "1650 吨/日", "40 吨/小时" */
+        int capu = cu_capu_resolve(unit->capu, unit->kind);
+        cu_put_trimmed(b, cu_capu_amount(capu, unit->capacity), 4);
+        cu_buf_puts(b, " ");
+        cu_buf_puts(b, cu_capu_label(capu, en));
+        break;
+    }
+    case CU_COL_BASE_LOAD:
+        cu_put_load_percent(b, r->groups->b[r->groups->unit_group[row->unit]]);
+        break;
+    case CU_COL_REASON:
+        cu_measure_reason(r, row->unit, c.level, lang, b);
         break;
     case CU_COL_BASELINE: {
         /* the unit's own emissions at its (group's) base load, fixed ones included */
@@ -240,7 +283,7 @@ void cu_list_cell(cu_buf *b, const curtail_result *r, const cu_list_row *row, cu
         break;
     }
     case CU_COL_LOAD:
-        cu_put_fixed(b, row->ur[c.level].load, 4);
+        cu_put_load_percent(b, row->ur[c.level].load);
         break;
     case CU_COL_MEASURE:
         cu_measure_text(r, row->unit, c.level, lang, b);

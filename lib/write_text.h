@@ -46,7 +46,10 @@ typedef enum cu_list_field {
     CU_COL_BASELINE,  /* per pollutant */
     CU_COL_LOAD,      /* per level */
     CU_COL_MEASURE,   /* per level */
-    CU_COL_REDUCTION  /* per level and pollutant */
+    CU_COL_REDUCTION, /* per level and pollutant */
+    /* the CSV and Markdown list only (cu_list_column_full) */
+    CU_COL_BASE_LOAD, /* the base load beside the loads, as a percentage */
+    CU_COL_REASON     /* per level: 依据 (why the measure, measure_words.h) */
 } cu_list_field;
 
 typedef struct cu_list_col {
@@ -59,6 +62,11 @@ typedef struct cu_list_col {
 
 /* Column i (0 <= i < CU_LIST_NCOLS) of the list. */
 cu_list_col cu_list_column(size_t i);
+/* The CSV and Markdown list: the same with 基准负荷 after 产能 and 依据 after
+ * each level's 措施; there loads are percentages and the capacity carries its
+ * unit (0 <= i < CU_LIST_NCOLS_FULL). */
+#define CU_LIST_NCOLS_FULL (CU_LIST_NCOLS + 1 + CU_NL)
+cu_list_col cu_list_column_full(size_t i);
 /* Is the column free text (names, codes, labels, measures) rather than a number? */
 int cu_list_col_is_text(cu_list_col c);
 /* The column's header label, unescaped: "基准排放量 SO2 (kg/d)", "Yellow load". */

@@ -127,7 +127,7 @@ START_TEST(test_output_csv_tab_before_formula_is_guarded)
     snprintf(path, sizeof path, "%s/list.csv", dir);
     out = write_read(r, CURTAIL_FORMAT_CSV, path, &len);
     /* the TAB or CR kept, behind the apostrophe that keeps it text */
-    ck_assert_msg(strstr(out, "\n1,'\t=HYPERLINK(1),,\"'\r+town\",其他,未分级,'\t@SUM(A1),10.5,") !=
+    ck_assert_msg(strstr(out, "\n1,'\t=HYPERLINK(1),,\"'\r+town\",其他,未分级,'\t@SUM(A1),10.5 吨/日,") !=
                       NULL,
                   "%s", out);
     free(out);

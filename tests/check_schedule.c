@@ -329,7 +329,7 @@ START_TEST(test_schedule_ozone_day_shifted_output)
         assert_csv_row(csv, "2023-07-10T10:00,黄色,paint,coat,",
                        "2023-07-10T10:00,黄色,paint,coat,0.00,10:00–18:00 停止涉VOCs工序（错时生产）");
         assert_csv_row(csv, "2023-07-10T10:00,黄色,kiln,k,",
-                       "2023-07-10T10:00,黄色,kiln,k,100.00,无强制性措施");
+                       "2023-07-10T10:00,黄色,kiln,k,100.00,本级别无停限产要求");
         free(csv);
         csv = write_mem(r, CURTAIL_FORMAT_CSV, CURTAIL_LANG_EN);
         assert_csv_row(csv, "2023-07-10T18:00,Yellow,paint,coat,",

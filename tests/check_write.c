@@ -37,6 +37,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "curtail.h"
 #include "internal.h"
+#include "measure_words.h"
 #include "testutil.h"
 
 #include <check.h>
@@ -188,7 +189,7 @@ static curtail_scenario *load_text(const char *yaml, const char *name)
 }
 
 /* The fields of one CSV line (RFC 4180 quotes undone), at most max. */
-static size_t csv_fields(const char *line, char fields[][256], size_t max)
+static size_t csv_fields(const char *line, char fields[][1024], size_t max)
 {
     size_t n = 0, k = 0;
     int quoted = 0;
@@ -214,14 +215,14 @@ static size_t csv_fields(const char *line, char fields[][256], size_t max)
                 break;
         } else
             fields[n][k++] = *p;
-        ck_assert_uint_lt(k, 255);
+        ck_assert_uint_lt(k, 1023);
     }
     return n;
 }
 
 /* The cells of one Markdown table row "| a | b |", backslash escapes undone
  * (no cell holds an escaped bar). */
-static size_t md_cells(const char *line, char cells[][256], size_t max)
+static size_t md_cells(const char *line, char cells[][1024], size_t max)
 {
     size_t n = 0;
     const char *p = line, *end;
@@ -229,7 +230,7 @@ static size_t md_cells(const char *line, char cells[][256], size_t max)
     p += 2;
     while (n < max && (end = strstr(p, " |")) != NULL && end < strchr(line, '\n')) {
         size_t k = (size_t)(end - p);
-        ck_assert_uint_lt(k, 256);
+        ck_assert_uint_lt(k, 1024);
         {
             size_t i, j = 0;
             for (i = 0; i < k; i++) {
@@ -435,7 +436,8 @@ START_TEST(test_write_schedule_md_runs)
                      CURTAIL_OK);
     r = solve_schedule(s);
     out = render(r, CURTAIL_FORMAT_MD, CURTAIL_LANG_ZH, 0, &len);
-    ck_assert_msg(strstr(out, "| 1 | p | b | 50% | 黄色：负荷不高于80%，12:00–14:00 停止涉VOCs工序"
+    ck_assert_msg(strstr(out, "| 1 | p | b | 50% | 黄色：负荷不高于设计产能的50%（产量不高于5吨/日），"
+                              "12:00–14:00 停止涉VOCs工序"
                               "（错时生产） | 07-09 20:00 至 07-10 00:00 50%：无预警，正常生产<br>"
                               "07-10 00:00 至 07-10 12:00 黄色 54.54%：错时生产，负荷不高于54.54%<br>"
                               "07-10 12:00 至 07-10 14:00 黄色 0%：12:00–14:00 停止涉VOCs工序（错时生产）"
@@ -447,7 +449,8 @@ START_TEST(test_write_schedule_md_runs)
         strstr(out, "排程时段：2023-07-09 20:00 至 2023-07-12 02:00（共 54 小时）。\n"));
     free(out);
     out = render(r, CURTAIL_FORMAT_MD, CURTAIL_LANG_EN, 0, &len);
-    ck_assert_msg(strstr(out, "| 1 | p | b | 50% | Yellow: load at most 80%, VOCs processes "
+    ck_assert_msg(strstr(out, "| 1 | p | b | 50% | Yellow: load at most 50% of capacity (output "
+                              "at most 5 t/d), VOCs processes "
                               "stopped 12:00–14:00 (shifted production) | 07-09 20:00 to 07-10 "
                               "00:00 50%: normal operation (no alert)<br>07-10 00:00 to 07-10 "
                               "12:00 Yellow 54.54%: shifted production; load at most 54.54%<br>07-10 "
@@ -470,7 +473,7 @@ END_TEST
  * no text that Markdown escapes. */
 static void check_md_list_is_csv(const char *golden_yaml, curtail_lang lang)
 {
-    static char csv[40][256], md[40][256];
+    static char csv[40][1024], md[40][1024];
     curtail_scenario *s = load_golden(golden_yaml);
     curtail_result *r = solve(s);
     size_t clen, mlen, nc, nm, i, rows = 0;
@@ -484,7 +487,7 @@ static void check_md_list_is_csv(const char *golden_yaml, curtail_lang lang)
     while (*cl) {
         nc = csv_fields(cl, csv, 40);
         nm = md_cells(ml, md, 40);
-        ck_assert_uint_eq(nc, 8 + 4 + 3 * 6);
+        ck_assert_uint_eq(nc, 9 + 4 + 3 * 7);
         ck_assert_uint_eq(nm, nc);
         for (i = 0; i < nc; i++)
             ck_assert_msg(strcmp(csv[i], md[i]) == 0, "row %zu column %zu: csv \"%s\", md \"%s\"",
@@ -492,7 +495,7 @@ static void check_md_list_is_csv(const char *golden_yaml, curtail_lang lang)
         cl = strchr(cl, '\n') + 1;
         ml = strchr(ml, '\n') + 1;
         if (rows == 0) { /* the alignment row: numbers right, text left */
-            ck_assert_ptr_nonnull(strstr(ml, "|---:|---|---|---|---|---|---|---:|---:|"));
+            ck_assert_ptr_nonnull(strstr(ml, "|---:|---|---|---|---|---|---|---:|---:|---:|"));
             ml = strchr(ml, '\n') + 1;
         }
         rows++;
@@ -616,18 +619,20 @@ START_TEST(test_write_csv_formula_cells)
     size_t len;
     char *out = render(r, CURTAIL_FORMAT_CSV, CURTAIL_LANG_EN, 0, &len);
     ck_assert_msg(strstr(out, "\n1,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",,'+town,other,"
-                              "ungraded,'@SUM(A1:A2),10,0.00,0.00,10.00,0.00,0.9000,"
-                              "cut output by 10%,0.00,0.00,1.00,0.00,") != NULL,
+                              "ungraded,'@SUM(A1:A2),10 t/d,100%,0.00,0.00,10.00,0.00,90%,"
+                              "cut output by 10% (output from 10 t/d to at most 9 t/d),"
+                              "scenario policy[0] (line 3): cut output by 10%; may be cut "
+                              "further; the level's targets need no more,0.00,0.00,1.00,0.00,") != NULL,
                   "%s", out);
     ck_assert_msg(strstr(out, "\n2,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",,'+town,other,"
-                              "ungraded,'-u2,10,") != NULL,
+                              "ungraded,'-u2,10 t/d,") != NULL,
                   "%s", out);
-    ck_assert_msg(strstr(out, "\n3,a=b,,'-,other,ungraded,\"'=1,2\",10,0.00,") != NULL, "%s",
+    ck_assert_msg(strstr(out, "\n3,a=b,,'-,other,ungraded,\"'=1,2\",10 t/d,100%,0.00,") != NULL, "%s",
                   out);
     free(out);
     /* Markdown is not a spreadsheet: its cells are as given */
     out = render(r, CURTAIL_FORMAT_MD, CURTAIL_LANG_EN, 0, &len);
-    ck_assert_msg(strstr(out, "| 3 | a=b |  | - | other | ungraded | =1,2 | 10 |") != NULL, "%s",
+    ck_assert_msg(strstr(out, "| 3 | a=b |  | - | other | ungraded | =1,2 | 10 t/d | 100% |") != NULL, "%s",
                   out);
     free(out);
     curtail_result_free(r);
@@ -646,24 +651,32 @@ START_TEST(test_write_measure_texts)
     int L;
     ck_assert_uint_eq(curtail_result_unit_count(r), 9);
     for (L = 0; L < CU_NL; L++) {
-        assert_text(r, 0, L, voluntary_zh, voluntary_en);
-        assert_text(r, 2, L, "无强制性措施", "no measure");
+        assert_text(r, 0, L, voluntary_zh, voluntary_en); /* A: none */
+        assert_text(r, 2, L, "本级别无停限产要求", "no curtailment required at this level");
         assert_text(r, 4, L, "停产", "stop production");
-        assert_text(r, 7, L, "保障类（以热定产）", "guarantee unit (output set by heat demand)");
-        assert_text(r, 8, L, "保障类（以量定产）", "guarantee unit (output set by supply duty)");
+        assert_text(r, 7, L, "保障类（以热定产），负荷不高于设计产能的100%（蒸发量不高于4.16吨/小时）",
+                    "guarantee unit (output set by heat demand), load at most 100% of capacity "
+                    "(steam output at most 4.16 t/h)");
+        assert_text(r, 8, L, "保障类（以量定产），负荷不高于设计产能的100%（产量不高于100吨/日）",
+                    "guarantee unit (output set by supply duty), load at most 100% of capacity "
+                    "(output at most 100 t/d)");
     }
-    assert_text(r, 1, CURTAIL_YELLOW, "延长结焦时间至48小时", "extend coking time to 48 h");
-    assert_text(r, 1, CURTAIL_ORANGE, "延长结焦时间至48小时", "extend coking time to 48 h");
+    assert_text(r, 1, CURTAIL_YELLOW, "延长结焦时间至48小时（焦炭产量由100吨/日降至50吨/日及以下）",
+                "extend coking time to 48 h (coke output from 100 t/d to at most 50 t/d)");
     assert_text(r, 1, CURTAIL_RED, "焖炉保温", "hot idle (oven kept hot)");
-    assert_text(r, 3, CURTAIL_YELLOW, "限产10%", "cut output by 10%");
-    assert_text(r, 3, CURTAIL_ORANGE, "限产12.5%", "cut output by 12.5%");
-    assert_text(r, 3, CURTAIL_RED, "限产30%", "cut output by 30%");
-    assert_text(r, 5, CURTAIL_YELLOW, "限产10%", "cut output by 10%");
-    assert_text(r, 5, CURTAIL_RED, "限产30%（受最低负荷限制，按负荷80%运行）",
-                "cut output by 30% (held at the technical minimum, 80% load)");
-    assert_text(r, 6, CURTAIL_YELLOW, voluntary_zh, voluntary_en);
-    assert_text(r, 6, CURTAIL_ORANGE, "限产10%", "cut output by 10%");
-    assert_text(r, 6, CURTAIL_RED, "负荷不高于60%", "load at most 60%");
+    assert_text(r, 3, CURTAIL_YELLOW, "限产10%（产量由100吨/日降至90吨/日及以下）",
+                "cut output by 10% (output from 100 t/d to at most 90 t/d)");
+    assert_text(r, 3, CURTAIL_ORANGE, "限产12.5%（产量由100吨/日降至87.5吨/日及以下）",
+                "cut output by 12.5% (output from 100 t/d to at most 87.5 t/d)");
+    /* a rule below the technical minimum: the minimum is the order */
+    assert_text(r, 5, CURTAIL_RED, "限产至设计产能的80%（产量由100吨/日降至80吨/日及以下）",
+                "cut to 80% of capacity (output from 100 t/d to at most 80 t/d)");
+    /* B at yellow: none: true, but B is not A: said plainly */
+    assert_text(r, 6, CURTAIL_YELLOW, "本级别无停限产要求", "no curtailment required at this level");
+    assert_text(r, 6, CURTAIL_ORANGE, "限产10%（蒸发量由4.17吨/小时降至3.75吨/小时及以下）",
+                "cut output by 10% (steam output from 4.17 t/h to at most 3.75 t/h)");
+    assert_text(r, 6, CURTAIL_RED, "限产至设计产能的60%（蒸发量由4.17吨/小时降至2.5吨/小时及以下）",
+                "cut to 60% of capacity (steam output from 4.17 t/h to at most 2.5 t/h)");
     curtail_result_free(r);
     curtail_scenario_free(s);
 }
@@ -674,25 +687,23 @@ START_TEST(test_write_measure_texts_deeper_cut)
 {
     curtail_scenario *s = load_golden("plan.yaml");
     curtail_result *r = solve(s);
-    assert_text(r, 0, CURTAIL_YELLOW, "延长结焦时间至36小时", "extend coking time to 36 h");
-    assert_text(r, 0, CURTAIL_RED, "延长结焦时间至48小时", "extend coking time to 48 h");
-    assert_text(r, 1, CURTAIL_YELLOW, "无强制性措施；随1# 焦炉减产至负荷50%",
-                "no measure; runs with 1# 焦炉 at 50% load");
-    assert_text(r, 1, CURTAIL_RED, "无强制性措施；随1# 焦炉减产至负荷37.5%",
-                "no measure; runs with 1# 焦炉 at 37.5% load");
-    assert_text(r, 2, CURTAIL_ORANGE, "限产30%", "cut output by 30%");
-    assert_text(r, 2, CURTAIL_RED, "限产50%；另行限产至负荷17.5%",
-                "cut output by 50%; further curtailed to 17.5% load");
-    assert_text(r, 4, CURTAIL_RED, "保障类（以热定产）",
-                "guarantee unit (output set by heat demand)");
+    assert_text(r, 0, CURTAIL_YELLOW, "延长结焦时间至36小时（焦炭产量由1000吨/日降至500吨/日及以下）",
+                "extend coking time to 36 h (coke output from 1000 t/d to at most 500 t/d)");
+    assert_text(r, 0, CURTAIL_RED, "延长结焦时间至48小时（焦炭产量由1000吨/日降至375吨/日及以下）",
+                "extend coking time to 48 h (coke output from 1000 t/d to at most 375 t/d)");
+    assert_text(r, 1, CURTAIL_YELLOW, "随1# 焦炉同步减产（产量由1000吨/日降至500吨/日及以下）",
+                "cut with 1# 焦炉 (output from 1000 t/d to at most 500 t/d)");
+    assert_text(r, 2, CURTAIL_ORANGE, "限产30%（产量由200吨/日降至140吨/日及以下）",
+                "cut output by 30% (output from 200 t/d to at most 140 t/d)");
+    assert_text(r, 2, CURTAIL_RED, "限产至设计产能的17.5%（产量由200吨/日降至35吨/日及以下）",
+                "cut to 17.5% of capacity (output from 200 t/d to at most 35 t/d)");
     curtail_result_free(r);
     curtail_scenario_free(s);
 }
 END_TEST
 
-/* A unit held down by a stricter member of its load group: the member and
- * its measure are named, not an optimiser's cut; a cut below the group's
- * bound is still the optimiser's. */
+/* A unit held down by a stricter member of its load group: the text is the
+ * load it must keep; the reason names the member. */
 START_TEST(test_write_measure_texts_linked_unit)
 {
     static const char stop_yaml[] =
@@ -706,47 +717,18 @@ START_TEST(test_write_measure_texts_linked_unit)
         "      - {id: reactor, name: 反应釜, kind: reactor, capacity: 100, ef: {VOCs: 1}}\n"
         "      - {id: loading, name: 装车, kind: loading, capacity: 100, interruptible: true,\n"
         "         follows: reactor, ef: {VOCs: 1}}\n";
-    static const char deeper_yaml[] =
-        "curtail: 1\n"
-        "builtin_policy: false\n"
-        "targets: {ratios: {yellow: {VOCs: 0}, orange: {VOCs: 0}, red: {VOCs: 0.5}}}\n"
-        "policy:\n"
-        "  - {industry: chemical, kind: reactor, grades: [C], levels: [yellow, orange, red], cut: 0.1}\n"
-        "  - {industry: chemical, kind: batch, grades: [C], levels: [yellow, orange, red], max_load: 0.6}\n"
-        "  - {industry: chemical, kind: loading, grades: [C], levels: [yellow, orange, red], max_load: 0.6}\n"
-        "enterprises:\n"
-        "  - id: chem\n"
-        "    industry: chemical\n"
-        "    grade: C\n"
-        "    units:\n"
-        "      - {id: reactor, kind: reactor, capacity: 100, value: 1, ef: {VOCs: 1}}\n"
-        "      - {id: b1, kind: batch, capacity: 100, follows: reactor, ef: {VOCs: 1}}\n"
-        "      - {id: l1, kind: loading, capacity: 100, follows: b1, ef: {VOCs: 1}}\n";
     curtail_scenario *s = load_text(stop_yaml, "linked.yaml");
     curtail_result *r = solve(s);
-    assert_text(r, 0, CURTAIL_YELLOW, "限产10%；受联动单元“装车”停产约束，负荷0%",
-                "cut output by 10%; held at 0% by linked unit '装车' (stop production)");
-    assert_text(r, 0, CURTAIL_RED, "限产30%；受联动单元“装车”停产约束，负荷0%",
-                "cut output by 30%; held at 0% by linked unit '装车' (stop production)");
-    assert_text(r, 1, CURTAIL_RED, "停产", "stop production");
-    curtail_result_free(r);
-    curtail_scenario_free(s);
-
-    /* b1 and l1 both bound the group at 0.6: b1, the first, is named. Yellow
-     * and orange: held at 0.6. Red: 50 % of 300 kg/d needs load 0.5, below
-     * the group's 0.6: the optimiser's cut, and a follower runs with its leader. */
-    s = load_text(deeper_yaml, "deeper.yaml");
-    r = solve(s);
-    assert_text(r, 0, CURTAIL_YELLOW, "限产10%；受联动单元“b1”负荷不高于60%约束，负荷60%",
-                "cut output by 10%; held at 60% by linked unit 'b1' (load at most 60%)");
-    assert_text(r, 0, CURTAIL_ORANGE, "限产10%；受联动单元“b1”负荷不高于60%约束，负荷60%",
-                "cut output by 10%; held at 60% by linked unit 'b1' (load at most 60%)");
-    assert_text(r, 0, CURTAIL_RED, "限产10%；另行限产至负荷50%",
-                "cut output by 10%; further curtailed to 50% load");
-    assert_text(r, 1, CURTAIL_ORANGE, "负荷不高于60%", "load at most 60%");
-    assert_text(r, 1, CURTAIL_RED, "负荷不高于60%；随reactor减产至负荷50%",
-                "load at most 60%; runs with reactor at 50% load");
-    assert_text(r, 2, CURTAIL_ORANGE, "负荷不高于60%", "load at most 60%");
+    cu_buf b;
+    assert_text(r, 0, CURTAIL_YELLOW, "停产", "stop production");
+    assert_text(r, 1, CURTAIL_RED, "停止装车（装卸）作业", "stop loading and unloading");
+    cu_buf_init(&b, NULL);
+    cu_measure_reason(r, 0, CURTAIL_YELLOW, CURTAIL_LANG_ZH, &b);
+    ck_assert_str_eq(b.data, "内置规则表第13条：限产10%；受联动单元“装车”约束");
+    b.len = 0;
+    cu_measure_reason(r, 0, CURTAIL_YELLOW, CURTAIL_LANG_EN, &b);
+    ck_assert_str_eq(b.data, "built-in rule 13: cut output by 10%; held by linked unit '装车'");
+    cu_buf_free(&b);
     curtail_result_free(r);
     curtail_scenario_free(s);
 }
@@ -790,11 +772,11 @@ START_TEST(test_write_csv_effective_grade)
     curtail_result *r = solve(s);
     size_t len;
     char *out = render(r, CURTAIL_FORMAT_CSV, CURTAIL_LANG_ZH, 0, &len);
-    ck_assert_ptr_nonnull(strstr(out, "\n2,d_coke,,,焦化,C级（按D级管控）,oven,100,"));
-    ck_assert_ptr_nonnull(strstr(out, "\n1,a_coke,,,焦化,A级,oven,100,"));
+    ck_assert_ptr_nonnull(strstr(out, "\n2,d_coke,,,焦化,C级（按D级管控）,oven,100 吨/日,"));
+    ck_assert_ptr_nonnull(strstr(out, "\n1,a_coke,,,焦化,A级,oven,100 吨/日,"));
     free(out);
     out = render(r, CURTAIL_FORMAT_CSV, CURTAIL_LANG_EN, 0, &len);
-    ck_assert_ptr_nonnull(strstr(out, "\n2,d_coke,,,coking,C (managed as D),oven,100,"));
+    ck_assert_ptr_nonnull(strstr(out, "\n2,d_coke,,,coking,C (managed as D),oven,100 t/d,"));
     free(out);
     curtail_result_free(r);
     curtail_scenario_free(s);
@@ -1147,7 +1129,7 @@ START_TEST(test_write_json_escapes_strings)
     char *out = render(r, CURTAIL_FORMAT_JSON, CURTAIL_LANG_EN, 0, &len);
     ck_assert_ptr_nonnull(strstr(out, "\n  \"scenario\": \"a \\\"b\\\"\\\\c\\n\\t\\u0001|d\\ufffd(\xc3\xa9\",\n"));
     ck_assert_ptr_nonnull(strstr(out, "\"unit\": \"u1\""));
-    ck_assert_ptr_nonnull(strstr(out, "\"text\": \"cut output by 10%\""));
+    ck_assert_ptr_nonnull(strstr(out, "\"text\": \"cut output by 10% (output from 10 t/d to at most 9 t/d)\""));
     ck_assert_ptr_nonnull(strstr(out, "\"measure\": {\"kind\": \"cut\", \"value\": 0.1}"));
     ck_assert_ptr_nonnull(strstr(out, "\"warnings\": []\n}\n"));
     free(out);
@@ -1164,9 +1146,8 @@ START_TEST(test_write_csv_quotes_fields)
     char *out = render(r, CURTAIL_FORMAT_CSV, CURTAIL_LANG_EN, 0, &len);
     ck_assert_ptr_nonnull(
         strstr(out, "\n1,\"Acme, \"\"West\"\"\nplant \xff end|x*y_z\",,town,other,C,"
-                    "line\x7f\xe4\xb8,10,0.00,0.00,10.00,0.00,0.9000,cut output by 10%,"
-                    "0.00,0.00,1.00,0.00,0.8000,cut output by 20%,0.00,0.00,2.00,0.00,"
-                    "0.7000,cut output by 30%,0.00,0.00,3.00,0.00\n"));
+                    "line\x7f\xe4\xb8,10 t/d,100%,0.00,0.00,10.00,0.00,90%,"
+                    "cut output by 10% (output from 10 t/d to at most 9 t/d),"));
     free(out);
     curtail_result_free(r);
     curtail_scenario_free(s);

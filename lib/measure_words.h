@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* measure_words.h — a unit's measure at one level in a bureau's words, and
+ * the reason for it, from a small struct of facts (issue 9). Pure: no
+ * scenario, no result; the callers (measure_text.c) gather the facts. The
+ * text is the order an inspector enforces, so it states the load as an
+ * indicator that never allows more than the list load. Internal. */
+#ifndef CURTAIL_MEASURE_WORDS_H
+#define CURTAIL_MEASURE_WORDS_H
+
+#include "internal.h"
+
+/* Capacity units (capacity_unit): the capacity is always output per day
+ * (SPEC §1); the unit names the quantity and the basis indicators are
+ * stated in (t/h: the daily capacity ÷ 24). */
+enum {
+    CU_CAPU_DEFAULT = 0, /* per kind: t/h for boilers, t/d otherwise */
+    CU_CAPU_T_D,
+    CU_CAPU_T_H,
+    CU_CAPU_M3_D,
+    CU_CAPU_M3_H,
+    CU_CAPU_COUNT
+};
+/* "t/d" … as written in a scenario; NULL for DEFAULT. */
+extern const char *const cu_capu_names[CU_CAPU_COUNT];
+/* CU_CAPU_* of a name ("t/d" …), -1 if unknown. */
+int cu_capu_from_name(const char *name);
+/* The unit in use for a unit of `kind` given `capu` (never DEFAULT). */
+int cu_capu_resolve(int capu, int kind);
+/* "吨/日" / "t/d" of a resolved unit. */
+const char *cu_capu_label(int capu, int en);
+/* A daily quantity in the resolved unit's basis (÷ 24 for hourly units). */
+double cu_capu_amount(int capu, double per_day);
+
+/* Why the effective grade differs from the declared one. */
+enum { CU_GRADE_WHY_NONE = 0, CU_GRADE_WHY_PHASE_OUT, CU_GRADE_WHY_WET };
+
+typedef struct cu_mw_facts {
+    int en;                 /* English, else Chinese */
+    int kind;               /* curtail_kind */
+    int capu;               /* resolved capacity unit */
+    double capacity;        /* per day */
+    double base_load;       /* b, the load group's */
+    double load;            /* x, the list load at this level */
+    /* the unit's own rule */
+    int has_rule;           /* a rule matched */
+    int measure;            /* its curtail_measure */
+    double value;           /* its value */
+    double rule_hi;         /* min(b, r), 0 for stop */
+    int below_min;          /* the rule asked for less than min_load */
+    double min_load;
+    int builtin;            /* the rule is the built-in table's */
+    size_t rule_index;      /* in its list */
+    unsigned rule_line;     /* scenario rule's line (0 unknown) */
+    /* coke ovens (0 when there is no coke_oven block) */
+    double coking_time_h, max_coking_time_h;
+    /* a follower: its leader's name and kind, else leader NULL */
+    const char *leader;
+    int leader_kind;
+    /* grades */
+    int grade;              /* effective */
+    int declared_grade;
+    int grade_why;          /* CU_GRADE_WHY_* */
+    int guarantee;          /* curtail_guarantee of the enterprise */
+    /* the load below the unit's own rule bound, and why */
+    const char *held_by;    /* a stricter member of its load group, else NULL */
+    int curtailable;        /* lo < hi: the optimiser may cut it further */
+    int pollutant;          /* the target compared against (-1 none binds) */
+    double cost_per_kg;     /* weighted yuan per kg of `pollutant` reduced */
+    double marginal_cost;   /* the level's shadow price of `pollutant` */
+    int nested_from;        /* >= 0: held at that milder level's load (nesting) */
+} cu_mw_facts;
+
+/* The facts of unit at level of result r (measure_text.c). */
+void cu_measure_facts(const curtail_result *r, size_t unit, int level, int lang, cu_mw_facts *f);
+/* The reason (依据) of unit at level, worded (measure_text.c). */
+void cu_measure_reason(const curtail_result *r, size_t unit, int level, int lang, cu_buf *out);
+
+/* The measure, e.g. "延长结焦时间至48小时（焦炭产量由1567.5吨/日降至979.6吨/日及以下）". */
+void cu_mw_text(const cu_mw_facts *f, cu_buf *out);
+/* The reason (依据): grade and why, the rule that applied, the optimiser's part. */
+void cu_mw_reason(const cu_mw_facts *f, cu_buf *out);
+/* The number of the unit's output a text allows ("…及以下"), in the
+ * capacity unit's basis, rounded down: what cu_mw_text prints. */
+double cu_mw_amount_floor(double v);
+
+#endif
