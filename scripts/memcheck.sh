@@ -31,4 +31,13 @@ for f in examples/*.yaml; do
     fi
 done
 run validate tests/data/invalid/load_alias_bomb/input.yaml
+# the bureau's formats, the other engine and a threaded sweep
+run plan examples/xiangyuan.yaml --format html -o "$tmp/plan.html"
+run plan examples/xiangyuan.yaml --format xlsx -o "$tmp/plan.xlsx"
+run schedule examples/xiangyuan-summer.yaml --format html -o "$tmp/schedule.html"
+run schedule examples/xiangyuan-summer.yaml --format xlsx -o "$tmp/schedule.xlsx"
+if build_has_clp=$("$CLI" --help | grep -c -- '--solver'); [ "$build_has_clp" -gt 0 ]; then
+    run plan examples/xiangyuan.yaml --solver clp -o "$tmp/plan-clp.json"
+fi
+run sweep examples/sweep.yaml -j 2 --set targets.ratios.orange.NOx=0.2,0.3 -o "$tmp/sweep.csv"
 exit $status
