@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* export.c — `curtail export`: the plan LP for audit and other solvers. */
 #include "plan_model.h"
+#include "write.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -29,22 +29,22 @@ static void put_guarantee(cu_buf *out, int guarantee, int en)
                             : "保障类（以热定产）");
 }
 
-static void put_rule(cu_buf *out, const cu_unit_level *ul, const cu_unit *unit,
+static void put_rule(cu_buf *out, const cu_unit_fact *f, const cu_unit *unit,
                      const cu_enterprise *e, int en)
 {
-    switch (ul->measure) {
+    switch (f->measure) {
     case CURTAIL_MEASURE_COKING_TIME:
         cu_buf_puts(out, en ? "extend coking time to " : "延长结焦时间至");
-        put_plain(out, ul->value);
+        put_plain(out, f->value);
         cu_buf_puts(out, en ? " h" : "小时");
         break;
     case CURTAIL_MEASURE_CUT:
         cu_buf_puts(out, en ? "cut output by " : "限产");
-        put_percent(out, ul->value);
+        put_percent(out, f->value);
         break;
     case CURTAIL_MEASURE_MAX_LOAD:
         cu_buf_puts(out, en ? "load at most " : "负荷不高于");
-        put_percent(out, ul->value);
+        put_percent(out, f->value);
         break;
     case CURTAIL_MEASURE_STOP:
         if (unit->kind == CURTAIL_KIND_COKE_OVEN)
@@ -53,7 +53,7 @@ static void put_rule(cu_buf *out, const cu_unit_level *ul, const cu_unit *unit,
             cu_buf_puts(out, en ? "stop production" : "停产");
         break;
     default:
-        if (ul->rule)
+        if (f->rule_source != CU_RULE_NONE)
             cu_buf_puts(out, en ? "no mandatory measure (voluntary reduction)"
                                 : "不采取强制性减排措施（自主减排）");
         else if (e->guarantee != CURTAIL_GUARANTEE_NONE)
@@ -64,57 +64,32 @@ static void put_rule(cu_buf *out, const cu_unit_level *ul, const cu_unit *unit,
     }
 }
 
-/* The member of unit's load group that holds it below its own bound at
- * `level`: when the group's bound is stricter than the unit's own and the
- * load sits at the group's bound (the optimiser cut no deeper), the member
- * with the smallest own bound (the first in scenario order on a tie);
- * otherwise (SIZE_MAX) the load is the optimiser's choice. */
-static size_t binding_member(const curtail_result *r, size_t unit, int level, double load)
-{
-    const cu_groups *g = r->groups;
-    size_t grp = g->unit_group[unit], k, best = SIZE_MAX;
-    double ghi = g->hi[grp * CU_NL + (size_t)level];
-    double own = g->ul[unit * CU_NL + (size_t)level].hi;
-    if (!(ghi < own - 1e-9) || load < ghi - 1e-9)
-        return SIZE_MAX;
-    for (k = g->group_first[grp]; k < g->group_first[grp + 1]; k++) {
-        size_t m = g->members[k];
-        double hi = g->ul[m * CU_NL + (size_t)level].hi;
-        if (m == unit)
-            continue;
-        if (best == SIZE_MAX || hi < g->ul[best * CU_NL + (size_t)level].hi ||
-            (hi == g->ul[best * CU_NL + (size_t)level].hi && m < best))
-            best = m;
-    }
-    return best;
-}
-
 void cu_measure_text(const curtail_result *r, size_t unit, int level, int lang, cu_buf *out)
 {
     const curtail_scenario *s = r->s;
     const cu_unit *u = &s->units[unit];
     const cu_enterprise *e = &s->ents[u->enterprise];
-    const cu_unit_level *ul = &r->groups->ul[unit * CU_NL + (size_t)level];
+    const cu_unit_fact *f = &r->facts[unit * CU_NL + (size_t)level];
     curtail_unit_result ur;
     int en;
     if (lang == CURTAIL_LANG_DEFAULT)
         lang = s->lang;
     en = lang == CURTAIL_LANG_EN;
 
-    put_rule(out, ul, u, e, en);
+    put_rule(out, f, u, e, en);
     /* a schedule's list is its plan's: the same text */
     if (curtail_result_unit(r, (curtail_level)level, unit, &ur, NULL) != CURTAIL_OK)
         return;
     /* A rule below the technical minimum is held at the minimum (SPEC §4.3). */
-    if (ul->below_min) {
+    if (f->below_min) {
         cu_buf_puts(out, en ? " (held at the technical minimum, " : "（受最低负荷限制，按负荷");
         cu_put_load_percent(out, ur.load);
         cu_buf_puts(out, en ? " load)" : "运行）");
         return;
     }
-    if (ur.load < ul->hi - 1e-9) {
-        size_t m = binding_member(r, unit, level, ur.load);
-        const cu_unit *mu = m < s->nunits ? &s->units[m] : NULL;
+    if (f->below_rule) {
+        size_t m = f->binding;
+        const cu_unit *mu = f->binding != UINT32_MAX ? &s->units[m] : NULL;
         if (mu && (u->leader == unit || m != u->leader)) {
             /* held down by a stricter member of its load group, not by the
              * optimiser: name that member and its own measure */
@@ -124,7 +99,7 @@ void cu_measure_text(const curtail_result *r, size_t unit, int level, int lang, 
             cu_buf_puts(out, en ? " by linked unit '" : "");
             cu_buf_puts(out, mu->name ? mu->name : mu->id);
             cu_buf_puts(out, en ? "' (" : "”");
-            put_rule(out, &r->groups->ul[m * CU_NL + (size_t)level], mu,
+            put_rule(out, &r->facts[m * CU_NL + (size_t)level], mu,
                      &s->ents[mu->enterprise], en);
             cu_buf_puts(out, en ? ")" : "约束，负荷");
             if (!en)
@@ -175,7 +150,7 @@ static void put_ramp(const curtail_result *r, size_t unit, size_t t, int note, i
 {
     const curtail_scenario *s = r->s;
     const cu_unit *u = &s->units[unit];
-    size_t g = r->groups->unit_group[unit], H = (size_t)r->hours, k;
+    size_t g = r->gv.unit_group[unit], H = (size_t)r->hours, k;
     const double *load = &r->hload[g * H];
     const char *leader = unit_name(&s->units[u->leader]);
     if (note == CU_HOUR_RAMP_DOWN) {
@@ -214,7 +189,7 @@ static void put_ramp(const curtail_result *r, size_t unit, size_t t, int note, i
 void cu_hour_text(const curtail_result *r, size_t unit, size_t t, int lang, cu_buf *out)
 {
     const curtail_scenario *s = r->s;
-    size_t g = r->groups->unit_group[unit], H = (size_t)r->hours;
+    size_t g = r->gv.unit_group[unit], H = (size_t)r->hours;
     const double *load = &r->hload[g * H];
     int note = cu_hour_note(r, g, t), en;
     char from[8], to[8];
@@ -226,8 +201,8 @@ void cu_hour_text(const curtail_result *r, size_t unit, size_t t, int lang, cu_b
         cu_measure_text(r, unit, r->hour_level[t], lang, out);
         break;
     case CU_HOUR_WINDOW:
-        cu_format_clock(s->episode.window_from, from, sizeof from);
-        cu_format_clock(s->episode.window_to, to, sizeof to);
+        cu_format_clock(r->window_from, from, sizeof from);
+        cu_format_clock(r->window_to, to, sizeof to);
         if (en)
             cu_buf_printf(out, "VOCs processes stopped %s–%s (shifted production)", from, to);
         else
@@ -251,7 +226,7 @@ void cu_hour_text(const curtail_result *r, size_t unit, size_t t, int lang, cu_b
 void cu_ramp_run_text(const curtail_result *r, size_t unit, size_t t0, size_t t1, int lang,
                       cu_buf *out)
 {
-    size_t g = r->groups->unit_group[unit], H = (size_t)r->hours, t;
+    size_t g = r->gv.unit_group[unit], H = (size_t)r->hours, t;
     const double *load = &r->hload[g * H];
     int en = (lang == CURTAIL_LANG_DEFAULT ? r->s->lang : lang) == CURTAIL_LANG_EN;
     put_ramp(r, unit, t0, cu_hour_note(r, g, t0), en, out);

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* names.c — the words of the YAML schema and the enums they stand for. */
-#include "internal.h"
+#include "names.h"
 
 #include <string.h>
 

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* policy.c — grade modifiers, rule matching, bounds per unit and level, load
  * groups and the nesting check (SPEC §4). */
-#include "internal.h"
+#include "policy.h"
+#include "names.h"
+#include "rule_schema.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -30,12 +32,14 @@ static int wet_large_oven(const cu_unit *un)
 
 /* The step applies to the oven and to the units that follow it (they share
  * its load), so the whole load group is managed one grade stricter. */
-int cu_effective_grade(const curtail_scenario *s, size_t u)
+int cu_effective_grade_why(const curtail_scenario *s, size_t u, unsigned *why)
 {
     const cu_unit *un = &s->units[u];
     const cu_enterprise *e = &s->ents[un->enterprise];
     int g = e->phase_out ? CURTAIL_GRADE_D : e->grade;
+    unsigned w = g != e->grade ? 1u : 0u; /* CU_GRADE_BY_PHASE_OUT (result.h) */
     if (wet_large_oven(un) || wet_large_oven(&s->units[un->leader])) {
+        int before = g;
         switch (g) {
         case CURTAIL_GRADE_A: g = CURTAIL_GRADE_B; break;
         case CURTAIL_GRADE_B:
@@ -44,8 +48,26 @@ int cu_effective_grade(const curtail_scenario *s, size_t u)
         case CURTAIL_GRADE_LEADING: g = CURTAIL_GRADE_NON_LEADING; break;
         default: break;
         }
+        if (g != before)
+            w |= 2u; /* CU_GRADE_BY_WET_QUENCHING */
     }
+    if (why)
+        *why = w;
     return g;
+}
+
+int cu_effective_grade(const curtail_scenario *s, size_t u)
+{
+    return cu_effective_grade_why(s, u, NULL);
+}
+
+int cu_unit_ozone_stopped(const curtail_scenario *s, size_t u)
+{
+    const cu_unit *un = &s->units[u];
+    const cu_enterprise *e = &s->ents[un->enterprise];
+    int grade = cu_effective_grade(s, u);
+    return un->interruptible && un->ef[CURTAIL_VOCS] > 0 && grade != CURTAIL_GRADE_A &&
+           grade != CURTAIL_GRADE_LEADING && e->guarantee == CURTAIL_GUARANTEE_NONE;
 }
 
 static int rule_specificity(const curtail_rule *r)

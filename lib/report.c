@@ -6,7 +6,7 @@
 double cu_list_value(const curtail_result *r, const cu_list_row *row, cu_list_col c)
 {
     const cu_unit *unit = &r->s->units[row->unit];
-    const cu_groups *g = r->groups;
+    const cu_group_view *g = &r->gv;
     switch (c.field) {
     case CU_COL_NO:
         return (double)(row->unit + 1);
@@ -42,7 +42,7 @@ int cu_report_sums_compute(const curtail_result *r, cu_report_sums *out)
     memset(out, 0, sizeof *out);
     for (u = 0; u < n; u++) {
         const cu_enterprise *e = &r->s->ents[r->s->units[u].enterprise];
-        int grade = cu_effective_grade(r->s, u), L, p;
+        int grade = r->grades[u].grade, L, p;
         if (grade < 0 || grade >= CURTAIL_NGRADES)
             grade = e->grade;
         out->has_industry[e->industry] = 1;
@@ -63,7 +63,7 @@ int cu_report_sums_compute(const curtail_result *r, cu_report_sums *out)
 
 void cu_hour_emissions(const curtail_result *r, size_t t, double out[CU_NP])
 {
-    const cu_groups *g = r->groups;
+    const cu_group_view *g = &r->gv;
     size_t gi, u, H = (size_t)r->hours;
     int p;
     for (p = 0; p < CU_NP; p++)
@@ -83,7 +83,7 @@ double cu_industry_hour_load(const curtail_result *r, int industry, size_t t)
     /* weighted by output value at capacity (V, yuan/d): units of one industry
      * make different products, value is their common unit; plainly averaged
      * when the industry's units carry no value */
-    const cu_groups *g = r->groups;
+    const cu_group_view *g = &r->gv;
     size_t gi, H = (size_t)r->hours;
     double num = 0.0, den = 0.0, plain = 0.0;
     size_t count = 0;

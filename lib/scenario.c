@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* scenario.c — the in-memory model, its builder API and the semantic checks. */
-#include "internal.h"
+#include "scenario.h"
+#include "episode.h"
+#include "policy.h"
+#include "names.h"
+#include "rule_schema.h"
 
 #include <math.h>
 #include <stdio.h>

@@ -7,7 +7,7 @@
  * so the link stays a link. A dangling link gets the file it points to
  * created, as a shell's `>` would do; a link chain longer than 40 is ELOOP. */
 #define _POSIX_C_SOURCE 200809L
-#include "internal.h"
+#include "write.h"
 
 #include <errno.h>
 #include <fcntl.h>

@@ -225,7 +225,7 @@ static int put_plan_summary(hw *h)
             td_num(h, t->achieved, 2);
             td_pct(h, ratio(t->required, t->baseline));
             td_pct(h, ratio(t->achieved, t->baseline));
-            td_pct(h, ratio(t->achieved, r->groups->listed[p]));
+            td_pct(h, ratio(t->achieved, r->gv.listed[p]));
             td_num(h, t->shortfall, 2);
             td_num(h, t->shadow_price, 2);
             puts_(h, "</tr>\n");

@@ -21,7 +21,8 @@
  * texts in the output's language), "loads" (one line per unit in scenario order:
  * enterprise and unit ids, and its load in every hour, hours outside the
  * timeline at base load) and "warnings". Hour t starts at start + t hours. */
-#include "internal.h"
+#include "write.h"
+#include "write_text.h"
 
 #include <float.h>
 #include <math.h>

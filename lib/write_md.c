@@ -221,7 +221,7 @@ static void put_hours(cu_buf *b, const curtail_result *r, size_t t0, size_t t1, 
  * outside the ozone window)? */
 static int any_ramp(const curtail_result *r)
 {
-    const cu_groups *g = r->groups;
+    const cu_group_view *g = &r->gv;
     size_t gi, t, H = (size_t)r->hours;
     for (gi = 0; gi < g->ngroups; gi++) {
         if (r->s->units[g->group_leader[gi]].kind != CURTAIL_KIND_COKE_OVEN)
@@ -259,8 +259,8 @@ static void put_episode_summary(cu_buf *b, const curtail_result *r, int en)
                       : "各生产单元按各小时的预警级别执行一企一策清单措施；负荷为产能的百分比。\n\n");
     if (ep->has_ozone) {
         char from[8], to[8];
-        cu_format_clock(ep->window_from, from, sizeof from);
-        cu_format_clock(ep->window_to, to, sizeof to);
+        cu_format_clock(r->window_from, from, sizeof from);
+        cu_format_clock(r->window_to, to, sizeof to);
         cu_buf_puts(b, en ? "Ozone window: at " : "臭氧错峰：");
         for (L = 0, any = 0; L < CU_NL; L++)
             if (ep->ozone_levels & (1u << L)) {
@@ -314,8 +314,7 @@ static int level_present(const curtail_result *r, int level)
 static void put_unit_measures(cu_buf *b, const curtail_result *r, size_t u, int lang,
                               const int present[CU_NL], const int window[CU_NL])
 {
-    const cu_episode *ep = &r->s->episode;
-    size_t g = r->groups->unit_group[u];
+    size_t g = r->gv.unit_group[u];
     int en = lang == CURTAIL_LANG_EN, L, any = 0;
     for (L = 0; L < CU_NL; L++) {
         cu_buf text;
@@ -330,10 +329,10 @@ static void put_unit_measures(cu_buf *b, const curtail_result *r, size_t u, int 
         else
             put_text(b, text.data);
         cu_buf_free(&text);
-        if (window[L] && r->load[g * CU_NL + (size_t)L] > 0 && cu_unit_ozone_stopped(r->s, u)) {
+        if (window[L] && r->load[g * CU_NL + (size_t)L] > 0 && r->grades[u].ozone_stopped) {
             char from[8], to[8];
-            cu_format_clock(ep->window_from, from, sizeof from);
-            cu_format_clock(ep->window_to, to, sizeof to);
+            cu_format_clock(r->window_from, from, sizeof from);
+            cu_format_clock(r->window_to, to, sizeof to);
             if (en)
                 cu_buf_printf(b, ", VOCs processes stopped %s–%s (shifted production)", from,
                               to);
@@ -368,7 +367,7 @@ static int same_run(const curtail_result *r, size_t g, size_t t, size_t k, const
 static void put_load_runs(cu_buf *b, const curtail_result *r, size_t u, const double *load,
                           int lang)
 {
-    size_t t, t0, hours = curtail_result_hour_count(r), g = r->groups->unit_group[u];
+    size_t t, t0, hours = curtail_result_hour_count(r), g = r->gv.unit_group[u];
     int en = lang == CURTAIL_LANG_EN;
     cu_buf text;
     cu_buf_init(&text, b->mem);
@@ -425,7 +424,7 @@ static int put_schedule_loads(cu_buf *b, const curtail_result *r, int lang)
         double base;
         if (!load)
             return CURTAIL_EINVAL;
-        base = r->groups->b[r->groups->unit_group[u]];
+        base = r->gv.b[r->gv.unit_group[u]];
         for (t = 0; t < hours && load[t] == base; t++)
             ;
         cu_buf_printf(b, "| %zu | ", u + 1);

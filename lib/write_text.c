@@ -67,7 +67,7 @@ void cu_put_trimmed(cu_buf *b, double v, int decimals)
 void cu_grade_label(const curtail_result *r, size_t u, int en, char *buf, size_t n)
 {
     const cu_enterprise *e = &r->s->ents[r->s->units[u].enterprise];
-    int eff = cu_effective_grade(r->s, u);
+    int eff = r->grades[u].grade;
     const char *const *names = en ? cu_grade_en : cu_grade_zh;
     if (eff == e->grade || eff < 0 || eff >= CURTAIL_NGRADES)
         snprintf(buf, n, "%s", names[e->grade]);
@@ -84,8 +84,7 @@ int cu_write_lang(const curtail_result *r, const curtail_write_options *o)
 
 int cu_hour_in_window(const curtail_result *r, size_t t)
 {
-    return cu_episode_in_window(&r->s->episode, r->start + 60 * (int64_t)t,
-                                curtail_result_hour_level(r, t));
+    return t < (size_t)r->hours && r->hour_window[t];
 }
 
 void cu_format_clock(int minutes, char *buf, size_t n)
@@ -218,7 +217,7 @@ void cu_list_cell(cu_buf *b, const curtail_result *r, const cu_list_row *row, cu
         break;
     case CU_COL_GRADE:
         /* the declared grade, with the effective one when a modifier changed it */
-        if (cu_effective_grade(s, row->unit) == e->grade) /* (cu_grade_label's common case) */
+        if (r->grades[row->unit].grade == e->grade) /* (cu_grade_label's common case) */
             cu_buf_puts(b, (en ? cu_grade_en : cu_grade_zh)[e->grade]);
         else {
             cu_grade_label(r, row->unit, en, tmp, sizeof tmp);
@@ -233,7 +232,7 @@ void cu_list_cell(cu_buf *b, const curtail_result *r, const cu_list_row *row, cu
         break;
     case CU_COL_BASELINE: {
         /* the unit's own emissions at its (group's) base load, fixed ones included */
-        const cu_groups *g = r->groups;
+        const cu_group_view *g = &r->gv;
         double base = g->b[g->unit_group[row->unit]];
         cu_put_fixed(b, unit->ef[c.pollutant] * unit->capacity * base + unit->fixed[c.pollutant],
                      2);

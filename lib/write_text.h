@@ -7,7 +7,9 @@
 #ifndef CURTAIL_WRITE_TEXT_H
 #define CURTAIL_WRITE_TEXT_H
 
-#include "internal.h"
+#include "names.h"
+#include "timeutil.h"
+#include "write.h"
 
 extern const char *const cu_industry_zh[CURTAIL_NINDUSTRIES]; /* 焦化 化工 锅炉 其他 */
 extern const char *const cu_industry_en[CURTAIL_NINDUSTRIES];

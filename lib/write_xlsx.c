@@ -240,7 +240,7 @@ static int sheet_summary(xw *x)
             worksheet_write_number(ws, row, 4, t->achieved, x->num2);
             worksheet_write_number(ws, row, 5, ratio(t->required, t->baseline), x->pct);
             worksheet_write_number(ws, row, 6, ratio(t->achieved, t->baseline), x->pct);
-            worksheet_write_number(ws, row, 7, ratio(t->achieved, r->groups->listed[p]),
+            worksheet_write_number(ws, row, 7, ratio(t->achieved, r->gv.listed[p]),
                                    x->pct);
             worksheet_write_number(ws, row, 8, t->shortfall, x->num2);
             worksheet_write_number(ws, row, 9, t->shadow_price, x->num2);
@@ -683,7 +683,7 @@ static int sheet_hourly_loads(xw *x)
         worksheet_write_number(ws, row, 0, (double)(u + 1), x->num0);
         worksheet_write_string(ws, row, 1, e->name ? e->name : e->id, x->text);
         worksheet_write_string(ws, row, 2, unit->name ? unit->name : unit->id, x->text);
-        worksheet_write_number(ws, row, 3, r->groups->b[r->groups->unit_group[u]], x->pct);
+        worksheet_write_number(ws, row, 3, r->gv.b[r->gv.unit_group[u]], x->pct);
         for (t = 0; t < hours; t++)
             worksheet_write_number(ws, row, (lxw_col_t)(fixed + t), load[t], x->pct);
     }
