@@ -134,6 +134,9 @@ int cu_einval(curtail_error *err, const char *fmt, ...)
 #endif
     ;
 int cu_enomem(curtail_error *err);
+/* An options struct's version: 1 to max are known, anything else is
+ * CURTAIL_EINVAL "NAME: options of version V (this library knows 1 to MAX)". */
+int cu_check_version(unsigned version, unsigned max, const char *name, curtail_error *err);
 /* snprintf in the C locale (per thread): numbers in messages and warnings. */
 int cu_vsnprintf_c(char *buf, size_t n, const char *fmt, va_list ap);
 int cu_snprintf_c(char *buf, size_t n, const char *fmt, ...)

@@ -597,8 +597,8 @@ int cu_plan_ctl(const curtail_plan_options *opts, int *method, cu_solve_ctl *ctl
     *method = CURTAIL_METHOD_AUTO;
     if (!opts)
         return CURTAIL_OK;
-    if (opts->version != 1 && opts->version != CURTAIL_PLAN_OPTIONS_VERSION)
-        return cu_einval(err, "%s: options of another version", fn);
+    if (cu_check_version(opts->version, CURTAIL_PLAN_OPTIONS_VERSION, fn, err) != CURTAIL_OK)
+        return CURTAIL_EINVAL;
     *method = (int)opts->method;
     if (*method != CURTAIL_METHOD_AUTO && *method != CURTAIL_METHOD_PLAIN)
         return cu_einval(err, "%s: unknown method", fn);

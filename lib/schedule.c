@@ -224,8 +224,9 @@ int curtail_schedule_solve(const curtail_scenario *s, const curtail_schedule_opt
     if (!s)
         return cu_einval(err, "curtail_schedule_solve: scenario is NULL");
     if (opts) {
-        if (opts->version != 1 && opts->version != CURTAIL_SCHEDULE_OPTIONS_VERSION)
-            return cu_einval(err, "curtail_schedule_solve: options of another version");
+        if (cu_check_version(opts->version, CURTAIL_SCHEDULE_OPTIONS_VERSION,
+                             "curtail_schedule_solve", err) != CURTAIL_OK)
+            return CURTAIL_EINVAL;
         if (opts->method != CURTAIL_METHOD_AUTO && opts->method != CURTAIL_METHOD_PLAIN)
             return cu_einval(err, "curtail_schedule_solve: unknown method");
         po.method = opts->method;

@@ -402,9 +402,9 @@ static int check_options(const curtail_result *r, const curtail_write_options *o
     if (!r)
         return cu_einval(err, "result is NULL");
     if (opts) {
-        if (opts->version != CURTAIL_WRITE_OPTIONS_VERSION && opts->version != 1)
-            return cu_einval(err, "write options version %u is not %u", opts->version,
-                             (unsigned)CURTAIL_WRITE_OPTIONS_VERSION);
+        if (cu_check_version(opts->version, CURTAIL_WRITE_OPTIONS_VERSION, "curtail_write_options",
+                             err) != CURTAIL_OK)
+            return CURTAIL_EINVAL;
         o->format = opts->format;
         o->lang = opts->lang;
         o->bom = opts->bom;
