@@ -4,6 +4,7 @@
 #define CURTAIL_SCENARIO_H
 
 #include "internal.h"
+#include "rule_schema.h"
 
 #include <stdatomic.h>
 
@@ -75,12 +76,6 @@ typedef struct cu_enterprise {
     cu_pos pos[CU_EF_COUNT];
 } cu_enterprise;
 
-typedef struct cu_rule {
-    curtail_rule r;
-    int builtin; /* from the built-in table */
-    cu_pos pos;  /* position of the rule node (0 for built-in / builder) */
-    size_t index; /* index in its list (scenario policy or built-in table) */
-} cu_rule;
 
 /* Episode (SPEC §2, §6). Times are minutes since 1970-01-01T00:00 (local, no zones). */
 typedef struct cu_timeline_entry {

@@ -3,6 +3,7 @@
 #ifndef CURTAIL_WRITE_H
 #define CURTAIL_WRITE_H
 
+#include "output.h"
 #include "result.h"
 
 #include <stdio.h>
@@ -25,33 +26,6 @@ void cu_hour_text(const curtail_result *r, size_t unit, size_t t, int lang, cu_b
  * 75%、50%、25%". */
 void cu_ramp_run_text(const curtail_result *r, size_t unit, size_t t0, size_t t1, int lang,
                       cu_buf *out);
-/* Write bytes to path atomically (tmp + rename); "-"/NULL = stdout. */
-int cu_write_atomic(const char *path, const char *data, size_t len, curtail_error *err);
-
-/* An output in progress (write_file.c): a temporary file beside the target
- * path (renamed over it by a successful cu_output_finish, removed by any
- * other), or standard output ("-"/NULL), a device written in place, or the
- * caller's stream fp (when not NULL). A cu_buf attached to it streams into
- * it in CU_BUF_FLUSH_AT pieces. */
-typedef struct cu_output {
-    char *path; /* the target, links resolved; NULL for a stream */
-    char *tmp;  /* the temporary file while it exists */
-    int fd;     /* the temporary file or device; -1 for a stream */
-    FILE *fp;   /* the stream, or NULL */
-    int is_stdout;
-    curtail_temp_fn on_temp;
-    void *on_temp_ctx;
-} cu_output;
-int cu_output_open(cu_output *o, const char *path, FILE *fp, curtail_temp_fn on_temp,
-                   void *on_temp_ctx, curtail_error *err);
-void cu_output_attach(cu_output *o, cu_buf *b);
-/* Flush b, then commit (rc CURTAIL_OK and b not failed: sync, rename) or
- * roll back (remove the temporary file). Returns rc, or the error of the
- * write (CURTAIL_EIO, a sink's errno in the message; CURTAIL_ENOMEM when b
- * ran out of memory). */
-int cu_output_finish(cu_output *o, cu_buf *b, int rc, curtail_error *err);
-/* Close without a buffer: commit when rc is CURTAIL_OK. */
-int cu_output_close(cu_output *o, int rc, curtail_error *err);
 /* The workbook of r into o (write_xlsx.c): into o's temporary file when it
  * has one (cu_output_close then renames it), else through a scratch file
  * copied to o's stream or device. CURTAIL_OK or an error set in err. */
