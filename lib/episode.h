@@ -5,7 +5,6 @@
 
 #include "scenario.h"
 
-/* ---- the episode's builders (episode.c) ------------------------------------------- */
 /* The public builders' checks, with the positions of a loaded file's nodes
  * (none from a program) and the text of `hours` as given, for messages. */
 #define CU_MAX_EPISODE_HOURS 8784 /* a leap year */

@@ -1,15 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /*
- * internal.h — shared definitions of libcurtail's modules. Not installed.
+ * internal.h — what every module of libcurtail shares: limits (SPEC §9),
+ * memory, the byte buffer, positions and errors. Not installed.
  *
- * Data flows one way: YAML (load_yaml.c) → scenario (scenario.c) → bounds
- * (policy.c) → LP (lp.c) → solver (solve_glpk.c) → result (plan.c) →
- * writers (write_*.c).
+ * Each module has its own header (scenario.h, policy.h, lp.h, solve.h,
+ * result.h, write.h ...); a file includes only the headers of the modules
+ * below it. docs/ARCHITECTURE.md draws the pipeline; tests/layering.sh
+ * checks it.
  */
 #ifndef CURTAIL_INTERNAL_H
 #define CURTAIL_INTERNAL_H
 
-#include <stdatomic.h>
 #include "curtail.h"
 
 #include <stdarg.h>
@@ -33,6 +34,9 @@
  * multiply to (SPEC §9; docs/DECISIONS.md). */
 #define CU_MAX_DERIVED 1e24
 #define CU_MAX_ID 64
+/* Emission and capacity magnitudes beyond this are physically absurd and make
+ * the LP numerically meaningless (SPEC §9). */
+#define CU_MAX_MAGNITUDE 1e12
 
 /* ---- memory (mem.c) -------------------------------------------------------- */
 /* Every allocation of the library goes through these, so that an embedding

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* lp.h — a solver-neutral LP: data and its CPLEX LP / MPS writers (lp.c). Internal; not installed. */
+/* lp.h — a solver-neutral LP: data and its CPLEX LP / MPS writers (lp.c). Internal;
+ * not installed. */
 #ifndef CURTAIL_LP_H
 #define CURTAIL_LP_H
 
 #include "internal.h"
 
-/* ---- LP (lp.c) --------------------------------------------------------------------- */
 /* A solver-neutral minimisation LP with bounded columns and ranged rows. */
 enum { CU_ROW_GE = 0, CU_ROW_LE, CU_ROW_EQ };
 

@@ -1,11 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* policy.h — rules, effective grades, load groups and bounds (policy.c). Internal; not installed. */
+/* policy.h — rules, effective grades, load groups and bounds (policy.c). Internal; not
+ * installed. */
 #ifndef CURTAIL_POLICY_H
 #define CURTAIL_POLICY_H
 
 #include "scenario.h"
-
-/* ---- policy and bounds (policy.c) ------------------------------------------------- */
 
 /* Per unit and level: the rule that applies and the bounds it gives. */
 typedef struct cu_unit_level {

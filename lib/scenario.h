@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* scenario.h — the scenario's private structs (scenario.c, scenario_check.c) and the helpers of the modules that build and check it. Internal; not installed. */
+/* scenario.h — the scenario's private structs (scenario.c, scenario_check.c) and the
+ * helpers of the modules that build and check it. Internal; not installed. */
 #ifndef CURTAIL_SCENARIO_H
 #define CURTAIL_SCENARIO_H
 
@@ -7,8 +8,6 @@
 #include "rule_schema.h"
 
 #include <stdatomic.h>
-
-/* ---- the scenario (scenario.c) ------------------------------------------------- */
 
 /* Positions of unit fields that semantic checks may point at. */
 enum cu_unit_field {
@@ -75,7 +74,6 @@ typedef struct cu_enterprise {
     size_t nunits;
     cu_pos pos[CU_EF_COUNT];
 } cu_enterprise;
-
 
 /* Episode (SPEC §2, §6). Times are minutes since 1970-01-01T00:00 (local, no zones). */
 typedef struct cu_timeline_entry {

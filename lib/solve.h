@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* solve.h — the solver layer: solve bounds, sessions, engines (solve.c, solve_glpk.c, solve_clp.c). Internal; not installed. */
+/* solve.h — the solver layer: solve bounds, sessions, engines (solve.c, solve_glpk.c,
+ * solve_clp.c). Internal; not installed. */
 #ifndef CURTAIL_SOLVE_H
 #define CURTAIL_SOLVE_H
 
 #include "lp.h"
 
-/* ---- solver (solve_glpk.c) --------------------------------------------------------- */
 /* Bounds on a solve: a deadline on the monotonic clock (0: none) and the
  * embedding program's cancel hook (non-zero: stop). */
 typedef struct cu_solve_ctl {

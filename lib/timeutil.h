@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* timeutil.h — dates, clock times and floor division (timeutil.c). Internal; not installed. */
+/* timeutil.h — dates, clock times and floor division (timeutil.c). Internal; not
+ * installed. */
 #ifndef CURTAIL_TIMEUTIL_H
 #define CURTAIL_TIMEUTIL_H
 
 #include "internal.h"
 
-/* ---- time (timeutil.c) ---------------------------------------------------------------- */
 /* Days since 1970-01-01 of a proleptic Gregorian date, and back. */
 int64_t cu_days_from_civil(int64_t y, unsigned m, unsigned d);
 void cu_civil_from_days(int64_t z, int64_t *y, unsigned *m, unsigned *d);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* write.h — the writers' entry points and the output files (write_*.c, write_file.c). Internal; not installed. */
+/* write.h — the writers' entry points and the output files (write_*.c, write_file.c).
+ * Internal; not installed. */
 #ifndef CURTAIL_WRITE_H
 #define CURTAIL_WRITE_H
 
@@ -8,7 +9,6 @@
 
 #include <stdio.h>
 
-/* ---- writers (write_*.c, write_file.c) ------------------------------------------------ */
 int cu_write_json(const curtail_result *r, const curtail_write_options *o, cu_buf *out);
 int cu_write_csv(const curtail_result *r, const curtail_write_options *o, cu_buf *out);
 int cu_write_md(const curtail_result *r, const curtail_write_options *o, cu_buf *out);
