@@ -29,8 +29,8 @@ static void put_guarantee(cu_buf *out, int guarantee, int en)
                             : "保障类（以热定产）");
 }
 
-static void put_rule(cu_buf *out, const cu_unit_fact *f, const cu_unit *unit,
-                     const cu_enterprise *e, int en)
+static void put_rule(cu_buf *out, const cu_unit_fact *f, const curtail_unit_spec *unit,
+                     const curtail_enterprise_spec *e, int en)
 {
     switch (f->measure) {
     case CURTAIL_MEASURE_COKING_TIME:
@@ -66,17 +66,18 @@ static void put_rule(cu_buf *out, const cu_unit_fact *f, const cu_unit *unit,
 
 void cu_measure_text(const curtail_result *r, size_t unit, int level, int lang, cu_buf *out)
 {
-    const curtail_scenario *s = r->s;
-    const cu_unit *u = &s->units[unit];
-    const cu_enterprise *e = &s->ents[u->enterprise];
+    cu_unit_info ui, mi;
+    const curtail_unit_spec *u = &ui.u;
     const cu_unit_fact *f = &r->facts[unit * CU_NL + (size_t)level];
     curtail_unit_result ur;
     int en;
+    if (cu_unit_info_get(r, unit, &ui) != CURTAIL_OK)
+        return;
     if (lang == CURTAIL_LANG_DEFAULT)
-        lang = s->lang;
+        lang = r->lang;
     en = lang == CURTAIL_LANG_EN;
 
-    put_rule(out, f, u, e, en);
+    put_rule(out, f, u, &ui.e, en);
     /* a schedule's list is its plan's: the same text */
     if (curtail_result_unit(r, (curtail_level)level, unit, &ur, NULL) != CURTAIL_OK)
         return;
@@ -89,8 +90,9 @@ void cu_measure_text(const curtail_result *r, size_t unit, int level, int lang, 
     }
     if (f->below_rule) {
         size_t m = f->binding;
-        const cu_unit *mu = f->binding != UINT32_MAX ? &s->units[m] : NULL;
-        if (mu && (u->leader == unit || m != u->leader)) {
+        const curtail_unit_spec *mu =
+            f->binding != UINT32_MAX && cu_unit_info_get(r, m, &mi) == CURTAIL_OK ? &mi.u : NULL;
+        if (mu && (ui.leader == unit || m != ui.leader)) {
             /* held down by a stricter member of its load group, not by the
              * optimiser: name that member and its own measure */
             cu_buf_puts(out, en ? "; held at " : "；受联动单元“");
@@ -99,16 +101,14 @@ void cu_measure_text(const curtail_result *r, size_t unit, int level, int lang, 
             cu_buf_puts(out, en ? " by linked unit '" : "");
             cu_buf_puts(out, mu->name ? mu->name : mu->id);
             cu_buf_puts(out, en ? "' (" : "”");
-            put_rule(out, &r->facts[m * CU_NL + (size_t)level], mu,
-                     &s->ents[mu->enterprise], en);
+            put_rule(out, &r->facts[m * CU_NL + (size_t)level], mu, &mi.e, en);
             cu_buf_puts(out, en ? ")" : "约束，负荷");
             if (!en)
                 cu_put_load_percent(out, ur.load);
-        } else if (u->leader != unit) {
+        } else if (ui.leader != unit) {
             /* a follower goes down with its leader (§4.3 load groups) */
             cu_buf_puts(out, en ? "; runs with " : "；随");
-            cu_buf_puts(out, s->units[u->leader].name ? s->units[u->leader].name
-                                                      : s->units[u->leader].id);
+            cu_buf_puts(out, cu_unit_name(r, ui.leader));
             cu_buf_puts(out, en ? " at " : "减产至负荷");
             cu_put_load_percent(out, ur.load);
             if (en)
@@ -138,26 +138,20 @@ static void put_cap(cu_buf *out, double load, int en)
     cu_put_load_percent(out, load);
 }
 
-static const char *unit_name(const cu_unit *u)
-{
-    return u->name ? u->name : u->id;
-}
-
 /* What a ramp hour t does, without its cap: "焖炉前逐步减少装煤（3 小时内降至0%）",
  * "焖炉后逐步恢复生产", "随1# 焦炉逐步减产". */
 static void put_ramp(const curtail_result *r, size_t unit, size_t t, int note, int en,
                      cu_buf *out)
 {
-    const curtail_scenario *s = r->s;
-    const cu_unit *u = &s->units[unit];
     size_t g = r->gv.unit_group[unit], H = (size_t)r->hours, k;
+    size_t lead = r->gv.group_leader[g];
     const double *load = &r->hload[g * H];
-    const char *leader = unit_name(&s->units[u->leader]);
+    const char *leader = cu_unit_name(r, lead);
     if (note == CU_HOUR_RAMP_DOWN) {
         /* down to the bottom of the ramp, k − t hours on */
         for (k = t; k + 1 < H && load[k + 1] < load[k]; k++)
             ;
-        if (u->leader != unit) {
+        if (lead != unit) {
             cu_buf_printf(out, en ? "reduced gradually with %s" : "随%s逐步减产", leader);
             return;
         }
@@ -178,7 +172,7 @@ static void put_ramp(const curtail_result *r, size_t unit, size_t t, int note, i
     /* back to the bottom the recovery starts from */
     for (k = t; k > 0 && load[k - 1] < load[k]; k--)
         ;
-    if (u->leader != unit)
+    if (lead != unit)
         cu_buf_printf(out, en ? "resumes gradually with %s" : "随%s逐步恢复生产", leader);
     else if (load[k] == 0.0)
         cu_buf_puts(out, en ? "resume production gradually after hot idle" : "焖炉后逐步恢复生产");
@@ -188,13 +182,12 @@ static void put_ramp(const curtail_result *r, size_t unit, size_t t, int note, i
 
 void cu_hour_text(const curtail_result *r, size_t unit, size_t t, int lang, cu_buf *out)
 {
-    const curtail_scenario *s = r->s;
     size_t g = r->gv.unit_group[unit], H = (size_t)r->hours;
     const double *load = &r->hload[g * H];
     int note = cu_hour_note(r, g, t), en;
     char from[8], to[8];
     if (lang == CURTAIL_LANG_DEFAULT)
-        lang = s->lang;
+        lang = r->lang;
     en = lang == CURTAIL_LANG_EN;
     switch (note) {
     case CU_HOUR_LIST:
@@ -228,7 +221,7 @@ void cu_ramp_run_text(const curtail_result *r, size_t unit, size_t t0, size_t t1
 {
     size_t g = r->gv.unit_group[unit], H = (size_t)r->hours, t;
     const double *load = &r->hload[g * H];
-    int en = (lang == CURTAIL_LANG_DEFAULT ? r->s->lang : lang) == CURTAIL_LANG_EN;
+    int en = (lang == CURTAIL_LANG_DEFAULT ? r->lang : lang) == CURTAIL_LANG_EN;
     put_ramp(r, unit, t0, cu_hour_note(r, g, t0), en, out);
     cu_buf_puts(out, en ? "; hourly load at most " : "，各小时负荷依次不高于");
     for (t = t0; t < t1; t++) {

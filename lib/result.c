@@ -8,6 +8,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "result.h"
 #include "policy.h"
+#include "scenario.h"
 #include "timeutil.h"
 
 #include <locale.h>
@@ -79,6 +80,25 @@ curtail_result *cu_result_new(const curtail_scenario *s, cu_groups *g)
         r->gv.listed[p] = g->listed[p];
     r->window_from = s->episode.window_from;
     r->window_to = s->episode.window_to;
+    r->has_ozone = s->episode.has_ozone;
+    r->ozone_levels = s->episode.ozone_levels;
+    r->lang = s->lang;
+    r->base = s->base;
+    r->file = s->file ? s->file : "";
+    if (s->episode.nentries) {
+        size_t i;
+        r->alerts = cu_calloc(s->mem, s->episode.nentries, sizeof *r->alerts);
+        if (!r->alerts) {
+            curtail_result_free(r);
+            return NULL;
+        }
+        for (i = 0; i < s->episode.nentries; i++) {
+            r->alerts[i].level = s->episode.entries[i].level;
+            r->alerts[i].from = s->episode.entries[i].from;
+            r->alerts[i].to = s->episode.entries[i].to;
+        }
+        r->nalerts = s->episode.nentries;
+    }
     return r;
 }
 
@@ -115,8 +135,28 @@ int cu_result_store_facts(curtail_result *r, curtail_error *err)
     r->facts = cu_calloc(r->mem, n * CU_NL + 1, sizeof *r->facts);
     r->grades = cu_calloc(r->mem, n + 1, sizeof *r->grades);
     r->group_stopped = cu_calloc(r->mem, g->ngroups + 1, 1);
-    if (!r->facts || !r->grades || !r->group_stopped)
+    r->group_industry = cu_calloc(r->mem, g->ngroups + 1, 1);
+    if (!r->facts || !r->grades || !r->group_stopped || !r->group_industry)
         return cu_enomem(err);
+    for (gi = 0; gi < g->ngroups; gi++)
+        r->group_industry[gi] =
+            (unsigned char)s->ents[s->units[g->group_leader[gi]].enterprise].industry;
+    for (u = 0; u < n; u++) {
+        const double *fx = s->units[u].fixed;
+        if (fx[0] != 0 || fx[1] != 0 || fx[2] != 0 || fx[3] != 0)
+            r->nfixed_units++;
+    }
+    if (r->nfixed_units) {
+        size_t k = 0;
+        r->fixed_units = cu_calloc(r->mem, r->nfixed_units, sizeof *r->fixed_units);
+        if (!r->fixed_units)
+            return cu_enomem(err);
+        for (u = 0; u < n; u++) {
+            const double *fx = s->units[u].fixed;
+            if (fx[0] != 0 || fx[1] != 0 || fx[2] != 0 || fx[3] != 0)
+                memcpy(r->fixed_units[k++], fx, sizeof r->fixed_units[0]);
+        }
+    }
     for (u = 0; u < n; u++) {
         unsigned why = 0;
         cu_unit_grade *ug = &r->grades[u];
@@ -193,6 +233,9 @@ void curtail_result_free(curtail_result *r)
     cu_free(r->mem, r->facts);
     cu_free(r->mem, r->grades);
     cu_free(r->mem, r->group_stopped);
+    cu_free(r->mem, r->alerts);
+    cu_free(r->mem, r->group_industry);
+    cu_free(r->mem, r->fixed_units);
     cu_free(r->mem, r);
 }
 

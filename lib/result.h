@@ -3,7 +3,7 @@
 #ifndef CURTAIL_RESULT_H
 #define CURTAIL_RESULT_H
 
-#include "scenario.h"
+#include "internal.h"
 
 #include <stdint.h>
 
@@ -79,6 +79,12 @@ typedef struct cu_group_view {
     double listed[CU_NP];       /* Σ_g E b + Σ fixed */
 } cu_group_view;
 
+/* An alert of the episode's timeline (minutes since the epoch). */
+typedef struct cu_alert {
+    int level;
+    int64_t from, to;
+} cu_alert;
+
 struct cu_groups;
 
 struct curtail_result {
@@ -95,6 +101,9 @@ struct curtail_result {
     cu_unit_fact *facts;  /* per unit per level */
     cu_unit_grade *grades; /* per unit */
     unsigned char *group_stopped; /* per group: the ozone window stops a member */
+    unsigned char *group_industry; /* per group: its leader's enterprise's industry */
+    double (*fixed_units)[CU_NP]; /* fixed kg/d of the units that have any, in unit order */
+    size_t nfixed_units;
     /* schedule */
     cu_segment *segs;
     size_t nsegs;
@@ -103,6 +112,15 @@ struct curtail_result {
     int *hour_level; /* per hour: level or -1 */
     unsigned char *hour_window; /* per hour: an ozone-window hour of a listed level */
     int window_from, window_to; /* the window, minutes after midnight */
+    int has_ozone;
+    unsigned ozone_levels; /* bit 1u << level */
+    cu_alert *alerts;      /* the episode's timeline, copied */
+    size_t nalerts;
+    /* the scenario's settings a writer words (its units and enterprises are
+     * read through curtail_scenario_unit / curtail_scenario_enterprise) */
+    int lang;         /* CURTAIL_LANG_ZH or _EN */
+    int base;         /* curtail_base */
+    const char *file; /* the scenario's file name ("" for a built scenario), borrowed */
     int64_t start;   /* minutes since the epoch */
     char **warnings; /* scenario's warnings are read through s; these are the solve's own */
     size_t nwarnings, capwarnings;

@@ -24,6 +24,20 @@ void cu_put_fixed(cu_buf *b, double v, int decimals);
 /* At most `decimals` decimals, trailing zeros dropped: 0.95, 0.5833, 1, 0. */
 void cu_put_trimmed(cu_buf *b, double v, int decimals);
 
+/* Unit u as the public read-back gives it (curtail_scenario_unit /
+ * curtail_scenario_enterprise: names default to ids, strings borrowed), with
+ * its enterprise's index and its load group's leader. */
+typedef struct cu_unit_info {
+    curtail_unit_spec u;
+    curtail_enterprise_spec e;
+    size_t ent;    /* enterprise index */
+    size_t leader; /* unit index of the leader of its load group (itself if none) */
+} cu_unit_info;
+/* CURTAIL_OK, or CURTAIL_EINVAL for a unit out of range. */
+int cu_unit_info_get(const curtail_result *r, size_t u, cu_unit_info *out);
+/* A unit's display name: its name, or its id. */
+const char *cu_unit_name(const curtail_result *r, size_t u);
+
 /* The declared grade of unit u's enterprise, with the effective one when a
  * modifier changed it: "C级（按D级管控）" / "C (managed as D)". */
 void cu_grade_label(const curtail_result *r, size_t u, int en, char *buf, size_t n);
@@ -69,6 +83,7 @@ void cu_list_header(cu_buf *b, cu_list_col c, int en);
 /* What a row needs computed once: the unit's result at each level. */
 typedef struct cu_list_row {
     size_t unit;
+    cu_unit_info info;
     curtail_unit_result ur[CU_NL];
 } cu_list_row;
 /* CURTAIL_OK or the code of curtail_result_unit. */

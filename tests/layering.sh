@@ -7,7 +7,8 @@
 # "x.h") only files of its own level or below. Writers (write_*, measure_text,
 # svg, report) in addition may not touch the model's internals: no symbol of
 # policy, episode, lp, solve*, decomp, plan or schedule, and none of their
-# headers. The CLI includes curtail.h only. A lib/*.c or lib/*.h missing from
+# headers; and of the scenario only the public accessors (curtail_scenario_*),
+# never its cu_* internals or scenario.h. The CLI includes curtail.h only. A lib/*.c or lib/*.h missing from
 # the table fails too, so a new file gets a place in the order.
 set -u
 SRC=$1
@@ -33,6 +34,8 @@ LEVELS='
 # what a writer may not use
 WRITER_FILES='write_text measure_text svg report write_csv write_json write_md write_html write_xlsx'
 MODEL_FILES='policy episode lp solve solve_glpk solve_clp decomp plan plan_model schedule'
+# ... and of these only the public API (curtail_*), not a cu_* symbol or the header
+PUBLIC_ONLY='scenario scenario_check'
 
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT
@@ -81,6 +84,12 @@ while read -r user sym definer; do
                 fail=1
             fi
         done
+        for x in $PUBLIC_ONLY; do
+            if [ "$definer" = "$x" ] && [ "${sym#curtail_}" = "$sym" ]; then
+                echo "layering: writer $user.c uses $sym of $definer.c (use the public accessors)"
+                fail=1
+            fi
+        done
     done
 done < "$tmp/calls"
 
@@ -106,6 +115,12 @@ for f in "$SRC"/lib/*.c "$SRC"/lib/*.h; do
             for x in $MODEL_FILES; do
                 if [ "$h" = "$x" ]; then
                     echo "layering: writer $(basename "$f") includes $h.h (read the result instead)"
+                    fail=1
+                fi
+            done
+            for x in $PUBLIC_ONLY; do
+                if [ "$h" = "$x" ]; then
+                    echo "layering: writer $(basename "$f") includes $h.h (use the public accessors)"
                     fail=1
                 fi
             done
