@@ -193,7 +193,45 @@ START_TEST(test_result_schedule_window_facts)
     ck_assert_int_eq(r->group_stopped[r->gv.unit_group[0]], 1);
     ck_assert_int_eq(r->group_stopped[r->gv.unit_group[1]], 0);
     ck_assert_int_eq(cu_hour_note(r, r->gv.unit_group[0], 5), CU_HOUR_WINDOW);
+    /* the timeline, copied: 2023-07-10T08:00 is day 19548, minute 28149120 + 480 */
+    ck_assert_uint_eq(r->nalerts, 2);
+    ck_assert_int_eq(r->alerts[0].level, CURTAIL_YELLOW);
+    ck_assert_int_eq(r->alerts[0].from, 19548LL * 1440 + 480);
+    ck_assert_int_eq(r->alerts[0].to, 19549LL * 1440);
+    ck_assert_int_eq(r->alerts[1].level, CURTAIL_ORANGE);
+    ck_assert_int_eq(r->alerts[1].to, 19549LL * 1440 + 600);
+    ck_assert_int_eq(r->has_ozone, 1);
+    ck_assert_uint_eq(r->ozone_levels, (1u << CURTAIL_YELLOW) | (1u << CURTAIL_ORANGE));
+    ck_assert_int_eq(r->group_industry[r->gv.unit_group[0]], CURTAIL_CHEMICAL);
     ck_assert_int_eq(cu_hour_note(r, r->gv.unit_group[0], 0), CU_HOUR_BASE);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+/* plan_guarantee_phase_out: the oven's fixed kg/d (SO2 5, NOx 30) is the only
+ * fixed emission; the scenario's settings a writer words. */
+START_TEST(test_result_fixed_and_settings)
+{
+    curtail_scenario *s = NULL;
+    curtail_result *r;
+    curtail_error err;
+    ck_assert_int_eq(curtail_scenario_load_file(&s,
+                                                CURTAIL_TEST_DATA
+                                                "/valid/plan_guarantee_phase_out/input.yaml",
+                                                NULL, &err),
+                     CURTAIL_OK);
+    r = plan(s);
+    ck_assert_uint_eq(r->nfixed_units, 1);
+    ck_assert_double_eq(r->fixed_units[0][CURTAIL_SO2], 5);
+    ck_assert_double_eq(r->fixed_units[0][CURTAIL_NOX], 30);
+    ck_assert_double_eq(r->fixed_units[0][CURTAIL_PM], 0);
+    ck_assert_int_eq(r->group_industry[r->gv.unit_group[0]], CURTAIL_BOILER_INDUSTRY);
+    ck_assert_int_eq(r->group_industry[r->gv.unit_group[1]], CURTAIL_COKING);
+    ck_assert_int_eq(r->lang, CURTAIL_LANG_ZH);
+    ck_assert_int_eq(r->base, CURTAIL_BASE_LISTED);
+    ck_assert_ptr_nonnull(strstr(r->file, "plan_guarantee_phase_out/input.yaml"));
+    ck_assert_uint_eq(r->nalerts, 0);
     curtail_result_free(r);
     curtail_scenario_free(s);
 }
@@ -251,6 +289,7 @@ int main(void)
     tcase_add_test(tc, test_result_grade_why_wet_quenching);
     tcase_add_test(tc, test_result_binding_member);
     tcase_add_test(tc, test_result_schedule_window_facts);
+    tcase_add_test(tc, test_result_fixed_and_settings);
     tcase_add_test(tc, test_result_options_versions);
     SRunner *sr;
     int failed;
