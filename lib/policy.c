@@ -182,13 +182,12 @@ void cu_groups_free(cu_groups *g)
     cu_free(g->mem, g->w);
     cu_free(g->mem, g->lo);
     cu_free(g->mem, g->hi);
-    cu_free(g->mem, g->eff_grade);
     cu_free(g->mem, g->below_min);
     cu_free(g->mem, g->builtin);
     cu_free(g->mem, g);
 }
 
-static int alloc_groups(const curtail_mem *m, size_t nunits, size_t nents, cu_groups **out)
+static int alloc_groups(const curtail_mem *m, size_t nunits, cu_groups **out)
 {
     size_t n1 = nunits ? nunits : 1;
     cu_groups *g = cu_calloc(m, 1, sizeof *g);
@@ -208,10 +207,9 @@ static int alloc_groups(const curtail_mem *m, size_t nunits, size_t nents, cu_gr
     g->w = cu_calloc(m, n1, sizeof(double));
     g->lo = cu_calloc(m, n1 * CU_NL, sizeof(double));
     g->hi = cu_calloc(m, n1 * CU_NL, sizeof(double));
-    g->eff_grade = cu_calloc(m, (nents ? nents : 1), sizeof(int));
     *out = g;
     if (!g->unit_group || !g->group_leader || !g->group_first || !g->members || !g->ul ||
-        !g->b || !g->V || !g->E || !g->w || !g->lo || !g->hi || !g->eff_grade)
+        !g->b || !g->V || !g->E || !g->w || !g->lo || !g->hi)
         return -1;
     return 0;
 }
@@ -469,7 +467,7 @@ int cu_groups_build(const curtail_scenario *s, cu_groups **out, curtail_error *e
     size_t nb = 0, nmemo = 0, u, gi;
     int rc = CURTAIL_OK, L, p;
     *out = NULL;
-    if (alloc_groups(s->mem, s->nunits, s->nents, &g)) {
+    if (alloc_groups(s->mem, s->nunits, &g)) {
         rc = cu_enomem(err);
         goto done;
     }
@@ -541,8 +539,6 @@ int cu_groups_build(const curtail_scenario *s, cu_groups **out, curtail_error *e
                 goto done;
             }
         }
-    for (u = 0; u < s->nents; u++)
-        g->eff_grade[u] = s->ents[u].phase_out ? CURTAIL_GRADE_D : s->ents[u].grade;
     for (p = 0; p < CU_NP; p++)
         g->baseline[p] = s->base == CURTAIL_BASE_TOTALS ? s->totals[p] : g->listed[p];
 done:

@@ -33,7 +33,6 @@ typedef struct cu_groups {
     double *lo, *hi;     /* per group per level: [g * CU_NL + L], before nesting tightening */
     double baseline[CU_NP]; /* B[p] (SPEC §5) */
     double listed[CU_NP];   /* Σ_g E b + Σ fixed, whatever the base */
-    int *eff_grade;         /* per enterprise: effective grade after modifiers */
     /* units a rule asks to run below their technical minimum, in unit order:
      * facts the check words as warnings */
     struct cu_below_min {

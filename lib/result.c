@@ -216,14 +216,10 @@ int cu_hour_note(const curtail_result *r, size_t g, size_t t)
 
 void curtail_result_free(curtail_result *r)
 {
-    size_t i;
     if (!r)
         return;
     if (r->s)
         cu_scenario_unpin(r->s);
-    for (i = 0; i < r->nwarnings; i++)
-        cu_free(r->mem, r->warnings[i]);
-    cu_free(r->mem, r->warnings);
     cu_groups_free(r->groups);
     cu_free(r->mem, r->load);
     cu_free(r->mem, r->segs);
@@ -298,27 +294,21 @@ int curtail_result_unit(const curtail_result *r, curtail_level level, size_t i,
 
 size_t curtail_result_warning_count(const curtail_result *r)
 {
-    return r ? r->s->nwarnings + r->nwarnings : 0;
+    return r ? r->s->nwarnings : 0; /* a solve adds none of its own */
 }
 
 const char *curtail_result_warning_text(const curtail_result *r, size_t i, curtail_lang lang)
 {
     if (!r)
         return NULL;
-    if (i < r->s->nwarnings)
-        return curtail_scenario_warning_text(r->s, i, lang);
-    i -= r->s->nwarnings;
-    return i < r->nwarnings ? r->warnings[i] : NULL;
+    return curtail_scenario_warning_text(r->s, i, lang);
 }
 
 const char *curtail_result_warning(const curtail_result *r, size_t i)
 {
     if (!r)
         return NULL;
-    if (i < r->s->nwarnings)
-        return r->s->warnings[i];
-    i -= r->s->nwarnings;
-    return i < r->nwarnings ? r->warnings[i] : NULL;
+    return i < r->s->nwarnings ? r->s->warnings[i] : NULL;
 }
 
 int curtail_result_is_schedule(const curtail_result *r)

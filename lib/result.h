@@ -122,8 +122,6 @@ struct curtail_result {
     int base;         /* curtail_base */
     const char *file; /* the scenario's file name ("" for a built scenario), borrowed */
     int64_t start;   /* minutes since the epoch */
-    char **warnings; /* scenario's warnings are read through s; these are the solve's own */
-    size_t nwarnings, capwarnings;
 };
 
 /* A new result of s holding groups g (one more reference taken), its loads

@@ -89,19 +89,19 @@ const char *cu_unit_name(const curtail_result *r, size_t u)
 void cu_grade_label(const curtail_result *r, size_t u, int en, char *buf, size_t n)
 {
     cu_unit_info ui;
-    const curtail_enterprise_spec *e = &ui.e;
-    int eff = r->grades[u].grade;
+    const char *const *names = en ? cu_grade_en : cu_grade_zh;
+    int eff = r->grades[u].grade, grade;
     if (cu_unit_info_get(r, u, &ui) != CURTAIL_OK) {
         snprintf(buf, n, "%s", "");
         return;
     }
-    const char *const *names = en ? cu_grade_en : cu_grade_zh;
-    if (eff == e->grade || eff < 0 || eff >= CURTAIL_NGRADES)
-        snprintf(buf, n, "%s", names[e->grade]);
+    grade = (int)ui.e.grade;
+    if (eff == grade || eff < 0 || eff >= CURTAIL_NGRADES)
+        snprintf(buf, n, "%s", names[grade]);
     else if (en)
-        snprintf(buf, n, "%s (managed as %s)", names[e->grade], names[eff]);
+        snprintf(buf, n, "%s (managed as %s)", names[grade], names[eff]);
     else
-        snprintf(buf, n, "%s（按%s管控）", names[e->grade], names[eff]);
+        snprintf(buf, n, "%s（按%s管控）", names[grade], names[eff]);
 }
 
 int cu_write_lang(const curtail_result *r, const curtail_write_options *o)
