@@ -18,6 +18,12 @@
 #include <stdint.h>
 #include <string.h>
 
+#if defined(__GNUC__)
+#define CU_PRINTF(fmt, args) __attribute__((format(printf, fmt, args)))
+#else
+#define CU_PRINTF(fmt, args)
+#endif
+
 #define CU_NP CURTAIL_NPOLLUTANTS
 #define CU_NL CURTAIL_NLEVELS
 
@@ -99,11 +105,7 @@ static inline void cu_buf_puts(cu_buf *b, const char *s)
 {
     cu_buf_put(b, s, strlen(s));
 }
-void cu_buf_printf(cu_buf *b, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
+void cu_buf_printf(cu_buf *b, const char *fmt, ...) CU_PRINTF(2, 3);
 /* A finite double as the shortest decimal that reads back exactly, in plain
  * decimals where they fit (numfmt.h); never "nan"/"inf" (written as 0);
  * '.' whatever the locale. */
@@ -120,33 +122,21 @@ typedef struct cu_pos {
 
 /* Set err (if not NULL) and return `code`. `path` may be NULL. */
 int cu_error(curtail_error *err, int code, const char *file, cu_pos pos, const char *path,
-             const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 6, 7)))
-#endif
-    ;
+             const char *fmt, ...) CU_PRINTF(6, 7);
 int cu_verror(curtail_error *err, int code, const char *file, cu_pos pos, const char *path,
               const char *fmt, va_list ap);
-/* Shorthands: CURTAIL_EINVAL / CURTAIL_ENOMEM with no position. */
 /* Copy s into dst (size bytes) with control characters escaped (\n, \x1B,
  * C1 as \u009B) and bytes that are never UTF-8 as \xHH, so user text stays
  * on one line and sends a terminal nothing. Returns the length written. */
 size_t cu_escape_controls(char *dst, size_t size, const char *s);
-int cu_einval(curtail_error *err, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
-#endif
-    ;
+/* Shorthands: CURTAIL_EINVAL / CURTAIL_ENOMEM with no position. */
+int cu_einval(curtail_error *err, const char *fmt, ...) CU_PRINTF(2, 3);
 int cu_enomem(curtail_error *err);
 /* An options struct's version: 1 to max are known, anything else is
  * CURTAIL_EINVAL "NAME: options of version V (this library knows 1 to MAX)". */
 int cu_check_version(unsigned version, unsigned max, const char *name, curtail_error *err);
 /* snprintf in the C locale (per thread): numbers in messages and warnings. */
 int cu_vsnprintf_c(char *buf, size_t n, const char *fmt, va_list ap);
-int cu_snprintf_c(char *buf, size_t n, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 3, 4)))
-#endif
-    ;
+int cu_snprintf_c(char *buf, size_t n, const char *fmt, ...) CU_PRINTF(3, 4);
 
 #endif
