@@ -12,7 +12,7 @@
 /* Write bytes to path atomically (tmp + rename); "-"/NULL = stdout. */
 int cu_write_atomic(const char *path, const char *data, size_t len, curtail_error *err);
 
-/* An output in progress (write_file.c): a temporary file beside the target
+/* An output in progress (output.c): a temporary file beside the target
  * path (renamed over it by a successful cu_output_finish, removed by any
  * other), or standard output ("-"/NULL), a device written in place, or the
  * caller's stream fp (when not NULL). A cu_buf attached to it streams into
