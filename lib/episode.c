@@ -5,7 +5,8 @@
  * passing the positions of its nodes; a program builds with the public ones.
  * Times are minutes since 1970-01-01T00:00 (local, no zones; timeutil.c).
  */
-#include "internal.h"
+#include "episode.h"
+#include "timeutil.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -236,4 +237,11 @@ int cu_episode_check_overlaps(const curtail_scenario *s, curtail_error *err)
     }
     cu_free(s->mem, sp);
     return rc;
+}
+
+int cu_episode_in_window(const cu_episode *ep, int64_t at, int level)
+{
+    int64_t mod = at - cu_floor_div(at, 1440) * 1440;
+    return ep->has_ozone && level >= 0 && (ep->ozone_levels & (1u << level)) &&
+           mod >= ep->window_from && mod < ep->window_to;
 }

@@ -175,3 +175,11 @@ int curtail_error_format(const curtail_error *err, char *buf, size_t size)
     }
     return snprintf(buf, size, "%serror: %s%s", where, path, msg);
 }
+
+int cu_check_version(unsigned version, unsigned max, const char *name, curtail_error *err)
+{
+    if (version >= 1 && version <= max)
+        return CURTAIL_OK;
+    return cu_einval(err, "%s: options of version %u (this library knows 1 to %u)", name, version,
+                     max);
+}

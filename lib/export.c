@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* export.c — `curtail export`: the plan LP for audit and other solvers. */
 #include "plan_model.h"
+#include "write.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -77,8 +78,9 @@ int curtail_export_file(const curtail_scenario *s, const curtail_export_options 
     if (!s)
         return cu_einval(err, "curtail_export_file: scenario is NULL");
     if (opts) {
-        if (opts->version != CURTAIL_EXPORT_OPTIONS_VERSION && opts->version != 1)
-            return cu_einval(err, "curtail_export_file: options of another version");
+        if ((rc = cu_check_version(opts->version, CURTAIL_EXPORT_OPTIONS_VERSION,
+                                   "curtail_export_file", err)) != CURTAIL_OK)
+            return rc;
         format = (int)opts->format;
         level = opts->level;
         if (opts->version >= 2) {

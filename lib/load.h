@@ -5,7 +5,7 @@
  *   load_yaml.c     file reading, the document, targets and extra grades
  *   load_episode.c  the episode, through the public episode builders
  *   load_units.c    enterprises and units
- *   load_rules.c    the rule schema (scenario policy and the built-in table)
+ *   load_rules.c    the scenario's policy list, on rule_schema.c
  *   yaml_read.c     strict readers over the node tree
  *
  * A file calls only the files listed below it.
@@ -14,6 +14,9 @@
 #define CURTAIL_LOAD_H
 
 #include "yaml_read.h"
+#include "episode.h"
+#include "names.h"
+#include "timeutil.h"
 
 /* ---- load_rules.c ---- */
 /* A scenario's `policy:` list, each rule added with curtail_scenario_add_rule. */

@@ -6,7 +6,7 @@
  * Below it: yaml_read.c.
  */
 #include "load.h"
-#include "measure_words.h"
+#include "names.h"
 
 /* ---- units -------------------------------------------------------------------------- */
 

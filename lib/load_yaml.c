@@ -196,8 +196,9 @@ static int load_document(const loader *ld)
 
 static int check_options(const curtail_load_options *opts, curtail_error *err)
 {
-    if (opts && (opts->version == 0 || opts->version > CURTAIL_LOAD_OPTIONS_VERSION))
-        return cu_einval(err, "curtail_load_options: unknown version %u", opts->version);
+    if (opts && cu_check_version(opts->version, CURTAIL_LOAD_OPTIONS_VERSION,
+                                 "curtail_load_options", err) != CURTAIL_OK)
+        return CURTAIL_EINVAL;
     return CURTAIL_OK;
 }
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* lp.c — a solver-neutral LP (columns, rows, bounds) and its CPLEX LP and
  * free MPS writers. */
-#include "internal.h"
+#include "lp.h"
 
 #include <math.h>
 #include <string.h>

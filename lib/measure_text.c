@@ -8,92 +8,66 @@
 #include <stdint.h>
 #include <string.h>
 
-/* The member of unit's load group that holds it below its own bound at
- * `level`: when the group's bound is stricter than the unit's own and the
- * load sits at the group's bound (the optimiser cut no deeper), the member
- * with the smallest own bound (the first in scenario order on a tie);
- * otherwise (SIZE_MAX) the load is the optimiser's choice. */
-static size_t binding_member(const curtail_result *r, size_t unit, int level, double load)
-{
-    const cu_groups *g = r->groups;
-    size_t grp = g->unit_group[unit], k, best = SIZE_MAX;
-    double ghi = g->hi[grp * CU_NL + (size_t)level];
-    double own = g->ul[unit * CU_NL + (size_t)level].hi;
-    if (!(ghi < own - 1e-9) || load < ghi - 1e-9)
-        return SIZE_MAX;
-    for (k = g->group_first[grp]; k < g->group_first[grp + 1]; k++) {
-        size_t m = g->members[k];
-        double hi = g->ul[m * CU_NL + (size_t)level].hi;
-        if (m == unit)
-            continue;
-        if (best == SIZE_MAX || hi < g->ul[best * CU_NL + (size_t)level].hi ||
-            (hi == g->ul[best * CU_NL + (size_t)level].hi && m < best))
-            best = m;
-    }
-    return best;
-}
-
-static const char *unit_label(const cu_unit *u)
-{
-    return u->name ? u->name : u->id;
-}
-
 void cu_measure_facts(const curtail_result *r, size_t unit, int level, int lang, cu_mw_facts *f)
 {
-    const curtail_scenario *s = r->s;
-    const cu_groups *g = r->groups;
-    const cu_unit *u = &s->units[unit];
-    const cu_enterprise *e = &s->ents[u->enterprise];
-    const cu_unit_level *ul = &g->ul[unit * CU_NL + (size_t)level];
-    size_t grp = g->unit_group[unit], m;
+    const cu_group_view *g = &r->gv;
+    const cu_unit_fact *uf = &r->facts[unit * CU_NL + (size_t)level];
+    const cu_unit_grade *ug = &r->grades[unit];
+    cu_unit_info ui;
+    size_t grp = g->unit_group[unit];
     double best = 0.0, other = 0.0;
     int p;
     if (lang == CURTAIL_LANG_DEFAULT)
-        lang = s->lang;
+        lang = r->lang;
     memset(f, 0, sizeof *f);
     f->en = lang == CURTAIL_LANG_EN;
-    f->kind = u->kind;
-    f->capu = cu_capu_resolve(u->capu, u->kind);
-    f->capacity = u->capacity;
+    f->pollutant = -1;
+    f->nested_from = -1;
+    if (cu_unit_info_get(r, unit, &ui) != CURTAIL_OK)
+        return;
+    f->kind = ui.u.kind;
+    f->capu = cu_capu_resolve(ui.u.capacity_unit ? cu_capu_from_name(ui.u.capacity_unit) : 0,
+                              ui.u.kind);
+    f->capacity = ui.u.capacity;
     f->base_load = g->b[grp];
     f->load = r->load[grp * CU_NL + (size_t)level];
-    f->has_rule = ul->rule != NULL;
-    f->measure = ul->measure;
-    f->value = ul->value;
-    f->rule_hi = ul->hi;
-    f->below_min = ul->below_min;
-    f->min_load = u->min_load;
-    if (ul->rule) {
-        f->builtin = ul->rule->builtin;
-        f->rule_index = ul->rule->index;
-        f->rule_line = ul->rule->pos.line;
+    f->has_rule = uf->rule_source != CU_RULE_NONE;
+    f->measure = uf->measure;
+    f->value = uf->value;
+    f->rule_hi = uf->hi;
+    f->below_min = uf->below_min;
+    f->min_load = ui.u.min_load;
+    if (f->has_rule) {
+        f->builtin = uf->rule_source == CU_RULE_BUILTIN;
+        f->rule_index = uf->rule_index;
+        f->rule_line = uf->rule_pos.line;
     }
-    if (u->has_coke_oven) {
-        f->coking_time_h = u->coking_time_h;
-        f->max_coking_time_h = u->max_coking_time_h;
+    if (ui.u.has_coke_oven) {
+        f->coking_time_h = ui.u.coking_time_h;
+        f->max_coking_time_h = ui.u.max_coking_time_h;
     }
-    if (u->leader != unit) {
-        f->leader = unit_label(&s->units[u->leader]);
-        f->leader_kind = s->units[u->leader].kind;
+    if (ui.leader != unit) {
+        curtail_unit_spec lu = CURTAIL_UNIT_SPEC_INIT;
+        f->leader = cu_unit_name(r, ui.leader);
+        if (curtail_scenario_unit(r->s, ui.leader, &lu, NULL, NULL) == CURTAIL_OK)
+            f->leader_kind = lu.kind;
     }
-    f->grade = cu_effective_grade(s, unit);
-    f->declared_grade = e->grade;
-    f->grade_why = e->phase_out ? CU_GRADE_WHY_PHASE_OUT
-                   : f->grade != e->grade ? CU_GRADE_WHY_WET
-                                          : CU_GRADE_WHY_NONE;
-    f->guarantee = e->guarantee;
-    m = binding_member(r, unit, level, f->load);
-    if (m < s->nunits)
-        f->held_by = unit_label(&s->units[m]);
-    f->curtailable = g->lo[grp * CU_NL + (size_t)level] < g->hi[grp * CU_NL + (size_t)level] - 1e-9;
+    f->grade = ug->grade;
+    f->declared_grade = ui.e.grade;
+    f->grade_why = (ug->grade_why & CU_GRADE_BY_PHASE_OUT)       ? CU_GRADE_WHY_PHASE_OUT
+                   : (ug->grade_why & CU_GRADE_BY_WET_QUENCHING) ? CU_GRADE_WHY_WET
+                                                                 : CU_GRADE_WHY_NONE;
+    f->guarantee = ui.e.guarantee;
+    if (uf->binding != UINT32_MAX && uf->binding != unit)
+        f->held_by = cu_unit_name(r, uf->binding);
+    f->curtailable =
+        g->lo[grp * CU_NL + (size_t)level] < g->hi[grp * CU_NL + (size_t)level] - 1e-9;
     /* measures never relax at a stricter level: a load held at the milder
      * level's is the nesting's, not this level's choice */
-    f->nested_from = -1;
     if (level > 0 && f->load >= r->load[grp * CU_NL + (size_t)level - 1] - 1e-9)
         f->nested_from = level - 1;
     /* the target the unit's cost is compared with: the binding pollutant
      * worth most for this group; the other binding ones are credited */
-    f->pollutant = -1;
     for (p = 0; p < CU_NP; p++) {
         double v = r->lv[level].t[p].shadow_price * g->E[grp * CU_NP + (size_t)p];
         if (v > 0 && (f->pollutant < 0 || v > best)) {
@@ -106,7 +80,8 @@ void cu_measure_facts(const curtail_result *r, size_t unit, int level, int lang,
     }
     if (f->pollutant >= 0) {
         f->marginal_cost = r->lv[level].t[f->pollutant].shadow_price;
-        f->cost_per_kg = (g->w[grp] * g->V[grp] - other) / g->E[grp * CU_NP + (size_t)f->pollutant];
+        f->cost_per_kg =
+            (g->w[grp] * g->V[grp] - other) / g->E[grp * CU_NP + (size_t)f->pollutant];
         if (f->cost_per_kg < 0)
             f->cost_per_kg = 0;
     }
@@ -142,26 +117,20 @@ static void put_cap(cu_buf *out, double load, int en)
     cu_put_load_percent(out, load);
 }
 
-static const char *unit_name(const cu_unit *u)
-{
-    return u->name ? u->name : u->id;
-}
-
 /* What a ramp hour t does, without its cap: "焖炉前逐步减少装煤（3 小时内降至0%）",
  * "焖炉后逐步恢复生产", "随1# 焦炉逐步减产". */
 static void put_ramp(const curtail_result *r, size_t unit, size_t t, int note, int en,
                      cu_buf *out)
 {
-    const curtail_scenario *s = r->s;
-    const cu_unit *u = &s->units[unit];
-    size_t g = r->groups->unit_group[unit], H = (size_t)r->hours, k;
+    size_t g = r->gv.unit_group[unit], H = (size_t)r->hours, k;
+    size_t lead = r->gv.group_leader[g];
     const double *load = &r->hload[g * H];
-    const char *leader = unit_name(&s->units[u->leader]);
+    const char *leader = cu_unit_name(r, lead);
     if (note == CU_HOUR_RAMP_DOWN) {
         /* down to the bottom of the ramp, k − t hours on */
         for (k = t; k + 1 < H && load[k + 1] < load[k]; k++)
             ;
-        if (u->leader != unit) {
+        if (lead != unit) {
             cu_buf_printf(out, en ? "reduced gradually with %s" : "随%s逐步减产", leader);
             return;
         }
@@ -182,7 +151,7 @@ static void put_ramp(const curtail_result *r, size_t unit, size_t t, int note, i
     /* back to the bottom the recovery starts from */
     for (k = t; k > 0 && load[k - 1] < load[k]; k--)
         ;
-    if (u->leader != unit)
+    if (lead != unit)
         cu_buf_printf(out, en ? "resumes gradually with %s" : "随%s逐步恢复生产", leader);
     else if (load[k] == 0.0)
         cu_buf_puts(out, en ? "resume production gradually after hot idle" : "焖炉后逐步恢复生产");
@@ -192,21 +161,20 @@ static void put_ramp(const curtail_result *r, size_t unit, size_t t, int note, i
 
 void cu_hour_text(const curtail_result *r, size_t unit, size_t t, int lang, cu_buf *out)
 {
-    const curtail_scenario *s = r->s;
-    size_t g = r->groups->unit_group[unit], H = (size_t)r->hours;
+    size_t g = r->gv.unit_group[unit], H = (size_t)r->hours;
     const double *load = &r->hload[g * H];
     int note = cu_hour_note(r, g, t), en;
     char from[8], to[8];
     if (lang == CURTAIL_LANG_DEFAULT)
-        lang = s->lang;
+        lang = r->lang;
     en = lang == CURTAIL_LANG_EN;
     switch (note) {
     case CU_HOUR_LIST:
         cu_measure_text(r, unit, r->hour_level[t], lang, out);
         break;
     case CU_HOUR_WINDOW:
-        cu_format_clock(s->episode.window_from, from, sizeof from);
-        cu_format_clock(s->episode.window_to, to, sizeof to);
+        cu_format_clock(r->window_from, from, sizeof from);
+        cu_format_clock(r->window_to, to, sizeof to);
         if (en)
             cu_buf_printf(out, "VOCs processes stopped %s–%s (shifted production)", from, to);
         else
@@ -230,9 +198,9 @@ void cu_hour_text(const curtail_result *r, size_t unit, size_t t, int lang, cu_b
 void cu_ramp_run_text(const curtail_result *r, size_t unit, size_t t0, size_t t1, int lang,
                       cu_buf *out)
 {
-    size_t g = r->groups->unit_group[unit], H = (size_t)r->hours, t;
+    size_t g = r->gv.unit_group[unit], H = (size_t)r->hours, t;
     const double *load = &r->hload[g * H];
-    int en = (lang == CURTAIL_LANG_DEFAULT ? r->s->lang : lang) == CURTAIL_LANG_EN;
+    int en = (lang == CURTAIL_LANG_DEFAULT ? r->lang : lang) == CURTAIL_LANG_EN;
     put_ramp(r, unit, t0, cu_hour_note(r, g, t0), en, out);
     cu_buf_puts(out, en ? "; hourly load at most " : "，各小时负荷依次不高于");
     for (t = t0; t < t1; t++) {

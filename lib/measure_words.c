@@ -9,39 +9,6 @@
 
 #define EPS 1e-9
 
-const char *const cu_capu_names[CU_CAPU_COUNT] = {NULL, "t/d", "t/h", "m3/d", "m3/h"};
-
-int cu_capu_from_name(const char *name)
-{
-    int i;
-    for (i = 1; i < CU_CAPU_COUNT; i++)
-        if (strcmp(name, cu_capu_names[i]) == 0)
-            return i;
-    return -1;
-}
-
-int cu_capu_resolve(int capu, int kind)
-{
-    if (capu > CU_CAPU_DEFAULT && capu < CU_CAPU_COUNT)
-        return capu;
-    return kind == CURTAIL_KIND_BOILER ? CU_CAPU_T_H : CU_CAPU_T_D;
-}
-
-const char *cu_capu_label(int capu, int en)
-{
-    static const char *const zh[CU_CAPU_COUNT] = {"吨/日", "吨/日", "吨/小时", "立方米/日",
-                                                  "立方米/小时"};
-    static const char *const eng[CU_CAPU_COUNT] = {"t/d", "t/d", "t/h", "m3/d", "m3/h"};
-    if (capu < 0 || capu >= CU_CAPU_COUNT)
-        capu = CU_CAPU_T_D;
-    return en ? eng[capu] : zh[capu];
-}
-
-double cu_capu_amount(int capu, double per_day)
-{
-    return capu == CU_CAPU_T_H || capu == CU_CAPU_M3_H ? per_day / 24.0 : per_day;
-}
-
 /* Decimals an amount is stated with: whole units from 100, else 1 or 2. */
 static int amount_decimals(double v)
 {

@@ -8,28 +8,7 @@
 #define CURTAIL_MEASURE_WORDS_H
 
 #include "internal.h"
-
-/* Capacity units (capacity_unit): the capacity is always output per day
- * (SPEC §1); the unit names the quantity and the basis indicators are
- * stated in (t/h: the daily capacity ÷ 24). */
-enum {
-    CU_CAPU_DEFAULT = 0, /* per kind: t/h for boilers, t/d otherwise */
-    CU_CAPU_T_D,
-    CU_CAPU_T_H,
-    CU_CAPU_M3_D,
-    CU_CAPU_M3_H,
-    CU_CAPU_COUNT
-};
-/* "t/d" … as written in a scenario; NULL for DEFAULT. */
-extern const char *const cu_capu_names[CU_CAPU_COUNT];
-/* CU_CAPU_* of a name ("t/d" …), -1 if unknown. */
-int cu_capu_from_name(const char *name);
-/* The unit in use for a unit of `kind` given `capu` (never DEFAULT). */
-int cu_capu_resolve(int capu, int kind);
-/* "吨/日" / "t/d" of a resolved unit. */
-const char *cu_capu_label(int capu, int en);
-/* A daily quantity in the resolved unit's basis (÷ 24 for hourly units). */
-double cu_capu_amount(int capu, double per_day);
+#include "names.h"
 
 /* Why the effective grade differs from the declared one. */
 enum { CU_GRADE_WHY_NONE = 0, CU_GRADE_WHY_PHASE_OUT, CU_GRADE_WHY_WET };

@@ -10,6 +10,8 @@
  * the changed enterprise (and unit) to a scratch scenario, so a variant gets
  * exactly the message the loader would have given for the same YAML.
  */
+#include "scenario.h"
+#include "rule_schema.h"
 #include "yaml_tree.h"
 #include "yaml_read.h"
 
@@ -915,84 +917,6 @@ int curtail_scenario_override_assign(curtail_scenario *s, const char *assignment
 
 /* ---- variants ------------------------------------------------------------------------ */
 
-typedef struct cu_override_text {
-    char *path;
-    char *value; /* flow YAML */
-    cu_pos pos;  /* the value's */
-} cu_override_text;
-
-typedef struct cu_variant {
-    char *name;
-    cu_pos pos;
-    size_t *extends; /* variant indices */
-    size_t nextends;
-    cu_override_text *ovr;
-    size_t novr;
-} cu_variant;
-
-typedef struct cu_variants {
-    const curtail_mem *mem;
-    char *file;
-    cu_variant *v;
-    size_t n;
-} cu_variants;
-
-void cu_variants_free(curtail_scenario *s)
-{
-    cu_variants *vs = s->variants;
-    size_t i, j;
-    if (!vs)
-        return;
-    for (i = 0; i < vs->n; i++) {
-        cu_variant *v = &vs->v[i];
-        for (j = 0; j < v->novr; j++) {
-            cu_free(vs->mem, v->ovr[j].path);
-            cu_free(vs->mem, v->ovr[j].value);
-        }
-        cu_free(vs->mem, v->ovr);
-        cu_free(vs->mem, v->extends);
-        cu_free(vs->mem, v->name);
-    }
-    cu_free(vs->mem, vs->v);
-    cu_free(vs->mem, vs->file);
-    cu_free(vs->mem, vs);
-    s->variants = NULL;
-}
-
-int cu_variants_copy(const curtail_scenario *src, curtail_scenario *dst)
-{
-    const cu_variants *a = src->variants;
-    cu_variants *b;
-    size_t i, j;
-    if (!a)
-        return 0;
-    if (!(b = cu_calloc(dst->mem, 1, sizeof *b)))
-        return -1;
-    b->mem = dst->mem;
-    dst->variants = b;
-    if (!(b->file = cu_strdup(b->mem, a->file)) || !(b->v = cu_calloc(b->mem, a->n + 1, sizeof *b->v)))
-        return -1;
-    for (i = 0; i < a->n; i++, b->n++) {
-        const cu_variant *x = &a->v[i];
-        cu_variant *y = &b->v[i];
-        y->pos = x->pos;
-        if (!(y->name = cu_strdup(b->mem, x->name)) ||
-            !(y->extends = cu_calloc(b->mem, x->nextends + 1, sizeof *y->extends)) ||
-            !(y->ovr = cu_calloc(b->mem, x->novr + 1, sizeof *y->ovr)))
-            return -1;
-        memcpy(y->extends, x->extends, x->nextends * sizeof *y->extends);
-        y->nextends = x->nextends;
-        for (j = 0; j < x->novr; j++, y->novr++) {
-            y->ovr[j].pos = x->ovr[j].pos;
-            if (!(y->ovr[j].path = cu_strdup(b->mem, x->ovr[j].path)) ||
-                !(y->ovr[j].value = cu_strdup(b->mem, x->ovr[j].value))) {
-                cu_free(b->mem, y->ovr[j].path);
-                return -1;
-            }
-        }
-    }
-    return 0;
-}
 
 /* A node back to flow YAML text that reads as the same value. */
 static void flow(const yt_tree *t, uint32_t n, int top, cu_buf *b)

@@ -262,36 +262,6 @@ static int solve_plain(cu_model *m, const cu_solve_ctl *ctl, double *y, double p
 
 /* ---- result ---------------------------------------------------------------------------------- */
 
-double cu_round_dual(double v)
-{
-    /* a dual carries the simplex's round-off (500 comes out as
-     * 499.99999999999994): 12 significant digits are all it means */
-    char buf[32];
-    locale_t c, old = (locale_t)0;
-    double r;
-    if (v == 0.0 || !isfinite(v))
-        return 0.0;
-    /* printed and read back in the C locale, whatever the caller's (per thread) */
-    if ((c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0)))
-        old = uselocale(c);
-    snprintf(buf, sizeof buf, "%.12g", v);
-    r = strtod(buf, NULL);
-    if (c) {
-        uselocale(old);
-        freelocale(c);
-    }
-    return r;
-}
-
-double cu_snap_achieved(double achieved, double required, int unmet)
-{
-    /* a met target's reduction summed back from the loads can fall a rounding
-     * step short of what the LP guaranteed: report it as met */
-    if (!unmet && achieved < required && required - achieved <= 1e-9 * (required > 1 ? required : 1))
-        return required;
-    return achieved;
-}
-
 static double snap_load(double x, double lo, double hi, double b)
 {
     const double tol = 1e-12;
@@ -600,26 +570,15 @@ int cu_plan_solve_warm(const curtail_scenario *s, const curtail_plan_options *op
     if ((rc = cu_model_build(s, &m, err)) != 0)
         return rc;
     y = cu_calloc(s->mem, m.g->ngroups * CU_NL + 1, sizeof(double));
-    res = cu_calloc(s->mem, 1, sizeof *res);
-    if (res)
-        res->mem = s->mem; /* before any early exit: the result frees with it */
+    res = cu_result_new(s, m.g); /* holds the groups: a reference of its own */
     if (!y || !res) {
-        rc = cu_enomem(err);
-        goto done;
-    }
-    res->s = s;
-    cu_scenario_pin(s);
-    res->kind = 0;
-    res->load = cu_calloc(s->mem, m.g->ngroups * CU_NL + 1, sizeof(double));
-    if (!res->load) {
         rc = cu_enomem(err);
         goto done;
     }
     if ((rc = solve_checked(&m, method, &ctl, win, wout, y, pi, err)) != 0)
         goto done;
     fill_result(res, &m, y, pi);
-    res->groups = m.g;
-    m.g = NULL;
+    rc = cu_result_store_facts(res, err);
 done:
     cu_model_free(&m);
     cu_free(s->mem, y);
@@ -638,8 +597,8 @@ int cu_plan_ctl(const curtail_plan_options *opts, int *method, cu_solve_ctl *ctl
     *method = CURTAIL_METHOD_AUTO;
     if (!opts)
         return CURTAIL_OK;
-    if (opts->version != 1 && opts->version != CURTAIL_PLAN_OPTIONS_VERSION)
-        return cu_einval(err, "%s: options of another version", fn);
+    if (cu_check_version(opts->version, CURTAIL_PLAN_OPTIONS_VERSION, fn, err) != CURTAIL_OK)
+        return CURTAIL_EINVAL;
     *method = (int)opts->method;
     if (*method != CURTAIL_METHOD_AUTO && *method != CURTAIL_METHOD_PLAIN)
         return cu_einval(err, "%s: unknown method", fn);
@@ -659,106 +618,4 @@ int cu_plan_ctl(const curtail_plan_options *opts, int *method, cu_solve_ctl *ctl
         return cu_einval(err, "%s: this build of curtail has no Clp solver", fn);
     ctl->engine = (int)opts->solver;
     return CURTAIL_OK;
-}
-
-/* ---- accessors --------------------------------------------------------------------------------- */
-
-void curtail_result_free(curtail_result *r)
-{
-    size_t i;
-    if (!r)
-        return;
-    if (r->s)
-        cu_scenario_unpin(r->s);
-    for (i = 0; i < r->nwarnings; i++)
-        cu_free(r->mem, r->warnings[i]);
-    cu_free(r->mem, r->warnings);
-    cu_groups_free(r->groups);
-    cu_free(r->mem, r->load);
-    cu_free(r->mem, r->segs);
-    cu_free(r->mem, r->hload);
-    cu_free(r->mem, r->hour_level);
-    cu_free(r->mem, r);
-}
-
-curtail_status curtail_result_status(const curtail_result *r)
-{
-    return r ? (curtail_status)r->status : CURTAIL_OPTIMAL;
-}
-
-double curtail_result_objective(const curtail_result *r)
-{
-    return r ? r->objective : 0.0;
-}
-
-int curtail_result_level(const curtail_result *r, curtail_level level, curtail_level_result *out,
-                         curtail_error *err)
-{
-    const cu_level_res *lv;
-    if (!r || !out || (int)level < 0 || (int)level >= CU_NL)
-        return cu_einval(err, "curtail_result_level: bad arguments");
-    lv = &r->lv[level];
-    out->status = (curtail_status)lv->status;
-    out->lost_value = lv->lost_value;
-    out->weighted_loss = lv->weighted_loss;
-    memcpy(out->targets, lv->t, sizeof out->targets);
-    return CURTAIL_OK;
-}
-
-size_t curtail_result_unit_count(const curtail_result *r)
-{
-    return r ? r->s->nunits : 0;
-}
-
-int curtail_result_unit(const curtail_result *r, curtail_level level, size_t i,
-                        curtail_unit_result *out, curtail_error *err)
-{
-    const cu_unit *un;
-    const cu_unit_level *ul;
-    size_t gi;
-    double x, b;
-    int p;
-    if (!r || !out || (int)level < 0 || (int)level >= CU_NL || i >= r->s->nunits)
-        return cu_einval(err, "curtail_result_unit: bad arguments");
-    un = &r->s->units[i];
-    gi = r->groups->unit_group[i];
-    ul = &r->groups->ul[i * CU_NL + level];
-    x = r->load[gi * CU_NL + level];
-    b = r->groups->b[gi];
-    out->enterprise = r->s->ents[un->enterprise].id;
-    out->unit = un->id;
-    out->load = x;
-    out->base_load = b;
-    out->lo = r->groups->lo[gi * CU_NL + level];
-    out->hi = r->groups->hi[gi * CU_NL + level];
-    out->measure = (curtail_measure)ul->measure;
-    out->measure_value = ul->value;
-    for (p = 0; p < CU_NP; p++)
-        out->reduction[p] = un->ef[p] * un->capacity * (b - x);
-    return CURTAIL_OK;
-}
-
-size_t curtail_result_warning_count(const curtail_result *r)
-{
-    return r ? r->s->nwarnings + r->nwarnings : 0;
-}
-
-const char *curtail_result_warning_text(const curtail_result *r, size_t i, curtail_lang lang)
-{
-    if (!r)
-        return NULL;
-    if (i < r->s->nwarnings)
-        return curtail_scenario_warning_text(r->s, i, lang);
-    i -= r->s->nwarnings;
-    return i < r->nwarnings ? r->warnings[i] : NULL;
-}
-
-const char *curtail_result_warning(const curtail_result *r, size_t i)
-{
-    if (!r)
-        return NULL;
-    if (i < r->s->nwarnings)
-        return r->s->warnings[i];
-    i -= r->s->nwarnings;
-    return i < r->nwarnings ? r->warnings[i] : NULL;
 }

@@ -3,7 +3,9 @@
 #ifndef CURTAIL_PLAN_MODEL_H
 #define CURTAIL_PLAN_MODEL_H
 
-#include "internal.h"
+#include "policy.h"
+#include "result.h"
+#include "solve.h"
 
 typedef struct cu_model {
     const curtail_mem *mem;

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* policy.c — grade modifiers, rule matching, bounds per unit and level, load
  * groups and the nesting check (SPEC §4). */
-#include "internal.h"
+#include "policy.h"
+#include "names.h"
+#include "rule_schema.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -30,12 +32,14 @@ static int wet_large_oven(const cu_unit *un)
 
 /* The step applies to the oven and to the units that follow it (they share
  * its load), so the whole load group is managed one grade stricter. */
-int cu_effective_grade(const curtail_scenario *s, size_t u)
+int cu_effective_grade_why(const curtail_scenario *s, size_t u, unsigned *why)
 {
     const cu_unit *un = &s->units[u];
     const cu_enterprise *e = &s->ents[un->enterprise];
     int g = e->phase_out ? CURTAIL_GRADE_D : e->grade;
+    unsigned w = g != e->grade ? 1u : 0u; /* CU_GRADE_BY_PHASE_OUT (result.h) */
     if (wet_large_oven(un) || wet_large_oven(&s->units[un->leader])) {
+        int before = g;
         switch (g) {
         case CURTAIL_GRADE_A: g = CURTAIL_GRADE_B; break;
         case CURTAIL_GRADE_B:
@@ -44,8 +48,26 @@ int cu_effective_grade(const curtail_scenario *s, size_t u)
         case CURTAIL_GRADE_LEADING: g = CURTAIL_GRADE_NON_LEADING; break;
         default: break;
         }
+        if (g != before)
+            w |= 2u; /* CU_GRADE_BY_WET_QUENCHING */
     }
+    if (why)
+        *why = w;
     return g;
+}
+
+int cu_effective_grade(const curtail_scenario *s, size_t u)
+{
+    return cu_effective_grade_why(s, u, NULL);
+}
+
+int cu_unit_ozone_stopped(const curtail_scenario *s, size_t u)
+{
+    const cu_unit *un = &s->units[u];
+    const cu_enterprise *e = &s->ents[un->enterprise];
+    int grade = cu_effective_grade(s, u);
+    return un->interruptible && un->ef[CURTAIL_VOCS] > 0 && grade != CURTAIL_GRADE_A &&
+           grade != CURTAIL_GRADE_LEADING && e->guarantee == CURTAIL_GUARANTEE_NONE;
 }
 
 static int rule_specificity(const curtail_rule *r)
@@ -160,13 +182,12 @@ void cu_groups_free(cu_groups *g)
     cu_free(g->mem, g->w);
     cu_free(g->mem, g->lo);
     cu_free(g->mem, g->hi);
-    cu_free(g->mem, g->eff_grade);
     cu_free(g->mem, g->below_min);
     cu_free(g->mem, g->builtin);
     cu_free(g->mem, g);
 }
 
-static int alloc_groups(const curtail_mem *m, size_t nunits, size_t nents, cu_groups **out)
+static int alloc_groups(const curtail_mem *m, size_t nunits, cu_groups **out)
 {
     size_t n1 = nunits ? nunits : 1;
     cu_groups *g = cu_calloc(m, 1, sizeof *g);
@@ -186,10 +207,9 @@ static int alloc_groups(const curtail_mem *m, size_t nunits, size_t nents, cu_gr
     g->w = cu_calloc(m, n1, sizeof(double));
     g->lo = cu_calloc(m, n1 * CU_NL, sizeof(double));
     g->hi = cu_calloc(m, n1 * CU_NL, sizeof(double));
-    g->eff_grade = cu_calloc(m, (nents ? nents : 1), sizeof(int));
     *out = g;
     if (!g->unit_group || !g->group_leader || !g->group_first || !g->members || !g->ul ||
-        !g->b || !g->V || !g->E || !g->w || !g->lo || !g->hi || !g->eff_grade)
+        !g->b || !g->V || !g->E || !g->w || !g->lo || !g->hi)
         return -1;
     return 0;
 }
@@ -447,7 +467,7 @@ int cu_groups_build(const curtail_scenario *s, cu_groups **out, curtail_error *e
     size_t nb = 0, nmemo = 0, u, gi;
     int rc = CURTAIL_OK, L, p;
     *out = NULL;
-    if (alloc_groups(s->mem, s->nunits, s->nents, &g)) {
+    if (alloc_groups(s->mem, s->nunits, &g)) {
         rc = cu_enomem(err);
         goto done;
     }
@@ -519,8 +539,6 @@ int cu_groups_build(const curtail_scenario *s, cu_groups **out, curtail_error *e
                 goto done;
             }
         }
-    for (u = 0; u < s->nents; u++)
-        g->eff_grade[u] = s->ents[u].phase_out ? CURTAIL_GRADE_D : s->ents[u].grade;
     for (p = 0; p < CU_NP; p++)
         g->baseline[p] = s->base == CURTAIL_BASE_TOTALS ? s->totals[p] : g->listed[p];
 done:

@@ -5,8 +5,8 @@
 
 double cu_list_value(const curtail_result *r, const cu_list_row *row, cu_list_col c)
 {
-    const cu_unit *unit = &r->s->units[row->unit];
-    const cu_groups *g = r->groups;
+    const curtail_unit_spec *unit = &row->info.u;
+    const cu_group_view *g = &r->gv;
     switch (c.field) {
     case CU_COL_NO:
         return (double)(row->unit + 1);
@@ -14,7 +14,7 @@ double cu_list_value(const curtail_result *r, const cu_list_row *row, cu_list_co
         return unit->capacity;
     case CU_COL_BASELINE:
         return unit->ef[c.pollutant] * unit->capacity * g->b[g->unit_group[row->unit]] +
-               unit->fixed[c.pollutant];
+               unit->fixed_kgpd[c.pollutant];
     case CU_COL_LOAD:
         return row->ur[c.level].load;
     case CU_COL_REDUCTION:
@@ -24,11 +24,11 @@ double cu_list_value(const curtail_result *r, const cu_list_row *row, cu_list_co
     }
 }
 
-const char *cu_report_title(const curtail_scenario *s)
+const char *cu_report_title(const curtail_result *r)
 {
-    const char *name = curtail_scenario_name(s);
+    const char *name = curtail_scenario_name(r->s);
     if (!name || !name[0]) {
-        const char *file = s->file ? s->file : "", *slash = strrchr(file, '/');
+        const char *file = r->file, *slash = strrchr(file, '/');
         name = slash ? slash + 1 : file;
         if (strcmp(file, "<stdin>") == 0 || strcmp(file, "-") == 0)
             name = "";
@@ -41,8 +41,11 @@ int cu_report_sums_compute(const curtail_result *r, cu_report_sums *out)
     size_t u, n = curtail_result_unit_count(r);
     memset(out, 0, sizeof *out);
     for (u = 0; u < n; u++) {
-        const cu_enterprise *e = &r->s->ents[r->s->units[u].enterprise];
-        int grade = cu_effective_grade(r->s, u), L, p;
+        cu_unit_info ui;
+        const curtail_enterprise_spec *e = &ui.e;
+        int grade = r->grades[u].grade, L, p, rc;
+        if ((rc = cu_unit_info_get(r, u, &ui)) != CURTAIL_OK)
+            return rc;
         if (grade < 0 || grade >= CURTAIL_NGRADES)
             grade = e->grade;
         out->has_industry[e->industry] = 1;
@@ -63,7 +66,7 @@ int cu_report_sums_compute(const curtail_result *r, cu_report_sums *out)
 
 void cu_hour_emissions(const curtail_result *r, size_t t, double out[CU_NP])
 {
-    const cu_groups *g = r->groups;
+    const cu_group_view *g = &r->gv;
     size_t gi, u, H = (size_t)r->hours;
     int p;
     for (p = 0; p < CU_NP; p++)
@@ -73,9 +76,10 @@ void cu_hour_emissions(const curtail_result *r, size_t t, double out[CU_NP])
         for (p = 0; p < CU_NP; p++)
             out[p] += g->E[gi * CU_NP + (size_t)p] * load / 24.0;
     }
-    for (u = 0; u < r->s->nunits; u++)
+    /* units without fixed emissions would add 0 */
+    for (u = 0; u < r->nfixed_units; u++)
         for (p = 0; p < CU_NP; p++)
-            out[p] += r->s->units[u].fixed[p] / 24.0;
+            out[p] += r->fixed_units[u][p] / 24.0;
 }
 
 double cu_industry_hour_load(const curtail_result *r, int industry, size_t t)
@@ -83,14 +87,13 @@ double cu_industry_hour_load(const curtail_result *r, int industry, size_t t)
     /* weighted by output value at capacity (V, yuan/d): units of one industry
      * make different products, value is their common unit; plainly averaged
      * when the industry's units carry no value */
-    const cu_groups *g = r->groups;
+    const cu_group_view *g = &r->gv;
     size_t gi, H = (size_t)r->hours;
     double num = 0.0, den = 0.0, plain = 0.0;
     size_t count = 0;
     for (gi = 0; gi < g->ngroups; gi++) {
-        const cu_unit *leader = &r->s->units[g->group_leader[gi]];
         double load = r->hload[gi * H + t];
-        if (r->s->ents[leader->enterprise].industry != industry)
+        if (r->group_industry[gi] != industry)
             continue;
         num += g->V[gi] * load;
         den += g->V[gi];

@@ -13,7 +13,7 @@ double cu_list_value(const curtail_result *r, const cu_list_row *row, cu_list_co
 
 /* The report's title: the scenario's name, else the input file's base name
  * (not for standard input), else NULL. Borrowed from the scenario. */
-const char *cu_report_title(const curtail_scenario *s);
+const char *cu_report_title(const curtail_result *r);
 
 /* Reductions (kg/d) summed per level and pollutant by industry and by
  * effective grade over every unit of the list. */

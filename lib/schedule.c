@@ -16,7 +16,10 @@
  * The result is the plan's result with the hours added (kind 1): the list it
  * executes stays readable through curtail_result_level / curtail_result_unit
  * and is written as the schedule's `list`. */
-#include "internal.h"
+#include "episode.h"
+#include "policy.h"
+#include "result.h"
+#include "timeutil.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -24,12 +27,6 @@
 #include <string.h>
 
 static const cu_pos no_pos = {0, 0};
-
-static int64_t floor_div(int64_t a, int64_t b)
-{
-    int64_t q = a / b;
-    return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
-}
 
 /* Level of each hour: the entry covering the hour's start. */
 static void hour_levels(const cu_episode *ep, int *lv)
@@ -45,34 +42,6 @@ static void hour_levels(const cu_episode *ep, int *lv)
                 break;
             }
     }
-}
-
-int cu_episode_in_window(const cu_episode *ep, int64_t at, int level)
-{
-    int64_t mod = at - floor_div(at, 1440) * 1440;
-    return ep->has_ozone && level >= 0 && (ep->ozone_levels & (1u << level)) &&
-           mod >= ep->window_from && mod < ep->window_to;
-}
-
-int cu_unit_ozone_stopped(const curtail_scenario *s, size_t u)
-{
-    const cu_unit *un = &s->units[u];
-    const cu_enterprise *e = &s->ents[un->enterprise];
-    int grade = cu_effective_grade(s, u);
-    return un->interruptible && un->ef[CURTAIL_VOCS] > 0 && grade != CURTAIL_GRADE_A &&
-           grade != CURTAIL_GRADE_LEADING && e->guarantee == CURTAIL_GUARANTEE_NONE;
-}
-
-/* Does the ozone window stop group gi (a member it stops)? */
-static int group_stopped(const curtail_scenario *s, const cu_groups *g, size_t gi)
-{
-    size_t k;
-    if (!s->episode.has_ozone)
-        return 0;
-    for (k = g->group_first[gi]; k < g->group_first[gi + 1]; k++)
-        if (cu_unit_ozone_stopped(s, g->members[k]))
-            return 1;
-    return 0;
 }
 
 /* c[g,L]: the smallest rule bound of the group's members at L (1 without a
@@ -106,7 +75,7 @@ typedef struct sched {
     int H;
     int *level;  /* per hour: level or -1 */
     int *seg;    /* per hour: segment or -1 */
-    int *window; /* per hour: an ozone-window hour of a listed level */
+    unsigned char *window; /* per hour: an ozone-window hour of a listed level */
     cu_segment *segs;
     int nsegs;
     int *wh; /* per segment: its window hours */
@@ -123,9 +92,9 @@ static int build_segments(sched *S, curtail_error *err)
         return cu_enomem(err);
     S->nsegs = 0;
     for (t = 0; t < S->H; t++) {
-        int64_t at = ep->start + 60 * (int64_t)t, day = floor_div(at, 1440);
+        int64_t at = ep->start + 60 * (int64_t)t, day = cu_floor_div(at, 1440);
         S->seg[t] = -1;
-        S->window[t] = cu_episode_in_window(ep, at, S->level[t]);
+        S->window[t] = (unsigned char)cu_episode_in_window(ep, at, S->level[t]);
         if (S->level[t] < 0)
             continue;
         /* days only grow with t: a day's segments are the last ones */
@@ -150,7 +119,7 @@ static void render_group(const sched *S, const curtail_result *res, size_t gi, d
 {
     const cu_groups *g = res->groups;
     double b = g->b[gi], slope = ramp_slope(S->s, g, gi);
-    int stopped = group_stopped(S->s, g, gi), t;
+    int stopped = res->group_stopped[gi], t;
     for (t = 0; t < S->H; t++) {
         int L = S->level[t];
         double x;
@@ -255,8 +224,9 @@ int curtail_schedule_solve(const curtail_scenario *s, const curtail_schedule_opt
     if (!s)
         return cu_einval(err, "curtail_schedule_solve: scenario is NULL");
     if (opts) {
-        if (opts->version != 1 && opts->version != CURTAIL_SCHEDULE_OPTIONS_VERSION)
-            return cu_einval(err, "curtail_schedule_solve: options of another version");
+        if (cu_check_version(opts->version, CURTAIL_SCHEDULE_OPTIONS_VERSION,
+                             "curtail_schedule_solve", err) != CURTAIL_OK)
+            return CURTAIL_EINVAL;
         if (opts->method != CURTAIL_METHOD_AUTO && opts->method != CURTAIL_METHOD_PLAIN)
             return cu_einval(err, "curtail_schedule_solve: unknown method");
         po.method = opts->method;
@@ -281,7 +251,7 @@ int curtail_schedule_solve(const curtail_scenario *s, const curtail_schedule_opt
     S.H = s->episode.hours;
     S.level = cu_calloc(S.mem, (size_t)S.H + 1, sizeof(int));
     S.seg = cu_calloc(S.mem, (size_t)S.H + 1, sizeof(int));
-    S.window = cu_calloc(S.mem, (size_t)S.H + 1, sizeof(int));
+    S.window = cu_calloc(S.mem, (size_t)S.H + 1, 1);
     if (!S.level || !S.seg || !S.window) {
         rc = cu_enomem(err);
         goto done;
@@ -289,13 +259,15 @@ int curtail_schedule_solve(const curtail_scenario *s, const curtail_schedule_opt
     hour_levels(&s->episode, S.level);
     if ((rc = build_segments(&S, err)) != 0)
         goto done;
-    res->kind = 1;
+    res->kind = CU_RESULT_SCHEDULE;
     res->hours = S.H;
     res->start = s->episode.start;
     if ((rc = render(&S, res, err)) != 0)
         goto done;
     res->hour_level = S.level;
     S.level = NULL;
+    res->hour_window = S.window;
+    S.window = NULL;
 done:
     cu_free(S.mem, S.level);
     cu_free(S.mem, S.seg);
@@ -308,90 +280,4 @@ done:
     }
     *out = res;
     return CURTAIL_OK;
-}
-
-/* ---- what an hour is ------------------------------------------------------------------------- */
-
-double cu_hour_list_load(const curtail_result *r, size_t g, size_t t)
-{
-    int L = r->hour_level[t];
-    return L < 0 ? r->groups->b[g] : r->load[g * CU_NL + (size_t)L];
-}
-
-int cu_hour_note(const curtail_result *r, size_t g, size_t t)
-{
-    size_t H = (size_t)r->hours;
-    int L = r->hour_level[t];
-    double x = cu_hour_list_load(r, g, t), v = r->hload[g * H + t];
-    double eps = 1e-12 * (x > 1 ? x : 1);
-    if (L >= 0 && x > 0 && cu_episode_in_window(&r->s->episode, r->start + 60 * (int64_t)t, L) &&
-        group_stopped(r->s, r->groups, g))
-        return CU_HOUR_WINDOW;
-    if (v > x + eps)
-        return CU_HOUR_SHIFTED;
-    if (v < x - eps)
-        return (t + 1 < H && r->hload[g * H + t + 1] < v) ? CU_HOUR_RAMP_DOWN : CU_HOUR_RAMP_UP;
-    return L < 0 ? CU_HOUR_BASE : CU_HOUR_LIST;
-}
-
-/* ---- accessors ------------------------------------------------------------------------------ */
-
-int curtail_result_is_schedule(const curtail_result *r)
-{
-    return r && r->kind == 1;
-}
-
-size_t curtail_result_hour_count(const curtail_result *r)
-{
-    return (r && r->kind == 1) ? (size_t)r->hours : 0;
-}
-
-int curtail_result_hour_label(const curtail_result *r, size_t t, char *buf, size_t size,
-                              curtail_error *err)
-{
-    if (!r || r->kind != 1 || t >= (size_t)r->hours || !buf || size < 17)
-        return cu_einval(err, "curtail_result_hour_label: bad arguments");
-    cu_format_minutes(r->start + 60 * (int64_t)t, buf, size);
-    return CURTAIL_OK;
-}
-
-int curtail_result_hour_level(const curtail_result *r, size_t t)
-{
-    if (!r || r->kind != 1 || t >= (size_t)r->hours)
-        return -1;
-    return r->hour_level[t];
-}
-
-const double *curtail_result_unit_loads(const curtail_result *r, size_t unit)
-{
-    if (!r || r->kind != 1 || unit >= r->s->nunits)
-        return NULL;
-    return &r->hload[r->groups->unit_group[unit] * (size_t)r->hours];
-}
-
-size_t curtail_result_segment_count(const curtail_result *r)
-{
-    return (r && r->kind == 1) ? r->nsegs : 0;
-}
-
-int curtail_result_segment(const curtail_result *r, size_t k, curtail_segment_result *out,
-                           curtail_error *err)
-{
-    const cu_segment *sg;
-    if (!r || r->kind != 1 || k >= r->nsegs || !out)
-        return cu_einval(err, "curtail_result_segment: bad arguments");
-    sg = &r->segs[k];
-    cu_format_day(sg->day, out->day, sizeof out->day);
-    out->level = (curtail_level)sg->level;
-    out->hours = sg->hours;
-    out->status = (curtail_status)sg->status;
-    out->lost_value = sg->lost_value;
-    out->weighted_loss = sg->weighted_loss;
-    memcpy(out->targets, sg->t, sizeof out->targets);
-    return CURTAIL_OK;
-}
-
-size_t curtail_result_lp_columns(const curtail_result *r)
-{
-    return r ? r->lp_columns : 0;
 }

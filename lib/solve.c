@@ -3,7 +3,7 @@
  * hook), one-shot solves, and sessions dispatched to the engine the caller
  * chose (GLPK always; Clp where the library was built with it). */
 #define _POSIX_C_SOURCE 200809L
-#include "internal.h"
+#include "solve.h"
 
 #include <math.h>
 #include <string.h>

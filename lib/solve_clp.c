@@ -23,7 +23,7 @@
  * stalls or ends in a status other than optimal or infeasible is retried from
  * scratch (the model rebuilt, the primal simplex from the slack basis) before
  * the session gives up with CURTAIL_ESOLVER. */
-#include "internal.h"
+#include "solve.h"
 
 #include <Clp_C_Interface.h>
 #include <float.h>

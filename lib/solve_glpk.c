@@ -17,7 +17,7 @@
  * chunks of iterations between which the deadline and the cancel hook are
  * checked, and a call that fails or stalls is retried from the standard basis
  * with the primal simplex and then in exact rational arithmetic. */
-#include "internal.h"
+#include "solve.h"
 
 #include <glpk.h>
 #include <math.h>

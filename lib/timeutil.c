@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* timeutil.c — civil dates and times without time zones (proleptic Gregorian):
  * the one place for date arithmetic, floor division, parsing and formatting. */
-#include "internal.h"
+#include "timeutil.h"
 
 #include <stdio.h>
 #include <string.h>

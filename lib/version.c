@@ -1,6 +1,7 @@
 /* version.c — curtail_version_info: the versions of the library and of the
  * libraries it runs with (GLPK through solve_glpk.c, which alone sees GLPK). */
-#include "internal.h"
+#include "solve.h"
+#include "names.h"
 
 #include <stdio.h>
 #include <xlsxwriter.h>

@@ -134,7 +134,7 @@ typedef struct row_cache {
     char text[112];
 } row_cache;
 
-static void put_unit_numbers(cu_buf *b, const cu_unit *unit, double x, row_cache *c)
+static void put_unit_numbers(cu_buf *b, const curtail_unit_spec *unit, double x, row_cache *c)
 {
     size_t at = b->len;
     int p;
@@ -145,7 +145,7 @@ static void put_unit_numbers(cu_buf *b, const cu_unit *unit, double x, row_cache
     cu_put_fixed(b, x * unit->capacity / 24.0, 3);
     for (p = 0; p < CU_NP; p++) {
         cu_buf_puts(b, ",");
-        cu_put_fixed(b, (unit->ef[p] * unit->capacity * x + unit->fixed[p]) / 24.0, 3);
+        cu_put_fixed(b, (unit->ef[p] * unit->capacity * x + unit->fixed_kgpd[p]) / 24.0, 3);
     }
     c->len = 0;
     if (!b->failed && b->len - at < sizeof c->text) {
@@ -161,18 +161,18 @@ static int put_hour_rows(cu_buf *b, const curtail_result *r, size_t t, int lang,
                          row_cache *cache, cu_buf *text)
 {
     int en = lang == CURTAIL_LANG_EN;
-    const curtail_scenario *s = r->s;
-    size_t u;
+    size_t u, n = curtail_result_unit_count(r);
     char label[32];
     int level = curtail_result_hour_level(r, t);
     int rc = curtail_result_hour_label(r, t, label, sizeof label, NULL);
     if (rc != CURTAIL_OK)
         return rc;
-    for (u = 0; u < s->nunits && !b->failed; u++) {
-        const cu_unit *unit = &s->units[u];
-        const cu_enterprise *e = &s->ents[unit->enterprise];
+    for (u = 0; u < n && !b->failed; u++) {
+        cu_unit_info ui;
+        const curtail_unit_spec *unit = &ui.u;
+        const curtail_enterprise_spec *e = &ui.e;
         const double *loads = curtail_result_unit_loads(r, u);
-        if (!loads)
+        if (!loads || cu_unit_info_get(r, u, &ui) != CURTAIL_OK)
             return CURTAIL_EINVAL;
         cu_buf_puts(b, label);
         cu_buf_puts(b, ",");
@@ -200,7 +200,7 @@ static int put_hour_rows(cu_buf *b, const curtail_result *r, size_t t, int lang,
 
 static int write_schedule(const curtail_result *r, int lang, cu_buf *out)
 {
-    size_t t, hours = curtail_result_hour_count(r), n = r->s->nunits;
+    size_t t, hours = curtail_result_hour_count(r), n = curtail_result_unit_count(r);
     row_cache *cache = cu_calloc(r->mem, n ? n : 1, sizeof *cache);
     cu_buf text;
     int rc = CURTAIL_OK;

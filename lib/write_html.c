@@ -125,7 +125,7 @@ static void td_pct(hw *h, double v)
 
 static void put_head(hw *h)
 {
-    const char *title = cu_report_title(h->r->s);
+    const char *title = cu_report_title(h->r);
     puts_(h, h->en ? "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
                    : "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
     puts_(h, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
@@ -172,8 +172,8 @@ static void put_meta(hw *h, int schedule)
     puts_(h, schedule ? (h->en ? " 10k yuan." : " 万元。") : (h->en ? " 10k yuan/d." : " 万元/日。"));
     puts_(h, "</p>\n<p class=\"meta\">");
     cu_buf_printf(h->out, h->en ? "%zu enterprises, %zu units. " : "企业 %zu 家，生产单元 %zu 个。",
-                  s->nents, s->nunits);
-    if (s->base == CURTAIL_BASE_TOTALS)
+                  curtail_scenario_enterprise_count(s), curtail_scenario_unit_count(s));
+    if (r->base == CURTAIL_BASE_TOTALS)
         puts_(h, h->en ? "Targets and ratios against the county's total emissions "
                          "(targets.base: totals); one column against the listed enterprises."
                        : "减排目标与比例以全社会日排放量为基数（targets.base: totals），"
@@ -225,7 +225,7 @@ static int put_plan_summary(hw *h)
             td_num(h, t->achieved, 2);
             td_pct(h, ratio(t->required, t->baseline));
             td_pct(h, ratio(t->achieved, t->baseline));
-            td_pct(h, ratio(t->achieved, r->groups->listed[p]));
+            td_pct(h, ratio(t->achieved, r->gv.listed[p]));
             td_num(h, t->shortfall, 2);
             td_num(h, t->shadow_price, 2);
             puts_(h, "</tr>\n");
@@ -498,8 +498,8 @@ static int put_schedule_charts(hw *h)
         cu_svg_chart c;
         int present[CURTAIL_NINDUSTRIES] = {0};
         size_t u;
-        for (u = 0; u < r->s->nunits; u++)
-            present[r->s->ents[r->s->units[u].enterprise].industry] = 1;
+        for (u = 0; u < r->gv.ngroups; u++) /* a group's units share an enterprise */
+            present[r->group_industry[u]] = 1;
         for (i = 0, n = 0; i < CURTAIL_NINDUSTRIES; i++) {
             if (!present[i])
                 continue;
@@ -541,21 +541,20 @@ static int put_schedule_charts(hw *h)
 static int put_segments(hw *h)
 {
     const curtail_result *r = h->r;
-    const cu_episode *ep = &r->s->episode;
     size_t k, i, nseg = curtail_result_segment_count(r), H = curtail_result_hour_count(r);
     char a[32], b[32];
     int p;
     puts_(h, "<p class=\"meta\">");
     puts_(h, h->en ? "Alert period: " : "预警时段：");
-    for (i = 0; i < ep->nentries; i++) {
-        const cu_timeline_entry *e = &ep->entries[i];
+    for (i = 0; i < r->nalerts; i++) {
+        const cu_alert *e = &r->alerts[i];
         cu_format_minutes(e->from, a, sizeof a);
         cu_format_minutes(e->to, b, sizeof b);
         a[10] = b[10] = ' ';
         cu_buf_printf(h->out, "%s%s %s %s %s", i ? (h->en ? "; " : "；") : "", a,
                       h->en ? "to" : "至", b, level_name(h, e->level));
     }
-    if (ep->nentries == 0)
+    if (r->nalerts == 0)
         puts_(h, h->en ? "none" : "无");
     cu_format_minutes(r->start, a, sizeof a);
     cu_format_minutes(r->start + 60 * (int64_t)H, b, sizeof b);

@@ -21,7 +21,8 @@
  * texts in the output's language), "loads" (one line per unit in scenario order:
  * enterprise and unit ids, and its load in every hour, hours outside the
  * timeline at base load) and "warnings". Hour t starts at start + t hours. */
-#include "internal.h"
+#include "write.h"
+#include "write_text.h"
 #include "measure_words.h"
 
 #include <float.h>
@@ -466,15 +467,15 @@ static int put_loads(cu_buf *b, const curtail_result *r)
     cu_buf_puts(b, n ? "  \"loads\": [\n" : "  \"loads\": [],\n");
     for (u = 0; u < n && !b->failed; u++) {
         const double *load = curtail_result_unit_loads(r, u);
-        const cu_unit *un = &r->s->units[u];
-        if (!load)
+        curtail_unit_result ur;
+        if (!load || curtail_result_unit(r, CURTAIL_YELLOW, u, &ur, NULL) != CURTAIL_OK)
             return CURTAIL_EINVAL;
         cu_buf_puts(b, "    {");
         put_key(b, "enterprise");
-        put_str(b, r->s->ents[un->enterprise].id);
+        put_str(b, ur.enterprise);
         cu_buf_puts(b, ", ");
         put_key(b, "unit");
-        put_str(b, un->id);
+        put_str(b, ur.unit);
         cu_buf_puts(b, ", ");
         put_key(b, "load");
         cu_buf_puts(b, "[");
@@ -521,6 +522,6 @@ static int write_schedule(const curtail_result *r, int lang, cu_buf *out)
 
 int cu_write_json(const curtail_result *r, const curtail_write_options *o, cu_buf *out)
 {
-    int lang = o->lang == CURTAIL_LANG_DEFAULT ? r->s->lang : (int)o->lang;
-    return r->kind == 1 ? write_schedule(r, lang, out) : write_plan(r, lang, out);
+    int lang = o->lang == CURTAIL_LANG_DEFAULT ? r->lang : (int)o->lang;
+    return r->kind == CU_RESULT_SCHEDULE ? write_schedule(r, lang, out) : write_plan(r, lang, out);
 }

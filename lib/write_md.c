@@ -24,7 +24,7 @@
  * "12-04 12:00 至 12-08 12:00 63%：延长结焦时间至36小时" (cu_hour_text); a
  * unit at base load in every hour says so. Loads are percentages of
  * capacity, rounded down to 2 decimals (never more than the load). */
-#include "write_text.h"
+#include "report.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -221,10 +221,12 @@ static void put_hours(cu_buf *b, const curtail_result *r, size_t t0, size_t t1, 
  * outside the ozone window)? */
 static int any_ramp(const curtail_result *r)
 {
-    const cu_groups *g = r->groups;
+    const cu_group_view *g = &r->gv;
     size_t gi, t, H = (size_t)r->hours;
     for (gi = 0; gi < g->ngroups; gi++) {
-        if (r->s->units[g->group_leader[gi]].kind != CURTAIL_KIND_COKE_OVEN)
+        curtail_unit_spec lead = CURTAIL_UNIT_SPEC_INIT;
+        if (curtail_scenario_unit(r->s, g->group_leader[gi], &lead, NULL, NULL) != CURTAIL_OK ||
+            lead.kind != CURTAIL_KIND_COKE_OVEN)
             continue;
         for (t = 0; t < H; t++) {
             int note = cu_hour_note(r, gi, t);
@@ -237,18 +239,17 @@ static int any_ramp(const curtail_result *r)
 
 static void put_episode_summary(cu_buf *b, const curtail_result *r, int en)
 {
-    const cu_episode *ep = &r->s->episode;
     size_t i, hours = curtail_result_hour_count(r);
     int any = 0, L;
     /* the alerts as the timeline declares them, then the hours scheduled */
     cu_buf_puts(b, en ? "Alert period: " : "预警时段：");
-    for (i = 0; i < ep->nentries; i++) {
-        const cu_timeline_entry *e = &ep->entries[i];
+    for (i = 0; i < r->nalerts; i++) {
+        const cu_alert *e = &r->alerts[i];
         cu_buf_puts(b, i ? (en ? "; " : "；") : "");
         put_period(b, e->from, e->to, 1, en);
         cu_buf_printf(b, " %s", en ? cu_level_en[e->level] : cu_level_zh[e->level]);
     }
-    if (ep->nentries == 0)
+    if (r->nalerts == 0)
         cu_buf_puts(b, en ? "none" : "无");
     cu_buf_puts(b, en ? ".\n\n" : "。\n\n");
     cu_buf_puts(b, en ? "Scheduled horizon: " : "排程时段：");
@@ -257,13 +258,13 @@ static void put_episode_summary(cu_buf *b, const curtail_result *r, int en)
     cu_buf_puts(b, en ? "Every unit executes the list (one enterprise, one policy) at the level "
                         "of each hour; loads are percentages of capacity.\n\n"
                       : "各生产单元按各小时的预警级别执行一企一策清单措施；负荷为产能的百分比。\n\n");
-    if (ep->has_ozone) {
+    if (r->has_ozone) {
         char from[8], to[8];
-        cu_format_clock(ep->window_from, from, sizeof from);
-        cu_format_clock(ep->window_to, to, sizeof to);
+        cu_format_clock(r->window_from, from, sizeof from);
+        cu_format_clock(r->window_to, to, sizeof to);
         cu_buf_puts(b, en ? "Ozone window: at " : "臭氧错峰：");
         for (L = 0, any = 0; L < CU_NL; L++)
-            if (ep->ozone_levels & (1u << L)) {
+            if (r->ozone_levels & (1u << L)) {
                 if (en)
                     cu_buf_printf(b, "%s%s", any ? ", " : "", cu_level_en[L]);
                 else
@@ -314,8 +315,7 @@ static int level_present(const curtail_result *r, int level)
 static void put_unit_measures(cu_buf *b, const curtail_result *r, size_t u, int lang,
                               const int present[CU_NL], const int window[CU_NL])
 {
-    const cu_episode *ep = &r->s->episode;
-    size_t g = r->groups->unit_group[u];
+    size_t g = r->gv.unit_group[u];
     int en = lang == CURTAIL_LANG_EN, L, any = 0;
     for (L = 0; L < CU_NL; L++) {
         cu_buf text;
@@ -330,10 +330,10 @@ static void put_unit_measures(cu_buf *b, const curtail_result *r, size_t u, int 
         else
             put_text(b, text.data);
         cu_buf_free(&text);
-        if (window[L] && r->load[g * CU_NL + (size_t)L] > 0 && cu_unit_ozone_stopped(r->s, u)) {
+        if (window[L] && r->load[g * CU_NL + (size_t)L] > 0 && r->grades[u].ozone_stopped) {
             char from[8], to[8];
-            cu_format_clock(ep->window_from, from, sizeof from);
-            cu_format_clock(ep->window_to, to, sizeof to);
+            cu_format_clock(r->window_from, from, sizeof from);
+            cu_format_clock(r->window_to, to, sizeof to);
             if (en)
                 cu_buf_printf(b, ", VOCs processes stopped %s–%s (shifted production)", from,
                               to);
@@ -368,7 +368,7 @@ static int same_run(const curtail_result *r, size_t g, size_t t, size_t k, const
 static void put_load_runs(cu_buf *b, const curtail_result *r, size_t u, const double *load,
                           int lang)
 {
-    size_t t, t0, hours = curtail_result_hour_count(r), g = r->groups->unit_group[u];
+    size_t t, t0, hours = curtail_result_hour_count(r), g = r->gv.unit_group[u];
     int en = lang == CURTAIL_LANG_EN;
     cu_buf text;
     cu_buf_init(&text, b->mem);
@@ -402,15 +402,14 @@ static void put_load_runs(cu_buf *b, const curtail_result *r, size_t u, const do
 
 static int put_schedule_loads(cu_buf *b, const curtail_result *r, int lang)
 {
-    const curtail_scenario *s = r->s;
-    size_t u, t, hours = curtail_result_hour_count(r);
+    size_t u, t, hours = curtail_result_hour_count(r), n = curtail_result_unit_count(r);
     int en = lang == CURTAIL_LANG_EN, present[CU_NL], window[CU_NL], L;
     for (L = 0; L < CU_NL; L++) {
         present[L] = level_present(r, L);
         window[L] = present[L] && level_has_window(r, L);
     }
     cu_buf_puts(b, en ? "## Hourly loads\n\n" : "## 逐时负荷\n\n");
-    if (s->nunits == 0) {
+    if (n == 0) {
         cu_buf_puts(b, en ? "No units.\n\n" : "无生产单元。\n\n");
         return CURTAIL_OK;
     }
@@ -418,14 +417,15 @@ static int put_schedule_loads(cu_buf *b, const curtail_result *r, int lang)
                         "| Load by hour and what it requires |\n"
                       : "| 序号 | 企业名称 | 生产单元 | 基准负荷 | 清单措施 | 逐时负荷及措施 |\n");
     cu_buf_puts(b, "|---:|---|---|---:|---|---|\n");
-    for (u = 0; u < s->nunits && !b->failed; u++) {
-        const cu_unit *unit = &s->units[u];
-        const cu_enterprise *e = &s->ents[unit->enterprise];
+    for (u = 0; u < n && !b->failed; u++) {
+        cu_unit_info ui;
+        const curtail_unit_spec *unit = &ui.u;
+        const curtail_enterprise_spec *e = &ui.e;
         const double *load = curtail_result_unit_loads(r, u);
         double base;
-        if (!load)
+        if (!load || cu_unit_info_get(r, u, &ui) != CURTAIL_OK)
             return CURTAIL_EINVAL;
-        base = r->groups->b[r->groups->unit_group[u]];
+        base = r->gv.b[r->gv.unit_group[u]];
         for (t = 0; t < hours && load[t] == base; t++)
             ;
         cu_buf_printf(b, "| %zu | ", u + 1);
@@ -503,31 +503,28 @@ static void put_warnings(cu_buf *out, const curtail_result *r, int en)
 
 /* "# name": the scenario's name, else the input file's base name (not for
  * standard input or a builder scenario), else a generic title. */
-static void put_title(cu_buf *out, const curtail_scenario *s, int en)
+static void put_title(cu_buf *out, const curtail_result *r, int en)
 {
-    const char *name = curtail_scenario_name(s);
+    const char *name = cu_report_title(r);
     cu_buf_puts(out, "# ");
-    if (!name || !name[0]) {
-        const char *file = s->file ? s->file : "", *slash = strrchr(file, '/');
-        name = slash ? slash + 1 : file;
-        if (strcmp(file, "<stdin>") == 0 || strcmp(file, "-") == 0)
-            name = "";
-    }
-    if (name[0])
+    if (name)
         put_text(out, name);
     else
         cu_buf_puts(out, en ? "Emergency reduction list" : "应急减排清单");
     cu_buf_puts(out, "\n\n");
     /* the title block (issue 9): what the figures are and who compiled them */
-    if (s->note) {
-        cu_buf_puts(out, en ? "> Note: " : "> 说明：");
-        put_text(out, s->note);
-        cu_buf_puts(out, s->compiled_by ? "\n>\n" : "\n\n");
-    }
-    if (s->compiled_by) {
-        cu_buf_puts(out, en ? "> Compiled by: " : "> 编制单位：");
-        put_text(out, s->compiled_by);
-        cu_buf_puts(out, "\n\n");
+    {
+        const char *note = curtail_scenario_note(r->s), *by = curtail_scenario_compiled_by(r->s);
+        if (note) {
+            cu_buf_puts(out, en ? "> Note: " : "> 说明：");
+            put_text(out, note);
+            cu_buf_puts(out, by ? "\n>\n" : "\n\n");
+        }
+        if (by) {
+            cu_buf_puts(out, en ? "> Compiled by: " : "> 编制单位：");
+            put_text(out, by);
+            cu_buf_puts(out, "\n\n");
+        }
     }
 }
 
@@ -536,8 +533,8 @@ int cu_write_md(const curtail_result *r, const curtail_write_options *o, cu_buf 
     int lang = cu_write_lang(r, o);
     int en = lang == CURTAIL_LANG_EN;
     int level, rc;
-    put_title(out, r->s, en);
-    if (r->kind == 1) {
+    put_title(out, r, en);
+    if (r->kind == CU_RESULT_SCHEDULE) {
         rc = write_schedule(r, lang, out);
         if (rc != CURTAIL_OK)
             return rc;

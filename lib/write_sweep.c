@@ -7,6 +7,7 @@
  * (`cat`) into the whole table.
  */
 #include "sweep.h"
+#include "output.h"
 
 #include <stdlib.h>
 #include <string.h>

@@ -65,28 +65,54 @@ void cu_put_trimmed(cu_buf *b, double v, int decimals)
         cu_buf_put(b, tmp, n);
 }
 
+int cu_unit_info_get(const curtail_result *r, size_t u, cu_unit_info *out)
+{
+    curtail_unit_spec us = CURTAIL_UNIT_SPEC_INIT;
+    curtail_enterprise_spec es = CURTAIL_ENTERPRISE_SPEC_INIT;
+    int rc;
+    out->u = us;
+    out->e = es;
+    if ((rc = curtail_scenario_unit(r->s, u, &out->u, &out->ent, NULL)) != CURTAIL_OK ||
+        (rc = curtail_scenario_enterprise(r->s, out->ent, &out->e, NULL)) != CURTAIL_OK)
+        return rc;
+    out->leader = r->gv.group_leader[r->gv.unit_group[u]];
+    return CURTAIL_OK;
+}
+
+const char *cu_unit_name(const curtail_result *r, size_t u)
+{
+    curtail_unit_spec us = CURTAIL_UNIT_SPEC_INIT;
+    if (curtail_scenario_unit(r->s, u, &us, NULL, NULL) != CURTAIL_OK)
+        return "";
+    return us.name ? us.name : us.id;
+}
+
 void cu_grade_label(const curtail_result *r, size_t u, int en, char *buf, size_t n)
 {
-    const cu_enterprise *e = &r->s->ents[r->s->units[u].enterprise];
-    int eff = cu_effective_grade(r->s, u);
+    cu_unit_info ui;
     const char *const *names = en ? cu_grade_en : cu_grade_zh;
-    if (eff == e->grade || eff < 0 || eff >= CURTAIL_NGRADES)
-        snprintf(buf, n, "%s", names[e->grade]);
+    int eff = r->grades[u].grade, grade;
+    if (cu_unit_info_get(r, u, &ui) != CURTAIL_OK) {
+        snprintf(buf, n, "%s", "");
+        return;
+    }
+    grade = (int)ui.e.grade;
+    if (eff == grade || eff < 0 || eff >= CURTAIL_NGRADES)
+        snprintf(buf, n, "%s", names[grade]);
     else if (en)
-        snprintf(buf, n, "%s (managed as %s)", names[e->grade], names[eff]);
+        snprintf(buf, n, "%s (managed as %s)", names[grade], names[eff]);
     else
-        snprintf(buf, n, "%s（按%s管控）", names[e->grade], names[eff]);
+        snprintf(buf, n, "%s（按%s管控）", names[grade], names[eff]);
 }
 
 int cu_write_lang(const curtail_result *r, const curtail_write_options *o)
 {
-    return o->lang == CURTAIL_LANG_DEFAULT ? r->s->lang : (int)o->lang;
+    return o->lang == CURTAIL_LANG_DEFAULT ? r->lang : (int)o->lang;
 }
 
 int cu_hour_in_window(const curtail_result *r, size_t t)
 {
-    return cu_episode_in_window(&r->s->episode, r->start + 60 * (int64_t)t,
-                                curtail_result_hour_level(r, t));
+    return t < (size_t)r->hours && r->hour_window[t];
 }
 
 void cu_format_clock(int minutes, char *buf, size_t n)
@@ -211,6 +237,8 @@ int cu_list_row_init(const curtail_result *r, size_t u, cu_list_row *row)
 {
     int L, rc;
     row->unit = u;
+    if ((rc = cu_unit_info_get(r, u, &row->info)) != CURTAIL_OK)
+        return rc;
     for (L = 0; L < CU_NL; L++) {
         rc = curtail_result_unit(r, (curtail_level)L, u, &row->ur[L], NULL);
         if (rc != CURTAIL_OK)
@@ -222,10 +250,9 @@ int cu_list_row_init(const curtail_result *r, size_t u, cu_list_row *row)
 void cu_list_cell(cu_buf *b, const curtail_result *r, const cu_list_row *row, cu_list_col c,
                   int lang)
 {
-    const curtail_scenario *s = r->s;
-    const cu_unit *unit = &s->units[row->unit];
-    const cu_enterprise *e = &s->ents[unit->enterprise];
-    int en = (lang == CURTAIL_LANG_DEFAULT ? s->lang : lang) == CURTAIL_LANG_EN;
+    const curtail_unit_spec *unit = &row->info.u;
+    const curtail_enterprise_spec *e = &row->info.e;
+    int en = (lang == CURTAIL_LANG_DEFAULT ? r->lang : lang) == CURTAIL_LANG_EN;
     char tmp[128];
     switch (c.field) {
     case CU_COL_NO: { /* row->unit + 1 in decimal ("%zu") */
@@ -251,7 +278,7 @@ void cu_list_cell(cu_buf *b, const curtail_result *r, const cu_list_row *row, cu
         break;
     case CU_COL_GRADE:
         /* the declared grade, with the effective one when a modifier changed it */
-        if (cu_effective_grade(s, row->unit) == e->grade) /* (cu_grade_label's common case) */
+        if (r->grades[row->unit].grade == e->grade) /* (cu_grade_label's common case) */
             cu_buf_puts(b, (en ? cu_grade_en : cu_grade_zh)[e->grade]);
         else {
             cu_grade_label(r, row->unit, en, tmp, sizeof tmp);
@@ -262,23 +289,24 @@ void cu_list_cell(cu_buf *b, const curtail_result *r, const cu_list_row *row, cu
         cu_buf_puts(b, unit->name ? unit->name : unit->id);
         break;
     case CU_COL_CAPACITY: { /* in the unit's capacity unit: "1650 吨/日", "40 吨/小时" */
-        int capu = cu_capu_resolve(unit->capu, unit->kind);
+        int capu = cu_capu_resolve(
+            unit->capacity_unit ? cu_capu_from_name(unit->capacity_unit) : 0, unit->kind);
         cu_put_trimmed(b, cu_capu_amount(capu, unit->capacity), 4);
         cu_buf_puts(b, " ");
         cu_buf_puts(b, cu_capu_label(capu, en));
         break;
     }
     case CU_COL_BASE_LOAD:
-        cu_put_load_percent(b, r->groups->b[r->groups->unit_group[row->unit]]);
+        cu_put_load_percent(b, r->gv.b[r->gv.unit_group[row->unit]]);
         break;
     case CU_COL_REASON:
         cu_measure_reason(r, row->unit, c.level, lang, b);
         break;
     case CU_COL_BASELINE: {
         /* the unit's own emissions at its (group's) base load, fixed ones included */
-        const cu_groups *g = r->groups;
+        const cu_group_view *g = &r->gv;
         double base = g->b[g->unit_group[row->unit]];
-        cu_put_fixed(b, unit->ef[c.pollutant] * unit->capacity * base + unit->fixed[c.pollutant],
+        cu_put_fixed(b, unit->ef[c.pollutant] * unit->capacity * base + unit->fixed_kgpd[c.pollutant],
                      2);
         break;
     }

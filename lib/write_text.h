@@ -7,7 +7,9 @@
 #ifndef CURTAIL_WRITE_TEXT_H
 #define CURTAIL_WRITE_TEXT_H
 
-#include "internal.h"
+#include "names.h"
+#include "timeutil.h"
+#include "write.h"
 
 extern const char *const cu_industry_zh[CURTAIL_NINDUSTRIES]; /* 焦化 化工 锅炉 其他 */
 extern const char *const cu_industry_en[CURTAIL_NINDUSTRIES];
@@ -21,6 +23,20 @@ extern const char *const cu_pollutant_zh[CU_NP]; /* SO2 NOx 颗粒物 VOCs */
 void cu_put_fixed(cu_buf *b, double v, int decimals);
 /* At most `decimals` decimals, trailing zeros dropped: 0.95, 0.5833, 1, 0. */
 void cu_put_trimmed(cu_buf *b, double v, int decimals);
+
+/* Unit u as the public read-back gives it (curtail_scenario_unit /
+ * curtail_scenario_enterprise: names default to ids, strings borrowed), with
+ * its enterprise's index and its load group's leader. */
+typedef struct cu_unit_info {
+    curtail_unit_spec u;
+    curtail_enterprise_spec e;
+    size_t ent;    /* enterprise index */
+    size_t leader; /* unit index of the leader of its load group (itself if none) */
+} cu_unit_info;
+/* CURTAIL_OK, or CURTAIL_EINVAL for a unit out of range. */
+int cu_unit_info_get(const curtail_result *r, size_t u, cu_unit_info *out);
+/* A unit's display name: its name, or its id. */
+const char *cu_unit_name(const curtail_result *r, size_t u);
 
 /* The declared grade of unit u's enterprise, with the effective one when a
  * modifier changed it: "C级（按D级管控）" / "C (managed as D)". */
@@ -75,6 +91,7 @@ void cu_list_header(cu_buf *b, cu_list_col c, int en);
 /* What a row needs computed once: the unit's result at each level. */
 typedef struct cu_list_row {
     size_t unit;
+    cu_unit_info info;
     curtail_unit_result ur[CU_NL];
 } cu_list_row;
 /* CURTAIL_OK or the code of curtail_result_unit. */

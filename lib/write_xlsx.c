@@ -131,7 +131,7 @@ static const char *pollutant_name(const xw *x, int p)
 /* Row 0: the title, merged over `cols` columns. */
 static void put_title(xw *x, lxw_worksheet *ws, int cols, const char *what)
 {
-    const char *name = cu_report_title(x->r->s);
+    const char *name = cu_report_title(x->r);
     x->tmp.len = 0;
     if (name)
         cu_buf_printf(&x->tmp, "%s — %s", name, what);
@@ -208,7 +208,7 @@ static int sheet_summary(xw *x)
     put_title(x, ws, ncols, en ? "emergency reduction plan" : "重污染天气应急减排清单");
     put_status(x, ws, 1, 0);
     x->tmp.len = 0;
-    if (r->s->base == CURTAIL_BASE_TOTALS)
+    if (r->base == CURTAIL_BASE_TOTALS)
         cu_buf_puts(&x->tmp, en ? "Ratios against the county's total emissions (targets.base: "
                                   "totals); the last ratio against the listed enterprises' "
                                   "own emissions."
@@ -240,7 +240,7 @@ static int sheet_summary(xw *x)
             worksheet_write_number(ws, row, 4, t->achieved, x->num2);
             worksheet_write_number(ws, row, 5, ratio(t->required, t->baseline), x->pct);
             worksheet_write_number(ws, row, 6, ratio(t->achieved, t->baseline), x->pct);
-            worksheet_write_number(ws, row, 7, ratio(t->achieved, r->groups->listed[p]),
+            worksheet_write_number(ws, row, 7, ratio(t->achieved, r->gv.listed[p]),
                                    x->pct);
             worksheet_write_number(ws, row, 8, t->shortfall, x->num2);
             worksheet_write_number(ws, row, 9, t->shadow_price, x->num2);
@@ -674,16 +674,17 @@ static int sheet_hourly_loads(xw *x)
     worksheet_set_column(ws, 2, 2, 16, NULL);
     worksheet_set_column(ws, 3, (lxw_col_t)(fixed + hours - 1), 8, NULL);
     for (u = 0; u < n; u++) {
-        const cu_unit *unit = &r->s->units[u];
-        const cu_enterprise *e = &r->s->ents[unit->enterprise];
+        cu_unit_info ui;
+        const curtail_unit_spec *unit = &ui.u;
+        const curtail_enterprise_spec *e = &ui.e;
         const double *load = curtail_result_unit_loads(r, u);
         lxw_row_t row = body + (lxw_row_t)u;
-        if (!load)
+        if (!load || cu_unit_info_get(r, u, &ui) != CURTAIL_OK)
             return CURTAIL_EINVAL;
         worksheet_write_number(ws, row, 0, (double)(u + 1), x->num0);
         worksheet_write_string(ws, row, 1, e->name ? e->name : e->id, x->text);
         worksheet_write_string(ws, row, 2, unit->name ? unit->name : unit->id, x->text);
-        worksheet_write_number(ws, row, 3, r->groups->b[r->groups->unit_group[u]], x->pct);
+        worksheet_write_number(ws, row, 3, r->gv.b[r->gv.unit_group[u]], x->pct);
         for (t = 0; t < hours; t++)
             worksheet_write_number(ws, row, (lxw_col_t)(fixed + t), load[t], x->pct);
     }
@@ -723,7 +724,7 @@ int cu_xlsx_build(const curtail_result *r, const curtail_write_options *o, const
         return cu_enomem(err);
     cu_buf_init(&x.tmp, r->mem);
     memset(&props, 0, sizeof props);
-    props.title = (char *)(cu_report_title(r->s) ? cu_report_title(r->s) : "");
+    props.title = (char *)(cu_report_title(r) ? cu_report_title(r) : "");
     props.subject = (char *)(x.en ? "Heavy-pollution emergency reduction list"
                                   : "重污染天气应急减排清单");
     props.author = (char *)"curtail";

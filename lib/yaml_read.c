@@ -6,6 +6,7 @@
  * know nothing of the scenario's schema (load_*.c use them).
  */
 #include "yaml_read.h"
+#include "names.h"
 
 #include <errno.h>
 #include <float.h>

@@ -3,6 +3,13 @@
  * magnitudes that would make GLPK fail, the unit count, and the largest
  * allowed magnitudes still solving (or failing cleanly), never aborting. */
 #include "internal.h"
+#include "episode.h" /* white-box: the modules' private headers */
+#include "policy.h"
+#include "result.h"
+#include "rule_schema.h"
+#include "solve.h"
+#include "timeutil.h"
+#include "write.h"
 
 #include <check.h>
 #include <math.h>

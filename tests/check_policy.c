@@ -2,6 +2,13 @@
 /* check_policy.c — grade modifiers, rule matching (specificity, ties,
  * guarantee, fuel), bounds per unit and level, follower groups, nesting. */
 #include "internal.h"
+#include "episode.h" /* white-box: the modules' private headers */
+#include "policy.h"
+#include "result.h"
+#include "rule_schema.h"
+#include "solve.h"
+#include "timeutil.h"
+#include "write.h"
 
 #include <check.h>
 #include <math.h>

@@ -28,6 +28,13 @@
  */
 #include "curtail.h"
 #include "internal.h"
+#include "episode.h" /* white-box: the modules' private headers */
+#include "policy.h"
+#include "result.h"
+#include "rule_schema.h"
+#include "solve.h"
+#include "timeutil.h"
+#include "write.h"
 
 #include <check.h>
 #include <math.h>

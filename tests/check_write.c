@@ -38,6 +38,13 @@
 #include "curtail.h"
 #include "internal.h"
 #include "measure_words.h"
+#include "episode.h" /* white-box: the modules' private headers */
+#include "policy.h"
+#include "result.h"
+#include "rule_schema.h"
+#include "solve.h"
+#include "timeutil.h"
+#include "write.h"
 #include "testutil.h"
 
 #include <check.h>

@@ -1,0 +1,222 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * rule_schema.c — the rule schema (SPEC §4.2): one rule (of a scenario's
+ * `policy` list, read by load_rules.c), and a whole rule table (the built-in
+ * policy_default.yaml, read by policy.c). Below it: yaml_read.c.
+ */
+#include "rule_schema.h"
+#include "names.h"
+
+#include <string.h>
+
+enum {
+    R_INDUSTRY,
+    R_KIND,
+    R_GRADES,
+    R_LEVELS,
+    R_INTERRUPTIBLE,
+    R_FUEL,
+    R_GUARANTEE,
+    R_MAX_LOAD,
+    R_CUT,
+    R_COKING_TIME,
+    R_STOP,
+    R_NONE,
+    R_COUNT
+};
+static const char *const RULE_KEYS[R_COUNT] = {
+    "industry",  "kind",     "grades", "levels",        "interruptible", "fuel",
+    "guarantee", "max_load", "cut",    "coking_time_h", "stop",          "none"};
+
+/* The measure key of a rule, in document order: exactly one. */
+static int rule_measure(const loader *ld, uint32_t node, const ypath *path, int *which)
+{
+    uint32_t i, pairs = yt_count(ld->t, node);
+    int first = -1;
+    for (i = 0; i < pairs; i++) {
+        uint32_t key = yt_kid(ld->t, node, 2 * i);
+        const char *name = yt_str(ld->t, key);
+        int k;
+        for (k = R_MAX_LOAD; k <= R_NONE; k++)
+            if (strcmp(RULE_KEYS[k], name) == 0)
+                break;
+        if (k > R_NONE)
+            continue;
+        if (first >= 0) {
+            ypath kp = yr_key(path, name);
+            return FAIL(ld, key, &kp, "a rule has exactly one measure, and this one already has %s",
+                        RULE_KEYS[first]);
+        }
+        first = k;
+    }
+    if (first < 0)
+        return FAIL(ld, node, path,
+                    "a rule needs one measure: max_load, cut, coking_time_h, stop or none");
+    *which = first;
+    return CURTAIL_OK;
+}
+
+/* Bounds of a rule's value, worded like the builder's own checks. */
+static int rule_value(const loader *ld, uint32_t node, const ypath *path, int which,
+                      curtail_rule *r)
+{
+    double v;
+    int b, rc;
+    switch (which) {
+    case R_MAX_LOAD:
+    case R_CUT:
+        if ((rc = yr_number(ld, node, path, &v)) != CURTAIL_OK)
+            return rc;
+        if (!(v >= 0 && v <= 1))
+            return FAIL(ld, node, path, "must be in [0, 1], got %.17g", v);
+        r->measure = which == R_MAX_LOAD ? CURTAIL_MEASURE_MAX_LOAD : CURTAIL_MEASURE_CUT;
+        r->value = v;
+        return CURTAIL_OK;
+    case R_COKING_TIME:
+        if ((rc = yr_number(ld, node, path, &v)) != CURTAIL_OK)
+            return rc;
+        if (!(v > 0))
+            return FAIL(ld, node, path, "must be > 0, got %.17g", v);
+        if (v > 1e6)
+            return FAIL(ld, node, path, "must be at most 1e6 hours, got %.17g", v);
+        r->measure = CURTAIL_MEASURE_COKING_TIME;
+        r->value = v;
+        return CURTAIL_OK;
+    default:
+        if ((rc = yr_bool(ld, node, path, &b)) != CURTAIL_OK)
+            return rc;
+        if (!b)
+            return FAIL(ld, node, path, "must be true (%s: false is not a measure)",
+                        RULE_KEYS[which]);
+        r->measure = which == R_STOP ? CURTAIL_MEASURE_STOP : CURTAIL_MEASURE_NONE;
+        r->value = 0;
+        return CURTAIL_OK;
+    }
+}
+
+/* `guarantee:` in a rule: a word, a list of words, or true for both. */
+static int rule_guarantee(const loader *ld, uint32_t node, const ypath *path, unsigned *out)
+{
+    unsigned mask;
+    int rc, b = yr_core_bool(ld, node);
+    if (b == 1) {
+        *out = (1u << CURTAIL_GUARANTEE_LIVELIHOOD) | (1u << CURTAIL_GUARANTEE_SUPPLY);
+        return CURTAIL_OK;
+    }
+    if (b == 0)
+        return FAIL(ld, node, path,
+                    "must be livelihood, supply, a list of them, or true (leave the key "
+                    "out to match units without a guarantee)");
+    if ((rc = yr_word_mask(ld, node, path, &YR_RULE_GUARANTEES, 1, 0, &mask)) != CURTAIL_OK)
+        return rc;
+    *out = mask << 1; /* YR_RULE_GUARANTEES starts at CURTAIL_GUARANTEE_LIVELIHOOD */
+    return CURTAIL_OK;
+}
+
+int cu_parse_rule(const loader *ld, uint32_t node, const ypath *path, curtail_rule *r)
+{
+    int64_t v[R_COUNT];
+    ypath fp[R_COUNT];
+    int k, w, which = R_NONE, rc;
+    curtail_rule init = CURTAIL_RULE_INIT;
+    *r = init;
+    if ((rc = yr_fields(ld, node, path, RULE_KEYS, R_COUNT, v)) != CURTAIL_OK)
+        return rc;
+    for (k = 0; k < R_COUNT; k++)
+        fp[k] = yr_key(path, RULE_KEYS[k]);
+    if (v[R_INDUSTRY] < 0)
+        return yr_missing(ld, node, path, "industry");
+    if ((rc = yr_word(ld, (uint32_t)v[R_INDUSTRY], &fp[R_INDUSTRY], &YR_INDUSTRIES, &w)))
+        return rc;
+    r->industry = (curtail_industry)w;
+    if (v[R_KIND] >= 0) {
+        unsigned kinds, kb;
+        if ((rc = yr_word_mask(ld, (uint32_t)v[R_KIND], &fp[R_KIND], &YR_KINDS, 1, 0, &kinds)))
+            return rc;
+        for (kb = 0; kb < CURTAIL_NKINDS; kb++)
+            if ((kinds & (1u << kb)) && !cu_kind_in_industry((int)kb, w))
+                return FAIL(ld, (uint32_t)v[R_KIND], &fp[R_KIND], "%s is not a kind of industry %s",
+                            curtail_kind_name((curtail_kind)kb),
+                            curtail_industry_name((curtail_industry)w));
+        r->kinds = kinds;
+    }
+    if (v[R_GRADES] < 0)
+        return yr_missing(ld, node, path, "grades");
+    if ((rc = yr_word_mask(ld, (uint32_t)v[R_GRADES], &fp[R_GRADES], &YR_GRADES, 0, 0, &r->grades)))
+        return rc;
+    if (v[R_LEVELS] < 0)
+        return yr_missing(ld, node, path, "levels");
+    if ((rc = yr_word_mask(ld, (uint32_t)v[R_LEVELS], &fp[R_LEVELS], &YR_LEVELS, 0, 0, &r->levels)))
+        return rc;
+    if (v[R_INTERRUPTIBLE] >= 0) {
+        if ((rc = yr_bool(ld, (uint32_t)v[R_INTERRUPTIBLE], &fp[R_INTERRUPTIBLE], &w)))
+            return rc;
+        r->interruptible = w;
+    }
+    if (v[R_FUEL] >= 0 &&
+        (rc = yr_word_mask(ld, (uint32_t)v[R_FUEL], &fp[R_FUEL], &YR_FUELS, 1, 0, &r->fuels)))
+        return rc;
+    if (v[R_GUARANTEE] >= 0 &&
+        (rc = rule_guarantee(ld, (uint32_t)v[R_GUARANTEE], &fp[R_GUARANTEE], &r->guarantees)))
+        return rc;
+    if ((rc = rule_measure(ld, node, path, &which)) != CURTAIL_OK)
+        return rc;
+    return rule_value(ld, (uint32_t)v[which], &fp[which], which, r);
+}
+
+int cu_policy_parse(const curtail_mem *mem, const char *text, size_t len, const char *file,
+                    cu_rule **out, size_t *nout, curtail_error *err)
+{
+    static const char *const keys[] = {"curtail_policy", "rules"};
+    yt_tree t;
+    loader ld;
+    int64_t v[2];
+    cu_rule *rules = NULL;
+    uint32_t root, i, n = 0;
+    ypath rp = yr_key(NULL, "rules");
+    int rc;
+
+    if (!out || !nout)
+        return cu_einval(err, "cu_policy_parse: out is NULL");
+    *out = NULL;
+    *nout = 0;
+    rc = yt_parse(&t, mem, text, len, file, err);
+    if (rc != CURTAIL_OK)
+        goto done;
+    yr_init(&ld, &t, file, err, NULL);
+    if ((rc = yr_root(&ld, "curtail_policy", &root)) != CURTAIL_OK ||
+        (rc = yr_fields(&ld, root, NULL, keys, 2, v)) != CURTAIL_OK)
+        goto done;
+    if (v[1] < 0) {
+        rc = yr_missing(&ld, root, NULL, "rules");
+        goto done;
+    }
+    if (yt_at(&t, (uint32_t)v[1])->type != YT_SEQ) {
+        rc = yr_wrong_type(&ld, (uint32_t)v[1], &rp, "a list of rules");
+        goto done;
+    }
+    n = yt_count(&t, (uint32_t)v[1]);
+    rules = cu_calloc(mem, n ? n : 1, sizeof *rules);
+    if (!rules) {
+        rc = cu_enomem(err);
+        goto done;
+    }
+    for (i = 0; i < n; i++) {
+        uint32_t node = yt_kid(&t, (uint32_t)v[1], i);
+        ypath ip = yr_index(&rp, i);
+        if ((rc = cu_parse_rule(&ld, node, &ip, &rules[i].r)) != CURTAIL_OK)
+            goto done;
+        rules[i].builtin = 1;
+        rules[i].pos = yt_pos(&t, node);
+        rules[i].index = i;
+    }
+done:
+    yt_free(&t);
+    if (rc != CURTAIL_OK) {
+        cu_free(mem, rules);
+        return rc;
+    }
+    *out = rules;
+    *nout = n;
+    return CURTAIL_OK;
+}
