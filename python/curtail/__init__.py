@@ -273,12 +273,12 @@ class Scenario:
 
     def add_unit(self, id, kind, capacity, name=None, base_load=None, min_load=None, value=0.0,
                  ef=None, baseline_kgpd=None, fixed_kgpd=None, interruptible=None, follows=None,
-                 coke_oven=None, boiler=None):
+                 coke_oven=None, boiler=None, capacity_unit=None):
         """A unit of the enterprise added last; keys as in YAML (coke_oven and
         boiler are dicts)."""
         u = _c.UnitSpec.init()
-        keep = [_b(id), _b(name), _b(follows)]  # alive until the call has copied them
-        u.id, u.name, u.follows = keep
+        keep = [_b(id), _b(name), _b(follows), _b(capacity_unit)]  # alive until copied
+        u.id, u.name, u.follows, u.capacity_unit = keep
         u.kind = _index(KINDS, kind, "kind")
         u.capacity = float(capacity)
         if base_load is not None:
@@ -385,7 +385,8 @@ class Scenario:
                  "baseline_kgpd": _pdict(u.baseline_kgpd) if u.has_baseline else None,
                  "fixed_kgpd": _pdict(u.fixed_kgpd),
                  "interruptible": None if u.interruptible < 0 else bool(u.interruptible),
-                 "follows": _s(u.follows), "coke_oven": None, "boiler": None}
+                 "follows": _s(u.follows), "capacity_unit": _s(u.capacity_unit),
+                 "coke_oven": None, "boiler": None}
             if u.has_coke_oven:
                 d["coke_oven"] = {"height_m": u.height_m if u.has_height else None,
                                   "quenching": QUENCHINGS[u.quenching],
@@ -415,9 +416,13 @@ class Scenario:
         _call(_L.curtail_plan_solve, self._h, ctypes.byref(o), ctypes.byref(h))
         return Result(h, self)
 
-    def schedule(self, method="auto"):
+    def schedule(self, method="auto", solver=None, time_limit=None):
         """Render the plan over the scenario's episode, hour by hour (SPEC §6)."""
-        o = _c.ScheduleOptions(_c.ScheduleOptions.VERSION, _METHODS[method])
+        o = _c.ScheduleOptions()
+        o.version = _c.ScheduleOptions.VERSION
+        o.method = _METHODS[method]
+        o.time_limit_s = float(time_limit or 0.0)
+        o.solver = _SOLVERS[solver]
         h = ctypes.c_void_p()
         _call(_L.curtail_schedule_solve, self._h, ctypes.byref(o), ctypes.byref(h))
         return Result(h, self)

@@ -46,7 +46,8 @@ class UnitSpec(ctypes.Structure):
                 ("quenching", ctypes.c_int), ("coking_time_h", ctypes.c_double),
                 ("max_coking_time_h", ctypes.c_double), ("has_boiler", ctypes.c_int),
                 ("fuel", ctypes.c_int), ("steam_tph", ctypes.c_double), ("heating", ctypes.c_int),
-                ("has_ramp_h", ctypes.c_int), ("ramp_h", ctypes.c_double)]
+                ("has_ramp_h", ctypes.c_int), ("ramp_h", ctypes.c_double),
+                ("capacity_unit", ctypes.c_char_p)]
     VERSION = 1
 
     @classmethod
@@ -87,7 +88,9 @@ class PlanOptions(ctypes.Structure):
 
 
 class ScheduleOptions(ctypes.Structure):
-    _fields_ = [("version", ctypes.c_uint), ("method", ctypes.c_int)]
+    _fields_ = [("version", ctypes.c_uint), ("method", ctypes.c_int),
+                ("time_limit_s", ctypes.c_double), ("cancel", CancelFn),
+                ("cancel_ctx", ctypes.c_void_p), ("solver", ctypes.c_int)]
     VERSION = 2
 
 
