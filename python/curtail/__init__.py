@@ -806,11 +806,14 @@ class Sweep:
         return [dict(r) for r in rows]
 
     def to_dataframe(self):
-        """pandas: the rows flattened as the CSV table's columns (case, variant,
-        one column per swept path, level, status, objective, lost_value,
-        weighted_loss, P_required, P_achieved, P_shortfall, P_marginal_cost,
-        changed, message)."""
-        pd = _pandas()
+        """pandas: flat_rows() as a DataFrame."""
+        return _pandas().DataFrame(self.flat_rows())
+
+    def flat_rows(self):
+        """The rows flattened to the CSV table's columns (plus case): case,
+        variant, one column per swept path, level, status, objective,
+        lost_value, weighted_loss, P_required, P_achieved, P_shortfall,
+        P_marginal_cost for each pollutant P, changed, message."""
         flat = []
         for r in self.rows():
             d = {"case": r["case"], "variant": r["variant"]}
@@ -823,7 +826,7 @@ class Sweep:
             d["changed"] = r["changed"]
             d["message"] = r["message"]
             flat.append(d)
-        return pd.DataFrame(flat)
+        return flat
 
     def write(self, format="csv", path=None, curve=None, header=None):
         """The library's table (csv, md, jsonl): to `path`, written whole or not

@@ -363,6 +363,20 @@ class TestSweep(unittest.TestCase):
         with self.assertRaises(curtail.CanceledError):
             w.run()
 
+    def test_flat_rows(self):
+        w = curtail.Sweep(self.s, variants=False, sets=["targets.ratios.orange.NOx=0.2,0.3"])
+        rows = w.run()
+        flat = w.flat_rows()
+        self.assertEqual(len(flat), 6)
+        self.assertEqual(list(flat[0])[:5],
+                         ["case", "variant", "targets.ratios.orange.NOx", "level", "status"])
+        self.assertEqual(list(flat[0])[-2:], ["changed", "message"])
+        self.assertEqual(len(flat[0]), 3 + 5 + 4 * 4 + 2)
+        self.assertEqual([f["NOx_required"] for f in flat if f["level"] == "orange"],
+                         [1480, 2220])
+        self.assertEqual([f["SO2_marginal_cost"] for f in flat],
+                         [r["targets"]["SO2"]["marginal_cost"] for r in rows])
+
     def test_bad_set_and_unchecked_scenario(self):
         w = curtail.Sweep(self.s, variants=False)
         with self.assertRaises(curtail.InputError) as cm:
