@@ -2,12 +2,14 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The Python binding (python/) against the library of this build: its tests
 # with pytest when installed, else unittest; then `pip wheel` of python/
-# offline (no index), which must hold the package.
-#   python_test.sh PYTHON SRC LIBRARY
+# offline (no index), which must hold the package. CLI (optional) is this
+# build's curtail, which the sweep tests compare with.
+#   python_test.sh PYTHON SRC LIBRARY [CLI]
 set -eu
 PY=$1
 SRC=$2
 export CURTAIL_LIBRARY=$3
+export CURTAIL_CLI=${4:-}
 export CURTAIL_TEST_DATA="$SRC/tests/data"
 export PYTHONPATH="$SRC/python"
 export PYTHONDONTWRITEBYTECODE=1

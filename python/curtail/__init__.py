@@ -10,15 +10,23 @@ schedules, computed by a linear program — a ctypes binding of libcurtail.
 A scenario can also be built in code (Scenario(), add_enterprise, add_unit,
 the setters, then check()). Errors raise CurtailError (InputError for an
 invalid scenario) carrying file, line, column and path.
-Overrides and sweeps are not in the C library yet, so not here either.
+
+What-if: s.clone(), s.override("targets.ratios.orange.NOx", 0.25) (then
+s.check()), s.variants / s.apply_variant(name), and sweeps:
+
+    w = Sweep(s, threads=2, sets=["targets.ratios.orange.NOx=0.20:0.30:0.05"])
+    rows = w.run()          # one dict per case and level, as `curtail sweep --format jsonl`
+    w.to_dataframe()        # pandas, when installed; w.write("csv") is the CLI's table
 """
 import ctypes
+import json
 import os
+import re
 import tempfile
 
 from . import _lib as _c
 
-__all__ = ["Scenario", "Result", "CurtailError", "InputError", "SolverError", "CanceledError",
+__all__ = ["Scenario", "Result", "Sweep", "CurtailError", "InputError", "SolverError", "CanceledError",
            "CurtailIOError",
            "library_version", "policy_default_yaml", "solver_available",
            "POLLUTANTS", "LEVELS"]
@@ -45,6 +53,8 @@ _LANGS = {None: 0, "zh": 1, "en": 2}
 _METHODS = {"auto": 0, "plain": 1}
 _SOLVERS = {None: 0, "glpk": 1, "clp": 2}
 _FORMATS = {"json": 0, "csv": 1, "md": 2}
+_SWEEP_FORMATS = {"jsonl": 0, "json": 0, "csv": 1, "md": 2}
+CASE_STATUSES = ["optimal", "targets_unmet", "invalid", "failed", "canceled"]
 
 
 # ---- errors ----------------------------------------------------------------------
@@ -263,12 +273,12 @@ class Scenario:
 
     def add_unit(self, id, kind, capacity, name=None, base_load=None, min_load=None, value=0.0,
                  ef=None, baseline_kgpd=None, fixed_kgpd=None, interruptible=None, follows=None,
-                 coke_oven=None, boiler=None):
+                 coke_oven=None, boiler=None, capacity_unit=None):
         """A unit of the enterprise added last; keys as in YAML (coke_oven and
         boiler are dicts)."""
         u = _c.UnitSpec.init()
-        keep = [_b(id), _b(name), _b(follows)]  # alive until the call has copied them
-        u.id, u.name, u.follows = keep
+        keep = [_b(id), _b(name), _b(follows), _b(capacity_unit)]  # alive until copied
+        u.id, u.name, u.follows, u.capacity_unit = keep
         u.kind = _index(KINDS, kind, "kind")
         u.capacity = float(capacity)
         if base_load is not None:
@@ -306,6 +316,40 @@ class Scenario:
         """Resolve and check a scenario built in code (loading does it)."""
         _call(_L.curtail_scenario_check, self._h)
 
+    # -- what-if --
+    def clone(self):
+        """A deep copy (enterprises, units, rules, episode, variants) that
+        shares nothing with this scenario; a checked scenario gives a checked copy."""
+        h = ctypes.c_void_p()
+        _call(_L.curtail_scenario_clone, self._h, ctypes.byref(h))
+        return Scenario(_handle=h)
+
+    def override(self, path, value):
+        """Change one thing, addressed by id as in `curtail --set PATH=VALUE`
+        (e.g. "targets.ratios.orange.NOx", "enterprise.jia.grade",
+        "unit.ENT.UNIT.capacity", "enterprise.ID-" to remove). `value`: a
+        number, bool, None, list or dict (written as YAML), or a str taken as
+        YAML text ("B", "0.25", "[C, D]"). An invalid override raises
+        InputError with `path` and the loader's message and leaves the
+        scenario unchanged. Call check() before solving again."""
+        _call(_L.curtail_scenario_override, self._h, _b(path), _b(_yaml(value)))
+
+    def override_assign(self, assignment):
+        """The same from one "PATH=VALUE" text (the CLI's --set)."""
+        _call(_L.curtail_scenario_override_assign, self._h, _b(assignment))
+
+    @property
+    def variants(self):
+        """The names of the YAML's `variants:`, in file order."""
+        return [_s(_L.curtail_scenario_variant_name(self._h, i))
+                for i in range(_L.curtail_scenario_variant_count(self._h))]
+
+    def apply_variant(self, name):
+        """Apply a variant (those it extends first). Errors carry the file,
+        line and column of the override and the path "variants.NAME.PATH".
+        Call check() before solving again."""
+        _call(_L.curtail_scenario_apply_variant, self._h, _b(name))
+
     # -- read back --
     @property
     def name(self):
@@ -341,7 +385,8 @@ class Scenario:
                  "baseline_kgpd": _pdict(u.baseline_kgpd) if u.has_baseline else None,
                  "fixed_kgpd": _pdict(u.fixed_kgpd),
                  "interruptible": None if u.interruptible < 0 else bool(u.interruptible),
-                 "follows": _s(u.follows), "coke_oven": None, "boiler": None}
+                 "follows": _s(u.follows), "capacity_unit": _s(u.capacity_unit),
+                 "coke_oven": None, "boiler": None}
             if u.has_coke_oven:
                 d["coke_oven"] = {"height_m": u.height_m if u.has_height else None,
                                   "quenching": QUENCHINGS[u.quenching],
@@ -371,12 +416,48 @@ class Scenario:
         _call(_L.curtail_plan_solve, self._h, ctypes.byref(o), ctypes.byref(h))
         return Result(h, self)
 
-    def schedule(self, method="auto"):
+    def schedule(self, method="auto", solver=None, time_limit=None):
         """Render the plan over the scenario's episode, hour by hour (SPEC §6)."""
-        o = _c.ScheduleOptions(_c.ScheduleOptions.VERSION, _METHODS[method])
+        o = _c.ScheduleOptions()
+        o.version = _c.ScheduleOptions.VERSION
+        o.method = _METHODS[method]
+        o.time_limit_s = float(time_limit or 0.0)
+        o.solver = _SOLVERS[solver]
         h = ctypes.c_void_p()
         _call(_L.curtail_schedule_solve, self._h, ctypes.byref(o), ctypes.byref(h))
         return Result(h, self)
+
+
+def _yaml(value):
+    """A Python value as the YAML text the override parser reads."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    if isinstance(value, dict):
+        return "{" + ", ".join("%s: %s" % (_yaml_scalar(k), _yaml_scalar(v))
+                               for k, v in value.items()) + "}"
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_yaml_scalar(v) for v in value) + "]"
+    raise TypeError("cannot write a %s as an override value" % type(value).__name__)
+
+
+_PLAIN = re.compile(r"[A-Za-z_][A-Za-z0-9_+-]*")
+_YAML_WORDS = {"true", "false", "yes", "no", "on", "off", "null", "y", "n"}
+
+
+def _yaml_scalar(v):
+    if isinstance(v, str):
+        if _PLAIN.fullmatch(v) and v.lower() not in _YAML_WORDS:
+            return v  # a plain word: grades, pollutants, fuels ("B-", "non-leading")
+        return json.dumps(v, ensure_ascii=False)  # a double-quoted YAML scalar
+    if isinstance(v, (dict, list, tuple)):
+        return _yaml(v)
+    return "null" if v is None else _yaml(v)
 
 
 # ---- results -----------------------------------------------------------------------
@@ -570,3 +651,200 @@ def _pandas():
     except ImportError:
         raise ImportError("the DataFrame views need pandas (pip install pandas)") from None
     return pandas
+
+
+# ---- sweeps ------------------------------------------------------------------------
+
+class Sweep:
+    """A what-if sweep of a checked scenario (`curtail sweep`): the base, then
+    each of the YAML's variants (variants=False: the base alone), each crossed
+    with every combination of the sets (the first varying slowest).
+
+    sets: "PATH=V1,V2,..." or "PATH=A:B:STEP" texts, or (path, values) pairs
+    where values is such a text or a list of values. shard=(i, n) runs only
+    slice i of n (0-based). The sweep solves a private copy of the scenario.
+    progress(done, total), if given, is called after each case (from the
+    solving threads); a true return cancels (run() then raises CanceledError).
+    """
+
+    def __init__(self, scenario, threads=1, shard=None, variants=True, sets=(), cold=False,
+                 method="auto", solver=None, time_limit=None, progress=None):
+        self._h = None
+        self._scenario = scenario.clone()  # must outlive the sweep and stay unchanged
+        o = _c.SweepOptions()
+        o.version = _c.SweepOptions.VERSION
+        o.threads = int(threads)
+        if shard is not None:
+            i, n = shard
+            if not 0 <= i < n:
+                raise ValueError("shard (i, n) needs 0 <= i < n, got (%r, %r)" % (i, n))
+            o.shard, o.nshards = i, n
+        o.variants = 1 if variants else 0
+        o.cold = 1 if cold else 0
+        o.plan.version = _c.PlanOptions.VERSION
+        o.plan.method = _METHODS[method]
+        o.plan.time_limit_s = float(time_limit or 0.0)
+        o.plan.solver = _SOLVERS[solver]
+        self._progress_error = None
+        if progress is not None:
+            def hook(ctx, done, total):
+                try:
+                    return 1 if progress(done, total) else 0
+                except BaseException as e:  # noqa: B902 -- re-raised by run()
+                    self._progress_error = e
+                    return 1
+            self._hook = _c.ProgressFn(hook)  # kept alive as long as the sweep
+            o.progress = self._hook
+        h = ctypes.c_void_p()
+        _call(_L.curtail_sweep_new, self._scenario._h, ctypes.byref(o), ctypes.byref(h))
+        self._h = h
+        self._paths = []
+        self._rows = None
+        for s in sets:
+            if isinstance(s, str):
+                self.add_set_assign(s)
+            else:
+                self.add_set(*s)
+
+    def __del__(self):
+        h = getattr(self, "_h", None)
+        if h:
+            _L.curtail_sweep_free(h)
+            self._h = None
+
+    def add_set(self, path, values):
+        """Sweep an override over values: "V1,V2,...", "A:B:STEP", or a list."""
+        if not isinstance(values, str):
+            values = ",".join(_yaml_scalar(v) for v in values)
+        _call(_L.curtail_sweep_add_set, self._h, _b(path), _b(values))
+        self._paths.append(path)
+
+    def add_set_assign(self, assignment):
+        """The same from "PATH=VALUES" (the CLI's sweep --set)."""
+        _call(_L.curtail_sweep_add_set_assign, self._h, _b(assignment))
+        self._paths.append(assignment.split("=", 1)[0])
+
+    @property
+    def sets(self):
+        """The swept paths, in order."""
+        return list(self._paths)
+
+    @property
+    def case_count(self):
+        """Cases of the whole sweep (all shards)."""
+        return _L.curtail_sweep_case_count(self._h)
+
+    def run(self):
+        """Solve the shard's cases; returns rows() (an invalid or failed case is
+        a row with its status and message, the others go on)."""
+        err = _c.Error()
+        rc = _L.curtail_sweep_run(self._h, ctypes.byref(err))
+        if self._progress_error is not None:
+            e, self._progress_error = self._progress_error, None
+            raise e
+        if rc != 0:
+            _raise(rc, err)
+        self._rows = None
+        return self.rows()
+
+    @property
+    def worst(self):
+        """The worst status of the shard's cases ("optimal" when all are)."""
+        return CASE_STATUSES[_L.curtail_sweep_worst(self._h)]
+
+    def cases(self):
+        """One dict per case run: case, variant, set {path: value as given},
+        status, message, objective, levels (as Result.level, by level name),
+        changed {level: number of enterprises whose loads differ from the base's}."""
+        out = []
+        for i in range(_L.curtail_sweep_result_count(self._h)):
+            c = _c.SweepCase()
+            c.version = _c.SweepCase.VERSION
+            _call(_L.curtail_sweep_result, self._h, i, ctypes.byref(c))
+            sets = {p: _s(_L.curtail_sweep_result_value(self._h, i, j))
+                    for j, p in enumerate(self._paths)}
+            solved = c.status in (0, 1)
+            levels = {}
+            if solved:
+                for L, name in enumerate(LEVELS):
+                    lr = c.levels[L]
+                    levels[name] = {"status": _STATUS[lr.status], "lost_value": lr.lost_value,
+                                    "weighted_loss": lr.weighted_loss,
+                                    "targets": _targets(lr.targets, True)}
+            out.append({"case": c.index, "variant": _s(c.variant), "set": sets,
+                        "status": CASE_STATUSES[c.status], "message": _s(c.message) or "",
+                        "objective": c.objective if solved else None, "levels": levels,
+                        "changed": {L: c.changed[k] for k, L in enumerate(LEVELS)}
+                        if solved else {}})
+        return out
+
+    def rows(self):
+        """The table of `curtail sweep --format jsonl` as dicts: one row per case
+        and level (one for a case that did not solve, with level None and no
+        numbers). targets[P] = required, achieved, shortfall, marginal_cost;
+        "changed" is the number of enterprises whose loads differ from the
+        base's (their ids are in write())."""
+        if self._rows is not None:
+            return [dict(r) for r in self._rows]
+        rows = []
+        for c in self.cases():
+            head = {"case": c["case"], "variant": c["variant"], "set": c["set"]}
+            if not c["levels"]:
+                rows.append(dict(head, level=None, status=c["status"], objective=None,
+                                 lost_value=None, weighted_loss=None, targets=None,
+                                 changed=None, message=c["message"]))
+                continue
+            for L, lv in c["levels"].items():
+                targets = {p: {"required": t["required"], "achieved": t["achieved"],
+                               "shortfall": t["shortfall"], "marginal_cost": t["shadow_price"]}
+                           for p, t in lv["targets"].items()}
+                rows.append(dict(head, level=L, status=lv["status"], objective=c["objective"],
+                                 lost_value=lv["lost_value"], weighted_loss=lv["weighted_loss"],
+                                 targets=targets, changed=c["changed"][L],
+                                 message=c["message"]))
+        self._rows = rows
+        return [dict(r) for r in rows]
+
+    def to_dataframe(self):
+        """pandas: flat_rows() as a DataFrame."""
+        return _pandas().DataFrame(self.flat_rows())
+
+    def flat_rows(self):
+        """The rows flattened to the CSV table's columns (plus case): case,
+        variant, one column per swept path, level, status, objective,
+        lost_value, weighted_loss, P_required, P_achieved, P_shortfall,
+        P_marginal_cost for each pollutant P, changed, message."""
+        flat = []
+        for r in self.rows():
+            d = {"case": r["case"], "variant": r["variant"]}
+            d.update(r["set"])
+            for k in ("level", "status", "objective", "lost_value", "weighted_loss"):
+                d[k] = r[k]
+            for p in POLLUTANTS:
+                for k in ("required", "achieved", "shortfall", "marginal_cost"):
+                    d["%s_%s" % (p, k)] = r["targets"][p][k] if r["targets"] else None
+            d["changed"] = r["changed"]
+            d["message"] = r["message"]
+            flat.append(d)
+        return flat
+
+    def write(self, format="csv", path=None, curve=None, header=None):
+        """The library's table (csv, md, jsonl): to `path`, written whole or not
+        at all, or, without path, returned as a str. curve: a swept
+        targets.ratios.LEVEL.POLLUTANT for its cost curve. header: None (only
+        shard 0 writes it), False or True."""
+        if format not in _SWEEP_FORMATS:
+            raise ValueError("format must be csv, md or jsonl, got %r" % (format,))
+        o = _c.SweepWriteOptions(_c.SweepWriteOptions.VERSION, _SWEEP_FORMATS[format], _b(curve),
+                                 -1 if header is None else int(bool(header)))
+        if path is not None:
+            _call(_L.curtail_sweep_write_file, self._h, ctypes.byref(o), os.fsencode(path))
+            return None
+        buf = ctypes.POINTER(ctypes.c_char)()
+        n = ctypes.c_size_t()
+        _call(_L.curtail_sweep_write_buffer, self._h, ctypes.byref(o), ctypes.byref(buf),
+              ctypes.byref(n))
+        try:
+            return ctypes.string_at(buf, n.value).decode("utf-8")
+        finally:
+            _L.curtail_buffer_free(buf)

@@ -46,7 +46,8 @@ class UnitSpec(ctypes.Structure):
                 ("quenching", ctypes.c_int), ("coking_time_h", ctypes.c_double),
                 ("max_coking_time_h", ctypes.c_double), ("has_boiler", ctypes.c_int),
                 ("fuel", ctypes.c_int), ("steam_tph", ctypes.c_double), ("heating", ctypes.c_int),
-                ("has_ramp_h", ctypes.c_int), ("ramp_h", ctypes.c_double)]
+                ("has_ramp_h", ctypes.c_int), ("ramp_h", ctypes.c_double),
+                ("capacity_unit", ctypes.c_char_p)]
     VERSION = 1
 
     @classmethod
@@ -87,7 +88,9 @@ class PlanOptions(ctypes.Structure):
 
 
 class ScheduleOptions(ctypes.Structure):
-    _fields_ = [("version", ctypes.c_uint), ("method", ctypes.c_int)]
+    _fields_ = [("version", ctypes.c_uint), ("method", ctypes.c_int),
+                ("time_limit_s", ctypes.c_double), ("cancel", CancelFn),
+                ("cancel_ctx", ctypes.c_void_p), ("solver", ctypes.c_int)]
     VERSION = 2
 
 
@@ -120,6 +123,31 @@ class WriteOptions(ctypes.Structure):
                 ("bom", ctypes.c_int), ("on_temp", ctypes.c_void_p),
                 ("on_temp_ctx", ctypes.c_void_p)]
     VERSION = 2
+
+
+ProgressFn = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_size_t, ctypes.c_size_t)
+
+
+class SweepOptions(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint), ("threads", ctypes.c_int), ("shard", ctypes.c_uint),
+                ("nshards", ctypes.c_uint), ("variants", ctypes.c_int), ("cold", ctypes.c_int),
+                ("plan", PlanOptions), ("progress", ProgressFn),
+                ("progress_ctx", ctypes.c_void_p)]
+    VERSION = 1
+
+
+class SweepCase(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint), ("index", ctypes.c_size_t),
+                ("variant", ctypes.c_char_p), ("status", ctypes.c_int),
+                ("message", ctypes.c_char_p), ("objective", ctypes.c_double),
+                ("levels", LevelResult * NL), ("changed", ctypes.c_size_t * NL)]
+    VERSION = 1
+
+
+class SweepWriteOptions(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint), ("format", ctypes.c_int), ("curve", ctypes.c_char_p),
+                ("header", ctypes.c_int)]
+    VERSION = 1
 
 
 _P = ctypes.c_void_p  # opaque handles
@@ -184,6 +212,28 @@ _PROTOTYPES = {
     "curtail_result_segment": (_I, [_P, _Z, ctypes.POINTER(SegmentResult), _E]),
     "curtail_result_lp_columns": (_Z, [_P]),
     "curtail_result_write_file": (_I, [_P, ctypes.POINTER(WriteOptions), _S, _E]),
+    "curtail_scenario_clone": (_I, [_P, ctypes.POINTER(_P), _E]),
+    "curtail_scenario_override": (_I, [_P, _S, _S, _E]),
+    "curtail_scenario_override_assign": (_I, [_P, _S, _E]),
+    "curtail_scenario_variant_count": (_Z, [_P]),
+    "curtail_scenario_variant_name": (_S, [_P, _Z]),
+    "curtail_scenario_apply_variant": (_I, [_P, _S, _E]),
+    "curtail_sweep_new": (_I, [_P, ctypes.POINTER(SweepOptions), ctypes.POINTER(_P), _E]),
+    "curtail_sweep_free": (None, [_P]),
+    "curtail_sweep_add_set": (_I, [_P, _S, _S, _E]),
+    "curtail_sweep_add_set_assign": (_I, [_P, _S, _E]),
+    "curtail_sweep_case_count": (_Z, [_P]),
+    "curtail_sweep_run": (_I, [_P, _E]),
+    "curtail_case_status_name": (_S, [_I]),
+    "curtail_sweep_result_count": (_Z, [_P]),
+    "curtail_sweep_result": (_I, [_P, _Z, ctypes.POINTER(SweepCase), _E]),
+    "curtail_sweep_result_value": (_S, [_P, _Z, _Z]),
+    "curtail_sweep_worst": (_I, [_P]),
+    "curtail_sweep_write_buffer": (_I, [_P, ctypes.POINTER(SweepWriteOptions),
+                                        ctypes.POINTER(ctypes.POINTER(ctypes.c_char)),
+                                        ctypes.POINTER(_Z), _E]),
+    "curtail_sweep_write_file": (_I, [_P, ctypes.POINTER(SweepWriteOptions), _S, _E]),
+    "curtail_buffer_free": (None, [ctypes.POINTER(ctypes.c_char)]),
 }
 
 

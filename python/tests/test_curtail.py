@@ -4,6 +4,7 @@ project's golden outputs (CURTAIL_TEST_DATA, default ../../tests/data).
 Run with pytest or `python3 -m unittest`."""
 import json
 import os
+import subprocess
 import tempfile
 import unittest
 
@@ -13,6 +14,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 DATA = os.environ.get("CURTAIL_TEST_DATA", os.path.join(HERE, "..", "..", "tests", "data"))
 GOLDEN = os.path.join(DATA, "golden")
 EXAMPLES = os.path.join(HERE, "..", "..", "examples")
+SWEEP = os.path.abspath(os.path.join(EXAMPLES, "sweep.yaml"))
+CLI = os.environ.get("CURTAIL_CLI")  # this build's curtail (tests/python_test.sh)
 
 try:
     import pandas  # noqa: F401
@@ -173,6 +176,16 @@ class TestBuild(unittest.TestCase):
                          ("p1", "r1", "r1", 100.0))
         self.assertEqual(small["ef"], {"SO2": 1.0, "NOx": 0.0, "PM": 0.0, "VOCs": 0.0})
         self.assertIs(small["interruptible"], False)
+        self.assertIsNone(small["capacity_unit"])
+
+    def test_capacity_unit_round_trip(self):
+        # curtail_unit_spec ends with capacity_unit: the binding's mirror must
+        # hold it, or the getter writes past it
+        s = curtail.Scenario(name="cu")
+        s.add_enterprise("p1", "chemical", grade="C")
+        s.add_unit("r1", "reactor", 240, value=10, ef={"SO2": 1}, capacity_unit="t/h")
+        s.check()
+        self.assertEqual(s.units[0]["capacity_unit"], "t/h")
 
 
 class TestErrors(unittest.TestCase):
@@ -205,6 +218,177 @@ class TestErrors(unittest.TestCase):
         self.assertEqual(cm.exception.file, "/nonexistent/x.yaml")
 
 
+class TestOverride(InGolden, unittest.TestCase):
+    # plan.yaml (see its comment): red NOx 45 % of 1200 kg/d listed = 540 binds;
+    # r1 (500 weighted yuan per kg/d) runs at 0.175, so 35 kg/d of it is left,
+    # then the coke oven (1000 per kg/d).
+    def test_ratio_override_changes_required_and_objective(self):
+        s = curtail.Scenario.load("plan.yaml")
+        c = s.clone()
+        c.override("targets.ratios.red.NOx", 0.5)
+        c.check()
+        r = c.plan()
+        self.assertEqual(r.level("red")["targets"]["NOx"]["required"], 600)  # 1200 × 0.5
+        self.assertEqual(r.level("orange")["targets"]["NOx"]["required"], 240)  # untouched
+        # +60 kg/d: 35 from r1 at 500, 25 from the oven at 1000
+        self.assertAlmostEqual(r.objective, 1242500 + 35 * 500 + 25 * 1000, places=6)
+        self.assertEqual(r.units("red")[2]["load"], 0)  # r1 stopped
+        # the original is not touched by the clone's override
+        self.assertEqual(s.plan().level("red")["targets"]["NOx"]["required"], 540)
+        self.assertEqual(s.plan().objective, 1242500)
+
+    def test_override_assign_and_python_values(self):
+        a = curtail.Scenario.load("plan.yaml")
+        a.override_assign("targets.ratios.red.NOx=0.5")
+        a.check()
+        self.assertEqual(a.plan().level("red")["targets"]["NOx"]["required"], 600)
+        b = curtail.Scenario.load("plan.yaml")
+        b.override("unit.dongfang.r1.ef", {"NOx": 2.0})  # a flow map: NOx alone changes
+        b.override("extra.grades", ["C", "D", "non-leading"])
+        b.override("enterprise.reli.phase_out", False)
+        r1 = [u for u in b.units if u["id"] == "r1"][0]
+        self.assertEqual(r1["ef"], {"SO2": 0.5, "NOx": 2.0, "PM": 0.1, "VOCs": 2.0})
+        b.override("enterprise.dongfang-", None)
+        self.assertEqual([e["id"] for e in b.enterprises], ["hengxiang", "reli"])
+
+    def test_override_error_carries_path_and_message(self):
+        s = curtail.Scenario.load("plan.yaml")
+        with self.assertRaises(curtail.InputError) as cm:
+            s.override("targets.ratios.red.NOx", 1.5)
+        e = cm.exception
+        self.assertEqual((e.code, e.path, e.message),
+                         (-3, "targets.ratios.red.NOx", "must be in [0, 1), got 1.5"))
+        self.assertEqual(str(e), "error: targets.ratios.red.NOx: must be in [0, 1), got 1.5")
+        with self.assertRaises(curtail.InputError) as cm:
+            s.override_assign("unit.dongfang.r1.boiler.fuel=peat")
+        self.assertEqual(cm.exception.path, "unit.dongfang.r1.boiler.fuel")
+        s.check()  # unchanged by the failed overrides
+        self.assertEqual(s.plan().objective, 1242500)
+
+    def test_variants(self):
+        text = SMALL + "variants:\n  half:\n    targets.ratios.red.SO2: 0.5\n" \
+                       "  bad:\n    targets.ratios.red.SO2: 1.5\n"
+        s = curtail.Scenario.loads(text, "v.yaml")
+        self.assertEqual(s.variants, ["half", "bad"])
+        h = s.clone()
+        h.apply_variant("half")
+        h.check()
+        self.assertAlmostEqual(h.plan().units("red")[0]["load"], 0.5, places=12)
+        with self.assertRaises(curtail.InputError) as cm:
+            s.clone().apply_variant("bad")
+        e = cm.exception
+        self.assertEqual((e.file, e.line, e.column, e.path), ("v.yaml", 21, 29,
+                         "variants.bad.targets.ratios.red.SO2"))
+        self.assertEqual(e.message, "must be in [0, 1), got 1.5")
+        with self.assertRaises(curtail.CurtailError) as cm:
+            s.apply_variant("nope")
+        self.assertEqual(cm.exception.code, -1)
+
+
+def cli_sweep(*args):
+    p = subprocess.run([CLI, "sweep", SWEEP] + list(args), stdout=subprocess.PIPE,
+                       stderr=subprocess.PIPE, check=True)
+    return p.stdout.decode("utf-8")
+
+
+class TestSweep(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.s = curtail.Scenario.load(SWEEP)
+
+    @unittest.skipUnless(CLI, "CURTAIL_CLI is not set")
+    def test_rows_match_the_cli(self):
+        want = [json.loads(line) for line in cli_sweep("--format", "jsonl").splitlines()]
+        w = curtail.Sweep(self.s)
+        rows = w.run()
+        self.assertEqual(len(rows), len(want))
+        self.assertEqual(len(rows), 5 * 3)  # the base and 4 variants, 3 levels each
+        for got, cli in zip(rows, want):
+            for k in ("case", "variant", "set", "level", "status", "objective", "lost_value",
+                      "weighted_loss", "targets", "message"):
+                self.assertEqual(got[k], cli[k], (cli["case"], cli["level"], k))
+            self.assertEqual(got["changed"], len(cli["changed"]))
+        self.assertEqual([r["variant"] for r in rows[::3]], ["base"] + self.s.variants)
+        self.assertEqual(w.worst, "optimal")
+        # the library's own table is the CLI's, byte for byte
+        self.assertEqual(w.write("jsonl"), cli_sweep("--format", "jsonl"))
+        self.assertEqual(w.write("csv"), cli_sweep())
+
+    @unittest.skipUnless(CLI, "CURTAIL_CLI is not set")
+    def test_sets_match_the_cli(self):
+        sets = ["targets.ratios.orange.NOx=0.20:0.30:0.05", "extra.weights.B=1,4"]
+        w = curtail.Sweep(self.s, variants=False, sets=sets)
+        rows = w.run()
+        want = [json.loads(line) for line in cli_sweep(
+            "--no-variants", "--set", sets[0], "--set", sets[1], "--format", "jsonl").splitlines()]
+        self.assertEqual(len(rows), 3 * 2 * 3)
+        self.assertEqual([(r["set"], r["objective"], r["targets"]) for r in rows],
+                         [(c["set"], c["objective"], c["targets"]) for c in want])
+        self.assertEqual(w.sets, ["targets.ratios.orange.NOx", "extra.weights.B"])
+
+    def test_two_threads_equal_one(self):
+        one = curtail.Sweep(self.s, threads=1)
+        two = curtail.Sweep(self.s, threads=2)
+        self.assertEqual(two.run(), one.run())
+        self.assertEqual(two.write("csv"), one.write("csv"))
+        self.assertEqual(two.write("md"), one.write("md"))
+
+    def test_set_values_and_shards(self):
+        ratios = [0.2, 0.25, 0.3]
+        whole = curtail.Sweep(self.s, variants=False,
+                              sets=[("targets.ratios.orange.NOx", ratios)])
+        rows = whole.run()
+        self.assertEqual(whole.case_count, 3)
+        orange = [r for r in rows if r["level"] == "orange"]
+        # totals_kgpd NOx 7400 × the ratio
+        self.assertEqual([r["targets"]["NOx"]["required"] for r in orange], [1480, 1850, 2220])
+        self.assertEqual([r["set"] for r in orange],
+                         [{"targets.ratios.orange.NOx": v} for v in ("0.2", "0.25", "0.3")])
+        parts = [curtail.Sweep(self.s, variants=False, shard=(i, 2),
+                               sets=[("targets.ratios.orange.NOx", ratios)]) for i in range(2)]
+        self.assertEqual(parts[0].run() + parts[1].run(), rows)
+        self.assertEqual(parts[0].write("csv") + parts[1].write("csv"), whole.write("csv"))
+        with tempfile.TemporaryDirectory() as d:
+            p = os.path.join(d, "sweep.md")
+            whole.write("md", p)
+            with open(p, encoding="utf-8") as f:
+                self.assertEqual(f.read(), whole.write("md"))
+
+    def test_progress_and_cancel(self):
+        seen = []
+        w = curtail.Sweep(self.s, progress=lambda done, total: seen.append((done, total)))
+        w.run()
+        self.assertEqual(sorted(seen), [(i, 5) for i in range(1, 6)])
+        w = curtail.Sweep(self.s, progress=lambda done, total: True)
+        with self.assertRaises(curtail.CanceledError):
+            w.run()
+
+    def test_flat_rows(self):
+        w = curtail.Sweep(self.s, variants=False, sets=["targets.ratios.orange.NOx=0.2,0.3"])
+        rows = w.run()
+        flat = w.flat_rows()
+        self.assertEqual(len(flat), 6)
+        self.assertEqual(list(flat[0])[:5],
+                         ["case", "variant", "targets.ratios.orange.NOx", "level", "status"])
+        self.assertEqual(list(flat[0])[-2:], ["changed", "message"])
+        self.assertEqual(len(flat[0]), 3 + 5 + 4 * 4 + 2)
+        self.assertEqual([f["NOx_required"] for f in flat if f["level"] == "orange"],
+                         [1480, 2220])
+        self.assertEqual([f["SO2_marginal_cost"] for f in flat],
+                         [r["targets"]["SO2"]["marginal_cost"] for r in rows])
+
+    def test_bad_set_and_unchecked_scenario(self):
+        w = curtail.Sweep(self.s, variants=False)
+        with self.assertRaises(curtail.InputError) as cm:
+            w.add_set("targets.ratios.orange.NOx", "0.2,1.5")
+        self.assertEqual(cm.exception.path, "targets.ratios.orange.NOx")
+        c = self.s.clone()
+        c.override("targets.ratios.orange.NOx", 0.25)  # unchecked now
+        with self.assertRaises(curtail.CurtailError) as cm:
+            curtail.Sweep(c)
+        self.assertEqual(cm.exception.code, -1)
+
+
 @unittest.skipUnless(HAVE_PANDAS, "pandas is not installed")
 class TestPandas(InGolden, unittest.TestCase):
     def test_frames(self):
@@ -218,6 +402,17 @@ class TestPandas(InGolden, unittest.TestCase):
         loads = s.loads_frame()
         self.assertEqual(loads.shape[0], 30)
         self.assertEqual(loads.index[0], "2023-07-10T06:00")
+
+    def test_sweep_frame(self):
+        w = curtail.Sweep(curtail.Scenario.load(SWEEP), variants=False,
+                          sets=["targets.ratios.orange.NOx=0.2,0.3"])
+        rows = w.run()
+        df = w.to_dataframe()
+        self.assertEqual(df.shape[0], 6)
+        self.assertEqual(list(df.columns[:5]),
+                         ["case", "variant", "targets.ratios.orange.NOx", "level", "status"])
+        self.assertEqual(list(df["NOx_required"][df["level"] == "orange"]), [1480, 2220])
+        self.assertEqual(list(df["objective"]), [r["objective"] for r in rows])
 
 
 if __name__ == "__main__":
