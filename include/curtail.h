@@ -270,6 +270,7 @@ typedef struct curtail_unit_spec {
     curtail_fuel fuel;
     double steam_tph; /* t/h of steam; 0 = not given (no size warning) */
     int heating;
+    /* since version 2: */
     /* coke_oven block, continued: hours from base load to hot idle or back
      * (SPEC §6); has_ramp_h 0: the normal coking_time_h; 0 turns the ramp off */
     int has_ramp_h;
@@ -279,7 +280,8 @@ typedef struct curtail_unit_spec {
      * (a t/h unit states daily capacity / 24). */
     const char *capacity_unit;
 } curtail_unit_spec;
-#define CURTAIL_UNIT_SPEC_VERSION 1
+/* Version 1 (0.1.0) ended at `heating`; it is still accepted and filled. */
+#define CURTAIL_UNIT_SPEC_VERSION 2
 #define CURTAIL_UNIT_SPEC_INIT                                                               \
     {                                                                                        \
         CURTAIL_UNIT_SPEC_VERSION, NULL, NULL, CURTAIL_KIND_OTHER, 0.0, 0, 1.0, 0, 0.0, 0.0, \

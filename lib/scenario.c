@@ -11,6 +11,7 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 static const cu_pos no_pos = {0, 0};
@@ -568,14 +569,23 @@ static int unit_check(const curtail_scenario *s, const curtail_unit_spec *u, cur
 
 int curtail_scenario_add_unit(curtail_scenario *s, const curtail_unit_spec *u, curtail_error *err)
 {
+    curtail_unit_spec v2;
     cu_unit *d;
     void *p;
     int rc;
     NEED_S(s, "curtail_scenario_add_unit");
     if ((rc = refuse_while_results(s, "curtail_scenario_add_unit", err)) != 0)
         return rc;
-    if (!u || u->version != CURTAIL_UNIT_SPEC_VERSION)
+    if (!u || (u->version != 1 && u->version != CURTAIL_UNIT_SPEC_VERSION))
         return cu_einval(err, "curtail_scenario_add_unit: spec is NULL or of another version");
+    if (u->version == 1) {
+        /* a version-1 caller's struct ends before has_ramp_h: read that much */
+        curtail_unit_spec *full = &v2;
+        *full = (curtail_unit_spec)CURTAIL_UNIT_SPEC_INIT;
+        memcpy(full, u, offsetof(curtail_unit_spec, has_ramp_h));
+        full->version = CURTAIL_UNIT_SPEC_VERSION;
+        u = full;
+    }
     if (s->nents == 0)
         return cu_einval(err, "curtail_scenario_add_unit: add an enterprise first");
     if (s->nunits >= CU_MAX_UNITS)
@@ -700,11 +710,21 @@ int curtail_scenario_unit(const curtail_scenario *s, size_t i, curtail_unit_spec
     const cu_unit *u;
     if (!s)
         return cu_einval(err, "curtail_scenario_unit: scenario is NULL");
-    if (!out || out->version != CURTAIL_UNIT_SPEC_VERSION)
+    if (!out || (out->version != 1 && out->version != CURTAIL_UNIT_SPEC_VERSION))
         return cu_einval(err, "curtail_scenario_unit: out is NULL or of another version");
     if (i >= s->nunits)
         return cu_einval(err, "curtail_scenario_unit: index %zu out of range (%zu units)", i,
                          s->nunits);
+    if (out->version == 1) {
+        /* fill a whole struct, hand a version-1 caller its part */
+        curtail_unit_spec full = CURTAIL_UNIT_SPEC_INIT;
+        int rc = curtail_scenario_unit(s, i, &full, enterprise, err);
+        if (rc == CURTAIL_OK) {
+            full.version = 1;
+            memcpy(out, &full, offsetof(curtail_unit_spec, has_ramp_h));
+        }
+        return rc;
+    }
     u = &s->units[i];
     out->id = u->id;
     out->name = u->name;

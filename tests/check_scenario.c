@@ -9,6 +9,7 @@
 
 #include <check.h>
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 
 static const char yaml[] =
@@ -238,6 +239,53 @@ START_TEST(test_scenario_readback_errors)
 }
 END_TEST
 
+/* A program built against 0.1.0 passes a version-1 unit spec, which ends at
+ * `heating`: it is read and filled only that far (the bytes after it are the
+ * caller's, here a guard), with the later fields at their defaults. */
+START_TEST(test_scenario_unit_spec_version_1)
+{
+    struct {
+        curtail_unit_spec head; /* only the version-1 part is the caller's */
+    } buf;
+    unsigned char *tail;
+    size_t v1 = offsetof(curtail_unit_spec, has_ramp_h), k;
+    curtail_scenario *s = NULL;
+    curtail_enterprise_spec e = CURTAIL_ENTERPRISE_SPEC_INIT;
+    curtail_unit_spec back = CURTAIL_UNIT_SPEC_INIT;
+    curtail_error err;
+    ck_assert_int_eq(curtail_scenario_new(&s, NULL, &err), CURTAIL_OK);
+    e.id = "coke";
+    e.industry = CURTAIL_COKING;
+    ck_assert_int_eq(curtail_scenario_add_enterprise(s, &e, &err), CURTAIL_OK);
+    buf.head = (curtail_unit_spec)CURTAIL_UNIT_SPEC_INIT;
+    buf.head.version = 1;
+    buf.head.id = "oven";
+    buf.head.kind = CURTAIL_KIND_COKE_OVEN;
+    buf.head.capacity = 100;
+    buf.head.has_coke_oven = 1;
+    buf.head.coking_time_h = 20;
+    tail = (unsigned char *)&buf.head + v1;
+    memset(tail, 0xA5, sizeof buf.head - v1); /* garbage a v1 caller would have there */
+    ck_assert_int_eq(curtail_scenario_add_unit(s, &buf.head, &err), CURTAIL_OK);
+    ck_assert_int_eq(curtail_scenario_check(s, &err), CURTAIL_OK);
+    /* read back whole: the ramp took its default (the coking time) */
+    ck_assert_int_eq(curtail_scenario_unit(s, 0, &back, NULL, &err), CURTAIL_OK);
+    ck_assert_double_eq(back.ramp_h, 20);
+    ck_assert_ptr_null(back.capacity_unit); /* the default: t/d for an oven */
+    /* read back into a version-1 struct: the guard after it stays */
+    memset(tail, 0x5A, sizeof buf.head - v1);
+    buf.head.version = 1;
+    ck_assert_int_eq(curtail_scenario_unit(s, 0, &buf.head, NULL, &err), CURTAIL_OK);
+    ck_assert_str_eq(buf.head.id, "oven");
+    ck_assert_double_eq(buf.head.coking_time_h, 20);
+    for (k = 0; k < sizeof buf.head - v1; k++)
+        ck_assert_uint_eq(tail[k], 0x5A);
+    buf.head.version = 3;
+    ck_assert_int_eq(curtail_scenario_unit(s, 0, &buf.head, NULL, &err), CURTAIL_EINVAL);
+    curtail_scenario_free(s);
+}
+END_TEST
+
 static Suite *scenario_suite(void)
 {
     Suite *s = suite_create("scenario");
@@ -246,6 +294,7 @@ static Suite *scenario_suite(void)
     tcase_add_test(core, test_scenario_enterprises_read_back);
     tcase_add_test(core, test_scenario_units_read_back);
     tcase_add_test(core, test_scenario_built_in_code);
+    tcase_add_test(core, test_scenario_unit_spec_version_1);
     tcase_add_test(errors, test_scenario_readback_errors);
     suite_add_tcase(s, core);
     suite_add_tcase(s, errors);

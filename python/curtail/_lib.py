@@ -48,7 +48,7 @@ class UnitSpec(ctypes.Structure):
                 ("fuel", ctypes.c_int), ("steam_tph", ctypes.c_double), ("heating", ctypes.c_int),
                 ("has_ramp_h", ctypes.c_int), ("ramp_h", ctypes.c_double),
                 ("capacity_unit", ctypes.c_char_p)]
-    VERSION = 1
+    VERSION = 2
 
     @classmethod
     def init(cls):
