@@ -28,7 +28,12 @@ static const char sweep_help[] =
     "  -j N                     solve on N threads (output bytes do not depend on N)\n"
     "  --shard I/N              only slice I of N (0-based); shards' outputs\n"
     "                           concatenated in order are the whole table\n"
-    "  --format csv|md|jsonl    default: from the extension of -o, else csv\n"
+    "  --format csv|md|jsonl|xlsx|html\n"
+    "                           default: from the extension of -o, else csv; xlsx: a\n"
+    "                           comparison sheet (and with --curve a 成本曲线 sheet with\n"
+    "                           line charts); html: one self-contained page with the\n"
+    "                           table (and with --curve SVG charts of the cost curve)\n"
+    "  --lang zh|en             wording of xlsx and html (default: the scenario's)\n"
     "  -o, --output OUT         write to OUT, whole or not at all (default: stdout)\n"
     "  --cold                   solve every case from scratch (no warm start)\n"
     "  --time-limit SECONDS     per solve\n"
@@ -42,6 +47,8 @@ static const char sweep_help[] =
     "  curtail sweep examples/sweep.yaml --format md\n"
     "  curtail sweep examples/sweep.yaml --no-variants \\\n"
     "      --set targets.ratios.orange.NOx=0.20:0.40:0.05 --curve targets.ratios.orange.NOx\n"
+    "  curtail sweep examples/sweep.yaml --set targets.ratios.orange.NOx=0.20:0.40:0.05 \\\n"
+    "      --curve targets.ratios.orange.NOx -o curve.html\n"
     "  sbatch --array=0-9 --wrap 'curtail sweep city.yaml --set ... \\\n"
     "      --shard $SLURM_ARRAY_TASK_ID/$SLURM_ARRAY_TASK_COUNT -o part-$SLURM_ARRAY_TASK_ID.csv'\n"
     "\n"
@@ -54,7 +61,7 @@ static int usage(const char *msg, const char *arg)
     fprintf(stderr, "curtail: sweep: ");
     fprintf(stderr, msg, arg);
     fprintf(stderr, "\nUsage: curtail sweep FILE [--set PATH=V1,V2|A:B:STEP ...] [--curve PATH] "
-                    "[-j N] [--shard I/N] [--format csv|md|jsonl] [-o OUT]\n");
+                    "[-j N] [--shard I/N] [--format csv|md|jsonl|xlsx|html] [--lang zh|en] [-o OUT]\n");
     return 1;
 }
 
@@ -110,7 +117,7 @@ int curtail_cli_sweep(int argc, char **argv)
     curtail_sweep_options so = CURTAIL_SWEEP_OPTIONS_INIT;
     curtail_sweep_write_options wo = CURTAIL_SWEEP_WRITE_OPTIONS_INIT;
     const char *file = NULL, *output = NULL, *format = NULL, *shard = NULL, *jobs = NULL;
-    const char *solver = NULL, *tlimit = NULL;
+    const char *solver = NULL, *tlimit = NULL, *lang = NULL;
     const char **sets = NULL;
     size_t nsets = 0, i;
     curtail_scenario *s = NULL;
@@ -163,6 +170,7 @@ int curtail_cli_sweep(int argc, char **argv)
         OPT("--output", output = v)
         OPT("--solver", solver = v)
         OPT("--time-limit", tlimit = v)
+        OPT("--lang", lang = v)
 #undef OPT
         free(sets);
         return usage("unknown option '%s'", argv[a]);
@@ -173,15 +181,27 @@ int curtail_cli_sweep(int argc, char **argv)
         goto done;
     }
     if (!format && output && strcmp(output, "-") != 0)
-        format = ends_with(output, ".md") ? "md" : ends_with(output, ".jsonl") ? "jsonl" : "csv";
+        format = ends_with(output, ".md")      ? "md"
+                 : ends_with(output, ".jsonl") ? "jsonl"
+                 : ends_with(output, ".xlsx")  ? "xlsx"
+                 : ends_with(output, ".html") || ends_with(output, ".htm") ? "html"
+                                               : "csv";
     if (!format || strcmp(format, "csv") == 0)
         wo.format = CURTAIL_FORMAT_CSV;
     else if (strcmp(format, "md") == 0)
         wo.format = CURTAIL_FORMAT_MD;
     else if (strcmp(format, "jsonl") == 0)
         wo.format = CURTAIL_FORMAT_JSON;
+    else if (strcmp(format, "xlsx") == 0)
+        wo.format = CURTAIL_FORMAT_XLSX;
+    else if (strcmp(format, "html") == 0)
+        wo.format = CURTAIL_FORMAT_HTML;
     else {
-        rc = usage("unknown format '%s' (csv, md or jsonl)", format);
+        rc = usage("unknown format '%s' (csv, md, jsonl, xlsx or html)", format);
+        goto done;
+    }
+    if (lang && curtail_lang_from_name(lang, &wo.lang) != CURTAIL_OK) {
+        rc = usage("unknown language '%s' (zh or en)", lang);
         goto done;
     }
     if (jobs) {

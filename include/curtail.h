@@ -822,13 +822,18 @@ CURTAIL_API curtail_case_status curtail_sweep_worst(const curtail_sweep *w);
 
 typedef struct curtail_sweep_write_options {
     unsigned version;
-    curtail_format format; /* CURTAIL_FORMAT_CSV (default), CURTAIL_FORMAT_MD, or JSON: JSON lines */
+    /* CURTAIL_FORMAT_CSV (default), CURTAIL_FORMAT_MD, JSON (JSON lines), XLSX (the
+     * comparison table; with `curve` a cost-curve sheet with a line chart) or HTML
+     * (title, the table; with `curve` SVG charts of the cost curve and lost value) */
+    curtail_format format;
     const char *curve;     /* NULL, or a swept path targets.ratios.LEVEL.POLLUTANT: the cost curve */
-    int header;            /* -1 (default): only shard 0 writes the header; 0 never; 1 always */
+    int header;            /* -1 (default): only shard 0 writes the header; 0 never; 1 always
+                              (csv and md; xlsx and html are whole documents) */
+    curtail_lang lang;     /* version 2: xlsx and html wording; DEFAULT: the scenario's */
 } curtail_sweep_write_options;
-#define CURTAIL_SWEEP_WRITE_OPTIONS_VERSION 1
+#define CURTAIL_SWEEP_WRITE_OPTIONS_VERSION 2
 #define CURTAIL_SWEEP_WRITE_OPTIONS_INIT                                                     \
-    {CURTAIL_SWEEP_WRITE_OPTIONS_VERSION, CURTAIL_FORMAT_CSV, NULL, -1}
+    {CURTAIL_SWEEP_WRITE_OPTIONS_VERSION, CURTAIL_FORMAT_CSV, NULL, -1, CURTAIL_LANG_DEFAULT}
 
 /**
  * The table of a run sweep: one row per case and level (one row for a

@@ -33,6 +33,12 @@ void cu_hour_emissions(const curtail_result *r, size_t t, double out[CU_NP]);
  * 0 when the industry has none). */
 double cu_industry_hour_load(const curtail_result *r, int industry, size_t t);
 
+/* An HTML document's start as the report has it (write_html.c): doctype,
+ * head with the report's inline CSS (A4 landscape), <body><header><h1> with
+ * the title escaped (`fallback`, trusted text, when title is NULL); the
+ * caller closes </header>, </body> and </html>. */
+void cu_html_head(cu_buf *b, const char *title, const char *fallback, int en);
+
 /* Excel's sheet limits (write_xlsx.c) */
 #define CU_XLSX_MAX_ROWS 1048576u
 #define CU_XLSX_MAX_COLS 16384u
@@ -40,5 +46,14 @@ double cu_industry_hour_load(const curtail_result *r, int industry, size_t t);
  * limits given (the writer passes Excel's; tests smaller ones). */
 int cu_xlsx_build(const curtail_result *r, const curtail_write_options *o, const char *path,
                   size_t max_rows, size_t max_cols, curtail_error *err);
+/* 2024-01-01T00:00:00Z: the fixed creation date of every workbook. */
+#define CU_XLSX_CREATED ((time_t)1704067200)
+/* A workbook built by build(ctx, path, err) (libxlsxwriter names a file and
+ * writes it itself) into `out`: into its temporary file when it has one
+ * (cu_output_close then renames it), else through a scratch file in $TMPDIR
+ * copied to its stream or device and removed (out->on_temp told of it). */
+typedef int (*cu_xlsx_build_fn)(void *ctx, const char *path, curtail_error *err);
+int cu_xlsx_to_output(cu_xlsx_build_fn build, void *ctx, const curtail_mem *mem, cu_output *out,
+                      curtail_error *err);
 
 #endif

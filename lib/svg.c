@@ -338,6 +338,8 @@ void cu_svg_write(cu_buf *b, const cu_svg_chart *c)
                              "stroke-linejoin=\"round\" points=\"",
                           c->series[j].color);
             for (i = 0; i < c->n; i++) {
+                if (c->gaps && c->series[j].v && !isfinite(c->series[j].v[i]))
+                    continue; /* a point left out (the line joins its neighbours) */
                 if (i)
                     cu_buf_puts(b, " ");
                 num(b, left + plot_w * ((double)i + 0.5) / (double)c->n);
@@ -346,6 +348,10 @@ void cu_svg_write(cu_buf *b, const cu_svg_chart *c)
             }
             cu_buf_puts(b, "\"/>");
         }
+        /* category labels under the points (a sweep's swept values) */
+        for (i = 0; c->cat && i < c->n; i++)
+            text_at(b, left + plot_w * ((double)i + 0.5) / (double)c->n, top + plot_h + 15,
+                    "middle", FONT_PX, NULL, c->cat[i]);
     } else if (c->n > 0) {
         double gw = plot_w / (double)c->n;
         for (i = 0; i < c->n; i++) {

@@ -38,7 +38,7 @@ typedef struct cu_svg_chart {
     const char *unit;  /* the value axis' unit, above it; NULL: none */
     int percent;       /* values are fractions, shown as percentages */
     size_t n;          /* categories (bars) or points (lines) */
-    const char *const *cat; /* bars: n category labels */
+    const char *const *cat; /* bars (lines: when set, under the points): n category labels */
     /* lines: label of point i (every `xstep` points from 0; 0: chosen) */
     void (*xlabel)(void *ctx, size_t i, char *buf, size_t size);
     void *xlabel_ctx;
@@ -50,6 +50,7 @@ typedef struct cu_svg_chart {
     size_t nkeys;
     const cu_svg_key *keys;
     const char *id; /* unique within the document (hatch pattern ids); NULL: "c" */
+    int gaps;       /* lines: a non-finite value is left out instead of drawn as 0 */
 } cu_svg_chart;
 
 /* The chart as one <svg> element (no XML declaration: it is inline in HTML,

@@ -123,28 +123,33 @@ static void td_pct(hw *h, double v)
 
 /* ---- head and title ---------------------------------------------------------------------- */
 
+void cu_html_head(cu_buf *b, const char *title, const char *fallback, int en)
+{
+    cu_buf_puts(b, en ? "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                      : "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
+    cu_buf_puts(b, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
+    cu_buf_puts(b, "<meta name=\"generator\" content=\"curtail " CURTAIL_VERSION_STRING "\">\n<title>");
+    if (title)
+        cu_xml_text(b, title);
+    else
+        cu_buf_puts(b, fallback);
+    cu_buf_puts(b, "</title>\n<style>\n");
+    cu_buf_puts(b, css);
+    cu_buf_puts(b, "</style>\n</head>\n<body>\n<header>\n<h1>");
+    if (title) {
+        cu_buf_puts(b, "<bdi>");
+        cu_xml_text(b, title);
+        cu_buf_puts(b, "</bdi>");
+    } else {
+        cu_buf_puts(b, fallback);
+    }
+    cu_buf_puts(b, "</h1>\n");
+}
+
 static void put_head(hw *h)
 {
-    const char *title = cu_report_title(h->r);
-    puts_(h, h->en ? "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-                   : "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n");
-    puts_(h, "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n");
-    puts_(h, "<meta name=\"generator\" content=\"curtail " CURTAIL_VERSION_STRING "\">\n<title>");
-    if (title)
-        esc(h, title);
-    else
-        puts_(h, h->en ? "Emergency reduction list" : "应急减排清单");
-    puts_(h, "</title>\n<style>\n");
-    puts_(h, css);
-    puts_(h, "</style>\n</head>\n<body>\n<header>\n<h1>");
-    if (title) {
-        puts_(h, "<bdi>");
-        esc(h, title);
-        puts_(h, "</bdi>");
-    } else {
-        puts_(h, h->en ? "Emergency reduction list" : "应急减排清单");
-    }
-    puts_(h, "</h1>\n");
+    cu_html_head(h->out, cu_report_title(h->r),
+                 h->en ? "Emergency reduction list" : "应急减排清单", h->en);
 }
 
 static void put_meta(hw *h, int schedule)

@@ -4,11 +4,13 @@
  * a case that did not solve), as CSV, Markdown or JSON lines; or the cost
  * curve of one swept ratio (one row per case, that level and pollutant).
  * Only shard 0 writes a header by default, so shards' outputs concatenate
- * (`cat`) into the whole table.
+ * (`cat`) into the whole table. The bureau's formats of the same table and
+ * curve are write_sweep_xlsx.c and write_sweep_html.c.
  */
-#include "sweep.h"
-#include "output.h"
+#define _POSIX_C_SOURCE 200809L
+#include "write_sweep.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -168,6 +170,100 @@ static const char *level_status(const sw_case *c, int L)
     return c->lv[L].status == CURTAIL_TARGETS_UNMET ? "targets_unmet" : "optimal";
 }
 
+int cu_sweep_solved(const sw_case *c)
+{
+    return solved(c);
+}
+
+const char *cu_sweep_status_text(const sw_case *c, int L, int en)
+{
+    if (solved(c))
+        return c->lv[L].status == CURTAIL_TARGETS_UNMET ? (en ? "targets not met" : "目标未达成")
+                                                        : (en ? "targets met" : "目标达成");
+    switch (c->status) {
+    case CURTAIL_CASE_INVALID:
+        return en ? "invalid" : "无效";
+    case CURTAIL_CASE_FAILED:
+        return en ? "failed" : "求解失败";
+    default:
+        return en ? "canceled" : "已取消";
+    }
+}
+
+size_t cu_sweep_case_values(const curtail_sweep *w, size_t i, size_t *vidx)
+{
+    return cu_sweep_decode(w, w->first + i, vidx);
+}
+
+size_t cu_sweep_curve_series(const cu_sweep_view *v, size_t *ser, size_t *pt)
+{
+    const curtail_sweep *w = v->w;
+    size_t n = w->end - w->first, nkeys = 1, i, j, nser = 0, *vi, *map;
+    for (j = 0; j < w->nsets; j++)
+        if ((int)j != v->curve)
+            nkeys *= w->sets[j].nvalues;
+    nkeys *= w->nbase;
+    vi = cu_calloc(w->mem, w->nsets + 1, sizeof *vi);
+    map = cu_calloc(w->mem, nkeys, sizeof *map); /* series + 1, 0: none yet */
+    if (!vi || !map) {
+        cu_free(w->mem, vi);
+        cu_free(w->mem, map);
+        return 0;
+    }
+    for (i = 0; i < n; i++) {
+        size_t key = cu_sweep_decode(w, w->first + i, vi);
+        for (j = 0; j < w->nsets; j++)
+            if ((int)j != v->curve)
+                key = key * w->sets[j].nvalues + vi[j];
+        if (!map[key])
+            map[key] = ++nser;
+        ser[i] = map[key] - 1;
+        pt[i] = vi[v->curve];
+    }
+    cu_free(w->mem, vi);
+    cu_free(w->mem, map);
+    return nser;
+}
+
+void cu_sweep_series_name(const cu_sweep_view *v, size_t case_i, cu_buf *out)
+{
+    const curtail_sweep *w = v->w;
+    size_t vidx[64], *vi = vidx, j, b;
+    if (w->nsets > 64 && !(vi = cu_calloc(w->mem, w->nsets, sizeof *vi))) {
+        out->failed = 1;
+        return;
+    }
+    b = cu_sweep_decode(w, w->first + case_i, vi);
+    cu_buf_puts(out, cu_sweep_variant_name(w, b));
+    for (j = 0; j < w->nsets; j++)
+        if ((int)j != v->curve)
+            cu_buf_printf(out, ", %s=%s", w->sets[j].path, w->sets[j].values[vi[j]]);
+    if (vi != vidx)
+        cu_free(w->mem, vi);
+}
+
+const char *cu_sweep_heading(int which, int en)
+{
+    static const char *const zh[CU_SWH_N] = {
+        "变体", "预警级别", "状态", "目标函数 (万元/日)", "损失产值 (万元/日)",
+        "加权损失 (万元/日)", "减排要求 (kg/d)", "实际减排量 (kg/d)", "缺口 (kg/d)",
+        "边际成本 (元/(kg/d))", "措施变化企业数", "措施变化企业", "说明"};
+    static const char *const en_[CU_SWH_N] = {
+        "Variant", "Level", "Status", "Objective (10k yuan/d)", "Lost value (10k yuan/d)",
+        "Weighted loss (10k yuan/d)", "Required (kg/d)", "Achieved (kg/d)", "Shortfall (kg/d)",
+        "Marginal cost (yuan per kg/d)", "Enterprises changed", "Changed enterprises",
+        "Message"};
+    return which >= 0 && which < CU_SWH_N ? (en ? en_ : zh)[which] : "";
+}
+
+void cu_sweep_title(const cu_sweep_view *v, cu_buf *out)
+{
+    const char *name = curtail_scenario_name(v->w->s);
+    if (name && name[0])
+        cu_buf_printf(out, "%s — ", name);
+    cu_buf_puts(out, v->en ? "sweep comparison" : "情景对比");
+}
+
 static void table_rows(const wctx *x, size_t i)
 {
     const curtail_sweep *w = x->w;
@@ -324,36 +420,35 @@ static void jsonl_rows(const wctx *x, size_t i)
         cu_free(w->mem, vi);
 }
 
-static int write_all(const curtail_sweep *w, const curtail_sweep_write_options *opts, cu_buf *b,
-                     curtail_error *err)
+/* The options checked, the curve found: the view every format writes. */
+static int prepare(const curtail_sweep *w, const curtail_sweep_write_options **optsp,
+                   curtail_sweep_write_options *def, wctx *x, cu_sweep_view *v,
+                   curtail_error *err)
 {
-    wctx x;
-    size_t i;
-    int hdr;
-    curtail_sweep_write_options def = CURTAIL_SWEEP_WRITE_OPTIONS_INIT;
+    const curtail_sweep_write_options *opts = *optsp;
     if (!w || !w->ran)
         return cu_einval(err, "curtail_sweep_write: the sweep has not run");
     if (!opts)
-        opts = &def;
+        *optsp = opts = def;
     if (opts->version == 0 || opts->version > CURTAIL_SWEEP_WRITE_OPTIONS_VERSION)
         return cu_einval(err, "curtail_sweep_write_options: unknown version %u", opts->version);
-    memset(&x, 0, sizeof x);
-    x.w = w;
-    x.b = b;
-    x.format = (int)opts->format;
-    x.curve = -1;
-    if (x.format != CURTAIL_FORMAT_CSV && x.format != CURTAIL_FORMAT_MD &&
-        x.format != CURTAIL_FORMAT_JSON)
-        return cu_einval(err, "a sweep is written as csv, md or jsonl");
+    memset(x, 0, sizeof *x);
+    x->w = w;
+    x->format = (int)opts->format;
+    x->curve = -1;
+    if (x->format != CURTAIL_FORMAT_CSV && x->format != CURTAIL_FORMAT_MD &&
+        x->format != CURTAIL_FORMAT_JSON && x->format != CURTAIL_FORMAT_XLSX &&
+        x->format != CURTAIL_FORMAT_HTML)
+        return cu_einval(err, "a sweep is written as csv, md, jsonl, xlsx or html");
     if (opts->curve) {
         const char *pth = opts->curve, *dot;
         char lvl[32];
         size_t j;
         for (j = 0; j < w->nsets; j++)
             if (strcmp(w->sets[j].path, pth) == 0)
-                x.curve = (int)j;
+                x->curve = (int)j;
         dot = strncmp(pth, "targets.ratios.", 15) == 0 ? strchr(pth + 15, '.') : NULL;
-        if (x.curve < 0 || !dot)
+        if (x->curve < 0 || !dot)
             return cu_error(err, CURTAIL_EINPUT, NULL, (cu_pos){0, 0}, pth,
                             "--curve needs a swept target ratio: --set "
                             "targets.ratios.LEVEL.POLLUTANT=A:B:STEP");
@@ -362,12 +457,38 @@ static int write_all(const curtail_sweep *w, const curtail_sweep_write_options *
         {
             curtail_level l;
             curtail_pollutant q;
-            x.cL = curtail_level_from_name(lvl, &l) == CURTAIL_OK ? (int)l : -1;
-            x.cP = curtail_pollutant_from_name(dot + 1, &q) == CURTAIL_OK ? (int)q : -1;
+            x->cL = curtail_level_from_name(lvl, &l) == CURTAIL_OK ? (int)l : -1;
+            x->cP = curtail_pollutant_from_name(dot + 1, &q) == CURTAIL_OK ? (int)q : -1;
         }
-        if (x.cL < 0 || x.cP < 0)
+        if (x->cL < 0 || x->cP < 0)
             return cu_error(err, CURTAIL_EINPUT, NULL, (cu_pos){0, 0}, pth,
                             "--curve needs targets.ratios.LEVEL.POLLUTANT");
+    }
+    v->w = w;
+    v->curve = x->curve;
+    v->cL = x->cL;
+    v->cP = x->cP;
+    v->en = opts->version >= 2 && opts->lang != CURTAIL_LANG_DEFAULT
+                ? opts->lang == CURTAIL_LANG_EN
+                : w->s->lang == CURTAIL_LANG_EN;
+    return CURTAIL_OK;
+}
+
+static int write_all(const curtail_sweep *w, const curtail_sweep_write_options *opts, cu_buf *b,
+                     curtail_error *err)
+{
+    wctx x;
+    cu_sweep_view v;
+    size_t i;
+    int hdr, rc;
+    curtail_sweep_write_options def = CURTAIL_SWEEP_WRITE_OPTIONS_INIT;
+    if ((rc = prepare(w, &opts, &def, &x, &v, err)) != CURTAIL_OK)
+        return rc;
+    x.b = b;
+    if (x.format == CURTAIL_FORMAT_HTML) {
+        if ((rc = cu_write_sweep_html(&v, b)) == CURTAIL_ENOMEM || b->failed)
+            return cu_enomem(err);
+        return rc == CURTAIL_OK ? rc : cu_einval(err, "the sweep cannot be read back");
     }
     hdr = opts->header < 0 ? (w->o.nshards <= 1 || w->o.shard == 0) : opts->header;
     if (hdr && x.format != CURTAIL_FORMAT_JSON)
@@ -383,6 +504,22 @@ static int write_all(const curtail_sweep *w, const curtail_sweep_write_options *
     return CURTAIL_OK;
 }
 
+/* The workbook into an output (a file, or a memory stream). */
+static int write_xlsx(const curtail_sweep *w, const curtail_sweep_write_options *opts,
+                      const char *path, FILE *fp, curtail_error *err)
+{
+    wctx x;
+    cu_sweep_view v;
+    cu_output out;
+    int rc;
+    curtail_sweep_write_options def = CURTAIL_SWEEP_WRITE_OPTIONS_INIT;
+    if ((rc = prepare(w, &opts, &def, &x, &v, err)) != CURTAIL_OK)
+        return rc;
+    if ((rc = cu_output_open(&out, path, fp, NULL, NULL, err)) != CURTAIL_OK)
+        return rc;
+    return cu_output_close(&out, cu_write_sweep_xlsx(&v, &out, err), err);
+}
+
 int curtail_sweep_write_buffer(const curtail_sweep *w, const curtail_sweep_write_options *opts,
                                char **out, size_t *len, curtail_error *err)
 {
@@ -392,6 +529,24 @@ int curtail_sweep_write_buffer(const curtail_sweep *w, const curtail_sweep_write
         return cu_einval(err, "curtail_sweep_write_buffer: out or len is NULL");
     *out = NULL;
     *len = 0;
+    if (opts && opts->format == CURTAIL_FORMAT_XLSX) {
+        /* libxlsxwriter writes a file: through a scratch file into memory */
+        char *data = NULL;
+        size_t n = 0;
+        FILE *fp = open_memstream(&data, &n);
+        if (!fp)
+            return cu_enomem(err);
+        rc = write_xlsx(w, opts, NULL, fp, err);
+        if (fclose(fp) != 0 && rc == CURTAIL_OK)
+            rc = cu_enomem(err);
+        if (rc != CURTAIL_OK) {
+            free(data);
+            return rc;
+        }
+        *out = data;
+        *len = n;
+        return CURTAIL_OK;
+    }
     cu_buf_init(&b, NULL); /* the C library's: the caller frees with curtail_buffer_free */
     if ((rc = write_all(w, opts, &b, err)) != CURTAIL_OK) {
         cu_buf_free(&b);
@@ -412,7 +567,10 @@ int curtail_sweep_write_file(const curtail_sweep *w, const curtail_sweep_write_o
 {
     char *data;
     size_t len;
-    int rc = curtail_sweep_write_buffer(w, opts, &data, &len, err);
+    int rc;
+    if (opts && opts->format == CURTAIL_FORMAT_XLSX)
+        return write_xlsx(w, opts, path, NULL, err);
+    rc = curtail_sweep_write_buffer(w, opts, &data, &len, err);
     if (rc != CURTAIL_OK)
         return rc;
     rc = cu_write_atomic(path, data, len, err);

@@ -40,9 +40,6 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 
-/* 2024-01-01T00:00:00Z: the fixed creation date of every workbook. */
-#define CU_XLSX_CREATED ((time_t)1704067200)
-
 typedef struct xw {
     const curtail_result *r;
     lxw_workbook *wb;
@@ -760,17 +757,22 @@ int cu_xlsx_build(const curtail_result *r, const curtail_write_options *o, const
     return CURTAIL_OK;
 }
 
-static int build(const curtail_result *r, const curtail_write_options *o, const char *path,
-                 curtail_error *err)
+typedef struct plan_job {
+    const curtail_result *r;
+    const curtail_write_options *o;
+} plan_job;
+
+static int build(void *ctx, const char *path, curtail_error *err)
 {
-    return cu_xlsx_build(r, o, path, CU_XLSX_MAX_ROWS, CU_XLSX_MAX_COLS, err);
+    const plan_job *j = ctx;
+    return cu_xlsx_build(j->r, j->o, path, CU_XLSX_MAX_ROWS, CU_XLSX_MAX_COLS, err);
 }
 
 /* No temporary file of the atomic writer (standard output, a stream, a
  * device): a scratch file, copied, then removed. The caller's on_temp hook
  * is told of it as of the writer's own temporary file. */
-static int via_scratch(const curtail_result *r, const curtail_write_options *o, cu_output *out,
-                       curtail_error *err)
+static int via_scratch(cu_xlsx_build_fn build_fn, void *ctx, const curtail_mem *mem,
+                       cu_output *out, curtail_error *err)
 {
     const char *dir = getenv("TMPDIR");
     char *path;
@@ -803,7 +805,7 @@ static int via_scratch(const curtail_result *r, const curtail_write_options *o, 
         return rc;
     }
     close(fd);
-    rc = build(r, o, path, err);
+    rc = build_fn(ctx, path, err);
     if (rc == CURTAIL_OK) {
         in = fopen(path, "rb");
         if (!in) {
@@ -811,7 +813,7 @@ static int via_scratch(const curtail_result *r, const curtail_write_options *o, 
         } else {
             char chunk[65536];
             size_t got;
-            cu_buf_init(&b, r->mem);
+            cu_buf_init(&b, mem);
             cu_output_attach(out, &b);
             while (!b.failed && (got = fread(chunk, 1, sizeof chunk, in)) > 0)
                 cu_buf_put(&b, chunk, got);
@@ -839,10 +841,19 @@ static int via_scratch(const curtail_result *r, const curtail_write_options *o, 
     return rc;
 }
 
+int cu_xlsx_to_output(cu_xlsx_build_fn build_fn, void *ctx, const curtail_mem *mem,
+                      cu_output *out, curtail_error *err)
+{
+    if (out->tmp)
+        return build_fn(ctx, out->tmp, err);
+    return via_scratch(build_fn, ctx, mem, out, err);
+}
+
 int cu_write_xlsx(const curtail_result *r, const curtail_write_options *o, cu_output *out,
                   curtail_error *err)
 {
-    if (out->tmp)
-        return build(r, o, out->tmp, err);
-    return via_scratch(r, o, out, err);
+    plan_job j;
+    j.r = r;
+    j.o = o;
+    return cu_xlsx_to_output(build, &j, r->mem, out, err);
 }

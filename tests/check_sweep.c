@@ -484,6 +484,50 @@ START_TEST(test_sweep_cost_curve_exact)
 }
 END_TEST
 
+/* xlsx into memory (a scratch file read back) is the file's bytes; html
+ * from a buffer; version-1 options (before `lang`) still accepted. */
+START_TEST(test_sweep_write_bureau_formats)
+{
+    static const char *const sets[] = {"targets.ratios.orange.NOx=0.1:0.7:0.3", NULL};
+    curtail_scenario *s = load_text(knapsack);
+    curtail_sweep *w = sweep_run(s, 1, 0, 0, 0, sets);
+    curtail_sweep_write_options o = CURTAIL_SWEEP_WRITE_OPTIONS_INIT;
+    char *x = NULL, *h, *dir = tu_tmpdir(), path[1024], *file;
+    size_t len = 0, flen = 0;
+    curtail_error err;
+    o.format = CURTAIL_FORMAT_XLSX;
+    o.curve = "targets.ratios.orange.NOx";
+    ck_assert_int_eq(curtail_sweep_write_buffer(w, &o, &x, &len, &err), CURTAIL_OK);
+    ck_assert_uint_gt(len, 1000);
+    ck_assert_int_eq(memcmp(x, "PK\003\004", 4), 0);
+    snprintf(path, sizeof path, "%s/s.xlsx", dir);
+    ck_assert_int_eq(curtail_sweep_write_file(w, &o, path, &err), CURTAIL_OK);
+    file = tu_read_file(path, &flen);
+    ck_assert_ptr_nonnull(file);
+    ck_assert_uint_eq(flen, len);
+    ck_assert_int_eq(memcmp(file, x, len), 0);
+    free(file);
+    curtail_buffer_free(x);
+    o.version = 1; /* no lang: the scenario's (zh) */
+    o.lang = CURTAIL_LANG_EN;
+    o.format = CURTAIL_FORMAT_HTML;
+    ck_assert_int_eq(curtail_sweep_write_buffer(w, &o, &h, &len, &err), CURTAIL_OK);
+    ck_assert_ptr_nonnull(strstr(h, "<html lang=\"zh-CN\">"));
+    ck_assert_ptr_nonnull(strstr(h, "<h1><bdi>knapsack — 情景对比</bdi></h1>"));
+    /* orange 0.7: 350 kg, marginal cost alpha's 100 */
+    ck_assert_ptr_nonnull(strstr(h, "<td>橙色</td><td>目标达成</td><td class=\"n\">3.1700</td>"
+                                    "<td class=\"n\">0.6300</td><td class=\"n\">1.2600</td>"
+                                    "<td class=\"n\">350.00</td><td class=\"n\">350.00</td>"
+                                    "<td class=\"n\">0.00</td><td class=\"n\">100.00</td>"));
+    curtail_buffer_free(h);
+    snprintf(path, sizeof path, "rm -rf %s", dir);
+    tu_run(path, NULL, NULL);
+    free(dir);
+    curtail_sweep_free(w);
+    curtail_scenario_free(s);
+}
+END_TEST
+
 START_TEST(test_sweep_rows_and_failures)
 {
     /* a variant that is invalid and one whose targets are unmet: rows with
@@ -760,6 +804,7 @@ static Suite *sweep_suite(void)
     suite_add_tcase(s, va);
     tcase_add_test(sw, test_sweep_cost_curve_exact);
     tcase_add_test(sw, test_sweep_rows_and_failures);
+    tcase_add_test(sw, test_sweep_write_bureau_formats);
     tcase_add_test(sw, test_sweep_threads_same_bytes);
     tcase_add_test(sw, test_sweep_shards_concatenate);
     tcase_add_test(sw, test_sweep_warm_equals_cold);

@@ -28,7 +28,7 @@ LEVELS='
 8 result
 9 decomp plan plan_model schedule
 10 write write_text measure_text measure_words svg report write_csv write_json write_md write_html write_xlsx
-11 export write_file sweep write_sweep
+11 export write_file sweep write_sweep write_sweep_xlsx write_sweep_html
 12 version
 '
 # what a writer may not use
