@@ -100,7 +100,7 @@ PIDS="$PIDS $!"
 wait_for 10 test -S "$SOCK" || fail "munged socket $SOCK did not appear"
 
 NODE=curtailnode
-HOST=$(hostname -s)
+HOST=$(uname -n | cut -d. -f1)   # what slurmctld compares SlurmctldHost with
 CPUS=$(nproc)
 export SLURM_CONF=$DIR/slurm.conf
 cat > "$SLURM_CONF" <<EOF
@@ -155,7 +155,7 @@ say "one-node Slurm up (slurmctld :$CTLD_PORT, slurmd :$SLURMD_PORT)"
 cd "$DIR/work" || fail "no work dir"
 "$CLI" sweep "$EXAMPLE" --set "$SET" -o all.csv 2>/dev/null
 rc=$?
-[ "$rc" -le 4 ] && [ -s all.csv ] || fail "unsharded sweep exit $rc"
+{ [ "$rc" -le 4 ] && [ -s all.csv ]; } || fail "unsharded sweep exit $rc"
 
 # The README's job array (2 CPUs per task as there, where the node has them).
 CPT=1
