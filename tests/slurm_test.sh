@@ -7,8 +7,8 @@
 # with the unsharded table. Exit 77 (skipped) when Slurm or munge is not
 # installed; every wait is bounded; the daemons and the temp dir always go.
 set -u
-# slurmd double-forks a slurmstepd per job step; on a machine whose pid 1 does
-# not reap orphans (a container's init) they would stay zombies. Re-run this
+# slurmd double-forks a slurmstepd per job step; on a machine whose pid 1 is
+# slow to reap orphans (a container's init) they linger as zombies. Re-run this
 # script as a child subreaper (prctl PR_SET_CHILD_SUBREAPER, kept across exec)
 # so the orphans come to bash, which reaps them.
 if [ -z "${CURTAIL_SLURM_SUBREAPER:-}" ] && command -v python3 >/dev/null 2>&1; then
