@@ -13,6 +13,9 @@ PKGS="cmake make gcc g++ pkg-config libglpk-dev libyaml-dev check glpk-utils coi
 PKGS="$PKGS libxlsxwriter-dev chromium fonts-wqy-microhei"
 # GNU parallel: the sweep shards test (tests/parallel_test.sh, issue 11)
 PKGS="$PKGS parallel"
+# Slurm and munge: the sweep job-array test on a one-node Slurm started by
+# tests/slurm_test.sh itself (no service is enabled or started by this script)
+PKGS="$PKGS slurm-wlm munge"
 # `make fuzz` also needs clang with its libFuzzer runtime.
 if [ "${1:-}" = "--fuzz" ]; then
     PKGS="$PKGS clang libclang-rt-dev"
