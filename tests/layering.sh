@@ -8,7 +8,8 @@
 # svg, report) in addition may not touch the model's internals: no symbol of
 # policy, episode, lp, solve*, decomp, plan or schedule, and none of their
 # headers; and of the scenario only the public accessors (curtail_scenario_*),
-# never its cu_* internals or scenario.h. The CLI includes curtail.h only. A lib/*.c or lib/*.h missing from
+# never its cu_* internals or scenario.h. The CLI includes curtail.h only
+# (and its own headers in cli/). A lib/*.c or lib/*.h missing from
 # the table fails too, so a new file gets a place in the order.
 set -u
 SRC=$1
@@ -128,9 +129,13 @@ for f in "$SRC"/lib/*.c "$SRC"/lib/*.h; do
     done
 done
 
-# ---- the CLI: the public header only ------------------------------------------------
-for f in "$SRC"/cli/*.c; do
-    bad=$(sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"\([^"]*\)".*/\1/p' "$f" | grep -v '^curtail\.h$')
+# ---- the CLI: the public header only (and its own cli/*.h) ---------------------------
+for f in "$SRC"/cli/*.c "$SRC"/cli/*.h; do
+    [ -e "$f" ] || continue
+    bad=$(sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"\([^"]*\)".*/\1/p' "$f" |
+          grep -v '^curtail\.h$' | while read -r h; do
+              case $h in */*) echo "$h" ;; *) [ -e "$SRC/cli/$h" ] || echo "$h" ;; esac
+          done)
     if [ -n "$bad" ]; then
         echo "layering: cli/$(basename "$f") includes $(echo $bad) (the CLI uses curtail.h only)"
         fail=1
