@@ -18,7 +18,7 @@ OBJ=$BUILD/CMakeFiles/curtail_objects.dir/lib
 
 # level module... (modules are lib/<module>.c, headers lib/<module>.h)
 LEVELS='
-0 numfmt
+0 numfmt numfmt_fast
 1 mem error names timeutil internal output
 2 yaml_scalar yaml_tree
 3 yaml_read rule_schema
