@@ -27,7 +27,7 @@ LEVELS='
 6 lp
 7 solve solve_glpk solve_clp
 8 result
-9 decomp plan plan_model schedule
+9 decomp_dual decomp plan plan_model schedule
 10 write write_text measure_text measure_words svg report write_csv write_json write_md write_html write_xlsx
 11 export write_file sweep write_sweep
 12 version
