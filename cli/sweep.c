@@ -1,14 +1,12 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli/sweep.c — `curtail sweep`: the base, the YAML's variants and swept
  * overrides, one parse, many solves (lib/sweep.c). */
-#include "curtail.h"
+#include "cli.h"
 
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-int curtail_cli_sweep(int argc, char **argv);
 
 static const char sweep_help[] =
     "Usage: curtail sweep FILE [OPTIONS]\n"

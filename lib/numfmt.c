@@ -17,8 +17,12 @@
  * byte (the goldens depend on it): integers below 1e15 as integers, else the
  * shortest of 15/16/17 significant digits that reads back, in %g layout, and
  * a fixed layout instead of an exponent where it reads back and the decimal
- * exponent is in [-30, 21). */
+ * exponent is in [-30, 21).
+ *
+ * The 128-bit fast path for ordinary magnitudes, which gives the same bytes,
+ * is numfmt_fast.c. */
 #include "numfmt.h"
+#include "numfmt_fast.h"
 
 #include <float.h>
 #include <math.h>
@@ -155,13 +159,6 @@ static int big_cmp(const big *a, const big *b)
 }
 
 /* ---- the exact value of a double ------------------------------------------------------ */
-
-typedef struct fp {
-    uint64_t m; /* |v| = m * 2^e, m > 0 */
-    int e;
-    int lower_closer; /* the gap below v is half the gap above (v a power of two) */
-} fp;
-
 static fp fp_of(double v)
 {
     uint64_t bits;
@@ -233,7 +230,7 @@ static int reads_back(const fp *f, const big *d, int k)
     return c < 0 || (c == 0 && incl);
 }
 
-static const uint64_t pow10_u64[20] = {1ULL,
+const uint64_t cu_nf_pow10[20] = {1ULL,
                                        10ULL,
                                        100ULL,
                                        1000ULL,
@@ -276,15 +273,15 @@ static void sig_digits(const fp *f, int n, uint64_t *digits, int *exp10)
     /* t = floor(|v| * 10^(n - est)): n+1 digits when 10^est <= |v|, else n+2 */
     scaled_floor(f, n - est, 0, &b, &sticky);
     t = big_to_u64(&b);
-    drop = t >= pow10_u64[n + 1] ? 2 : 1;
+    drop = t >= cu_nf_pow10[n + 1] ? 2 : 1;
     *exp10 = est + drop - 1;
-    q = t / pow10_u64[drop];
-    r = t % pow10_u64[drop];
-    half = pow10_u64[drop] / 2;
+    q = t / cu_nf_pow10[drop];
+    r = t % cu_nf_pow10[drop];
+    half = cu_nf_pow10[drop] / 2;
     if (r > half || (r == half && (sticky || (q & 1))))
         q++;
-    if (q == pow10_u64[n]) {
-        q = pow10_u64[n - 1];
+    if (q == cu_nf_pow10[n]) {
+        q = cu_nf_pow10[n - 1];
         ++*exp10;
     }
     *digits = q;
@@ -307,7 +304,7 @@ static const char digit_pairs[201] = "00010203040506070809"
 static int count_digits(uint64_t x)
 {
     int t = ((64 - __builtin_clzll(x | 1)) * 1233) >> 12; /* ~ log10(x) */
-    return t - ((x | 1) < pow10_u64[t]) + 1;
+    return t - ((x | 1) < cu_nf_pow10[t]) + 1;
 }
 
 /* The 8 decimal digits of x < 10^8 (leading zeros included) into out. */
@@ -344,7 +341,7 @@ static void put_digits(char *out, uint64_t x, int n)
     }
 }
 
-static size_t put_u64(char *out, uint64_t x)
+size_t cu_nf_put_u64(char *out, uint64_t x)
 {
     int n = count_digits(x);
     put_digits(out, x, n);
@@ -357,7 +354,7 @@ static size_t put_big(char *out, big *b)
     char tmp[400];
     size_t n = 0, i;
     if (b->n <= 2)
-        return put_u64(out, big_to_u64(b));
+        return cu_nf_put_u64(out, big_to_u64(b));
     while (b->n > 2) {
         uint32_t r = big_div_small(b, 1000000000u);
         for (i = 0; i < 9; i++) {
@@ -383,7 +380,7 @@ static size_t put_big(char *out, big *b)
  * fixed layout when -4 <= exp10 < n, else d.ddde±XX; trailing zeros dropped.
  * Copies pieces of fixed size (24 bytes) and so may write anywhere in the
  * first CU_NUMFMT_MAX bytes of out. */
-static size_t put_g(char *out, int neg, uint64_t digits, int n, int exp10)
+size_t cu_nf_put_g(char *out, int neg, uint64_t digits, int n, int exp10)
 {
     char d[48];
     size_t len = 0;
@@ -427,7 +424,7 @@ static size_t put_g(char *out, int neg, uint64_t digits, int n, int exp10)
         exp10 = -exp10;
     if (exp10 < 10)
         out[len++] = '0';
-    len += put_u64(out + len, (uint64_t)exp10);
+    len += cu_nf_put_u64(out + len, (uint64_t)exp10);
     return len;
 }
 
@@ -448,7 +445,7 @@ static void round_fixed(const fp *f, int decimals, big *b)
 }
 
 /* The decimal digits d[0..nd) times 10^-decimals in "%.*f" layout. */
-static size_t put_fixed_digits(char *out, int neg, const char *d, size_t nd, int decimals)
+size_t cu_nf_put_fixed_digits(char *out, int neg, const char *d, size_t nd, int decimals)
 {
     size_t len = 0, dec = (size_t)decimals;
     if (neg)
@@ -477,226 +474,8 @@ static size_t put_fixed(char *out, int neg, big *b, int decimals)
 {
     char d[400];
     size_t nd = put_big(d, b);
-    return put_fixed_digits(out, neg, d, nd, decimals);
+    return cu_nf_put_fixed_digits(out, neg, d, nd, decimals);
 }
-
-/* ---- the fast path ----------------------------------------------------------------------
- *
- * For ordinary magnitudes the exact value fits machine integers: with
- * |v| = m * 2^e (m < 2^53) and a scale 10^s, 0 <= s <= 27, the product
- * m * 5^s is below 2^53 * 5^27 < 2^116, an unsigned 128-bit integer, and
- * floor(|v| * 10^s) is that product shifted by e + s bits, the bits shifted
- * out giving the sticky bit. One such product with s chosen so that
- * floor(|v| * 10^s) has 18 or 19 digits yields the correctly rounded 15,
- * 16 and 17 significant digits (the dropped digits and the sticky bit
- * decide the rounding); two more, of the ends of v's rounding interval at
- * the same scale, decide exactly whether a candidate reads back (the
- * interval test of Ryu, Adams PLDI 2018, without its approximate tables:
- * here nothing is approximate). The rules are those of the exact path
- * above, digit for digit; anything outside the range (|v| below about
- * 1e-10 or from 1e17 on, subnormals, a log10 disagreeing with the exact
- * exponent) goes to the exact path. Without unsigned __int128 everything
- * takes the exact path. */
-
-#if defined(__SIZEOF_INT128__) && !defined(CU_NUMFMT_EXACT_ONLY)
-#define NUMFMT_FAST 1
-__extension__ typedef unsigned __int128 u128;
-
-/* 5^0 .. 5^27, the largest below 2^64 */
-static const uint64_t pow5_u64[28] = {
-    UINT64_C(1),
-    UINT64_C(5),
-    UINT64_C(25),
-    UINT64_C(125),
-    UINT64_C(625),
-    UINT64_C(3125),
-    UINT64_C(15625),
-    UINT64_C(78125),
-    UINT64_C(390625),
-    UINT64_C(1953125),
-    UINT64_C(9765625),
-    UINT64_C(48828125),
-    UINT64_C(244140625),
-    UINT64_C(1220703125),
-    UINT64_C(6103515625),
-    UINT64_C(30517578125),
-    UINT64_C(152587890625),
-    UINT64_C(762939453125),
-    UINT64_C(3814697265625),
-    UINT64_C(19073486328125),
-    UINT64_C(95367431640625),
-    UINT64_C(476837158203125),
-    UINT64_C(2384185791015625),
-    UINT64_C(11920928955078125),
-    UINT64_C(59604644775390625),
-    UINT64_C(298023223876953125),
-    UINT64_C(1490116119384765625),
-    UINT64_C(7450580596923828125)};
-
-/* x * 10^-decimals in "%.*f" layout. */
-static size_t put_fixed_u64(char *out, int neg, uint64_t x, int decimals)
-{
-    char d[24];
-    size_t nd = put_u64(d, x);
-    return put_fixed_digits(out, neg, d, nd, decimals);
-}
-
-/* floor(mant * 2^e2 * 10^s), 0 <= s <= 27, mant < 2^61; the caller knows
- * the result is below 2^64. *sticky: a nonzero fraction was dropped. */
-static uint64_t fast_scaled(uint64_t mant, int e2, int s, int *sticky)
-{
-    u128 p = (u128)mant * pow5_u64[s];
-    int sh = e2 + s;
-    uint64_t t;
-    if (sh >= 0) {
-        *sticky = 0;
-        return (uint64_t)(p << sh);
-    }
-    if (sh <= -128) {
-        *sticky = p != 0;
-        return 0;
-    }
-    t = (uint64_t)(p >> -sh);
-    *sticky = ((u128)t << -sh) != p;
-    return t;
-}
-
-/* t / 10^k and t % 10^k for k in 1..4, by constants */
-static uint64_t div_pow10(uint64_t t, int k, uint64_t *rem)
-{
-    uint64_t q;
-    switch (k) {
-    case 1:
-        q = t / 10;
-        break;
-    case 2:
-        q = t / 100;
-        break;
-    case 3:
-        q = t / 1000;
-        break;
-    default:
-        q = t / 10000;
-        break;
-    }
-    *rem = t - q * pow10_u64[k];
-    return q;
-}
-
-/* cu_numfmt / cu_numfmt_short of a normal, non-integer-path v, or 0 where
- * the exact path must decide. */
-static size_t numfmt_fast(char *out, const fp *f, double a, int neg, int plain)
-{
-    int e2 = f->e + 52; /* floor(log2 |v|): v is normal */
-    int est = (e2 * 78913) >> 18; /* floor(e2 log10 2) for |e2| < 1650 */
-    int s, sh, k, nt, e10, n, prec, exp10, st, incl;
-    uint64_t t, w, q = 0;
-    u128 p, five, lo, hi;
-    if (est < -10 || est > 16)
-        return 0;
-    /* 10^est <= |v| < 10^(est + 2), so t = floor(|v| 10^s) has 18 or 19
-     * digits; p = m 5^s = |v| 10^s 2^k exactly (k = 0 when |v| 10^s is
-     * an integer, p then shifted to it) */
-    s = 17 - est;
-    p = (u128)f->m * pow5_u64[s];
-    five = pow5_u64[s];
-    sh = f->e + s;
-    if (sh >= 0) {
-        p <<= sh;
-        five <<= sh;
-        k = 0;
-        t = (uint64_t)p;
-        st = 0;
-    } else {
-        /* k = 35 - e2 + est <= 58 in this range: shifts within 64 bits */
-        uint64_t plo = (uint64_t)p, phi = (uint64_t)(p >> 64);
-        k = -sh;
-        t = (plo >> k) | (phi << (64 - k));
-        st = (plo << (64 - k)) != 0;
-    }
-    nt = t >= pow10_u64[18] ? 19 : 18;
-    e10 = nt - 1 - s; /* floor(log10 |v|), exactly */
-    /* v's rounding interval times 10^s 2^(k+2): (4m -+ 2 or 1) 5^s, below 2^118 */
-    lo = 4 * p - (f->lower_closer ? five : 2 * five);
-    hi = 4 * p + 2 * five;
-    incl = (f->m & 1) == 0;
-    /* w <= half the interval's width (a quick no), in units of t */
-    w = (uint64_t)(five >> (k + 1));
-    for (n = 15; n <= 17; n++) {
-        int drop = nt - n, up;
-        uint64_t r, half = pow10_u64[drop] / 2;
-        u128 x;
-        q = div_pow10(t, drop, &r);
-        up = r > half || (r == half && (st || (q & 1)));
-        q += (uint64_t)up;
-        if (n == 17)
-            break;
-        /* the candidate lies at least r (down) or 10^drop - r - 1 (up)
-         * units of t from v: beyond w + 1, outside the interval */
-        if ((up ? pow10_u64[drop] - r - 1 : r) > w + 1)
-            continue;
-        /* the candidate times 10^s 2^(k+2); q 10^drop <= 10^19, k + 2 <= 60 */
-        {
-            uint64_t c = q * pow10_u64[drop];
-            x = ((u128)(c >> (62 - k)) << 64) | (u128)(c << (k + 2));
-        }
-        if ((x > lo || (x == lo && incl)) && (x < hi || (x == hi && incl)))
-            break;
-    }
-    exp10 = e10;
-    if (q == pow10_u64[n]) { /* rounded up to the next power of ten */
-        q = pow10_u64[n - 1];
-        exp10++;
-    }
-    prec = n;
-    if (n == 15) { /* q >= 10^14: at most 14 trailing zeros, 8 + 4 + 2 */
-        if (q % 100000000 == 0) {
-            q /= 100000000;
-            prec -= 8;
-        }
-        if (q % 10000 == 0) {
-            q /= 10000;
-            prec -= 4;
-        }
-        if (q % 100 == 0) {
-            q /= 100;
-            prec -= 2;
-        }
-        if (q % 10 == 0) {
-            q /= 10;
-            prec--;
-        }
-    }
-    if (plain && (exp10 < -4 || exp10 >= prec)) {
-        /* The exact path's plain decimals, with its log10: the same
-         * digits, rounded at the same place, when log10 agrees. */
-        if ((int)floor(log10(a)) != e10)
-            return 0;
-        if (exp10 < -4) /* q * 10^(exp10 - e10) with prec - 1 - e10 places */
-            return put_fixed_u64(out, neg, exp10 > e10 ? q * 10 : q, prec - 1 - e10);
-        /* no places: |v| rounded to an integer, which is v when v is one */
-        if (a >= 18446744073709551616.0 || a != (double)(uint64_t)a)
-            return 0;
-        return put_fixed_u64(out, neg, (uint64_t)a, 0);
-    }
-    return put_g(out, neg, q, prec, exp10);
-}
-
-/* cu_numfmt_fixed of a finite nonzero v when |v| * 10^decimals is below
- * 9e18 and decimals <= 19, else 0. */
-static size_t fixed_fast(char *out, const fp *f, double a, int neg, int decimals)
-{
-    uint64_t t, q;
-    int sticky;
-    if (decimals > 19 || a >= 9e18 / (double)pow10_u64[decimals])
-        return 0;
-    t = fast_scaled(f->m, f->e + 1, decimals, &sticky); /* floor(2 |v| 10^d) */
-    q = t >> 1;
-    if ((t & 1) && (sticky || (q & 1)))
-        q++;
-    return put_fixed_u64(out, neg, q, decimals);
-}
-#endif
 
 size_t cu_numfmt_fixed(char *out, double v, int decimals)
 {
@@ -713,7 +492,7 @@ size_t cu_numfmt_fixed(char *out, double v, int decimals)
     f = fp_of(v);
 #ifdef NUMFMT_FAST
     {
-        size_t len = fixed_fast(out, &f, fabs(v), v < 0, decimals);
+        size_t len = cu_nf_fixed_fast(out, &f, fabs(v), v < 0, decimals);
         if (len)
             return len;
     }
@@ -784,16 +563,16 @@ static size_t numfmt(char *out, double v, int plain, int fast)
         }
         if (prec == 17)
             sig_digits(&f, prec, &digits, &exp10);
-        return put_g(out, neg, digits, prec, exp10);
+        return cu_nf_put_g(out, neg, digits, prec, exp10);
     }
     if (a < 1e15 && a == (double)(int64_t)a) {
         len = 0;
         if (neg)
             out[len++] = '-';
-        return len + put_u64(out + len, (uint64_t)a);
+        return len + cu_nf_put_u64(out + len, (uint64_t)a);
     }
 #ifdef NUMFMT_FAST
-    if (fast && (len = numfmt_fast(out, &f, a, neg, plain)) != 0)
+    if (fast && (len = cu_nf_fast(out, &f, a, neg, plain)) != 0)
         return len;
 #else
     (void)fast;
@@ -826,5 +605,5 @@ static size_t numfmt(char *out, double v, int plain, int fast)
                 return put_fixed(out, neg, &d, decimals);
         }
     }
-    return put_g(out, neg, digits, prec, exp10);
+    return cu_nf_put_g(out, neg, digits, prec, exp10);
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* yaml_tree.c — libyaml events → compact node tree, with the limits of SPEC §9. */
+/* yaml_tree.c — libyaml events → compact node tree, with the limits of SPEC §9
+ * (a scalar's own syntax, its tag and control characters: yaml_scalar.c). */
 #include "yaml_tree.h"
 
 #include <yaml.h>
@@ -7,8 +8,6 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-
-#define YAML_TAG_PREFIX "tag:yaml.org,2002:"
 
 /* An open collection while its children are being parsed. */
 typedef struct frame {
@@ -92,49 +91,6 @@ static cu_pos mark_pos(yaml_mark_t m)
 }
 
 /* ---- error paths -------------------------------------------------------------------- */
-
-void yt_escape(char *dst, size_t size, const char *s, size_t max)
-{
-    size_t o = 0, i = 0;
-    if (!size)
-        return;
-    for (; s[i] && o + 8 < size; i++) {
-        unsigned char ch = (unsigned char)s[i];
-        if (i >= max && (ch & 0xC0) != 0x80) {
-            memcpy(dst + o, "...", 3);
-            o += 3;
-            break;
-        }
-        if (ch == '\n' || ch == '\t' || ch == '\r') {
-            dst[o++] = '\\';
-            dst[o++] = ch == '\n' ? 'n' : ch == '\t' ? 't' : 'r';
-        } else if (ch < 0x20 || ch == 0x7F) {
-            o += (size_t)snprintf(dst + o, size - o, "\\x%02X", ch);
-        } else if (ch == 0xC2 && (unsigned char)s[i + 1] >= 0x80 &&
-                   (unsigned char)s[i + 1] <= 0x9F) {
-            /* a C1 control (U+0080..U+009F): U+009B is a terminal's CSI */
-            if (o + 6 >= size)
-                break;
-            o += (size_t)snprintf(dst + o, size - o, "\\u%04X", (unsigned char)s[i + 1]);
-            i++;
-        } else {
-            dst[o++] = (char)ch;
-        }
-    }
-    if (s[i] && o > 0 && ((unsigned char)dst[o - 1] & 0x80)) {
-        /* out of room inside a character: drop its first bytes too */
-        size_t start = o, need;
-        while (start > 0 && ((unsigned char)dst[start - 1] & 0xC0) == 0x80)
-            start--;
-        if (start > 0) {
-            unsigned char lead = (unsigned char)dst[start - 1];
-            need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
-            if (o - (start - 1) < need)
-                o = start - 1;
-        }
-    }
-    dst[o] = '\0';
-}
 
 static void path_append(char *buf, size_t size, const char *sep, const char *s)
 {
@@ -455,154 +411,11 @@ static int check_duplicates(ctx *c, size_t start, size_t pairs)
 
 /* ---- events ------------------------------------------------------------------------- */
 
-/* 1: the tag says "string", 2: it names another core scalar type (resolve the
- * text like a plain scalar), 0: no tag, -1: unsupported. */
-static int scalar_tag(const char *tag)
-{
-    static const char *const plain_tags[] = {"int", "float", "bool", "null"};
-    size_t i, plen = strlen(YAML_TAG_PREFIX);
-    if (!tag)
-        return 0;
-    if (strcmp(tag, "!") == 0)
-        return 1;
-    if (strncmp(tag, YAML_TAG_PREFIX, plen) != 0)
-        return -1;
-    if (strcmp(tag + plen, "str") == 0)
-        return 1;
-    for (i = 0; i < sizeof plain_tags / sizeof plain_tags[0]; i++)
-        if (strcmp(tag + plen, plain_tags[i]) == 0)
-            return 2;
-    return -1;
-}
-
-static int collection_tag_ok(const char *tag, const char *want)
-{
-    size_t plen = strlen(YAML_TAG_PREFIX);
-    if (!tag || strcmp(tag, "!") == 0)
-        return 1;
-    return strncmp(tag, YAML_TAG_PREFIX, plen) == 0 && strcmp(tag + plen, want) == 0;
-}
-
-/* "!!int" for a core tag, the tag as written otherwise (escaped). */
-static void tag_text(char *dst, size_t size, const char *tag)
-{
-    size_t plen = strlen(YAML_TAG_PREFIX);
-    if (strncmp(tag, YAML_TAG_PREFIX, plen) == 0) {
-        char rest[200];
-        yt_escape(rest, sizeof rest, tag + plen, 64);
-        snprintf(dst, size, "!!%s", rest);
-    } else {
-        yt_escape(dst, size, tag, 64);
-    }
-}
-
 static int unsupported_tag(ctx *c, cu_pos pos, const char *tag)
 {
     char text[256];
-    tag_text(text, sizeof text, tag);
+    yt_tag_text(text, sizeof text, tag);
     return fail(c, pos, NULL, "unsupported tag \"%s\"", text);
-}
-
-static int all_digits(const char *s, const char *set)
-{
-    if (!*s)
-        return 0;
-    for (; *s; s++)
-        if (!strchr(set, *s))
-            return 0;
-    return 1;
-}
-
-/* Does the text resolve to the core-schema type the tag names (YAML 1.2)?
- * `!!float 100` agrees (an integer is a float); `!!bool 100` does not. */
-static int tag_agrees(const char *type, const char *v, size_t len)
-{
-    static const char *const bools[] = {"true", "True", "TRUE", "false", "False", "FALSE"};
-    static const char *const nulls[] = {"~", "null", "Null", "NULL"};
-    static const char *const specials[] = {".inf", ".Inf", ".INF", ".nan", ".NaN", ".NAN"};
-    const char *s = v;
-    size_t i;
-    if (strcmp(type, "null") == 0) {
-        if (len == 0)
-            return 1;
-        for (i = 0; i < sizeof nulls / sizeof nulls[0]; i++)
-            if (strcmp(v, nulls[i]) == 0)
-                return 1;
-        return 0;
-    }
-    if (strcmp(type, "bool") == 0) {
-        for (i = 0; i < sizeof bools / sizeof bools[0]; i++)
-            if (strcmp(v, bools[i]) == 0)
-                return 1;
-        return 0;
-    }
-    if (strcmp(type, "int") == 0) {
-        if (strncmp(v, "0o", 2) == 0)
-            return all_digits(v + 2, "01234567");
-        if (strncmp(v, "0x", 2) == 0)
-            return all_digits(v + 2, "0123456789abcdefABCDEF");
-        if (*s == '-' || *s == '+')
-            s++;
-        return all_digits(s, "0123456789");
-    }
-    /* float: a decimal, or .inf/.nan (signed only for .inf) */
-    {
-        const char *u = (*s == '-' || *s == '+') ? s + 1 : s;
-        for (i = 0; i < sizeof specials / sizeof specials[0]; i++)
-            if (strcmp(u, specials[i]) == 0 && (i < 3 || u == v))
-                return 1;
-        return yt_is_decimal(v);
-    }
-}
-
-int yt_is_decimal(const char *s)
-{
-    int digits = 0;
-    if (*s == '-' || *s == '+')
-        s++;
-    while (*s >= '0' && *s <= '9') {
-        s++;
-        digits++;
-    }
-    if (*s == '.') {
-        s++;
-        while (*s >= '0' && *s <= '9') {
-            s++;
-            digits++;
-        }
-    }
-    if (!digits)
-        return 0;
-    if (*s == 'e' || *s == 'E') {
-        s++;
-        if (*s == '-' || *s == '+')
-            s++;
-        if (!(*s >= '0' && *s <= '9'))
-            return 0;
-        while (*s >= '0' && *s <= '9')
-            s++;
-    }
-    return *s == '\0';
-}
-
-/* SPEC §9: strings may not contain control characters, however written. libyaml
- * rejects raw ones but delivers escapes ("\x1b", "\u0007", "\e") already
- * decoded, so the decoded text is checked here, with one rule for both ways of
- * writing: C0 controls, DEL and C1 (U+0080..U+009F, NEL included) are refused;
- * tab, line feed and carriage return, which YAML allows raw (a block scalar's
- * lines), are allowed escaped too. Returns the offending code point, or -1. */
-static long control_char(const char *v, size_t len)
-{
-    size_t i;
-    for (i = 0; i < len; i++) {
-        unsigned char ch = (unsigned char)v[i];
-        if ((ch < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') || ch == 0x7F)
-            return ch;
-        if (ch == 0xC2 && i + 1 < len && (unsigned char)v[i + 1] >= 0x80 &&
-            (unsigned char)v[i + 1] <= 0x9F)
-            return (unsigned char)v[i + 1];
-    }
-    return -1;
 }
 
 static int on_scalar(ctx *c, const yaml_event_t *ev)
@@ -620,11 +433,11 @@ static int on_scalar(ctx *c, const yaml_event_t *ev)
                     CU_MAX_STRING);
     if (memchr(value, '\0', len))
         return fail(c, pos, NULL, "strings may not contain a NUL character");
-    kind = scalar_tag(tag);
+    kind = yt_scalar_tag(tag);
     if (kind < 0)
         return unsupported_tag(c, pos, tag);
     {
-        long cc = control_char(value, len);
+        long cc = yt_control_char(value, len);
         if (cc >= 0) {
             char text[256];
             yt_escape(text, sizeof text, value, 64);
@@ -633,10 +446,10 @@ static int on_scalar(ctx *c, const yaml_event_t *ev)
                         text);
         }
     }
-    if (kind == 2 && !tag_agrees(tag + strlen(YAML_TAG_PREFIX), value, len)) {
+    if (kind == 2 && !yt_tag_agrees(tag, value, len)) {
         char text[256], tt[256];
         yt_escape(text, sizeof text, value, 64);
-        tag_text(tt, sizeof tt, tag);
+        yt_tag_text(tt, sizeof tt, tag);
         return fail(c, pos, NULL, "the tag %s does not match the value \"%s\"", tt, text);
     }
     rc = pool_add(c, value, len, pos, &off);
@@ -678,10 +491,10 @@ static int on_start(ctx *c, const yaml_event_t *ev, int type)
     if (at_key(c))
         return fail(c, pos, NULL, "mapping keys must be plain strings, not %s",
                     type == YT_MAP ? "mappings" : "sequences");
-    if (!collection_tag_ok(tag, type == YT_SEQ ? "seq" : "map")) {
-        if (scalar_tag(tag) > 0 || collection_tag_ok(tag, type == YT_SEQ ? "map" : "seq")) {
+    if (!yt_collection_tag_ok(tag, type == YT_SEQ ? "seq" : "map")) {
+        if (yt_scalar_tag(tag) > 0 || yt_collection_tag_ok(tag, type == YT_SEQ ? "map" : "seq")) {
             char tt[256];
-            tag_text(tt, sizeof tt, tag);
+            yt_tag_text(tt, sizeof tt, tag);
             return fail(c, pos, NULL, "the tag %s does not match a %s", tt,
                         type == YT_SEQ ? "list" : "mapping");
         }

@@ -18,6 +18,7 @@
 #define YT_MAX_COL ((1u << 28) - 1)
 
 #include "internal.h"
+#include "yaml_scalar.h" /* yt_escape, yt_is_decimal: the scalar syntax */
 
 #include <stdint.h>
 
@@ -117,19 +118,10 @@ static inline uint32_t yt_count(const yt_tree *t, uint32_t i)
     return t->nodes[i].type == YT_MAP ? t->nodes[i].n / 2 : t->nodes[i].n;
 }
 
-/* Copy user text into a one-line message: control characters escaped (\n,
- * \x01, C1 controls as \u0085), cut after `max` bytes at a character
- * boundary with "...". */
-void yt_escape(char *dst, size_t size, const char *s, size_t max);
-
 /* Is the node a plain null (empty, "~", "null", "Null", "NULL")? */
 int yt_is_null(const yt_tree *t, uint32_t i);
 
 /* The value of `key` in mapping `map`, or -1 if absent (or `map` is not a mapping). */
 int64_t yt_map_get(const yt_tree *t, uint32_t map, const char *key);
-
-/* A decimal number of the YAML 1.2 core schema:
- * [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)? */
-int yt_is_decimal(const char *s);
 
 #endif

@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cli.h — what the files of the curtail command line share with each other
+ * (main.c: dispatch and the commands; help.c, ux.c, args.c, sweep.c). Of
+ * the library the CLI sees curtail.h only. */
+#ifndef CURTAIL_CLI_H
+#define CURTAIL_CLI_H
+
+#include "curtail.h"
+
+#include <stdio.h>
+
+/* Exit codes (SPEC §8). */
+enum {
+    CLI_OK = 0,
+    CLI_USAGE = 1,
+    CLI_INPUT = 2,
+    CLI_UNMET = 3,
+    CLI_INTERNAL = 4,
+    CLI_IO = 5
+};
+
+/* ---- help.c ---- */
+extern const char usage_line[];
+void print_help(void);
+int print_command_help(const char *name);
+
+/* ---- ux.c ---- */
+void put_escaped(FILE *f, const char *s);
+const char *nearest(const char *word, const char *const *cands, size_t n);
+#define NEAREST(word, list) nearest((word), (list), sizeof(list) / sizeof((list)[0]))
+void note_did_you_mean(const curtail_error *err);
+void set_warning_options(int q, long max);
+void print_scenario_warnings(const curtail_scenario *s);
+void print_result_warnings(const curtail_result *r, const curtail_scenario *s);
+
+typedef struct progress {
+    const char *what;
+    double start, last;
+    int shown;
+} progress;
+
+int progress_wanted(void);
+void progress_start(progress *p, const char *what);
+int progress_tick(void *ctx);
+void progress_clear(progress *p);
+
+int usage_error_hint(const char *fmt, const char *arg, const char *hint);
+int usage_error(const char *fmt, const char *arg);
+int report_error(int rc, const curtail_error *err);
+
+/* ---- args.c ---- */
+typedef struct args {
+    const char *file;
+    const char *output;
+    const char *format;
+    const char *lang;
+    const char *level;
+    const char *solver;
+    const char *time_limit;
+    const char *max_warnings;
+    int bom;
+    int help;
+    int quiet;
+} args;
+
+/* Option names a command takes; values given as "--opt V" or "--opt=V". */
+typedef struct option_set {
+    int output, format, lang, level, bom;
+    int solver, time_limit; /* --solver, --time-limit */
+    int warnings;           /* -q, --max-warnings (commands that load a scenario) */
+} option_set;
+
+int command_args(int argc, char **argv, option_set allowed, const char *name, int needs_file,
+                 args *a);
+int parse_plan_format(const args *a, curtail_format *out);
+int parse_solve_options(const args *a, int check_available, curtail_plan_options *po);
+int parse_lp_format(const args *a, curtail_lp_format *out);
+
+/* ---- sweep.c ---- */
+int curtail_cli_sweep(int argc, char **argv);
+
+#endif

@@ -1,0 +1,169 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* help.c — the CLI's help texts: `curtail --help`, `curtail COMMAND --help`
+ * and the one usage line under a usage error. */
+#include "cli.h"
+
+#include <stdio.h>
+#include <string.h>
+
+const char usage_line[] =
+    "Usage: curtail validate|plan|schedule|sweep|export|policy [FILE] [OPTIONS] (see curtail --help)\n";
+
+static const char help_text[] =
+    "Usage: curtail COMMAND [ARGS]\n"
+    "\n"
+    "Heavy-pollution weather emergency reduction lists (应急减排清单): each unit's\n"
+    "load at the yellow, orange and red alert levels, or hour by hour over an\n"
+    "episode, chosen by a linear program so that the reduction targets are met at\n"
+    "the least economic loss.\n"
+    "\n"
+    "Commands:\n"
+    "  validate FILE            check a scenario without solving it; warnings go to\n"
+    "                           stderr, and \"FILE: ok (N enterprises, M units)\" to\n"
+    "                           stdout when it is valid\n"
+    "  plan FILE [OPTIONS]      solve the three-level plan and write it\n"
+    "      --format json|csv|md|html|xlsx  output format; default: from the\n"
+    "                               extension of -o (.json, .csv, .md, .html,\n"
+    "                               .xlsx; another extension is a usage error),\n"
+    "                               else json. html: a printable report with\n"
+    "                               charts; xlsx: an Excel workbook (summary with\n"
+    "                               charts, the list)\n"
+    "      -o, --output OUT         write to OUT, whole or not at all (default: stdout)\n"
+    "      --lang zh|en             language of the list and measure texts\n"
+    "                               (default: the scenario's lang)\n"
+    "      --bom                    start CSV output with a UTF-8 byte order mark (Excel)\n"
+    "      --time-limit SECONDS     give up (exit 4) when the solve takes longer\n";
+/* listed only when the build has Clp */
+static const char help_solver[] =
+    "      --solver glpk|clp        the LP engine: GLPK (default) or COIN-OR Clp\n";
+static const char help_text2[] =
+    "  schedule FILE [OPTIONS]  render the plan's list over the scenario's episode (its\n"
+    "                           `episode:` section) hour by hour: ozone window, shifted\n"
+    "                           output, coke-oven ramps; exit 2 when the scenario has\n"
+    "                           none (plan ignores the episode)\n"
+    "      --format json|csv|md|html|xlsx\n"
+    "                               json: the keys of plan with \"start\" and \"hours\",\n"
+    "                               targets per segment (day and level, kg over its\n"
+    "                               hours), the list and each unit's load in every hour;\n"
+    "                               csv: one row per hour and unit (level, load %, what\n"
+    "                               the hour requires, output and emissions); md: a\n"
+    "                               summary per segment and each unit's load by runs;\n"
+    "                               html: a report with hourly charts; xlsx: sheets\n"
+    "                               per segment, the list, hourly emissions and loads\n"
+    "      -o, --output OUT, --lang zh|en, --bom, --time-limit SECONDS\n";
+/* listed only when the build has Clp */
+static const char help_solver2[] = "      --solver glpk|clp\n";
+static const char help_text3[] =
+    "                               as for plan (they apply to the plan behind it)\n"
+    "  export FILE [OPTIONS]    write the plan LP for audit or other solvers\n"
+    "      --level yellow|orange|red  that level's LP alone (default: all three jointly)\n"
+    "      --format lp|mps            CPLEX LP or free MPS; default: from the extension\n"
+    "                                 of -o (.lp, .mps), else lp\n"
+    "      -o, --output MODEL         write to MODEL (default: stdout)\n"
+    "  sweep FILE [OPTIONS]     the base, its variants and --set PATH=V1,V2|A:B:STEP\n"
+    "                           overrides, one row per case and level (curtail sweep\n"
+    "                           --help)\n"
+    "  policy                   print the built-in rule table (YAML)\n"
+    "  --help                   print this help (COMMAND --help: that command's)\n"
+    "  --version                print the version and those of GLPK, libyaml and\n"
+    "                           libxlsxwriter it runs with\n"
+    "\n"
+    "FILE - reads the scenario from standard input. Warnings and errors go to\n"
+    "stderr, one per line. validate, plan, schedule and export also take:\n"
+    "      -q, --quiet              no warnings, no progress line\n"
+    "      --max-warnings N         print at most N warnings (default 20), then one\n"
+    "                               line counting them by kind\n"
+    "On a terminal, long loads and solves show a progress line on stderr.\n"
+    "\n"
+    "Exit status:\n"
+    "  0  done, all targets met\n"
+    "  1  usage error\n"
+    "  2  invalid input\n"
+    "  3  solved, but some targets cannot be met (output still written)\n"
+    "  4  solver or internal failure\n"
+    "  5  input/output failure\n";
+
+
+/* `curtail COMMAND --help`: the command's usage, options and an example. */
+static const struct {
+    const char *name;
+    const char *text;
+} command_help[] = {
+    {"validate", "Usage: curtail validate FILE\n"
+                 "\n"
+                 "Check a scenario without solving it. Warnings go to stderr; \"FILE: ok (N\n"
+                 "enterprises, M units)\" to stdout when it is valid (exit 0), else the\n"
+                 "error as FILE:LINE:COL: error: PATH: message (exit 2).\n"
+                 "\n"
+                 "Example:\n"
+                 "  curtail validate examples/xiangyuan.yaml\n"},
+    {"plan", "Usage: curtail plan FILE [OPTIONS]\n"
+             "\n"
+             "Solve the three-level plan (yellow, orange, red) and write the list.\n"
+             "\n"
+             "Options:\n"
+             "  --format json|csv|md|html|xlsx  default: from the extension of -o, else json\n"
+             "  -o, --output OUT          write to OUT, whole or not at all (default: stdout)\n"
+             "  --lang zh|en              language of the list (default: the scenario's)\n"
+             "  --bom                     CSV: start with a UTF-8 byte order mark (Excel)\n"
+             "  --time-limit SECONDS      give up (exit 4) when the solve takes longer\n"
+             "  --solver glpk|clp         the LP engine (clp where built with it)\n"
+             "\n"
+             "Examples:\n"
+             "  curtail plan examples/xiangyuan.yaml -o xiangyuan.xlsx\n"
+             "  curtail plan examples/xiangyuan.yaml --format html --lang en -o report.html\n"
+             "\n"
+             "Exit status: 0 all targets met, 3 solved but targets unmet (output written),\n"
+             "1 usage, 2 invalid input, 4 solver failure, 5 I/O failure.\n"},
+    {"schedule", "Usage: curtail schedule FILE [OPTIONS]\n"
+                 "\n"
+                 "Render the plan's list hour by hour over the scenario's `episode:` (ozone\n"
+                 "window, shifted output, coke-oven ramps). Exit 2 when it has none.\n"
+                 "\n"
+                 "Options: as for plan (--format json|csv|md|html|xlsx, -o, --lang, --bom,\n"
+                 "--time-limit, --solver); they apply to the plan behind it.\n"
+                 "\n"
+                 "Examples:\n"
+                 "  curtail schedule examples/xiangyuan-winter.yaml -o episode.html\n"
+                 "  curtail schedule examples/xiangyuan-summer.yaml --format csv --bom -o hours.csv\n"},
+    {"export", "Usage: curtail export FILE [OPTIONS]\n"
+               "\n"
+               "Write the plan LP for audit or other solvers.\n"
+               "\n"
+               "Options:\n"
+               "  --level yellow|orange|red  that level's LP alone (default: all three jointly)\n"
+               "  --format lp|mps            default: from the extension of -o, else lp\n"
+               "  -o, --output MODEL         write to MODEL (default: stdout)\n"
+               "\n"
+               "Example:\n"
+               "  curtail export examples/xiangyuan.yaml -o xiangyuan.lp && glpsol --lp xiangyuan.lp\n"},
+    {"policy", "Usage: curtail policy\n"
+               "\n"
+               "Print the built-in rule table (YAML), the measures each grade takes at each\n"
+               "level.\n"
+               "\n"
+               "Example:\n"
+               "  curtail policy > policy.yaml\n"},
+};
+
+int print_command_help(const char *name)
+{
+    size_t i;
+    for (i = 0; i < sizeof command_help / sizeof command_help[0]; i++)
+        if (strcmp(command_help[i].name, name) == 0) {
+            fputs(command_help[i].text, stdout);
+            break;
+        }
+    return fflush(stdout) == 0 ? 0 : 5;
+}
+
+void print_help(void)
+{
+    fputs(help_text, stdout);
+    if (curtail_solver_available(CURTAIL_SOLVER_CLP))
+        fputs(help_solver, stdout);
+    fputs(help_text2, stdout);
+    if (curtail_solver_available(CURTAIL_SOLVER_CLP))
+        fputs(help_solver2, stdout);
+    fputs(help_text3, stdout);
+}
