@@ -159,7 +159,7 @@ int cu_scenario_refuse_while_results(const curtail_scenario *s, const char *fn,
 char *cu_scenario_str(curtail_scenario *s, const char *src);
 /* Deep copy without the check's cache: *out is unchecked (override.c, sweep.c). */
 int cu_scenario_clone_raw(const curtail_scenario *s, curtail_scenario **out, curtail_error *err);
-/* Variants of the YAML: loaded and applied by override.c; held, copied and
+/* Variants of the YAML: loaded and applied by variants.c; held, copied and
  * freed with the scenario (scenario.c). */
 typedef struct cu_override_text {
     char *path;

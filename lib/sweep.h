@@ -5,7 +5,7 @@
 
 #include "plan_model.h"
 
-/* override.c */
+/* variants.c, override.c */
 int cu_apply_variant_index(curtail_scenario *s, const curtail_scenario *from, size_t i,
                            curtail_error *err);
 int cu_variant_ratios_only(const curtail_scenario *s, size_t i);

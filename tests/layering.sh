@@ -23,7 +23,7 @@ LEVELS='
 2 yaml_scalar yaml_tree
 3 yaml_read rule_schema
 4 scenario scenario_check episode policy
-5 load load_rules load_units load_episode load_yaml override
+5 load load_rules load_units load_episode load_yaml override override_apply variants
 6 lp
 7 solve solve_glpk solve_clp
 8 result
