@@ -157,10 +157,12 @@ int cu_scenario_refuse_while_results(const curtail_scenario *s, const char *fn,
 
 /* A copy of src in s's string blocks (ids, names, towns); NULL on ENOMEM. */
 char *cu_scenario_str(curtail_scenario *s, const char *src);
+/* The string blocks freed (curtail_scenario_free). */
+void cu_scenario_strings_free(curtail_scenario *s);
 /* Deep copy without the check's cache: *out is unchecked (override.c, sweep.c). */
 int cu_scenario_clone_raw(const curtail_scenario *s, curtail_scenario **out, curtail_error *err);
 /* Variants of the YAML: loaded and applied by variants.c; held, copied and
- * freed with the scenario (scenario.c). */
+ * freed with the scenario (scenario_copy.c). */
 typedef struct cu_override_text {
     char *path;
     char *value; /* flow YAML */
