@@ -29,7 +29,7 @@
  * when there is one (cu_output_close renames it), else a scratch file in
  * $TMPDIR that is copied to the stream and removed. */
 #define _POSIX_C_SOURCE 200809L
-#include "report.h"
+#include "write_xlsx.h"
 
 #include <errno.h>
 #include <math.h>
@@ -38,22 +38,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-#include <xlsxwriter.h>
-
-typedef struct xw {
-    const curtail_result *r;
-    lxw_workbook *wb;
-    int lang, en;
-    cu_buf tmp; /* scratch text */
-    size_t max_rows, max_cols; /* Excel's limits (smaller in tests) */
-    lxw_format *title, *bold, *note, *head, *head_level[CU_NL], *text, *wrap, *code, *num2,
-        *num0, *pct, *general, *hour_level[CU_NL + 1];
-} xw;
 
 static const lxw_color_t level_fill[CU_NL] = {0xFFF2CC, 0xFCE4D6, 0xF4B6B6};
 
 /* NUL-terminated text of the scratch buffer ("" when empty or failed). */
-static const char *tmp_text(xw *x)
+const char *cu_xw_tmp_text(xw *x)
 {
     return x->tmp.len && !x->tmp.failed ? x->tmp.data : "";
 }
@@ -115,18 +104,18 @@ static int make_formats(xw *x)
     return CURTAIL_OK;
 }
 
-static const char *level_name(const xw *x, int L)
+const char *cu_xw_level_name(const xw *x, int L)
 {
     return x->en ? cu_level_en[L] : cu_level_zh[L];
 }
 
-static const char *pollutant_name(const xw *x, int p)
+const char *cu_xw_pollutant_name(const xw *x, int p)
 {
     return x->en ? curtail_pollutant_name((curtail_pollutant)p) : cu_pollutant_zh[p];
 }
 
 /* Row 0: the title, merged over `cols` columns. */
-static void put_title(xw *x, lxw_worksheet *ws, int cols, const char *what)
+void cu_xw_put_title(xw *x, lxw_worksheet *ws, int cols, const char *what)
 {
     const char *name = cu_report_title(x->r);
     x->tmp.len = 0;
@@ -135,13 +124,13 @@ static void put_title(xw *x, lxw_worksheet *ws, int cols, const char *what)
     else
         cu_buf_puts(&x->tmp, what);
     if (cols > 1)
-        worksheet_merge_range(ws, 0, 0, 0, (lxw_col_t)(cols - 1), tmp_text(x), x->title);
+        worksheet_merge_range(ws, 0, 0, 0, (lxw_col_t)(cols - 1), cu_xw_tmp_text(x), x->title);
     else
-        worksheet_write_string(ws, 0, 0, tmp_text(x), x->title);
+        worksheet_write_string(ws, 0, 0, cu_xw_tmp_text(x), x->title);
     worksheet_set_row(ws, 0, 22, NULL);
 }
 
-static void print_setup(lxw_worksheet *ws, int en)
+void cu_xw_print_setup(lxw_worksheet *ws, int en)
 {
     worksheet_set_landscape(ws);
     worksheet_set_paper(ws, 9); /* A4 */
@@ -151,7 +140,7 @@ static void print_setup(lxw_worksheet *ws, int en)
 }
 
 /* "状态：…" line of a plan or schedule. */
-static void put_status(xw *x, lxw_worksheet *ws, lxw_row_t row, int schedule)
+void cu_xw_put_status(xw *x, lxw_worksheet *ws, lxw_row_t row, int schedule)
 {
     const curtail_result *r = x->r;
     x->tmp.len = 0;
@@ -170,12 +159,12 @@ static void put_status(xw *x, lxw_worksheet *ws, lxw_row_t row, int schedule)
     cu_put_fixed(&x->tmp, curtail_result_objective(r) / 10000.0, 4);
     cu_buf_puts(&x->tmp, schedule ? (x->en ? " 10k yuan." : " 万元。")
                                   : (x->en ? " 10k yuan/d." : " 万元/日。"));
-    worksheet_write_string(ws, row, 0, tmp_text(x), x->bold);
+    worksheet_write_string(ws, row, 0, cu_xw_tmp_text(x), x->bold);
 }
 
 /* ---- plan: 汇总 -------------------------------------------------------------------------- */
 
-static double ratio(double part, double whole)
+double cu_xw_ratio(double part, double whole)
 {
     return whole > 0 ? part / whole : 0.0;
 }
@@ -202,8 +191,8 @@ static int sheet_summary(xw *x)
     int L, p, c;
     if (!ws)
         return CURTAIL_ENOMEM;
-    put_title(x, ws, ncols, en ? "emergency reduction plan" : "重污染天气应急减排清单");
-    put_status(x, ws, 1, 0);
+    cu_xw_put_title(x, ws, ncols, en ? "emergency reduction plan" : "重污染天气应急减排清单");
+    cu_xw_put_status(x, ws, 1, 0);
     x->tmp.len = 0;
     if (r->base == CURTAIL_BASE_TOTALS)
         cu_buf_puts(&x->tmp, en ? "Ratios against the county's total emissions (targets.base: "
@@ -215,7 +204,7 @@ static int sheet_summary(xw *x)
         cu_buf_puts(&x->tmp, en ? "Ratios against the listed enterprises' emissions "
                                   "(targets.base: listed)."
                                 : "减排比例以清单内企业排放量为基数（targets.base: listed）。");
-    worksheet_write_string(ws, 2, 0, tmp_text(x), x->note);
+    worksheet_write_string(ws, 2, 0, cu_xw_tmp_text(x), x->note);
     worksheet_set_column(ws, 0, 1, 10, NULL);
     worksheet_set_column(ws, 2, (lxw_col_t)(ncols - 1), 15, NULL);
     row = 4;
@@ -230,14 +219,14 @@ static int sheet_summary(xw *x)
             return rc;
         for (p = 0; p < CU_NP; p++, row++) {
             const curtail_target *t = &lr.targets[p];
-            worksheet_write_string(ws, row, 0, level_name(x, L), x->head_level[L]);
-            worksheet_write_string(ws, row, 1, pollutant_name(x, p), x->text);
+            worksheet_write_string(ws, row, 0, cu_xw_level_name(x, L), x->head_level[L]);
+            worksheet_write_string(ws, row, 1, cu_xw_pollutant_name(x, p), x->text);
             worksheet_write_number(ws, row, 2, t->baseline, x->num2);
             worksheet_write_number(ws, row, 3, t->required, x->num2);
             worksheet_write_number(ws, row, 4, t->achieved, x->num2);
-            worksheet_write_number(ws, row, 5, ratio(t->required, t->baseline), x->pct);
-            worksheet_write_number(ws, row, 6, ratio(t->achieved, t->baseline), x->pct);
-            worksheet_write_number(ws, row, 7, ratio(t->achieved, r->gv.listed[p]),
+            worksheet_write_number(ws, row, 5, cu_xw_ratio(t->required, t->baseline), x->pct);
+            worksheet_write_number(ws, row, 6, cu_xw_ratio(t->achieved, t->baseline), x->pct);
+            worksheet_write_number(ws, row, 7, cu_xw_ratio(t->achieved, r->gv.listed[p]),
                                    x->pct);
             worksheet_write_number(ws, row, 8, t->shortfall, x->num2);
             worksheet_write_number(ws, row, 9, t->shadow_price, x->num2);
@@ -257,7 +246,7 @@ static int sheet_summary(xw *x)
         int rc = curtail_result_level(r, (curtail_level)L, &lr, NULL);
         if (rc != CURTAIL_OK)
             return rc;
-        worksheet_write_string(ws, row, 0, level_name(x, L), x->head_level[L]);
+        worksheet_write_string(ws, row, 0, cu_xw_level_name(x, L), x->head_level[L]);
         worksheet_write_string(ws, row, 1,
                                lr.status == CURTAIL_TARGETS_UNMET
                                    ? (en ? "targets not met" : "目标未达成")
@@ -284,7 +273,7 @@ static int sheet_summary(xw *x)
         if (!ch)
             return CURTAIL_ENOMEM;
         snprintf(title, sizeof title, en ? "%s alert: required vs achieved" : "%s预警：要求与实际减排比例",
-                 level_name(x, L));
+                 cu_xw_level_name(x, L));
         chart_title_set_name(ch, title);
         s1 = chart_add_series(ch, NULL, NULL);
         s2 = chart_add_series(ch, NULL, NULL);
@@ -311,7 +300,7 @@ static int sheet_summary(xw *x)
         opt.y_scale = 1.0;
         worksheet_insert_chart_opt(ws, row, 0, ch, &opt);
     }
-    print_setup(ws, en);
+    cu_xw_print_setup(ws, en);
     return CURTAIL_OK;
 }
 
@@ -323,7 +312,7 @@ static void list_subheader(xw *x, cu_list_col c)
     x->tmp.len = 0;
     switch (c.field) {
     case CU_COL_BASELINE:
-        cu_buf_puts(&x->tmp, pollutant_name(x, c.pollutant));
+        cu_buf_puts(&x->tmp, cu_xw_pollutant_name(x, c.pollutant));
         break;
     case CU_COL_LOAD:
         cu_buf_puts(&x->tmp, x->en ? "Load" : "负荷");
@@ -332,7 +321,7 @@ static void list_subheader(xw *x, cu_list_col c)
         cu_buf_puts(&x->tmp, x->en ? "Measure" : "措施");
         break;
     case CU_COL_REDUCTION:
-        cu_buf_printf(&x->tmp, x->en ? "%s cut" : "%s减排", pollutant_name(x, c.pollutant));
+        cu_buf_printf(&x->tmp, x->en ? "%s cut" : "%s减排", cu_xw_pollutant_name(x, c.pollutant));
         break;
     default:
         cu_list_header(&x->tmp, c, x->en);
@@ -351,7 +340,7 @@ static int sheet_list(xw *x)
     if (!ws)
         return CURTAIL_ENOMEM;
     if (n + body > x->max_rows) {
-        put_title(x, ws, 1, en ? "list" : "一企一策清单");
+        cu_xw_put_title(x, ws, 1, en ? "list" : "一企一策清单");
         x->tmp.len = 0;
         cu_buf_printf(&x->tmp,
                       en ? "The list has %zu units: more rows than an Excel sheet holds "
@@ -359,10 +348,10 @@ static int sheet_list(xw *x)
                          : "清单共 %zu 个生产单元，超出 Excel 工作表行数上限（1 048 576 行），"
                            "未写入本表；请使用 --format csv 或 json。",
                       n);
-        worksheet_write_string(ws, 1, 0, tmp_text(x), x->bold);
+        worksheet_write_string(ws, 1, 0, cu_xw_tmp_text(x), x->bold);
         return CURTAIL_OK;
     }
-    put_title(x, ws, ncols, en ? "list (one enterprise, one policy)" : "一企一策清单");
+    cu_xw_put_title(x, ws, ncols, en ? "list (one enterprise, one policy)" : "一企一策清单");
     /* row 1: merged group headers; row 2: the columns (constant memory: a
      * row's settings and cells before the next row's) */
     worksheet_set_row(ws, 1, 20, NULL);
@@ -374,8 +363,8 @@ static int sheet_list(xw *x)
         lxw_col_t c0 = (lxw_col_t)(8 + CU_NP + L * (2 + CU_NP));
         x->tmp.len = 0;
         cu_buf_printf(&x->tmp, en ? "%s alert (reductions kg/d)" : "%s预警（减排量 kg/d）",
-                      level_name(x, L));
-        worksheet_merge_range(ws, 1, c0, 1, (lxw_col_t)(c0 + 1 + CU_NP), tmp_text(x),
+                      cu_xw_level_name(x, L));
+        worksheet_merge_range(ws, 1, c0, 1, (lxw_col_t)(c0 + 1 + CU_NP), cu_xw_tmp_text(x),
                               x->head_level[L]);
     }
     worksheet_set_row(ws, 2, 30, NULL);
@@ -383,7 +372,7 @@ static int sheet_list(xw *x)
         cu_list_col c = cu_list_column(i);
         double width = 10;
         list_subheader(x, c);
-        worksheet_write_string(ws, 2, (lxw_col_t)i, tmp_text(x),
+        worksheet_write_string(ws, 2, (lxw_col_t)i, cu_xw_tmp_text(x),
                                c.field >= CU_COL_LOAD ? x->head_level[c.level] : x->head);
         switch (c.field) {
         case CU_COL_NO:
@@ -421,9 +410,9 @@ static int sheet_list(xw *x)
                 if (x->tmp.failed)
                     return CURTAIL_ENOMEM;
                 if (c.field == CU_COL_CREDIT_CODE)
-                    worksheet_write_string(ws, rr, cc, tmp_text(x), x->code);
+                    worksheet_write_string(ws, rr, cc, cu_xw_tmp_text(x), x->code);
                 else
-                    worksheet_write_string(ws, rr, cc, tmp_text(x),
+                    worksheet_write_string(ws, rr, cc, cu_xw_tmp_text(x),
                                            c.field == CU_COL_MEASURE ? x->wrap : x->text);
             } else {
                 lxw_format *f = c.field == CU_COL_NO         ? x->num0
@@ -438,7 +427,7 @@ static int sheet_list(xw *x)
     worksheet_autofilter(ws, 2, 0, (lxw_row_t)(body + (n ? n : 1) - 1),
                          (lxw_col_t)(ncols - 1));
     worksheet_repeat_rows(ws, 1, 2);
-    print_setup(ws, en);
+    cu_xw_print_setup(ws, en);
     return CURTAIL_OK;
 }
 
@@ -455,239 +444,13 @@ static int sheet_warnings(xw *x)
     ws = workbook_add_worksheet(x->wb, x->en ? "Warnings" : "提示");
     if (!ws)
         return CURTAIL_ENOMEM;
-    put_title(x, ws, 1, x->en ? "warnings" : "提示");
+    cu_xw_put_title(x, ws, 1, x->en ? "warnings" : "提示");
     worksheet_set_column(ws, 0, 0, 160, NULL);
     for (i = 0; i < nw; i++)
         worksheet_write_string(ws, (lxw_row_t)(i + 2), 0,
                                curtail_result_warning_text(x->r, i, x->en ? CURTAIL_LANG_EN
                                                                           : CURTAIL_LANG_ZH),
                                NULL);
-    return CURTAIL_OK;
-}
-
-/* ---- schedule ---------------------------------------------------------------------------- */
-
-static int sheet_segments(xw *x)
-{
-    const curtail_result *r = x->r;
-    const int en = x->en;
-    static const char *const zh_a[] = {"日期", "预警级别", "小时数", "状态", "损失产值 (万元)",
-                                       "加权损失 (万元)"};
-    static const char *const en_a[] = {"Day", "Level", "Hours", "Status",
-                                       "Lost value (10k yuan)", "Weighted loss (10k yuan)"};
-    static const char *const zh_b[] = {"日期", "预警级别", "污染物", "基准排放量 (kg)",
-                                       "减排要求 (kg)", "实际减排量 (kg)", "实际减排比例",
-                                       "缺口 (kg)"};
-    static const char *const en_b[] = {"Day", "Level", "Pollutant", "Baseline (kg)",
-                                       "Required (kg)", "Achieved (kg)", "Achieved ratio",
-                                       "Shortfall (kg)"};
-    size_t k, nseg = curtail_result_segment_count(r);
-    lxw_worksheet *ws = workbook_add_worksheet(x->wb, en ? "Segments" : "分段汇总");
-    lxw_row_t row;
-    int c, p;
-    if (!ws)
-        return CURTAIL_ENOMEM;
-    put_title(x, ws, 8, en ? "episode schedule" : "重污染天气过程逐时排程");
-    put_status(x, ws, 1, 1);
-    worksheet_set_column(ws, 0, 0, 12, NULL);
-    worksheet_set_column(ws, 1, 7, 15, NULL);
-    row = 3;
-    if (nseg == 0) {
-        worksheet_write_string(ws, row, 0,
-                               en ? "No hour of the horizon is under an alert."
-                                  : "排程时段内没有预警小时。",
-                               x->note);
-        print_setup(ws, en);
-        return CURTAIL_OK;
-    }
-    worksheet_set_row(ws, row, 30, NULL);
-    for (c = 0; c < 6; c++)
-        worksheet_write_string(ws, row, (lxw_col_t)c, (en ? en_a : zh_a)[c], x->head);
-    for (k = 0, row++; k < nseg; k++, row++) {
-        curtail_segment_result sg;
-        int rc = curtail_result_segment(r, k, &sg, NULL);
-        if (rc != CURTAIL_OK)
-            return rc;
-        worksheet_write_string(ws, row, 0, sg.day, x->text);
-        worksheet_write_string(ws, row, 1, level_name(x, sg.level), x->head_level[sg.level]);
-        worksheet_write_number(ws, row, 2, sg.hours, x->num0);
-        worksheet_write_string(ws, row, 3,
-                               sg.status == CURTAIL_TARGETS_UNMET
-                                   ? (en ? "targets not met" : "目标未达成")
-                                   : (en ? "targets met" : "目标达成"),
-                               x->text);
-        worksheet_write_number(ws, row, 4, sg.lost_value / 10000.0, x->num2);
-        worksheet_write_number(ws, row, 5, sg.weighted_loss / 10000.0, x->num2);
-    }
-    row++;
-    worksheet_set_row(ws, row, 30, NULL);
-    for (c = 0; c < 8; c++)
-        worksheet_write_string(ws, row, (lxw_col_t)c, (en ? en_b : zh_b)[c], x->head);
-    for (k = 0, row++; k < nseg; k++) {
-        curtail_segment_result sg;
-        int rc = curtail_result_segment(r, k, &sg, NULL);
-        if (rc != CURTAIL_OK)
-            return rc;
-        for (p = 0; p < CU_NP; p++, row++) {
-            const curtail_target *t = &sg.targets[p];
-            worksheet_write_string(ws, row, 0, sg.day, x->text);
-            worksheet_write_string(ws, row, 1, level_name(x, sg.level), x->head_level[sg.level]);
-            worksheet_write_string(ws, row, 2, pollutant_name(x, p), x->text);
-            worksheet_write_number(ws, row, 3, t->baseline, x->num2);
-            worksheet_write_number(ws, row, 4, t->required, x->num2);
-            worksheet_write_number(ws, row, 5, t->achieved, x->num2);
-            worksheet_write_number(ws, row, 6, ratio(t->achieved, t->baseline), x->pct);
-            worksheet_write_number(ws, row, 7, t->shortfall, x->num2);
-        }
-    }
-    print_setup(ws, en);
-    return CURTAIL_OK;
-}
-
-/* "MM-DD HH:00" of hour t. */
-static void hour_label(const curtail_result *r, size_t t, char *buf, size_t n)
-{
-    char full[32];
-    curtail_result_hour_label(r, t, full, sizeof full, NULL);
-    snprintf(buf, n, "%.5s %.5s", full + 5, full + 11);
-}
-
-static int sheet_hourly_emissions(xw *x)
-{
-    const curtail_result *r = x->r;
-    const int en = x->en;
-    const char *name = en ? "Hourly emissions" : "逐时排放";
-    size_t t, hours = curtail_result_hour_count(r);
-    lxw_worksheet *ws = workbook_add_worksheet(x->wb, name);
-    lxw_chart *ch;
-    int p;
-    if (!ws)
-        return CURTAIL_ENOMEM;
-    put_title(x, ws, 6, en ? "hourly emissions of the listed enterprises (kg per hour)"
-                           : "清单企业逐时排放量（kg/小时）");
-    worksheet_set_row(ws, 2, 30, NULL);
-    worksheet_write_string(ws, 2, 0, en ? "Hour" : "时间", x->head);
-    worksheet_write_string(ws, 2, 1, en ? "Level" : "预警级别", x->head);
-    for (p = 0; p < CU_NP; p++) {
-        x->tmp.len = 0;
-        cu_buf_printf(&x->tmp, "%s (kg)", pollutant_name(x, p));
-        worksheet_write_string(ws, 2, (lxw_col_t)(2 + p), tmp_text(x), x->head);
-    }
-    worksheet_set_column(ws, 0, 0, 17, NULL);
-    worksheet_set_column(ws, 1, 5, 12, NULL);
-    for (t = 0; t < hours && t + 3 < x->max_rows; t++) {
-        double e[CU_NP];
-        char label[32];
-        int L = curtail_result_hour_level(r, t);
-        lxw_row_t row = (lxw_row_t)(3 + t);
-        curtail_result_hour_label(r, t, label, sizeof label, NULL);
-        label[10] = ' ';
-        worksheet_write_string(ws, row, 0, label, x->text);
-        if (L >= 0)
-            worksheet_write_string(ws, row, 1, level_name(x, L), x->head_level[L]);
-        else
-            worksheet_write_blank(ws, row, 1, x->text);
-        cu_hour_emissions(r, t, e);
-        for (p = 0; p < CU_NP; p++)
-            worksheet_write_number(ws, row, (lxw_col_t)(2 + p), e[p], x->num2);
-    }
-    worksheet_freeze_panes(ws, 3, 1);
-    print_setup(ws, en);
-    if (hours == 0 || hours + 3 > x->max_rows)
-        return CURTAIL_OK;
-    ch = workbook_add_chart(x->wb, LXW_CHART_LINE);
-    if (!ch)
-        return CURTAIL_ENOMEM;
-    chart_title_set_name(ch, en ? "Hourly emissions (kg)" : "逐时排放量（kg）");
-    for (p = 0; p < CU_NP; p++) {
-        lxw_chart_series *s = chart_add_series(ch, NULL, NULL);
-        if (!s)
-            return CURTAIL_ENOMEM;
-        chart_series_set_categories(s, name, 3, 0, (lxw_row_t)(2 + hours), 0);
-        chart_series_set_values(s, name, 3, (lxw_col_t)(2 + p), (lxw_row_t)(2 + hours),
-                                (lxw_col_t)(2 + p));
-        chart_series_set_name_range(s, name, 2, (lxw_col_t)(2 + p));
-    }
-    chart_legend_set_position(ch, LXW_CHART_LEGEND_BOTTOM);
-    {
-        lxw_chart_options opt = {0};
-        opt.x_scale = 2.0;
-        opt.y_scale = 1.3;
-        worksheet_insert_chart_opt(ws, 2, 7, ch, &opt);
-    }
-    return CURTAIL_OK;
-}
-
-static int sheet_hourly_loads(xw *x)
-{
-    const curtail_result *r = x->r;
-    const int en = x->en;
-    size_t u, t, n = curtail_result_unit_count(r), hours = curtail_result_hour_count(r);
-    lxw_worksheet *ws = workbook_add_worksheet(x->wb, en ? "Hourly loads" : "逐时负荷");
-    const lxw_row_t body = 3;
-    const size_t fixed = 4;
-    if (!ws)
-        return CURTAIL_ENOMEM;
-    if (n + body > x->max_rows || hours + fixed > x->max_cols) {
-        put_title(x, ws, 1, en ? "hourly loads" : "逐时负荷");
-        x->tmp.len = 0;
-        cu_buf_printf(&x->tmp,
-                      en ? "The hourly loads are %zu units × %zu hours: more than an Excel sheet "
-                           "holds (1 048 576 rows × 16 384 columns, one row per unit and one "
-                           "column per hour), so they are not written here. Use --format csv "
-                           "or json for them."
-                         : "逐时负荷共 %zu 个生产单元 × %zu 小时，超出 Excel 工作表上限"
-                           "（1 048 576 行 × 16 384 列；每个单元一行、每小时一列），未写入本表；"
-                           "请使用 --format csv 或 json 获取逐时负荷。",
-                      n, hours);
-        worksheet_write_string(ws, 1, 0, tmp_text(x), x->bold);
-        return CURTAIL_OK;
-    }
-    put_title(x, ws, 1, en ? "hourly loads (% of capacity)" : "逐时负荷（占产能百分比）");
-    worksheet_write_string(ws, 1, 0, en ? "No." : "序号", x->head);
-    worksheet_write_string(ws, 1, 1, en ? "Enterprise" : "企业名称", x->head);
-    worksheet_write_string(ws, 1, 2, en ? "Unit" : "生产单元", x->head);
-    worksheet_write_string(ws, 1, 3, en ? "Base load" : "基准负荷", x->head);
-    for (t = 0; t < hours; t++) {
-        int L = curtail_result_hour_level(r, t);
-        worksheet_write_string(ws, 1, (lxw_col_t)(fixed + t),
-                               L >= 0 ? level_name(x, L) : "—",
-                               x->hour_level[L >= 0 ? L : CU_NL]);
-    }
-    worksheet_write_blank(ws, 2, 0, x->head);
-    worksheet_write_blank(ws, 2, 1, x->head);
-    worksheet_write_blank(ws, 2, 2, x->head);
-    worksheet_write_blank(ws, 2, 3, x->head);
-    for (t = 0; t < hours; t++) {
-        char label[32];
-        int L = curtail_result_hour_level(r, t);
-        hour_label(r, t, label, sizeof label);
-        worksheet_write_string(ws, 2, (lxw_col_t)(fixed + t), label,
-                               x->hour_level[L >= 0 ? L : CU_NL]);
-    }
-    worksheet_set_row(ws, 2, 30, NULL);
-    worksheet_set_column(ws, 0, 0, 6, NULL);
-    worksheet_set_column(ws, 1, 1, 22, NULL);
-    worksheet_set_column(ws, 2, 2, 16, NULL);
-    worksheet_set_column(ws, 3, (lxw_col_t)(fixed + hours - 1), 8, NULL);
-    for (u = 0; u < n; u++) {
-        cu_unit_info ui;
-        const curtail_unit_spec *unit = &ui.u;
-        const curtail_enterprise_spec *e = &ui.e;
-        const double *load = curtail_result_unit_loads(r, u);
-        lxw_row_t row = body + (lxw_row_t)u;
-        if (!load || cu_unit_info_get(r, u, &ui) != CURTAIL_OK)
-            return CURTAIL_EINVAL;
-        worksheet_write_number(ws, row, 0, (double)(u + 1), x->num0);
-        worksheet_write_string(ws, row, 1, e->name ? e->name : e->id, x->text);
-        worksheet_write_string(ws, row, 2, unit->name ? unit->name : unit->id, x->text);
-        worksheet_write_number(ws, row, 3, r->gv.b[r->gv.unit_group[u]], x->pct);
-        for (t = 0; t < hours; t++)
-            worksheet_write_number(ws, row, (lxw_col_t)(fixed + t), load[t], x->pct);
-    }
-    worksheet_freeze_panes(ws, body, (lxw_col_t)fixed);
-    worksheet_repeat_rows(ws, 1, 2);
-    print_setup(ws, en);
     return CURTAIL_OK;
 }
 
@@ -730,13 +493,13 @@ int cu_xlsx_build(const curtail_result *r, const curtail_write_options *o, const
     workbook_set_properties(x.wb, &props);
     rc = make_formats(&x);
     if (rc == CURTAIL_OK && r->kind == 1) {
-        rc = sheet_segments(&x);
+        rc = cu_xw_sheet_segments(&x);
         if (rc == CURTAIL_OK)
             rc = sheet_list(&x);
         if (rc == CURTAIL_OK)
-            rc = sheet_hourly_emissions(&x);
+            rc = cu_xw_sheet_hourly_emissions(&x);
         if (rc == CURTAIL_OK)
-            rc = sheet_hourly_loads(&x);
+            rc = cu_xw_sheet_hourly_loads(&x);
     } else if (rc == CURTAIL_OK) {
         rc = sheet_summary(&x);
         if (rc == CURTAIL_OK)

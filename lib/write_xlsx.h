@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* write_xlsx.h — private to write_xlsx.c (the workbook, the plan's sheets)
+ * and write_xlsx_schedule.c (the schedule's sheets): the workbook in
+ * progress, its formats and the helpers both use. */
+#ifndef CURTAIL_WRITE_XLSX_H
+#define CURTAIL_WRITE_XLSX_H
+
+#include "report.h"
+
+#include <xlsxwriter.h>
+
+typedef struct xw {
+    const curtail_result *r;
+    lxw_workbook *wb;
+    int lang, en;
+    cu_buf tmp; /* scratch text */
+    size_t max_rows, max_cols; /* Excel's limits (smaller in tests) */
+    lxw_format *title, *bold, *note, *head, *head_level[CU_NL], *text, *wrap, *code, *num2,
+        *num0, *pct, *general, *hour_level[CU_NL + 1];
+} xw;
+
+/* write_xlsx.c */
+/* NUL-terminated text of the scratch buffer ("" when empty or failed). */
+const char *cu_xw_tmp_text(xw *x);
+const char *cu_xw_level_name(const xw *x, int L);
+const char *cu_xw_pollutant_name(const xw *x, int p);
+/* Row 0: the title, merged over `cols` columns. */
+void cu_xw_put_title(xw *x, lxw_worksheet *ws, int cols, const char *what);
+void cu_xw_print_setup(lxw_worksheet *ws, int en);
+/* "状态：…" line of a plan or schedule. */
+void cu_xw_put_status(xw *x, lxw_worksheet *ws, lxw_row_t row, int schedule);
+double cu_xw_ratio(double part, double whole);
+
+/* write_xlsx_schedule.c: 分段汇总, 逐时排放, 逐时负荷 */
+int cu_xw_sheet_segments(xw *x);
+int cu_xw_sheet_hourly_emissions(xw *x);
+int cu_xw_sheet_hourly_loads(xw *x);
+
+#endif
