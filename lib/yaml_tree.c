@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* yaml_tree.c — libyaml events → compact node tree, with the limits of SPEC §9
  * (a scalar's own syntax, its tag and control characters: yaml_scalar.c). */
-#include "yaml_tree.h"
+#include "yaml_anchor.h"
 
 #include <yaml.h>
 
@@ -9,69 +9,13 @@
 #include <stdio.h>
 #include <string.h>
 
-/* An open collection while its children are being parsed. */
-typedef struct frame {
-    uint32_t node;
-    uint32_t kid_start; /* length of the child stack when the collection started */
-    uint64_t size;      /* nodes of the subtree so far, aliases expanded */
-    uint32_t height;    /* largest height among the children so far */
-    int64_t anchor;     /* index into the anchor table, or -1 */
-} frame;
-
-/* The latest definition of an anchor name. */
-typedef struct anchor {
-    uint32_t name; /* offset into ctx.names */
-    uint32_t node;
-    uint64_t size;   /* nodes of the anchored subtree, aliases expanded */
-    uint32_t height; /* 0 for a scalar, 1 + the children's for a collection */
-    int complete;    /* the anchored node has ended (an alias to it is not recursive) */
-} anchor;
-
-/* Each alias, with the expansion counted up to and including it. */
-typedef struct alias_rec {
-    uint64_t total;
-    cu_pos pos;
-} alias_rec;
-
-typedef struct ctx {
-    yt_tree *t;
-    const curtail_mem *mem;
-    const char *file;
-    curtail_error *err;
-    frame *frames;
-    size_t nframes, capframes;
-    uint32_t *stack; /* children of the open collections, innermost last */
-    size_t nstack, capstack;
-    anchor *anchors;
-    size_t nanchors, capanchors;
-    uint32_t *slots; /* open-addressing hash of anchor names: anchor index + 1, 0 empty */
-    size_t nslots;
-    char *names;
-    size_t nnames, capnames;
-    alias_rec *aliases;
-    size_t naliases, capaliases;
-    uint32_t *keyset; /* scratch hash set for the duplicate-key check of large mappings */
-    size_t capkeyset;
-    uint64_t expansion;
-    int ndocs;
-    uint64_t own_nodes;   /* nodes created, those of dropped stream items included */
-    uint64_t anchor_defs; /* anchors defined (or redefined) so far */
-    /* the streamed list (yt_stream) */
-    const yt_stream *stream;
-    int stream_state;    /* 0: not met yet, 1: open, 2: over (or not streamable) */
-    int stream_dead;     /* the callee wants no more items */
-    size_t stream_frame; /* its frame's index while open */
-    size_t stream_index; /* items handed out */
-    size_t mark_nodes, mark_kids, mark_pool; /* the tree before the current item */
-    uint64_t mark_defs;
-} ctx;
 
 static uint64_t sat_add(uint64_t a, uint64_t b)
 {
     return a > UINT64_MAX - b ? UINT64_MAX : a + b;
 }
 
-static uint32_t hash_bytes(const char *s, size_t n)
+uint32_t cu_yt_hash_bytes(const char *s, size_t n)
 {
     uint32_t h = 2166136261u;
     size_t i;
@@ -143,7 +87,7 @@ static int fail(ctx *c, cu_pos pos, const char *key, const char *fmt, ...)
     return CURTAIL_EINPUT;
 }
 
-static int too_large(ctx *c, cu_pos pos)
+int cu_yt_too_large(ctx *c, cu_pos pos)
 {
     return fail(c, pos, NULL, "document too large");
 }
@@ -156,7 +100,7 @@ static int new_node(ctx *c, int type, int plain, cu_pos pos, uint32_t *out)
     void *p = t->nodes;
     yt_node *n;
     if (t->nnodes >= UINT32_MAX)
-        return too_large(c, pos);
+        return cu_yt_too_large(c, pos);
     if (t->nnodes + 1 > t->capnodes &&
         cu_grow(c->mem, &p, &t->capnodes, t->nnodes + 1, sizeof *t->nodes) != 0)
         return cu_enomem(c->err);
@@ -179,7 +123,7 @@ static int pool_add(ctx *c, const char *s, size_t n, cu_pos pos, uint32_t *off)
     yt_tree *t = c->t;
     void *p = t->pool;
     if (t->npool + n + 1 > UINT32_MAX)
-        return too_large(c, pos);
+        return cu_yt_too_large(c, pos);
     if (t->npool + n + 1 > t->cappool && cu_grow(c->mem, &p, &t->cappool, t->npool + n + 1, 1) != 0)
         return cu_enomem(c->err);
     t->pool = p;
@@ -188,92 +132,6 @@ static int pool_add(ctx *c, const char *s, size_t n, cu_pos pos, uint32_t *off)
     t->pool[t->npool + n] = '\0';
     *off = (uint32_t)t->npool;
     t->npool += n + 1;
-    return CURTAIL_OK;
-}
-
-/* ---- anchors ------------------------------------------------------------------------ */
-
-static const char *anchor_name(const ctx *c, const anchor *a)
-{
-    return c->names + a->name;
-}
-
-/* The latest definition of `name`, or NULL. */
-static anchor *anchor_find(const ctx *c, const char *name)
-{
-    size_t mask, i;
-    if (!c->nslots)
-        return NULL;
-    mask = c->nslots - 1;
-    for (i = hash_bytes(name, strlen(name)) & mask; c->slots[i]; i = (i + 1) & mask) {
-        anchor *a = &c->anchors[c->slots[i] - 1];
-        if (strcmp(anchor_name(c, a), name) == 0)
-            return a;
-    }
-    return NULL;
-}
-
-static void slots_insert(ctx *c, size_t index)
-{
-    size_t mask = c->nslots - 1;
-    const char *name = anchor_name(c, &c->anchors[index]);
-    size_t i = hash_bytes(name, strlen(name)) & mask;
-    while (c->slots[i])
-        i = (i + 1) & mask;
-    c->slots[i] = (uint32_t)(index + 1);
-}
-
-static int slots_rehash(ctx *c, size_t nslots)
-{
-    size_t i;
-    uint32_t *slots = cu_calloc(c->mem, nslots, sizeof *slots);
-    if (!slots)
-        return cu_enomem(c->err);
-    cu_free(c->mem, c->slots);
-    c->slots = slots;
-    c->nslots = nslots;
-    for (i = 0; i < c->nanchors; i++)
-        slots_insert(c, i);
-    return CURTAIL_OK;
-}
-
-/* Define (or redefine: the latest definition wins) an anchor for `node`. */
-static int anchor_define(ctx *c, const char *name, uint32_t node, int64_t *out)
-{
-    anchor *a = anchor_find(c, name);
-    if (!a) {
-        size_t n = strlen(name), index;
-        void *p;
-        int rc;
-        if (c->nanchors >= UINT32_MAX - 1 || c->nnames + n + 1 > UINT32_MAX)
-            return too_large(c, yt_pos(c->t, node));
-        p = c->anchors;
-        if (cu_grow(c->mem, &p, &c->capanchors, c->nanchors + 1, sizeof *c->anchors) != 0)
-            return cu_enomem(c->err);
-        c->anchors = p;
-        p = c->names;
-        if (cu_grow(c->mem, &p, &c->capnames, c->nnames + n + 1, 1) != 0)
-            return cu_enomem(c->err);
-        c->names = p;
-        memcpy(c->names + c->nnames, name, n + 1);
-        index = c->nanchors++;
-        a = &c->anchors[index];
-        a->name = (uint32_t)c->nnames;
-        c->nnames += n + 1;
-        if (c->nanchors * 2 > c->nslots) {
-            rc = slots_rehash(c, c->nslots ? c->nslots * 2 : 64);
-            if (rc != CURTAIL_OK)
-                return rc;
-        } else {
-            slots_insert(c, index);
-        }
-    }
-    a->node = node;
-    a->size = 1;
-    a->height = 0;
-    a->complete = 0;
-    c->anchor_defs++;
-    *out = (int64_t)(a - c->anchors);
     return CURTAIL_OK;
 }
 
@@ -400,7 +258,7 @@ static int check_duplicates(ctx *c, size_t start, size_t pairs)
     mask = nslots - 1;
     for (i = 0; i < pairs; i++) {
         uint32_t k = c->stack[start + 2 * i];
-        size_t h = hash_bytes(yt_str(t, k), t->nodes[k].n) & mask;
+        size_t h = cu_yt_hash_bytes(yt_str(t, k), t->nodes[k].n) & mask;
         for (; c->keyset[h]; h = (h + 1) & mask)
             if (same_key(t, c->keyset[h] - 1, k))
                 return report_duplicate(c, c->keyset[h] - 1, k);
@@ -463,7 +321,7 @@ static int on_scalar(ctx *c, const yaml_event_t *ev)
     c->t->nodes[node].a = off;
     c->t->nodes[node].n = (uint32_t)len;
     if (ev->data.scalar.anchor) {
-        rc = anchor_define(c, (const char *)ev->data.scalar.anchor, node, &anc);
+        rc = cu_yt_anchor_define(c, (const char *)ev->data.scalar.anchor, node, &anc);
         if (rc != CURTAIL_OK)
             return rc;
         c->anchors[anc].complete = 1;
@@ -502,7 +360,7 @@ static int on_start(ctx *c, const yaml_event_t *ev, int type)
     }
     if ((rc = new_node(c, type, 0, pos, &node)) != CURTAIL_OK)
         return rc;
-    if (anchor_s && (rc = anchor_define(c, anchor_s, node, &anc)) != CURTAIL_OK)
+    if (anchor_s && (rc = cu_yt_anchor_define(c, anchor_s, node, &anc)) != CURTAIL_OK)
         return rc;
     if (c->stream_state == 0 && type == YT_SEQ && c->nframes == 1 &&
         c->t->nodes[c->frames[0].node].type == YT_MAP &&
@@ -550,7 +408,7 @@ static int on_end(ctx *c)
         (rc = check_duplicates(c, f.kid_start, count / 2)) != CURTAIL_OK)
         return rc;
     if (t->nkids + count > UINT32_MAX)
-        return too_large(c, yt_pos(t, f.node));
+        return cu_yt_too_large(c, yt_pos(t, f.node));
     p = t->kids;
     if (t->nkids + count > t->capkids &&
         cu_grow(c->mem, &p, &t->capkids, t->nkids + count, sizeof *t->kids) != 0)
@@ -578,7 +436,7 @@ static int on_alias(ctx *c, const yaml_event_t *ev)
 {
     const char *name = (const char *)ev->data.alias.anchor;
     cu_pos pos = mark_pos(ev->start_mark);
-    const anchor *a = anchor_find(c, name);
+    const anchor *a = cu_yt_anchor_find(c, name);
     void *p;
     int rc;
 
@@ -600,29 +458,6 @@ static int on_alias(ctx *c, const yaml_event_t *ev)
     c->aliases[c->naliases].pos = pos;
     c->naliases++;
     return attach(c, a->node, a->size, a->height);
-}
-
-/* Nodes reached through aliases may number at most CU_MAX_ALIAS_FACTOR x the
- * document's own nodes; the error points at the alias that crossed the line. */
-static int check_expansion(ctx *c)
-{
-    uint64_t own = c->own_nodes;
-    uint64_t limit = own * CU_MAX_ALIAS_FACTOR;
-    size_t lo = 0, hi;
-    if (c->expansion <= limit)
-        return CURTAIL_OK;
-    hi = c->naliases - 1;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        if (c->aliases[mid].total > limit)
-            hi = mid;
-        else
-            lo = mid + 1;
-    }
-    cu_error(c->err, CURTAIL_EINPUT, c->file, c->aliases[lo].pos, NULL,
-             "aliases expand to more than %d times the document's %llu nodes", CU_MAX_ALIAS_FACTOR,
-             (unsigned long long)own);
-    return CURTAIL_EINPUT;
 }
 
 /* ---- libyaml errors ----------------------------------------------------------------- */
@@ -787,7 +622,7 @@ int yt_parse_stream(yt_tree *t, const curtail_mem *mem, const char *data, size_t
         yaml_event_delete(&ev);
     }
     if (rc == CURTAIL_OK)
-        rc = check_expansion(&c);
+        rc = cu_yt_check_expansion(&c);
     yaml_parser_delete(&parser);
     ctx_free(&c);
     if (rc != CURTAIL_OK)

@@ -20,7 +20,7 @@ OBJ=$BUILD/CMakeFiles/curtail_objects.dir/lib
 LEVELS='
 0 numfmt numfmt_fast
 1 mem error names timeutil internal output
-2 yaml_scalar yaml_tree
+2 yaml_scalar yaml_tree yaml_anchor
 3 yaml_read rule_schema
 4 scenario scenario_copy scenario_check episode policy
 5 load load_rules load_units load_episode load_yaml override override_apply variants
