@@ -15,23 +15,6 @@
 
 static const cu_pos no_pos = {0, 0};
 
-/* A value error, its path relative to the episode (or the alert): the loader
- * positions it at that node. */
-static int bad(curtail_error *err, const char *path, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 3, 4)))
-#endif
-    ;
-
-static int bad(curtail_error *err, const char *path, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    cu_verror(err, CURTAIL_EINPUT, NULL, no_pos, path, fmt, ap);
-    va_end(ap);
-    return CURTAIL_EINPUT;
-}
-
 #define NEED_S(s, fn)                                                                       \
     do {                                                                                    \
         if (!(s))                                                                           \
@@ -43,16 +26,16 @@ static int time_arg(const char *text, const char *path, int64_t *out, curtail_er
 {
     char shown[128];
     if (!text)
-        return bad(err, path, "is required");
+        return cu_bad_value(err, path, "is required");
     switch (cu_parse_time(text, out)) {
     case 0:
         return CURTAIL_OK;
     case -2:
         cu_escape_controls(shown, sizeof shown, text);
-        return bad(err, path, "no such date and time: %s", shown);
+        return cu_bad_value(err, path, "no such date and time: %s", shown);
     default:
         cu_escape_controls(shown, sizeof shown, text);
-        return bad(err, path, "expected a time YYYY-MM-DDTHH:MM, got \"%s\"", shown);
+        return cu_bad_value(err, path, "expected a time YYYY-MM-DDTHH:MM, got \"%s\"", shown);
     }
 }
 
@@ -62,7 +45,7 @@ int cu_episode_start_check(int64_t start, curtail_error *err)
     if (start % 60 == 0)
         return CURTAIL_OK;
     cu_format_minutes(start, text, sizeof text);
-    return bad(err, "start", "must fall on the hour, got %s", text);
+    return cu_bad_value(err, "start", "must fall on the hour, got %s", text);
 }
 
 int cu_episode_set(curtail_scenario *s, int64_t start, double hours, const char *hours_text,
@@ -76,12 +59,12 @@ int cu_episode_set(curtail_scenario *s, int64_t start, double hours, const char 
     if ((rc = cu_episode_start_check(start, err)) != CURTAIL_OK)
         return rc;
     if (!(hours >= 1 && hours <= CU_MAX_EPISODE_HOURS) || hours != floor(hours))
-        return bad(err, "hours", "must be a whole number of hours from 1 to %d, got %s",
+        return cu_bad_value(err, "hours", "must be a whole number of hours from 1 to %d, got %s",
                    CU_MAX_EPISODE_HOURS, hours_text);
     /* hour labels are YYYY-MM-DDTHH:MM: the horizon ends by the year 9999 */
     cu_format_minutes(start, start_text, sizeof start_text);
     if (start + 60 * (int64_t)hours > cu_days_from_civil(10000, 1, 1) * 1440)
-        return bad(err, "hours", "the episode must end by 9999-12-31T24:00, got %s hours from %s",
+        return cu_bad_value(err, "hours", "the episode must end by 9999-12-31T24:00, got %s hours from %s",
                    hours_text, start_text);
     cu_free(s->mem, ep->entries);
     memset(ep, 0, sizeof *ep);
@@ -124,16 +107,16 @@ int cu_episode_add_alert(curtail_scenario *s, int level, int64_t from, int64_t t
         return cu_einval(err, "curtail_scenario_add_alert: set the episode first "
                               "(curtail_scenario_set_episode)");
     if (level < 0 || level >= CU_NL)
-        return bad(err, "level", "unknown level");
+        return cu_bad_value(err, "level", "unknown level");
     if (to <= from) {
         cu_format_minutes(from, a, sizeof a);
-        return bad(err, "to", "must be after from (%s)", a);
+        return cu_bad_value(err, "to", "must be after from (%s)", a);
     }
     cu_format_minutes(ep->start, a, sizeof a);
     if (from < ep->start)
-        return bad(err, "from", "is before the start of the episode (%s)", a);
+        return cu_bad_value(err, "from", "is before the start of the episode (%s)", a);
     if (to > ep->start + (int64_t)ep->hours * 60)
-        return bad(err, "to", "is after the end of the episode (%s + %d hours)", a, ep->hours);
+        return cu_bad_value(err, "to", "is after the end of the episode (%s + %d hours)", a, ep->hours);
     /* grown one at a time: a timeline has a handful of alerts */
     p = ep->entries;
     if (cu_grow(s->mem, &p, &cap, ep->nentries + 1, sizeof *ep->entries))
@@ -175,11 +158,11 @@ int curtail_scenario_set_ozone(curtail_scenario *s, const char *window, unsigned
     if (window && cu_parse_window(window, &from, &to) != 0) {
         char shown[256];
         cu_escape_controls(shown, sizeof shown, window);
-        return bad(err, "window",
+        return cu_bad_value(err, "window",
                    "must be \"HH:MM-HH:MM\" within one day, from before to, got \"%s\"", shown);
     }
     if (levels & ~((1u << CU_NL) - 1))
-        return bad(err, "levels", "has bits of levels that do not exist (0x%x)", levels);
+        return cu_bad_value(err, "levels", "has bits of levels that do not exist (0x%x)", levels);
     ep->has_ozone = 1;
     ep->window_from = from;
     ep->window_to = to;

@@ -183,3 +183,12 @@ int cu_check_version(unsigned version, unsigned max, const char *name, curtail_e
     return cu_einval(err, "%s: options of version %u (this library knows 1 to %u)", name, version,
                      max);
 }
+
+int cu_bad_value(curtail_error *err, const char *path, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    cu_verror(err, CURTAIL_EINPUT, NULL, (cu_pos){0, 0}, path, fmt, ap);
+    va_end(ap);
+    return CURTAIL_EINPUT;
+}

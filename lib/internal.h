@@ -132,6 +132,10 @@ size_t cu_escape_controls(char *dst, size_t size, const char *s);
 /* Shorthands: CURTAIL_EINVAL / CURTAIL_ENOMEM with no position. */
 int cu_einval(curtail_error *err, const char *fmt, ...) CU_PRINTF(2, 3);
 int cu_enomem(curtail_error *err);
+/* A value error of a builder (CURTAIL_EINPUT): err->path relative to the
+ * object being built, no position; the loader positions it and makes the
+ * path absolute. */
+int cu_bad_value(curtail_error *err, const char *path, const char *fmt, ...) CU_PRINTF(3, 4);
 /* An options struct's version: 1 to max are known, anything else is
  * CURTAIL_EINVAL "NAME: options of version V (this library knows 1 to MAX)". */
 int cu_check_version(unsigned version, unsigned max, const char *name, curtail_error *err);

@@ -14,7 +14,6 @@
 #include <stddef.h>
 #include <string.h>
 
-static const cu_pos no_pos = {0, 0};
 
 /* ---- construction ------------------------------------------------------------ */
 
@@ -124,38 +123,21 @@ int cu_scenario_refuse_while_results(const curtail_scenario *s, const char *fn,
 
 /* ---- small validators -------------------------------------------------------------- */
 
-static int bad(curtail_error *err, const char *path, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 3, 4)))
-#endif
-    ;
-
-/* A value error: err->path is relative to the object being built; the loader
- * turns it into a positioned, absolute path. */
-static int bad(curtail_error *err, const char *path, const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    cu_verror(err, CURTAIL_EINPUT, NULL, no_pos, path, fmt, ap);
-    va_end(ap);
-    return CURTAIL_EINPUT;
-}
-
 static int check_id(const char *id, const char *path, curtail_error *err)
 {
     size_t i, n;
     if (!id)
-        return bad(err, path, "is required");
+        return cu_bad_value(err, path, "is required");
     n = strlen(id);
     if (n == 0 || n > CU_MAX_ID)
-        return bad(err, path, "must be 1 to %d characters of [A-Za-z0-9_.-], got '%s'",
+        return cu_bad_value(err, path, "must be 1 to %d characters of [A-Za-z0-9_.-], got '%s'",
                    CU_MAX_ID, n > CU_MAX_ID ? "(too long)" : id);
     for (i = 0; i < n; i++) {
         char c = id[i];
         int ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
                  c == '_' || c == '.' || c == '-';
         if (!ok)
-            return bad(err, path, "must be 1 to %d characters of [A-Za-z0-9_.-], got '%s'",
+            return cu_bad_value(err, path, "must be 1 to %d characters of [A-Za-z0-9_.-], got '%s'",
                        CU_MAX_ID, id);
     }
     return CURTAIL_OK;
@@ -165,12 +147,12 @@ static int check_range(double v, double lo, int lo_open, double hi, int hi_open,
                        const char *path, curtail_error *err)
 {
     if (!isfinite(v))
-        return bad(err, path, "must be a finite number");
+        return cu_bad_value(err, path, "must be a finite number");
     if ((lo_open && !(v > lo)) || (!lo_open && !(v >= lo)) || (hi_open && !(v < hi)) ||
         (!hi_open && !(v <= hi))) {
         if (isinf(hi))
-            return bad(err, path, "must be %s %g, got %.15g", lo_open ? ">" : ">=", lo, v);
-        return bad(err, path, "must be in %s%g, %g%s, got %.15g", lo_open ? "(" : "[", lo, hi,
+            return cu_bad_value(err, path, "must be %s %g, got %.15g", lo_open ? ">" : ">=", lo, v);
+        return cu_bad_value(err, path, "must be in %s%g, %g%s, got %.15g", lo_open ? "(" : "[", lo, hi,
                    hi_open ? ")" : "]", v);
     }
     return CURTAIL_OK;
@@ -179,11 +161,11 @@ static int check_range(double v, double lo, int lo_open, double hi, int hi_open,
 static int check_nonneg(double v, const char *path, curtail_error *err)
 {
     if (!isfinite(v))
-        return bad(err, path, "must be a finite number");
+        return cu_bad_value(err, path, "must be a finite number");
     if (v < 0)
-        return bad(err, path, "must be >= 0, got %.15g", v);
+        return cu_bad_value(err, path, "must be >= 0, got %.15g", v);
     if (v > CU_MAX_MAGNITUDE)
-        return bad(err, path, "must be at most 1e12, got %.15g", v);
+        return cu_bad_value(err, path, "must be at most 1e12, got %.15g", v);
     return CURTAIL_OK;
 }
 
@@ -278,7 +260,7 @@ int curtail_scenario_set_target_base(curtail_scenario *s, curtail_base base,
         memcpy(s->totals, totals, sizeof s->totals);
         s->has_totals = 1;
     } else if (base == CURTAIL_BASE_TOTALS) {
-        return bad(err, "totals_kgpd", "is required when base is totals");
+        return cu_bad_value(err, "totals_kgpd", "is required when base is totals");
     }
     s->base = (int)base;
     s->checked = 0;
@@ -339,23 +321,23 @@ static int rule_check(const curtail_rule *r, curtail_error *err)
 {
     unsigned k;
     if ((int)r->industry < 0 || r->industry >= CURTAIL_NINDUSTRIES)
-        return bad(err, "industry", "unknown industry");
+        return cu_bad_value(err, "industry", "unknown industry");
     if (r->kinds >> CURTAIL_NKINDS)
-        return bad(err, "kind", "unknown kind");
+        return cu_bad_value(err, "kind", "unknown kind");
     for (k = 0; k < CURTAIL_NKINDS; k++)
         if ((r->kinds & (1u << k)) && !cu_kind_in_industry((int)k, (int)r->industry))
-            return bad(err, "kind", "%s is not a kind of industry %s",
+            return cu_bad_value(err, "kind", "%s is not a kind of industry %s",
                        curtail_kind_name((curtail_kind)k), curtail_industry_name(r->industry));
     if (r->grades == 0 || (r->grades >> CURTAIL_NGRADES))
-        return bad(err, "grades", "must list at least one grade");
+        return cu_bad_value(err, "grades", "must list at least one grade");
     if (r->levels == 0 || (r->levels >> CU_NL))
-        return bad(err, "levels", "must list at least one level");
+        return cu_bad_value(err, "levels", "must list at least one level");
     if (r->interruptible < -1 || r->interruptible > 1)
-        return bad(err, "interruptible", "must be true or false");
+        return cu_bad_value(err, "interruptible", "must be true or false");
     if (r->fuels >> CURTAIL_NFUELS)
-        return bad(err, "fuel", "unknown fuel");
+        return cu_bad_value(err, "fuel", "unknown fuel");
     if (r->guarantees & ~((1u << CURTAIL_GUARANTEE_LIVELIHOOD) | (1u << CURTAIL_GUARANTEE_SUPPLY)))
-        return bad(err, "guarantee", "must be livelihood, supply or true");
+        return cu_bad_value(err, "guarantee", "must be livelihood, supply or true");
     switch (r->measure) {
     case CURTAIL_MEASURE_MAX_LOAD:
         return check_range(r->value, 0, 0, 1, 0, "max_load", err);
@@ -365,13 +347,13 @@ static int rule_check(const curtail_rule *r, curtail_error *err)
         if (check_range(r->value, 0, 1, INFINITY, 0, "coking_time_h", err))
             return CURTAIL_EINPUT;
         if (r->value > 1e6)
-            return bad(err, "coking_time_h", "must be at most 1e6 hours, got %.15g", r->value);
+            return cu_bad_value(err, "coking_time_h", "must be at most 1e6 hours, got %.15g", r->value);
         return CURTAIL_OK;
     case CURTAIL_MEASURE_STOP:
     case CURTAIL_MEASURE_NONE:
         return CURTAIL_OK;
     default:
-        return bad(err, "", "unknown measure");
+        return cu_bad_value(err, "", "unknown measure");
     }
 }
 
@@ -402,10 +384,10 @@ static int check_credit_code(const char *c, curtail_error *err)
 {
     size_t i, n = strlen(c);
     if (n != 18)
-        return bad(err, "credit_code", "must be 18 characters of [0-9A-Z], got %zu", n);
+        return cu_bad_value(err, "credit_code", "must be 18 characters of [0-9A-Z], got %zu", n);
     for (i = 0; i < n; i++)
         if (!((c[i] >= '0' && c[i] <= '9') || (c[i] >= 'A' && c[i] <= 'Z')))
-            return bad(err, "credit_code", "must be 18 characters of [0-9A-Z], got '%s'", c);
+            return cu_bad_value(err, "credit_code", "must be 18 characters of [0-9A-Z], got '%s'", c);
     return CURTAIL_OK;
 }
 
@@ -423,11 +405,11 @@ int curtail_scenario_add_enterprise(curtail_scenario *s, const curtail_enterpris
     if ((rc = check_id(e->id, "id", err)) != 0)
         return rc;
     if ((int)e->industry < 0 || e->industry >= CURTAIL_NINDUSTRIES)
-        return bad(err, "industry", "unknown industry");
+        return cu_bad_value(err, "industry", "unknown industry");
     if ((int)e->grade < 0 || e->grade >= CURTAIL_NGRADES)
-        return bad(err, "grade", "unknown grade");
+        return cu_bad_value(err, "grade", "unknown grade");
     if ((int)e->guarantee < 0 || e->guarantee > CURTAIL_GUARANTEE_SUPPLY)
-        return bad(err, "guarantee", "unknown guarantee");
+        return cu_bad_value(err, "guarantee", "unknown guarantee");
     if (e->credit_code && (rc = check_credit_code(e->credit_code, err)) != 0)
         return rc;
     p = s->ents;
@@ -459,24 +441,24 @@ static int unit_check(const curtail_scenario *s, const curtail_unit_spec *u, cur
     if ((rc = check_id(u->id, "id", err)) != 0)
         return rc;
     if ((int)u->kind < 0 || u->kind >= CURTAIL_NKINDS)
-        return bad(err, "kind", "unknown kind");
+        return cu_bad_value(err, "kind", "unknown kind");
     if (!cu_kind_in_industry((int)u->kind, e->industry))
-        return bad(err, "kind", "%s is not a kind of industry %s",
+        return cu_bad_value(err, "kind", "%s is not a kind of industry %s",
                    curtail_kind_name(u->kind), curtail_industry_name((curtail_industry)e->industry));
     if (!isfinite(u->capacity) || !(u->capacity > 0))
-        return bad(err, "capacity", "must be > 0, got %.15g", u->capacity);
+        return cu_bad_value(err, "capacity", "must be > 0, got %.15g", u->capacity);
     if (u->capacity > CU_MAX_MAGNITUDE)
-        return bad(err, "capacity", "must be at most 1e12, got %.15g", u->capacity);
+        return cu_bad_value(err, "capacity", "must be at most 1e12, got %.15g", u->capacity);
     if (u->has_base_load && (rc = check_range(u->base_load, 0, 1, 1, 0, "base_load", err)) != 0)
         return rc;
     if (u->has_base_load && u->follows)
-        return bad(err, "base_load", "a follower runs at its leader's base load; remove base_load");
+        return cu_bad_value(err, "base_load", "a follower runs at its leader's base load; remove base_load");
     if (u->has_min_load && (rc = check_range(u->min_load, 0, 0, 1, 0, "min_load", err)) != 0)
         return rc;
     if ((rc = check_nonneg(u->value, "value", err)) != 0)
         return rc;
     if (u->has_ef && u->has_baseline)
-        return bad(err, "baseline_kgpd", "give either ef or baseline_kgpd, not both");
+        return cu_bad_value(err, "baseline_kgpd", "give either ef or baseline_kgpd, not both");
     if (u->has_ef && (rc = check_pollutants(u->ef, "ef", err)) != 0)
         return rc;
     if (u->has_baseline && (rc = check_pollutants(u->baseline_kgpd, "baseline_kgpd", err)) != 0)
@@ -484,25 +466,25 @@ static int unit_check(const curtail_scenario *s, const curtail_unit_spec *u, cur
     if ((rc = check_pollutants(u->fixed_kgpd, "fixed_kgpd", err)) != 0)
         return rc;
     if (u->interruptible < -1 || u->interruptible > 1)
-        return bad(err, "interruptible", "must be true or false");
+        return cu_bad_value(err, "interruptible", "must be true or false");
     if (u->follows && check_id(u->follows, "follows", err))
         return CURTAIL_EINPUT;
     if (u->has_coke_oven && u->kind != CURTAIL_KIND_COKE_OVEN)
-        return bad(err, "coke_oven", "only a unit of kind coke_oven has a coke_oven block");
+        return cu_bad_value(err, "coke_oven", "only a unit of kind coke_oven has a coke_oven block");
     if (!u->has_coke_oven && u->kind == CURTAIL_KIND_COKE_OVEN)
-        return bad(err, "kind", "a coke_oven unit needs a coke_oven block");
+        return cu_bad_value(err, "kind", "a coke_oven unit needs a coke_oven block");
     if (u->has_coke_oven) {
         if (u->has_height && (rc = check_range(u->height_m, 0, 1, 100, 0, "coke_oven.height_m", err)))
             return rc;
         if ((int)u->quenching < 0 || u->quenching > CURTAIL_QUENCHING_WET)
-            return bad(err, "coke_oven.quenching", "must be dry or wet");
+            return cu_bad_value(err, "coke_oven.quenching", "must be dry or wet");
         if ((rc = check_range(u->coking_time_h, 0, 1, 1e6, 0, "coke_oven.coking_time_h", err)))
             return rc;
         if ((rc = check_range(u->max_coking_time_h, 0, 1, 1e6, 0, "coke_oven.max_coking_time_h",
                               err)))
             return rc;
         if (u->coking_time_h > u->max_coking_time_h && !u->has_min_load)
-            return bad(err, "coke_oven.coking_time_h",
+            return cu_bad_value(err, "coke_oven.coking_time_h",
                        "normal coking time %g h exceeds max_coking_time_h %g h; give min_load "
                        "explicitly",
                        u->coking_time_h, u->max_coking_time_h);
@@ -510,13 +492,13 @@ static int unit_check(const curtail_scenario *s, const curtail_unit_spec *u, cur
             return rc;
     }
     if (u->capacity_unit && cu_capu_from_name(u->capacity_unit) <= 0)
-        return bad(err, "capacity_unit", "must be t/d, t/h, m3/d or m3/h, got '%s'",
+        return cu_bad_value(err, "capacity_unit", "must be t/d, t/h, m3/d or m3/h, got '%s'",
                    u->capacity_unit);
     if (u->has_boiler && u->kind != CURTAIL_KIND_BOILER)
-        return bad(err, "boiler", "only a unit of kind boiler has a boiler block");
+        return cu_bad_value(err, "boiler", "only a unit of kind boiler has a boiler block");
     if (u->has_boiler) {
         if ((int)u->fuel < 0 || u->fuel >= CURTAIL_NFUELS)
-            return bad(err, "boiler.fuel", "unknown fuel");
+            return cu_bad_value(err, "boiler.fuel", "unknown fuel");
         if ((rc = check_nonneg(u->steam_tph, "boiler.steam_tph", err)) != 0)
             return rc;
     }
@@ -545,7 +527,7 @@ int curtail_scenario_add_unit(curtail_scenario *s, const curtail_unit_spec *u, c
     if (s->nents == 0)
         return cu_einval(err, "curtail_scenario_add_unit: add an enterprise first");
     if (s->nunits >= CU_MAX_UNITS)
-        return bad(err, "", "more than %d units", CU_MAX_UNITS);
+        return cu_bad_value(err, "", "more than %d units", CU_MAX_UNITS);
     if ((rc = unit_check(s, u, err)) != 0)
         return rc;
     p = s->units;
