@@ -479,26 +479,15 @@ static size_t put_fixed(char *out, int neg, big *b, int decimals)
 
 size_t cu_numfmt_fixed(char *out, double v, int decimals)
 {
-    fp f;
-    big b;
-    if (decimals < 0)
-        decimals = 0;
-    if (!isfinite(v))
-        v = 0.0;
-    if (v == 0.0) {
-        b.n = 0;
-        return put_fixed(out, signbit(v) != 0, &b, decimals);
-    }
-    f = fp_of(v);
 #ifdef NUMFMT_FAST
-    {
+    if (decimals >= 0 && isfinite(v) && v != 0.0) {
+        fp f = fp_of(v);
         size_t len = cu_nf_fixed_fast(out, &f, fabs(v), v < 0, decimals);
         if (len)
             return len;
     }
 #endif
-    round_fixed(&f, decimals, &b);
-    return put_fixed(out, v < 0, &b, decimals);
+    return cu_numfmt_fixed_exact(out, v, decimals);
 }
 
 size_t cu_numfmt_fixed_exact(char *out, double v, int decimals)
