@@ -114,14 +114,9 @@ int cu_ov_rd_number(const ov *o, uint32_t n, const char *sub, double *out)
 
 static int core_bool(const ov *o, uint32_t n)
 {
-    static const char *const words[] = {"true", "True", "TRUE", "false", "False", "FALSE"};
-    size_t i;
     if (!is_scalar(o, n) || !yt_at(&o->t, n)->plain)
         return -1;
-    for (i = 0; i < 6; i++)
-        if (strcmp(yt_str(&o->t, n), words[i]) == 0)
-            return i < 3;
-    return -1;
+    return yt_bool_word(yt_str(&o->t, n));
 }
 
 int cu_ov_rd_bool(const ov *o, uint32_t n, const char *sub, int *out)

@@ -206,18 +206,9 @@ int yr_decimal_value(const char *s, char decimal_point, double *out)
  * -1 anything else (yes/no/on/off are YAML 1.1 and stay words). */
 int yr_core_bool(const loader *ld, uint32_t node)
 {
-    static const char *const words[] = {"true", "True", "TRUE", "false", "False", "FALSE"};
-    const char *s;
-    size_t i;
     if (!yr_is_scalar(ld, node) || !yt_at(ld->t, node)->plain)
         return -1;
-    s = yt_str(ld->t, node);
-    if (s[0] != 't' && s[0] != 'T' && s[0] != 'f' && s[0] != 'F')
-        return -1;
-    for (i = 0; i < sizeof words / sizeof words[0]; i++)
-        if (strcmp(s, words[i]) == 0)
-            return i < 3;
-    return -1;
+    return yt_bool_word(yt_str(ld->t, node));
 }
 
 int yr_bool(const loader *ld, uint32_t node, const ypath *path, int *out)

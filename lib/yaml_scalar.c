@@ -193,3 +193,15 @@ long yt_control_char(const char *v, size_t len)
     }
     return -1;
 }
+
+int yt_bool_word(const char *s)
+{
+    static const char *const words[] = {"true", "True", "TRUE", "false", "False", "FALSE"};
+    size_t i;
+    if (s[0] != 't' && s[0] != 'T' && s[0] != 'f' && s[0] != 'F')
+        return -1;
+    for (i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (strcmp(s, words[i]) == 0)
+            return i < 3;
+    return -1;
+}

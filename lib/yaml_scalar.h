@@ -14,6 +14,9 @@ void yt_escape(char *dst, size_t size, const char *s, size_t max);
 /* A decimal number of the YAML 1.2 core schema:
  * [-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)? */
 int yt_is_decimal(const char *s);
+/* A YAML 1.2 core-schema boolean word: 1 true, 0 false, -1 anything else
+ * (yes/no/on/off are YAML 1.1 and stay words). */
+int yt_bool_word(const char *s);
 
 /* A scalar's tag: 1 it says "string" (!!str, "!"), 2 it names another core
  * scalar type (!!int, !!float, !!bool, !!null: resolve the text like a plain
