@@ -162,47 +162,46 @@ static const id_ref *find_ref(const id_ref *refs, size_t n, const char *id)
     return NULL;
 }
 
-static int unit_error(curtail_scenario *s, curtail_error *err, size_t u, int field,
-                      const char *fieldname, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 6, 7)))
-#endif
-    ;
-
-static int unit_error(curtail_scenario *s, curtail_error *err, size_t u, int field,
-                      const char *fieldname, const char *fmt, ...)
-{
-    char path[128];
-    const cu_unit *un = &s->units[u];
-    const cu_enterprise *e = &s->ents[un->enterprise];
-    cu_pos pos = un->pos[field].line ? un->pos[field] : un->pos[CU_UF_NODE];
-    va_list ap;
-    cu_unit_path(path, sizeof path, un->enterprise, u - e->first_unit, fieldname);
-    va_start(ap, fmt);
-    cu_verror(err, CURTAIL_EINPUT, s->file, pos, path, fmt, ap);
-    va_end(ap);
-    return CURTAIL_EINPUT;
-}
-
-static int unit_error_at(curtail_scenario *s, curtail_error *err, size_t u, cu_pos pos,
-                         const char *fieldname, const char *fmt, ...)
-#if defined(__GNUC__)
-    __attribute__((format(printf, 6, 7)))
-#endif
-    ;
-
-static int unit_error_at(curtail_scenario *s, curtail_error *err, size_t u, cu_pos pos,
-                         const char *fieldname, const char *fmt, ...)
+/* An error at unit u's field `fieldname` (path enterprises[E].units[U].field). */
+static int vunit_error_at(curtail_scenario *s, curtail_error *err, size_t u, cu_pos pos,
+                          const char *fieldname, const char *fmt, va_list ap)
 {
     char path[160];
     const cu_unit *un = &s->units[u];
     const cu_enterprise *e = &s->ents[un->enterprise];
-    va_list ap;
     cu_unit_path(path, sizeof path, un->enterprise, u - e->first_unit, fieldname);
-    va_start(ap, fmt);
     cu_verror(err, CURTAIL_EINPUT, s->file, pos, path, fmt, ap);
-    va_end(ap);
     return CURTAIL_EINPUT;
+}
+
+/* ... positioned at the field's node (the unit's when the field has none). */
+static int unit_error(curtail_scenario *s, curtail_error *err, size_t u, int field,
+                      const char *fieldname, const char *fmt, ...) CU_PRINTF(6, 7);
+static int unit_error(curtail_scenario *s, curtail_error *err, size_t u, int field,
+                      const char *fieldname, const char *fmt, ...)
+{
+    const cu_unit *un = &s->units[u];
+    va_list ap;
+    int rc;
+    va_start(ap, fmt);
+    rc = vunit_error_at(s, err, u, un->pos[field].line ? un->pos[field] : un->pos[CU_UF_NODE],
+                        fieldname, fmt, ap);
+    va_end(ap);
+    return rc;
+}
+
+/* ... positioned at pos. */
+static int unit_error_at(curtail_scenario *s, curtail_error *err, size_t u, cu_pos pos,
+                         const char *fieldname, const char *fmt, ...) CU_PRINTF(6, 7);
+static int unit_error_at(curtail_scenario *s, curtail_error *err, size_t u, cu_pos pos,
+                         const char *fieldname, const char *fmt, ...)
+{
+    va_list ap;
+    int rc;
+    va_start(ap, fmt);
+    rc = vunit_error_at(s, err, u, pos, fieldname, fmt, ap);
+    va_end(ap);
+    return rc;
 }
 
 /* Unit ids unique per enterprise; `follows` resolved to a unit of the same
