@@ -196,6 +196,34 @@ typedef enum curtail_measure {
     CURTAIL_MEASURE_STOP
 } curtail_measure;
 
+/** Transport measures (运输措施, issue 10), an enterprise's at a level: from
+ *  the mildest to the strictest, so the strictest of several is the largest. */
+typedef enum curtail_transport {
+    CURTAIL_TRANSPORT_UNSET = 0,       /* no rule states one */
+    CURTAIL_TRANSPORT_NONE,            /* `none`: no transport measure */
+    CURTAIL_TRANSPORT_NO_CHINA4_HEAVY, /* 停止使用国四及以下重型载货车辆（含燃气）进行运输 */
+    CURTAIL_TRANSPORT_NO_CHINA5_HEAVY, /* 停止使用国五及以下重型载货车辆（含燃气）进行运输 */
+    CURTAIL_TRANSPORT_NO_ROAD,         /* 停止公路运输 */
+    CURTAIL_NTRANSPORTS
+} curtail_transport;
+
+/** Heavy trucks by emission standard (trucks_per_day, transport_factors). */
+typedef enum curtail_truck_class {
+    CURTAIL_TRUCK_CHINA4_AND_BELOW = 0,
+    CURTAIL_TRUCK_CHINA5,
+    CURTAIL_TRUCK_CHINA6,
+    CURTAIL_TRUCK_ELECTRIC,
+    CURTAIL_NTRUCK_CLASSES
+} curtail_truck_class;
+
+/** A transport code as written in YAML ("none", "no_china4_heavy",
+ *  "no_china5_heavy", "no_road"; "" for UNSET), and back (CURTAIL_EINVAL
+ *  for an unknown name). */
+CURTAIL_API const char *curtail_transport_name(curtail_transport t);
+CURTAIL_API int curtail_transport_from_name(const char *name, curtail_transport *out);
+/** A truck class as written in YAML ("china4_and_below", "china5", "china6", "electric"). */
+CURTAIL_API const char *curtail_truck_class_name(curtail_truck_class c);
+
 /** Names as written in YAML ("SO2", "orange", "coke_oven", "B-", ...). */
 CURTAIL_API const char *curtail_pollutant_name(curtail_pollutant p);
 CURTAIL_API const char *curtail_level_name(curtail_level l);
@@ -301,12 +329,19 @@ typedef struct curtail_rule {
     unsigned guarantees; /* bit (1u << curtail_guarantee), LIVELIHOOD/SUPPLY only; 0 absent */
     curtail_measure measure;
     double value; /* max_load x, cut c, coking_time_h T; unused for stop/none */
+    /* since version 2 (issue 10): the transport measure the rule states
+     * (UNSET: none stated; matched apart from the measure, SPEC §4.1), and
+     * whether it states a production measure at all (0: a transport-only
+     * rule, which must state a transport) */
+    curtail_transport transport;
+    int has_measure;
 } curtail_rule;
-#define CURTAIL_RULE_VERSION 1
+/* Version 1 ended at `value`; it is still accepted (no transport, a measure). */
+#define CURTAIL_RULE_VERSION 2
 #define CURTAIL_RULE_INIT                                                                    \
     {                                                                                        \
         CURTAIL_RULE_VERSION, CURTAIL_COKING, 0u, 0u, 0u, -1, 0u, 0u, CURTAIL_MEASURE_NONE,  \
-            0.0                                                                              \
+            0.0, CURTAIL_TRANSPORT_UNSET, 1                                                  \
     }
 
 /** Options for loading YAML. */
@@ -371,6 +406,23 @@ CURTAIL_API int curtail_scenario_add_enterprise(curtail_scenario *s,
 /** Append a unit to the most recently added enterprise. */
 CURTAIL_API int curtail_scenario_add_unit(curtail_scenario *s, const curtail_unit_spec *spec,
                                           curtail_error *err);
+/**
+ * Trucks of the most recently added enterprise (issue 10): trips a day by
+ * emission standard (`trucks_per_day`, each >= 0, finite; NULL: not given)
+ * and whether it has gate monitoring (门禁, `gate_monitoring`). Enterprises
+ * with 10 or more trips a day and no gate monitoring are warned.
+ */
+CURTAIL_API int curtail_scenario_set_trucks(curtail_scenario *s,
+                                            const double trucks_per_day[CURTAIL_NTRUCK_CLASSES],
+                                            int gate_monitoring, curtail_error *err);
+/**
+ * Emissions of one truck trip of class `c`, kg per pollutant (each >= 0,
+ * finite): what a banned trip saves (移动源减排, `transport_factors`).
+ * Required for every class an enterprise's trucks_per_day names.
+ */
+CURTAIL_API int curtail_scenario_set_transport_factors(curtail_scenario *s, curtail_truck_class c,
+                                                       const double kg_per_trip[CURTAIL_NPOLLUTANTS],
+                                                       curtail_error *err);
 /**
  * The episode to schedule (SPEC §6): `start` "YYYY-MM-DDTHH:MM" on the hour
  * (local time), `hours` from 1 to 8784, ending by 9999-12-31T24:00. Replaces
@@ -597,6 +649,26 @@ CURTAIL_API int curtail_result_segment(const curtail_result *r, size_t k,
 /** Columns of the plan LP that was solved (the whole LP, not a sifting round);
  * for a schedule, its plan's. */
 CURTAIL_API size_t curtail_result_lp_columns(const curtail_result *r);
+
+/**
+ * The transport measure of enterprise `e` (0-based, scenario order) at a
+ * level (issue 10): the strictest that the winning transport rules of its
+ * units state; CURTAIL_TRANSPORT_UNSET when none does or out of range.
+ */
+CURTAIL_API curtail_transport curtail_result_transport(const curtail_result *r,
+                                                       curtail_level level, size_t e);
+/** Truck trips a day enterprise `e` stops at a level under its transport
+ *  measure (0 without trucks_per_day). */
+CURTAIL_API double curtail_result_trips_stopped(const curtail_result *r, curtail_level level,
+                                                size_t e);
+/**
+ * The mobile-source reduction at a level (移动源, kg/d per pollutant): Σ over
+ * enterprises of trips stopped × kg per trip. It counts toward the targets:
+ * the `required` of a target row is ratio × baseline less this (never below
+ * 0). All zero without trucks_per_day.
+ */
+CURTAIL_API int curtail_result_mobile(const curtail_result *r, curtail_level level,
+                                      double kgpd[CURTAIL_NPOLLUTANTS], curtail_error *err);
 
 /* ------------------------------------------------------------------------ */
 /* Output                                                                   */

@@ -217,10 +217,13 @@ enum {
     E_GUARANTEE,
     E_PHASE_OUT,
     E_UNITS,
+    E_TRUCKS, /* issue 10: load_transport.c */
+    E_GATE,
     E_COUNT
 };
 static const char *const ENT_KEYS[E_COUNT] = {
-    "id", "name", "credit_code", "town", "industry", "grade", "guarantee", "phase_out", "units"};
+    "id", "name", "credit_code", "town", "industry", "grade", "guarantee", "phase_out", "units",
+    "trucks_per_day", "gate_monitoring"};
 
 int cu_load_enterprise(const loader *ld, uint32_t node, const ypath *path)
 {
@@ -276,6 +279,8 @@ int cu_load_enterprise(const loader *ld, uint32_t node, const ypath *path)
     en->pos[CU_EF_CREDIT_CODE] = yr_pos_of(ld, v[E_CREDIT]);
     en->pos[CU_EF_INDUSTRY] = yr_pos_of(ld, v[E_INDUSTRY]);
     en->pos[CU_EF_GRADE] = yr_pos_of(ld, v[E_GRADE]);
+    if ((rc = cu_load_trucks(ld, node, path, v[E_TRUCKS], v[E_GATE])) != CURTAIL_OK)
+        return rc;
     n = yt_count(ld->t, (uint32_t)v[E_UNITS]);
     for (i = 0; i < n; i++) {
         ypath up = yr_index(&fp[E_UNITS], i);

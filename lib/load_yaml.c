@@ -125,12 +125,14 @@ enum {
     K_NOTE,
     K_COMPILED_BY,
     K_VARIANTS,
+    K_TRANSPORT_FACTORS,
     K_COUNT
 };
 static const char *const ROOT_KEYS[K_COUNT] = {"curtail", "name",        "lang",
                                                "targets", "extra",       "builtin_policy",
                                                "policy",  "enterprises", "episode",
-                                               "note",    "compiled_by", "variants"};
+                                               "note",    "compiled_by", "variants",
+                                               "transport_factors"};
 
 static int load_document(const loader *ld)
 {
@@ -180,6 +182,10 @@ static int load_document(const loader *ld)
             return yr_builder_error(ld, rc, &be, (uint32_t)v[K_BUILTIN], &fp[K_BUILTIN]);
     }
     if (v[K_POLICY] >= 0 && (rc = cu_load_policy(ld, (uint32_t)v[K_POLICY], &fp[K_POLICY])))
+        return rc;
+    if (v[K_TRANSPORT_FACTORS] >= 0 &&
+        (rc = cu_load_transport_factors(ld, (uint32_t)v[K_TRANSPORT_FACTORS],
+                                        &fp[K_TRANSPORT_FACTORS])))
         return rc;
     if (v[K_ENTERPRISES] < 0)
         return yr_missing(ld, root, NULL, "enterprises");

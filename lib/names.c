@@ -19,6 +19,11 @@ static const char *const guarantee_names[3] = {"none", "livelihood", "supply"};
 static const char *const measure_keys[5] = {"none", "max_load", "cut", "coking_time_h",
                                             "stop"};
 
+static const char *const transport_names[CURTAIL_NTRANSPORTS] = {
+    "", "none", "no_china4_heavy", "no_china5_heavy", "no_road"};
+static const char *const truck_class_names[CURTAIL_NTRUCK_CLASSES] = {
+    "china4_and_below", "china5", "china6", "electric"};
+
 static int lookup(const char *const *names, int n, const char *s)
 {
     int i;
@@ -51,6 +56,53 @@ FROM_NAME(curtail_industry_from_name, curtail_industry, industry_names, CURTAIL_
 FROM_NAME(curtail_kind_from_name, curtail_kind, kind_names, CURTAIL_NKINDS)
 FROM_NAME(curtail_grade_from_name, curtail_grade, grade_names, CURTAIL_NGRADES)
 FROM_NAME(curtail_fuel_from_name, curtail_fuel, fuel_names, CURTAIL_NFUELS)
+
+int curtail_transport_from_name(const char *name, curtail_transport *out)
+{
+    /* "" names UNSET in writing only: it is not a code to give */
+    int i = name && name[0] ? lookup(transport_names, CURTAIL_NTRANSPORTS, name) : -1;
+    if (i < 0)
+        return CURTAIL_EINVAL;
+    *out = (curtail_transport)i;
+    return CURTAIL_OK;
+}
+
+const char *curtail_transport_name(curtail_transport t)
+{
+    return (int)t >= 0 && t < CURTAIL_NTRANSPORTS ? transport_names[t] : "?";
+}
+
+const char *curtail_truck_class_name(curtail_truck_class c)
+{
+    return name_of(truck_class_names, CURTAIL_NTRUCK_CLASSES, (int)c);
+}
+
+const char *cu_transport_text(int t, int en)
+{
+    static const char *const zh[CURTAIL_NTRANSPORTS] = {
+        "", "不采取运输管控措施", "停止使用国四及以下重型载货车辆（含燃气）进行运输",
+        "停止使用国五及以下重型载货车辆（含燃气）进行运输", "停止公路运输"};
+    static const char *const eng[CURTAIL_NTRANSPORTS] = {
+        "", "no transport measure", "no heavy trucks of China IV or below (gas included)",
+        "no heavy trucks of China V or below (gas included)", "no road transport"};
+    if (t < 0 || t >= CURTAIL_NTRANSPORTS)
+        t = 0;
+    return en ? eng[t] : zh[t];
+}
+
+int cu_transport_bans(int t, int truck_class)
+{
+    switch (t) {
+    case CURTAIL_TRANSPORT_NO_CHINA4_HEAVY:
+        return truck_class == CURTAIL_TRUCK_CHINA4_AND_BELOW;
+    case CURTAIL_TRANSPORT_NO_CHINA5_HEAVY:
+        return truck_class == CURTAIL_TRUCK_CHINA4_AND_BELOW || truck_class == CURTAIL_TRUCK_CHINA5;
+    case CURTAIL_TRANSPORT_NO_ROAD:
+        return 1;
+    default:
+        return 0;
+    }
+}
 
 int curtail_lang_from_name(const char *name, curtail_lang *out)
 {

@@ -8,6 +8,11 @@
 
 const char *cu_guarantee_name(int g);
 const char *cu_measure_key(int m); /* "max_load", "cut", "coking_time_h", "stop", "none" */
+/* The text of a transport measure (issue 10): "停止公路运输" / "no road
+ * transport"; "" for CURTAIL_TRANSPORT_UNSET. */
+const char *cu_transport_text(int transport, int en);
+/* Does transport measure t stop the trips of truck class c? */
+int cu_transport_bans(int transport, int truck_class);
 /* Does `kind` belong to `industry` (SPEC §3)? */
 int cu_kind_in_industry(int kind, int industry);
 /* Default `interruptible` of a kind: batch, loading, coating. */

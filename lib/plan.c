@@ -19,6 +19,7 @@
  * solved again the plain way. */
 #define _POSIX_C_SOURCE 200809L
 #include "plan_model.h"
+#include "transport.h"
 
 #include <locale.h>
 #include <math.h>
@@ -87,9 +88,13 @@ int cu_model_build(const curtail_scenario *s, cu_model *m, curtail_error *err)
     }
     /* targets and the phase-1 minimum */
     m->phase1 = 0.0;
+    cu_transport_mobile(s, m->g, m->mobile);
     for (L = 0; L < CU_NL; L++)
         for (p = 0; p < CU_NP; p++) {
             double rmax = 0.0, q = s->ratios[L][p] * m->g->baseline[p];
+            /* issue 10: the mobile-source reduction (移动源) is a constant; it
+             * lowers what the listed enterprises must cut, exactly */
+            q = cu_requirement_less_mobile(q, m->mobile[L][p]);
             for (gi = 0; gi < n; gi++)
                 rmax += m->g->E[gi * CU_NP + p] * m->ymax[gi * CU_NL + L];
             m->Q[p][L] = q;

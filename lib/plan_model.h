@@ -13,7 +13,8 @@ typedef struct cu_model {
     cu_groups *g;
     double *ymin, *ymax;     /* cut bounds per group and level, nesting-tightened */
     double *rawmin, *rawmax; /* cut bounds as the rules give them (b − hi, b − lo) */
-    double Q[CU_NP][CU_NL];     /* required reduction */
+    double Q[CU_NP][CU_NL];     /* required reduction (less the mobile one) */
+    double mobile[CU_NL][CU_NP]; /* mobile-source reduction (issue 10, transport.c) */
     double Rmax[CU_NP][CU_NL];  /* the deepest reduction possible */
     double rhs[CU_NP][CU_NL];   /* min(Q, Rmax) */
     int unmet[CU_NP][CU_NL];

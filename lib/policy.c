@@ -95,10 +95,12 @@ static int rule_matches(const curtail_rule *r, const cu_unit *un, const cu_enter
 }
 
 /* The winning rule: most specific, and among equals the one written last
- * (the scenario's rules come after the built-in table). */
+ * (the scenario's rules come after the built-in table). Measures and
+ * transport measures (issue 10) are matched apart: `transport` 0 looks at
+ * the rules with a measure, 1 at those stating a transport. */
 static const cu_rule *winning_rule(const cu_rule *builtin, size_t nb, const cu_rule *own,
                                    size_t no, const cu_unit *un, const cu_enterprise *e,
-                                   int grade, int level)
+                                   int grade, int level, int transport)
 {
     const cu_rule *best = NULL;
     int best_spec = -1;
@@ -106,6 +108,8 @@ static const cu_rule *winning_rule(const cu_rule *builtin, size_t nb, const cu_r
     for (i = 0; i < nb + no; i++) {
         const cu_rule *r = i < nb ? &builtin[i] : &own[i - nb];
         int sp;
+        if (transport ? r->r.transport == CURTAIL_TRANSPORT_UNSET : !r->r.has_measure)
+            continue;
         if (!rule_matches(&r->r, un, e, grade, level))
             continue;
         sp = rule_specificity(&r->r);
@@ -411,7 +415,7 @@ static int derived_check(const curtail_scenario *s, const cu_groups *g, size_t g
 
 typedef struct rule_memo {
     uint64_t key; /* 0: empty */
-    const cu_rule *r[CU_NL];
+    const cu_rule *r[2 * CU_NL]; /* the measure rules, then the transport rules */
 } rule_memo;
 
 static uint64_t memo_key(const cu_unit *un, const cu_enterprise *e, int grade)
@@ -422,10 +426,11 @@ static uint64_t memo_key(const cu_unit *un, const cu_enterprise *e, int grade)
                 (uint64_t)(un->has_boiler & 1) << 40 | (uint64_t)(un->fuel & 0xFF) << 41);
 }
 
-/* The winning rules of a unit at every level, through the memo (NULL: none). */
+/* The winning rules of a unit at every level, through the memo (NULL: none):
+ * out[L] the measure's, out[CU_NL + L] the transport's. */
 static void unit_rules(const cu_rule *builtin, size_t nb, const curtail_scenario *s,
                        rule_memo *memo, size_t *nmemo, const cu_unit *un,
-                       const cu_enterprise *e, int grade, const cu_rule *out[CU_NL])
+                       const cu_enterprise *e, int grade, const cu_rule *out[2 * CU_NL])
 {
     uint64_t key = memo_key(un, e, grade);
     size_t i = memo ? (size_t)((key * 0x9E3779B97F4A7C15ull) >> 54) & (MEMO_SLOTS - 1) : 0;
@@ -433,16 +438,17 @@ static void unit_rules(const cu_rule *builtin, size_t nb, const curtail_scenario
     if (memo) {
         for (; memo[i].key; i = (i + 1) & (MEMO_SLOTS - 1))
             if (memo[i].key == key) {
-                for (L = 0; L < CU_NL; L++)
+                for (L = 0; L < 2 * CU_NL; L++)
                     out[L] = memo[i].r[L];
                 return;
             }
     }
-    for (L = 0; L < CU_NL; L++)
-        out[L] = winning_rule(builtin, nb, s->rules, s->nrules, un, e, grade, L);
+    for (L = 0; L < 2 * CU_NL; L++)
+        out[L] = winning_rule(builtin, nb, s->rules, s->nrules, un, e, grade, L % CU_NL,
+                              L >= CU_NL);
     if (memo && *nmemo < MEMO_SLOTS / 2) {
         memo[i].key = key;
-        for (L = 0; L < CU_NL; L++)
+        for (L = 0; L < 2 * CU_NL; L++)
             memo[i].r[L] = out[L];
         ++*nmemo;
     }
@@ -489,10 +495,13 @@ int cu_groups_build(const curtail_scenario *s, cu_groups **out, curtail_error *e
         const cu_unit *un = &s->units[u];
         const cu_enterprise *e = &s->ents[un->enterprise];
         int grade = cu_effective_grade(s, u);
-        const cu_rule *r[CU_NL];
+        const cu_rule *r[2 * CU_NL];
         unit_rules(rules, nb, s, memo, &nmemo, un, e, grade, r);
-        for (L = 0; L < CU_NL; L++)
+        for (L = 0; L < CU_NL; L++) {
             unit_level_bounds(s, r[L], u, grade, &g->ul[u * CU_NL + L]);
+            g->ul[u * CU_NL + L].transport =
+                (unsigned char)(r[CU_NL + L] ? r[CU_NL + L]->r.transport : CURTAIL_TRANSPORT_UNSET);
+        }
         if ((rc = note_below_min(g, u)) != 0) {
             rc = cu_enomem(err);
             goto done;

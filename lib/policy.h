@@ -14,6 +14,7 @@ typedef struct cu_unit_level {
     const cu_rule *rule; /* NULL if no rule matched */
     int measure;        /* curtail_measure of the winning rule (NONE if none) */
     unsigned char pinned, below_min;
+    unsigned char transport; /* curtail_transport of the winning transport rule (issue 10) */
 } cu_unit_level; /* 48 bytes: a province has a million */
 
 /* Load groups: a leader and its followers share one load. */

@@ -8,6 +8,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "result.h"
 #include "policy.h"
+#include "transport.h"
 #include "scenario.h"
 #include "timeutil.h"
 
@@ -128,6 +129,24 @@ static size_t binding_member(const cu_groups *g, size_t unit, int level, double 
     return best;
 }
 
+/* Transport measures per enterprise and level, and the mobile-source
+ * reduction (issue 10, transport.c). */
+static int store_transport(curtail_result *r, curtail_error *err)
+{
+    const curtail_scenario *s = r->s;
+    size_t e;
+    int L;
+    r->ent_transport = cu_calloc(r->mem, s->nents * CU_NL + 1, 1);
+    if (!r->ent_transport)
+        return cu_enomem(err);
+    for (e = 0; e < s->nents; e++)
+        for (L = 0; L < CU_NL; L++)
+            r->ent_transport[e * CU_NL + (size_t)L] =
+                (unsigned char)cu_transport_enterprise(s, r->groups, e, L);
+    cu_transport_mobile(s, r->groups, r->mobile);
+    return CURTAIL_OK;
+}
+
 int cu_result_store_facts(curtail_result *r, curtail_error *err)
 {
     const curtail_scenario *s = r->s;
@@ -188,7 +207,7 @@ int cu_result_store_facts(curtail_result *r, curtail_error *err)
                 f->binding = (uint32_t)m;
         }
     }
-    return CURTAIL_OK;
+    return store_transport(r, err);
 }
 
 /* ---- what an hour is ------------------------------------------------------------------------- */
@@ -234,6 +253,7 @@ void curtail_result_free(curtail_result *r)
     cu_free(r->mem, r->alerts);
     cu_free(r->mem, r->group_industry);
     cu_free(r->mem, r->fixed_units);
+    cu_free(r->mem, r->ent_transport);
     cu_free(r->mem, r);
 }
 
@@ -371,4 +391,31 @@ int curtail_result_segment(const curtail_result *r, size_t k, curtail_segment_re
 size_t curtail_result_lp_columns(const curtail_result *r)
 {
     return r ? r->lp_columns : 0;
+}
+
+/* ---- transport (issue 10) ---- */
+
+curtail_transport curtail_result_transport(const curtail_result *r, curtail_level level, size_t e)
+{
+    if (!r || !r->ent_transport || (int)level < 0 || level >= CU_NL || e >= r->s->nents)
+        return CURTAIL_TRANSPORT_UNSET;
+    return (curtail_transport)r->ent_transport[e * CU_NL + (size_t)level];
+}
+
+double curtail_result_trips_stopped(const curtail_result *r, curtail_level level, size_t e)
+{
+    if (!r || !r->ent_transport || (int)level < 0 || level >= CU_NL || e >= r->s->nents)
+        return 0.0;
+    return cu_transport_trips_stopped(r->s, e, r->ent_transport[e * CU_NL + (size_t)level]);
+}
+
+int curtail_result_mobile(const curtail_result *r, curtail_level level,
+                          double kgpd[CURTAIL_NPOLLUTANTS], curtail_error *err)
+{
+    if (!r || !kgpd)
+        return cu_einval(err, "curtail_result_mobile: result or kgpd is NULL");
+    if ((int)level < 0 || level >= CU_NL)
+        return cu_einval(err, "curtail_result_mobile: level %d out of range", (int)level);
+    memcpy(kgpd, r->mobile[level], sizeof r->mobile[level]);
+    return CURTAIL_OK;
 }

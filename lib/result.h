@@ -105,6 +105,10 @@ struct curtail_result {
     unsigned char *group_industry; /* per group: its leader's enterprise's industry */
     double (*fixed_units)[CU_NP]; /* fixed kg/d of the units that have any, in unit order */
     size_t nfixed_units;
+    /* issue 10: per enterprise per level [e * CU_NL + L] its curtail_transport,
+     * and the mobile-source reduction per level (kg/d) */
+    unsigned char *ent_transport;
+    double mobile[CU_NL][CU_NP];
     /* schedule */
     cu_segment *segs;
     size_t nsegs;

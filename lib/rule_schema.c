@@ -22,14 +22,26 @@ enum {
     R_COKING_TIME,
     R_STOP,
     R_NONE,
+    R_TRANSPORT, /* issue 10: not a measure key, matched apart */
     R_COUNT
 };
 static const char *const RULE_KEYS[R_COUNT] = {
     "industry",  "kind",     "grades", "levels",        "interruptible", "fuel",
-    "guarantee", "max_load", "cut",    "coking_time_h", "stop",          "none"};
+    "guarantee", "max_load", "cut",    "coking_time_h", "stop",          "none",
+    "transport"};
 
-/* The measure key of a rule, in document order: exactly one. */
-static int rule_measure(const loader *ld, uint32_t node, const ypath *path, int *which)
+/* transport codes: value i stands for curtail_transport i + 1 (UNSET is not a word) */
+static const char *transport_word(int i)
+{
+    return curtail_transport_name((curtail_transport)(i + 1));
+}
+static const wordset TRANSPORTS = {"transport measure", CURTAIL_NTRANSPORTS - 1, transport_word,
+                                   NULL};
+
+/* The measure key of a rule, in document order: exactly one, or none
+ * (*which = -1) in a rule that states a transport. */
+static int rule_measure(const loader *ld, uint32_t node, const ypath *path, int has_transport,
+                        int *which)
 {
     uint32_t i, pairs = yt_count(ld->t, node);
     int first = -1;
@@ -48,6 +60,10 @@ static int rule_measure(const loader *ld, uint32_t node, const ypath *path, int 
                         RULE_KEYS[first]);
         }
         first = k;
+    }
+    if (first < 0 && has_transport) {
+        *which = -1;
+        return CURTAIL_OK;
     }
     if (first < 0)
         return FAIL(ld, node, path,
@@ -159,8 +175,17 @@ int cu_parse_rule(const loader *ld, uint32_t node, const ypath *path, curtail_ru
     if (v[R_GUARANTEE] >= 0 &&
         (rc = rule_guarantee(ld, (uint32_t)v[R_GUARANTEE], &fp[R_GUARANTEE], &r->guarantees)))
         return rc;
-    if ((rc = rule_measure(ld, node, path, &which)) != CURTAIL_OK)
+    if (v[R_TRANSPORT] >= 0) {
+        if ((rc = yr_word(ld, (uint32_t)v[R_TRANSPORT], &fp[R_TRANSPORT], &TRANSPORTS, &w)))
+            return rc;
+        r->transport = (curtail_transport)(w + 1);
+    }
+    if ((rc = rule_measure(ld, node, path, v[R_TRANSPORT] >= 0, &which)) != CURTAIL_OK)
         return rc;
+    if (which < 0) { /* a transport-only rule */
+        r->has_measure = 0;
+        return CURTAIL_OK;
+    }
     return rule_value(ld, (uint32_t)v[which], &fp[which], which, r);
 }
 

@@ -357,6 +357,18 @@ static int rule_check(const curtail_rule *r, curtail_error *err)
     }
 }
 
+/* The transport part of a version-2 rule (issue 10). */
+static int rule_check_transport(const curtail_rule *r, curtail_error *err)
+{
+    if ((int)r->transport < 0 || r->transport >= CURTAIL_NTRANSPORTS)
+        return cu_bad_value(err, "transport", "unknown transport measure");
+    if (r->has_measure != 0 && r->has_measure != 1)
+        return cu_bad_value(err, "", "has_measure must be 0 or 1");
+    if (!r->has_measure && r->transport == CURTAIL_TRANSPORT_UNSET)
+        return cu_bad_value(err, "", "a rule without a measure must state a transport measure");
+    return CURTAIL_OK;
+}
+
 int curtail_scenario_add_rule(curtail_scenario *s, const curtail_rule *rule, curtail_error *err)
 {
     int rc;
@@ -364,16 +376,27 @@ int curtail_scenario_add_rule(curtail_scenario *s, const curtail_rule *rule, cur
     NEED_S(s, "curtail_scenario_add_rule");
     if ((rc = refuse_while_results(s, "curtail_scenario_add_rule", err)) != 0)
         return rc;
-    if (!rule || rule->version != CURTAIL_RULE_VERSION)
+    if (!rule || rule->version < 1 || rule->version > CURTAIL_RULE_VERSION)
         return cu_einval(err, "curtail_scenario_add_rule: rule is NULL or of another version");
-    if ((rc = rule_check(rule, err)) != 0)
+    if (rule->version >= 2 && (rc = rule_check_transport(rule, err)) != 0)
+        return rc;
+    if ((rule->version < 2 || rule->has_measure) && (rc = rule_check(rule, err)) != 0)
         return rc;
     p = s->rules;
     if (cu_grow(s->mem, &p, &s->caprules, s->nrules + 1, sizeof *s->rules))
         return cu_enomem(err);
     s->rules = p;
     memset(&s->rules[s->nrules], 0, sizeof s->rules[0]);
-    s->rules[s->nrules].r = *rule;
+    if (rule->version >= 2) {
+        s->rules[s->nrules].r = *rule;
+    } else { /* a version-1 struct ends at `value` */
+        curtail_rule r2 = CURTAIL_RULE_INIT;
+        memcpy(&r2, rule, offsetof(curtail_rule, transport));
+        r2.version = CURTAIL_RULE_VERSION;
+        r2.transport = CURTAIL_TRANSPORT_UNSET;
+        r2.has_measure = 1;
+        s->rules[s->nrules].r = r2;
+    }
     s->rules[s->nrules].index = s->nrules;
     s->nrules++;
     s->checked = 0;

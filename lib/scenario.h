@@ -74,6 +74,11 @@ typedef struct cu_enterprise {
     size_t first_unit; /* units are contiguous in scenario->units */
     size_t nunits;
     cu_pos pos[CU_EF_COUNT];
+    /* trucks (issue 10, transport.c): trips a day per curtail_truck_class */
+    double trucks[CURTAIL_NTRUCK_CLASSES];
+    unsigned char has_trucks, gate_monitoring;
+    cu_pos pos_trucks;                         /* the trucks_per_day mapping */
+    cu_pos pos_truck[CURTAIL_NTRUCK_CLASSES]; /* each of its values */
 } cu_enterprise;
 
 /* Episode (SPEC §2, §6). Times are minutes since 1970-01-01T00:00 (local, no zones). */
@@ -138,6 +143,10 @@ struct curtail_scenario {
     char *note, *compiled_by; /* the title block (issue 9); NULL if absent */
     /* `variants:` of the YAML (override.c), NULL when none */
     struct cu_variants *variants;
+    /* transport_factors (issue 10): kg per trip per truck class and pollutant */
+    double transport_factors[CURTAIL_NTRUCK_CLASSES][CU_NP];
+    unsigned char has_transport_factors[CURTAIL_NTRUCK_CLASSES];
+    cu_pos pos_transport_factors; /* the mapping, for a missing class */
 };
 /* A result of s was made / freed (plan.c, schedule.c). */
 void cu_scenario_pin(const curtail_scenario *s);

@@ -5,6 +5,7 @@
  * scenario for plan, schedule and export (policy.c). The builder API and the
  * read-back are scenario.c. */
 #include "scenario.h"
+#include "transport.h"
 #include "episode.h"
 #include "policy.h"
 #include "names.h"
@@ -459,6 +460,8 @@ int curtail_scenario_check(curtail_scenario *s, curtail_error *err)
         return rc;
     if (scenario_warnings(s))
         return cu_enomem(err);
+    if ((rc = cu_transport_check(s, err)) != 0) /* issue 10: factors, 门禁 */
+        return rc;
     /* bounds, groups and nesting: reports lo > hi and impossible nesting, and
      * warns of rules below a unit's technical minimum */
     if (s->builtin_policy && !s->has_builtin) {

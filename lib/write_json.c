@@ -296,6 +296,48 @@ static void put_unit(cu_buf *b, const curtail_result *r, const curtail_unit_resu
     PUT_LIT(b, "}}");
 }
 
+/* A level's transport measures (issue 10): the mobile-source reduction,
+ * each enterprise's measure (an enterprise-level measure, stated once per
+ * enterprise), and how many enterprises carry each. */
+static void put_transport(cu_buf *b, const curtail_result *r, int level, int lang)
+{
+    size_t e, ne = curtail_scenario_enterprise_count(r->s), count[CURTAIL_NTRANSPORTS] = {0};
+    double mobile[CU_NP];
+    int p, t;
+    curtail_result_mobile(r, (curtail_level)level, mobile, NULL);
+    PUT_LIT(b, "      \"mobile\": {");
+    for (p = 0; p < CU_NP; p++)
+        put_num_member(b, curtail_pollutant_name((curtail_pollutant)p), mobile[p], p + 1 == CU_NP);
+    PUT_LIT(b, "},\n");
+    cu_buf_puts(b, ne ? "      \"transport\": [\n" : "      \"transport\": [],\n");
+    for (e = 0; e < ne && !b->failed; e++) {
+        curtail_enterprise_spec es = CURTAIL_ENTERPRISE_SPEC_INIT;
+        curtail_transport tr = curtail_result_transport(r, (curtail_level)level, e);
+        curtail_scenario_enterprise(r->s, e, &es, NULL);
+        count[tr]++;
+        PUT_LIT(b, "        {\"enterprise\": ");
+        put_str(b, es.id);
+        PUT_LIT(b, ", \"measure\": ");
+        if (tr == CURTAIL_TRANSPORT_UNSET)
+            PUT_LIT(b, "null");
+        else
+            put_str(b, curtail_transport_name(tr));
+        PUT_LIT(b, ", \"text\": ");
+        put_str(b, cu_transport_text((int)tr, lang == CURTAIL_LANG_EN));
+        PUT_LIT(b, ", ");
+        PUT_NUM_LIT(b, "trips_stopped", curtail_result_trips_stopped(r, (curtail_level)level, e));
+        cu_buf_puts(b, e + 1 < ne ? "},\n" : "}\n");
+    }
+    if (ne)
+        cu_buf_puts(b, "      ],\n");
+    PUT_LIT(b, "      \"transport_counts\": {");
+    for (t = CURTAIL_TRANSPORT_NONE; t < CURTAIL_NTRANSPORTS; t++) {
+        put_key(b, curtail_transport_name((curtail_transport)t));
+        cu_buf_printf(b, "%zu, ", count[t]);
+    }
+    cu_buf_printf(b, "\"unstated\": %zu}\n", count[CURTAIL_TRANSPORT_UNSET]);
+}
+
 static int put_level(cu_buf *b, const curtail_result *r, int level, int lang, int last)
 {
     curtail_level_result lr;
@@ -318,7 +360,7 @@ static int put_level(cu_buf *b, const curtail_result *r, int level, int lang, in
     cu_buf_num(b, lr.weighted_loss);
     cu_buf_puts(b, ",\n");
     put_targets(b, lr.targets, 0, 1);
-    cu_buf_puts(b, n ? "      \"units\": [\n" : "      \"units\": []\n");
+    cu_buf_puts(b, n ? "      \"units\": [\n" : "      \"units\": [],\n");
     cu_buf_init(&text, b->mem);
     for (i = 0; i < n && !b->failed; i++) {
         curtail_unit_result ur;
@@ -335,7 +377,8 @@ static int put_level(cu_buf *b, const curtail_result *r, int level, int lang, in
     }
     cu_buf_free(&text);
     if (n)
-        cu_buf_puts(b, "      ]\n");
+        cu_buf_puts(b, "      ],\n");
+    put_transport(b, r, level, lang);
     cu_buf_puts(b, last ? "    }\n" : "    },\n");
     return CURTAIL_OK;
 }

@@ -22,8 +22,8 @@ LEVELS='
 1 mem error names timeutil internal output
 2 yaml_scalar yaml_tree yaml_anchor
 3 yaml_read rule_schema
-4 scenario scenario_copy scenario_check episode policy
-5 load load_rules load_units load_episode load_yaml override override_apply variants
+4 scenario scenario_copy scenario_check episode policy transport
+5 load load_rules load_units load_episode load_yaml load_transport override override_apply variants
 6 lp
 7 solve solve_glpk solve_clp
 8 result
