@@ -67,7 +67,8 @@ static int rule_measure(const loader *ld, uint32_t node, const ypath *path, int 
     }
     if (first < 0)
         return FAIL(ld, node, path,
-                    "a rule needs one measure: max_load, cut, coking_time_h, stop or none");
+                    "a rule needs one measure: max_load, cut, coking_time_h, stop or none "
+                    "(or, alone, a transport)");
     *which = first;
     return CURTAIL_OK;
 }

@@ -333,7 +333,7 @@ static int put_list(hw *h)
         cu_buf_printf(h->out,
                       h->en ? "<th class=\"l%d\" colspan=\"%d\">%s alert (reductions kg/d)</th>"
                             : "<th class=\"l%d\" colspan=\"%d\">%s预警（减排量 kg/d）</th>",
-                      L, 2 + CU_NP, level_name(h, L));
+                      L, 3 + CU_NP, level_name(h, L));
     puts_(h, "</tr>\n<tr>");
     for (i = 0; i < CU_LIST_NCOLS; i++) {
         cu_list_col c = cu_list_column(i);
@@ -350,6 +350,9 @@ static int put_list(hw *h)
             break;
         case CU_COL_MEASURE:
             puts_(h, h->en ? "Measure" : "措施");
+            break;
+        case CU_COL_TRANSPORT:
+            puts_(h, h->en ? "Transport" : "运输措施");
             break;
         case CU_COL_REDUCTION:
             puts_(h, pollutant_name(h, c.pollutant));
@@ -377,7 +380,8 @@ static int put_list(hw *h)
                     h->out->failed = 1;
                     break;
                 }
-                puts_(h, c.field == CU_COL_MEASURE       ? "<td class=\"m\">"
+                puts_(h, c.field == CU_COL_MEASURE || c.field == CU_COL_TRANSPORT
+                             ? "<td class=\"m\">"
                          : c.field == CU_COL_CREDIT_CODE ? "<td class=\"c\">"
                          : c.field == CU_COL_ENTERPRISE || c.field == CU_COL_UNIT
                              ? "<td class=\"e\">"
@@ -404,6 +408,54 @@ static int put_list(hw *h)
     cu_buf_free(&cell);
     puts_(h, "</tbody>\n</table>\n</section>\n");
     return rc;
+}
+
+/* Enterprises by transport measure and level, and the mobile-source
+ * reductions when trucks are given (issue 10). */
+static void put_transport_summary(hw *h)
+{
+    size_t count[CU_NL][CURTAIL_NTRANSPORTS];
+    int L, t, p, trucks = cu_transport_any_trucks(h->r);
+    for (L = 0; L < CU_NL; L++)
+        cu_transport_counts(h->r, L, count[L]);
+    puts_(h, h->en ? "<section>\n<h2>Transport measures (enterprises)</h2>\n<table>\n<thead><tr>"
+                     "<th>Transport measure</th>"
+                   : "<section>\n<h2>运输措施（企业数）</h2>\n<table>\n<thead><tr><th>运输措施</th>");
+    for (L = 0; L < CU_NL; L++)
+        cu_buf_printf(h->out, "<th class=\"l%d\">%s</th>", L, level_name(h, L));
+    puts_(h, "</tr></thead>\n<tbody>\n");
+    for (t = 1; t <= CURTAIL_NTRANSPORTS; t++) {
+        int k = t % CURTAIL_NTRANSPORTS;
+        if (count[0][k] + count[1][k] + count[2][k] == 0)
+            continue;
+        puts_(h, "<tr><td class=\"m\">");
+        esc(h, k ? cu_transport_text(k, h->en) : h->en ? "not stated" : "未明确");
+        puts_(h, "</td>");
+        for (L = 0; L < CU_NL; L++)
+            cu_buf_printf(h->out, "<td class=\"n\">%zu</td>", count[L][k]);
+        puts_(h, "</tr>\n");
+    }
+    puts_(h, "</tbody>\n</table>\n");
+    if (trucks) {
+        puts_(h, h->en ? "<p>Mobile-source reductions (kg/d), counted toward the targets: the "
+                         "requirements above are net of them.</p>\n<table>\n<thead><tr>"
+                         "<th>Level</th>"
+                       : "<p>移动源减排量（kg/d），计入减排目标：上表减排要求已扣除。</p>\n"
+                         "<table>\n<thead><tr><th>预警级别</th>");
+        for (p = 0; p < CU_NP; p++)
+            cu_buf_printf(h->out, "<th>%s</th>", pollutant_name(h, p));
+        puts_(h, "</tr></thead>\n<tbody>\n");
+        for (L = 0; L < CU_NL; L++) {
+            double m[CU_NP];
+            curtail_result_mobile(h->r, (curtail_level)L, m, NULL);
+            cu_buf_printf(h->out, "<tr><td class=\"l%d\">%s</td>", L, level_name(h, L));
+            for (p = 0; p < CU_NP; p++)
+                td_num(h, m[p], 2);
+            puts_(h, "</tr>\n");
+        }
+        puts_(h, "</tbody>\n</table>\n");
+    }
+    puts_(h, "</section>\n");
 }
 
 static void put_warnings(hw *h)
@@ -444,6 +496,7 @@ int cu_write_html(const curtail_result *r, const curtail_write_options *o, cu_bu
         rc = put_plan_summary(&h);
     if (rc != CURTAIL_OK)
         goto done;
+    put_transport_summary(&h); /* issue 10 */
     puts_(&h, h.en ? "<section>\n<h2>Charts</h2>\n" : "<section>\n<h2>图表</h2>\n");
     if (r->kind == 1) {
         rc = cu_hw_put_schedule_charts(&h);

@@ -557,6 +557,7 @@ int cu_write_md(const curtail_result *r, const curtail_write_options *o, cu_buf 
                 return rc;
             put_summary(out, &lr, level, en);
         }
+        cu_transport_table_md(out, r, en); /* issue 10 */
         rc = put_list(out, r, lang);
         if (rc != CURTAIL_OK)
             return rc;

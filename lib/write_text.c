@@ -139,15 +139,17 @@ cu_list_col cu_list_column(size_t i)
         return c;
     }
     k = i - 8 - CU_NP;
-    c.level = (int)(k / (2 + CU_NP));
-    k %= 2 + CU_NP;
+    c.level = (int)(k / (3 + CU_NP));
+    k %= 3 + CU_NP;
     if (k == 0)
         c.field = CU_COL_LOAD;
     else if (k == 1)
         c.field = CU_COL_MEASURE;
+    else if (k == 2)
+        c.field = CU_COL_TRANSPORT;
     else {
         c.field = CU_COL_REDUCTION;
-        c.pollutant = (int)(k - 2);
+        c.pollutant = (int)(k - 3);
     }
     return c;
 }
@@ -163,15 +165,15 @@ cu_list_col cu_list_column_full(size_t i)
     if (i < 9 + CU_NP)
         return cu_list_column(i - 1);
     k = i - 9 - CU_NP;
-    c.level = (int)(k / (3 + CU_NP));
-    k %= 3 + CU_NP;
+    c.level = (int)(k / (4 + CU_NP));
+    k %= 4 + CU_NP;
     if (k < 2)
-        return cu_list_column(8 + CU_NP + (size_t)c.level * (2 + CU_NP) + k);
+        return cu_list_column(8 + CU_NP + (size_t)c.level * (3 + CU_NP) + k);
     if (k == 2) {
         c.field = CU_COL_REASON;
         return c;
     }
-    return cu_list_column(8 + CU_NP + (size_t)c.level * (2 + CU_NP) + k - 1);
+    return cu_list_column(8 + CU_NP + (size_t)c.level * (3 + CU_NP) + k - 1);
 }
 
 int cu_list_col_is_text(cu_list_col c)
@@ -185,6 +187,7 @@ int cu_list_col_is_text(cu_list_col c)
     case CU_COL_UNIT:
     case CU_COL_MEASURE:
     case CU_COL_REASON:
+    case CU_COL_TRANSPORT:
         return 1;
     default:
         return 0;
@@ -216,6 +219,9 @@ void cu_list_header(cu_buf *b, cu_list_col c, int en)
         break;
     case CU_COL_REASON:
         cu_buf_printf(b, en ? "%s basis" : "%s 依据", lv);
+        break;
+    case CU_COL_TRANSPORT:
+        cu_buf_printf(b, en ? "%s transport" : "%s 运输措施", lv);
         break;
     case CU_COL_BASE_LOAD:
         cu_buf_puts(b, en ? "Base load" : "基准负荷");
@@ -316,8 +322,94 @@ void cu_list_cell(cu_buf *b, const curtail_result *r, const cu_list_row *row, cu
     case CU_COL_MEASURE:
         cu_measure_text(r, row->unit, c.level, lang, b);
         break;
+    case CU_COL_TRANSPORT: /* the enterprise's, on each of its units' rows */
+        cu_buf_puts(b, cu_transport_text(
+                           (int)curtail_result_transport(r, (curtail_level)c.level, row->info.ent),
+                           en));
+        break;
     case CU_COL_REDUCTION:
         cu_put_fixed(b, row->ur[c.level].reduction[c.pollutant], 2);
         break;
     }
+}
+
+/* ---- transport (issue 10) -------------------------------------------------------------- */
+
+void cu_transport_counts(const curtail_result *r, int level, size_t count[CURTAIL_NTRANSPORTS])
+{
+    size_t e, ne = curtail_scenario_enterprise_count(r->s);
+    int t;
+    for (t = 0; t < CURTAIL_NTRANSPORTS; t++)
+        count[t] = 0;
+    for (e = 0; e < ne; e++)
+        count[curtail_result_transport(r, (curtail_level)level, e)]++;
+}
+
+int cu_transport_any_trucks(const curtail_result *r)
+{
+    size_t e, ne = curtail_scenario_enterprise_count(r->s);
+    int L;
+    double m[CU_NP];
+    for (L = 0; L < CU_NL; L++) {
+        curtail_result_mobile(r, (curtail_level)L, m, NULL);
+        if (m[0] > 0 || m[1] > 0 || m[2] > 0 || m[3] > 0)
+            return 1;
+        for (e = 0; e < ne; e++)
+            if (curtail_result_trips_stopped(r, (curtail_level)L, e) > 0)
+                return 1;
+    }
+    return 0;
+}
+
+void cu_transport_table_md(cu_buf *b, const curtail_result *r, int en)
+{
+    size_t count[CU_NL][CURTAIL_NTRANSPORTS], e, ne = curtail_scenario_enterprise_count(r->s);
+    int L, t, p;
+    for (L = 0; L < CU_NL; L++)
+        cu_transport_counts(r, L, count[L]);
+    cu_buf_puts(b, en ? "## Transport measures (enterprises)\n\n| Transport measure |"
+                      : "## 运输措施（企业数）\n\n| 运输措施 |");
+    for (L = 0; L < CU_NL; L++)
+        cu_buf_printf(b, " %s |", en ? cu_level_en[L] : cu_level_zh[L]);
+    cu_buf_puts(b, "\n|---|---:|---:|---:|\n");
+    /* the stated measures from the mildest, then the unstated; rows that are
+     * all zero left out */
+    for (t = 1; t <= CURTAIL_NTRANSPORTS; t++) {
+        int k = t % CURTAIL_NTRANSPORTS;
+        if (count[0][k] + count[1][k] + count[2][k] == 0)
+            continue;
+        cu_buf_printf(b, "| %s |",
+                      k ? cu_transport_text(k, en) : en ? "not stated" : "未明确");
+        for (L = 0; L < CU_NL; L++)
+            cu_buf_printf(b, " %zu |", count[L][k]);
+        cu_buf_puts(b, "\n");
+    }
+    cu_buf_puts(b, "\n");
+    if (!cu_transport_any_trucks(r))
+        return;
+    cu_buf_puts(b, en ? "Mobile-source reductions (truck trips stopped; counted toward the "
+                        "targets: the requirement above is net of them):\n\n"
+                        "| Level | Trips stopped (per day) |"
+                      : "移动源减排量（停运车次，计入减排目标：上表减排要求已扣除）：\n\n"
+                        "| 预警级别 | 停运车次（次/日） |");
+    for (p = 0; p < CU_NP; p++)
+        cu_buf_printf(b, " %s (kg/d) |", en ? curtail_pollutant_name((curtail_pollutant)p)
+                                            : cu_pollutant_zh[p]);
+    cu_buf_puts(b, "\n|---|---:|---:|---:|---:|---:|\n");
+    for (L = 0; L < CU_NL; L++) {
+        double m[CU_NP], trips = 0.0;
+        curtail_result_mobile(r, (curtail_level)L, m, NULL);
+        for (e = 0; e < ne; e++)
+            trips += curtail_result_trips_stopped(r, (curtail_level)L, e);
+        cu_buf_printf(b, "| %s | ", en ? cu_level_en[L] : cu_level_zh[L]);
+        cu_put_trimmed(b, trips, 2);
+        cu_buf_puts(b, " |");
+        for (p = 0; p < CU_NP; p++) {
+            cu_buf_puts(b, " ");
+            cu_put_fixed(b, m[p], 2);
+            cu_buf_puts(b, " |");
+        }
+        cu_buf_puts(b, "\n");
+    }
+    cu_buf_puts(b, "\n");
 }

@@ -48,7 +48,8 @@ int cu_write_lang(const curtail_result *r, const curtail_write_options *o);
 /* ---- the list (SPEC §7) ------------------------------------------------------------------
  * One row per unit; the CSV and the Markdown list carry the same columns in
  * the same order: 序号, 企业名称, 统一社会信用代码, 乡镇, 行业, 绩效等级, 生产单元,
- * 产能, the baseline emissions per pollutant, then per level 负荷, 措施 and the
+ * 产能, the baseline emissions per pollutant, then per level 负荷, 措施, 运输措施
+ * (the enterprise's transport measure, on each of its units' rows) and the
  * reduction per pollutant. */
 typedef enum cu_list_field {
     CU_COL_NO,
@@ -62,6 +63,7 @@ typedef enum cu_list_field {
     CU_COL_BASELINE,  /* per pollutant */
     CU_COL_LOAD,      /* per level */
     CU_COL_MEASURE,   /* per level */
+    CU_COL_TRANSPORT, /* per level: 运输措施, the enterprise's (issue 10) */
     CU_COL_REDUCTION, /* per level and pollutant */
     /* the CSV and Markdown list only (cu_list_column_full) */
     CU_COL_BASE_LOAD, /* the base load beside the loads, as a percentage */
@@ -70,16 +72,16 @@ typedef enum cu_list_field {
 
 typedef struct cu_list_col {
     cu_list_field field;
-    int level;     /* CU_COL_LOAD, CU_COL_MEASURE, CU_COL_REDUCTION */
+    int level;     /* CU_COL_LOAD, CU_COL_MEASURE, CU_COL_TRANSPORT, CU_COL_REDUCTION */
     int pollutant; /* CU_COL_BASELINE, CU_COL_REDUCTION */
 } cu_list_col;
 
-#define CU_LIST_NCOLS (8 + CU_NP + CU_NL * (2 + CU_NP))
+#define CU_LIST_NCOLS (8 + CU_NP + CU_NL * (3 + CU_NP))
 
 /* Column i (0 <= i < CU_LIST_NCOLS) of the list. */
 cu_list_col cu_list_column(size_t i);
 /* The CSV and Markdown list: the same with 基准负荷 after 产能 and 依据 after
- * each level's 措施; there loads are percentages and the capacity carries its
+ * each level's 措施 (before 运输措施); there loads are percentages and the capacity carries its
  * unit (0 <= i < CU_LIST_NCOLS_FULL). */
 #define CU_LIST_NCOLS_FULL (CU_LIST_NCOLS + 1 + CU_NL)
 cu_list_col cu_list_column_full(size_t i);
@@ -100,6 +102,15 @@ int cu_list_row_init(const curtail_result *r, size_t u, cu_list_row *row);
  * lang as for cu_measure_text. Loads have 4 decimals, kg/d 2, capacity as given. */
 void cu_list_cell(cu_buf *b, const curtail_result *r, const cu_list_row *row, cu_list_col c,
                   int lang);
+
+/* ---- transport (issue 10) ------------------------------------------------------------------ */
+/* Enterprises by transport measure at a level (index: curtail_transport). */
+void cu_transport_counts(const curtail_result *r, int level, size_t count[CURTAIL_NTRANSPORTS]);
+/* Does any enterprise stop truck trips (trucks_per_day given), at any level? */
+int cu_transport_any_trucks(const curtail_result *r);
+/* The Markdown summary block: enterprises per transport measure and level,
+ * then (with trucks) the mobile-source reductions per level. */
+void cu_transport_table_md(cu_buf *b, const curtail_result *r, int en);
 
 /* ---- episodes ---------------------------------------------------------------------------- */
 

@@ -320,6 +320,9 @@ static void list_subheader(xw *x, cu_list_col c)
     case CU_COL_MEASURE:
         cu_buf_puts(&x->tmp, x->en ? "Measure" : "措施");
         break;
+    case CU_COL_TRANSPORT:
+        cu_buf_puts(&x->tmp, x->en ? "Transport" : "运输措施");
+        break;
     case CU_COL_REDUCTION:
         cu_buf_printf(&x->tmp, x->en ? "%s cut" : "%s减排", cu_xw_pollutant_name(x, c.pollutant));
         break;
@@ -360,11 +363,11 @@ static int sheet_list(xw *x)
     worksheet_merge_range(ws, 1, 8, 1, 8 + CU_NP - 1,
                           en ? "Baseline emissions (kg/d)" : "基准排放量 (kg/d)", x->head);
     for (L = 0; L < CU_NL; L++) {
-        lxw_col_t c0 = (lxw_col_t)(8 + CU_NP + L * (2 + CU_NP));
+        lxw_col_t c0 = (lxw_col_t)(8 + CU_NP + L * (3 + CU_NP));
         x->tmp.len = 0;
         cu_buf_printf(&x->tmp, en ? "%s alert (reductions kg/d)" : "%s预警（减排量 kg/d）",
                       cu_xw_level_name(x, L));
-        worksheet_merge_range(ws, 1, c0, 1, (lxw_col_t)(c0 + 1 + CU_NP), cu_xw_tmp_text(x),
+        worksheet_merge_range(ws, 1, c0, 1, (lxw_col_t)(c0 + 2 + CU_NP), cu_xw_tmp_text(x),
                               x->head_level[L]);
     }
     worksheet_set_row(ws, 2, 30, NULL);
@@ -390,6 +393,9 @@ static int sheet_list(xw *x)
         case CU_COL_MEASURE:
             width = 34;
             break;
+        case CU_COL_TRANSPORT:
+            width = 24;
+            break;
         default:
             break;
         }
@@ -413,7 +419,9 @@ static int sheet_list(xw *x)
                     worksheet_write_string(ws, rr, cc, cu_xw_tmp_text(x), x->code);
                 else
                     worksheet_write_string(ws, rr, cc, cu_xw_tmp_text(x),
-                                           c.field == CU_COL_MEASURE ? x->wrap : x->text);
+                                           c.field == CU_COL_MEASURE || c.field == CU_COL_TRANSPORT
+                                               ? x->wrap
+                                               : x->text);
             } else {
                 lxw_format *f = c.field == CU_COL_NO         ? x->num0
                                 : c.field == CU_COL_LOAD     ? x->pct

@@ -711,7 +711,7 @@ START_TEST(test_load_unknown_key)
     expect_error(
         "curtail: 1\nenterprises: []\nenterprise: []\n",
         "t.yaml:3:1: error: enterprise: unknown key \"enterprise\", expected one of: "
-        "curtail, name, lang, targets, extra, builtin_policy, policy, enterprises, episode, note, compiled_by, variants");
+        "curtail, name, lang, targets, extra, builtin_policy, policy, enterprises, episode, note, compiled_by, variants, transport_factors");
     expect_error(ONE_UNIT("{id: r, kind: reactor, capcity: 3}"),
                  "t.yaml:6:32: error: enterprises[0].units[0].capcity: unknown key \"capcity\", "
                  "expected one of: id, name, kind, capacity, base_load, min_load, value, ef, "
@@ -951,7 +951,7 @@ START_TEST(test_load_rule_errors)
     expect_error("curtail: 1\nenterprises: []\n"
                  "policy:\n  - {industry: other, grades: [C], levels: [red]}\n",
                  "t.yaml:4:5: error: policy[0]: a rule needs one measure: max_load, cut, "
-                 "coking_time_h, stop or none");
+                 "coking_time_h, stop or none (or, alone, a transport)");
     /* once, as tests/data/invalid/load_rule_stop_false */
     expect_error("curtail: 1\nenterprises: []\n"
                  "policy:\n  - {industry: other, grades: [C], levels: [red], none: false}\n",
@@ -1142,7 +1142,7 @@ START_TEST(test_load_one_line_messages)
     /* what the file says is quoted with its control characters escaped, and cut */
     expect_error("curtail: 1\nenterprises: []\n\"a\\nb\": 1\n",
                  "t.yaml:3:1: error: a\\nb: unknown key \"a\\nb\", expected one of: curtail, "
-                 "name, lang, targets, extra, builtin_policy, policy, enterprises, episode, note, compiled_by, variants");
+                 "name, lang, targets, extra, builtin_policy, policy, enterprises, episode, note, compiled_by, variants, transport_factors");
     expect_error("curtail: 1\nenterprises: \"x\\ty\\r\"\n",
                  "t.yaml:2:14: error: enterprises: expected a list of enterprises, got "
                  "\"x\\ty\\r\" (quoted, so a string)");
@@ -1368,7 +1368,7 @@ START_TEST(test_load_streamed_error_order)
          "  - {id: a, industry: other, units: [{id: u1, kind: other, capacity: 10, ef: {PM: 1}}]}\n"
          "nonsense: 1\n",
          "t.yaml:4:1: error: nonsense: unknown key \"nonsense\", expected one of: curtail, name, "
-         "lang, targets, extra, builtin_policy, policy, enterprises, episode, note, compiled_by, variants"},
+         "lang, targets, extra, builtin_policy, policy, enterprises, episode, note, compiled_by, variants, transport_factors"},
     };
     size_t i;
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
@@ -1480,7 +1480,7 @@ START_TEST(test_load_limit_depth)
     int i;
     /* 63 sequences under the root mapping are 64 levels: parsed, then refused by the schema */
     expect_error(ok, "t.yaml:2:1: error: x: unknown key \"x\", expected one of: curtail, name, "
-                     "lang, targets, extra, builtin_policy, policy, enterprises, episode, note, compiled_by, variants");
+                     "lang, targets, extra, builtin_policy, policy, enterprises, episode, note, compiled_by, variants, transport_factors");
     /* the 64th sequence is one level too many; the error names its path */
     strcpy(want, "t.yaml:2:67: error: x");
     for (i = 0; i < 63; i++)

@@ -488,6 +488,7 @@ START_TEST(test_policy_memo_matches_direct)
                     ck_assert(a->value == b->value && a->hi == b->hi && a->lo == b->lo);
                     ck_assert_int_eq(a->pinned, b->pinned);
                     ck_assert_int_eq(a->below_min, b->below_min);
+                    ck_assert_int_eq(a->transport, b->transport);
                     ck_assert_int_eq(a->rule == NULL, b->rule == NULL);
                     if (a->rule) {
                         ck_assert_uint_eq(a->rule->index, b->rule->index);
