@@ -496,7 +496,8 @@ int cu_write_html(const curtail_result *r, const curtail_write_options *o, cu_bu
         rc = put_plan_summary(&h);
     if (rc != CURTAIL_OK)
         goto done;
-    put_transport_summary(&h); /* issue 10 */
+    if (r->kind != 1)
+        put_transport_summary(&h); /* issue 10: the plan's summary */
     puts_(&h, h.en ? "<section>\n<h2>Charts</h2>\n" : "<section>\n<h2>图表</h2>\n");
     if (r->kind == 1) {
         rc = cu_hw_put_schedule_charts(&h);

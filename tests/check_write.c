@@ -494,7 +494,7 @@ static void check_md_list_is_csv(const char *golden_yaml, curtail_lang lang)
     while (*cl) {
         nc = csv_fields(cl, csv, 40);
         nm = md_cells(ml, md, 40);
-        ck_assert_uint_eq(nc, 9 + 4 + 3 * 7);
+        ck_assert_uint_eq(nc, 9 + 4 + 3 * 8);
         ck_assert_uint_eq(nm, nc);
         for (i = 0; i < nc; i++)
             ck_assert_msg(strcmp(csv[i], md[i]) == 0, "row %zu column %zu: csv \"%s\", md \"%s\"",
@@ -629,7 +629,7 @@ START_TEST(test_write_csv_formula_cells)
                               "ungraded,'@SUM(A1:A2),10 t/d,100%,0.00,0.00,10.00,0.00,90%,"
                               "cut output by 10% (output from 10 t/d to at most 9 t/d),"
                               "scenario policy[0] (line 3): cut output by 10%; may be cut "
-                              "further; the level's targets need no more,0.00,0.00,1.00,0.00,") != NULL,
+                              "further; the level's targets need no more,,0.00,0.00,1.00,0.00,") != NULL,
                   "%s", out);
     ck_assert_msg(strstr(out, "\n2,\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\",,'+town,other,"
                               "ungraded,'-u2,10 t/d,") != NULL,

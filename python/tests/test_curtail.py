@@ -51,6 +51,9 @@ def golden(name):
 
 def without_texts(levels):
     for L in levels:
+        # the transport measures (issue 10) are not in the binding yet
+        for k in ("mobile", "transport", "transport_counts"):
+            L.pop(k, None)
         for u in L["units"]:
             del u["text"]
             del u["basis"]  # the reason, worded by the writers only
