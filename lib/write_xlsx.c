@@ -169,6 +169,49 @@ double cu_xw_ratio(double part, double whole)
     return whole > 0 ? part / whole : 0.0;
 }
 
+/* Enterprises per transport measure and level, then (with trucks) the
+ * mobile-source reductions per level (issue 10); the row after the block. */
+static lxw_row_t summary_transport(xw *x, lxw_worksheet *ws, lxw_row_t row)
+{
+    size_t count[CU_NL][CURTAIL_NTRANSPORTS];
+    int L, t, p;
+    for (L = 0; L < CU_NL; L++)
+        cu_transport_counts(x->r, L, count[L]);
+    worksheet_write_string(ws, row, 0, x->en ? "Transport measure (enterprises)" : "运输措施（企业数）",
+                           x->head);
+    for (L = 0; L < CU_NL; L++)
+        worksheet_write_string(ws, row, (lxw_col_t)(1 + L), cu_xw_level_name(x, L),
+                               x->head_level[L]);
+    row++;
+    for (t = 1; t <= CURTAIL_NTRANSPORTS; t++) {
+        int k = t % CURTAIL_NTRANSPORTS;
+        if (count[0][k] + count[1][k] + count[2][k] == 0)
+            continue;
+        worksheet_write_string(ws, row, 0,
+                               k ? cu_transport_text(k, x->en) : x->en ? "not stated" : "未明确",
+                               x->text);
+        for (L = 0; L < CU_NL; L++)
+            worksheet_write_number(ws, row, (lxw_col_t)(1 + L), (double)count[L][k], x->num0);
+        row++;
+    }
+    if (!cu_transport_any_trucks(x->r))
+        return row + 1;
+    row++;
+    worksheet_write_string(ws, row, 0, x->en ? "Mobile-source reduction (kg/d)" : "移动源减排量 (kg/d)",
+                           x->head);
+    for (p = 0; p < CU_NP; p++)
+        worksheet_write_string(ws, row, (lxw_col_t)(1 + p), cu_xw_pollutant_name(x, p), x->head);
+    row++;
+    for (L = 0; L < CU_NL; L++, row++) {
+        double m[CU_NP];
+        curtail_result_mobile(x->r, (curtail_level)L, m, NULL);
+        worksheet_write_string(ws, row, 0, cu_xw_level_name(x, L), x->head_level[L]);
+        for (p = 0; p < CU_NP; p++)
+            worksheet_write_number(ws, row, (lxw_col_t)(1 + p), m[p], x->num2);
+    }
+    return row + 1;
+}
+
 static int sheet_summary(xw *x)
 {
     const curtail_result *r = x->r;
@@ -261,6 +304,7 @@ static int sheet_summary(xw *x)
                               : "三个预警级别不会在同一天发生，各级别损失不相加。",
                            x->note);
     row += 2;
+    row = summary_transport(x, ws, row); /* issue 10 */
     /* one chart per level: required vs achieved ratio per pollutant */
     for (L = 0; L < CU_NL; L++) {
         lxw_chart *ch = workbook_add_chart(x->wb, LXW_CHART_COLUMN);
