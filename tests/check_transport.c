@@ -244,6 +244,36 @@ START_TEST(test_transport_mobile_lowers_requirement)
 }
 END_TEST
 
+START_TEST(test_transport_mobile_in_schedule_segments)
+{
+    /* an episode executes the list: a 12-hour yellow segment requires
+     * (25 − 10)·12/24 = 7.5 kg NOx and achieves the plan's 15 kg/d × 12/24 */
+    curtail_scenario *s = load(
+        MOBILE_HEAD
+        "transport_factors:\n  china4_and_below: {NOx: 0.5, PM: 0.02}\n"
+        "enterprises:\n"
+        "  - id: e1\n    industry: other\n    grade: C\n"
+        "    trucks_per_day: {china4_and_below: 20}\n    gate_monitoring: true\n"
+        "    units:\n      - {id: u1, kind: other, capacity: 100, value: 10, ef: {NOx: 1}}\n"
+        "episode:\n  start: 2023-12-01T00:00\n  hours: 24\n  timeline:\n"
+        "    - {level: yellow, from: 2023-12-01T12:00, to: 2023-12-02T00:00}\n");
+    curtail_result *r = NULL;
+    curtail_segment_result sg;
+    curtail_error err;
+    ck_assert_int_eq(curtail_schedule_solve(s, NULL, &r, &err), CURTAIL_OK);
+    ck_assert_uint_eq(curtail_result_segment_count(r), 1);
+    ck_assert_int_eq(curtail_result_segment(r, 0, &sg, &err), CURTAIL_OK);
+    ck_assert_int_eq(sg.hours, 12);
+    ck_assert_double_eq_tol(sg.targets[CURTAIL_NOX].baseline, 50, 1e-12);
+    ck_assert_double_eq_tol(sg.targets[CURTAIL_NOX].required, 7.5, 1e-12);
+    ck_assert_double_eq_tol(sg.targets[CURTAIL_NOX].achieved, 7.5, 1e-9);
+    ck_assert_double_eq(sg.targets[CURTAIL_NOX].shortfall, 0);
+    ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
 START_TEST(test_transport_mobile_beyond_requirement)
 {
     /* a mobile reduction above the requirement leaves no row: nothing to cut */
@@ -374,6 +404,7 @@ static Suite *transport_suite(void)
     tcase_add_test(core, test_transport_b_oven_at_yellow);
     tcase_add_test(core, test_transport_rules_apart_from_measures);
     tcase_add_test(core, test_transport_mobile_lowers_requirement);
+    tcase_add_test(core, test_transport_mobile_in_schedule_segments);
     tcase_add_test(core, test_transport_mobile_beyond_requirement);
     tcase_add_test(core, test_transport_gate_warning);
     tcase_add_test(errors, test_transport_builders);
