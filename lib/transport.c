@@ -132,7 +132,7 @@ int cu_transport_check(curtail_scenario *s, curtail_error *err)
     for (e = 0; e < s->nents; e++) {
         const cu_enterprise *en = &s->ents[e];
         double total = 0.0;
-        char path[96], msg_en[512], msg_zh[512], n[32];
+        char path[96], msg_en[512], msg_zh[CU_MAX_STRING + 512], n[32];
         if (!en->has_trucks)
             continue;
         for (c = 0; c < CURTAIL_NTRUCK_CLASSES; c++) {
