@@ -71,6 +71,7 @@ typedef struct cu_enterprise {
     char *credit_code; /* NULL if absent */
     char *town;        /* NULL if absent */
     int industry, grade, guarantee, phase_out;
+    uint64_t zones;    /* `zones:` tags, bits of the scenario's places (scenario_scope.c) */
     size_t first_unit; /* units are contiguous in scenario->units */
     size_t nunits;
     cu_pos pos[CU_EF_COUNT];
@@ -94,6 +95,7 @@ typedef struct cu_episode {
     unsigned ozone_levels;      /* bit 1u << level; default all three */
     cu_pos pos;                 /* the episode node */
     cu_pos pos_hours;           /* its `hours` value (0 for builder scenarios) */
+    int has_season, season;     /* `season:` (curtail_season): overrides the scenario's */
 } cu_episode;
 
 struct curtail_scenario {
@@ -138,7 +140,18 @@ struct curtail_scenario {
     char *note, *compiled_by; /* the title block (issue 9); NULL if absent */
     /* `variants:` of the YAML (override.c), NULL when none */
     struct cu_variants *variants;
+    /* zones, towns and seasons (scenario_scope.c): the zone tags and rule
+     * towns named, and the scenario's `season:` */
+    cu_places places;
+    int has_season, season;
 };
+/* The season rules are matched in (curtail_scenario_season). */
+int cu_scenario_season(const curtail_scenario *s);
+/* A rule's zones, towns and seasons from a public scope, into r
+ * (scenario_scope.c): CURTAIL_OK or an error naming the scope's field. */
+int cu_rule_scope_set(curtail_scenario *s, cu_rule *r, const curtail_rule_scope *scope,
+                      curtail_error *err);
+
 /* A result of s was made / freed (plan.c, schedule.c). */
 void cu_scenario_pin(const curtail_scenario *s);
 void cu_scenario_unpin(const curtail_scenario *s);

@@ -655,7 +655,7 @@ START_TEST(test_load_builtin_table)
     for (p = text; p < first; p++)
         line += *p == '\n';
     ck_assert_int_eq(
-        cu_policy_parse(NULL, text, strlen(text), "policy_default.yaml", &rules, &n, &err),
+        cu_policy_parse(NULL, text, strlen(text), "policy_default.yaml", NULL, &rules, &n, &err),
         CURTAIL_OK);
     ck_assert_uint_eq(n, want);
     ck_assert_uint_gt(n, 0);
@@ -685,19 +685,19 @@ START_TEST(test_load_policy_parse_errors)
     size_t n = 9;
     curtail_error err;
     char line[2048];
-    ck_assert_int_eq(cu_policy_parse(NULL, two, strlen(two), "p.yaml", &rules, &n, &err),
+    ck_assert_int_eq(cu_policy_parse(NULL, two, strlen(two), "p.yaml", NULL, &rules, &n, &err),
                      CURTAIL_EINPUT);
     ck_assert_ptr_null(rules);
     ck_assert_uint_eq(n, 0);
     curtail_error_format(&err, line, sizeof line);
     ck_assert_str_eq(line,
                      "p.yaml:4:29: error: rules[1].kind: reactor is not a kind of industry other");
-    ck_assert_int_eq(cu_policy_parse(NULL, ver, strlen(ver), "p.yaml", &rules, &n, &err),
+    ck_assert_int_eq(cu_policy_parse(NULL, ver, strlen(ver), "p.yaml", NULL, &rules, &n, &err),
                      CURTAIL_EINPUT);
     curtail_error_format(&err, line, sizeof line);
     ck_assert_str_eq(line, "p.yaml:1:17: error: curtail_policy: unsupported schema version 2 (this "
                            "curtail reads version 1)");
-    ck_assert_int_eq(cu_policy_parse(NULL, norules, strlen(norules), "p.yaml", &rules, &n, &err),
+    ck_assert_int_eq(cu_policy_parse(NULL, norules, strlen(norules), "p.yaml", NULL, &rules, &n, &err),
                      CURTAIL_EINPUT);
     curtail_error_format(&err, line, sizeof line);
     ck_assert_str_eq(line, "p.yaml:1:1: error: rules: missing required key");
@@ -711,7 +711,7 @@ START_TEST(test_load_unknown_key)
     expect_error(
         "curtail: 1\nenterprises: []\nenterprise: []\n",
         "t.yaml:3:1: error: enterprise: unknown key \"enterprise\", expected one of: "
-        "curtail, name, lang, targets, extra, builtin_policy, policy, enterprises, episode, note, compiled_by, variants");
+        "curtail, name, lang, season, targets, extra, builtin_policy, policy, enterprises, episode, note, compiled_by, variants");
     expect_error(ONE_UNIT("{id: r, kind: reactor, capcity: 3}"),
                  "t.yaml:6:32: error: enterprises[0].units[0].capcity: unknown key \"capcity\", "
                  "expected one of: id, name, kind, capacity, base_load, min_load, value, ef, "
