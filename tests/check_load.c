@@ -1142,7 +1142,7 @@ START_TEST(test_load_one_line_messages)
     /* what the file says is quoted with its control characters escaped, and cut */
     expect_error("curtail: 1\nenterprises: []\n\"a\\nb\": 1\n",
                  "t.yaml:3:1: error: a\\nb: unknown key \"a\\nb\", expected one of: curtail, "
-                 "name, lang, targets, extra, builtin_policy, policy, enterprises, episode, note, compiled_by, variants");
+                 "name, lang, season, targets, extra, builtin_policy, policy, enterprises, episode, note, compiled_by, variants");
     expect_error("curtail: 1\nenterprises: \"x\\ty\\r\"\n",
                  "t.yaml:2:14: error: enterprises: expected a list of enterprises, got "
                  "\"x\\ty\\r\" (quoted, so a string)");
@@ -1368,7 +1368,7 @@ START_TEST(test_load_streamed_error_order)
          "  - {id: a, industry: other, units: [{id: u1, kind: other, capacity: 10, ef: {PM: 1}}]}\n"
          "nonsense: 1\n",
          "t.yaml:4:1: error: nonsense: unknown key \"nonsense\", expected one of: curtail, name, "
-         "lang, targets, extra, builtin_policy, policy, enterprises, episode, note, compiled_by, variants"},
+         "lang, season, targets, extra, builtin_policy, policy, enterprises, episode, note, compiled_by, variants"},
     };
     size_t i;
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
@@ -1480,7 +1480,7 @@ START_TEST(test_load_limit_depth)
     int i;
     /* 63 sequences under the root mapping are 64 levels: parsed, then refused by the schema */
     expect_error(ok, "t.yaml:2:1: error: x: unknown key \"x\", expected one of: curtail, name, "
-                     "lang, targets, extra, builtin_policy, policy, enterprises, episode, note, compiled_by, variants");
+                     "lang, season, targets, extra, builtin_policy, policy, enterprises, episode, note, compiled_by, variants");
     /* the 64th sequence is one level too many; the error names its path */
     strcpy(want, "t.yaml:2:67: error: x");
     for (i = 0; i < 63; i++)
