@@ -151,6 +151,8 @@ int cu_scenario_season(const curtail_scenario *s);
  * (scenario_scope.c): CURTAIL_OK or an error naming the scope's field. */
 int cu_rule_scope_set(curtail_scenario *s, cu_rule *r, const curtail_rule_scope *scope,
                       curtail_error *err);
+/* Warnings: rules naming a zone tag or a town no enterprise has (0 or ENOMEM). */
+int cu_scope_warnings(curtail_scenario *s);
 
 /* A result of s was made / freed (plan.c, schedule.c). */
 void cu_scenario_pin(const curtail_scenario *s);

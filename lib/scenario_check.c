@@ -457,7 +457,7 @@ int curtail_scenario_check(curtail_scenario *s, curtail_error *err)
         return rc;
     if ((rc = resolve_defaults(s, err)) != 0)
         return rc;
-    if (scenario_warnings(s))
+    if (scenario_warnings(s) || cu_scope_warnings(s))
         return cu_enomem(err);
     /* bounds, groups and nesting: reports lo > hi and impossible nesting, and
      * warns of rules below a unit's technical minimum */

@@ -176,3 +176,44 @@ int curtail_scenario_add_rule_scoped(curtail_scenario *s, const curtail_rule *ru
     s->rules[s->nrules - 1].seasons = r.seasons;
     return CURTAIL_OK;
 }
+
+/* A rule naming a zone tag or a town no enterprise has is most likely a typo
+ * (the rule then matches nothing there): a warning per name. */
+int cu_scope_warnings(curtail_scenario *s)
+{
+    uint64_t carried = 0;
+    size_t i, e;
+    unsigned b;
+    for (e = 0; e < s->nents; e++)
+        carried |= s->ents[e].zones;
+    for (i = 0; i < s->nrules; i++) {
+        const cu_rule *r = &s->rules[i];
+        char path[64], en[512], zh[512];
+        for (b = 0; b < s->places.n[CU_PLACE_ZONE]; b++) {
+            const char *tag = s->places.name[CU_PLACE_ZONE][b];
+            if (!((r->zones >> b) & 1u) || ((carried >> b) & 1u))
+                continue;
+            snprintf(path, sizeof path, "policy[%zu].zones", i);
+            cu_snprintf_c(en, sizeof en, "no enterprise carries the zone tag %s", tag);
+            cu_snprintf_c(zh, sizeof zh, "没有企业带有区域标签 %s", tag);
+            if (cu_scenario_warn(s, r->pos, path, en, zh))
+                return CURTAIL_ENOMEM;
+        }
+        for (b = 0; b < s->places.n[CU_PLACE_TOWN]; b++) {
+            const char *town = s->places.name[CU_PLACE_TOWN][b];
+            int found = 0;
+            if (!((r->towns >> b) & 1u))
+                continue;
+            for (e = 0; e < s->nents && !found; e++)
+                found = s->ents[e].town && strcmp(s->ents[e].town, town) == 0;
+            if (found)
+                continue;
+            snprintf(path, sizeof path, "policy[%zu].towns", i);
+            cu_snprintf_c(en, sizeof en, "no enterprise is in the town %s", town);
+            cu_snprintf_c(zh, sizeof zh, "没有企业位于乡镇 %s", town);
+            if (cu_scenario_warn(s, r->pos, path, en, zh))
+                return CURTAIL_ENOMEM;
+        }
+    }
+    return CURTAIL_OK;
+}

@@ -214,6 +214,25 @@ START_TEST(test_scope_memo_tells_zones_apart)
 }
 END_TEST
 
+START_TEST(test_scope_unknown_place_warns)
+{
+    /* a rule's tag or town that no enterprise has is most likely a typo */
+    curtail_scenario *s = load("curtail: 1\n"
+        "policy:\n"
+        "  - {industry: other, grades: [C], levels: [red], zones: [urban_20k, urban_20km], towns: [甲镇], stop: true}\n"
+        "enterprises:\n"
+        "  - {id: e, town: 乙镇, zones: [urban_20km], industry: other, grade: C, units: [{id: u, kind: other, capacity: 1, ef: {PM: 1}}]}\n");
+    ck_assert_uint_eq(curtail_scenario_warning_count(s), 2);
+    ck_assert_str_eq(curtail_scenario_warning(s, 0),
+                     "t.yaml:3:5: warning: policy[0].zones: no enterprise carries the zone tag urban_20k");
+    ck_assert_str_eq(curtail_scenario_warning(s, 1),
+                     "t.yaml:3:5: warning: policy[0].towns: no enterprise is in the town 甲镇");
+    ck_assert_str_eq(curtail_scenario_warning_text(s, 1, CURTAIL_LANG_ZH),
+                     "t.yaml:3:5: 警告: policy[0].towns: 没有企业位于乡镇 甲镇");
+    curtail_scenario_free(s);
+}
+END_TEST
+
 /* ---- core: seasons ----------------------------------------------------------------- */
 
 /* A B-grade 5.5 m dry-quenched battery (22 h, base load 0.95) and a C-grade
@@ -569,6 +588,7 @@ static Suite *scope_suite(void)
     tcase_add_test(core, test_scope_town_rule);
     tcase_add_test(core, test_scope_zones_match_any);
     tcase_add_test(core, test_scope_memo_tells_zones_apart);
+    tcase_add_test(core, test_scope_unknown_place_warns);
     tcase_add_test(core, test_scope_heating_rules_by_default);
     tcase_add_test(core, test_scope_ozone_season_uses_ozone_rules);
     tcase_add_test(core, test_scope_ozone_episode_overrides_scenario);
