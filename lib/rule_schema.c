@@ -188,6 +188,8 @@ int yr_zone_tag(const loader *ld, uint32_t node, const ypath *path, const char *
 {
     int rc;
     char shown[256];
+    if (yr_core_bool(ld, node) >= 0) /* `true` is a boolean, not the tag "true" */
+        return FAIL(ld, node, path, "must be a zone tag, got %s", yt_str(ld->t, node));
     if ((rc = yr_string(ld, node, path, out)) != CURTAIL_OK)
         return rc;
     if (cu_zone_tag_ok(*out))

@@ -511,6 +511,12 @@ START_TEST(test_scope_errors)
                  "t.yaml:3:33: error: enterprises[0].zones[1]: a zone tag is 1 to 64 characters "
                  "of [A-Za-z0-9_], not starting with a digit, got \"20km\"");
     expect_error("curtail: 1\nenterprises:\n"
+                 "  - {id: e, zones: [yes_zone, true], industry: other, units: []}\n",
+                 "t.yaml:3:31: error: enterprises[0].zones[1]: must be a zone tag, got true");
+    expect_error("curtail: 1\npolicy:\n"
+                 "  - {industry: other, grades: [C], levels: [red], towns: [[a]], stop: true}\n" ONE_ENT,
+                 "t.yaml:3:59: error: policy[0].towns[0]: expected a string, got a list");
+    expect_error("curtail: 1\nenterprises:\n"
                  "  - {id: e, zones: urban_20km, industry: other, units: []}\n",
                  "t.yaml:3:20: error: enterprises[0].zones: expected a list of zone tags, got "
                  "\"urban_20km\"");
