@@ -184,6 +184,21 @@ int cu_scope_warnings(curtail_scenario *s)
     uint64_t carried = 0;
     size_t i, e;
     unsigned b;
+    if (s->has_season && s->episode.present && s->episode.has_season &&
+        s->season != s->episode.season) {
+        static const char *const zh_names[CURTAIL_NSEASONS] = {"采暖季", "臭氧季", "其他季节"};
+        char en[256], zh[256];
+        const char *ep = curtail_season_name((curtail_season)s->episode.season);
+        const char *sc = curtail_season_name((curtail_season)s->season);
+        cu_snprintf_c(en, sizeof en,
+                      "the episode's season %s overrides the scenario's %s: the list of this "
+                      "file (plan and schedule) is the %s-season list", ep, sc, ep);
+        cu_snprintf_c(zh, sizeof zh, "预警过程的季节（%s）取代方案的季节（%s）：本文件的清单"
+                      "（plan 与 schedule）按%s措施编制", zh_names[s->episode.season],
+                      zh_names[s->season], zh_names[s->episode.season]);
+        if (cu_scenario_warn(s, s->episode.pos, "episode.season", en, zh))
+            return CURTAIL_ENOMEM;
+    }
     for (e = 0; e < s->nents; e++)
         carried |= s->ents[e].zones;
     for (i = 0; i < s->nrules; i++) {

@@ -318,6 +318,14 @@ START_TEST(test_scope_ozone_episode_overrides_scenario)
     const double *oven, *batch;
     size_t t;
     ck_assert_int_eq(curtail_scenario_season(s), CURTAIL_SEASON_OZONE);
+    ck_assert_uint_eq(curtail_scenario_warning_count(s), 1);
+    ck_assert_str_eq(curtail_scenario_warning(s, 0),
+                     "t.yaml:12:3: warning: episode.season: the episode's season ozone overrides "
+                     "the scenario's heating: the list of this file (plan and schedule) is the "
+                     "ozone-season list");
+    ck_assert_str_eq(curtail_scenario_warning_text(s, 0, CURTAIL_LANG_ZH),
+                     "t.yaml:12:3: 警告: episode.season: 预警过程的季节（臭氧季）取代方案的季节"
+                     "（采暖季）：本文件的清单（plan 与 schedule）按臭氧季措施编制");
     ck_assert_int_eq(curtail_schedule_solve(s, NULL, &r, &err), CURTAIL_OK);
     oven = curtail_result_unit_loads(r, 0);
     batch = curtail_result_unit_loads(r, 1);
