@@ -309,6 +309,9 @@ def load_policy(path=POLICY_FILE):
                     except ValueError:
                         pass
                 rule[k] = v
+            # generated scenarios name no season: the heating-season rules
+            if "seasons" in rule and "heating" not in _as_list(rule["seasons"]):
+                continue
             rules.append(rule)
     if not rules:
         raise SystemExit("gen.py: no rules read from %s" % path)

@@ -490,6 +490,55 @@ CURTAIL_API int curtail_scenario_unit(const curtail_scenario *s, size_t i,
 /** The built-in rule table as YAML text (static storage). */
 CURTAIL_API const char *curtail_policy_default_yaml(void);
 
+/* ---- Zones, towns and seasons (docs/SCHEMA.md "Zones, towns and seasons") ---- */
+
+/** The season a plan is for: the rules that carry `seasons:` apply only in
+ *  the seasons they list. A scenario that names none is a heating-season one. */
+typedef enum curtail_season {
+    CURTAIL_SEASON_HEATING = 0, /* 采暖季 */
+    CURTAIL_SEASON_OZONE,       /* 臭氧季 (summer ozone episodes) */
+    CURTAIL_SEASON_OTHER,
+    CURTAIL_NSEASONS
+} curtail_season;
+CURTAIL_API const char *curtail_season_name(curtail_season season);
+CURTAIL_API int curtail_season_from_name(const char *name, curtail_season *out);
+/** The scenario's `season:`. */
+CURTAIL_API int curtail_scenario_set_season(curtail_scenario *s, curtail_season season,
+                                            curtail_error *err);
+/** The episode's `season:` (after curtail_scenario_set_episode, which clears it);
+ *  it overrides the scenario's for the whole file (plan and schedule alike). */
+CURTAIL_API int curtail_scenario_set_episode_season(curtail_scenario *s, curtail_season season,
+                                                    curtail_error *err);
+/** The season the rules are matched in: the episode's, else the scenario's,
+ *  else CURTAIL_SEASON_HEATING. */
+CURTAIL_API curtail_season curtail_scenario_season(const curtail_scenario *s);
+/** The zone tags (`zones:`) of the most recently added enterprise: each
+ *  [A-Za-z_][A-Za-z0-9_]*, at most 64 characters; at most 64 distinct tags
+ *  per scenario (enterprises and rules together). Replaces earlier tags. */
+CURTAIL_API int curtail_scenario_set_zones(curtail_scenario *s, const char *const *zones,
+                                           size_t n, curtail_error *err);
+/** Enterprise i's zone tags: how many, and tag k (borrowed; in the order the
+ *  scenario first named them). */
+CURTAIL_API size_t curtail_scenario_zone_count(const curtail_scenario *s, size_t i);
+CURTAIL_API const char *curtail_scenario_zone(const curtail_scenario *s, size_t i, size_t k);
+
+/** Where and when a rule applies, beyond curtail_rule's keys. */
+typedef struct curtail_rule_scope {
+    unsigned version;
+    const char *const *zones; /* the enterprise carries any of them; n 0: key absent */
+    size_t nzones;
+    const char *const *towns; /* the enterprise's `town` is one of them; n 0: absent */
+    size_t ntowns;
+    unsigned seasons; /* bit (1u << curtail_season); 0: every season */
+} curtail_rule_scope;
+#define CURTAIL_RULE_SCOPE_VERSION 1
+#define CURTAIL_RULE_SCOPE_INIT {CURTAIL_RULE_SCOPE_VERSION, NULL, 0, NULL, 0, 0u}
+/** curtail_scenario_add_rule with a scope (NULL: none). `zones` and `towns`
+ *  each count once in the rule's specificity; `seasons` does not. */
+CURTAIL_API int curtail_scenario_add_rule_scoped(curtail_scenario *s, const curtail_rule *rule,
+                                                 const curtail_rule_scope *scope,
+                                                 curtail_error *err);
+
 /* ------------------------------------------------------------------------ */
 /* Plan: the three-level list (SPEC §5)                                     */
 /* ------------------------------------------------------------------------ */

@@ -94,8 +94,8 @@ static int load_ozone(const loader *ld, uint32_t node, const ypath *path)
 
 int cu_load_episode(const loader *ld, uint32_t node, const ypath *path)
 {
-    enum { P_START, P_HOURS, P_TIMELINE, P_OZONE, P_COUNT };
-    static const char *const keys[P_COUNT] = {"start", "hours", "timeline", "ozone"};
+    enum { P_START, P_HOURS, P_TIMELINE, P_OZONE, P_SEASON, P_COUNT };
+    static const char *const keys[P_COUNT] = {"start", "hours", "timeline", "ozone", "season"};
     int64_t v[P_COUNT], start;
     ypath fp[P_COUNT];
     curtail_error be;
@@ -125,5 +125,13 @@ int cu_load_episode(const loader *ld, uint32_t node, const ypath *path)
         return rc;
     if (v[P_OZONE] >= 0 && (rc = load_ozone(ld, (uint32_t)v[P_OZONE], &fp[P_OZONE])))
         return rc;
+    if (v[P_SEASON] >= 0) {
+        int w;
+        if ((rc = yr_word(ld, (uint32_t)v[P_SEASON], &fp[P_SEASON], &YR_SEASONS, &w)))
+            return rc;
+        if ((rc = curtail_scenario_set_episode_season(ld->s, (curtail_season)w, &be)) !=
+            CURTAIL_OK)
+            return yr_builder_error(ld, rc, &be, (uint32_t)v[P_SEASON], &fp[P_SEASON]);
+    }
     return CURTAIL_OK;
 }

@@ -16,13 +16,18 @@ int cu_load_policy(const loader *ld, uint32_t node, const ypath *path)
     for (i = 0; i < n; i++) {
         uint32_t rn = yt_kid(ld->t, node, i);
         ypath ip = yr_index(path, i);
-        curtail_rule r;
+        cu_rule r;
+        cu_rule *added;
         curtail_error be;
-        if ((rc = cu_parse_rule(ld, rn, &ip, &r)) != CURTAIL_OK)
+        if ((rc = cu_parse_rule(ld, rn, &ip, &ld->s->places, &r)) != CURTAIL_OK)
             return rc;
-        if ((rc = curtail_scenario_add_rule(ld->s, &r, &be)) != CURTAIL_OK)
+        if ((rc = curtail_scenario_add_rule(ld->s, &r.r, &be)) != CURTAIL_OK)
             return yr_builder_error(ld, rc, &be, rn, &ip);
-        ld->s->rules[ld->s->nrules - 1].pos = yt_pos(ld->t, rn);
+        added = &ld->s->rules[ld->s->nrules - 1];
+        added->pos = yt_pos(ld->t, rn);
+        added->zones = r.zones;
+        added->towns = r.towns;
+        added->seasons = r.seasons;
     }
     return CURTAIL_OK;
 }

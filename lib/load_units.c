@@ -8,6 +8,8 @@
 #include "load.h"
 #include "names.h"
 
+#include <stdio.h>
+
 /* ---- units -------------------------------------------------------------------------- */
 
 enum {
@@ -212,6 +214,7 @@ enum {
     E_NAME,
     E_CREDIT,
     E_TOWN,
+    E_ZONES,
     E_INDUSTRY,
     E_GRADE,
     E_GUARANTEE,
@@ -222,8 +225,46 @@ enum {
     E_COUNT
 };
 static const char *const ENT_KEYS[E_COUNT] = {
-    "id", "name", "credit_code", "town", "industry", "grade", "guarantee", "phase_out", "units",
+    "id",    "name",      "credit_code", "town",  "zones",
+    "industry", "grade", "guarantee",   "phase_out", "units",
     "trucks_per_day", "gate_monitoring"};
+
+/* `zones:` of the enterprise just added: a list of tags, each once (may be empty). */
+static int load_zones(const loader *ld, uint32_t node, const ypath *path)
+{
+    const char *tags[CU_MAX_PLACES];
+    uint32_t i, n;
+    curtail_error be;
+    int rc;
+    if (yt_at(ld->t, node)->type != YT_SEQ)
+        return yr_wrong_type(ld, node, path, "a list of zone tags");
+    n = yt_count(ld->t, node);
+    if (n > CU_MAX_PLACES)
+        return FAIL(ld, node, path, "lists %u zone tags, more than the limit of %d", (unsigned)n,
+                    CU_MAX_PLACES);
+    for (i = 0; i < n; i++) {
+        uint32_t item = yt_kid(ld->t, node, i);
+        ypath ip = yr_index(path, i);
+        uint32_t j;
+        if ((rc = yr_zone_tag(ld, item, &ip, &tags[i])) != CURTAIL_OK)
+            return rc;
+        for (j = 0; j < i; j++)
+            if (strcmp(tags[j], tags[i]) == 0)
+                return FAIL(ld, item, &ip, "zone tag %s is listed twice", tags[i]);
+    }
+    if ((rc = curtail_scenario_set_zones(ld->s, tags, n, &be)) != CURTAIL_OK) {
+        /* be.path is "zones[i]": the i-th item */
+        unsigned k = 0;
+        if (rc == CURTAIL_ENOMEM)
+            return cu_enomem(ld->err);
+        if (sscanf(be.path, "zones[%u]", &k) == 1 && k < n) {
+            ypath ip = yr_index(path, k);
+            return FAIL(ld, yt_kid(ld->t, node, k), &ip, "%s", be.message);
+        }
+        return FAIL(ld, node, path, "%s", be.message);
+    }
+    return CURTAIL_OK;
+}
 
 int cu_load_enterprise(const loader *ld, uint32_t node, const ypath *path)
 {
@@ -280,6 +321,8 @@ int cu_load_enterprise(const loader *ld, uint32_t node, const ypath *path)
     en->pos[CU_EF_INDUSTRY] = yr_pos_of(ld, v[E_INDUSTRY]);
     en->pos[CU_EF_GRADE] = yr_pos_of(ld, v[E_GRADE]);
     if ((rc = cu_load_trucks(ld, node, path, v[E_TRUCKS], v[E_GATE])) != CURTAIL_OK)
+        return rc;
+    if (v[E_ZONES] >= 0 && (rc = load_zones(ld, (uint32_t)v[E_ZONES], &fp[E_ZONES])))
         return rc;
     n = yt_count(ld->t, (uint32_t)v[E_UNITS]);
     for (i = 0; i < n; i++) {

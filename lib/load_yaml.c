@@ -116,6 +116,7 @@ enum {
     K_CURTAIL,
     K_NAME,
     K_LANG,
+    K_SEASON,
     K_TARGETS,
     K_EXTRA,
     K_BUILTIN,
@@ -128,7 +129,7 @@ enum {
     K_TRANSPORT_FACTORS,
     K_COUNT
 };
-static const char *const ROOT_KEYS[K_COUNT] = {"curtail", "name",        "lang",
+static const char *const ROOT_KEYS[K_COUNT] = {"curtail", "name",        "lang",  "season",
                                                "targets", "extra",       "builtin_policy",
                                                "policy",  "enterprises", "episode",
                                                "note",    "compiled_by", "variants",
@@ -170,6 +171,12 @@ static int load_document(const loader *ld)
         if ((rc = curtail_scenario_set_lang(s, w == 0 ? CURTAIL_LANG_ZH : CURTAIL_LANG_EN, &be)) !=
             CURTAIL_OK)
             return yr_builder_error(ld, rc, &be, (uint32_t)v[K_LANG], &fp[K_LANG]);
+    }
+    if (v[K_SEASON] >= 0) {
+        if ((rc = yr_word(ld, (uint32_t)v[K_SEASON], &fp[K_SEASON], &YR_SEASONS, &w)))
+            return rc;
+        if ((rc = curtail_scenario_set_season(s, (curtail_season)w, &be)) != CURTAIL_OK)
+            return yr_builder_error(ld, rc, &be, (uint32_t)v[K_SEASON], &fp[K_SEASON]);
     }
     if (v[K_TARGETS] >= 0 && (rc = load_targets(ld, (uint32_t)v[K_TARGETS], &fp[K_TARGETS])))
         return rc;

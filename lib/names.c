@@ -15,6 +15,7 @@ static const char *const grade_names[CURTAIL_NGRADES] = {
     "A", "B", "B-", "C", "D", "leading", "non-leading", "none"};
 static const char *const fuel_names[CURTAIL_NFUELS] = {"coal", "gas", "biomass", "oil",
                                                        "electric"};
+static const char *const season_names[CURTAIL_NSEASONS] = {"heating", "ozone", "other"};
 static const char *const guarantee_names[3] = {"none", "livelihood", "supply"};
 static const char *const measure_keys[5] = {"none", "max_load", "cut", "coking_time_h",
                                             "stop"};
@@ -56,6 +57,7 @@ FROM_NAME(curtail_industry_from_name, curtail_industry, industry_names, CURTAIL_
 FROM_NAME(curtail_kind_from_name, curtail_kind, kind_names, CURTAIL_NKINDS)
 FROM_NAME(curtail_grade_from_name, curtail_grade, grade_names, CURTAIL_NGRADES)
 FROM_NAME(curtail_fuel_from_name, curtail_fuel, fuel_names, CURTAIL_NFUELS)
+FROM_NAME(curtail_season_from_name, curtail_season, season_names, CURTAIL_NSEASONS)
 
 int curtail_transport_from_name(const char *name, curtail_transport *out)
 {
@@ -120,6 +122,7 @@ const char *curtail_industry_name(curtail_industry i) { return name_of(industry_
 const char *curtail_kind_name(curtail_kind k) { return name_of(kind_names, CURTAIL_NKINDS, (int)k); }
 const char *curtail_grade_name(curtail_grade g) { return name_of(grade_names, CURTAIL_NGRADES, (int)g); }
 const char *curtail_fuel_name(curtail_fuel f) { return name_of(fuel_names, CURTAIL_NFUELS, (int)f); }
+const char *curtail_season_name(curtail_season s) { return name_of(season_names, CURTAIL_NSEASONS, (int)s); }
 const char *cu_guarantee_name(int g) { return name_of(guarantee_names, 3, g); }
 const char *cu_measure_key(int m) { return name_of(measure_keys, 5, m); }
 

@@ -53,7 +53,7 @@ static int ov_policy_add(const ov *o, const char *value)
         cu_buf_free(&b);
         return cu_enomem(o->err);
     }
-    rc = cu_policy_parse(o->s->mem, b.data, b.len, "", &rules, &n, &pe);
+    rc = cu_policy_parse(o->s->mem, b.data, b.len, "", &o->s->places, &rules, &n, &pe);
     cu_buf_free(&b);
     if (rc != CURTAIL_OK) {
         char sub[600];
@@ -73,6 +73,9 @@ static int ov_policy_add(const ov *o, const char *value)
             return cu_ov_builder(o, rc, &be);
         }
         o->s->rules[o->s->nrules - 1].pos = o->pos;
+        o->s->rules[o->s->nrules - 1].zones = rules[i].zones;
+        o->s->rules[o->s->nrules - 1].towns = rules[i].towns;
+        o->s->rules[o->s->nrules - 1].seasons = rules[i].seasons;
     }
     cu_free(o->s->mem, rules);
     return CURTAIL_OK;

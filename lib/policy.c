@@ -16,7 +16,7 @@ int cu_builtin_rules(const curtail_mem *mem, cu_rule **out, size_t *n, curtail_e
 {
     size_t i;
     int rc = cu_policy_parse(mem, cu_policy_default_yaml, strlen(cu_policy_default_yaml),
-                             "policy_default.yaml", out, n, err);
+                             "policy_default.yaml", NULL, out, n, err);
     if (rc)
         return rc;
     for (i = 0; i < *n; i++)
@@ -70,16 +70,34 @@ int cu_unit_ozone_stopped(const curtail_scenario *s, size_t u)
            grade != CURTAIL_GRADE_LEADING && e->guarantee == CURTAIL_GUARANTEE_NONE;
 }
 
-static int rule_specificity(const curtail_rule *r)
+/* Seasons narrow when a rule applies, not to which units: they do not count. */
+static int rule_specificity(const cu_rule *cr)
 {
+    const curtail_rule *r = &cr->r;
     /* industry, grades and levels are always present */
-    return 3 + (r->kinds != 0) + (r->interruptible >= 0) + (r->fuels != 0) + (r->guarantees != 0);
+    return 3 + (r->kinds != 0) + (r->interruptible >= 0) + (r->fuels != 0) + (r->guarantees != 0) +
+           (cr->zones != 0) + (cr->towns != 0);
 }
 
-static int rule_matches(const curtail_rule *r, const cu_unit *un, const cu_enterprise *e,
-                        int grade, int level)
+/* Where and when: the season the rules are matched in, the enterprise's zone
+ * tags and the index of its town among the rules' towns (-1: none of them). */
+typedef struct match_place {
+    int season;
+    uint64_t zones;
+    int town;
+} match_place;
+
+static int rule_matches(const cu_rule *cr, const cu_unit *un, const cu_enterprise *e,
+                        int grade, int level, const match_place *at)
 {
+    const curtail_rule *r = &cr->r;
     if ((int)r->industry != e->industry)
+        return 0;
+    if (cr->seasons && !(cr->seasons & (1u << at->season)))
+        return 0;
+    if (cr->zones && !(cr->zones & at->zones))
+        return 0;
+    if (cr->towns && (at->town < 0 || !((cr->towns >> at->town) & 1u)))
         return 0;
     if (!(r->levels & (1u << level)) || !(r->grades & (1u << grade)))
         return 0;
@@ -100,7 +118,8 @@ static int rule_matches(const curtail_rule *r, const cu_unit *un, const cu_enter
  * the rules with a measure, 1 at those stating a transport. */
 static const cu_rule *winning_rule(const cu_rule *builtin, size_t nb, const cu_rule *own,
                                    size_t no, const cu_unit *un, const cu_enterprise *e,
-                                   int grade, int level, int transport)
+                                   int grade, int level, const match_place *at,
+                                   int transport)
 {
     const cu_rule *best = NULL;
     int best_spec = -1;
@@ -110,9 +129,9 @@ static const cu_rule *winning_rule(const cu_rule *builtin, size_t nb, const cu_r
         int sp;
         if (transport ? r->r.transport == CURTAIL_TRANSPORT_UNSET : !r->r.has_measure)
             continue;
-        if (!rule_matches(&r->r, un, e, grade, level))
+        if (!rule_matches(r, un, e, grade, level, at))
             continue;
-        sp = rule_specificity(&r->r);
+        sp = rule_specificity(r);
         if (sp >= best_spec) {
             best = r;
             best_spec = sp;
@@ -415,6 +434,8 @@ static int derived_check(const curtail_scenario *s, const cu_groups *g, size_t g
 
 typedef struct rule_memo {
     uint64_t key; /* 0: empty */
+    uint64_t zones; /* the enterprise's zone tags that some rule names */
+    int town;
     const cu_rule *r[2 * CU_NL]; /* the measure rules, then the transport rules */
 } rule_memo;
 
@@ -430,24 +451,28 @@ static uint64_t memo_key(const cu_unit *un, const cu_enterprise *e, int grade)
  * out[L] the measure's, out[CU_NL + L] the transport's. */
 static void unit_rules(const cu_rule *builtin, size_t nb, const curtail_scenario *s,
                        rule_memo *memo, size_t *nmemo, const cu_unit *un,
-                       const cu_enterprise *e, int grade, const cu_rule *out[2 * CU_NL])
+                       const cu_enterprise *e, int grade, const match_place *at,
+                       const cu_rule *out[2 * CU_NL])
 {
     uint64_t key = memo_key(un, e, grade);
-    size_t i = memo ? (size_t)((key * 0x9E3779B97F4A7C15ull) >> 54) & (MEMO_SLOTS - 1) : 0;
+    uint64_t h = key ^ (at->zones * 0xC2B2AE3D27D4EB4Full) ^ ((uint64_t)(at->town + 1) << 56);
+    size_t i = memo ? (size_t)((h * 0x9E3779B97F4A7C15ull) >> 54) & (MEMO_SLOTS - 1) : 0;
     int L;
     if (memo) {
         for (; memo[i].key; i = (i + 1) & (MEMO_SLOTS - 1))
-            if (memo[i].key == key) {
+            if (memo[i].key == key && memo[i].zones == at->zones && memo[i].town == at->town) {
                 for (L = 0; L < 2 * CU_NL; L++)
                     out[L] = memo[i].r[L];
                 return;
             }
     }
     for (L = 0; L < 2 * CU_NL; L++)
-        out[L] = winning_rule(builtin, nb, s->rules, s->nrules, un, e, grade, L % CU_NL,
+        out[L] = winning_rule(builtin, nb, s->rules, s->nrules, un, e, grade, L % CU_NL, at,
                               L >= CU_NL);
     if (memo && *nmemo < MEMO_SLOTS / 2) {
         memo[i].key = key;
+        memo[i].zones = at->zones;
+        memo[i].town = at->town;
         for (L = 0; L < 2 * CU_NL; L++)
             memo[i].r[L] = out[L];
         ++*nmemo;
@@ -470,6 +495,8 @@ int cu_groups_build(const curtail_scenario *s, cu_groups **out, curtail_error *e
     cu_rule *builtin = NULL;
     const cu_rule *rules = NULL;
     rule_memo *memo = NULL;
+    match_place at;
+    uint64_t named_zones = 0;
     size_t nb = 0, nmemo = 0, u, gi;
     int rc = CURTAIL_OK, L, p;
     *out = NULL;
@@ -491,12 +518,26 @@ int cu_groups_build(const curtail_scenario *s, cu_groups **out, curtail_error *e
     }
     /* without room for the memo every unit is matched against the rules */
     memo = s->nunits > 64 ? cu_calloc(s->mem, MEMO_SLOTS, sizeof *memo) : NULL;
+    at.season = cu_scenario_season(s);
+    at.zones = 0;
+    at.town = -1;
+    for (u = 0; u < nb; u++)
+        named_zones |= rules[u].zones;
+    for (u = 0; u < s->nrules; u++)
+        named_zones |= s->rules[u].zones;
     for (u = 0; u < s->nunits; u++) {
         const cu_unit *un = &s->units[u];
         const cu_enterprise *e = &s->ents[un->enterprise];
         int grade = cu_effective_grade(s, u);
         const cu_rule *r[2 * CU_NL];
-        unit_rules(rules, nb, s, memo, &nmemo, un, e, grade, r);
+        if (u == 0 || un->enterprise != s->units[u - 1].enterprise) {
+            /* only what some rule names tells units apart (and keeps the memo small) */
+            at.zones = e->zones & named_zones;
+            at.town = e->town && s->places.n[CU_PLACE_TOWN]
+                          ? cu_places_find(&s->places, CU_PLACE_TOWN, e->town)
+                          : -1;
+        }
+        unit_rules(rules, nb, s, memo, &nmemo, un, e, grade, &at, r);
         for (L = 0; L < CU_NL; L++) {
             unit_level_bounds(s, r[L], u, grade, &g->ul[u * CU_NL + L]);
             g->ul[u * CU_NL + L].transport =

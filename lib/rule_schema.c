@@ -17,6 +17,9 @@ enum {
     R_INTERRUPTIBLE,
     R_FUEL,
     R_GUARANTEE,
+    R_ZONES,
+    R_TOWNS,
+    R_SEASONS,
     R_MAX_LOAD,
     R_CUT,
     R_COKING_TIME,
@@ -26,9 +29,9 @@ enum {
     R_COUNT
 };
 static const char *const RULE_KEYS[R_COUNT] = {
-    "industry",  "kind",     "grades", "levels",        "interruptible", "fuel",
-    "guarantee", "max_load", "cut",    "coking_time_h", "stop",          "none",
-    "transport"};
+    "industry", "kind",     "grades", "levels",        "interruptible", "fuel",
+    "guarantee", "zones",   "towns",  "seasons",       "max_load",      "cut",
+    "coking_time_h", "stop", "none", "transport"};
 
 /* transport codes: value i stands for curtail_transport i + 1 (UNSET is not a word) */
 static const char *transport_word(int i)
@@ -130,12 +133,137 @@ static int rule_guarantee(const loader *ld, uint32_t node, const ypath *path, un
     return CURTAIL_OK;
 }
 
-int cu_parse_rule(const loader *ld, uint32_t node, const ypath *path, curtail_rule *r)
+/* ---- zones and towns: names in the scenario's dictionaries ---- */
+
+int cu_zone_tag_ok(const char *tag)
+{
+    size_t i, n = strlen(tag);
+    if (n == 0 || n > 64)
+        return 0;
+    for (i = 0; i < n; i++) {
+        char c = tag[i];
+        int letter = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c == '_';
+        if (!letter && !(i > 0 && c >= '0' && c <= '9'))
+            return 0;
+    }
+    return 1;
+}
+
+int cu_places_find(const cu_places *p, int what, const char *name)
+{
+    unsigned i;
+    for (i = 0; i < p->n[what]; i++)
+        if (strcmp(p->name[what][i], name) == 0)
+            return (int)i;
+    return -1;
+}
+
+int cu_places_add(const curtail_mem *mem, cu_places *p, int what, const char *name, unsigned *bit,
+                  curtail_error *err)
+{
+    int i = cu_places_find(p, what, name);
+    if (i >= 0) {
+        *bit = (unsigned)i;
+        return CURTAIL_OK;
+    }
+    if (p->n[what] >= CU_MAX_PLACES)
+        return cu_error(err, CURTAIL_EINPUT, NULL, (cu_pos){0, 0}, NULL,
+                        "a scenario may name at most %d distinct %s", CU_MAX_PLACES,
+                        what == CU_PLACE_ZONE ? "zone tags" : "towns in its rules");
+    if (!(p->name[what][p->n[what]] = cu_strdup(mem, name)))
+        return cu_enomem(err);
+    *bit = p->n[what]++;
+    return CURTAIL_OK;
+}
+
+void cu_places_free(const curtail_mem *mem, cu_places *p)
+{
+    unsigned w, i;
+    for (w = 0; w < 2; w++) {
+        for (i = 0; i < p->n[w]; i++)
+            cu_free(mem, p->name[w][i]);
+        p->n[w] = 0;
+    }
+}
+
+int cu_places_own(const curtail_mem *mem, cu_places *dst)
+{
+    unsigned w, i;
+    for (w = 0; w < 2; w++)
+        for (i = 0; i < dst->n[w]; i++)
+            if (!(dst->name[w][i] = cu_strdup(mem, dst->name[w][i]))) {
+                dst->n[w] = i; /* the copies made so far are freed with dst */
+                if (w == 0)
+                    dst->n[1] = 0;
+                return -1;
+            }
+    return 0;
+}
+
+int yr_zone_tag(const loader *ld, uint32_t node, const ypath *path, const char **out)
+{
+    int rc;
+    char shown[256];
+    if (yr_core_bool(ld, node) >= 0) /* `true` is a boolean, not the tag "true" */
+        return FAIL(ld, node, path, "must be a zone tag, got %s", yt_str(ld->t, node));
+    if ((rc = yr_string(ld, node, path, out)) != CURTAIL_OK)
+        return rc;
+    if (cu_zone_tag_ok(*out))
+        return CURTAIL_OK;
+    yt_escape(shown, sizeof shown, *out, 64);
+    return FAIL(ld, node, path,
+                "a zone tag is 1 to 64 characters of [A-Za-z0-9_], not starting with a digit, "
+                "got \"%s\"", shown);
+}
+
+/* `zones:` (tags) or `towns:` (names) of a rule: a non-empty list, each
+ * name once, into the dictionary `what` of `places`. */
+static int rule_places(const loader *ld, int64_t node, const ypath *path, int what,
+                       cu_places *places, uint64_t *mask)
+{
+    const char *what_s = what == CU_PLACE_ZONE ? "zone tag" : "town";
+    uint32_t i, n, list = (uint32_t)node;
+    int rc;
+    *mask = 0;
+    if (node < 0)
+        return CURTAIL_OK;
+    if (!places)
+        return FAIL(ld, list, path, "%ss are matched only by a scenario's own rules, not in a "
+                    "rule table", what_s);
+    if (yt_at(ld->t, list)->type != YT_SEQ) {
+        char want[32];
+        snprintf(want, sizeof want, "a list of %ss", what_s);
+        return yr_wrong_type(ld, list, path, want);
+    }
+    n = yt_count(ld->t, list);
+    if (n == 0)
+        return FAIL(ld, list, path, "must list at least one %s", what_s);
+    for (i = 0; i < n; i++) {
+        uint32_t item = yt_kid(ld->t, list, i);
+        ypath ip = yr_index(path, i);
+        const char *name;
+        unsigned bit;
+        curtail_error pe;
+        if ((rc = what == CU_PLACE_ZONE ? yr_zone_tag(ld, item, &ip, &name)
+                                        : yr_string(ld, item, &ip, &name)) != CURTAIL_OK)
+            return rc;
+        if ((rc = cu_places_add(ld->t->mem, places, what, name, &bit, &pe)) != CURTAIL_OK)
+            return rc == CURTAIL_ENOMEM ? cu_enomem(ld->err) : FAIL(ld, item, &ip, "%s", pe.message);
+        if (*mask & ((uint64_t)1 << bit))
+            return FAIL(ld, item, &ip, "%s %s is listed twice", what_s, name);
+        *mask |= (uint64_t)1 << bit;
+    }
+    return CURTAIL_OK;
+}
+
+int cu_parse_rule(const loader *ld, uint32_t node, const ypath *path, cu_places *places,
+                  cu_rule *out)
 {
     int64_t v[R_COUNT];
     ypath fp[R_COUNT];
     int k, w, which = R_NONE, rc;
-    curtail_rule init = CURTAIL_RULE_INIT;
+    curtail_rule init = CURTAIL_RULE_INIT, *r = &out->r;
+    memset(out, 0, sizeof *out);
     *r = init;
     if ((rc = yr_fields(ld, node, path, RULE_KEYS, R_COUNT, v)) != CURTAIL_OK)
         return rc;
@@ -176,6 +304,12 @@ int cu_parse_rule(const loader *ld, uint32_t node, const ypath *path, curtail_ru
     if (v[R_GUARANTEE] >= 0 &&
         (rc = rule_guarantee(ld, (uint32_t)v[R_GUARANTEE], &fp[R_GUARANTEE], &r->guarantees)))
         return rc;
+    if ((rc = rule_places(ld, v[R_ZONES], &fp[R_ZONES], CU_PLACE_ZONE, places, &out->zones)) ||
+        (rc = rule_places(ld, v[R_TOWNS], &fp[R_TOWNS], CU_PLACE_TOWN, places, &out->towns)))
+        return rc;
+    if (v[R_SEASONS] >= 0 && (rc = yr_word_mask(ld, (uint32_t)v[R_SEASONS], &fp[R_SEASONS],
+                                                &YR_SEASONS, 0, 0, &out->seasons)))
+        return rc;
     if (v[R_TRANSPORT] >= 0) {
         if ((rc = yr_word(ld, (uint32_t)v[R_TRANSPORT], &fp[R_TRANSPORT], &TRANSPORTS, &w)))
             return rc;
@@ -191,15 +325,16 @@ int cu_parse_rule(const loader *ld, uint32_t node, const ypath *path, curtail_ru
 }
 
 int cu_policy_parse(const curtail_mem *mem, const char *text, size_t len, const char *file,
-                    cu_rule **out, size_t *nout, curtail_error *err)
+                    cu_places *places, cu_rule **out, size_t *nout, curtail_error *err)
 {
-    static const char *const keys[] = {"curtail_policy", "rules"};
+    static const char *const keys[] = {"curtail_policy", "default_seasons", "rules"};
     yt_tree t;
     loader ld;
-    int64_t v[2];
+    int64_t v[3];
     cu_rule *rules = NULL;
     uint32_t root, i, n = 0;
-    ypath rp = yr_key(NULL, "rules");
+    unsigned seasons = 0;
+    ypath rp = yr_key(NULL, "rules"), sp = yr_key(NULL, "default_seasons");
     int rc;
 
     if (!out || !nout)
@@ -211,27 +346,33 @@ int cu_policy_parse(const curtail_mem *mem, const char *text, size_t len, const 
         goto done;
     yr_init(&ld, &t, file, err, NULL);
     if ((rc = yr_root(&ld, "curtail_policy", &root)) != CURTAIL_OK ||
-        (rc = yr_fields(&ld, root, NULL, keys, 2, v)) != CURTAIL_OK)
+        (rc = yr_fields(&ld, root, NULL, keys, 3, v)) != CURTAIL_OK)
         goto done;
-    if (v[1] < 0) {
+    /* the seasons of the table's rules that name none (absent: every season) */
+    if (v[1] >= 0 &&
+        (rc = yr_word_mask(&ld, (uint32_t)v[1], &sp, &YR_SEASONS, 0, 0, &seasons)) != CURTAIL_OK)
+        goto done;
+    if (v[2] < 0) {
         rc = yr_missing(&ld, root, NULL, "rules");
         goto done;
     }
-    if (yt_at(&t, (uint32_t)v[1])->type != YT_SEQ) {
-        rc = yr_wrong_type(&ld, (uint32_t)v[1], &rp, "a list of rules");
+    if (yt_at(&t, (uint32_t)v[2])->type != YT_SEQ) {
+        rc = yr_wrong_type(&ld, (uint32_t)v[2], &rp, "a list of rules");
         goto done;
     }
-    n = yt_count(&t, (uint32_t)v[1]);
+    n = yt_count(&t, (uint32_t)v[2]);
     rules = cu_calloc(mem, n ? n : 1, sizeof *rules);
     if (!rules) {
         rc = cu_enomem(err);
         goto done;
     }
     for (i = 0; i < n; i++) {
-        uint32_t node = yt_kid(&t, (uint32_t)v[1], i);
+        uint32_t node = yt_kid(&t, (uint32_t)v[2], i);
         ypath ip = yr_index(&rp, i);
-        if ((rc = cu_parse_rule(&ld, node, &ip, &rules[i].r)) != CURTAIL_OK)
+        if ((rc = cu_parse_rule(&ld, node, &ip, places, &rules[i])) != CURTAIL_OK)
             goto done;
+        if (!rules[i].seasons)
+            rules[i].seasons = seasons;
         rules[i].builtin = 1;
         rules[i].pos = yt_pos(&t, node);
         rules[i].index = i;

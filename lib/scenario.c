@@ -73,6 +73,7 @@ void curtail_scenario_free(curtail_scenario *s)
         return;
     m = s->mem;
     cu_variants_free(s);
+    cu_places_free(m, &s->places);
     cu_scenario_strings_free(s);
     cu_groups_free(s->groups);
     cu_free(m, s->builtin);

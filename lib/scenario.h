@@ -71,6 +71,7 @@ typedef struct cu_enterprise {
     char *credit_code; /* NULL if absent */
     char *town;        /* NULL if absent */
     int industry, grade, guarantee, phase_out;
+    uint64_t zones;    /* `zones:` tags, bits of the scenario's places (scenario_scope.c) */
     size_t first_unit; /* units are contiguous in scenario->units */
     size_t nunits;
     cu_pos pos[CU_EF_COUNT];
@@ -99,6 +100,7 @@ typedef struct cu_episode {
     unsigned ozone_levels;      /* bit 1u << level; default all three */
     cu_pos pos;                 /* the episode node */
     cu_pos pos_hours;           /* its `hours` value (0 for builder scenarios) */
+    int has_season, season;     /* `season:` (curtail_season): overrides the scenario's */
 } cu_episode;
 
 struct curtail_scenario {
@@ -147,7 +149,20 @@ struct curtail_scenario {
     double transport_factors[CURTAIL_NTRUCK_CLASSES][CU_NP];
     unsigned char has_transport_factors[CURTAIL_NTRUCK_CLASSES];
     cu_pos pos_transport_factors; /* the mapping, for a missing class */
+    /* zones, towns and seasons (scenario_scope.c): the zone tags and rule
+     * towns named, and the scenario's `season:` */
+    cu_places places;
+    int has_season, season;
 };
+/* The season rules are matched in (curtail_scenario_season). */
+int cu_scenario_season(const curtail_scenario *s);
+/* A rule's zones, towns and seasons from a public scope, into r
+ * (scenario_scope.c): CURTAIL_OK or an error naming the scope's field. */
+int cu_rule_scope_set(curtail_scenario *s, cu_rule *r, const curtail_rule_scope *scope,
+                      curtail_error *err);
+/* Warnings: rules naming a zone tag or a town no enterprise has (0 or ENOMEM). */
+int cu_scope_warnings(curtail_scenario *s);
+
 /* A result of s was made / freed (plan.c, schedule.c). */
 void cu_scenario_pin(const curtail_scenario *s);
 void cu_scenario_unpin(const curtail_scenario *s);

@@ -458,7 +458,7 @@ int curtail_scenario_check(curtail_scenario *s, curtail_error *err)
         return rc;
     if ((rc = resolve_defaults(s, err)) != 0)
         return rc;
-    if (scenario_warnings(s))
+    if (scenario_warnings(s) || cu_scope_warnings(s))
         return cu_enomem(err);
     if ((rc = cu_transport_check(s, err)) != 0) /* issue 10: factors, 门禁 */
         return rc;

@@ -95,6 +95,8 @@ int cu_scenario_clone_raw(const curtail_scenario *s, curtail_scenario **out, cur
     c->units = NULL;
     c->builtin = NULL;
     c->episode.entries = NULL;
+    if (cu_places_own(m, &c->places))
+        goto nomem;
     if (!c->file || !c->name || (s->note && !c->note) || (s->compiled_by && !c->compiled_by))
         goto nomem;
     if (copy_array(m, &p, s->rules, s->nrules, sizeof *s->rules))

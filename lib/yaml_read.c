@@ -362,6 +362,12 @@ const wordset YR_QUENCHINGS = {"quenching", 2, quenching_word, NULL};
 const wordset YR_LANGS = {"lang", 2, lang_word, lang_index};
 const wordset YR_BASES = {"base", 2, base_word, NULL};
 
+static const char *season_word(int i)
+{
+    return curtail_season_name((curtail_season)i);
+}
+const wordset YR_SEASONS = {"season", CURTAIL_NSEASONS, season_word, NULL};
+
 int yr_word_index(const wordset *ws, const char *s)
 {
     int i;

@@ -87,6 +87,7 @@ extern const wordset YR_QUENCHINGS;
 /* values 0, 1 stand for CURTAIL_LANG_ZH, _EN */
 extern const wordset YR_LANGS;
 extern const wordset YR_BASES; /* listed, totals */
+extern const wordset YR_SEASONS; /* heating, ozone, other */
 int yr_word_index(const wordset *ws, const char *s);
 int yr_unknown_word(const loader *ld, uint32_t node, const ypath *path, const wordset *ws);
 int yr_word(const loader *ld, uint32_t node, const ypath *path, const wordset *ws, int *out);

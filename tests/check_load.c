@@ -655,7 +655,7 @@ START_TEST(test_load_builtin_table)
     for (p = text; p < first; p++)
         line += *p == '\n';
     ck_assert_int_eq(
-        cu_policy_parse(NULL, text, strlen(text), "policy_default.yaml", &rules, &n, &err),
+        cu_policy_parse(NULL, text, strlen(text), "policy_default.yaml", NULL, &rules, &n, &err),
         CURTAIL_OK);
     ck_assert_uint_eq(n, want);
     ck_assert_uint_gt(n, 0);
@@ -685,19 +685,19 @@ START_TEST(test_load_policy_parse_errors)
     size_t n = 9;
     curtail_error err;
     char line[2048];
-    ck_assert_int_eq(cu_policy_parse(NULL, two, strlen(two), "p.yaml", &rules, &n, &err),
+    ck_assert_int_eq(cu_policy_parse(NULL, two, strlen(two), "p.yaml", NULL, &rules, &n, &err),
                      CURTAIL_EINPUT);
     ck_assert_ptr_null(rules);
     ck_assert_uint_eq(n, 0);
     curtail_error_format(&err, line, sizeof line);
     ck_assert_str_eq(line,
                      "p.yaml:4:29: error: rules[1].kind: reactor is not a kind of industry other");
-    ck_assert_int_eq(cu_policy_parse(NULL, ver, strlen(ver), "p.yaml", &rules, &n, &err),
+    ck_assert_int_eq(cu_policy_parse(NULL, ver, strlen(ver), "p.yaml", NULL, &rules, &n, &err),
                      CURTAIL_EINPUT);
     curtail_error_format(&err, line, sizeof line);
     ck_assert_str_eq(line, "p.yaml:1:17: error: curtail_policy: unsupported schema version 2 (this "
                            "curtail reads version 1)");
-    ck_assert_int_eq(cu_policy_parse(NULL, norules, strlen(norules), "p.yaml", &rules, &n, &err),
+    ck_assert_int_eq(cu_policy_parse(NULL, norules, strlen(norules), "p.yaml", NULL, &rules, &n, &err),
                      CURTAIL_EINPUT);
     curtail_error_format(&err, line, sizeof line);
     ck_assert_str_eq(line, "p.yaml:1:1: error: rules: missing required key");
@@ -711,7 +711,7 @@ START_TEST(test_load_unknown_key)
     expect_error(
         "curtail: 1\nenterprises: []\nenterprise: []\n",
         "t.yaml:3:1: error: enterprise: unknown key \"enterprise\", expected one of: "
-        "curtail, name, lang, targets, extra, builtin_policy, policy, enterprises, episode, note, compiled_by, variants, transport_factors");
+        "curtail, name, lang, season, targets, extra, builtin_policy, policy, enterprises, episode, note, compiled_by, variants, transport_factors");
     expect_error(ONE_UNIT("{id: r, kind: reactor, capcity: 3}"),
                  "t.yaml:6:32: error: enterprises[0].units[0].capcity: unknown key \"capcity\", "
                  "expected one of: id, name, kind, capacity, base_load, min_load, value, ef, "
@@ -1142,7 +1142,7 @@ START_TEST(test_load_one_line_messages)
     /* what the file says is quoted with its control characters escaped, and cut */
     expect_error("curtail: 1\nenterprises: []\n\"a\\nb\": 1\n",
                  "t.yaml:3:1: error: a\\nb: unknown key \"a\\nb\", expected one of: curtail, "
-                 "name, lang, targets, extra, builtin_policy, policy, enterprises, episode, note, compiled_by, variants, transport_factors");
+                 "name, lang, season, targets, extra, builtin_policy, policy, enterprises, episode, note, compiled_by, variants, transport_factors");
     expect_error("curtail: 1\nenterprises: \"x\\ty\\r\"\n",
                  "t.yaml:2:14: error: enterprises: expected a list of enterprises, got "
                  "\"x\\ty\\r\" (quoted, so a string)");
@@ -1368,7 +1368,7 @@ START_TEST(test_load_streamed_error_order)
          "  - {id: a, industry: other, units: [{id: u1, kind: other, capacity: 10, ef: {PM: 1}}]}\n"
          "nonsense: 1\n",
          "t.yaml:4:1: error: nonsense: unknown key \"nonsense\", expected one of: curtail, name, "
-         "lang, targets, extra, builtin_policy, policy, enterprises, episode, note, compiled_by, variants, transport_factors"},
+         "lang, season, targets, extra, builtin_policy, policy, enterprises, episode, note, compiled_by, variants, transport_factors"},
     };
     size_t i;
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++)
@@ -1480,7 +1480,7 @@ START_TEST(test_load_limit_depth)
     int i;
     /* 63 sequences under the root mapping are 64 levels: parsed, then refused by the schema */
     expect_error(ok, "t.yaml:2:1: error: x: unknown key \"x\", expected one of: curtail, name, "
-                     "lang, targets, extra, builtin_policy, policy, enterprises, episode, note, compiled_by, variants, transport_factors");
+                     "lang, season, targets, extra, builtin_policy, policy, enterprises, episode, note, compiled_by, variants, transport_factors");
     /* the 64th sequence is one level too many; the error names its path */
     strcpy(want, "t.yaml:2:67: error: x");
     for (i = 0; i < 63; i++)

@@ -22,7 +22,7 @@ LEVELS='
 1 mem error names timeutil internal output
 2 yaml_scalar yaml_tree yaml_anchor
 3 yaml_read rule_schema
-4 scenario scenario_copy scenario_check episode policy transport
+4 scenario scenario_copy scenario_check scenario_scope episode policy transport
 5 load load_rules load_units load_episode load_yaml load_transport override override_apply variants
 6 lp
 7 solve solve_glpk solve_clp
@@ -36,7 +36,7 @@ LEVELS='
 WRITER_FILES='write_text measure_text measure_words svg report write_csv write_json write_md write_html write_html_charts write_xlsx write_xlsx_schedule'
 MODEL_FILES='policy episode lp solve solve_glpk solve_clp decomp plan plan_model schedule'
 # ... and of these only the public API (curtail_*), not a cu_* symbol or the header
-PUBLIC_ONLY='scenario scenario_copy scenario_check'
+PUBLIC_ONLY='scenario scenario_copy scenario_check scenario_scope'
 
 tmp=$(mktemp -d) || exit 2
 trap 'rm -rf "$tmp"' EXIT

@@ -29,7 +29,7 @@ from . import _lib as _c
 __all__ = ["Scenario", "Result", "Sweep", "CurtailError", "InputError", "SolverError", "CanceledError",
            "CurtailIOError",
            "library_version", "policy_default_yaml", "solver_available",
-           "POLLUTANTS", "LEVELS"]
+           "POLLUTANTS", "LEVELS", "SEASONS"]
 __version__ = "0.1.0"
 
 _L = _c.load_library()
@@ -45,6 +45,7 @@ INDUSTRIES = _names(_L.curtail_industry_name, 4)
 KINDS = _names(_L.curtail_kind_name, 11)
 GRADES = _names(_L.curtail_grade_name, 8)
 FUELS = _names(_L.curtail_fuel_name, 5)
+SEASONS = _names(_L.curtail_season_name, 3)
 GUARANTEES = ["none", "livelihood", "supply"]
 QUENCHINGS = [None, "dry", "wet"]
 MEASURES = ["none", "max_load", "cut", "coking_time_h", "stop"]
@@ -115,6 +116,12 @@ def _call(fn, *args):
 
 def _b(s):
     return None if s is None else str(s).encode("utf-8")
+
+
+def _strings(words):
+    """a C array of UTF-8 strings (from a list or one string) and its length"""
+    words = [words] if isinstance(words, str) else list(words)
+    return (ctypes.c_char_p * max(len(words), 1))(*[_b(w) for w in words]), len(words)
 
 
 def _s(b):
@@ -261,15 +268,39 @@ class Scenario:
         m = measures[0]
         r.measure = MEASURES.index(m)
         r.value = 0.0 if m in ("stop", "none") else float(d[m])
+        if any(k in d for k in ("zones", "towns", "seasons")):
+            # where and when (docs/SCHEMA.md): kept alive until the call returns
+            (zones, nz), (towns, nt) = _strings(d.get("zones", [])), _strings(d.get("towns", []))
+            sc = _c.RuleScope(_c.RuleScope.VERSION, zones, nz, towns, nt,
+                              _mask(SEASONS, d["seasons"], "season") if "seasons" in d else 0)
+            _call(_L.curtail_scenario_add_rule_scoped, self._h, ctypes.byref(r), ctypes.byref(sc))
+            return
         _call(_L.curtail_scenario_add_rule, self._h, ctypes.byref(r))
 
+    def set_season(self, season):
+        """"heating", "ozone" or "other": which rules apply (docs/SCHEMA.md)."""
+        _call(_L.curtail_scenario_set_season, self._h, _index(SEASONS, season, "season"))
+
+    @property
+    def season(self):
+        """The season the rules are matched in (the episode's, else the scenario's)."""
+        return SEASONS[_L.curtail_scenario_season(self._h)]
+
+    def zones(self, i):
+        """Enterprise i's zone tags."""
+        return [_s(_L.curtail_scenario_zone(self._h, i, k))
+                for k in range(_L.curtail_scenario_zone_count(self._h, i))]
+
     def add_enterprise(self, id, industry, name=None, grade="none", guarantee="none",
-                       phase_out=False, credit_code=None, town=None):
+                       phase_out=False, credit_code=None, town=None, zones=None):
         e = _c.EnterpriseSpec(_c.EnterpriseSpec.VERSION, _b(id), _b(name), _b(credit_code),
                               _b(town), _index(INDUSTRIES, industry, "industry"),
                               _index(GRADES, grade, "grade"),
                               _index(GUARANTEES, guarantee, "guarantee"), int(bool(phase_out)))
         _call(_L.curtail_scenario_add_enterprise, self._h, ctypes.byref(e))
+        if zones:
+            tags, n = _strings(zones)
+            _call(_L.curtail_scenario_set_zones, self._h, tags, n)
 
     def add_unit(self, id, kind, capacity, name=None, base_load=None, min_load=None, value=0.0,
                  ef=None, baseline_kgpd=None, fixed_kgpd=None, interruptible=None, follows=None,

@@ -72,6 +72,14 @@ class Rule(ctypes.Structure):
     VERSION = 1
 
 
+class RuleScope(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint),
+                ("zones", ctypes.POINTER(ctypes.c_char_p)), ("nzones", ctypes.c_size_t),
+                ("towns", ctypes.POINTER(ctypes.c_char_p)), ("ntowns", ctypes.c_size_t),
+                ("seasons", ctypes.c_uint)]
+    VERSION = 1
+
+
 class LoadOptions(ctypes.Structure):
     _fields_ = [("version", ctypes.c_uint), ("mem", ctypes.c_void_p)]
     VERSION = 1
@@ -192,6 +200,14 @@ _PROTOTYPES = {
     "curtail_scenario_enterprise": (_I, [_P, _Z, ctypes.POINTER(EnterpriseSpec), _E]),
     "curtail_scenario_unit": (_I, [_P, _Z, ctypes.POINTER(UnitSpec), ctypes.POINTER(_Z), _E]),
     "curtail_policy_default_yaml": (_S, []),
+    # zones, towns and seasons (docs/SCHEMA.md)
+    "curtail_season_name": (_S, [_I]),
+    "curtail_scenario_set_season": (_I, [_P, _I, _E]),
+    "curtail_scenario_season": (_I, [_P]),
+    "curtail_scenario_set_zones": (_I, [_P, ctypes.POINTER(ctypes.c_char_p), _Z, _E]),
+    "curtail_scenario_zone_count": (_Z, [_P, _Z]),
+    "curtail_scenario_zone": (_S, [_P, _Z, _Z]),
+    "curtail_scenario_add_rule_scoped": (_I, [_P, ctypes.POINTER(Rule), ctypes.POINTER(RuleScope), _E]),
     "curtail_solver_available": (_I, [_I]),
     "curtail_plan_solve": (_I, [_P, ctypes.POINTER(PlanOptions), ctypes.POINTER(_P), _E]),
     "curtail_schedule_solve": (_I, [_P, ctypes.POINTER(ScheduleOptions), ctypes.POINTER(_P), _E]),

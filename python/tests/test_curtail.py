@@ -158,6 +158,35 @@ class TestBuild(unittest.TestCase):
         self.assertEqual((red["load"], red["measure"]), (0, {"kind": "stop", "value": None}))
         self.assertEqual(red["reduction"]["SO2"], 100)
 
+    def test_zones_and_seasons(self):
+        # docs/SCHEMA.md: a zone rule (4 keys) beats the general rule; a rule
+        # for the ozone season applies only then. By hand, the upper bounds at
+        # red: p2 (in the zone) 0.5; p1 no rule (builtin_policy false) 1, and
+        # in the ozone season 0 (the ozone rule, 3 keys: seasons do not count,
+        # so p2 keeps its zone rule).
+        s = curtail.Scenario.loads(SMALL)
+        s.add_enterprise("p2", "chemical", grade="C", zones=["urban_20km"])
+        s.add_unit("r1", "reactor", 100, value=10, ef={"SO2": 1})
+        s.add_rule({"industry": "chemical", "grades": ["C"], "levels": ["red"],
+                    "zones": ["urban_20km"], "max_load": 0.5})
+        s.add_rule({"industry": "chemical", "grades": ["C"], "levels": ["red"],
+                    "seasons": ["ozone"], "towns": [], "stop": True})
+        self.assertEqual(s.zones(1), ["urban_20km"])
+        self.assertEqual(s.zones(0), [])
+        self.assertEqual(s.season, "heating")
+        s.check()
+        red = s.plan().units("red")
+        self.assertEqual(red[1]["hi"], 0.5)
+        self.assertEqual(red[0]["hi"], 1)
+        s.set_season("ozone")
+        s.check()
+        self.assertEqual(s.season, "ozone")
+        self.assertEqual([u["hi"] for u in s.plan().units("red")], [0, 0.5])
+        with self.assertRaises(curtail.InputError):
+            s.set_season("summer")
+        with self.assertRaises(curtail.InputError):
+            s.add_enterprise("p3", "chemical", zones=["20km"])
+
     def test_targets_totals_unmet(self):
         s = curtail.Scenario.loads(SMALL)
         s.set_targets("totals", {"SO2": 1000})  # 30 % of 1000 = 300 > 100 kg/d listed
