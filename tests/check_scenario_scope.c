@@ -356,19 +356,28 @@ END_TEST
 START_TEST(test_scope_builtin_table_seasons)
 {
     /* the table's rules without seasons are heating/other (default_seasons);
-     * the ozone set follows them, every rule of it marked ozone */
+     * the ozone set follows them, every rule of it marked ozone; the transport
+     * rules close the table */
     cu_rule *rules = NULL;
-    size_t n = 0, i, heating = 0, ozone = 0;
+    size_t n = 0, i, heating = 0, ozone = 0, transport = 0;
     curtail_error err;
     const char *text = curtail_policy_default_yaml();
     ck_assert_int_eq(cu_policy_parse(NULL, text, strlen(text), "policy_default.yaml", NULL,
                                      &rules, &n, &err),
                      CURTAIL_OK);
     for (i = 0; i < n; i++) {
-        if (rules[i].seasons == ((1u << CURTAIL_SEASON_HEATING) | (1u << CURTAIL_SEASON_OTHER))) {
+        if (!rules[i].r.has_measure) {
+            /* the transport-only rules close the table and apply in every season */
+            ck_assert_uint_eq(rules[i].seasons, (1u << CURTAIL_SEASON_HEATING) |
+                                                    (1u << CURTAIL_SEASON_OZONE) |
+                                                    (1u << CURTAIL_SEASON_OTHER));
+            transport++;
+        } else if (rules[i].seasons ==
+                   ((1u << CURTAIL_SEASON_HEATING) | (1u << CURTAIL_SEASON_OTHER))) {
             ck_assert_uint_eq(ozone, 0); /* the heating rules come first */
             heating++;
         } else {
+            ck_assert_uint_eq(transport, 0);
             ck_assert_uint_eq(rules[i].seasons, 1u << CURTAIL_SEASON_OZONE);
             ozone++;
         }
@@ -376,6 +385,7 @@ START_TEST(test_scope_builtin_table_seasons)
     }
     ck_assert_uint_eq(heating, 42);
     ck_assert_uint_eq(ozone, 41);
+    ck_assert_uint_eq(transport, 24);
     cu_free(NULL, rules);
 }
 END_TEST
