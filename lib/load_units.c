@@ -81,8 +81,8 @@ static int load_coke_oven(const loader *ld, uint32_t node, const ypath *path, cu
 
 static int load_boiler(const loader *ld, uint32_t node, const ypath *path, curtail_unit_spec *u)
 {
-    enum { B_FUEL, B_STEAM, B_HEATING, B_COUNT };
-    static const char *const keys[B_COUNT] = {"fuel", "steam_tph", "heating"};
+    enum { B_FUEL, B_STEAM, B_HEATING, B_ULTRA_LOW, B_COUNT };
+    static const char *const keys[B_COUNT] = {"fuel", "steam_tph", "heating", "ultra_low"};
     int64_t v[B_COUNT];
     ypath fp[B_COUNT];
     int k, f, rc;
@@ -100,6 +100,9 @@ static int load_boiler(const loader *ld, uint32_t node, const ypath *path, curta
         return rc;
     if (v[B_HEATING] >= 0 &&
         (rc = yr_bool(ld, (uint32_t)v[B_HEATING], &fp[B_HEATING], &u->heating)))
+        return rc;
+    if (v[B_ULTRA_LOW] >= 0 &&
+        (rc = yr_bool(ld, (uint32_t)v[B_ULTRA_LOW], &fp[B_ULTRA_LOW], &u->ultra_low)))
         return rc;
     return CURTAIL_OK;
 }
@@ -276,6 +279,7 @@ int cu_load_enterprise(const loader *ld, uint32_t node, const ypath *path)
     en->pos[CU_EF_CREDIT_CODE] = yr_pos_of(ld, v[E_CREDIT]);
     en->pos[CU_EF_INDUSTRY] = yr_pos_of(ld, v[E_INDUSTRY]);
     en->pos[CU_EF_GRADE] = yr_pos_of(ld, v[E_GRADE]);
+    en->pos[CU_EF_GUARANTEE] = yr_pos_of(ld, v[E_GUARANTEE]);
     n = yt_count(ld->t, (uint32_t)v[E_UNITS]);
     for (i = 0; i < n; i++) {
         ypath up = yr_index(&fp[E_UNITS], i);
