@@ -544,37 +544,41 @@ static int phase_out_guarantee_warning(curtail_scenario *s, size_t ei)
                             path, en, zh);
 }
 
-/* The unit's own warnings (SPEC §2) and the heat-source clause. */
+/* The unit's own warnings (SPEC §2) and the heat-source clause, each naming
+ * the unit and its enterprise. */
 static int unit_warnings(curtail_scenario *s, size_t u)
 {
     const cu_unit *un = &s->units[u];
     const cu_enterprise *e = &s->ents[un->enterprise];
     size_t j = u - e->first_unit;
-    char path[128], en[512], zh[512];
+    char path[128], ent_en[1200], ent_zh[1200], unit_en[1200], unit_zh[1200], en[4096],
+        zh[4096];
     int p, any = 0;
+    cu_pos boiler = un->pos[CU_UF_BOILER].line ? un->pos[CU_UF_BOILER] : un->pos[CU_UF_NODE];
+    name_quoted(ent_en, sizeof ent_en, ent_zh, sizeof ent_zh, e->id, e->name);
+    name_quoted(unit_en, sizeof unit_en, unit_zh, sizeof unit_zh, un->id, un->name);
     if (un->has_boiler && un->fuel == CURTAIL_FUEL_COAL && un->steam_tph > 0 &&
         un->steam_tph < 35) {
         cu_unit_path(path, sizeof path, un->enterprise, j, "boiler.steam_tph");
         cu_snprintf_c(en, sizeof en,
-                 "coal boiler of %g t/h is under 35 t/h and should have been eliminated",
-                 un->steam_tph);
-        cu_snprintf_c(zh, sizeof zh, "%g 蒸吨/小时燃煤锅炉，低于 35 蒸吨/小时，应已淘汰",
-                 un->steam_tph);
-        if (cu_scenario_warn(s, un->pos[CU_UF_BOILER].line ? un->pos[CU_UF_BOILER] : un->pos[CU_UF_NODE],
-                             path, en, zh))
+                      "coal boiler %s of enterprise %s has %g t/h, under 35 t/h, and should "
+                      "have been eliminated",
+                      unit_en, ent_en, un->steam_tph);
+        cu_snprintf_c(zh, sizeof zh, "企业%s的燃煤锅炉%s为 %g 蒸吨/小时，低于 35 蒸吨/小时，应已淘汰",
+                      ent_zh, unit_zh, un->steam_tph);
+        if (cu_scenario_warn(s, boiler, path, en, zh))
             return CURTAIL_ENOMEM;
     }
     if (un->has_boiler && un->heating && e->guarantee == CURTAIL_GUARANTEE_NONE) {
         cu_unit_path(path, sizeof path, un->enterprise, j, "boiler.heating");
         cu_snprintf_c(en, sizeof en,
-                 "heating boiler of enterprise '%s' without guarantee: livelihood takes "
-                 "the measures of its grade",
-                 e->id);
+                      "heating boiler %s of enterprise %s without guarantee: livelihood takes "
+                      "the measures of its grade",
+                      unit_en, ent_en);
         cu_snprintf_c(zh, sizeof zh,
-                 "企业“%s”的供热锅炉未标注 guarantee: livelihood（民生保障），按其绩效等级采取措施",
-                 e->id);
-        if (cu_scenario_warn(s, un->pos[CU_UF_BOILER].line ? un->pos[CU_UF_BOILER] : un->pos[CU_UF_NODE],
-                             path, en, zh))
+                      "企业%s的供热锅炉%s未标注 guarantee: livelihood（民生保障），按其绩效等级采取措施",
+                      ent_zh, unit_zh);
+        if (cu_scenario_warn(s, boiler, path, en, zh))
             return CURTAIL_ENOMEM;
     }
     if (heat_source_warning(s, u))
@@ -582,10 +586,12 @@ static int unit_warnings(curtail_scenario *s, size_t u)
     if (un->has_coke_oven && un->has_height && un->height_m <= 4.3 + 1e-9 && !e->phase_out) {
         cu_unit_path(path, sizeof path, un->enterprise, j, "coke_oven.height_m");
         cu_snprintf_c(en, sizeof en,
-                 "%g m coke oven is due for closure but enterprise '%s' is not flagged phase_out",
-                 un->height_m, e->id);
-        cu_snprintf_c(zh, sizeof zh, "%g 米焦炉应关停淘汰，但企业“%s”未标注 phase_out（列入淘汰）",
-                 un->height_m, e->id);
+                      "%g m coke oven %s is due for closure but enterprise %s is not flagged "
+                      "phase_out",
+                      un->height_m, unit_en, ent_en);
+        cu_snprintf_c(zh, sizeof zh,
+                      "%g 米焦炉%s应关停淘汰，但企业%s未标注 phase_out（列入淘汰）",
+                      un->height_m, unit_zh, ent_zh);
         if (cu_scenario_warn(s, un->pos[CU_UF_COKE_OVEN].line ? un->pos[CU_UF_COKE_OVEN] : un->pos[CU_UF_NODE],
                              path, en, zh))
             return CURTAIL_ENOMEM;
@@ -595,8 +601,9 @@ static int unit_warnings(curtail_scenario *s, size_t u)
             any = 1;
     if (!any) {
         cu_unit_path(path, sizeof path, un->enterprise, j, NULL);
-        cu_snprintf_c(en, sizeof en, "unit '%s' has no emissions", un->id);
-        cu_snprintf_c(zh, sizeof zh, "生产单元“%s”没有排放", un->id);
+        cu_snprintf_c(en, sizeof en, "unit %s of enterprise %s has no emissions", unit_en,
+                      ent_en);
+        cu_snprintf_c(zh, sizeof zh, "企业%s的生产单元%s没有排放", ent_zh, unit_zh);
         if (cu_scenario_warn(s, un->pos[CU_UF_NODE], path, en, zh))
             return CURTAIL_ENOMEM;
     }
@@ -626,7 +633,9 @@ static int below_min_warnings(curtail_scenario *s, const cu_groups *g)
     for (i = 0; i < g->nbelow_min; i++) {
         const struct cu_below_min *f = &g->below_min[i];
         const cu_unit *un = &s->units[f->unit];
-        char levels[64] = "", levels_zh[64] = "", path[128], en[512], zh[512];
+        const cu_enterprise *e = &s->ents[un->enterprise];
+        char levels[64] = "", levels_zh[64] = "", path[128], ent_en[1200], ent_zh[1200],
+             unit_en[1200], unit_zh[1200], en[4096], zh[4096];
         int L, any = 0;
         for (L = 0; L < CU_NL; L++)
             if (f->levels & (1u << L)) {
@@ -640,12 +649,15 @@ static int below_min_warnings(curtail_scenario *s, const cu_groups *g)
             }
         cu_unit_path(path, sizeof path, un->enterprise,
                      f->unit - s->ents[un->enterprise].first_unit, NULL);
+        name_quoted(ent_en, sizeof ent_en, ent_zh, sizeof ent_zh, e->id, e->name);
+        name_quoted(unit_en, sizeof unit_en, unit_zh, sizeof unit_zh, un->id, un->name);
         cu_snprintf_c(en, sizeof en,
                  "the rule at %s asks for less than the technical minimum load %g of unit "
-                 "'%s'; it runs at %g",
-                 levels, un->min_load, un->id, f->load);
-        cu_snprintf_c(zh, sizeof zh, "%s预警的措施要求低于生产单元“%s”的最低技术负荷 %g，按负荷 %g 运行",
-                 levels_zh, un->id, un->min_load, f->load);
+                 "%s of enterprise %s; it runs at %g",
+                 levels, un->min_load, unit_en, ent_en, f->load);
+        cu_snprintf_c(zh, sizeof zh,
+                 "%s预警的措施要求低于企业%s生产单元%s的最低技术负荷 %g，按负荷 %g 运行",
+                 levels_zh, ent_zh, unit_zh, un->min_load, f->load);
         if (cu_scenario_warn(s, un->pos[CU_UF_NODE], path, en, zh))
             return CURTAIL_ENOMEM;
     }
