@@ -345,7 +345,6 @@ static const char CREDIT_AUTHORITIES[] = "123456789ANY";
 
 enum credit_fault {
     CREDIT_OK,
-    CREDIT_LENGTH,
     CREDIT_CHAR,
     CREDIT_AUTHORITY,
     CREDIT_DIVISION,
@@ -353,16 +352,15 @@ enum credit_fault {
 };
 
 /* The first fault of a credit code, *at its 0-based position, *want the check
- * character the first 17 give. The builder has already refused codes that
- * are not 18 of [0-9A-Z]; the length is checked again so that the function
- * stands alone. */
+ * character the first 17 give. Codes that are not 18 of [0-9A-Z] never get
+ * here: the builder refuses them (an error, SPEC §4.3). */
 static enum credit_fault credit_code_fault(const char *c, size_t *at, char *want)
 {
     size_t i;
     int sum = 0;
     *at = 0;
     if (strlen(c) != 18)
-        return CREDIT_LENGTH;
+        return CREDIT_OK; /* not a code: the builder's error, not checked here */
     for (i = 0; i < 18; i++)
         if (!strchr(CREDIT_CHARS, c[i])) {
             *at = i;
@@ -410,10 +408,6 @@ static int credit_code_warning(curtail_scenario *s, size_t ei)
         return CURTAIL_OK;
     name_quoted(who_en, sizeof who_en, who_zh, sizeof who_zh, e->id, e->name);
     switch (f) {
-    case CREDIT_LENGTH:
-        cu_snprintf_c(what_en, sizeof what_en, "has %zu characters, not 18", strlen(c));
-        cu_snprintf_c(what_zh, sizeof what_zh, "为 %zu 位，应为 18 位", strlen(c));
-        break;
     case CREDIT_CHAR:
         cu_snprintf_c(what_en, sizeof what_en,
                       "has '%c' at position %zu, a letter the code never uses (I, O, Z, S, V)",
