@@ -64,7 +64,8 @@ START_TEST(test_warnings_credit_code_valid)
     static const char *const codes[] = {
         "91350100M000100Y43", "91230184MA1BUFLT44", "92371000MA3MXH0E3W",
         "91350200776049653A", "91440101MA5CJQ4N59", "9135021359498494XQ",
-        "123502001549897397", /* 1 机构编制, 2 事业单位 */
+        "123502001549897397", "121200004013590816", /* 1 机构编制, 2 事业单位 */
+        "91110000600037341L", "91620105L015101280", "9144030071526726XG",
         "91140423EXAMPLE01X", "91140423EXAMPLE148", /* examples/xiangyuan.yaml */
         "91140423MA0HX0001C", /* tests/data/golden/plan.yaml */
     };
