@@ -30,6 +30,8 @@ const char *nearest(const char *word, const char *const *cands, size_t n);
 #define NEAREST(word, list) nearest((word), (list), sizeof(list) / sizeof((list)[0]))
 void note_did_you_mean(const curtail_error *err);
 void set_warning_options(int q, long max);
+void set_warning_lang(curtail_lang lang);
+char *scenario_warning_line(const curtail_scenario *s, size_t i);
 void print_scenario_warnings(const curtail_scenario *s);
 void print_result_warnings(const curtail_result *r, const curtail_scenario *s);
 

@@ -21,6 +21,7 @@ static const char help_text[] =
     "  validate FILE            check a scenario without solving it; warnings go to\n"
     "                           stderr, and \"FILE: ok (N enterprises, M units)\" to\n"
     "                           stdout when it is valid\n"
+    "      --lang zh|en             language of the warnings (default: the scenario's)\n"
     "  plan FILE [OPTIONS]      solve the three-level plan and write it\n"
     "      --format json|csv|md|html|xlsx  output format; default: from the\n"
     "                               extension of -o (.json, .csv, .md, .html,\n"
@@ -29,7 +30,7 @@ static const char help_text[] =
     "                               charts; xlsx: an Excel workbook (summary with\n"
     "                               charts, the list)\n"
     "      -o, --output OUT         write to OUT, whole or not at all (default: stdout)\n"
-    "      --lang zh|en             language of the list and measure texts\n"
+    "      --lang zh|en             language of the list, measure texts and warnings\n"
     "                               (default: the scenario's lang)\n"
     "      --bom                    start CSV output with a UTF-8 byte order mark (Excel)\n"
     "      --time-limit SECONDS     give up (exit 4) when the solve takes longer\n";
@@ -69,7 +70,9 @@ static const char help_text3[] =
     "                           libxlsxwriter it runs with\n"
     "\n"
     "FILE - reads the scenario from standard input. Warnings and errors go to\n"
-    "stderr, one per line. validate, plan, schedule and export also take:\n"
+    "stderr, one per line: FILE:LINE:COL: warning: PATH: message, the message in\n"
+    "the scenario's language (--lang overrides). validate, plan, schedule and\n"
+    "export also take:\n"
     "      -q, --quiet              no warnings, no progress line\n"
     "      --max-warnings N         print at most N warnings (default 20), then one\n"
     "                               line counting them by kind\n"
@@ -89,11 +92,13 @@ static const struct {
     const char *name;
     const char *text;
 } command_help[] = {
-    {"validate", "Usage: curtail validate FILE\n"
+    {"validate", "Usage: curtail validate FILE [--lang zh|en]\n"
                  "\n"
-                 "Check a scenario without solving it. Warnings go to stderr; \"FILE: ok (N\n"
-                 "enterprises, M units)\" to stdout when it is valid (exit 0), else the\n"
-                 "error as FILE:LINE:COL: error: PATH: message (exit 2).\n"
+                 "Check a scenario without solving it. Warnings go to stderr as\n"
+                 "FILE:LINE:COL: warning: PATH: message, in the scenario's language\n"
+                 "(--lang zh|en overrides); \"FILE: ok (N enterprises, M units)\" to stdout\n"
+                 "when it is valid (exit 0), else the error as FILE:LINE:COL: error: PATH:\n"
+                 "message (exit 2).\n"
                  "\n"
                  "Example:\n"
                  "  curtail validate examples/xiangyuan.yaml\n"},

@@ -90,13 +90,20 @@ static int load(const char *file, curtail_scenario **s)
 
 static int cmd_validate(int argc, char **argv)
 {
-    static const option_set allowed = {0, 0, 0, 0, 0, 0, 0, 1};
+    static const option_set allowed = {0, 0, 1, 0, 0, 0, 0, 1};
     curtail_scenario *s = NULL;
+    curtail_lang lang = CURTAIL_LANG_DEFAULT;
     size_t ne, nu;
     args a;
     int rc = command_args(argc, argv, allowed, "validate", 1, &a);
     if (rc >= 0)
         return rc;
+    if (a.lang && curtail_lang_from_name(a.lang, &lang) != CURTAIL_OK) {
+        static const char *const langs[] = {"zh", "en"};
+        return usage_error_hint("unknown language '%s' (zh or en)", a.lang,
+                                NEAREST(a.lang, langs));
+    }
+    set_warning_lang(lang); /* the warnings' language on stderr */
     rc = load(a.file, &s);
     if (rc >= 0)
         return rc;
@@ -180,6 +187,7 @@ static int cmd_solve(int argc, char **argv, int schedule)
         return usage_error_hint("unknown language '%s' (zh or en)", a.lang,
                                 NEAREST(a.lang, langs));
     }
+    set_warning_lang(wo.lang);
     if (a.bom && wo.format != CURTAIL_FORMAT_CSV)
         return usage_error("%s applies to --format csv only", "--bom");
     wo.bom = a.bom;

@@ -251,8 +251,12 @@ int curtail_cli_sweep(int argc, char **argv)
         rc = report(rc, &err, NULL);
         goto done;
     }
-    for (i = 0; i < curtail_scenario_warning_count(s); i++)
-        fprintf(stderr, "%s\n", curtail_scenario_warning(s, i));
+    set_warning_lang(wo.lang);
+    for (i = 0; i < curtail_scenario_warning_count(s); i++) {
+        char *line = scenario_warning_line(s, i);
+        fprintf(stderr, "%s\n", line ? line : curtail_scenario_warning(s, i));
+        free(line);
+    }
     if ((rc = curtail_sweep_new(s, &so, &w, &err)) != CURTAIL_OK) {
         rc = report(rc, &err, NULL);
         goto done;

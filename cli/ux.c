@@ -118,6 +118,7 @@ void note_did_you_mean(const curtail_error *err)
 static int quiet;            /* -q: no warnings, no progress */
 static long max_warnings = 20; /* --max-warnings N */
 static long warnings_shown;  /* across the scenario's and the solve's warnings */
+static curtail_lang warnings_lang = CURTAIL_LANG_DEFAULT; /* --lang; DEFAULT: the scenario's */
 
 /* -q, and --max-warnings N when max >= 0 (else the default stays). */
 void set_warning_options(int q, long max)
@@ -125,6 +126,41 @@ void set_warning_options(int q, long max)
     quiet = q;
     if (max >= 0)
         max_warnings = max;
+}
+
+/* --lang: the language of the warnings on stderr (DEFAULT: the scenario's). */
+void set_warning_lang(curtail_lang lang)
+{
+    warnings_lang = lang;
+}
+
+/* A warning as stderr prints it: the message in the chosen language behind
+ * the English line's "FILE:LINE:COL: warning: " (the ASCII tag that editors
+ * and scripts match, as "error: " is). `local` is the same warning in that
+ * language ("…: 警告: …" in Chinese); the two lines agree up to the tag.
+ * Returns a malloc'd line, NULL when out of memory. */
+static char *warning_in_lang(const char *en, const char *local)
+{
+    static const char tag[] = "warning: ", zh_tag[] = "警告: ";
+    size_t k = 0, n;
+    char *line;
+    while (en[k] && en[k] == local[k])
+        k++;
+    if (strncmp(en + k, tag, strlen(tag)) != 0 || strncmp(local + k, zh_tag, strlen(zh_tag)) != 0) {
+        n = strlen(local); /* the same line, or not a warning line: as it is */
+        line = malloc(n + 1);
+        if (line)
+            memcpy(line, local, n + 1);
+        return line;
+    }
+    n = strlen(local + k + strlen(zh_tag));
+    line = malloc(k + strlen(tag) + n + 1);
+    if (!line)
+        return NULL;
+    memcpy(line, en, k);
+    memcpy(line + k, tag, strlen(tag));
+    memcpy(line + k + strlen(tag), local + k + strlen(zh_tag), n + 1);
+    return line;
 }
 
 /* The message of a warning line without "FILE:L:C: warning: " and its path. */
@@ -140,25 +176,61 @@ static const char *warning_message(const char *w)
     return m;
 }
 
-/* Two messages are of one kind when they agree but for numbers and quoted names. */
+/* The end of the quoted name that starts at p ('…', "…", “…”, （…）), or NULL
+ * when p starts none. */
+static const char *quoted_end(const char *p)
+{
+    static const char *const pairs[][2] = {
+        {"'", "'"}, {"\"", "\""}, {"“", "”"}, {"（", "）"}};
+    size_t i;
+    for (i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
+        size_t n = strlen(pairs[i][0]);
+        if (strncmp(p, pairs[i][0], n) == 0) {
+            const char *e = strstr(p + n, pairs[i][1]);
+            return e ? e + strlen(pairs[i][1]) : NULL;
+        }
+    }
+    return NULL;
+}
+
+static int is_digit(char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* The end of the token at p: a number (digits and points), a quoted name, a
+ * run of spaces, or a run of anything else. */
+static const char *token_end(const char *p)
+{
+    const char *q;
+    if (is_digit(*p)) {
+        while (is_digit(*p) || *p == '.')
+            p++;
+        return p;
+    }
+    if ((q = quoted_end(p)) != NULL)
+        return q;
+    if (*p == ' ') {
+        while (*p == ' ')
+            p++;
+        return p;
+    }
+    while (*p && *p != ' ' && !is_digit(*p) && !quoted_end(p))
+        p++;
+    return p;
+}
+
+/* Two messages are of one kind when they agree but for numbers and quoted
+ * names: token by token, numbers and quoted names match any of their kind. */
 static int same_kind(const char *a, const char *b)
 {
     while (*a && *b) {
-        if ((*a >= '0' && *a <= '9') && (*b >= '0' && *b <= '9')) {
-            while ((*a >= '0' && *a <= '9') || *a == '.')
-                a++;
-            while ((*b >= '0' && *b <= '9') || *b == '.')
-                b++;
-        } else if ((*a == '\'' || *a == '"') && *b == *a) {
-            char q = *a;
-            const char *ea = strchr(a + 1, q), *eb = strchr(b + 1, q);
-            if (!ea || !eb)
-                return 0;
-            a = ea + 1;
-            b = eb + 1;
-        } else if (*a++ != *b++) {
+        const char *ea = token_end(a), *eb = token_end(b);
+        int num = is_digit(*a) && is_digit(*b), quoted = quoted_end(a) && quoted_end(b);
+        if (!num && !quoted && (ea - a != eb - b || memcmp(a, b, (size_t)(ea - a)) != 0))
             return 0;
-        }
+        a = ea;
+        b = eb;
     }
     return *a == *b;
 }
@@ -175,41 +247,53 @@ static void put_count(FILE *f, size_t n)
     }
 }
 
-/* The label of a group: its first message, each word that differs in another
- * member of the group replaced by "…" (runs of them by one). */
+/* Token t (0-based) of message m: its start and length; 0 when m has fewer. */
+static int nth_token(const char *m, size_t t, const char **start, size_t *len)
+{
+    const char *e;
+    for (; *m; m = e, t--) {
+        e = token_end(m);
+        if (t == 0) {
+            *start = m;
+            *len = (size_t)(e - m);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* The label of a group: its first message, each token that differs in another
+ * member of the group replaced by "…" (runs of them, spaces between, by one). */
 static void put_group_label(FILE *f, const char *const *msgs, const size_t *members, size_t n)
 {
     const char *first = msgs[members[0]], *p = first;
-    int ellipsis = 0, any = 0;
-    while (*p) {
-        const char *end = strchr(p, ' ');
-        size_t len = end ? (size_t)(end - p) : strlen(p), k, word = 0;
+    const char *spaces = NULL; /* spaces held back until what follows is known */
+    size_t t, nspaces = 0;
+    int ellipsis = 0;
+    for (t = 0; *p; t++) {
+        const char *end = token_end(p), *o;
+        size_t len = (size_t)(end - p), olen, k;
         int differs = 0;
-        const char *q;
-        for (q = first; q < p; q++)
-            word += *q == ' ';
-        for (k = 1; k < n && !differs; k++) {
-            const char *o = msgs[members[k]];
-            size_t w = 0;
-            while (w < word && (o = strchr(o, ' ')) != NULL) {
-                o++;
-                w++;
+        for (k = 1; k < n && !differs; k++)
+            differs = !nth_token(msgs[members[k]], t, &o, &olen) || olen != len ||
+                      memcmp(o, p, len) != 0;
+        if (*p == ' ' && !differs) {
+            spaces = p;
+            nspaces = len;
+        } else if (differs) {
+            if (!ellipsis) {
+                fprintf(f, "%.*s…", (int)nspaces, spaces ? spaces : "");
+                ellipsis = 1;
             }
-            if (!o || strncmp(o, p, len) != 0 || (o[len] != ' ' && o[len] != '\0'))
-                differs = 1;
-        }
-        if (differs) {
-            if (!ellipsis)
-                fprintf(f, "%s…", any ? " " : "");
-            ellipsis = 1;
+            spaces = NULL;
+            nspaces = 0;
         } else {
-            fprintf(f, "%s%.*s", any ? " " : "", (int)len, p);
+            fprintf(f, "%.*s%.*s", (int)nspaces, spaces ? spaces : "", (int)len, p);
+            spaces = NULL;
+            nspaces = 0;
             ellipsis = 0;
         }
-        any = 1;
-        p += len;
-        while (*p == ' ')
-            p++;
+        p = end;
     }
 }
 
@@ -272,26 +356,40 @@ done:
     free(gcount);
 }
 
+/* Print lines[0..n) (NULL entries: out of memory), then free them. */
+static void print_and_free(char **lines, size_t n)
+{
+    size_t i, ok = 0;
+    for (i = 0; i < n; i++)
+        if (lines[i])
+            lines[ok++] = lines[i];
+    if (ok < n)
+        fprintf(stderr, "curtail: %zu warnings not shown (out of memory)\n", n - ok);
+    print_warnings((const char *const *)lines, ok);
+    for (i = 0; i < ok; i++)
+        free(lines[i]);
+    free(lines);
+}
 
 void print_scenario_warnings(const curtail_scenario *s)
 {
     size_t i, n = curtail_scenario_warning_count(s);
-    const char **w = n ? calloc(n, sizeof *w) : NULL;
+    char **w = n ? calloc(n, sizeof *w) : NULL;
     if (n && !w) {
         fprintf(stderr, "curtail: %zu warnings not shown (out of memory)\n", n);
         return;
     }
     for (i = 0; i < n; i++)
-        w[i] = curtail_scenario_warning(s, i);
-    print_warnings(w, n);
-    free(w);
+        w[i] = warning_in_lang(curtail_scenario_warning(s, i),
+                               curtail_scenario_warning_text(s, i, warnings_lang));
+    print_and_free(w, n);
 }
 
 /* The solve's own warnings: the result repeats the scenario's first. */
 void print_result_warnings(const curtail_result *r, const curtail_scenario *s)
 {
     size_t i, k = 0, n = curtail_result_warning_count(r), ns = curtail_scenario_warning_count(s);
-    const char **own = n ? calloc(n, sizeof *own) : NULL;
+    char **own = n ? calloc(n, sizeof *own) : NULL;
     if (n && !own) {
         fprintf(stderr, "curtail: %zu warnings not shown (out of memory)\n", n);
         return;
@@ -300,10 +398,18 @@ void print_result_warnings(const curtail_result *r, const curtail_scenario *s)
         const char *w = curtail_result_warning(r, i);
         if (i < ns && strcmp(w, curtail_scenario_warning(s, i)) == 0)
             continue;
-        own[k++] = w;
+        own[k++] = warning_in_lang(w, curtail_result_warning_text(r, i, warnings_lang));
     }
-    print_warnings(own, k);
-    free(own);
+    print_and_free(own, k);
+}
+
+/* One warning line of s in the language of stderr, as print_scenario_warnings
+ * prints it (for commands that print them all); NULL when out of memory.
+ * Free with free(). */
+char *scenario_warning_line(const curtail_scenario *s, size_t i)
+{
+    return warning_in_lang(curtail_scenario_warning(s, i),
+                           curtail_scenario_warning_text(s, i, warnings_lang));
 }
 
 /* ---- a progress line on stderr, only on a terminal -------------------------------- */

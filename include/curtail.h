@@ -307,14 +307,20 @@ typedef struct curtail_unit_spec {
      * NULL: t/h for boilers, t/d otherwise. The capacity stays output per day
      * (a t/h unit states daily capacity / 24). */
     const char *capacity_unit;
+    /* since version 3: */
+    /* boiler block, continued: the heat source meets ultra-low emission limits
+     * (超低排放); a guarantee boiler below grade B without it is warned of */
+    int ultra_low;
 } curtail_unit_spec;
-/* Version 1 (0.1.0) ended at `heating`; it is still accepted and filled. */
-#define CURTAIL_UNIT_SPEC_VERSION 2
+/* Version 1 (0.1.0) ended at `heating`, version 2 at `capacity_unit`; both are
+ * still accepted and filled. */
+#define CURTAIL_UNIT_SPEC_VERSION 3
 #define CURTAIL_UNIT_SPEC_INIT                                                               \
     {                                                                                        \
         CURTAIL_UNIT_SPEC_VERSION, NULL, NULL, CURTAIL_KIND_OTHER, 0.0, 0, 1.0, 0, 0.0, 0.0, \
             0, {0, 0, 0, 0}, 0, {0, 0, 0, 0}, {0, 0, 0, 0}, -1, NULL, 0, 0, 0.0,             \
-            CURTAIL_QUENCHING_UNSET, 22.0, 72.0, 0, CURTAIL_FUEL_COAL, 0.0, 0, 0, 0.0, NULL  \
+            CURTAIL_QUENCHING_UNSET, 22.0, 72.0, 0, CURTAIL_FUEL_COAL, 0.0, 0, 0, 0.0, NULL, \
+            0                                                                                \
     }
 
 /** One policy rule (SPEC §4.1). Match keys that are 0 / -1 are absent. */

@@ -83,8 +83,8 @@ static int load_coke_oven(const loader *ld, uint32_t node, const ypath *path, cu
 
 static int load_boiler(const loader *ld, uint32_t node, const ypath *path, curtail_unit_spec *u)
 {
-    enum { B_FUEL, B_STEAM, B_HEATING, B_COUNT };
-    static const char *const keys[B_COUNT] = {"fuel", "steam_tph", "heating"};
+    enum { B_FUEL, B_STEAM, B_HEATING, B_ULTRA_LOW, B_COUNT };
+    static const char *const keys[B_COUNT] = {"fuel", "steam_tph", "heating", "ultra_low"};
     int64_t v[B_COUNT];
     ypath fp[B_COUNT];
     int k, f, rc;
@@ -102,6 +102,9 @@ static int load_boiler(const loader *ld, uint32_t node, const ypath *path, curta
         return rc;
     if (v[B_HEATING] >= 0 &&
         (rc = yr_bool(ld, (uint32_t)v[B_HEATING], &fp[B_HEATING], &u->heating)))
+        return rc;
+    if (v[B_ULTRA_LOW] >= 0 &&
+        (rc = yr_bool(ld, (uint32_t)v[B_ULTRA_LOW], &fp[B_ULTRA_LOW], &u->ultra_low)))
         return rc;
     return CURTAIL_OK;
 }
@@ -320,6 +323,7 @@ int cu_load_enterprise(const loader *ld, uint32_t node, const ypath *path)
     en->pos[CU_EF_CREDIT_CODE] = yr_pos_of(ld, v[E_CREDIT]);
     en->pos[CU_EF_INDUSTRY] = yr_pos_of(ld, v[E_INDUSTRY]);
     en->pos[CU_EF_GRADE] = yr_pos_of(ld, v[E_GRADE]);
+    en->pos[CU_EF_GUARANTEE] = yr_pos_of(ld, v[E_GUARANTEE]);
     if ((rc = cu_load_trucks(ld, node, path, v[E_TRUCKS], v[E_GATE])) != CURTAIL_OK)
         return rc;
     if (v[E_ZONES] >= 0 && (rc = load_zones(ld, (uint32_t)v[E_ZONES], &fp[E_ZONES])))

@@ -529,6 +529,15 @@ static int unit_check(const curtail_scenario *s, const curtail_unit_spec *u, cur
     return CURTAIL_OK;
 }
 
+/* The bytes of a unit spec of an older version: 1 ended at `heating`, 2 at
+ * `capacity_unit`. */
+static size_t unit_spec_size(unsigned version)
+{
+    return version == 1   ? offsetof(curtail_unit_spec, has_ramp_h)
+           : version == 2 ? offsetof(curtail_unit_spec, ultra_low)
+                          : sizeof(curtail_unit_spec);
+}
+
 int curtail_scenario_add_unit(curtail_scenario *s, const curtail_unit_spec *u, curtail_error *err)
 {
     curtail_unit_spec v2;
@@ -538,13 +547,14 @@ int curtail_scenario_add_unit(curtail_scenario *s, const curtail_unit_spec *u, c
     NEED_S(s, "curtail_scenario_add_unit");
     if ((rc = refuse_while_results(s, "curtail_scenario_add_unit", err)) != 0)
         return rc;
-    if (!u || (u->version != 1 && u->version != CURTAIL_UNIT_SPEC_VERSION))
+    if (!u || u->version < 1 || u->version > CURTAIL_UNIT_SPEC_VERSION)
         return cu_einval(err, "curtail_scenario_add_unit: spec is NULL or of another version");
-    if (u->version == 1) {
-        /* a version-1 caller's struct ends before has_ramp_h: read that much */
+    if (u->version < CURTAIL_UNIT_SPEC_VERSION) {
+        /* an older caller's struct ends before has_ramp_h (1) or ultra_low (2):
+         * read that much */
         curtail_unit_spec *full = &v2;
         *full = (curtail_unit_spec)CURTAIL_UNIT_SPEC_INIT;
-        memcpy(full, u, offsetof(curtail_unit_spec, has_ramp_h));
+        memcpy(full, u, unit_spec_size(u->version));
         full->version = CURTAIL_UNIT_SPEC_VERSION;
         u = full;
     }
@@ -591,6 +601,7 @@ int curtail_scenario_add_unit(curtail_scenario *s, const curtail_unit_spec *u, c
     d->fuel = (unsigned char)u->fuel;
     d->heating = u->heating ? 1 : 0;
     d->steam_tph = u->steam_tph;
+    d->ultra_low = u->ultra_low ? 1 : 0;
     d->capu = (unsigned char)(u->capacity_unit ? cu_capu_from_name(u->capacity_unit) : 0);
     d->enterprise = s->nents - 1;
     d->leader = s->nunits;
@@ -672,18 +683,19 @@ int curtail_scenario_unit(const curtail_scenario *s, size_t i, curtail_unit_spec
     const cu_unit *u;
     if (!s)
         return cu_einval(err, "curtail_scenario_unit: scenario is NULL");
-    if (!out || (out->version != 1 && out->version != CURTAIL_UNIT_SPEC_VERSION))
+    if (!out || out->version < 1 || out->version > CURTAIL_UNIT_SPEC_VERSION)
         return cu_einval(err, "curtail_scenario_unit: out is NULL or of another version");
     if (i >= s->nunits)
         return cu_einval(err, "curtail_scenario_unit: index %zu out of range (%zu units)", i,
                          s->nunits);
-    if (out->version == 1) {
-        /* fill a whole struct, hand a version-1 caller its part */
+    if (out->version < CURTAIL_UNIT_SPEC_VERSION) {
+        /* fill a whole struct, hand an older caller its part */
         curtail_unit_spec full = CURTAIL_UNIT_SPEC_INIT;
+        unsigned version = out->version;
         int rc = curtail_scenario_unit(s, i, &full, enterprise, err);
         if (rc == CURTAIL_OK) {
-            full.version = 1;
-            memcpy(out, &full, offsetof(curtail_unit_spec, has_ramp_h));
+            full.version = version;
+            memcpy(out, &full, unit_spec_size(version));
         }
         return rc;
     }
@@ -718,6 +730,7 @@ int curtail_scenario_unit(const curtail_scenario *s, size_t i, curtail_unit_spec
     out->has_ramp_h = u->has_coke_oven;
     out->ramp_h = u->has_coke_oven ? u->ramp_h : 0.0;
     out->capacity_unit = cu_capu_names[u->capu];
+    out->ultra_low = u->ultra_low;
     if (enterprise)
         *enterprise = u->enterprise;
     return CURTAIL_OK;

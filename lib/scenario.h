@@ -33,6 +33,7 @@ enum cu_ent_field {
     CU_EF_CREDIT_CODE,
     CU_EF_INDUSTRY,
     CU_EF_GRADE,
+    CU_EF_GUARANTEE,
     CU_EF_COUNT
 };
 
@@ -55,7 +56,7 @@ typedef struct cu_unit {
     double height_m, coking_time_h, max_coking_time_h;
     double ramp_h; /* hours from base load to hot idle (SPEC §6); resolved default */
     /* boiler block */
-    unsigned char has_boiler, fuel, heating;
+    unsigned char has_boiler, fuel, heating, ultra_low;
     double steam_tph;
     cu_pos pos[CU_UF_COUNT];
     cu_pos pos_baseline[CU_NP]; /* each baseline_kgpd value, for a derived factor's error */

@@ -333,62 +333,289 @@ static int resolve_defaults(curtail_scenario *s, curtail_error *err)
     return CURTAIL_OK;
 }
 
+/* ---- what a bureau checks on a list: credit codes and heat sources --------------------- */
+
+/* GB 32100-2015: the 31 characters of a credit code, in the order of their
+ * values 0..30 (no I, O, Z, S, V), and the weights of positions 1..17. */
+static const char CREDIT_CHARS[] = "0123456789ABCDEFGHJKLMNPQRTUWXY";
+static const int CREDIT_WEIGHTS[17] = {1,  3,  9,  27, 19, 26, 16, 17, 20,
+                                       29, 25, 13, 8,  24, 10, 30, 28};
+/* Position 1, the registration authority: 1-9 (机构编制 … 工商), A (中央军委改革和编制
+ * 办公室), N (农业), Y (其他). */
+static const char CREDIT_AUTHORITIES[] = "123456789ANY";
+
+enum credit_fault {
+    CREDIT_OK,
+    CREDIT_CHAR,
+    CREDIT_AUTHORITY,
+    CREDIT_DIVISION,
+    CREDIT_CHECK
+};
+
+/* The first fault of a credit code, *at its 0-based position, *want the check
+ * character the first 17 give. Codes that are not 18 of [0-9A-Z] never get
+ * here: the builder refuses them (an error, SPEC §4.3). */
+static enum credit_fault credit_code_fault(const char *c, size_t *at, char *want)
+{
+    size_t i;
+    int sum = 0;
+    *at = 0;
+    if (strlen(c) != 18)
+        return CREDIT_OK; /* not a code: the builder's error, not checked here */
+    for (i = 0; i < 18; i++)
+        if (!strchr(CREDIT_CHARS, c[i])) {
+            *at = i;
+            return CREDIT_CHAR;
+        }
+    if (!strchr(CREDIT_AUTHORITIES, c[0]))
+        return CREDIT_AUTHORITY;
+    for (i = 2; i < 8; i++) /* 登记管理机关行政区划码 (GB/T 2260): digits */
+        if (c[i] < '0' || c[i] > '9') {
+            *at = i;
+            return CREDIT_DIVISION;
+        }
+    for (i = 0; i < 17; i++)
+        sum += (int)(strchr(CREDIT_CHARS, c[i]) - CREDIT_CHARS) * CREDIT_WEIGHTS[i];
+    *want = CREDIT_CHARS[(31 - sum % 31) % 31];
+    *at = 17;
+    return c[17] == *want ? CREDIT_OK : CREDIT_CHECK;
+}
+
+/* An enterprise or unit named for a message: "'ID'" / "“ID”", with its name
+ * when it differs from the id: "'ID' ('NAME')" / "“NAME”（ID）". */
+static void name_quoted(char *en, size_t nen, char *zh, size_t nzh, const char *id,
+                        const char *name)
+{
+    char esc[1024];
+    cu_escape_controls(esc, sizeof esc, name ? name : "");
+    if (name && strcmp(name, id) != 0) {
+        cu_snprintf_c(en, nen, "'%s' ('%s')", id, esc);
+        cu_snprintf_c(zh, nzh, "“%s”（%s）", esc, id);
+    } else {
+        cu_snprintf_c(en, nen, "'%s'", id);
+        cu_snprintf_c(zh, nzh, "“%s”", id);
+    }
+}
+
+static int credit_code_warning(curtail_scenario *s, size_t ei)
+{
+    const cu_enterprise *e = &s->ents[ei];
+    const char *c = e->credit_code;
+    char who_en[1200], who_zh[1200], what_en[256], what_zh[256], en[2048], zh[2048], path[64];
+    size_t at;
+    char want = 0;
+    enum credit_fault f;
+    if (!c || (f = credit_code_fault(c, &at, &want)) == CREDIT_OK)
+        return CURTAIL_OK;
+    name_quoted(who_en, sizeof who_en, who_zh, sizeof who_zh, e->id, e->name);
+    switch (f) {
+    case CREDIT_CHAR:
+        cu_snprintf_c(what_en, sizeof what_en,
+                      "has '%c' at position %zu, a letter the code never uses (I, O, Z, S, V)",
+                      c[at], at + 1);
+        cu_snprintf_c(what_zh, sizeof what_zh, "第 %zu 位为“%c”，代码不使用字母 I、O、Z、S、V",
+                      at + 1, c[at]);
+        break;
+    case CREDIT_AUTHORITY:
+        cu_snprintf_c(what_en, sizeof what_en,
+                      "starts with '%c', not a registration authority code (1-9, A, N, Y)", c[0]);
+        cu_snprintf_c(what_zh, sizeof what_zh,
+                      "第 1 位为“%c”，不是登记管理部门代码（1-9、A、N、Y）", c[0]);
+        break;
+    case CREDIT_DIVISION:
+        cu_snprintf_c(what_en, sizeof what_en,
+                      "has '%c' at position %zu, in the administrative division code "
+                      "(positions 3-8, digits)",
+                      c[at], at + 1);
+        cu_snprintf_c(what_zh, sizeof what_zh,
+                      "第 %zu 位为“%c”，第 3-8 位为登记管理机关行政区划码，应为数字", at + 1,
+                      c[at]);
+        break;
+    default: /* CREDIT_CHECK */
+        cu_snprintf_c(what_en, sizeof what_en,
+                      "ends in check character '%c', but the first 17 characters give '%c'",
+                      c[17], want);
+        cu_snprintf_c(what_zh, sizeof what_zh, "校验码为“%c”，按前 17 位应为“%c”", c[17],
+                      want);
+        break;
+    }
+    cu_snprintf_c(en, sizeof en, "credit code %s of enterprise %s fails GB 32100: it %s", c,
+                  who_en, what_en);
+    cu_snprintf_c(zh, sizeof zh, "企业%s的统一社会信用代码 %s 不符合 GB 32100：%s", who_zh, c,
+                  what_zh);
+    snprintf(path, sizeof path, "enterprises[%zu].credit_code", ei);
+    return cu_scenario_warn(s, e->pos[CU_EF_CREDIT_CODE].line ? e->pos[CU_EF_CREDIT_CODE]
+                                                              : e->pos[CU_EF_NODE],
+                            path, en, zh);
+}
+
+/* Grade B or better for the air plan's heat-source clause: A, B, B- (Shanxi
+ * counts it with B) and 引领性. */
+static int grade_b_or_better(int grade)
+{
+    return grade == CURTAIL_GRADE_A || grade == CURTAIL_GRADE_B ||
+           grade == CURTAIL_GRADE_B_MINUS || grade == CURTAIL_GRADE_LEADING;
+}
+
+static const char *grade_zh(int grade)
+{
+    static const char *const zh[CURTAIL_NGRADES] = {"A 级", "B 级",   "B- 级",    "C 级",
+                                                    "D 级", "引领性", "非引领性", "未分级"};
+    return grade >= 0 && grade < CURTAIL_NGRADES ? zh[grade] : "";
+}
+
+static const char *guarantee_zh(int g)
+{
+    return g == CURTAIL_GUARANTEE_SUPPLY ? "保供" : "民生保障";
+}
+
+/* Air plan (清洁取暖): heat sources are to be ultra-low emission or grade B or
+ * better. A boiler of a guarantee enterprise is its heat source; an electric
+ * one emits nothing; a phase-out enterprise is the next warning's. */
+static int heat_source_warning(curtail_scenario *s, size_t u)
+{
+    const cu_unit *un = &s->units[u];
+    const cu_enterprise *e = &s->ents[un->enterprise];
+    char ent_en[1200], ent_zh[1200], unit_en[1200], unit_zh[1200], en[4096], zh[4096];
+    char path[128];
+    if (e->guarantee == CURTAIL_GUARANTEE_NONE || e->phase_out ||
+        un->kind != CURTAIL_KIND_BOILER || grade_b_or_better(e->grade) ||
+        (un->has_boiler && (un->ultra_low || un->fuel == CURTAIL_FUEL_ELECTRIC)))
+        return CURTAIL_OK;
+    name_quoted(ent_en, sizeof ent_en, ent_zh, sizeof ent_zh, e->id, e->name);
+    name_quoted(unit_en, sizeof unit_en, unit_zh, sizeof unit_zh, un->id, un->name);
+    cu_snprintf_c(en, sizeof en,
+                  "boiler %s of enterprise %s is a heat source kept as guarantee %s at grade %s "
+                  "without ultra-low emission; the air plan wants heat sources ultra-low or "
+                  "grade B or better (boiler.ultra_low: true once retrofitted)",
+                  unit_en, ent_en, cu_guarantee_name(e->guarantee),
+                  curtail_grade_name((curtail_grade)e->grade));
+    cu_snprintf_c(zh, sizeof zh,
+                  "企业%s的锅炉%s为保障类热源（%s），绩效等级为%s且未达超低排放；大气污染防治方案"
+                  "要求热源企业稳定达到超低排放或绩效分级 B 级及以上（完成超低排放改造后标注 "
+                  "boiler.ultra_low: true）",
+                  ent_zh, unit_zh, guarantee_zh(e->guarantee), grade_zh(e->grade));
+    cu_unit_path(path, sizeof path, un->enterprise, u - e->first_unit,
+                 un->pos[CU_UF_BOILER].line ? "boiler" : NULL);
+    return cu_scenario_warn(s, un->pos[CU_UF_BOILER].line ? un->pos[CU_UF_BOILER]
+                                                          : un->pos[CU_UF_NODE],
+                            path, en, zh);
+}
+
+/* Air plan: phase-out plants (列入淘汰计划的 4.3 米焦炉) are unbound from heating
+ * and gas supply (供热、供气解绑): one kept as guarantee is warned of, naming
+ * its first oven of 4.3 m or less when it has one. */
+static int phase_out_guarantee_warning(curtail_scenario *s, size_t ei)
+{
+    const cu_enterprise *e = &s->ents[ei];
+    char ent_en[1200], ent_zh[1200], oven_en[1300] = "", oven_zh[1300] = "";
+    char en[4096], zh[4096], path[64];
+    size_t u;
+    if (!e->phase_out || e->guarantee == CURTAIL_GUARANTEE_NONE)
+        return CURTAIL_OK;
+    name_quoted(ent_en, sizeof ent_en, ent_zh, sizeof ent_zh, e->id, e->name);
+    for (u = e->first_unit; u < e->first_unit + e->nunits; u++) {
+        const cu_unit *un = &s->units[u];
+        if (un->has_coke_oven && un->has_height && un->height_m <= 4.3 + 1e-9) {
+            char n_en[1200], n_zh[1200];
+            name_quoted(n_en, sizeof n_en, n_zh, sizeof n_zh, un->id, un->name);
+            cu_snprintf_c(oven_en, sizeof oven_en, " with %g m coke oven %s", un->height_m,
+                          n_en);
+            cu_snprintf_c(oven_zh, sizeof oven_zh, "（%g 米焦炉%s）", un->height_m, n_zh);
+            break;
+        }
+    }
+    cu_snprintf_c(en, sizeof en,
+                  "enterprise %s%s is listed for phase-out but kept as guarantee %s; the air "
+                  "plan unbinds phase-out plants from heating and gas supply duty",
+                  ent_en, oven_en, cu_guarantee_name(e->guarantee));
+    cu_snprintf_c(zh, sizeof zh,
+                  "企业%s%s已列入淘汰计划，却仍为保障类（%s）；大气污染防治方案要求对列入淘汰计划的 "
+                  "4.3 米焦炉实施“供热、供气解绑”",
+                  ent_zh, oven_zh, guarantee_zh(e->guarantee));
+    snprintf(path, sizeof path, "enterprises[%zu].guarantee", ei);
+    return cu_scenario_warn(s, e->pos[CU_EF_GUARANTEE].line ? e->pos[CU_EF_GUARANTEE]
+                                                            : e->pos[CU_EF_NODE],
+                            path, en, zh);
+}
+
+/* The unit's own warnings (SPEC §2) and the heat-source clause, each naming
+ * the unit and its enterprise. */
+static int unit_warnings(curtail_scenario *s, size_t u)
+{
+    const cu_unit *un = &s->units[u];
+    const cu_enterprise *e = &s->ents[un->enterprise];
+    size_t j = u - e->first_unit;
+    char path[128], ent_en[1200], ent_zh[1200], unit_en[1200], unit_zh[1200], en[4096],
+        zh[4096];
+    int p, any = 0;
+    cu_pos boiler = un->pos[CU_UF_BOILER].line ? un->pos[CU_UF_BOILER] : un->pos[CU_UF_NODE];
+    name_quoted(ent_en, sizeof ent_en, ent_zh, sizeof ent_zh, e->id, e->name);
+    name_quoted(unit_en, sizeof unit_en, unit_zh, sizeof unit_zh, un->id, un->name);
+    if (un->has_boiler && un->fuel == CURTAIL_FUEL_COAL && un->steam_tph > 0 &&
+        un->steam_tph < 35) {
+        cu_unit_path(path, sizeof path, un->enterprise, j, "boiler.steam_tph");
+        cu_snprintf_c(en, sizeof en,
+                      "coal boiler %s of enterprise %s has %g t/h, under 35 t/h, and should "
+                      "have been eliminated",
+                      unit_en, ent_en, un->steam_tph);
+        cu_snprintf_c(zh, sizeof zh, "企业%s的燃煤锅炉%s为 %g 蒸吨/小时，低于 35 蒸吨/小时，应已淘汰",
+                      ent_zh, unit_zh, un->steam_tph);
+        if (cu_scenario_warn(s, boiler, path, en, zh))
+            return CURTAIL_ENOMEM;
+    }
+    if (un->has_boiler && un->heating && e->guarantee == CURTAIL_GUARANTEE_NONE) {
+        cu_unit_path(path, sizeof path, un->enterprise, j, "boiler.heating");
+        cu_snprintf_c(en, sizeof en,
+                      "heating boiler %s of enterprise %s without guarantee: livelihood takes "
+                      "the measures of its grade",
+                      unit_en, ent_en);
+        cu_snprintf_c(zh, sizeof zh,
+                      "企业%s的供热锅炉%s未标注 guarantee: livelihood（民生保障），按其绩效等级采取措施",
+                      ent_zh, unit_zh);
+        if (cu_scenario_warn(s, boiler, path, en, zh))
+            return CURTAIL_ENOMEM;
+    }
+    if (heat_source_warning(s, u))
+        return CURTAIL_ENOMEM;
+    if (un->has_coke_oven && un->has_height && un->height_m <= 4.3 + 1e-9 && !e->phase_out) {
+        cu_unit_path(path, sizeof path, un->enterprise, j, "coke_oven.height_m");
+        cu_snprintf_c(en, sizeof en,
+                      "%g m coke oven %s is due for closure but enterprise %s is not flagged "
+                      "phase_out",
+                      un->height_m, unit_en, ent_en);
+        cu_snprintf_c(zh, sizeof zh,
+                      "%g 米焦炉%s应关停淘汰，但企业%s未标注 phase_out（列入淘汰）",
+                      un->height_m, unit_zh, ent_zh);
+        if (cu_scenario_warn(s, un->pos[CU_UF_COKE_OVEN].line ? un->pos[CU_UF_COKE_OVEN] : un->pos[CU_UF_NODE],
+                             path, en, zh))
+            return CURTAIL_ENOMEM;
+    }
+    for (p = 0; p < CU_NP; p++)
+        if (un->ef[p] > 0 || un->fixed[p] > 0)
+            any = 1;
+    if (!any) {
+        cu_unit_path(path, sizeof path, un->enterprise, j, NULL);
+        cu_snprintf_c(en, sizeof en, "unit %s of enterprise %s has no emissions", unit_en,
+                      ent_en);
+        cu_snprintf_c(zh, sizeof zh, "企业%s的生产单元%s没有排放", ent_zh, unit_zh);
+        if (cu_scenario_warn(s, un->pos[CU_UF_NODE], path, en, zh))
+            return CURTAIL_ENOMEM;
+    }
+    return CURTAIL_OK;
+}
+
+/* Enterprise by enterprise, in file order: its own warnings, then its units'. */
 static int scenario_warnings(curtail_scenario *s)
 {
-    size_t u;
-    char path[128];
-    for (u = 0; u < s->nunits; u++) {
-        const cu_unit *un = &s->units[u];
-        const cu_enterprise *e = &s->ents[un->enterprise];
-        size_t j = u - e->first_unit;
-        char en[512], zh[512];
-        int p, any = 0;
-        if (un->has_boiler && un->fuel == CURTAIL_FUEL_COAL && un->steam_tph > 0 &&
-            un->steam_tph < 35) {
-            cu_unit_path(path, sizeof path, un->enterprise, j, "boiler.steam_tph");
-            cu_snprintf_c(en, sizeof en,
-                     "coal boiler of %g t/h is under 35 t/h and should have been eliminated",
-                     un->steam_tph);
-            cu_snprintf_c(zh, sizeof zh, "%g 蒸吨/小时燃煤锅炉，低于 35 蒸吨/小时，应已淘汰",
-                     un->steam_tph);
-            if (cu_scenario_warn(s, un->pos[CU_UF_BOILER].line ? un->pos[CU_UF_BOILER] : un->pos[CU_UF_NODE],
-                                 path, en, zh))
+    size_t e, u;
+    for (e = 0; e < s->nents; e++) {
+        const cu_enterprise *en = &s->ents[e];
+        if (credit_code_warning(s, e) || phase_out_guarantee_warning(s, e))
+            return CURTAIL_ENOMEM;
+        for (u = en->first_unit; u < en->first_unit + en->nunits; u++)
+            if (unit_warnings(s, u))
                 return CURTAIL_ENOMEM;
-        }
-        if (un->has_boiler && un->heating && e->guarantee == CURTAIL_GUARANTEE_NONE) {
-            cu_unit_path(path, sizeof path, un->enterprise, j, "boiler.heating");
-            cu_snprintf_c(en, sizeof en,
-                     "heating boiler of enterprise '%s' without guarantee: livelihood takes "
-                     "the measures of its grade",
-                     e->id);
-            cu_snprintf_c(zh, sizeof zh,
-                     "企业“%s”的供热锅炉未标注 guarantee: livelihood（民生保障），按其绩效等级采取措施",
-                     e->id);
-            if (cu_scenario_warn(s, un->pos[CU_UF_BOILER].line ? un->pos[CU_UF_BOILER] : un->pos[CU_UF_NODE],
-                                 path, en, zh))
-                return CURTAIL_ENOMEM;
-        }
-        if (un->has_coke_oven && un->has_height && un->height_m <= 4.3 + 1e-9 && !e->phase_out) {
-            cu_unit_path(path, sizeof path, un->enterprise, j, "coke_oven.height_m");
-            cu_snprintf_c(en, sizeof en,
-                     "%g m coke oven is due for closure but enterprise '%s' is not flagged phase_out",
-                     un->height_m, e->id);
-            cu_snprintf_c(zh, sizeof zh, "%g 米焦炉应关停淘汰，但企业“%s”未标注 phase_out（列入淘汰）",
-                     un->height_m, e->id);
-            if (cu_scenario_warn(s, un->pos[CU_UF_COKE_OVEN].line ? un->pos[CU_UF_COKE_OVEN] : un->pos[CU_UF_NODE],
-                                 path, en, zh))
-                return CURTAIL_ENOMEM;
-        }
-        for (p = 0; p < CU_NP; p++)
-            if (un->ef[p] > 0 || un->fixed[p] > 0)
-                any = 1;
-        if (!any) {
-            cu_unit_path(path, sizeof path, un->enterprise, j, NULL);
-            cu_snprintf_c(en, sizeof en, "unit '%s' has no emissions", un->id);
-            cu_snprintf_c(zh, sizeof zh, "生产单元“%s”没有排放", un->id);
-            if (cu_scenario_warn(s, un->pos[CU_UF_NODE], path, en, zh))
-                return CURTAIL_ENOMEM;
-        }
     }
     return CURTAIL_OK;
 }
@@ -401,7 +628,9 @@ static int below_min_warnings(curtail_scenario *s, const cu_groups *g)
     for (i = 0; i < g->nbelow_min; i++) {
         const struct cu_below_min *f = &g->below_min[i];
         const cu_unit *un = &s->units[f->unit];
-        char levels[64] = "", levels_zh[64] = "", path[128], en[512], zh[512];
+        const cu_enterprise *e = &s->ents[un->enterprise];
+        char levels[64] = "", levels_zh[64] = "", path[128], ent_en[1200], ent_zh[1200],
+             unit_en[1200], unit_zh[1200], en[4096], zh[4096];
         int L, any = 0;
         for (L = 0; L < CU_NL; L++)
             if (f->levels & (1u << L)) {
@@ -415,12 +644,15 @@ static int below_min_warnings(curtail_scenario *s, const cu_groups *g)
             }
         cu_unit_path(path, sizeof path, un->enterprise,
                      f->unit - s->ents[un->enterprise].first_unit, NULL);
+        name_quoted(ent_en, sizeof ent_en, ent_zh, sizeof ent_zh, e->id, e->name);
+        name_quoted(unit_en, sizeof unit_en, unit_zh, sizeof unit_zh, un->id, un->name);
         cu_snprintf_c(en, sizeof en,
                  "the rule at %s asks for less than the technical minimum load %g of unit "
-                 "'%s'; it runs at %g",
-                 levels, un->min_load, un->id, f->load);
-        cu_snprintf_c(zh, sizeof zh, "%s预警的措施要求低于生产单元“%s”的最低技术负荷 %g，按负荷 %g 运行",
-                 levels_zh, un->id, un->min_load, f->load);
+                 "%s of enterprise %s; it runs at %g",
+                 levels, un->min_load, unit_en, ent_en, f->load);
+        cu_snprintf_c(zh, sizeof zh,
+                 "%s预警的措施要求低于企业%s生产单元%s的最低技术负荷 %g，按负荷 %g 运行",
+                 levels_zh, ent_zh, unit_zh, un->min_load, f->load);
         if (cu_scenario_warn(s, un->pos[CU_UF_NODE], path, en, zh))
             return CURTAIL_ENOMEM;
     }

@@ -33,6 +33,7 @@ _curtail()
         plan | schedule)
             COMPREPLY=($(compgen -W "--format --output -o --lang --bom --time-limit --solver --help" -- "$cur")) ;;
         export) COMPREPLY=($(compgen -W "--level --format --output -o --solver --help" -- "$cur")) ;;
+        validate) COMPREPLY=($(compgen -W "--lang --help" -- "$cur")) ;;
         *) COMPREPLY=($(compgen -W "--help" -- "$cur")) ;;
         esac
         return 0

@@ -22,10 +22,17 @@
 static const char usage_line[] =
     "Usage: curtail validate|plan|schedule|sweep|export|policy [FILE] [OPTIONS] (see curtail --help)\n";
 
-/* The golden scenario's one warning, as the CLI prints it when run in GOLDEN. */
-#define PLAN_WARNING                                                                         \
-    "plan.yaml:68:17: warning: enterprises[2].units[0].boiler.steam_tph: coal boiler of 20 " \
-    "t/h is under 35 t/h and should have been eliminated\n"
+/* The golden scenario's one warning, as the CLI prints it when run in GOLDEN:
+ * in the scenario's language (zh) behind the ASCII tag, in English with --lang en. */
+#define PLAN_WARNING_AT(file)                                                                \
+    file ":68:17: warning: enterprises[2].units[0].boiler.steam_tph: "                      \
+         "企业“示例热力有限公司”（reli）的燃煤锅炉“1# 燃煤锅炉”（b1）为 20 蒸吨/小时，低于 " \
+         "35 蒸吨/小时，应已淘汰\n"
+#define PLAN_WARNING PLAN_WARNING_AT("plan.yaml")
+#define PLAN_WARNING_EN                                                                      \
+    "plan.yaml:68:17: warning: enterprises[2].units[0].boiler.steam_tph: coal boiler 'b1' "  \
+    "('1# 燃煤锅炉') of enterprise 'reli' ('示例热力有限公司') has 20 t/h, under 35 t/h, and "  \
+    "should have been eliminated\n"
 
 typedef struct run_result {
     int status;
@@ -188,7 +195,7 @@ START_TEST(test_cli_plan_csv_md)
     assert_file_is_golden(r.out, "plan.zh.csv");
     run_free(&r);
     r = run("cd '%s' && @ plan --lang en --format=csv plan.yaml", GOLDEN);
-    assert_run(&r, 0, PLAN_WARNING);
+    assert_run(&r, 0, PLAN_WARNING_EN);
     assert_file_is_golden(r.out, "plan.en.csv");
     run_free(&r);
     r = run("cd '%s' && @ plan plan.yaml --format md", GOLDEN);
@@ -196,7 +203,7 @@ START_TEST(test_cli_plan_csv_md)
     assert_file_is_golden(r.out, "plan.zh.md");
     run_free(&r);
     r = run("cd '%s' && @ plan plan.yaml --format md --lang en", GOLDEN);
-    assert_run(&r, 0, PLAN_WARNING);
+    assert_run(&r, 0, PLAN_WARNING_EN);
     assert_file_is_golden(r.out, "plan.en.md");
     run_free(&r);
 }
@@ -229,7 +236,7 @@ START_TEST(test_cli_plan_output_file)
     run_free(&r);
     r = run("cd '%s' && @ plan plan.yaml --output='%s/plan.out' --format md --lang en", GOLDEN,
             dir);
-    assert_run(&r, 0, PLAN_WARNING);
+    assert_run(&r, 0, PLAN_WARNING_EN);
     snprintf(path, sizeof path, "%s/plan.out", dir);
     text = tu_read_file(path, NULL);
     ck_assert_ptr_nonnull(text);
@@ -302,8 +309,7 @@ START_TEST(test_cli_plan_stdin)
 {
     run_result r = run("(cd '%s' && @ plan - --format csv < plan.yaml)", GOLDEN);
     assert_run(&r, 0,
-               "<stdin>:68:17: warning: enterprises[2].units[0].boiler.steam_tph: coal boiler "
-               "of 20 t/h is under 35 t/h and should have been eliminated\n");
+               PLAN_WARNING_AT("<stdin>"));
     assert_file_is_golden(r.out, "plan.zh.csv");
     run_free(&r);
 }
@@ -346,8 +352,7 @@ START_TEST(test_cli_plan_unmet_exit_3)
     /* red NOx: at most 450 (oven at its lo 18/72 = 0.25: chem follows the
      * oven's grade C, so the group is not pinned) + 200 (r1 stopped) = 650 of 1080 */
     assert_run(&r, 3,
-               "unmet.yaml:68:17: warning: enterprises[2].units[0].boiler.steam_tph: coal "
-               "boiler of 20 t/h is under 35 t/h and should have been eliminated\n"
+               PLAN_WARNING_AT("unmet.yaml")
                "curtail: targets not met (smallest shortfall): red NOx short by 430.00 kg/d\n");
     snprintf(path, sizeof path, "%s/out.json", dir);
     text = tu_read_file(path, NULL);
@@ -409,8 +414,13 @@ END_TEST
 /* ---- core: schedule ------------------------------------------------------------------ */
 
 /* The golden episode's one warning, as printed when run in GOLDEN. */
-#define SCHEDULE_WARNING                                                                     \
-    "schedule.yaml:57:9: warning: enterprises[2].units[0]: unit 'reactor' has no emissions\n"
+#define SCHEDULE_WARNING_AT(file)                                                            \
+    file ":57:9: warning: enterprises[2].units[0]: "                                          \
+         "企业“示例新材料有限公司”（wu）的生产单元“反应装置”（reactor）没有排放\n"
+#define SCHEDULE_WARNING SCHEDULE_WARNING_AT("schedule.yaml")
+#define SCHEDULE_WARNING_EN                                                                  \
+    "schedule.yaml:57:9: warning: enterprises[2].units[0]: unit 'reactor' ('反应装置') of "   \
+    "enterprise 'wu' ('示例新材料有限公司') has no emissions\n"
 
 START_TEST(test_cli_schedule_golden)
 {
@@ -427,7 +437,7 @@ START_TEST(test_cli_schedule_golden)
     size_t i;
     for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         run_result r = run("cd '%s' && @ schedule schedule.yaml %s", GOLDEN, cases[i].args);
-        assert_run(&r, 0, SCHEDULE_WARNING);
+        assert_run(&r, 0, strstr(cases[i].args, "en") ? SCHEDULE_WARNING_EN : SCHEDULE_WARNING);
         assert_file_is_golden(r.out, cases[i].golden);
         run_free(&r);
     }
@@ -456,8 +466,7 @@ START_TEST(test_cli_schedule_output_file_bom_stdin)
     run_free(&r);
     r = run("(cd '%s' && @ schedule - --format csv < schedule.yaml)", GOLDEN);
     assert_run(&r, 0,
-               "<stdin>:57:9: warning: enterprises[2].units[0]: unit 'reactor' has no "
-               "emissions\n");
+               SCHEDULE_WARNING_AT("<stdin>"));
     assert_file_is_golden(r.out, "schedule.zh.csv");
     run_free(&r);
     remove_dir(dir);
@@ -666,7 +675,7 @@ START_TEST(test_cli_file_name_escaped)
             "@ validate \"$(printf 'w\\rx')\"",
             dir);
     assert_run(&r, 0,
-               "w\\rx:3:38: warning: enterprises[0].units[0]: unit 'u' has no emissions\n");
+               "w\\rx:3:38: warning: enterprises[0].units[0]: 企业“e”的生产单元“u”没有排放\n");
     run_free(&r);
     r = run("cd '%s' && @ plan x.yaml \"$(printf 'y\\033[2J')\"", dir);
     assert_run(&r, 1, NULL);

@@ -167,9 +167,14 @@ static size_t count_lines(const char *s)
     return n;
 }
 
+/* Grouped in the scenario's language (zh by default): numbers and quoted names
+ * (“…”, '…') that differ within a group are "…", the ones all share stay. */
 #define SUMMARY                                                                              \
-    "curtail: 33 warnings: 30 × coal boiler of … t/h is under 35 t/h and should have been "  \
-    "eliminated, 3 × unit … has no emissions; "
+    "curtail: 33 warnings: 30 × 企业“heat”的燃煤锅炉…为 … 蒸吨/小时，低于 35 蒸吨/小时，"     \
+    "应已淘汰, 3 × 企业“chem”的生产单元…没有排放; "
+#define SUMMARY_EN                                                                           \
+    "curtail: 33 warnings: 30 × coal boiler … of enterprise 'heat' has … t/h, under 35 t/h, " \
+    "and should have been eliminated, 3 × unit … of enterprise 'chem' has no emissions; "
 
 START_TEST(test_cli_ux_warnings_grouped)
 {
@@ -183,11 +188,24 @@ START_TEST(test_cli_ux_warnings_grouped)
     ck_assert_int_eq(r.status, 0);
     ck_assert_uint_eq(count_lines(r.err), 21);
     ck_assert_ptr_nonnull(strstr(r.err, "many.yaml:7:69: warning: enterprises[0].units[0]."
-                                        "boiler.steam_tph: coal boiler of 10 t/h is under 35 "
-                                        "t/h and should have been eliminated\n"));
+                                        "boiler.steam_tph: 企业“heat”的燃煤锅炉“b0”为 10 "
+                                        "蒸吨/小时，低于 35 蒸吨/小时，应已淘汰\n"));
     last = strstr(r.err, "curtail: 33 warnings");
     ck_assert_ptr_nonnull(last);
     ck_assert_str_eq(last, SUMMARY "first 20 shown (--max-warnings N for more, -q for none)\n");
+    run_free(&r);
+
+    snprintf(args, sizeof args, "validate %s --lang en --max-warnings 1", path);
+    r = run(args);
+    ck_assert_int_eq(r.status, 0);
+    last = strchr(r.err, '\n');
+    ck_assert_ptr_nonnull(last);
+    ck_assert_str_eq(last + 1, SUMMARY_EN "first 1 shown (--max-warnings N for more, -q for "
+                                          "none)\n");
+    ck_assert_ptr_nonnull(strstr(r.err, "many.yaml:7:69: warning: enterprises[0].units[0]."
+                                        "boiler.steam_tph: coal boiler 'b0' of enterprise "
+                                        "'heat' has 10 t/h, under 35 t/h, and should have been "
+                                        "eliminated\n"));
     run_free(&r);
 
     snprintf(args, sizeof args, "validate %s --max-warnings 0", path);

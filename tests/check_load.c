@@ -142,7 +142,7 @@ static const char full_yaml[] =
     "enterprises:\n"                                                  /* 21 */
     "  - id: hengxiang\n"                                             /* 22 */
     "    name: 襄垣县恒祥焦化有限公司\n"                              /* 23 */
-    "    credit_code: 91140423MA0XXXXXX1\n"                           /* 24 */
+    "    credit_code: 91140423MA0XXXXXX6\n"                           /* 24 */
     "    town: 王桥镇\n"                                              /* 25 */
     "    industry: coking\n"                                          /* 26 */
     "    grade: C\n"                                                  /* 27 */
@@ -285,7 +285,7 @@ START_TEST(test_load_enterprises)
     e = &s->ents[0];
     ck_assert_str_eq(e->id, "hengxiang");
     ck_assert_str_eq(e->name, "襄垣县恒祥焦化有限公司");
-    ck_assert_str_eq(e->credit_code, "91140423MA0XXXXXX1");
+    ck_assert_str_eq(e->credit_code, "91140423MA0XXXXXX6");
     ck_assert_str_eq(e->town, "王桥镇");
     ck_assert_int_eq(e->industry, CURTAIL_COKING);
     ck_assert_int_eq(e->grade, CURTAIL_GRADE_C);

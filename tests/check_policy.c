@@ -302,10 +302,11 @@ START_TEST(test_policy_rule_below_minimum)
     ck_assert_uint_eq(curtail_scenario_warning_count(s), 1);
     ck_assert_str_eq(curtail_scenario_warning(s, 0),
                      "t.yaml:6:48: warning: enterprises[0].units[0]: the rule at red asks for "
-                     "less than the technical minimum load 0.4 of unit 'u'; it runs at 0.4");
+                     "less than the technical minimum load 0.4 of unit 'u' of enterprise 'c'; "
+                     "it runs at 0.4");
     ck_assert_str_eq(curtail_scenario_warning_text(s, 0, CURTAIL_LANG_ZH),
-                     "t.yaml:6:48: 警告: enterprises[0].units[0]: 红色预警的措施要求低于生产单元"
-                     "“u”的最低技术负荷 0.4，按负荷 0.4 运行");
+                     "t.yaml:6:48: 警告: enterprises[0].units[0]: 红色预警的措施要求低于企业“c”"
+                     "生产单元“u”的最低技术负荷 0.4，按负荷 0.4 运行");
     /* the scenario's language (zh by default) */
     ck_assert_str_eq(curtail_scenario_warning_text(s, 0, CURTAIL_LANG_DEFAULT),
                      curtail_scenario_warning_text(s, 0, CURTAIL_LANG_ZH));
@@ -376,7 +377,8 @@ START_TEST(test_policy_below_minimum_never_above_base)
     ck_assert_uint_eq(curtail_scenario_warning_count(s), 1);
     ck_assert_str_eq(curtail_scenario_warning(s, 0),
                      "t.yaml:5:48: warning: enterprises[0].units[0]: the rule at red asks for "
-                     "less than the technical minimum load 0.5 of unit 'u'; it runs at 0.4");
+                     "less than the technical minimum load 0.5 of unit 'u' of enterprise 'c'; "
+                     "it runs at 0.4");
     cu_groups_free(g);
     curtail_scenario_free(s);
 }
@@ -390,8 +392,8 @@ START_TEST(test_policy_heating_boiler_without_guarantee_warns)
     ck_assert_uint_eq(curtail_scenario_warning_count(s), 1);
     ck_assert_str_eq(curtail_scenario_warning(s, 0),
                      "t.yaml:4:52: warning: enterprises[0].units[0].boiler.heating: heating boiler "
-                     "of enterprise 'heat' without guarantee: livelihood takes the measures of "
-                     "its grade");
+                     "'b' of enterprise 'heat' without guarantee: livelihood takes the measures "
+                     "of its grade");
     curtail_scenario_free(s);
 }
 END_TEST

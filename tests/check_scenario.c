@@ -18,7 +18,7 @@ static const char yaml[] =
     "enterprises:\n"
     "  - id: coke\n"
     "    name: 恒祥焦化\n"
-    "    credit_code: 91140423MA0XXXXXX1\n"
+    "    credit_code: 91140423MA0XXXXXX6\n"
     "    town: 王桥镇\n"
     "    industry: coking\n"
     "    grade: B-\n"
@@ -72,7 +72,7 @@ START_TEST(test_scenario_enterprises_read_back)
     ck_assert_int_eq(curtail_scenario_enterprise(s, 0, &e, &err), CURTAIL_OK);
     ck_assert_str_eq(e.id, "coke");
     ck_assert_str_eq(e.name, "恒祥焦化");
-    ck_assert_str_eq(e.credit_code, "91140423MA0XXXXXX1");
+    ck_assert_str_eq(e.credit_code, "91140423MA0XXXXXX6");
     ck_assert_str_eq(e.town, "王桥镇");
     ck_assert_int_eq(e.industry, CURTAIL_COKING);
     ck_assert_int_eq(e.grade, CURTAIL_GRADE_B_MINUS); /* as written, not the effective D */
@@ -280,7 +280,7 @@ START_TEST(test_scenario_unit_spec_version_1)
     ck_assert_double_eq(buf.head.coking_time_h, 20);
     for (k = 0; k < sizeof buf.head - v1; k++)
         ck_assert_uint_eq(tail[k], 0x5A);
-    buf.head.version = 3;
+    buf.head.version = CURTAIL_UNIT_SPEC_VERSION + 1;
     ck_assert_int_eq(curtail_scenario_unit(s, 0, &buf.head, NULL, &err), CURTAIL_EINVAL);
     curtail_scenario_free(s);
 }

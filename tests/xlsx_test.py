@@ -64,7 +64,7 @@ def main():
     code = credit_code("91140423123456789")
     check(code.isdigit() or code[:-1].isdigit(), f"test code {code}")
     text = open(os.path.join(src, "tests/data/golden/plan.yaml"), encoding="utf-8").read()
-    text = text.replace("91140423MA0HX0001A", code)
+    text = text.replace("91140423MA0HX0001C", code)
     yaml = os.path.join(tmp, "digits.yaml")
     open(yaml, "w", encoding="utf-8").write(text)
 

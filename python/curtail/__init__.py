@@ -341,6 +341,7 @@ class Scenario:
             u.fuel = _index(FUELS, b.get("fuel"), "fuel")
             u.steam_tph = float(b.get("steam_tph", 0.0))
             u.heating = int(bool(b.get("heating", False)))
+            u.ultra_low = int(bool(b.get("ultra_low", False)))
         _call(_L.curtail_scenario_add_unit, self._h, ctypes.byref(u))
 
     def check(self):
@@ -425,7 +426,7 @@ class Scenario:
                                   "max_coking_time_h": u.max_coking_time_h, "ramp_h": u.ramp_h}
             if u.has_boiler:
                 d["boiler"] = {"fuel": FUELS[u.fuel], "steam_tph": u.steam_tph,
-                               "heating": bool(u.heating)}
+                               "heating": bool(u.heating), "ultra_low": bool(u.ultra_low)}
             out.append(d)
         return out
 

@@ -47,8 +47,8 @@ class UnitSpec(ctypes.Structure):
                 ("max_coking_time_h", ctypes.c_double), ("has_boiler", ctypes.c_int),
                 ("fuel", ctypes.c_int), ("steam_tph", ctypes.c_double), ("heating", ctypes.c_int),
                 ("has_ramp_h", ctypes.c_int), ("ramp_h", ctypes.c_double),
-                ("capacity_unit", ctypes.c_char_p)]
-    VERSION = 2
+                ("capacity_unit", ctypes.c_char_p), ("ultra_low", ctypes.c_int)]
+    VERSION = 3
 
     @classmethod
     def init(cls):

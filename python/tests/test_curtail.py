@@ -219,6 +219,22 @@ class TestBuild(unittest.TestCase):
         s.check()
         self.assertEqual(s.units[0]["capacity_unit"], "t/h")
 
+    def test_ultra_low_heat_source(self):
+        # curtail_unit_spec version 3 ends with ultra_low; a guarantee boiler
+        # below grade B is warned of until it is ultra-low
+        s = curtail.Scenario(name="heat")
+        s.add_enterprise("heat", "boiler", grade="C", guarantee="livelihood")
+        s.add_unit("b1", "boiler", 100, ef={"NOx": 1}, boiler={"fuel": "coal"})
+        s.add_unit("b2", "boiler", 100, ef={"NOx": 1},
+                   boiler={"fuel": "coal", "ultra_low": True})
+        s.check()
+        self.assertEqual([u["boiler"]["ultra_low"] for u in s.units], [False, True])
+        self.assertEqual(s.warnings("en"), [
+            "warning: enterprises[0].units[0]: boiler 'b1' of enterprise 'heat' is a heat "
+            "source kept as guarantee livelihood at grade C without ultra-low emission; the "
+            "air plan wants heat sources ultra-low or grade B or better (boiler.ultra_low: "
+            "true once retrofitted)"])
+
 
 class TestErrors(unittest.TestCase):
     def test_input_error_carries_the_position(self):
