@@ -82,7 +82,7 @@ static int targets(const curtail_result *r, cu_summary *s)
                 t->max_reduction += e * (g->b[gi] - g->lo[gi * CU_NL + (size_t)L]);
                 t->reducible += e * g->b[gi];
             }
-            if (!(t->shortfall > 0))
+            if (!(t->shortfall >= 0.005)) /* what shows as 0.00 kg/d is no shortfall */
                 t->why = CU_SHORT_NONE;
             else if (!near_at_least(t->reducible, t->required))
                 t->why = CU_SHORT_BEYOND_LIST;
@@ -344,7 +344,7 @@ void cu_sum_annex_text(const cu_summary *s, int which, int en, cu_buf *out)
                             : "目标函数为三个预警级别加权损失之和，仅供优化比较，不是实际发生的损失："
                               "三个级别不会在同一天发生，加权损失也不是实际金额。目标函数值：");
         cu_put_fixed(out, s->objective / 10000.0, 2);
-        cu_buf_puts(out, en ? " (10k yuan/d, weighted)." : "（万元/日，加权）。");
+        cu_buf_puts(out, en ? " 10k yuan/d." : " 万元/日。");
         break;
     default:
         cu_buf_puts(out, en ? "The marginal cost of a target is how much the level's weighted "

@@ -1,0 +1,293 @@
+/*
+ * check_summary.c — the plan's summary (summary.c, issue 9) on a case small
+ * enough to count by hand. No optimiser freedom (extra.grades: []): every
+ * load is its rule's, so every number below follows from the YAML.
+ *
+ *   e1 甲焦化 (甲镇, coking, C): oven (1000 t/d, 100 yuan/t, SO2 0.1, NOx 1.0,
+ *      coking time 24 h, max 48 h): yellow no rule, orange 48 h (load 0.5),
+ *      red stop (hot idle); chem follows it (VOCs 0.1).
+ *   e2 乙化工 (乙镇, chemical, D): r1 (100 t/d, 1000 yuan/t, VOCs 1.0): cut 20 %
+ *      / 50 % / stop; load1 (loading, VOCs 0.5): red stop.
+ *   e3 丙热力 (no town, boiler, C, guarantee): b1 (SO2 50, NOx 100, PM 10 kg/d).
+ *   e4 丁公司 (甲镇, other, A): o1 (PM 10 kg/d).
+ *
+ * Listed: SO2 100 + 50 = 150, NOx 1000 + 100 = 1100, PM 10 + 10 = 20,
+ * VOCs 100 + 100 + 50 = 250 kg/d; county totals 1000 / 2000 / 100 / 400.
+ * Orange: SO2 50, NOx 500, VOCs 50 + 50 = 100 kg/d reduced; required NOx
+ * 0.3 × 2000 = 600, short 100, every load at its bound. Red: VOCs 250
+ * reduced, required 0.7 × 400 = 280 > 250 reducible: beyond the list.
+ * Lost value: yellow 0.2 × 100 × 1000 = 20 000; orange 0.5 × 1000 × 100 +
+ * 0.5 × 100 × 1000 = 100 000; red 200 000 yuan/d. Weighted (C 2, D 1):
+ * 20 000, 150 000, 300 000; objective 470 000.
+ */
+#include "curtail.h"
+#include "internal.h"
+#include "result.h"
+#include "summary.h"
+#include "write.h"
+
+#include <check.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char yaml[] =
+    "curtail: 1\n"
+    "name: 汇总核对\n"
+    "targets:\n"
+    "  base: totals\n"
+    "  totals_kgpd: {SO2: 1000, NOx: 2000, PM: 100, VOCs: 400}\n"
+    "  ratios:\n"
+    "    yellow: {SO2: 0, NOx: 0, PM: 0, VOCs: 0.05}\n"
+    "    orange: {SO2: 0.04, NOx: 0.3, PM: 0, VOCs: 0.2}\n"
+    "    red: {SO2: 0.05, NOx: 0.4, PM: 0, VOCs: 0.7}\n"
+    "extra:\n"
+    "  grades: []\n"
+    "  weights: {A: 3, C: 2, D: 1}\n"
+    "builtin_policy: false\n"
+    "policy:\n"
+    "  - {industry: coking, kind: coke_oven, grades: [C], levels: [orange], coking_time_h: 48}\n"
+    "  - {industry: coking, kind: coke_oven, grades: [C], levels: [red], stop: true}\n"
+    "  - {industry: chemical, kind: reactor, grades: [D], levels: [yellow], cut: 0.2}\n"
+    "  - {industry: chemical, kind: reactor, grades: [D], levels: [orange], cut: 0.5}\n"
+    "  - {industry: chemical, kind: reactor, grades: [D], levels: [red], stop: true}\n"
+    "  - {industry: chemical, kind: loading, grades: [D], levels: [red], stop: true}\n"
+    "enterprises:\n"
+    "  - id: e1\n"
+    "    name: 甲焦化\n"
+    "    town: 甲镇\n"
+    "    industry: coking\n"
+    "    grade: C\n"
+    "    units:\n"
+    "      - {id: oven, kind: coke_oven, capacity: 1000, value: 100, ef: {SO2: 0.1, NOx: 1.0},\n"
+    "         coke_oven: {height_m: 6, quenching: dry, coking_time_h: 24, max_coking_time_h: 48}}\n"
+    "      - {id: chem, kind: byproduct, capacity: 1000, follows: oven, ef: {VOCs: 0.1}}\n"
+    "  - id: e2\n"
+    "    name: 乙化工\n"
+    "    town: 乙镇\n"
+    "    industry: chemical\n"
+    "    grade: D\n"
+    "    units:\n"
+    "      - {id: r1, kind: reactor, capacity: 100, value: 1000, ef: {VOCs: 1.0}}\n"
+    "      - {id: load1, kind: loading, capacity: 100, ef: {VOCs: 0.5}}\n"
+    "  - id: e3\n"
+    "    name: 丙热力\n"
+    "    industry: boiler\n"
+    "    grade: C\n"
+    "    guarantee: livelihood\n"
+    "    units:\n"
+    "      - {id: b1, kind: boiler, capacity: 50, value: 10, ef: {SO2: 1.0, NOx: 2.0, PM: 0.2},\n"
+    "         boiler: {fuel: gas, steam_tph: 50, heating: true}}\n"
+    "  - id: e4\n"
+    "    name: 丁公司\n"
+    "    town: 甲镇\n"
+    "    industry: other\n"
+    "    grade: A\n"
+    "    units:\n"
+    "      - {id: o1, kind: other, capacity: 10, value: 50, ef: {PM: 1.0}}\n"
+;
+
+static curtail_scenario *sc;
+static curtail_result *res;
+
+static void setup(void)
+{
+    curtail_error err;
+    int rc;
+    memset(&err, 0, sizeof err);
+    rc = curtail_scenario_load_buffer(&sc, yaml, strlen(yaml), "sum.yaml", NULL, &err);
+    ck_assert_msg(rc == CURTAIL_OK, "load: %d:%d %s", err.line, err.column, err.message);
+    rc = curtail_plan_solve(sc, NULL, &res, &err);
+    ck_assert_msg(rc == CURTAIL_TARGETS_UNMET || rc == CURTAIL_OK, "solve: %s", err.message);
+    ck_assert_ptr_nonnull(res);
+}
+
+static void teardown(void)
+{
+    curtail_result_free(res);
+    curtail_scenario_free(sc);
+}
+
+#define EQ(a, b) ck_assert_msg(fabs((a) - (b)) < 1e-9, "%s = %.12g, want %.12g", #a, (double)(a), (double)(b))
+
+START_TEST(targets_on_both_bases)
+{
+    cu_summary s;
+    ck_assert_int_eq(cu_summary_compute(res, &s), CURTAIL_OK);
+    ck_assert_int_eq(s.has_county, 1);
+    EQ(s.lv[1].t[CURTAIL_SO2].county, 1000);
+    EQ(s.lv[1].t[CURTAIL_SO2].listed, 150);
+    EQ(s.lv[1].t[CURTAIL_NOX].listed, 1100);
+    EQ(s.lv[1].t[CURTAIL_PM].listed, 20);
+    EQ(s.lv[1].t[CURTAIL_VOCS].listed, 250);
+    /* orange VOCs: 80 required, 100 achieved: 20 % and 25 % of 400, 32 % and 40 % of 250 */
+    EQ(s.lv[1].t[CURTAIL_VOCS].required, 80);
+    EQ(s.lv[1].t[CURTAIL_VOCS].achieved, 100);
+    EQ(cu_sum_ratio(s.lv[1].t[CURTAIL_VOCS].required, s.lv[1].t[CURTAIL_VOCS].county), 0.20);
+    EQ(cu_sum_ratio(s.lv[1].t[CURTAIL_VOCS].achieved, s.lv[1].t[CURTAIL_VOCS].county), 0.25);
+    EQ(cu_sum_ratio(s.lv[1].t[CURTAIL_VOCS].required, s.lv[1].t[CURTAIL_VOCS].listed), 0.32);
+    EQ(cu_sum_ratio(s.lv[1].t[CURTAIL_VOCS].achieved, s.lv[1].t[CURTAIL_VOCS].listed), 0.40);
+    /* shortfalls and why */
+    EQ(s.lv[1].t[CURTAIL_NOX].shortfall, 100);
+    EQ(s.lv[1].t[CURTAIL_NOX].max_reduction, 500);
+    ck_assert_int_eq(s.lv[1].t[CURTAIL_NOX].why, CU_SHORT_AT_MINIMUM);
+    EQ(s.lv[2].t[CURTAIL_VOCS].shortfall, 30);
+    EQ(s.lv[2].t[CURTAIL_VOCS].reducible, 250);
+    ck_assert_int_eq(s.lv[2].t[CURTAIL_VOCS].why, CU_SHORT_BEYOND_LIST);
+    ck_assert_int_eq(s.lv[0].t[CURTAIL_VOCS].why, CU_SHORT_NONE); /* 20 of 20 */
+    ck_assert_int_eq(s.lv[2].t[CURTAIL_NOX].why, CU_SHORT_NONE);
+    /* lost value per level, weighted, objective */
+    EQ(s.lv[0].lost_value, 20000);
+    EQ(s.lv[1].lost_value, 100000);
+    EQ(s.lv[2].lost_value, 200000);
+    EQ(s.lv[1].weighted_loss, 150000);
+    EQ(s.objective, 470000);
+    ck_assert_int_eq(s.has_weight[CURTAIL_GRADE_C] && s.has_weight[CURTAIL_GRADE_D], 1);
+    EQ(s.weight[CURTAIL_GRADE_C], 2);
+    EQ(s.weight[CURTAIL_GRADE_A], 3);
+    ck_assert_int_eq(s.has_weight[CURTAIL_GRADE_B], 0);
+    cu_summary_free(&s);
+}
+END_TEST
+
+START_TEST(counts_by_measure)
+{
+    cu_summary s;
+    int L, c;
+    ck_assert_int_eq(cu_summary_compute(res, &s), CURTAIL_OK);
+    /* yellow: r1 cut; oven, chem, load1 nothing; b1 guarantee; o1 voluntary */
+    ck_assert_uint_eq(s.lv[0].units[CU_MC_CUT], 1);
+    ck_assert_uint_eq(s.lv[0].units[CU_MC_NONE], 3);
+    ck_assert_uint_eq(s.lv[0].enterprises[CU_MC_NONE], 1); /* e1; e2 counts as 限产 */
+    ck_assert_uint_eq(s.lv[0].enterprises[CU_MC_CUT], 1);
+    /* orange: oven 48 h, chem and r1 cut, load1 nothing */
+    ck_assert_uint_eq(s.lv[1].units[CU_MC_COKING_TIME], 1);
+    ck_assert_uint_eq(s.lv[1].units[CU_MC_CUT], 2);
+    ck_assert_uint_eq(s.lv[1].enterprises[CU_MC_COKING_TIME], 1);
+    ck_assert_uint_eq(s.lv[1].enterprises[CU_MC_CUT], 1);
+    ck_assert_uint_eq(s.lv[1].units[CU_MC_NONE], 1);
+    ck_assert_uint_eq(s.lv[1].enterprises[CU_MC_NONE], 0);
+    /* red: oven hot idle, chem stops with it, r1 stops, load1 stops loading */
+    ck_assert_uint_eq(s.lv[2].units[CU_MC_HOT_IDLE], 1);
+    ck_assert_uint_eq(s.lv[2].enterprises[CU_MC_HOT_IDLE], 1);
+    ck_assert_uint_eq(s.lv[2].units[CU_MC_STOP], 2);
+    ck_assert_uint_eq(s.lv[2].enterprises[CU_MC_STOP], 1);
+    ck_assert_uint_eq(s.lv[2].units[CU_MC_STOP_LOADING], 1);
+    ck_assert_uint_eq(s.lv[2].enterprises[CU_MC_STOP_LOADING], 0);
+    for (L = 0; L < CU_NL; L++) {
+        size_t nu = 0, ne = 0;
+        ck_assert_uint_eq(s.lv[L].units[CU_MC_GUARANTEE], 1);
+        ck_assert_uint_eq(s.lv[L].units[CU_MC_VOLUNTARY], 1);
+        ck_assert_uint_eq(s.lv[L].enterprises[CU_MC_VOLUNTARY], 1);
+        for (c = 0; c < CU_MC_N; c++) {
+            nu += s.lv[L].units[c];
+            ne += s.lv[L].enterprises[c];
+        }
+        ck_assert_uint_eq(nu, 6); /* every unit once */
+        ck_assert_uint_eq(ne, 4); /* every enterprise once */
+    }
+    cu_summary_free(&s);
+}
+END_TEST
+
+START_TEST(counts_by_grade_industry_town)
+{
+    cu_summary s;
+    ck_assert_int_eq(cu_summary_compute(res, &s), CURTAIL_OK);
+    ck_assert_uint_eq(s.total.units, 6);
+    ck_assert_uint_eq(s.total.enterprises, 4);
+    ck_assert_uint_eq(s.total.cut_units[0], 1);
+    ck_assert_uint_eq(s.total.cut_units[1], 3);
+    ck_assert_uint_eq(s.total.cut_units[2], 4);
+    ck_assert_uint_eq(s.total.cut_enterprises[2], 2);
+    /* C: oven, chem, b1 in e1 and e3; curtailed at orange and red: e1's two */
+    ck_assert_uint_eq(s.by_grade[CURTAIL_GRADE_C].units, 3);
+    ck_assert_uint_eq(s.by_grade[CURTAIL_GRADE_C].enterprises, 2);
+    ck_assert_uint_eq(s.by_grade[CURTAIL_GRADE_C].cut_units[0], 0);
+    ck_assert_uint_eq(s.by_grade[CURTAIL_GRADE_C].cut_units[1], 2);
+    ck_assert_uint_eq(s.by_grade[CURTAIL_GRADE_C].cut_enterprises[1], 1);
+    ck_assert_uint_eq(s.by_grade[CURTAIL_GRADE_D].cut_units[0], 1);
+    ck_assert_uint_eq(s.by_grade[CURTAIL_GRADE_D].cut_units[2], 2);
+    ck_assert_uint_eq(s.by_grade[CURTAIL_GRADE_A].units, 1);
+    ck_assert_uint_eq(s.by_grade[CURTAIL_GRADE_B].units, 0);
+    ck_assert_uint_eq(s.by_industry[CURTAIL_COKING].cut_units[1], 2);
+    ck_assert_uint_eq(s.by_industry[CURTAIL_BOILER_INDUSTRY].enterprises, 1);
+    ck_assert_uint_eq(s.by_industry[CURTAIL_BOILER_INDUSTRY].cut_units[2], 0);
+    /* towns by their bytes (乙 U+4E59 before 甲 U+7532), the unnamed last */
+    ck_assert_uint_eq(s.ntowns, 3);
+    ck_assert_str_eq(s.towns[0].town, "乙镇");
+    ck_assert_str_eq(s.towns[1].town, "甲镇");
+    ck_assert_ptr_null(s.towns[2].town);
+    ck_assert_uint_eq(s.towns[1].c.enterprises, 2);
+    ck_assert_uint_eq(s.towns[1].c.units, 3);
+    ck_assert_uint_eq(s.towns[1].c.cut_enterprises[2], 1);
+    ck_assert_uint_eq(s.towns[0].c.cut_units[2], 2);
+    ck_assert_uint_eq(s.towns[2].c.units, 1);
+    cu_summary_free(&s);
+}
+END_TEST
+
+/* The Markdown and JSON carry the same facts, worded. */
+START_TEST(written)
+{
+    curtail_write_options o = CURTAIL_WRITE_OPTIONS_INIT;
+    cu_buf b;
+    cu_buf_init(&b, NULL);
+    ck_assert_int_eq(cu_write_md(res, &o, &b), CURTAIL_OK);
+    ck_assert_ptr_nonnull(strstr(b.data, "状态：目标未达成；损失产值 10.00 万元/日。"));
+    ck_assert_ptr_nonnull(strstr(b.data, "| VOCs | 400.00 | 250.00 | 80.00 | 100.00 | 0.00 | "
+                                         "20.00% | 25.00% | 32.00% | 40.00% |"));
+    ck_assert_ptr_nonnull(strstr(b.data, "- 橙色预警 NOx 减排目标缺口 0.1 吨/日：可调企业已全部降至"
+                                         "最低负荷，本级别清单企业最多可减排 0.5 吨/日。\n"));
+    ck_assert_ptr_nonnull(strstr(b.data, "- 红色预警 VOCs 减排目标缺口 0.03 吨/日：清单企业全部停产"
+                                         "也只能减排 0.25 吨/日"));
+    ck_assert_ptr_nonnull(strstr(b.data, "| 焖炉保温 | 0 | 0 | 0 | 0 | 1 | 1 |\n"));
+    ck_assert_ptr_nonnull(strstr(b.data, "| 停止装车（装卸）作业 | 0 | 0 | 0 | 0 | 1 | 0 |\n"));
+    ck_assert_ptr_nonnull(strstr(b.data, "| 合计 | 6 | 4 | 6 | 4 | 6 | 4 |\n"));
+    ck_assert_ptr_nonnull(strstr(b.data, "| （未填写乡镇） | 1 | 1 | 0 | 0 | 0 | 0 | 0 | 0 |\n"));
+    ck_assert_ptr_nonnull(strstr(b.data, "A级 ×3，C级 ×2，D级 ×1。"));
+    ck_assert_ptr_nonnull(strstr(b.data, "目标函数值：47.00 万元/日。"));
+    ck_assert_ptr_null(strstr(b.data, "加权元"));
+    ck_assert_ptr_null(strstr(b.data, "三级加权损失合计"));
+    b.len = 0;
+    o.lang = CURTAIL_LANG_EN;
+    ck_assert_int_eq(cu_write_md(res, &o, &b), CURTAIL_OK);
+    ck_assert_ptr_nonnull(strstr(b.data, "- Orange alert: the NOx target is short by 0.1 t/d: every "
+                                         "adjustable unit is already at its lowest load"));
+    ck_assert_ptr_nonnull(strstr(b.data, "| hot idle | 0 | 0 | 0 | 0 | 1 | 1 |\n"));
+    b.len = 0;
+    o.lang = CURTAIL_LANG_DEFAULT;
+    ck_assert_int_eq(cu_write_json(res, &o, &b), CURTAIL_OK);
+    ck_assert_ptr_nonnull(strstr(b.data, "\"NOx\": {\"county_total\": 2000, \"listed\": 1100, "
+                                         "\"required\": 600, \"achieved\": 500, "
+                                         "\"required_ratio_county\": 0.3, "
+                                         "\"achieved_ratio_county\": 0.25, "));
+    ck_assert_ptr_nonnull(strstr(b.data, "\"shortfall\": 100, \"max_reduction\": 500, "
+                                         "\"marginal_cost\": 0, \"shortfall_reason\": \"all_at_minimum\"}"));
+    ck_assert_ptr_nonnull(strstr(b.data, "\"shortfall_reason\": \"beyond_list\"}"));
+    ck_assert_ptr_nonnull(strstr(b.data, "\"hot_idle\": {\"units\": 1, \"enterprises\": 1}"));
+    ck_assert_ptr_nonnull(strstr(b.data, "{\"town\": null, \"units\": 1, \"enterprises\": 1, "
+                                         "\"curtailed_units\": [0, 0, 0], "
+                                         "\"curtailed_enterprises\": [0, 0, 0]}"));
+    cu_buf_free(&b);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *s = suite_create("summary");
+    TCase *tc = tcase_create("hand");
+    SRunner *sr;
+    int failed;
+    tcase_add_checked_fixture(tc, setup, teardown);
+    tcase_add_test(tc, targets_on_both_bases);
+    tcase_add_test(tc, counts_by_measure);
+    tcase_add_test(tc, counts_by_grade_industry_town);
+    tcase_add_test(tc, written);
+    suite_add_tcase(s, tc);
+    sr = srunner_create(s);
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
