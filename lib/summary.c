@@ -258,16 +258,16 @@ void cu_sum_put_tpd(cu_buf *out, double kg, int en)
 void cu_sum_base_text(const cu_summary *s, int en, cu_buf *out)
 {
     if (s->has_county)
-        cu_buf_puts(out, en ? "The targets are ratios of the county's total emissions (全社会排放量, "
-                              "targets.base: totals); the listed enterprises' own emissions "
-                              "(清单企业排放量, the sum of the list's baseline column) are a "
-                              "part of them, and the ratios are given against both."
+        cu_buf_puts(out, en ? "The targets are ratios of the county's total emissions "
+                              "(targets.base: totals); the listed enterprises' own emissions "
+                              "(the sum of the list's baseline column) are a part of them, and "
+                              "the ratios are given against both."
                             : "减排目标以全社会排放量为基数（targets.base: totals）；清单企业排放量"
                               "（即清单“基准排放量”列之和）为其中一部分，减排比例分别按两个基数列出。");
     else
         cu_buf_puts(out, en ? "The targets are ratios of the listed enterprises' emissions "
-                              "(清单企业排放量, the sum of the list's baseline column; "
-                              "targets.base: listed); the scenario gives no county total."
+                              "(the sum of the list's baseline column; targets.base: listed); "
+                              "the scenario gives no county total."
                             : "减排目标以清单企业排放量（即清单“基准排放量”列之和）为基数"
                               "（targets.base: listed）；情景未给出全社会排放量。");
 }
