@@ -10,9 +10,10 @@
  *     pollutant the county total and the listed enterprises' emissions,
  *     required / achieved / shortfall and the ratios against both, any
  *     shortfall in words; lost value per level in 万元/日 (not added over
- *     levels); units and enterprises by measure, by grade, industry and
- *     town; after the list and warnings, the annex (附录): weighted losses,
- *     the objective, marginal costs in 元/千克, how grade weights enter;
+ *     levels); after the charts, units and enterprises by measure, by
+ *     grade, industry and town; after the list and warnings, the annex
+ *     (附录): weighted losses, the objective, marginal costs in 元/千克,
+ *     how grade weights enter;
  *     a schedule: per segment (day × level) baseline / required / achieved
  *     in kg over its hours;
  *   - charts: required vs achieved ratio per pollutant, one per level;
@@ -191,7 +192,7 @@ static void td_text(hw *h, const char *t)
 
 static int put_plan_summary(hw *h, const cu_summary *s)
 {
-    int L, p, c, any;
+    int L, p, any;
     puts_(h, h->en ? "<section>\n<h2>Targets and results by level</h2>\n<p class=\"note\">"
                    : "<section>\n<h2>分级减排目标与结果</h2>\n<p class=\"note\">");
     cu_sum_base_text(s, h->en, h->out);
@@ -276,7 +277,13 @@ static int put_plan_summary(hw *h, const cu_summary *s)
     puts_(h, h->en ? "The three levels never happen on the same day: their losses are not added."
                    : "三个预警级别不会在同一天发生，各级别损失不相加。");
     puts_(h, "</p>\n</section>\n");
-    /* counts by measure */
+    return h->out->failed ? CURTAIL_ENOMEM : CURTAIL_OK;
+}
+
+/* Units and enterprises by measure class, per level. */
+static void put_measure_counts(hw *h, const cu_summary *s)
+{
+    int L, c;
     puts_(h, h->en ? "<section>\n<h2>Units and enterprises by measure</h2>\n<table>\n<thead><tr>"
                      "<th rowspan=\"2\">Measure</th>"
                    : "<section>\n<h2>措施分类统计</h2>\n<table>\n<thead><tr>"
@@ -310,7 +317,6 @@ static int put_plan_summary(hw *h, const cu_summary *s)
                    : "</tr>\n</tbody>\n</table>\n<p class=\"note\">企业按其各生产单元措施中在表中"
                      "最靠前的一项计一次。</p>\n");
     puts_(h, "</section>\n");
-    return h->out->failed ? CURTAIL_ENOMEM : CURTAIL_OK;
 }
 
 static void put_count_head(hw *h, const char *what)
@@ -645,8 +651,6 @@ int cu_write_html(const curtail_result *r, const curtail_write_options *o, cu_bu
         rc = put_plan_summary(&h, &sum);
     if (rc != CURTAIL_OK)
         goto done;
-    if (r->kind != 1)
-        put_group_counts(&h, &sum);
     puts_(&h, h.en ? "<section>\n<h2>Charts</h2>\n" : "<section>\n<h2>图表</h2>\n");
     if (r->kind == 1) {
         rc = cu_hw_put_schedule_charts(&h);
@@ -659,6 +663,10 @@ int cu_write_html(const curtail_result *r, const curtail_write_options *o, cu_bu
     cu_hw_put_sum_charts(&h, sums, 0);
     cu_hw_put_sum_charts(&h, sums, 1);
     puts_(&h, "</section>\n");
+    if (r->kind != 1) {
+        put_measure_counts(&h, &sum);
+        put_group_counts(&h, &sum);
+    }
     rc = put_list(&h);
     if (rc != CURTAIL_OK)
         goto done;
