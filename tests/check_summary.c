@@ -273,6 +273,92 @@ START_TEST(written)
 }
 END_TEST
 
+/* An allocator that fails the fail_at-th call (0: never), counting live blocks. */
+typedef struct counting {
+    long calls, fail_at, live;
+} counting;
+
+static void *c_calloc(size_t n, size_t size, void *ctx)
+{
+    counting *c = ctx;
+    void *p;
+    if (++c->calls == c->fail_at)
+        return NULL;
+    p = calloc(n, size);
+    c->live += p != NULL;
+    return p;
+}
+
+static void *c_realloc(void *ptr, size_t size, void *ctx)
+{
+    counting *c = ctx;
+    void *p;
+    if (++c->calls == c->fail_at)
+        return NULL;
+    p = realloc(ptr, size);
+    c->live += p && !ptr;
+    return p;
+}
+
+static void c_free(void *ptr, void *ctx)
+{
+    counting *c = ctx;
+    c->live -= ptr != NULL;
+    free(ptr);
+}
+
+/* Every allocation of the summary and of the writers that use it failing in
+ * turn (7 or 8 of them each): CURTAIL_ENOMEM, nothing leaked; then the same
+ * facts as without. */
+START_TEST(allocation_failures)
+{
+    counting c = {0, 0, 0};
+    curtail_mem mem = {c_calloc, c_realloc, c_free, &c};
+    curtail_load_options lo = CURTAIL_LOAD_OPTIONS_INIT;
+    curtail_write_options o = CURTAIL_WRITE_OPTIONS_INIT;
+    curtail_scenario *s2 = NULL;
+    curtail_result *r2 = NULL;
+    curtail_error err;
+    long k, base;
+    int w;
+    lo.mem = &mem;
+    ck_assert_int_eq(curtail_scenario_load_buffer(&s2, yaml, strlen(yaml), "sum.yaml", &lo, &err),
+                     CURTAIL_OK);
+    ck_assert_int_ne(curtail_plan_solve(s2, NULL, &r2, &err), CURTAIL_ENOMEM);
+    base = c.live;
+    for (w = 0; w < 4; w++) {
+        for (k = 1;; k++) {
+            cu_summary sum;
+            cu_buf b;
+            int rc;
+            c.calls = 0;
+            c.fail_at = k;
+            cu_buf_init(&b, NULL);
+            if (w == 0) {
+                rc = cu_summary_compute(r2, &sum);
+                if (rc == CURTAIL_OK)
+                    ck_assert_uint_eq(sum.lv[2].units[CU_MC_STOP], 2);
+                cu_summary_free(&sum);
+            } else
+                rc = w == 1 ? cu_write_md(r2, &o, &b)
+                            : w == 2 ? cu_write_html(r2, &o, &b) : cu_write_json(r2, &o, &b);
+            cu_buf_free(&b);
+            ck_assert_msg(rc == CURTAIL_OK || rc == CURTAIL_ENOMEM, "writer %d, failure %ld: %d",
+                          w, k, rc);
+            ck_assert_msg(c.live == base, "writer %d, failure %ld: %ld blocks leaked", w, k,
+                          c.live - base);
+            if (c.calls < k) /* no allocation failed: done */
+                break;
+        }
+        ck_assert_int_ge(k, 8); /* the summary's own allocations were each failed */
+    }
+    c.fail_at = 0;
+    curtail_result_free(r2);
+    curtail_scenario_free(s2);
+    ck_assert_int_eq(c.live, 0);
+}
+END_TEST
+
 int main(void)
 {
     Suite *s = suite_create("summary");
@@ -284,6 +370,7 @@ int main(void)
     tcase_add_test(tc, counts_by_measure);
     tcase_add_test(tc, counts_by_grade_industry_town);
     tcase_add_test(tc, written);
+    tcase_add_test(tc, allocation_failures);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
