@@ -273,6 +273,60 @@ START_TEST(written)
 }
 END_TEST
 
+/* The class follows the text's branches: a pure check on facts. */
+static void class_and_text(const cu_mw_facts *f, int want, const char *text)
+{
+    cu_buf b;
+    cu_buf_init(&b, NULL);
+    cu_mw_text(f, &b);
+    ck_assert_int_eq(cu_mw_class(f), want);
+    ck_assert_msg(b.data && strncmp(b.data, text, strlen(text)) == 0, "text %s, want %s…",
+                  b.data ? b.data : "", text);
+    cu_buf_free(&b);
+}
+
+START_TEST(class_follows_text)
+{
+    cu_mw_facts f;
+    memset(&f, 0, sizeof f);
+    f.capacity = 100;
+    f.base_load = 1;
+    f.grade = CURTAIL_GRADE_C;
+    f.pollutant = -1;
+    f.nested_from = -1;
+    f.kind = CURTAIL_KIND_STORAGE;
+    class_and_text(&f, CU_MC_STOP_STORAGE, "储罐区停止收发作业");
+    f.kind = CURTAIL_KIND_LOADING;
+    class_and_text(&f, CU_MC_STOP_LOADING, "停止装车（装卸）作业");
+    f.load = 0.5; /* a partial loading cut is a cut */
+    class_and_text(&f, CU_MC_CUT, "装车（装卸）作业减至设计能力的50%");
+    /* a coke oven: 24 h × 1 / 0.4 = 60 h, beyond its 48 h: worded as a cut */
+    f.kind = CURTAIL_KIND_COKE_OVEN;
+    f.coking_time_h = 24;
+    f.max_coking_time_h = 48;
+    f.load = 0.4;
+    class_and_text(&f, CU_MC_CUT, "限产至设计产能的40%");
+    f.load = 0.6; /* 40 h */
+    class_and_text(&f, CU_MC_COKING_TIME, "延长结焦时间至40小时");
+    f.load = 0;
+    class_and_text(&f, CU_MC_HOT_IDLE, "焖炉保温");
+    /* at base load: A voluntary, C none, a guarantee unit 保障类 */
+    f.load = 1;
+    class_and_text(&f, CU_MC_NONE, "本级别无停限产要求");
+    f.grade = CURTAIL_GRADE_A;
+    class_and_text(&f, CU_MC_VOLUNTARY, "不采取强制性减排措施（自主减排）");
+    f.guarantee = CURTAIL_GUARANTEE_LIVELIHOOD;
+    class_and_text(&f, CU_MC_GUARANTEE, "保障类（以热定产）");
+    /* a follower at zero: it stops with its leader */
+    f.guarantee = CURTAIL_GUARANTEE_NONE;
+    f.kind = CURTAIL_KIND_BYPRODUCT;
+    f.leader = "1# 焦炉";
+    f.leader_kind = CURTAIL_KIND_COKE_OVEN;
+    f.load = 0;
+    class_and_text(&f, CU_MC_STOP, "随1# 焦炉焖炉停止生产");
+}
+END_TEST
+
 /* An allocator that fails the fail_at-th call (0: never), counting live blocks. */
 typedef struct counting {
     long calls, fail_at, live;
@@ -371,6 +425,7 @@ int main(void)
     tcase_add_test(tc, counts_by_grade_industry_town);
     tcase_add_test(tc, written);
     tcase_add_test(tc, allocation_failures);
+    tcase_add_test(tc, class_follows_text);
     suite_add_tcase(s, tc);
     sr = srunner_create(s);
     srunner_run_all(sr, CK_NORMAL);
