@@ -339,8 +339,8 @@ void cu_sum_annex_text(const cu_summary *s, int which, int en, cu_buf *out)
     case 1:
         cu_buf_puts(out, en ? "The objective is the sum of the three levels' weighted losses, "
                               "a number the optimiser minimises; it is not a loss that happens: "
-                              "the three levels never happen on the same day, and weighted "
-                              "yuan are not money. Objective: "
+                              "the three levels never happen on the same day, and a weighted "
+                              "loss is not money spent. Objective: "
                             : "目标函数为三个预警级别加权损失之和，仅供优化比较，不是实际发生的损失："
                               "三个级别不会在同一天发生，加权损失也不是实际金额。目标函数值：");
         cu_put_fixed(out, s->objective / 10000.0, 2);
