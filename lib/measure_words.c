@@ -122,15 +122,25 @@ static void put_cap(cu_buf *out, const cu_mw_facts *f)
     put_at_most(out, f);
 }
 
+/* A coke oven's cut as a coking time: T = b·T0/x, rounded up to 0.1 h
+ * (never more coke than the load), when it is at most the battery's
+ * maximum; else 0 (the cut is worded otherwise). */
+static double coking_time_for(const cu_mw_facts *f)
+{
+    double t;
+    if (f->kind != CURTAIL_KIND_COKE_OVEN || !(f->coking_time_h > 0) || !(f->load > 0))
+        return 0.0;
+    t = f->base_load * f->coking_time_h / f->load;
+    return t <= f->max_coking_time_h + 1e-6 ? ceil(t * 10.0 - 1e-6) / 10.0 : 0.0;
+}
+
 /* A unit at a load strictly between 0 and its base load. */
 static void put_partial(cu_buf *out, const cu_mw_facts *f)
 {
     int en = f->en;
-    if (f->kind == CURTAIL_KIND_COKE_OVEN && f->coking_time_h > 0) {
-        /* T = b·T0/x, rounded up to 0.1 h: never more coke than the load */
-        double t = f->base_load * f->coking_time_h / f->load;
-        if (t <= f->max_coking_time_h + 1e-6) {
-            t = ceil(t * 10.0 - 1e-6) / 10.0;
+    {
+        double t = coking_time_for(f);
+        if (t > 0) {
             cu_buf_puts(out, en ? "extend coking time to " : "延长结焦时间至");
             cu_put_trimmed(out, t, 1);
             cu_buf_puts(out, en ? " h" : "小时");
@@ -313,4 +323,36 @@ void cu_mw_reason(const cu_mw_facts *f, cu_buf *out)
             cu_buf_puts(out, en ? "may be cut further; the level's targets need no more"
                                 : "可优化加严；本级别目标无需进一步减排");
     }
+}
+
+/* ---- the measure's class (the summary's counts) ------------------------------------------- */
+
+static int zero_class(int kind)
+{
+    switch (kind) {
+    case CURTAIL_KIND_COKE_OVEN: return CU_MC_HOT_IDLE;
+    case CURTAIL_KIND_LOADING: return CU_MC_STOP_LOADING;
+    case CURTAIL_KIND_STORAGE: return CU_MC_STOP_STORAGE;
+    default: return CU_MC_STOP;
+    }
+}
+
+int cu_mw_class(const cu_mw_facts *f)
+{
+    /* the branches of cu_mw_text, in its order */
+    if (f->load >= f->base_load - EPS) {
+        if (f->guarantee != CURTAIL_GUARANTEE_NONE)
+            return CU_MC_GUARANTEE;
+        if (f->has_rule && f->measure != CURTAIL_MEASURE_NONE && !f->leader)
+            return CU_MC_NONE; /* a cap at the base load: nothing to curtail */
+        return voluntary_grade(f->grade) ? CU_MC_VOLUNTARY : CU_MC_NONE;
+    }
+    if (f->load <= EPS) {
+        if (f->leader && !(f->has_rule && f->measure == CURTAIL_MEASURE_STOP))
+            return CU_MC_STOP; /* 随…焖炉停止生产 / 随…同步停产 */
+        return zero_class(f->kind);
+    }
+    if (!f->leader && coking_time_for(f) > 0)
+        return CU_MC_COKING_TIME;
+    return CU_MC_CUT;
 }

@@ -58,6 +58,22 @@ void cu_measure_reason(const curtail_result *r, size_t unit, int level, int lang
 void cu_mw_text(const cu_mw_facts *f, cu_buf *out);
 /* The reason (依据): grade and why, the rule that applied, the optimiser's part. */
 void cu_mw_reason(const cu_mw_facts *f, cu_buf *out);
+/* The class of a measure, for the summary's counts (summary.c), in the
+ * order an enterprise with units in several is counted by (the first). */
+enum {
+    CU_MC_HOT_IDLE = 0, /* 焖炉保温 */
+    CU_MC_STOP,         /* 停产 (and followers stopping with their leader) */
+    CU_MC_COKING_TIME,  /* 延长结焦时间 */
+    CU_MC_CUT,          /* 限产 (and followers cut with their leader) */
+    CU_MC_STOP_LOADING, /* 停止装车（装卸）作业 */
+    CU_MC_STOP_STORAGE, /* 储罐区停止收发作业 */
+    CU_MC_GUARANTEE,    /* 保障类, not curtailed */
+    CU_MC_VOLUNTARY,    /* 自主减排 (A, 引领性), not curtailed */
+    CU_MC_NONE,         /* 本级别无停限产要求 */
+    CU_MC_N
+};
+/* The class of the measure cu_mw_text words from the same facts. */
+int cu_mw_class(const cu_mw_facts *f);
 /* The number of the unit's output a text allows ("…及以下"), in the
  * capacity unit's basis, rounded down: what cu_mw_text prints. */
 double cu_mw_amount_floor(double v);

@@ -15,6 +15,8 @@ double cu_list_value(const curtail_result *r, const cu_list_row *row, cu_list_co
     case CU_COL_BASELINE:
         return unit->ef[c.pollutant] * unit->capacity * g->b[g->unit_group[row->unit]] +
                unit->fixed_kgpd[c.pollutant];
+    case CU_COL_BASE_LOAD:
+        return g->b[g->unit_group[row->unit]];
     case CU_COL_LOAD:
         return row->ur[c.level].load;
     case CU_COL_REDUCTION:

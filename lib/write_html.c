@@ -4,24 +4,31 @@
  * One file: inline CSS and inline SVG (svg.c), no script, no font, image or
  * link fetched from anywhere, so it opens offline and prints on A4
  * landscape (@page; table headers repeat on every page). Content:
- *   - the title block: the scenario's name, status, objective, counts, the
- *     base of the ratios;
- *   - a plan: per level and pollutant baseline / required / achieved, the
- *     ratios, shortfall, shadow price; lost value per level in 万元/日 (not
- *     added over levels); a schedule: per segment (day × level) the same
+ *   - the title block: the scenario's name, its note and compiler, status
+ *     (a schedule's objective: one episode's hours add up), counts;
+ *   - a plan (summary.h, every number computed once): per level and
+ *     pollutant the county total and the listed enterprises' emissions,
+ *     required / achieved / shortfall and the ratios against both, any
+ *     shortfall in words; lost value per level in 万元/日 (not added over
+ *     levels); after the charts, units and enterprises by measure, by
+ *     grade, industry and town; after the list and warnings, the annex
+ *     (附录): weighted losses, the objective, marginal costs in 元/千克,
+ *     how grade weights enter;
+ *     a schedule: per segment (day × level) baseline / required / achieved
  *     in kg over its hours;
  *   - charts: required vs achieved ratio per pollutant, one per level;
  *     reductions by industry and by grade (stacked per level, one chart per
  *     pollutant); a schedule adds the hourly emissions per pollutant and each
  *     industry's load (value-weighted), alert levels shaded, the ozone
  *     window hatched;
- *   - the full list (the CSV's columns, write_text.h) with measures, then the
- *     warnings.
+ *   - the full list (the CSV's columns with 基准负荷 and 依据, write_text.h)
+ *     with measures and reasons, then the warnings.
  * Text is escaped (& < > " '); user names sit in <bdi> where they run in a
  * sentence so a right-to-left mark cannot reorder the text around them.
  * The list is streamed row by row through the output's sink: a province
  * list costs memory for one row, not the file. */
 #include "write_html.h"
+#include "summary.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -122,6 +129,19 @@ static void put_meta(hw *h, int schedule)
     const curtail_result *r = h->r;
     const curtail_scenario *s = r->s;
     int unmet = curtail_result_status(r) == CURTAIL_TARGETS_UNMET;
+    const char *note = curtail_scenario_note(s), *by = curtail_scenario_compiled_by(s);
+    /* the title block (issue 9): what the figures are and who compiled them */
+    if (note) {
+        puts_(h, h->en ? "<p class=\"meta\">Note: <bdi>" : "<p class=\"meta\">说明：<bdi>");
+        esc(h, note);
+        puts_(h, "</bdi></p>\n");
+    }
+    if (by) {
+        puts_(h, h->en ? "<p class=\"meta\">Compiled by: <bdi>"
+                       : "<p class=\"meta\">编制单位：<bdi>");
+        esc(h, by);
+        puts_(h, "</bdi></p>\n");
+    }
     puts_(h, "<p class=\"meta\">");
     puts_(h, schedule ? (h->en ? "Episode schedule (hour by hour). " : "重污染天气过程逐时排程。")
                       : (h->en ? "Heavy-pollution emergency reduction list, yellow, orange and "
@@ -134,24 +154,25 @@ static void put_meta(hw *h, int schedule)
     else
         puts_(h, h->en ? "all targets met" : "减排目标全部达成");
     puts_(h, "</span>");
-    puts_(h, schedule ? (h->en ? "; objective (weighted loss over the horizon) "
-                               : "；目标函数（排程时段加权损失合计）")
-                      : (h->en ? "; objective (weighted loss over the three levels) "
-                               : "；目标函数（三级加权损失合计）"));
-    put_number(h, curtail_result_objective(r) / 10000.0, 4);
-    puts_(h, schedule ? (h->en ? " 10k yuan." : " 万元。") : (h->en ? " 10k yuan/d." : " 万元/日。"));
-    puts_(h, "</p>\n<p class=\"meta\">");
+    if (schedule) {
+        /* one episode: its hours add up */
+        puts_(h, h->en ? "; objective (weighted loss over the horizon) "
+                       : "；目标函数（排程时段加权损失合计）");
+        put_number(h, curtail_result_objective(r) / 10000.0, 4);
+        puts_(h, h->en ? " 10k yuan" : " 万元");
+    }
+    puts_(h, h->en ? ".</p>\n<p class=\"meta\">" : "。</p>\n<p class=\"meta\">");
     cu_buf_printf(h->out, h->en ? "%zu enterprises, %zu units. " : "企业 %zu 家，生产单元 %zu 个。",
                   curtail_scenario_enterprise_count(s), curtail_scenario_unit_count(s));
-    if (r->base == CURTAIL_BASE_TOTALS)
-        puts_(h, h->en ? "Targets and ratios against the county's total emissions "
-                         "(targets.base: totals); one column against the listed enterprises."
-                       : "减排目标与比例以全社会日排放量为基数（targets.base: totals），"
-                         "另列占清单企业排放的比例。");
-    else
-        puts_(h, h->en ? "Targets and ratios against the listed enterprises' emissions "
-                         "(targets.base: listed)."
-                       : "减排目标与比例以清单内企业排放量为基数（targets.base: listed）。");
+    if (schedule) {
+        if (r->base == CURTAIL_BASE_TOTALS)
+            puts_(h, h->en ? "Targets against the county's total emissions (targets.base: totals)."
+                           : "减排目标以全社会排放量为基数（targets.base: totals）。");
+        else
+            puts_(h, h->en ? "Targets against the listed enterprises' emissions "
+                             "(targets.base: listed)."
+                           : "减排目标以清单企业排放量为基数（targets.base: listed）。");
+    }
     puts_(h, "</p>\n<p class=\"note\">");
     puts_(h, h->en ? "Generated by curtail " CURTAIL_VERSION_STRING
                      ". Loads are percentages of capacity, rounded down; emissions in kg."
@@ -162,73 +183,251 @@ static void put_meta(hw *h, int schedule)
 
 /* ---- the plan's summary ------------------------------------------------------------------ */
 
-static int put_plan_summary(hw *h)
+static void td_text(hw *h, const char *t)
 {
-    const curtail_result *r = h->r;
-    int L, p, rc;
-    puts_(h, h->en ? "<section>\n<h2>Targets and results by level</h2>\n"
-                   : "<section>\n<h2>分级减排目标与结果</h2>\n");
-    puts_(h, "<table>\n<thead><tr>");
-    puts_(h, h->en ? "<th>Level</th><th>Pollutant</th><th>Baseline (kg/d)</th>"
-                     "<th>Required (kg/d)</th><th>Achieved (kg/d)</th><th>Required ratio</th>"
-                     "<th>Achieved ratio</th><th>Achieved ratio (of the listed enterprises)</th>"
-                     "<th>Shortfall (kg/d)</th><th>Shadow price (weighted yuan per kg/d)</th>"
-                   : "<th>预警级别</th><th>污染物</th><th>基准排放量 (kg/d)</th>"
-                     "<th>减排要求 (kg/d)</th><th>实际减排量 (kg/d)</th><th>要求减排比例</th>"
-                     "<th>实际减排比例</th><th>实际减排比例（占清单企业排放）</th>"
-                     "<th>缺口 (kg/d)</th><th>影子价格 (加权元/(kg/d))</th>");
+    puts_(h, "<td>");
+    esc(h, t);
+    puts_(h, "</td>");
+}
+
+static int put_plan_summary(hw *h, const cu_summary *s)
+{
+    int L, p, any;
+    puts_(h, h->en ? "<section>\n<h2>Targets and results by level</h2>\n<p class=\"note\">"
+                   : "<section>\n<h2>分级减排目标与结果</h2>\n<p class=\"note\">");
+    cu_sum_base_text(s, h->en, h->out);
+    puts_(h, "</p>\n<table>\n<thead><tr>");
+    puts_(h, h->en ? "<th>Level</th><th>Pollutant</th><th>County total (kg/d)</th>"
+                     "<th>Listed enterprises (kg/d)</th><th>Required (kg/d)</th>"
+                     "<th>Achieved (kg/d)</th><th>Shortfall (kg/d)</th>"
+                     "<th>Required, of county total</th><th>Achieved, of county total</th>"
+                     "<th>Required, of listed</th><th>Achieved, of listed</th>"
+                   : "<th>预警级别</th><th>污染物</th><th>全社会排放量 (kg/d)</th>"
+                     "<th>清单企业排放量 (kg/d)</th><th>减排要求 (kg/d)</th>"
+                     "<th>实际减排量 (kg/d)</th><th>缺口 (kg/d)</th>"
+                     "<th>要求减排比例（占全社会）</th><th>实际减排比例（占全社会）</th>"
+                     "<th>要求减排比例（占清单企业）</th><th>实际减排比例（占清单企业）</th>");
     puts_(h, "</tr></thead>\n<tbody>\n");
     for (L = 0; L < CU_NL; L++) {
-        curtail_level_result lr;
-        rc = curtail_result_level(r, (curtail_level)L, &lr, NULL);
-        if (rc != CURTAIL_OK)
-            return rc;
         for (p = 0; p < CU_NP; p++) {
-            const curtail_target *t = &lr.targets[p];
+            const cu_sum_target *t = &s->lv[L].t[p];
             cu_buf_printf(h->out, "<tr class=\"l%d\">", L);
             if (p == 0)
                 cu_buf_printf(h->out, "<th class=\"l%d\" rowspan=\"%d\">%s</th>", L, CU_NP,
                               level_name(h, L));
             cu_buf_printf(h->out, "<td>%s</td>", pollutant_name(h, p));
-            td_num(h, t->baseline, 2);
+            if (s->has_county)
+                td_num(h, t->county, 2);
+            else
+                puts_(h, "<td class=\"n\">—</td>");
+            td_num(h, t->listed, 2);
             td_num(h, t->required, 2);
             td_num(h, t->achieved, 2);
-            td_pct(h, ratio(t->required, t->baseline));
-            td_pct(h, ratio(t->achieved, t->baseline));
-            td_pct(h, ratio(t->achieved, r->gv.listed[p]));
-            td_num(h, t->shortfall, 2);
-            td_num(h, t->shadow_price, 2);
+            puts_(h, t->why != CU_SHORT_NONE ? "<td class=\"n unmet\">" : "<td class=\"n\">");
+            put_number(h, t->shortfall, 2);
+            puts_(h, "</td>");
+            if (s->has_county) {
+                td_pct(h, cu_sum_ratio(t->required, t->county));
+                td_pct(h, cu_sum_ratio(t->achieved, t->county));
+            } else
+                puts_(h, "<td class=\"n\">—</td><td class=\"n\">—</td>");
+            td_pct(h, cu_sum_ratio(t->required, t->listed));
+            td_pct(h, cu_sum_ratio(t->achieved, t->listed));
             puts_(h, "</tr>\n");
         }
     }
-    puts_(h, "</tbody>\n</table>\n<table>\n<thead><tr>");
-    puts_(h, h->en ? "<th>Level</th><th>Status</th><th>Lost value (10k yuan/d)</th>"
-                     "<th>Weighted loss (10k yuan/d)</th>"
-                   : "<th>预警级别</th><th>状态</th><th>损失产值 (万元/日)</th>"
-                     "<th>加权损失 (万元/日)</th>");
+    puts_(h, "</tbody>\n</table>\n");
+    for (L = 0, any = 0; L < CU_NL; L++)
+        for (p = 0; p < CU_NP; p++) {
+            if (s->lv[L].t[p].why == CU_SHORT_NONE)
+                continue;
+            puts_(h, any ? "<li>" : "<ul class=\"unmet\">\n<li>");
+            {
+                cu_buf line;
+                cu_buf_init(&line, h->out->mem);
+                cu_sum_shortfall_text(s, L, p, h->en, &line);
+                if (line.failed)
+                    h->out->failed = 1;
+                else
+                    esc(h, line.data);
+                cu_buf_free(&line);
+            }
+            puts_(h, "</li>\n");
+            any = 1;
+        }
+    if (any)
+        puts_(h, "</ul>\n");
+    puts_(h, "<table>\n<thead><tr>");
+    puts_(h, h->en ? "<th>Level</th><th>Status</th><th>Lost output value (10k yuan/d)</th>"
+                   : "<th>预警级别</th><th>状态</th><th>损失产值 (万元/日)</th>");
     puts_(h, "</tr></thead>\n<tbody>\n");
     for (L = 0; L < CU_NL; L++) {
-        curtail_level_result lr;
-        rc = curtail_result_level(r, (curtail_level)L, &lr, NULL);
-        if (rc != CURTAIL_OK)
-            return rc;
         cu_buf_printf(h->out, "<tr class=\"l%d\"><th class=\"l%d\">%s</th><td>", L, L,
                       level_name(h, L));
-        if (lr.status == CURTAIL_TARGETS_UNMET)
+        if (s->lv[L].status == CURTAIL_TARGETS_UNMET)
             puts_(h, h->en ? "<span class=\"unmet\">targets not met</span>"
                            : "<span class=\"unmet\">目标未达成</span>");
         else
             puts_(h, h->en ? "targets met" : "目标达成");
         puts_(h, "</td>");
-        td_num(h, lr.lost_value / 10000.0, 4);
-        td_num(h, lr.weighted_loss / 10000.0, 4);
+        td_num(h, s->lv[L].lost_value / 10000.0, 2);
         puts_(h, "</tr>\n");
     }
     puts_(h, "</tbody>\n</table>\n<p class=\"note\">");
     puts_(h, h->en ? "The three levels never happen on the same day: their losses are not added."
                    : "三个预警级别不会在同一天发生，各级别损失不相加。");
     puts_(h, "</p>\n</section>\n");
-    return CURTAIL_OK;
+    return h->out->failed ? CURTAIL_ENOMEM : CURTAIL_OK;
+}
+
+/* Units and enterprises by measure class, per level. */
+static void put_measure_counts(hw *h, const cu_summary *s)
+{
+    int L, c;
+    puts_(h, h->en ? "<section>\n<h2>Units and enterprises by measure</h2>\n<table>\n<thead><tr>"
+                     "<th rowspan=\"2\">Measure</th>"
+                   : "<section>\n<h2>措施分类统计</h2>\n<table>\n<thead><tr>"
+                     "<th rowspan=\"2\">措施</th>");
+    for (L = 0; L < CU_NL; L++)
+        cu_buf_printf(h->out, "<th class=\"l%d\" colspan=\"2\">%s</th>", L, level_name(h, L));
+    puts_(h, "</tr>\n<tr>");
+    for (L = 0; L < CU_NL; L++)
+        cu_buf_printf(h->out, "<th class=\"l%d\">%s</th><th class=\"l%d\">%s</th>", L,
+                      h->en ? "Units" : "生产单元", L, h->en ? "Enterprises" : "企业");
+    puts_(h, "</tr></thead>\n<tbody>\n");
+    for (c = 0; c < CU_MC_N; c++) {
+        int used = 0;
+        for (L = 0; L < CU_NL; L++)
+            used |= s->lv[L].units[c] != 0;
+        if (!used)
+            continue;
+        puts_(h, "<tr>");
+        td_text(h, cu_mc_label(c, h->en));
+        for (L = 0; L < CU_NL; L++)
+            cu_buf_printf(h->out, "<td class=\"n\">%zu</td><td class=\"n\">%zu</td>",
+                          s->lv[L].units[c], s->lv[L].enterprises[c]);
+        puts_(h, "</tr>\n");
+    }
+    puts_(h, h->en ? "<tr><th>Total</th>" : "<tr><th>合计</th>");
+    for (L = 0; L < CU_NL; L++)
+        cu_buf_printf(h->out, "<td class=\"n\">%zu</td><td class=\"n\">%zu</td>", s->total.units,
+                      s->total.enterprises);
+    puts_(h, h->en ? "</tr>\n</tbody>\n</table>\n<p class=\"note\">An enterprise counts once, "
+                     "under the first of its units' measures in the order of the table.</p>\n"
+                   : "</tr>\n</tbody>\n</table>\n<p class=\"note\">企业按其各生产单元措施中在表中"
+                     "最靠前的一项计一次。</p>\n");
+    puts_(h, "</section>\n");
+}
+
+static void put_count_head(hw *h, const char *what)
+{
+    int L;
+    puts_(h, "<table>\n<thead><tr><th rowspan=\"2\">");
+    puts_(h, what);
+    puts_(h, h->en ? "</th><th rowspan=\"2\">Enterprises</th><th rowspan=\"2\">Units</th>"
+                   : "</th><th rowspan=\"2\">企业</th><th rowspan=\"2\">生产单元</th>");
+    for (L = 0; L < CU_NL; L++)
+        cu_buf_printf(h->out, h->en ? "<th class=\"l%d\" colspan=\"2\">%s: curtailed</th>"
+                                    : "<th class=\"l%d\" colspan=\"2\">%s 停限产</th>",
+                      L, level_name(h, L));
+    puts_(h, "</tr>\n<tr>");
+    for (L = 0; L < CU_NL; L++)
+        cu_buf_printf(h->out, "<th class=\"l%d\">%s</th><th class=\"l%d\">%s</th>", L,
+                      h->en ? "Enterprises" : "企业", L, h->en ? "Units" : "生产单元");
+    puts_(h, "</tr></thead>\n<tbody>\n");
+}
+
+static void put_count_row(hw *h, const char *label, const cu_sum_count *c, int total)
+{
+    int L;
+    puts_(h, total ? "<tr><th>" : "<tr><td>");
+    esc(h, label);
+    cu_buf_printf(h->out, "%s<td class=\"n\">%zu</td><td class=\"n\">%zu</td>",
+                  total ? "</th>" : "</td>", c->enterprises, c->units);
+    for (L = 0; L < CU_NL; L++)
+        cu_buf_printf(h->out, "<td class=\"n\">%zu</td><td class=\"n\">%zu</td>",
+                      c->cut_enterprises[L], c->cut_units[L]);
+    puts_(h, "</tr>\n");
+}
+
+static void put_group_counts(hw *h, const cu_summary *s)
+{
+    size_t k;
+    int g;
+    puts_(h, h->en ? "<section>\n<h2>Units and enterprises by grade, industry and town</h2>\n"
+                     "<p class=\"note\">A unit is curtailed at a level when its load there is "
+                     "below its base load.</p>\n<h3>By grade (as managed)</h3>\n"
+                   : "<section>\n<h2>按绩效等级、行业、乡镇统计</h2>\n<p class=\"note\">生产单元在某"
+                     "级别负荷低于基准负荷即计为停限产。</p>\n<h3>按管控等级</h3>\n");
+    put_count_head(h, h->en ? "Grade" : "管控等级");
+    for (g = 0; g < CURTAIL_NGRADES; g++)
+        if (s->by_grade[g].units || s->by_grade[g].enterprises)
+            put_count_row(h, h->en ? cu_grade_en[g] : cu_grade_zh[g], &s->by_grade[g], 0);
+    puts_(h, h->en ? "</tbody>\n</table>\n<h3>By industry</h3>\n"
+                   : "</tbody>\n</table>\n<h3>按行业</h3>\n");
+    put_count_head(h, h->en ? "Industry" : "行业");
+    for (g = 0; g < CURTAIL_NINDUSTRIES; g++)
+        if (s->by_industry[g].units || s->by_industry[g].enterprises)
+            put_count_row(h, h->en ? cu_industry_en[g] : cu_industry_zh[g], &s->by_industry[g],
+                          0);
+    puts_(h, h->en ? "</tbody>\n</table>\n<h3>By town</h3>\n"
+                   : "</tbody>\n</table>\n<h3>按乡镇</h3>\n");
+    put_count_head(h, h->en ? "Town" : "乡镇");
+    for (k = 0; k < s->ntowns; k++)
+        put_count_row(h, cu_town_label(s->towns[k].town, h->en), &s->towns[k].c, 0);
+    put_count_row(h, h->en ? "Total" : "合计", &s->total, 1);
+    puts_(h, "</tbody>\n</table>\n</section>\n");
+}
+
+static void put_para(hw *h, const cu_summary *s, int which)
+{
+    cu_buf text;
+    cu_buf_init(&text, h->out->mem);
+    cu_sum_annex_text(s, which, h->en, &text);
+    puts_(h, "<p>");
+    if (text.failed)
+        h->out->failed = 1;
+    else
+        esc(h, text.data);
+    puts_(h, "</p>\n");
+    cu_buf_free(&text);
+}
+
+/* 附录: the weighted loss, the objective and the marginal costs. */
+static void put_annex(hw *h, const cu_summary *s)
+{
+    int L, p;
+    puts_(h, h->en ? "<section>\n<h2>Annex: marginal costs and the weighted objective</h2>\n"
+                   : "<section>\n<h2>附录：边际减排成本与加权目标函数</h2>\n");
+    put_para(h, s, 0);
+    puts_(h, h->en ? "<table>\n<thead><tr><th>Level</th><th>Lost output value (10k yuan/d)</th>"
+                     "<th>Weighted loss (10k yuan/d)</th></tr></thead>\n<tbody>\n"
+                   : "<table>\n<thead><tr><th>预警级别</th><th>损失产值 (万元/日)</th>"
+                     "<th>加权损失 (万元/日)</th></tr></thead>\n<tbody>\n");
+    for (L = 0; L < CU_NL; L++) {
+        cu_buf_printf(h->out, "<tr class=\"l%d\"><th class=\"l%d\">%s</th>", L, L,
+                      level_name(h, L));
+        td_num(h, s->lv[L].lost_value / 10000.0, 2);
+        td_num(h, s->lv[L].weighted_loss / 10000.0, 2);
+        puts_(h, "</tr>\n");
+    }
+    puts_(h, "</tbody>\n</table>\n");
+    put_para(h, s, 1);
+    put_para(h, s, 2);
+    puts_(h, h->en ? "<table>\n<thead><tr><th>Level</th>" : "<table>\n<thead><tr><th>预警级别</th>");
+    for (p = 0; p < CU_NP; p++)
+        cu_buf_printf(h->out, h->en ? "<th>Marginal cost %s (yuan/kg)</th>"
+                                    : "<th>边际减排成本 %s (元/千克)</th>",
+                      pollutant_name(h, p));
+    puts_(h, "</tr></thead>\n<tbody>\n");
+    for (L = 0; L < CU_NL; L++) {
+        cu_buf_printf(h->out, "<tr class=\"l%d\"><th class=\"l%d\">%s</th>", L, L,
+                      level_name(h, L));
+        for (p = 0; p < CU_NP; p++)
+            td_num(h, s->lv[L].t[p].marginal, 2);
+        puts_(h, "</tr>\n");
+    }
+    puts_(h, "</tbody>\n</table>\n</section>\n");
 }
 
 /* ---- schedule summary ----------------------------------------------------------------------- */
@@ -326,7 +525,7 @@ static int put_list(hw *h)
                        : "<p class=\"note\">各企业在各小时按所处预警级别执行本清单；逐时负荷见 "
                          "CSV、JSON 与 xlsx 输出。</p>\n");
     puts_(h, "<table class=\"list\">\n<thead>\n<tr>");
-    cu_buf_printf(h->out, "<th colspan=\"8\">%s</th><th colspan=\"%d\">%s</th>",
+    cu_buf_printf(h->out, "<th colspan=\"9\">%s</th><th colspan=\"%d\">%s</th>",
                   h->en ? "Enterprise and unit" : "企业及生产单元", CU_NP,
                   h->en ? "Baseline emissions (kg/d)" : "基准排放量 (kg/d)");
     for (L = 0; L < CU_NL; L++)
@@ -335,9 +534,9 @@ static int put_list(hw *h)
                             : "<th class=\"l%d\" colspan=\"%d\">%s预警（减排量 kg/d）</th>",
                       L, 3 + CU_NP, level_name(h, L));
     puts_(h, "</tr>\n<tr>");
-    for (i = 0; i < CU_LIST_NCOLS; i++) {
-        cu_list_col c = cu_list_column(i);
-        if (c.field >= CU_COL_LOAD)
+    for (i = 0; i < CU_LIST_NCOLS_FULL; i++) {
+        cu_list_col c = cu_list_column_full(i);
+        if (c.field >= CU_COL_LOAD && c.field != CU_COL_BASE_LOAD)
             cu_buf_printf(h->out, "<th class=\"l%d\">", c.level);
         else
             puts_(h, "<th>");
@@ -353,6 +552,9 @@ static int put_list(hw *h)
             break;
         case CU_COL_TRANSPORT:
             puts_(h, h->en ? "Transport" : "运输措施");
+            break;
+        case CU_COL_REASON:
+            puts_(h, h->en ? "Basis" : "依据");
             break;
         case CU_COL_REDUCTION:
             puts_(h, pollutant_name(h, c.pollutant));
@@ -371,8 +573,8 @@ static int put_list(hw *h)
         if (rc != CURTAIL_OK)
             break;
         puts_(h, "<tr>");
-        for (i = 0; i < CU_LIST_NCOLS; i++) {
-            cu_list_col c = cu_list_column(i);
+        for (i = 0; i < CU_LIST_NCOLS_FULL; i++) {
+            cu_list_col c = cu_list_column_full(i);
             if (cu_list_col_is_text(c)) {
                 cell.len = 0;
                 cu_list_cell(&cell, r, &row, c, h->lang);
@@ -382,6 +584,7 @@ static int put_list(hw *h)
                 }
                 puts_(h, c.field == CU_COL_MEASURE || c.field == CU_COL_TRANSPORT
                              ? "<td class=\"m\">"
+                         : c.field == CU_COL_REASON      ? "<td class=\"m\">"
                          : c.field == CU_COL_CREDIT_CODE ? "<td class=\"c\">"
                          : c.field == CU_COL_ENTERPRISE || c.field == CU_COL_UNIT
                              ? "<td class=\"e\">"
@@ -389,9 +592,9 @@ static int put_list(hw *h)
                 if (cell.len)
                     esc(h, cell.data);
                 puts_(h, "</td>");
-            } else if (c.field == CU_COL_LOAD) {
+            } else if (c.field == CU_COL_LOAD || c.field == CU_COL_BASE_LOAD) {
                 puts_(h, "<td class=\"n\">");
-                cu_put_load_percent(h->out, row.ur[c.level].load);
+                cu_put_load_percent(h->out, cu_list_value(r, &row, c));
                 puts_(h, "</td>");
             } else if (c.field == CU_COL_NO) {
                 cu_buf_printf(h->out, "<td class=\"n\">%zu</td>", u + 1);
@@ -477,15 +680,19 @@ int cu_write_html(const curtail_result *r, const curtail_write_options *o, cu_bu
 {
     hw h;
     cu_report_sums *sums;
+    cu_summary sum;
     int rc;
     h.r = r;
     h.out = out;
     h.lang = cu_write_lang(r, o);
     h.en = h.lang == CURTAIL_LANG_EN;
+    memset(&sum, 0, sizeof sum);
     sums = cu_calloc(r->mem, 1, sizeof *sums);
     if (!sums)
         return CURTAIL_ENOMEM;
     rc = cu_report_sums_compute(r, sums);
+    if (rc == CURTAIL_OK && r->kind != 1)
+        rc = cu_summary_compute(r, &sum);
     if (rc != CURTAIL_OK)
         goto done;
     put_head(&h);
@@ -493,7 +700,7 @@ int cu_write_html(const curtail_result *r, const curtail_write_options *o, cu_bu
     if (r->kind == 1)
         rc = put_segments(&h);
     else
-        rc = put_plan_summary(&h);
+        rc = put_plan_summary(&h, &sum);
     if (rc != CURTAIL_OK)
         goto done;
     if (r->kind != 1)
@@ -510,13 +717,20 @@ int cu_write_html(const curtail_result *r, const curtail_write_options *o, cu_bu
     cu_hw_put_sum_charts(&h, sums, 0);
     cu_hw_put_sum_charts(&h, sums, 1);
     puts_(&h, "</section>\n");
+    if (r->kind != 1) {
+        put_measure_counts(&h, &sum);
+        put_group_counts(&h, &sum);
+    }
     rc = put_list(&h);
     if (rc != CURTAIL_OK)
         goto done;
     put_warnings(&h);
+    if (r->kind != 1)
+        put_annex(&h, &sum);
     puts_(&h, "</body>\n</html>\n");
     rc = out->failed ? CURTAIL_ENOMEM : CURTAIL_OK;
 done:
+    cu_summary_free(&sum);
     cu_free(r->mem, sums);
     return rc;
 }

@@ -60,7 +60,10 @@ int cu_hw_put_target_charts(hw *h)
         c.width = 360;
         c.height = 230;
         c.title = title;
-        c.unit = h->en ? "share of baseline" : "占基准排放量";
+        /* the targets' base: the county total or the listed enterprises */
+        c.unit = h->r->base == CURTAIL_BASE_TOTALS
+                     ? (h->en ? "share of the county total" : "占全社会排放量")
+                     : (h->en ? "share of the listed enterprises" : "占清单企业排放量");
         c.percent = 1;
         c.n = CU_NP;
         c.cat = cats;

@@ -24,6 +24,7 @@
 #include "write.h"
 #include "write_text.h"
 #include "measure_words.h"
+#include "summary.h"
 
 #include <float.h>
 #include <math.h>
@@ -436,11 +437,140 @@ static int put_levels(cu_buf *out, const curtail_result *r, int lang, const char
     return CURTAIL_OK;
 }
 
+/* ---- the plan's summary (summary.h) ---------------------------------------------------------- */
+
+static const char *const mc_key[CU_MC_N] = {"hot_idle",     "stop",           "coking_time",
+                                            "cut",          "stop_loading",   "stop_storage",
+                                            "guarantee",    "voluntary",      "none"};
+static const char *const short_key[4] = {NULL, "beyond_list", "all_at_minimum", "traded_off"};
+
+static void put_ratio_or_null(cu_buf *b, const char *key, int has, double part, double whole)
+{
+    put_key(b, key);
+    if (has)
+        cu_buf_num(b, cu_sum_ratio(part, whole));
+    else
+        PUT_LIT(b, "null");
+    PUT_LIT(b, ", ");
+}
+
+static void put_levels_array(cu_buf *b, const size_t v[CU_NL])
+{
+    int L;
+    PUT_LIT(b, "[");
+    for (L = 0; L < CU_NL; L++)
+        cu_buf_printf(b, L ? ", %zu" : "%zu", v[L]);
+    PUT_LIT(b, "]");
+}
+
+static void put_count(cu_buf *b, const cu_sum_count *c)
+{
+    cu_buf_printf(b, "\"units\": %zu, \"enterprises\": %zu, \"curtailed_units\": ", c->units,
+                  c->enterprises);
+    put_levels_array(b, c->cut_units);
+    PUT_LIT(b, ", \"curtailed_enterprises\": ");
+    put_levels_array(b, c->cut_enterprises);
+    PUT_LIT(b, "}");
+}
+
+static void put_summary(cu_buf *b, const cu_summary *s)
+{
+    int L, p, c, g, any;
+    size_t k;
+    PUT_LIT(b, "  \"summary\": {\n    \"base\": ");
+    put_str(b, s->has_county ? "totals" : "listed");
+    PUT_LIT(b, ",\n    \"levels\": [\n");
+    for (L = 0; L < CU_NL; L++) {
+        PUT_LIT(b, "      {\"level\": ");
+        put_str(b, curtail_level_name((curtail_level)L));
+        PUT_LIT(b, ", ");
+        PUT_NUM_LIT(b, "lost_value_10k_yuan", s->lv[L].lost_value / 10000.0);
+        PUT_LIT(b, ",\n       \"targets\": {\n");
+        for (p = 0; p < CU_NP; p++) {
+            const cu_sum_target *t = &s->lv[L].t[p];
+            PUT_LIT(b, "         ");
+            put_key(b, curtail_pollutant_name((curtail_pollutant)p));
+            PUT_LIT(b, "{\"county_total\": ");
+            if (s->has_county)
+                cu_buf_num(b, t->county);
+            else
+                PUT_LIT(b, "null");
+            PUT_LIT(b, ", ");
+            put_num_member(b, "listed", t->listed, 0);
+            put_num_member(b, "required", t->required, 0);
+            put_num_member(b, "achieved", t->achieved, 0);
+            put_ratio_or_null(b, "required_ratio_county", s->has_county, t->required, t->county);
+            put_ratio_or_null(b, "achieved_ratio_county", s->has_county, t->achieved, t->county);
+            put_num_member(b, "required_ratio_listed", cu_sum_ratio(t->required, t->listed), 0);
+            put_num_member(b, "achieved_ratio_listed", cu_sum_ratio(t->achieved, t->listed), 0);
+            put_num_member(b, "shortfall", t->shortfall, 0);
+            put_num_member(b, "max_reduction", t->max_reduction, 0);
+            put_num_member(b, "marginal_cost", t->marginal, 0);
+            PUT_LIT(b, "\"shortfall_reason\": ");
+            if (short_key[t->why])
+                put_str(b, short_key[t->why]);
+            else
+                PUT_LIT(b, "null");
+            cu_buf_puts(b, p + 1 < CU_NP ? "},\n" : "}\n");
+        }
+        PUT_LIT(b, "       },\n       \"measures\": {");
+        for (c = 0; c < CU_MC_N; c++)
+            cu_buf_printf(b, "%s\"%s\": {\"units\": %zu, \"enterprises\": %zu}", c ? ", " : "",
+                          mc_key[c], s->lv[L].units[c], s->lv[L].enterprises[c]);
+        cu_buf_puts(b, L + 1 < CU_NL ? "}},\n" : "}}\n");
+    }
+    PUT_LIT(b, "    ],\n    \"total\": {");
+    put_count(b, &s->total);
+    PUT_LIT(b, ",\n    \"by_grade\": [");
+    for (g = 0, any = 0; g < CURTAIL_NGRADES; g++) {
+        if (!s->by_grade[g].units && !s->by_grade[g].enterprises)
+            continue;
+        cu_buf_puts(b, any ? ",\n      {\"grade\": " : "\n      {\"grade\": ");
+        put_str(b, curtail_grade_name((curtail_grade)g));
+        PUT_LIT(b, ", \"weight\": ");
+        if (s->has_weight[g])
+            cu_buf_num(b, s->weight[g]);
+        else
+            PUT_LIT(b, "null");
+        PUT_LIT(b, ", ");
+        put_count(b, &s->by_grade[g]);
+        any = 1;
+    }
+    cu_buf_puts(b, any ? "\n    ],\n    \"by_industry\": [" : "],\n    \"by_industry\": [");
+    for (g = 0, any = 0; g < CURTAIL_NINDUSTRIES; g++) {
+        if (!s->by_industry[g].units && !s->by_industry[g].enterprises)
+            continue;
+        cu_buf_puts(b, any ? ",\n      {\"industry\": " : "\n      {\"industry\": ");
+        put_str(b, curtail_industry_name((curtail_industry)g));
+        PUT_LIT(b, ", ");
+        put_count(b, &s->by_industry[g]);
+        any = 1;
+    }
+    cu_buf_puts(b, any ? "\n    ],\n    \"by_town\": [" : "],\n    \"by_town\": [");
+    for (k = 0; k < s->ntowns; k++) {
+        cu_buf_puts(b, k ? ",\n      {\"town\": " : "\n      {\"town\": ");
+        if (s->towns[k].town)
+            put_str(b, s->towns[k].town);
+        else
+            PUT_LIT(b, "null");
+        PUT_LIT(b, ", ");
+        put_count(b, &s->towns[k].c);
+    }
+    cu_buf_puts(b, s->ntowns ? "\n    ]\n  },\n" : "]\n  },\n");
+}
+
 static int write_plan(const curtail_result *r, int lang, cu_buf *out)
 {
+    cu_summary sum;
     int rc;
     put_head(out, r, "plan");
     if ((rc = put_levels(out, r, lang, "levels")) != CURTAIL_OK)
+        return rc;
+    rc = cu_summary_compute(r, &sum);
+    if (rc == CURTAIL_OK)
+        put_summary(out, &sum);
+    cu_summary_free(&sum);
+    if (rc != CURTAIL_OK)
         return rc;
     put_tail(out, r);
     return out->failed ? CURTAIL_ENOMEM : CURTAIL_OK;

@@ -6,10 +6,16 @@
  * The title is the scenario's name; without one, the input file's name
  * (without its directory), else 应急减排清单 / Emergency reduction list.
  *
- * A plan: the title, a summary table per level (baseline, required,
- * achieved, shortfall and shadow price per pollutant, the shadow price in
- * weighted yuan as the objective; lost value; status), the list (一企一策)
- * with the CSV's columns in the CSV's order, and the warnings.
+ * A plan: the title and title block, the status; per level the lost
+ * output value in 万元/日 (never added over levels) and a table per
+ * pollutant with the county total (全社会排放量) and the listed enterprises'
+ * emissions (清单企业排放量) as two quantities, required, achieved,
+ * shortfall, and the ratios against both, then any shortfall in words;
+ * the counts of units and enterprises by measure class, by grade, industry
+ * and town (summary.h computes every number once); the list (一企一策)
+ * with the CSV's columns in the CSV's order; the warnings; and the annex
+ * (附录): weighted losses, the objective, marginal costs in 元/千克 and how
+ * the grade weights enter.
  *
  * A schedule: the title; status and objective; the alert period (预警时段,
  * the timeline's entries with their levels) apart from the scheduled
@@ -25,6 +31,7 @@
  * unit at base load in every hour says so. Loads are percentages of
  * capacity, rounded down to 2 decimals (never more than the load). */
 #include "report.h"
+#include "summary.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -68,13 +75,12 @@ static void put_text(cu_buf *b, const char *s)
     cu_buf_put(b, run, (size_t)(p - run));
 }
 
-/* "Status: …; lost value …; weighted loss …." and the table of targets; `per`
- * is the unit of time of the amounts: per day (plan) or over a segment. */
+/* A segment's "Status: …; lost value …; weighted loss …." and its table
+ * of targets, in kg and yuan over the segment's hours (no shadow prices:
+ * nothing is optimised per segment). */
 static void put_results(cu_buf *b, int status, double lost, double weighted,
-                        const curtail_target *targets, int en, int per_day)
+                        const curtail_target *targets, int en)
 {
-    /* a plan reports shadow prices; a schedule's segments optimise nothing */
-    int prices = per_day;
     int p;
     cu_buf_puts(b, en ? "Status: " : "状态：");
     if (status == CURTAIL_TARGETS_UNMET)
@@ -83,25 +89,14 @@ static void put_results(cu_buf *b, int status, double lost, double weighted,
         cu_buf_puts(b, en ? "targets met" : "目标达成");
     cu_buf_puts(b, en ? "; lost value " : "；损失产值 ");
     cu_put_fixed(b, lost, 2);
-    if (per_day)
-        cu_buf_puts(b, en ? " yuan/d; weighted loss " : " 元/日；加权损失 ");
-    else
-        cu_buf_puts(b, en ? " yuan; weighted loss " : " 元；加权损失 ");
+    cu_buf_puts(b, en ? " yuan; weighted loss " : " 元；加权损失 ");
     cu_put_fixed(b, weighted, 2);
-    if (per_day) {
-        cu_buf_puts(b, en ? " yuan/d.\n\n" : " 元/日。\n\n");
-        cu_buf_puts(b, en ? "| Pollutant | Baseline (kg/d) | Required (kg/d) | Achieved (kg/d) "
-                            "| Shortfall (kg/d) | Shadow price (weighted yuan per kg/d) |\n"
-                          : "| 污染物 | 基准排放量 (kg/d) | 减排要求 (kg/d) | 实际减排量 (kg/d) "
-                            "| 缺口 (kg/d) | 影子价格 (加权元/(kg/d)) |\n");
-    } else {
-        cu_buf_puts(b, en ? " yuan.\n\n" : " 元。\n\n");
-        cu_buf_puts(b, en ? "| Pollutant | Baseline (kg) | Required (kg) | Achieved (kg) "
-                            "| Shortfall (kg) |\n"
-                          : "| 污染物 | 基准排放量 (kg) | 减排要求 (kg) | 实际减排量 (kg) "
-                            "| 缺口 (kg) |\n");
-    }
-    cu_buf_puts(b, prices ? "|---|---:|---:|---:|---:|---:|\n" : "|---|---:|---:|---:|---:|\n");
+    cu_buf_puts(b, en ? " yuan.\n\n" : " 元。\n\n");
+    cu_buf_puts(b, en ? "| Pollutant | Baseline (kg) | Required (kg) | Achieved (kg) "
+                        "| Shortfall (kg) |\n"
+                      : "| 污染物 | 基准排放量 (kg) | 减排要求 (kg) | 实际减排量 (kg) "
+                        "| 缺口 (kg) |\n");
+    cu_buf_puts(b, "|---|---:|---:|---:|---:|\n");
     for (p = 0; p < CU_NP; p++) {
         const curtail_target *t = &targets[p];
         cu_buf_printf(b, "| %s | ", en ? curtail_pollutant_name((curtail_pollutant)p)
@@ -113,22 +108,210 @@ static void put_results(cu_buf *b, int status, double lost, double weighted,
         cu_put_fixed(b, t->achieved, 2);
         cu_buf_puts(b, " | ");
         cu_put_fixed(b, t->shortfall, 2);
-        if (prices) {
-            cu_buf_puts(b, " | ");
-            cu_put_fixed(b, t->shadow_price, 2);
-        }
         cu_buf_puts(b, " |\n");
     }
     cu_buf_puts(b, "\n");
 }
 
-static void put_summary(cu_buf *b, const curtail_level_result *lr, int level, int en)
+/* ---- the plan's summary (summary.h) ------------------------------------------------------ */
+
+static const char *pol_name(int p, int en)
 {
+    return en ? curtail_pollutant_name((curtail_pollutant)p) : cu_pollutant_zh[p];
+}
+
+static void put_pct(cu_buf *b, double fraction)
+{
+    cu_put_fixed(b, fraction * 100.0, 2);
+    cu_buf_puts(b, "%");
+}
+
+/* One level: status, lost value in 万元/日, the targets on both bases, the
+ * shortfalls in words. */
+static void put_plan_level(cu_buf *b, const cu_summary *s, int L, int en)
+{
+    int p, any = 0;
     if (en)
-        cu_buf_printf(b, "### %s alert\n\n", cu_level_en[level]);
+        cu_buf_printf(b, "### %s alert\n\nStatus: %s; lost output value ", cu_level_en[L],
+                      s->lv[L].status == CURTAIL_TARGETS_UNMET ? "targets not met" : "targets met");
     else
-        cu_buf_printf(b, "### %s预警\n\n", cu_level_zh[level]);
-    put_results(b, (int)lr->status, lr->lost_value, lr->weighted_loss, lr->targets, en, 1);
+        cu_buf_printf(b, "### %s预警\n\n状态：%s；损失产值 ", cu_level_zh[L],
+                      s->lv[L].status == CURTAIL_TARGETS_UNMET ? "目标未达成" : "目标达成");
+    cu_put_fixed(b, s->lv[L].lost_value / 10000.0, 2);
+    cu_buf_puts(b, en ? " 10k yuan/d.\n\n" : " 万元/日。\n\n");
+    cu_buf_puts(b, en ? "| Pollutant | County total (kg/d) | Listed enterprises (kg/d) "
+                        "| Required (kg/d) | Achieved (kg/d) | Shortfall (kg/d) "
+                        "| Required, of county total | Achieved, of county total "
+                        "| Required, of listed | Achieved, of listed |\n"
+                      : "| 污染物 | 全社会排放量 (kg/d) | 清单企业排放量 (kg/d) | 减排要求 (kg/d) "
+                        "| 实际减排量 (kg/d) | 缺口 (kg/d) | 要求减排比例（占全社会） "
+                        "| 实际减排比例（占全社会） | 要求减排比例（占清单企业） "
+                        "| 实际减排比例（占清单企业） |\n");
+    cu_buf_puts(b, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    for (p = 0; p < CU_NP; p++) {
+        const cu_sum_target *t = &s->lv[L].t[p];
+        cu_buf_printf(b, "| %s | ", pol_name(p, en));
+        if (s->has_county)
+            cu_put_fixed(b, t->county, 2);
+        else
+            cu_buf_puts(b, "—");
+        cu_buf_puts(b, " | ");
+        cu_put_fixed(b, t->listed, 2);
+        cu_buf_puts(b, " | ");
+        cu_put_fixed(b, t->required, 2);
+        cu_buf_puts(b, " | ");
+        cu_put_fixed(b, t->achieved, 2);
+        cu_buf_puts(b, " | ");
+        cu_put_fixed(b, t->shortfall, 2);
+        cu_buf_puts(b, " | ");
+        if (s->has_county) {
+            put_pct(b, cu_sum_ratio(t->required, t->county));
+            cu_buf_puts(b, " | ");
+            put_pct(b, cu_sum_ratio(t->achieved, t->county));
+        } else
+            cu_buf_puts(b, "— | —");
+        cu_buf_puts(b, " | ");
+        put_pct(b, cu_sum_ratio(t->required, t->listed));
+        cu_buf_puts(b, " | ");
+        put_pct(b, cu_sum_ratio(t->achieved, t->listed));
+        cu_buf_puts(b, " |\n");
+    }
+    cu_buf_puts(b, "\n");
+    for (p = 0; p < CU_NP; p++) {
+        if (s->lv[L].t[p].why == CU_SHORT_NONE)
+            continue;
+        cu_buf_puts(b, "- ");
+        cu_sum_shortfall_text(s, L, p, en, b);
+        cu_buf_puts(b, "\n");
+        any = 1;
+    }
+    if (any)
+        cu_buf_puts(b, "\n");
+}
+
+/* The counts by measure class: units and enterprises per level; the classes
+ * no unit has at any level are left out. */
+static void put_measure_counts(cu_buf *b, const cu_summary *s, int en)
+{
+    int c, L;
+    cu_buf_puts(b, en ? "## Units and enterprises by measure\n\n| Measure"
+                      : "## 措施分类统计\n\n| 措施");
+    for (L = 0; L < CU_NL; L++)
+        cu_buf_printf(b, en ? " | %s: units | %s: enterprises" : " | %s 生产单元 | %s 企业",
+                      en ? cu_level_en[L] : cu_level_zh[L], en ? cu_level_en[L] : cu_level_zh[L]);
+    cu_buf_puts(b, " |\n|---");
+    for (L = 0; L < CU_NL; L++)
+        cu_buf_puts(b, "|---:|---:");
+    cu_buf_puts(b, "|\n");
+    for (c = 0; c < CU_MC_N; c++) {
+        int used = 0;
+        for (L = 0; L < CU_NL; L++)
+            used |= s->lv[L].units[c] != 0;
+        if (!used)
+            continue;
+        cu_buf_printf(b, "| %s", cu_mc_label(c, en));
+        for (L = 0; L < CU_NL; L++)
+            cu_buf_printf(b, " | %zu | %zu", s->lv[L].units[c], s->lv[L].enterprises[c]);
+        cu_buf_puts(b, " |\n");
+    }
+    cu_buf_puts(b, en ? "| Total" : "| 合计");
+    for (L = 0; L < CU_NL; L++)
+        cu_buf_printf(b, " | %zu | %zu", s->total.units, s->total.enterprises);
+    cu_buf_puts(b, en ? " |\n\nAn enterprise counts once, under the first of its units' measures "
+                        "in the order of the table.\n\n"
+                      : " |\n\n企业按其各生产单元措施中在表中最靠前的一项计一次。\n\n");
+}
+
+/* A table of counts: enterprises, units, and per level those curtailed. */
+static void put_count_head(cu_buf *b, const char *what, int en)
+{
+    int L;
+    cu_buf_printf(b, en ? "| %s | Enterprises | Units" : "| %s | 企业 | 生产单元", what);
+    for (L = 0; L < CU_NL; L++)
+        cu_buf_printf(b, en ? " | %s: curtailed enterprises | %s: curtailed units"
+                            : " | %s 停限产企业 | %s 停限产单元",
+                      en ? cu_level_en[L] : cu_level_zh[L], en ? cu_level_en[L] : cu_level_zh[L]);
+    cu_buf_puts(b, " |\n|---|---:|---:");
+    for (L = 0; L < CU_NL; L++)
+        cu_buf_puts(b, "|---:|---:");
+    cu_buf_puts(b, "|\n");
+}
+
+static void put_count_row(cu_buf *b, const char *label, const cu_sum_count *c)
+{
+    int L;
+    cu_buf_puts(b, "| ");
+    put_text(b, label);
+    cu_buf_printf(b, " | %zu | %zu", c->enterprises, c->units);
+    for (L = 0; L < CU_NL; L++)
+        cu_buf_printf(b, " | %zu | %zu", c->cut_enterprises[L], c->cut_units[L]);
+    cu_buf_puts(b, " |\n");
+}
+
+static void put_group_counts(cu_buf *b, const cu_summary *s, int en)
+{
+    size_t k;
+    int g;
+    cu_buf_puts(b, en ? "## Units and enterprises by grade, industry and town\n\n"
+                        "A unit is curtailed at a level when its load there is below its base "
+                        "load.\n\n### By grade (as managed)\n\n"
+                      : "## 按绩效等级、行业、乡镇统计\n\n生产单元在某级别负荷低于基准负荷即计为停限产。"
+                        "\n\n### 按管控等级\n\n");
+    put_count_head(b, en ? "Grade" : "管控等级", en);
+    for (g = 0; g < CURTAIL_NGRADES; g++)
+        if (s->by_grade[g].units || s->by_grade[g].enterprises)
+            put_count_row(b, en ? cu_grade_en[g] : cu_grade_zh[g], &s->by_grade[g]);
+    cu_buf_puts(b, en ? "\n### By industry\n\n" : "\n### 按行业\n\n");
+    put_count_head(b, en ? "Industry" : "行业", en);
+    for (g = 0; g < CURTAIL_NINDUSTRIES; g++)
+        if (s->by_industry[g].units || s->by_industry[g].enterprises)
+            put_count_row(b, en ? cu_industry_en[g] : cu_industry_zh[g], &s->by_industry[g]);
+    cu_buf_puts(b, en ? "\n### By town\n\n" : "\n### 按乡镇\n\n");
+    put_count_head(b, en ? "Town" : "乡镇", en);
+    for (k = 0; k < s->ntowns; k++)
+        put_count_row(b, cu_town_label(s->towns[k].town, en), &s->towns[k].c);
+    put_count_row(b, en ? "Total" : "合计", &s->total);
+    cu_buf_puts(b, "\n");
+}
+
+/* 附录: the weighted loss, the objective and the marginal costs. */
+static void put_annex(cu_buf *b, const cu_summary *s, int en)
+{
+    int L, p;
+    cu_buf_puts(b, en ? "## Annex: marginal costs and the weighted objective\n\n"
+                      : "## 附录：边际减排成本与加权目标函数\n\n");
+    cu_sum_annex_text(s, 0, en, b);
+    cu_buf_puts(b, en ? "\n\n| Level | Lost output value (10k yuan/d) | Weighted loss "
+                        "(10k yuan/d) |\n|---|---:|---:|\n"
+                      : "\n\n| 预警级别 | 损失产值 (万元/日) | 加权损失 (万元/日) |\n"
+                        "|---|---:|---:|\n");
+    for (L = 0; L < CU_NL; L++) {
+        cu_buf_printf(b, "| %s | ", en ? cu_level_en[L] : cu_level_zh[L]);
+        cu_put_fixed(b, s->lv[L].lost_value / 10000.0, 2);
+        cu_buf_puts(b, " | ");
+        cu_put_fixed(b, s->lv[L].weighted_loss / 10000.0, 2);
+        cu_buf_puts(b, " |\n");
+    }
+    cu_buf_puts(b, "\n");
+    cu_sum_annex_text(s, 1, en, b);
+    cu_buf_puts(b, "\n\n");
+    cu_sum_annex_text(s, 2, en, b);
+    cu_buf_puts(b, en ? "\n\n| Level | Marginal cost SO2 (yuan/kg)" : "\n\n| 预警级别 | 边际减排成本 SO2 (元/千克)");
+    for (p = 1; p < CU_NP; p++)
+        cu_buf_printf(b, en ? " | %s (yuan/kg)" : " | %s (元/千克)", pol_name(p, en));
+    cu_buf_puts(b, " |\n|---");
+    for (p = 0; p < CU_NP; p++)
+        cu_buf_puts(b, "|---:");
+    cu_buf_puts(b, "|\n");
+    for (L = 0; L < CU_NL; L++) {
+        cu_buf_printf(b, "| %s", en ? cu_level_en[L] : cu_level_zh[L]);
+        for (p = 0; p < CU_NP; p++) {
+            cu_buf_puts(b, " | ");
+            cu_put_fixed(b, s->lv[L].t[p].marginal, 2);
+        }
+        cu_buf_puts(b, " |\n");
+    }
+    cu_buf_puts(b, "\n");
 }
 
 /* The list: the CSV's columns in the CSV's order (write_text.h), text cells
@@ -482,7 +665,7 @@ static int write_schedule(const curtail_result *r, int lang, cu_buf *out)
         else
             cu_buf_printf(out, "### %s %s预警（%d 小时）\n\n", sg.day, cu_level_zh[sg.level],
                           sg.hours);
-        put_results(out, (int)sg.status, sg.lost_value, sg.weighted_loss, sg.targets, en, 0);
+        put_results(out, (int)sg.status, sg.lost_value, sg.weighted_loss, sg.targets, en);
     }
     return put_schedule_loads(out, r, lang);
 }
@@ -539,30 +722,37 @@ int cu_write_md(const curtail_result *r, const curtail_write_options *o, cu_buf 
         if (rc != CURTAIL_OK)
             return rc;
     } else {
+        cu_summary sum;
         cu_buf_puts(out, en ? "Status: " : "状态：");
         if (curtail_result_status(r) == CURTAIL_TARGETS_UNMET)
-            cu_buf_puts(out, en ? "targets not met (smallest shortfall)"
-                                : "减排目标未全部达成（缺口已最小化）");
+            cu_buf_puts(out, en ? "targets not met (smallest shortfall)."
+                                : "减排目标未全部达成（缺口已最小化）。");
         else
-            cu_buf_puts(out, en ? "all targets met" : "减排目标全部达成");
-        cu_buf_puts(out, en ? "; objective (weighted loss over the three levels) "
-                            : "；目标函数（三级加权损失合计）");
-        cu_put_fixed(out, curtail_result_objective(r), 2);
-        cu_buf_puts(out, en ? " yuan/d.\n\n## Targets and results\n\n"
-                            : " 元/日。\n\n## 减排目标与结果\n\n");
-        for (level = 0; level < CU_NL; level++) {
-            curtail_level_result lr;
-            rc = curtail_result_level(r, (curtail_level)level, &lr, NULL);
-            if (rc != CURTAIL_OK)
-                return rc;
-            put_summary(out, &lr, level, en);
+            cu_buf_puts(out, en ? "all targets met." : "减排目标全部达成。");
+        cu_buf_puts(out, en ? "\n\n## Targets and results\n\n" : "\n\n## 减排目标与结果\n\n");
+        rc = cu_summary_compute(r, &sum);
+        if (rc == CURTAIL_OK) {
+            cu_sum_base_text(&sum, en, out);
+            cu_buf_puts(out, en ? " The levels never happen on the same day: their lost values "
+                                  "are not added.\n\n"
+                                : "三个预警级别不会在同一天发生，各级别损失产值不相加。\n\n");
+            for (level = 0; level < CU_NL; level++)
+                put_plan_level(out, &sum, level, en);
+            put_measure_counts(out, &sum, en);
+            put_group_counts(out, &sum, en);
+            cu_transport_table_md(out, r, en); /* issue 10 */
+            rc = put_list(out, r, lang);
         }
-        cu_transport_table_md(out, r, en); /* issue 10 */
-        rc = put_list(out, r, lang);
+        if (rc == CURTAIL_OK) {
+            put_warnings(out, r, en);
+            put_annex(out, &sum, en);
+        }
+        cu_summary_free(&sum);
         if (rc != CURTAIL_OK)
             return rc;
     }
-    put_warnings(out, r, en);
+    if (r->kind == CU_RESULT_SCHEDULE)
+        put_warnings(out, r, en);
     /* no blank line at the very end: exactly one trailing newline */
     if (out->len >= 2 && out->data[out->len - 1] == '\n' && out->data[out->len - 2] == '\n')
         out->data[--out->len] = '\0';

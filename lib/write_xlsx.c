@@ -2,18 +2,22 @@
  * libxlsxwriter, in the scenario's language (issue 12).
  *
  * A plan:
- *   汇总 / Summary   per level and pollutant: baseline, required, achieved,
- *                    the ratios (required and achieved against the target's
- *                    base, and achieved against the listed enterprises),
- *                    shortfall, shadow price; lost value per level in 万元/日
- *                    (never added over levels); one native column chart per
- *                    level (required vs achieved ratio per pollutant);
- *   清单 / List      the list's columns (write_text.h) under merged group
- *                    headers (企业及生产单元 | 基准排放量 | 黄色预警 | 橙色预警 |
- *                    红色预警) as the provincial templates have them; credit
- *                    codes as text; loads as percentages; frozen panes,
- *                    autofilter, A4 landscape one page wide, the two header
- *                    rows repeated on every printed page;
+ *   汇总 / Summary   the title block (note, compiled by); per level and
+ *                    pollutant the county total and the listed enterprises'
+ *                    emissions, required, achieved, shortfall, the ratios
+ *                    against both, shortfalls in words; lost value per level
+ *                    in 万元/日 (never added over levels); units and
+ *                    enterprises by measure, grade, industry and town
+ *                    (summary.h); one native column chart per level
+ *                    (required vs achieved ratio per pollutant);
+ *   清单 / List      the list's columns with 基准负荷 and 依据 (write_text.h)
+ *                    under merged group headers (企业及生产单元 | 基准排放量 |
+ *                    黄色预警 | 橙色预警 | 红色预警) as the provincial templates
+ *                    have them; credit codes as text; loads as percentages;
+ *                    frozen panes, autofilter, A4 landscape one page wide,
+ *                    the two header rows repeated on every printed page;
+ *   附录 / Annex     weighted losses, the objective, marginal costs in 元/千克
+ *                    and how the grade weights enter;
  *   提示 / Warnings  when there are any.
  * A schedule: 分段汇总 / Segments (per day and level), the 清单 it executes,
  * 逐时排放 / Hourly emissions (kg per hour with a line chart) and 逐时负荷 /
@@ -30,6 +34,7 @@
  * $TMPDIR that is copied to the stream and removed. */
 #define _POSIX_C_SOURCE 200809L
 #include "write_xlsx.h"
+#include "summary.h"
 
 #include <errno.h>
 #include <math.h>
@@ -150,15 +155,14 @@ void cu_xw_put_status(xw *x, lxw_worksheet *ws, lxw_row_t row, int schedule)
                                    : "减排目标未全部达成（缺口已最小化）");
     else
         cu_buf_puts(&x->tmp, x->en ? "all targets met" : "减排目标全部达成");
-    if (schedule)
+    if (schedule) {
+        /* one episode: its hours add up; a plan's levels do not (its annex) */
         cu_buf_puts(&x->tmp, x->en ? "; objective (weighted loss over the scheduled horizon) "
                                    : "；目标函数（排程时段加权损失合计）");
-    else
-        cu_buf_puts(&x->tmp, x->en ? "; objective (weighted loss over the three levels) "
-                                   : "；目标函数（三级加权损失合计）");
-    cu_put_fixed(&x->tmp, curtail_result_objective(r) / 10000.0, 4);
-    cu_buf_puts(&x->tmp, schedule ? (x->en ? " 10k yuan." : " 万元。")
-                                  : (x->en ? " 10k yuan/d." : " 万元/日。"));
+        cu_put_fixed(&x->tmp, curtail_result_objective(r) / 10000.0, 4);
+        cu_buf_puts(&x->tmp, x->en ? " 10k yuan." : " 万元。");
+    } else
+        cu_buf_puts(&x->tmp, x->en ? "." : "。");
     worksheet_write_string(ws, row, 0, cu_xw_tmp_text(x), x->bold);
 }
 
@@ -212,98 +216,226 @@ static lxw_row_t summary_transport(xw *x, lxw_worksheet *ws, lxw_row_t row)
     return row + 1;
 }
 
-static int sheet_summary(xw *x)
+/* The title block (issue 9) from `row` on: the scenario's note and who
+ * compiled it, one line each; the next free row. */
+lxw_row_t cu_xw_put_title_block(xw *x, lxw_worksheet *ws, lxw_row_t row)
 {
-    const curtail_result *r = x->r;
+    const char *note = curtail_scenario_note(x->r->s), *by = curtail_scenario_compiled_by(x->r->s);
+    if (note) {
+        x->tmp.len = 0;
+        cu_buf_printf(&x->tmp, x->en ? "Note: %s" : "说明：%s", note);
+        worksheet_write_string(ws, row++, 0, cu_xw_tmp_text(x), x->note);
+    }
+    if (by) {
+        x->tmp.len = 0;
+        cu_buf_printf(&x->tmp, x->en ? "Compiled by: %s" : "编制单位：%s", by);
+        worksheet_write_string(ws, row++, 0, cu_xw_tmp_text(x), x->note);
+    }
+    return row;
+}
+
+/* A header row of count columns: what, enterprises, units, then per level
+ * the curtailed enterprises and units. */
+static void count_head(xw *x, lxw_worksheet *ws, lxw_row_t row, const char *what)
+{
+    int L;
+    worksheet_set_row(ws, row, 30, NULL);
+    worksheet_write_string(ws, row, 0, what, x->head);
+    worksheet_write_string(ws, row, 1, x->en ? "Enterprises" : "企业", x->head);
+    worksheet_write_string(ws, row, 2, x->en ? "Units" : "生产单元", x->head);
+    for (L = 0; L < CU_NL; L++) {
+        x->tmp.len = 0;
+        cu_buf_printf(&x->tmp, x->en ? "%s: curtailed enterprises" : "%s 停限产企业",
+                      cu_xw_level_name(x, L));
+        worksheet_write_string(ws, row, (lxw_col_t)(3 + 2 * L), cu_xw_tmp_text(x),
+                               x->head_level[L]);
+        x->tmp.len = 0;
+        cu_buf_printf(&x->tmp, x->en ? "%s: curtailed units" : "%s 停限产单元",
+                      cu_xw_level_name(x, L));
+        worksheet_write_string(ws, row, (lxw_col_t)(4 + 2 * L), cu_xw_tmp_text(x),
+                               x->head_level[L]);
+    }
+}
+
+static void count_row(xw *x, lxw_worksheet *ws, lxw_row_t row, const char *label,
+                      const cu_sum_count *c)
+{
+    int L;
+    worksheet_write_string(ws, row, 0, label, x->text);
+    worksheet_write_number(ws, row, 1, (double)c->enterprises, x->num0);
+    worksheet_write_number(ws, row, 2, (double)c->units, x->num0);
+    for (L = 0; L < CU_NL; L++) {
+        worksheet_write_number(ws, row, (lxw_col_t)(3 + 2 * L), (double)c->cut_enterprises[L],
+                               x->num0);
+        worksheet_write_number(ws, row, (lxw_col_t)(4 + 2 * L), (double)c->cut_units[L], x->num0);
+    }
+}
+
+/* A paragraph of text in one cell. */
+static void put_line(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_format *f)
+{
+    worksheet_write_string(ws, row, 0, cu_xw_tmp_text(x), f);
+}
+
+static int sheet_summary(xw *x, const cu_summary *s)
+{
     const int en = x->en;
-    static const char *const zh_head[] = {"预警级别", "污染物", "基准排放量 (kg/d)",
-                                          "减排要求 (kg/d)", "实际减排量 (kg/d)",
-                                          "要求减排比例", "实际减排比例",
-                                          "实际减排比例（占清单企业排放）", "缺口 (kg/d)",
-                                          "影子价格 (加权元/(kg/d))"};
-    static const char *const en_head[] = {"Level", "Pollutant", "Baseline (kg/d)",
-                                          "Required (kg/d)", "Achieved (kg/d)",
-                                          "Required ratio", "Achieved ratio",
-                                          "Achieved ratio (of the listed enterprises)",
-                                          "Shortfall (kg/d)",
-                                          "Shadow price (weighted yuan per kg/d)"};
+    static const char *const zh_head[] = {"预警级别", "污染物", "全社会排放量 (kg/d)",
+                                          "清单企业排放量 (kg/d)", "减排要求 (kg/d)",
+                                          "实际减排量 (kg/d)", "缺口 (kg/d)",
+                                          "要求减排比例（占全社会）", "实际减排比例（占全社会）",
+                                          "要求减排比例（占清单企业）",
+                                          "实际减排比例（占清单企业）"};
+    static const char *const en_head[] = {"Level", "Pollutant", "County total (kg/d)",
+                                          "Listed enterprises (kg/d)", "Required (kg/d)",
+                                          "Achieved (kg/d)", "Shortfall (kg/d)",
+                                          "Required, of county total",
+                                          "Achieved, of county total", "Required, of listed",
+                                          "Achieved, of listed"};
     const char *const *head = en ? en_head : zh_head;
-    const int ncols = 10;
+    const int ncols = 11;
+    /* the chart's ratios: against the targets' base */
+    const lxw_col_t req_col = s->has_county ? 7 : 9, ach_col = s->has_county ? 8 : 10;
     lxw_worksheet *ws = workbook_add_worksheet(x->wb, en ? "Summary" : "汇总");
     lxw_row_t row, first;
-    int L, p, c;
+    size_t k;
+    int L, p, c, g;
     if (!ws)
         return CURTAIL_ENOMEM;
     cu_xw_put_title(x, ws, ncols, en ? "emergency reduction plan" : "重污染天气应急减排清单");
     cu_xw_put_status(x, ws, 1, 0);
+    row = cu_xw_put_title_block(x, ws, 2);
     x->tmp.len = 0;
-    if (r->base == CURTAIL_BASE_TOTALS)
-        cu_buf_puts(&x->tmp, en ? "Ratios against the county's total emissions (targets.base: "
-                                  "totals); the last ratio against the listed enterprises' "
-                                  "own emissions."
-                                : "减排比例以全社会日排放量为基数（targets.base: totals）；"
-                                  "最后一列以清单内企业排放量为基数。");
-    else
-        cu_buf_puts(&x->tmp, en ? "Ratios against the listed enterprises' emissions "
-                                  "(targets.base: listed)."
-                                : "减排比例以清单内企业排放量为基数（targets.base: listed）。");
-    worksheet_write_string(ws, 2, 0, cu_xw_tmp_text(x), x->note);
-    worksheet_set_column(ws, 0, 1, 10, NULL);
+    cu_sum_base_text(s, en, &x->tmp);
+    put_line(x, ws, row++, x->note);
+    worksheet_set_column(ws, 0, 0, 14, NULL);
+    worksheet_set_column(ws, 1, 1, 10, NULL);
     worksheet_set_column(ws, 2, (lxw_col_t)(ncols - 1), 15, NULL);
-    row = 4;
+    row++;
     worksheet_set_row(ws, row, 42, NULL);
     for (c = 0; c < ncols; c++)
         worksheet_write_string(ws, row, (lxw_col_t)c, head[c], x->head);
     first = ++row;
     for (L = 0; L < CU_NL; L++) {
-        curtail_level_result lr;
-        int rc = curtail_result_level(r, (curtail_level)L, &lr, NULL);
-        if (rc != CURTAIL_OK)
-            return rc;
         for (p = 0; p < CU_NP; p++, row++) {
-            const curtail_target *t = &lr.targets[p];
+            const cu_sum_target *t = &s->lv[L].t[p];
             worksheet_write_string(ws, row, 0, cu_xw_level_name(x, L), x->head_level[L]);
             worksheet_write_string(ws, row, 1, cu_xw_pollutant_name(x, p), x->text);
-            worksheet_write_number(ws, row, 2, t->baseline, x->num2);
-            worksheet_write_number(ws, row, 3, t->required, x->num2);
-            worksheet_write_number(ws, row, 4, t->achieved, x->num2);
-            worksheet_write_number(ws, row, 5, cu_xw_ratio(t->required, t->baseline), x->pct);
-            worksheet_write_number(ws, row, 6, cu_xw_ratio(t->achieved, t->baseline), x->pct);
-            worksheet_write_number(ws, row, 7, cu_xw_ratio(t->achieved, r->gv.listed[p]),
-                                   x->pct);
-            worksheet_write_number(ws, row, 8, t->shortfall, x->num2);
-            worksheet_write_number(ws, row, 9, t->shadow_price, x->num2);
+            if (s->has_county)
+                worksheet_write_number(ws, row, 2, t->county, x->num2);
+            else
+                worksheet_write_string(ws, row, 2, "—", x->text);
+            worksheet_write_number(ws, row, 3, t->listed, x->num2);
+            worksheet_write_number(ws, row, 4, t->required, x->num2);
+            worksheet_write_number(ws, row, 5, t->achieved, x->num2);
+            worksheet_write_number(ws, row, 6, t->shortfall, x->num2);
+            if (s->has_county) {
+                worksheet_write_number(ws, row, 7, cu_sum_ratio(t->required, t->county), x->pct);
+                worksheet_write_number(ws, row, 8, cu_sum_ratio(t->achieved, t->county), x->pct);
+            } else {
+                worksheet_write_string(ws, row, 7, "—", x->text);
+                worksheet_write_string(ws, row, 8, "—", x->text);
+            }
+            worksheet_write_number(ws, row, 9, cu_sum_ratio(t->required, t->listed), x->pct);
+            worksheet_write_number(ws, row, 10, cu_sum_ratio(t->achieved, t->listed), x->pct);
         }
     }
+    for (L = 0; L < CU_NL; L++)
+        for (p = 0; p < CU_NP; p++)
+            if (s->lv[L].t[p].why != CU_SHORT_NONE) {
+                x->tmp.len = 0;
+                cu_sum_shortfall_text(s, L, p, en, &x->tmp);
+                put_line(x, ws, row++, x->bold);
+            }
     row++;
     worksheet_set_row(ws, row, 30, NULL);
     worksheet_write_string(ws, row, 0, en ? "Level" : "预警级别", x->head);
     worksheet_write_string(ws, row, 1, en ? "Status" : "状态", x->head);
-    worksheet_write_string(ws, row, 2, en ? "Lost value (10k yuan/d)" : "损失产值 (万元/日)",
-                           x->head);
-    worksheet_write_string(ws, row, 3, en ? "Weighted loss (10k yuan/d)" : "加权损失 (万元/日)",
+    worksheet_write_string(ws, row, 2, en ? "Lost output value (10k yuan/d)" : "损失产值 (万元/日)",
                            x->head);
     row++;
     for (L = 0; L < CU_NL; L++, row++) {
-        curtail_level_result lr;
-        int rc = curtail_result_level(r, (curtail_level)L, &lr, NULL);
-        if (rc != CURTAIL_OK)
-            return rc;
         worksheet_write_string(ws, row, 0, cu_xw_level_name(x, L), x->head_level[L]);
         worksheet_write_string(ws, row, 1,
-                               lr.status == CURTAIL_TARGETS_UNMET
+                               s->lv[L].status == CURTAIL_TARGETS_UNMET
                                    ? (en ? "targets not met" : "目标未达成")
                                    : (en ? "targets met" : "目标达成"),
                                x->text);
-        worksheet_write_number(ws, row, 2, lr.lost_value / 10000.0, x->num2);
-        worksheet_write_number(ws, row, 3, lr.weighted_loss / 10000.0, x->num2);
+        worksheet_write_number(ws, row, 2, s->lv[L].lost_value / 10000.0, x->num2);
     }
-    worksheet_write_string(ws, row, 0,
+    worksheet_write_string(ws, row++, 0,
                            en ? "The levels never happen on the same day: their losses are not "
                                 "added."
                               : "三个预警级别不会在同一天发生，各级别损失不相加。",
                            x->note);
-    row += 2;
+    /* counts by measure */
+    row++;
+    worksheet_write_string(ws, row++, 0, en ? "Units and enterprises by measure" : "措施分类统计",
+                           x->bold);
+    worksheet_set_row(ws, row, 30, NULL);
+    worksheet_write_string(ws, row, 0, en ? "Measure" : "措施", x->head);
+    for (L = 0; L < CU_NL; L++) {
+        x->tmp.len = 0;
+        cu_buf_printf(&x->tmp, en ? "%s: units" : "%s 生产单元", cu_xw_level_name(x, L));
+        worksheet_write_string(ws, row, (lxw_col_t)(1 + 2 * L), cu_xw_tmp_text(x),
+                               x->head_level[L]);
+        x->tmp.len = 0;
+        cu_buf_printf(&x->tmp, en ? "%s: enterprises" : "%s 企业", cu_xw_level_name(x, L));
+        worksheet_write_string(ws, row, (lxw_col_t)(2 + 2 * L), cu_xw_tmp_text(x),
+                               x->head_level[L]);
+    }
+    row++;
+    for (c = 0; c < CU_MC_N; c++) {
+        int used = 0;
+        for (L = 0; L < CU_NL; L++)
+            used |= s->lv[L].units[c] != 0;
+        if (!used)
+            continue;
+        worksheet_write_string(ws, row, 0, cu_mc_label(c, en), x->text);
+        for (L = 0; L < CU_NL; L++) {
+            worksheet_write_number(ws, row, (lxw_col_t)(1 + 2 * L), (double)s->lv[L].units[c],
+                                   x->num0);
+            worksheet_write_number(ws, row, (lxw_col_t)(2 + 2 * L),
+                                   (double)s->lv[L].enterprises[c], x->num0);
+        }
+        row++;
+    }
+    worksheet_write_string(ws, row, 0, en ? "Total" : "合计", x->head);
+    for (L = 0; L < CU_NL; L++) {
+        worksheet_write_number(ws, row, (lxw_col_t)(1 + 2 * L), (double)s->total.units, x->num0);
+        worksheet_write_number(ws, row, (lxw_col_t)(2 + 2 * L), (double)s->total.enterprises,
+                               x->num0);
+    }
+    row++;
+    worksheet_write_string(ws, row++, 0,
+                           en ? "An enterprise counts once, under the first of its units' "
+                                "measures in the order of the table."
+                              : "企业按其各生产单元措施中在表中最靠前的一项计一次。",
+                           x->note);
+    /* counts by grade, industry, town */
+    row++;
+    worksheet_write_string(ws, row++, 0,
+                           en ? "Units and enterprises by grade (as managed), industry and town; "
+                                "a unit is curtailed at a level when its load there is below its "
+                                "base load"
+                              : "按管控等级、行业、乡镇统计（生产单元在某级别负荷低于基准负荷即计为停限产）",
+                           x->bold);
+    count_head(x, ws, row++, en ? "Grade" : "管控等级");
+    for (g = 0; g < CURTAIL_NGRADES; g++)
+        if (s->by_grade[g].units || s->by_grade[g].enterprises)
+            count_row(x, ws, row++, en ? cu_grade_en[g] : cu_grade_zh[g], &s->by_grade[g]);
+    row++;
+    count_head(x, ws, row++, en ? "Industry" : "行业");
+    for (g = 0; g < CURTAIL_NINDUSTRIES; g++)
+        if (s->by_industry[g].units || s->by_industry[g].enterprises)
+            count_row(x, ws, row++, en ? cu_industry_en[g] : cu_industry_zh[g],
+                      &s->by_industry[g]);
+    row++;
+    count_head(x, ws, row++, en ? "Town" : "乡镇");
+    for (k = 0; k < s->ntowns; k++)
+        count_row(x, ws, row++, cu_town_label(s->towns[k].town, en), &s->towns[k].c);
+    count_row(x, ws, row++, en ? "Total" : "合计", &s->total);
+    row++;
     row = summary_transport(x, ws, row); /* issue 10 */
     /* one chart per level: required vs achieved ratio per pollutant */
     for (L = 0; L < CU_NL; L++) {
@@ -324,10 +456,10 @@ static int sheet_summary(xw *x)
         if (!s1 || !s2)
             return CURTAIL_ENOMEM;
         chart_series_set_categories(s1, en ? "Summary" : "汇总", lf, 1, ll, 1);
-        chart_series_set_values(s1, en ? "Summary" : "汇总", lf, 5, ll, 5);
+        chart_series_set_values(s1, en ? "Summary" : "汇总", lf, req_col, ll, req_col);
         chart_series_set_name(s1, en ? "Required" : "要求");
         chart_series_set_categories(s2, en ? "Summary" : "汇总", lf, 1, ll, 1);
-        chart_series_set_values(s2, en ? "Summary" : "汇总", lf, 6, ll, 6);
+        chart_series_set_values(s2, en ? "Summary" : "汇总", lf, ach_col, ll, ach_col);
         chart_series_set_name(s2, en ? "Achieved" : "实际");
         fill_req.color = 0xBFBFBF;
         fill_ach.color = L == 0 ? 0xD4A017 : L == 1 ? 0xE07B00 : 0xC00000;
@@ -343,6 +475,62 @@ static int sheet_summary(xw *x)
         opt.x_scale = 0.88;
         opt.y_scale = 1.0;
         worksheet_insert_chart_opt(ws, row, 0, ch, &opt);
+    }
+    cu_xw_print_setup(ws, en);
+    return CURTAIL_OK;
+}
+
+/* ---- 附录 ------------------------------------------------------------------------------ */
+
+static int sheet_annex(xw *x, const cu_summary *s)
+{
+    const int en = x->en;
+    lxw_worksheet *ws = workbook_add_worksheet(x->wb, en ? "Annex" : "附录");
+    lxw_row_t row = 2;
+    int L, p;
+    if (!ws)
+        return CURTAIL_ENOMEM;
+    cu_xw_put_title(x, ws, 5, en ? "annex: marginal costs and the weighted objective"
+                                 : "附录：边际减排成本与加权目标函数");
+    worksheet_set_column(ws, 0, 0, 14, NULL);
+    worksheet_set_column(ws, 1, CU_NP, 22, NULL);
+    x->tmp.len = 0;
+    cu_sum_annex_text(s, 0, en, &x->tmp);
+    put_line(x, ws, row++, NULL);
+    row++;
+    worksheet_set_row(ws, row, 30, NULL);
+    worksheet_write_string(ws, row, 0, en ? "Level" : "预警级别", x->head);
+    worksheet_write_string(ws, row, 1, en ? "Lost output value (10k yuan/d)" : "损失产值 (万元/日)",
+                           x->head);
+    worksheet_write_string(ws, row, 2, en ? "Weighted loss (10k yuan/d)" : "加权损失 (万元/日)",
+                           x->head);
+    row++;
+    for (L = 0; L < CU_NL; L++, row++) {
+        worksheet_write_string(ws, row, 0, cu_xw_level_name(x, L), x->head_level[L]);
+        worksheet_write_number(ws, row, 1, s->lv[L].lost_value / 10000.0, x->num2);
+        worksheet_write_number(ws, row, 2, s->lv[L].weighted_loss / 10000.0, x->num2);
+    }
+    row++;
+    x->tmp.len = 0;
+    cu_sum_annex_text(s, 1, en, &x->tmp);
+    put_line(x, ws, row++, NULL);
+    x->tmp.len = 0;
+    cu_sum_annex_text(s, 2, en, &x->tmp);
+    put_line(x, ws, row++, NULL);
+    row++;
+    worksheet_set_row(ws, row, 30, NULL);
+    worksheet_write_string(ws, row, 0, en ? "Level" : "预警级别", x->head);
+    for (p = 0; p < CU_NP; p++) {
+        x->tmp.len = 0;
+        cu_buf_printf(&x->tmp, en ? "Marginal cost %s (yuan/kg)" : "边际减排成本 %s (元/千克)",
+                      cu_xw_pollutant_name(x, p));
+        worksheet_write_string(ws, row, (lxw_col_t)(1 + p), cu_xw_tmp_text(x), x->head);
+    }
+    row++;
+    for (L = 0; L < CU_NL; L++, row++) {
+        worksheet_write_string(ws, row, 0, cu_xw_level_name(x, L), x->head_level[L]);
+        for (p = 0; p < CU_NP; p++)
+            worksheet_write_number(ws, row, (lxw_col_t)(1 + p), s->lv[L].t[p].marginal, x->num2);
     }
     cu_xw_print_setup(ws, en);
     return CURTAIL_OK;
@@ -367,6 +555,9 @@ static void list_subheader(xw *x, cu_list_col c)
     case CU_COL_TRANSPORT:
         cu_buf_puts(&x->tmp, x->en ? "Transport" : "运输措施");
         break;
+    case CU_COL_REASON:
+        cu_buf_puts(&x->tmp, x->en ? "Basis" : "依据");
+        break;
     case CU_COL_REDUCTION:
         cu_buf_printf(&x->tmp, x->en ? "%s cut" : "%s减排", cu_xw_pollutant_name(x, c.pollutant));
         break;
@@ -379,7 +570,7 @@ static void list_subheader(xw *x, cu_list_col c)
 static int sheet_list(xw *x)
 {
     const curtail_result *r = x->r;
-    const int en = x->en, ncols = (int)CU_LIST_NCOLS;
+    const int en = x->en, ncols = (int)CU_LIST_NCOLS_FULL;
     size_t u, i, n = curtail_result_unit_count(r);
     lxw_worksheet *ws = workbook_add_worksheet(x->wb, en ? "List" : "清单");
     const lxw_row_t body = 3;
@@ -402,25 +593,27 @@ static int sheet_list(xw *x)
     /* row 1: merged group headers; row 2: the columns (constant memory: a
      * row's settings and cells before the next row's) */
     worksheet_set_row(ws, 1, 20, NULL);
-    worksheet_merge_range(ws, 1, 0, 1, 7, en ? "Enterprise and unit" : "企业及生产单元",
+    worksheet_merge_range(ws, 1, 0, 1, 8, en ? "Enterprise and unit" : "企业及生产单元",
                           x->head);
-    worksheet_merge_range(ws, 1, 8, 1, 8 + CU_NP - 1,
+    worksheet_merge_range(ws, 1, 9, 1, 9 + CU_NP - 1,
                           en ? "Baseline emissions (kg/d)" : "基准排放量 (kg/d)", x->head);
     for (L = 0; L < CU_NL; L++) {
-        lxw_col_t c0 = (lxw_col_t)(8 + CU_NP + L * (3 + CU_NP));
+        lxw_col_t c0 = (lxw_col_t)(9 + CU_NP + L * (4 + CU_NP));
         x->tmp.len = 0;
         cu_buf_printf(&x->tmp, en ? "%s alert (reductions kg/d)" : "%s预警（减排量 kg/d）",
                       cu_xw_level_name(x, L));
-        worksheet_merge_range(ws, 1, c0, 1, (lxw_col_t)(c0 + 2 + CU_NP), cu_xw_tmp_text(x),
+        worksheet_merge_range(ws, 1, c0, 1, (lxw_col_t)(c0 + 3 + CU_NP), cu_xw_tmp_text(x),
                               x->head_level[L]);
     }
     worksheet_set_row(ws, 2, 30, NULL);
-    for (i = 0; i < CU_LIST_NCOLS; i++) {
-        cu_list_col c = cu_list_column(i);
+    for (i = 0; i < CU_LIST_NCOLS_FULL; i++) {
+        cu_list_col c = cu_list_column_full(i);
         double width = 10;
         list_subheader(x, c);
         worksheet_write_string(ws, 2, (lxw_col_t)i, cu_xw_tmp_text(x),
-                               c.field >= CU_COL_LOAD ? x->head_level[c.level] : x->head);
+                               c.field >= CU_COL_LOAD && c.field != CU_COL_BASE_LOAD
+                                   ? x->head_level[c.level]
+                                   : x->head);
         switch (c.field) {
         case CU_COL_NO:
             width = 6;
@@ -440,6 +633,9 @@ static int sheet_list(xw *x)
         case CU_COL_TRANSPORT:
             width = 24;
             break;
+        case CU_COL_REASON:
+            width = 40;
+            break;
         default:
             break;
         }
@@ -451,8 +647,8 @@ static int sheet_list(xw *x)
         int rc = cu_list_row_init(r, u, &row);
         if (rc != CURTAIL_OK)
             return rc;
-        for (i = 0; i < CU_LIST_NCOLS; i++) {
-            cu_list_col c = cu_list_column(i);
+        for (i = 0; i < CU_LIST_NCOLS_FULL; i++) {
+            cu_list_col c = cu_list_column_full(i);
             lxw_col_t cc = (lxw_col_t)i;
             if (cu_list_col_is_text(c)) {
                 x->tmp.len = 0;
@@ -463,12 +659,14 @@ static int sheet_list(xw *x)
                     worksheet_write_string(ws, rr, cc, cu_xw_tmp_text(x), x->code);
                 else
                     worksheet_write_string(ws, rr, cc, cu_xw_tmp_text(x),
-                                           c.field == CU_COL_MEASURE || c.field == CU_COL_TRANSPORT
+                                           c.field == CU_COL_MEASURE ||
+                                                   c.field == CU_COL_TRANSPORT ||
+                                                   c.field == CU_COL_REASON
                                                ? x->wrap
                                                : x->text);
             } else {
-                lxw_format *f = c.field == CU_COL_NO         ? x->num0
-                                : c.field == CU_COL_LOAD     ? x->pct
+                lxw_format *f = c.field == CU_COL_NO                                   ? x->num0
+                                : c.field == CU_COL_LOAD || c.field == CU_COL_BASE_LOAD ? x->pct
                                 : c.field == CU_COL_CAPACITY ? x->general
                                                              : x->num2;
                 worksheet_write_number(ws, rr, cc, cu_list_value(r, &row, c), f);
@@ -553,9 +751,15 @@ int cu_xlsx_build(const curtail_result *r, const curtail_write_options *o, const
         if (rc == CURTAIL_OK)
             rc = cu_xw_sheet_hourly_loads(&x);
     } else if (rc == CURTAIL_OK) {
-        rc = sheet_summary(&x);
+        cu_summary sum;
+        rc = cu_summary_compute(r, &sum);
+        if (rc == CURTAIL_OK)
+            rc = sheet_summary(&x, &sum);
         if (rc == CURTAIL_OK)
             rc = sheet_list(&x);
+        if (rc == CURTAIL_OK)
+            rc = sheet_annex(&x, &sum);
+        cu_summary_free(&sum);
     }
     if (rc == CURTAIL_OK)
         rc = sheet_warnings(&x);

@@ -36,7 +36,7 @@ int cu_xw_sheet_segments(xw *x)
     cu_xw_put_status(x, ws, 1, 1);
     worksheet_set_column(ws, 0, 0, 12, NULL);
     worksheet_set_column(ws, 1, 7, 15, NULL);
-    row = 3;
+    row = cu_xw_put_title_block(x, ws, 2) + 1;
     if (nseg == 0) {
         worksheet_write_string(ws, row, 0,
                                en ? "No hour of the horizon is under an alert."

@@ -522,19 +522,32 @@ START_TEST(test_write_md_list_is_csv_list)
 }
 END_TEST
 
-/* The Markdown summary says the shadow price is in weighted yuan (the
- * objective's unit, DECISIONS.md); JSON and CSV carry no label. */
+/* The Markdown summary gives the shadow price as a marginal cost in yuan
+ * per kg in its annex, saying how the grade weights enter (issue 9); no
+ * "加权元", no objective summed over the levels in the main document. */
 START_TEST(test_write_md_shadow_price_weighted)
 {
     curtail_scenario *s = load_golden("plan.yaml");
     curtail_result *r = solve(s);
     size_t len;
     char *out = render(r, CURTAIL_FORMAT_MD, CURTAIL_LANG_ZH, 0, &len);
-    ck_assert_ptr_nonnull(strstr(out, "| 缺口 (kg/d) | 影子价格 (加权元/(kg/d)) |\n"));
+    const char *annex = strstr(out, "## 附录：边际减排成本与加权目标函数\n");
+    ck_assert_ptr_nonnull(annex);
+    ck_assert_ptr_nonnull(strstr(annex, "| 预警级别 | 边际减排成本 SO2 (元/千克) | NOx (元/千克) "
+                                        "| 颗粒物 (元/千克) | VOCs (元/千克) |\n"));
+    ck_assert_ptr_nonnull(strstr(annex, "| 红色 | 0.00 | 500.00 | 0.00 | 0.00 |\n"));
+    ck_assert_ptr_nonnull(strstr(annex, "加权损失 = 损失产值（元/日）× 其管控等级的权重"));
+    ck_assert_ptr_null(strstr(out, "加权元"));
+    ck_assert_ptr_null(strstr(out, "影子价格"));
+    ck_assert(strstr(out, "目标函数") > annex);
     free(out);
     out = render(r, CURTAIL_FORMAT_MD, CURTAIL_LANG_EN, 0, &len);
-    ck_assert_ptr_nonnull(
-        strstr(out, "| Shortfall (kg/d) | Shadow price (weighted yuan per kg/d) |\n"));
+    annex = strstr(out, "## Annex: marginal costs and the weighted objective\n");
+    ck_assert_ptr_nonnull(annex);
+    ck_assert_ptr_nonnull(strstr(annex, "| Red | 0.00 | 500.00 | 0.00 | 0.00 |\n"));
+    ck_assert_ptr_nonnull(strstr(annex, "weighted loss = lost output value (yuan/d) × the grade "
+                                        "weight"));
+    ck_assert_ptr_null(strstr(out, "weighted yuan per"));
     free(out);
     curtail_result_free(r);
     curtail_scenario_free(s);

@@ -76,7 +76,7 @@ def main():
           == open(a, "rb").read(), "stdout carries the same bytes")
 
     z = zipfile.ZipFile(a)
-    check(sheets(z) == ["汇总", "清单", "提示"], "plan sheets 汇总, 清单, 提示")
+    check(sheets(z) == ["汇总", "清单", "附录", "提示"], "plan sheets 汇总, 清单, 附录, 提示")
     core = z.read("docProps/core.xml").decode()
     check("2024-01-01T00:00:00Z</dcterms:created>" in core, "fixed creation date")
     lst = ET.fromstring(z.read("xl/worksheets/sheet2.xml"))
@@ -87,12 +87,15 @@ def main():
         value = "".join(t.text or "" for t in list(sst)[int(value)].iter(f"{{{NS['m']}}}t"))
     check(value == code, f"credit code {value} == {code}")
     merges = [m.get("ref") for m in lst.find("m:mergeCells", NS)]
-    check(merges == ["A1:AG1", "A2:H2", "I2:L2", "M2:S2", "T2:Z2", "AA2:AG2"],
+    check(merges == ["A1:AK1", "A2:I2", "J2:M2", "N2:U2", "V2:AC2", "AD2:AK2"],
           f"merged title and group headers {merges}")
-    check(cell(lst, "M2") == ("str", "黄色预警（减排量 kg/d）"), "yellow group header")
+    check(cell(lst, "N2") == ("str", "黄色预警（减排量 kg/d）"), "yellow group header")
+    check(cell(lst, "P3") == ("str", "依据"), "yellow 依据 column after its measure")
+    check(cell(lst, "Q3") == ("str", "运输措施"), "yellow 运输措施 column after its 依据")
+    check(cell(lst, "I3") == ("str", "基准负荷"), "base load column after the capacity")
     check(cell(lst, "B3") == ("str", "企业名称"), "column header 企业名称")
     n_units = 5
-    check(lst.find("m:autoFilter", NS).get("ref") == f"A3:AG{3 + n_units}", "autofilter")
+    check(lst.find("m:autoFilter", NS).get("ref") == f"A3:AK{3 + n_units}", "autofilter")
     pane = lst.find("m:sheetViews/m:sheetView/m:pane", NS)
     check(pane.get("state") == "frozen" and pane.get("ySplit") == "3" and pane.get("xSplit") == "2",
           "frozen panes below the headers, right of the names")
@@ -102,16 +105,22 @@ def main():
     check("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"1\">'清单'!$2:$3</definedName>"
           in wb, "header rows repeated on every printed page")
     # the unit r1's red load 0.175 (hand-computed in check_write.c), as a number
-    check(cell(lst, "AA6")[0] == "num" and abs(float(cell(lst, "AA6")[1]) - 0.175) < 1e-12,
+    check(cell(lst, "AD6")[0] == "num" and abs(float(cell(lst, "AD6")[1]) - 0.175) < 1e-12,
           "r1 red load 0.175 is a number")
     summ = ET.fromstring(z.read("xl/worksheets/sheet1.xml"))
-    check(cell(summ, "J15") == ("num", "500"), "red NOx shadow price 500")
+    # red NOx: listed 1200 kg/d, required and achieved 45 % of it (base: listed)
+    check(cell(summ, "D15") == ("num", "1200"), "red NOx listed enterprises' emissions 1200")
+    check(cell(summ, "J15") == ("num", "0.45") and cell(summ, "K15") == ("num", "0.45"),
+          "red NOx required and achieved 45 % of the listed")
+    annex = ET.fromstring(z.read("xl/worksheets/sheet3.xml"))
+    check(cell(annex, "C16") == ("num", "500"), "red NOx marginal cost 500 yuan/kg in the annex")
     check(len([n for n in z.namelist() if n.startswith("xl/charts/chart")]) == 3,
           "three native charts on 汇总")
 
     e = os.path.join(tmp, "en.xlsx")
     run(cli, "plan", yaml, "--lang", "en", "-o", e)
-    check(sheets(zipfile.ZipFile(e)) == ["Summary", "List", "Warnings"], "English sheet names")
+    check(sheets(zipfile.ZipFile(e)) == ["Summary", "List", "Annex", "Warnings"],
+          "English sheet names")
 
     s = os.path.join(tmp, "s.xlsx")
     run(cli, "schedule", os.path.join(src, "examples/xiangyuan-winter.yaml"), "-o", s)
