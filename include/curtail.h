@@ -231,12 +231,20 @@ typedef struct curtail_enterprise_spec {
     curtail_grade grade;
     curtail_guarantee guarantee;
     int phase_out; /* listed for elimination: effective grade D */
+    /* since version 2 (the 一厂一策 sheet, issue 9); NULL when absent: */
+    const char *address;       /* free text */
+    const char *industry_code; /* GB/T 4754: a section letter A-T and 2 to 4 digits
+                                  ("C2520"), or 4 digits ("2520") */
+    const char *contact_name;  /* the person responsible, free text */
+    const char *contact_phone; /* 7 to 20 digits; spaces, hyphens, parentheses and a
+                                  leading + allowed ("0355-0000000") */
 } curtail_enterprise_spec;
-#define CURTAIL_ENTERPRISE_SPEC_VERSION 1
+/* Version 1 (0.1.0) ended at `phase_out`; it is still accepted and filled. */
+#define CURTAIL_ENTERPRISE_SPEC_VERSION 2
 #define CURTAIL_ENTERPRISE_SPEC_INIT                                                         \
     {                                                                                        \
         CURTAIL_ENTERPRISE_SPEC_VERSION, NULL, NULL, NULL, NULL, CURTAIL_OTHER_INDUSTRY,     \
-            CURTAIL_GRADE_NONE, CURTAIL_GUARANTEE_NONE, 0                                    \
+            CURTAIL_GRADE_NONE, CURTAIL_GUARANTEE_NONE, 0, NULL, NULL, NULL, NULL            \
     }
 
 /** One production unit. Strings are copied. */
