@@ -143,9 +143,9 @@ static void md_title_block(ex *x, int list_name)
 {
     const char *note = curtail_scenario_note(x->r->s), *by = curtail_scenario_compiled_by(x->r->s);
     const char *title = cu_report_title(x->r);
-    puts_(x, t(x, "> 报备版（含排放量、减排量和经济指标，供主管部门审核）",
-               "> Filed version (with emissions, reductions and economic figures, for the "
-               "authorities' review)"));
+    puts_(x, t(x, "> 报备版：含排放量、减排量和经济指标，供主管部门审核",
+               "> Filed version: with emissions, reductions and economic figures, for the "
+               "authorities' review"));
     if (title && list_name) {
         puts_(x, t(x, "；清单：", "; list: "));
         md(x, title);

@@ -41,8 +41,8 @@ static const char *title_of(const curtail_result *r, int en)
 static const char *edition_line(int en)
 {
     return en ? "Public version: enterprises, towns, grades and the measures of each alert "
-                "level; without emissions, reductions or economic figures"
-              : "公示版：企业名称、乡镇、绩效等级及各级别减排措施；不含排放量、减排量和经济指标";
+                "level, without emissions, reductions or economic figures"
+              : "公示版：企业名称、乡镇、绩效等级及各级别减排措施，不含排放量、减排量和经济指标";
 }
 
 /* The cell of column c, unescaped; loads as percentages (cu_list_cell). */
