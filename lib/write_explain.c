@@ -203,6 +203,18 @@ static void md_overview(ex *x, const curtail_enterprise_spec *e, size_t first, s
     puts_(x, (x->en ? cu_grade_en : cu_grade_zh)[e->grade]);
     puts_(x, " |\n");
     puts_(x, t(x, "| 管控等级 | ", "| Managed as | "));
+    for (u = first + 1; u < end; u++)
+        if (x->r->grades[u].grade != x->r->grades[first].grade ||
+            x->r->grades[u].grade_why != x->r->grades[first].grade_why)
+            break;
+    if (end > first + 1 && u == end && grade_reason(x, first)) {
+        /* every unit alike (a phase-out): said once */
+        cu_buf_printf(x->out, x->en ? "%s for every unit (%s)" : "全部生产单元按%s管控（%s）",
+                      (x->en ? cu_grade_en : cu_grade_zh)[x->r->grades[first].grade],
+                      grade_reason(x, first));
+        end = first; /* nothing more to list */
+        any = 1;
+    }
     for (u = first; u < end; u++) {
         const char *why = grade_reason(x, u);
         if (!why)
