@@ -45,13 +45,6 @@ static const char *edition_line(int en)
               : "公示版：企业名称、乡镇、绩效等级及各级别减排措施，不含排放量、减排量和经济指标";
 }
 
-/* The cell of column c, unescaped; loads as percentages (cu_list_cell). */
-static void cell(cu_buf *b, const curtail_result *r, const cu_list_row *row, cu_list_col c,
-                 int lang)
-{
-    cu_list_cell(b, r, row, c, lang);
-}
-
 /* ---- Markdown ------------------------------------------------------------------------------ */
 
 /* Markdown cell text: | \ * _ ` < > [ ] ~ escaped, line breaks as spaces. */
@@ -108,7 +101,7 @@ static int write_md(const curtail_result *r, int lang, cu_buf *out)
             break;
         for (i = 0; i < CU_LIST_NCOLS_PUBLIC; i++) {
             tmp.len = 0;
-            cell(&tmp, r, &row, cu_list_column_public(i), lang);
+            cu_list_cell(&tmp, r, &row, cu_list_column_public(i), lang);
             cu_buf_puts(out, i ? " | " : "| ");
             cu_md_text(out, tmp.failed || !tmp.len ? NULL : tmp.data);
             if (tmp.failed)
@@ -146,7 +139,7 @@ static int write_csv(const curtail_result *r, int lang, int bom, cu_buf *out)
         for (i = 0; i < CU_LIST_NCOLS_PUBLIC; i++) {
             cu_list_col c = cu_list_column_public(i);
             tmp.len = 0;
-            cell(&tmp, r, &row, c, lang);
+            cu_list_cell(&tmp, r, &row, c, lang);
             if (i)
                 cu_buf_puts(out, ",");
             if (tmp.failed)
@@ -329,7 +322,7 @@ static int write_html(const curtail_result *r, int lang, cu_buf *out)
         for (i = 0; i < CU_LIST_NCOLS_PUBLIC; i++) {
             cu_list_col c = cu_list_column_public(i);
             tmp.len = 0;
-            cell(&tmp, r, &row, c, lang);
+            cu_list_cell(&tmp, r, &row, c, lang);
             if (tmp.failed)
                 out->failed = 1;
             cu_buf_puts(out, !cu_list_col_is_text(c)          ? "<td class=\"n\">"
