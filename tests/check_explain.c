@@ -450,6 +450,10 @@ START_TEST(test_sheet_fields_versions_and_clone)
     ck_assert_str_eq(v1.id, "kiln");
     curtail_scenario_free(c);
     ck_assert_int_eq(curtail_scenario_new(&s, NULL, &err), CURTAIL_OK);
+    memset(&v1, 0, sizeof v1); /* (its strings were c's) */
+    v1.version = 1;
+    v1.industry = CURTAIL_OTHER_INDUSTRY;
+    v1.grade = CURTAIL_GRADE_NONE;
     v1.id = "old";
     v1.industry_code = "not read: version 1"; /* beyond a version-1 struct */
     ck_assert_int_eq(curtail_scenario_add_enterprise(s, &v1, &err), CURTAIL_OK);
