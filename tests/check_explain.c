@@ -491,6 +491,14 @@ START_TEST(test_explain_cli)
     ck_assert_int_eq(rc, 1);
     free(out);
     free(err);
+    /* exit codes as for plan: 3 when targets are unmet, the account still written */
+    rc = tu_run(CURTAIL_CLI " explain " CURTAIL_TEST_DATA "/crosscheck/unmet.yaml --level red -q",
+                &out, &err);
+    ck_assert_int_eq(rc, 3);
+    ASSERT_HAS(out, "状态：减排目标未全部达成（缺口已最小化）");
+    ASSERT_HAS(err, "curtail: targets not met (smallest shortfall): red SO2 short by");
+    free(out);
+    free(err);
     /* --public is the plan's; a schedule refuses it */
     rc = tu_run(CURTAIL_CLI " schedule " CURTAIL_TEST_DATA "/golden/schedule.yaml --public",
                 &out, &err);
