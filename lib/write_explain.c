@@ -302,7 +302,7 @@ static int md_level_measures(ex *x, size_t first, size_t end, int L)
         cu_put_fixed(x->out, total[p], 2);
         puts_(x, " ");
     }
-    puts_(x, "|  |\n\n");
+    puts_(x, "|  |\n");
     return CURTAIL_OK;
 }
 
@@ -321,7 +321,7 @@ static int md_sheet(ex *x, size_t ent, size_t first, size_t end, int level)
         return rc;
     puts_(x, t(x, "## 三、各级别减排措施\n\n", "## 3. Measures by alert level\n\n"));
     if (first == end)
-        puts_(x, t(x, "本企业没有生产单元。\n\n", "The enterprise has no units.\n\n"));
+        puts_(x, t(x, "本企业没有生产单元。\n", "The enterprise has no units.\n"));
     else
         puts_(x, t(x, "负荷为占设计产能的百分比（向下取整）；减排量为相对基准负荷的日减排量。\n\n",
                    "Loads are percentages of capacity (rounded down); cuts are per day against "
@@ -329,6 +329,8 @@ static int md_sheet(ex *x, size_t ent, size_t first, size_t end, int level)
     for (L = 0; L < CU_NL && first < end; L++) {
         if (level >= 0 && L != level)
             continue;
+        if (level < 0 && L > 0)
+            puts_(x, "\n"); /* between levels; no blank line at the end */
         if ((rc = md_level_measures(x, first, end, L)) != CURTAIL_OK)
             return rc;
     }
@@ -342,6 +344,8 @@ static int md_sheet(ex *x, size_t ent, size_t first, size_t end, int level)
 int cu_ex_below_rule(const curtail_result *r, size_t u, int L)
 {
     const cu_unit_fact *f = &r->facts[u * CU_NL + (size_t)L];
+    if (r->gv.group_leader[r->gv.unit_group[u]] != u)
+        return 0; /* a follower: its leader's row stands for the group */
     return f->below_rule && !f->below_min && (f->binding == UINT32_MAX || f->binding == u);
 }
 
@@ -351,10 +355,10 @@ static int md_account(ex *x, int L)
     size_t u, n = curtail_result_unit_count(x->r), k = 0;
     const char *title = cu_report_title(x->r);
     int p, rc = curtail_result_level(x->r, (curtail_level)L, &lr, NULL);
-    int totals = x->r->base == CURTAIL_BASE_TOTALS;
+    int totals = x->r->base == CURTAIL_BASE_TOTALS, followers = 0;
     if (rc != CURTAIL_OK)
         return rc;
-    cu_buf_printf(x->out, x->en ? "# %s alert: the level's account" : "# %s预警减排核算",
+    cu_buf_printf(x->out, x->en ? "# %s alert account" : "# %s预警减排核算",
                   level_label(x, L));
     if (title) {
         puts_(x, t(x, "：", ": "));
@@ -439,11 +443,17 @@ static int md_account(ex *x, int L)
         md(x, cu_ex_unit_text(x, u, L, 1));
         puts_(x, " |\n");
     }
+    for (u = 0; u < n && !followers; u++) {
+        size_t lead = x->r->gv.group_leader[x->r->gv.unit_group[u]];
+        followers = lead != u && cu_ex_below_rule(x->r, lead, L);
+    }
     if (k == 0)
         puts_(x, t(x, "本级别所有生产单元均按规则要求执行，没有被进一步加严。\n",
                    "Every unit runs at the load its rule allows; none is cut further.\n"));
-    else
-        puts_(x, "\n");
+    else if (followers)
+        puts_(x, t(x, "\n随上表单元同步减产的联动单元（化产回收、熄焦等）不单列，见各企业的一厂一策表。\n",
+                   "\nUnits that follow one above (by-product plants, quenching …) are not listed "
+                   "again; see each enterprise's sheet.\n"));
     return CURTAIL_OK;
 }
 
