@@ -44,7 +44,9 @@ static int unknown_option(const char *a, option_set allowed)
                            allowed.solver ? "--solver" : NULL,
                            allowed.time_limit ? "--time-limit" : NULL,
                            allowed.warnings ? "--max-warnings" : NULL,
-                           allowed.warnings ? "--quiet" : NULL};
+                           allowed.warnings ? "--quiet" : NULL,
+                           allowed.public_version ? "--public" : NULL,
+                           allowed.enterprise ? "--enterprise" : NULL};
     char name[64];
     const char *eq = strchr(a, '=');
     size_t n = eq ? (size_t)(eq - a) : strlen(a);
@@ -105,6 +107,12 @@ static int parse_args(int argc, char **argv, option_set allowed, args *out)
         } else if (allowed.bom && strcmp(a, "--bom") == 0) {
             out->bom = 1;
             continue;
+        } else if (allowed.public_version && strcmp(a, "--public") == 0) {
+            out->public_version = 1;
+            continue;
+        } else if (allowed.enterprise && is_option(a, "--enterprise")) {
+            slot = &out->enterprise;
+            name = "--enterprise";
         } else {
             return unknown_option(a, allowed);
         }

@@ -63,6 +63,8 @@ typedef struct args {
     int bom;
     int help;
     int quiet;
+    int public_version;     /* --public */
+    const char *enterprise; /* --enterprise ID (explain) */
 } args;
 
 /* Option names a command takes; values given as "--opt V" or "--opt=V". */
@@ -70,6 +72,8 @@ typedef struct option_set {
     int output, format, lang, level, bom;
     int solver, time_limit; /* --solver, --time-limit */
     int warnings;           /* -q, --max-warnings (commands that load a scenario) */
+    int public_version;     /* --public (plan) */
+    int enterprise;         /* --enterprise ID (explain) */
 } option_set;
 
 int command_args(int argc, char **argv, option_set allowed, const char *name, int needs_file,
@@ -77,6 +81,17 @@ int command_args(int argc, char **argv, option_set allowed, const char *name, in
 int parse_plan_format(const args *a, curtail_format *out);
 int parse_solve_options(const args *a, int check_available, curtail_plan_options *po);
 int parse_lp_format(const args *a, curtail_lp_format *out);
+
+/* ---- main.c, for explain.c ---- */
+/* Load and check FILE, warnings printed: -1 when loaded, else an exit code. */
+int cli_load(const char *file, curtail_scenario **s);
+/* The on_temp hook that lets a signal remove a half-written output. */
+void cli_remember_temp(const char *path, void *ctx);
+/* One line naming each level and pollutant short of its target. */
+void cli_print_unmet(const curtail_result *r);
+
+/* ---- explain.c ---- */
+int curtail_cli_explain(int argc, char **argv);
 
 /* ---- sweep.c ---- */
 int curtail_cli_sweep(int argc, char **argv);

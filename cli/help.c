@@ -7,7 +7,7 @@
 #include <string.h>
 
 const char usage_line[] =
-    "Usage: curtail validate|plan|schedule|sweep|export|policy [FILE] [OPTIONS] (see curtail --help)\n";
+    "Usage: curtail validate|plan|schedule|sweep|explain|export|policy [FILE] [OPTIONS] (see curtail --help)\n";
 
 static const char help_text[] =
     "Usage: curtail COMMAND [ARGS]\n"
@@ -33,6 +33,9 @@ static const char help_text[] =
     "      --lang zh|en             language of the list, measure texts and warnings\n"
     "                               (default: the scenario's lang)\n"
     "      --bom                    start CSV output with a UTF-8 byte order mark (Excel)\n"
+    "      --public                 the public version (公示版): names, town, grade,\n"
+    "                               measures and loads; no emissions, reductions,\n"
+    "                               money or reasons (default: the filed version, 报备版)\n"
     "      --time-limit SECONDS     give up (exit 4) when the solve takes longer\n";
 /* listed only when the build has Clp */
 static const char help_solver[] =
@@ -56,6 +59,14 @@ static const char help_text2[] =
 static const char help_solver2[] = "      --solver glpk|clp\n";
 static const char help_text3[] =
     "                               as for plan (they apply to the plan behind it)\n"
+    "  explain FILE [OPTIONS]   solve the plan and explain it (Markdown, or JSON)\n"
+    "      --enterprise ID          that enterprise's 一厂一策 sheet: overview, contact,\n"
+    "                               units, each level's measures, cuts and reasons\n"
+    "      --level yellow|orange|red  that level's account: targets, shadow prices, the\n"
+    "                               units cut beyond their rules and why (with\n"
+    "                               --enterprise: the sheet at that level only)\n"
+    "                               neither: the enterprises and their ids\n"
+    "      --format md|json, -o OUT, --lang zh|en, --time-limit, --solver  as for plan\n"
     "  export FILE [OPTIONS]    write the plan LP for audit or other solvers\n"
     "      --level yellow|orange|red  that level's LP alone (default: all three jointly)\n"
     "      --format lp|mps            CPLEX LP or free MPS; default: from the extension\n"
@@ -71,8 +82,8 @@ static const char help_text3[] =
     "\n"
     "FILE - reads the scenario from standard input. Warnings and errors go to\n"
     "stderr, one per line: FILE:LINE:COL: warning: PATH: message, the message in\n"
-    "the scenario's language (--lang overrides). validate, plan, schedule and\n"
-    "export also take:\n"
+    "the scenario's language (--lang overrides). validate, plan, schedule, explain\n"
+    "and export also take:\n"
     "      -q, --quiet              no warnings, no progress line\n"
     "      --max-warnings N         print at most N warnings (default 20), then one\n"
     "                               line counting them by kind\n"
@@ -111,12 +122,16 @@ static const struct {
              "  -o, --output OUT          write to OUT, whole or not at all (default: stdout)\n"
              "  --lang zh|en              language of the list (default: the scenario's)\n"
              "  --bom                     CSV: start with a UTF-8 byte order mark (Excel)\n"
+             "  --public                  the public version (公示版): names, town, grade,\n"
+             "                            measures and loads; no emissions, reductions, money\n"
+             "                            or reasons (default: the filed version, 报备版)\n"
              "  --time-limit SECONDS      give up (exit 4) when the solve takes longer\n"
              "  --solver glpk|clp         the LP engine (clp where built with it)\n"
              "\n"
              "Examples:\n"
              "  curtail plan examples/xiangyuan.yaml -o xiangyuan.xlsx\n"
              "  curtail plan examples/xiangyuan.yaml --format html --lang en -o report.html\n"
+             "  curtail plan examples/xiangyuan.yaml --public -o 公示版.xlsx\n"
              "\n"
              "Exit status: 0 all targets met, 3 solved but targets unmet (output written),\n"
              "1 usage, 2 invalid input, 4 solver failure, 5 I/O failure.\n"},
@@ -131,6 +146,30 @@ static const struct {
                  "Examples:\n"
                  "  curtail schedule examples/xiangyuan-winter.yaml -o episode.html\n"
                  "  curtail schedule examples/xiangyuan-summer.yaml --format csv --bom -o hours.csv\n"},
+    {"explain", "Usage: curtail explain FILE [--enterprise ID] [--level L] [OPTIONS]\n"
+                "\n"
+                "Solve the plan, then explain it in the scenario's language:\n"
+                "  --enterprise ID   that enterprise's 一厂一策 sheet (ID: its `id` in the YAML):\n"
+                "                    name, credit code, town, address, industry and GB/T 4754\n"
+                "                    code, grade (effective, with why), guarantee, contact;\n"
+                "                    its units (capacity, base load, baseline emissions); per\n"
+                "                    level each unit's measure text, load, cuts and 依据\n"
+                "  --level L         yellow|orange|red: that level's account (targets, achieved,\n"
+                "                    ratios, shadow prices in grade-weighted yuan/kg, lost value\n"
+                "                    in 万元/日, the units cut beyond their rules and why); with\n"
+                "                    --enterprise: the sheet at that level only\n"
+                "  neither           the enterprises with their ids, to choose from\n"
+                "\n"
+                "Options: --format md|json (default: from -o's extension .json, else md), -o\n"
+                "OUT (whole or not at all), --lang zh|en, --time-limit, --solver, -q.\n"
+                "\n"
+                "Examples:\n"
+                "  curtail explain examples/xiangyuan.yaml\n"
+                "  curtail explain examples/xiangyuan.yaml --enterprise jia -o jia.md\n"
+                "  curtail explain examples/xiangyuan.yaml --level red --lang en\n"
+                "\n"
+                "Exit status as for plan: 0, 3 when targets are unmet (output written), 1 usage\n"
+                "(an unknown enterprise id among them), 2 invalid input, 4 solver, 5 I/O.\n"},
     {"export", "Usage: curtail export FILE [OPTIONS]\n"
                "\n"
                "Write the plan LP for audit or other solvers.\n"

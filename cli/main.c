@@ -26,7 +26,7 @@
 static char temp_path[4096];
 static volatile sig_atomic_t temp_set;
 
-static void remember_temp(const char *path, void *ctx)
+void cli_remember_temp(const char *path, void *ctx)
 {
     (void)ctx;
     temp_set = 0;
@@ -60,7 +60,7 @@ static void catch_signals(void)
 /* Files this large take a noticeable time to load: say so on a terminal. */
 #define PROGRESS_LOAD_BYTES (8L << 20)
 
-static int load(const char *file, curtail_scenario **s)
+int cli_load(const char *file, curtail_scenario **s)
 {
     curtail_error err;
     struct stat st;
@@ -90,7 +90,7 @@ static int load(const char *file, curtail_scenario **s)
 
 static int cmd_validate(int argc, char **argv)
 {
-    static const option_set allowed = {0, 0, 1, 0, 0, 0, 0, 1};
+    static const option_set allowed = {0, 0, 1, 0, 0, 0, 0, 1, 0, 0};
     curtail_scenario *s = NULL;
     curtail_lang lang = CURTAIL_LANG_DEFAULT;
     size_t ne, nu;
@@ -104,7 +104,7 @@ static int cmd_validate(int argc, char **argv)
                                 NEAREST(a.lang, langs));
     }
     set_warning_lang(lang); /* the warnings' language on stderr */
-    rc = load(a.file, &s);
+    rc = cli_load(a.file, &s);
     if (rc >= 0)
         return rc;
     ne = curtail_scenario_enterprise_count(s);
@@ -122,7 +122,7 @@ static int cmd_validate(int argc, char **argv)
 }
 
 /* One line naming each level and pollutant short of its target. */
-static void print_unmet(const curtail_result *r)
+void cli_print_unmet(const curtail_result *r)
 {
     int level, p, any = 0;
     fputs("curtail: targets not met", stderr);
@@ -167,7 +167,7 @@ static void print_unmet_segments(const curtail_result *r)
 /* `plan` and `schedule`: the same options, the same exit codes. */
 static int cmd_solve(int argc, char **argv, int schedule)
 {
-    const option_set allowed = {1, 1, 1, 0, 1, 1, 1, 1};
+    const option_set allowed = {1, 1, 1, 0, 1, 1, 1, 1, !schedule, 0};
     const char *name = schedule ? "schedule" : "plan";
     curtail_write_options wo = CURTAIL_WRITE_OPTIONS_INIT;
     curtail_plan_options po = CURTAIL_PLAN_OPTIONS_INIT;
@@ -191,11 +191,12 @@ static int cmd_solve(int argc, char **argv, int schedule)
     if (a.bom && wo.format != CURTAIL_FORMAT_CSV)
         return usage_error("%s applies to --format csv only", "--bom");
     wo.bom = a.bom;
+    wo.public_version = a.public_version;
     rc = parse_solve_options(&a, 1, &po);
     if (rc >= 0)
         return rc;
 
-    rc = load(a.file, &s);
+    rc = cli_load(a.file, &s);
     if (rc >= 0)
         return rc;
     memset(&err, 0, sizeof err);
@@ -221,7 +222,7 @@ static int cmd_solve(int argc, char **argv, int schedule)
         goto done;
     }
     print_result_warnings(r, s);
-    wo.on_temp = remember_temp;
+    wo.on_temp = cli_remember_temp;
     rc = curtail_result_write_file(r, &wo, a.output, &err);
     if (rc != CURTAIL_OK) {
         rc = report_error(rc, &err);
@@ -231,7 +232,7 @@ static int cmd_solve(int argc, char **argv, int schedule)
         if (schedule)
             print_unmet_segments(r);
         else
-            print_unmet(r);
+            cli_print_unmet(r);
         rc = CLI_UNMET;
     } else {
         rc = CLI_OK;
@@ -244,7 +245,7 @@ done:
 
 static int cmd_export(int argc, char **argv)
 {
-    static const option_set allowed = {1, 1, 0, 1, 0, 1, 0, 1};
+    static const option_set allowed = {1, 1, 0, 1, 0, 1, 0, 1, 0, 0};
     curtail_export_options eo = CURTAIL_EXPORT_OPTIONS_INIT;
     curtail_plan_options po = CURTAIL_PLAN_OPTIONS_INIT;
     curtail_scenario *s = NULL;
@@ -269,11 +270,11 @@ static int cmd_export(int argc, char **argv)
         }
         eo.level = (int)l;
     }
-    rc = load(a.file, &s);
+    rc = cli_load(a.file, &s);
     if (rc >= 0)
         return rc;
     memset(&err, 0, sizeof err);
-    eo.on_temp = remember_temp;
+    eo.on_temp = cli_remember_temp;
     rc = curtail_export_file(s, &eo, a.output, &err);
     if (rc != CURTAIL_OK)
         rc = report_error(rc, &err);
@@ -283,7 +284,7 @@ static int cmd_export(int argc, char **argv)
 
 static int cmd_policy(int argc, char **argv)
 {
-    static const option_set allowed = {0, 0, 0, 0, 0, 0, 0, 0};
+    static const option_set allowed = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
     args a;
     int rc = command_args(argc, argv, allowed, "policy", 0, &a);
     if (rc >= 0)
@@ -327,12 +328,14 @@ int main(int argc, char **argv)
         return cmd_policy(argc, argv);
     if (strcmp(cmd, "sweep") == 0)
         return curtail_cli_sweep(argc, argv);
+    if (strcmp(cmd, "explain") == 0)
+        return curtail_cli_explain(argc, argv);
     if (cmd[0] == '-') {
         static const char *const options[] = {"--help", "--version"};
         return usage_error_hint("unknown option '%s'", cmd, NEAREST(cmd, options));
     } else {
         static const char *const commands[] = {"validate", "plan", "schedule", "sweep",
-                                               "export", "policy", "help"};
+                                               "explain", "export", "policy", "help"};
         return usage_error_hint("unknown command '%s'", cmd, NEAREST(cmd, commands));
     }
 }

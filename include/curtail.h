@@ -259,12 +259,20 @@ typedef struct curtail_enterprise_spec {
     curtail_grade grade;
     curtail_guarantee guarantee;
     int phase_out; /* listed for elimination: effective grade D */
+    /* since version 2 (the 一厂一策 sheet, issue 9); NULL when absent: */
+    const char *address;       /* free text */
+    const char *industry_code; /* GB/T 4754: a section letter A-T and 2 to 4 digits
+                                  ("C2520"), or 4 digits ("2520") */
+    const char *contact_name;  /* the person responsible, free text */
+    const char *contact_phone; /* 7 to 20 digits; spaces, hyphens, parentheses and a
+                                  leading + allowed ("0355-0000000") */
 } curtail_enterprise_spec;
-#define CURTAIL_ENTERPRISE_SPEC_VERSION 1
+/* Version 1 (0.1.0) ended at `phase_out`; it is still accepted and filled. */
+#define CURTAIL_ENTERPRISE_SPEC_VERSION 2
 #define CURTAIL_ENTERPRISE_SPEC_INIT                                                         \
     {                                                                                        \
         CURTAIL_ENTERPRISE_SPEC_VERSION, NULL, NULL, NULL, NULL, CURTAIL_OTHER_INDUSTRY,     \
-            CURTAIL_GRADE_NONE, CURTAIL_GUARANTEE_NONE, 0                                    \
+            CURTAIL_GRADE_NONE, CURTAIL_GUARANTEE_NONE, 0, NULL, NULL, NULL, NULL            \
     }
 
 /** One production unit. Strings are copied. */
@@ -757,10 +765,16 @@ typedef struct curtail_write_options {
     /* version 2: */
     curtail_temp_fn on_temp; /* may be NULL */
     void *on_temp_ctx;
+    /* version 3: 1 writes the public version (公示版) of the list: names, town,
+     * grade, measures (texts and loads); no emissions, no reductions, no
+     * money, no shadow prices, no reasons (they quote costs). 0: the filed
+     * version (报备版) with everything. Every format; a schedule's is the list
+     * it executes. */
+    int public_version;
 } curtail_write_options;
-#define CURTAIL_WRITE_OPTIONS_VERSION 2 /* version 1 (without on_temp) is accepted too */
+#define CURTAIL_WRITE_OPTIONS_VERSION 3 /* versions 1 (without on_temp) and 2 are accepted too */
 #define CURTAIL_WRITE_OPTIONS_INIT                                                           \
-    {CURTAIL_WRITE_OPTIONS_VERSION, CURTAIL_FORMAT_JSON, CURTAIL_LANG_DEFAULT, 0, NULL, NULL}
+    {CURTAIL_WRITE_OPTIONS_VERSION, CURTAIL_FORMAT_JSON, CURTAIL_LANG_DEFAULT, 0, NULL, NULL, 0}
 
 /**
  * Write a result. To a path: whole or not at all (temporary file in the
@@ -776,6 +790,39 @@ CURTAIL_API int curtail_result_write_file(const curtail_result *r,
 CURTAIL_API int curtail_result_write_stream(const curtail_result *r,
                                             const curtail_write_options *opts, FILE *fp,
                                             curtail_error *err);
+
+/* ------------------------------------------------------------------------ */
+/* Explain: one enterprise's sheet (一厂一策) or one level's account          */
+/* ------------------------------------------------------------------------ */
+
+typedef struct curtail_explain_options {
+    unsigned version;
+    curtail_format format; /* CURTAIL_FORMAT_MD (default) or CURTAIL_FORMAT_JSON */
+    curtail_lang lang;     /* CURTAIL_LANG_DEFAULT: the scenario's */
+    /* NULL, or an enterprise's id: its sheet (overview, contact, units,
+     * measures per level with reductions and reasons) */
+    const char *enterprise;
+    /* -1, or a curtail_level: with `enterprise`, the sheet at that level only;
+     * alone, that level's account (targets, achieved, shadow prices, the units
+     * cut beyond their rules and why). Neither: the enterprises to choose
+     * from, with their ids. */
+    int level;
+    curtail_temp_fn on_temp; /* as in curtail_write_options */
+    void *on_temp_ctx;
+} curtail_explain_options;
+#define CURTAIL_EXPLAIN_OPTIONS_VERSION 1
+#define CURTAIL_EXPLAIN_OPTIONS_INIT                                                         \
+    {CURTAIL_EXPLAIN_OPTIONS_VERSION, CURTAIL_FORMAT_MD, CURTAIL_LANG_DEFAULT, NULL, -1, NULL, NULL}
+
+/**
+ * Write what `opts` asks of a plan result (a schedule's: the list it
+ * executes), whole or not at all like curtail_result_write_file ("-" or
+ * NULL: standard output). CURTAIL_EINVAL for an unknown enterprise id (the
+ * message names it), a level out of range or another format.
+ */
+CURTAIL_API int curtail_explain_write_file(const curtail_result *r,
+                                           const curtail_explain_options *opts,
+                                           const char *path, curtail_error *err);
 
 /* ------------------------------------------------------------------------ */
 /* Export: the LP for audit and other solvers                               */

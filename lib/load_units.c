@@ -225,12 +225,15 @@ enum {
     E_UNITS,
     E_TRUCKS, /* issue 10: load_transport.c */
     E_GATE,
+    E_ADDRESS,
+    E_INDUSTRY_CODE,
+    E_CONTACT,
     E_COUNT
 };
 static const char *const ENT_KEYS[E_COUNT] = {
     "id",    "name",      "credit_code", "town",  "zones",
     "industry", "grade", "guarantee",   "phase_out", "units",
-    "trucks_per_day", "gate_monitoring"};
+    "trucks_per_day", "gate_monitoring", "address", "industry_code", "contact"};
 
 /* `zones:` of the enterprise just added: a list of tags, each once (may be empty). */
 static int load_zones(const loader *ld, uint32_t node, const ypath *path)
@@ -269,6 +272,25 @@ static int load_zones(const loader *ld, uint32_t node, const ypath *path)
     return CURTAIL_OK;
 }
 
+/* contact: {name, phone}, both optional (the person responsible on the sheet) */
+static int load_contact(const loader *ld, uint32_t node, const ypath *path,
+                        curtail_enterprise_spec *e)
+{
+    static const char *const keys[2] = {"name", "phone"};
+    int64_t v[2];
+    ypath fp[2];
+    int rc;
+    if ((rc = yr_fields(ld, node, path, keys, 2, v)) != CURTAIL_OK)
+        return rc;
+    fp[0] = yr_key(path, keys[0]);
+    fp[1] = yr_key(path, keys[1]);
+    if (v[0] >= 0 && (rc = yr_string(ld, (uint32_t)v[0], &fp[0], &e->contact_name)))
+        return rc;
+    if (v[1] >= 0 && (rc = yr_string(ld, (uint32_t)v[1], &fp[1], &e->contact_phone)))
+        return rc;
+    return CURTAIL_OK;
+}
+
 int cu_load_enterprise(const loader *ld, uint32_t node, const ypath *path)
 {
     curtail_enterprise_spec e = CURTAIL_ENTERPRISE_SPEC_INIT;
@@ -292,6 +314,15 @@ int cu_load_enterprise(const loader *ld, uint32_t node, const ypath *path)
         (rc = yr_string(ld, (uint32_t)v[E_CREDIT], &fp[E_CREDIT], &e.credit_code)))
         return rc;
     if (v[E_TOWN] >= 0 && (rc = yr_string(ld, (uint32_t)v[E_TOWN], &fp[E_TOWN], &e.town)))
+        return rc;
+    if (v[E_ADDRESS] >= 0 &&
+        (rc = yr_string(ld, (uint32_t)v[E_ADDRESS], &fp[E_ADDRESS], &e.address)))
+        return rc;
+    if (v[E_INDUSTRY_CODE] >= 0 && (rc = yr_string(ld, (uint32_t)v[E_INDUSTRY_CODE],
+                                                   &fp[E_INDUSTRY_CODE], &e.industry_code)))
+        return rc;
+    if (v[E_CONTACT] >= 0 &&
+        (rc = load_contact(ld, (uint32_t)v[E_CONTACT], &fp[E_CONTACT], &e)))
         return rc;
     if (v[E_INDUSTRY] < 0)
         return yr_missing(ld, node, path, "industry");

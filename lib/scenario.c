@@ -415,6 +415,64 @@ static int check_credit_code(const char *c, curtail_error *err)
     return CURTAIL_OK;
 }
 
+/* GB/T 4754 (国民经济行业分类): a section letter A-T followed by 2 to 4
+ * digits (division, group, class: "C25", "C252", "C2520"), or the 4-digit
+ * class alone ("2520"). */
+static int check_industry_code(const char *c, curtail_error *err)
+{
+    size_t i, n = strlen(c), digits0 = (c[0] >= 'A' && c[0] <= 'T') ? 1 : 0;
+    int ok = n - digits0 >= 2 && n - digits0 <= 4 && (digits0 || n == 4);
+    for (i = digits0; ok && i < n; i++)
+        ok = c[i] >= '0' && c[i] <= '9';
+    if (!ok)
+        return cu_bad_value(err, "industry_code",
+                            "must be a GB/T 4754 code: a section letter A-T and 2 to 4 digits "
+                            "(C2520) or 4 digits (2520), got '%s'",
+                            c);
+    return CURTAIL_OK;
+}
+
+/* A telephone number as a sheet prints it: 7 to 20 digits, with spaces,
+ * hyphens and parentheses between them and one + in front. */
+static int check_phone(const char *c, curtail_error *err)
+{
+    size_t i, digits = 0;
+    int ok = 1;
+    for (i = 0; c[i] && ok; i++) {
+        if (c[i] >= '0' && c[i] <= '9')
+            digits++;
+        else
+            ok = c[i] == ' ' || c[i] == '-' || c[i] == '(' || c[i] == ')' ||
+                 (c[i] == '+' && i == 0);
+    }
+    if (!ok || digits < 7 || digits > 20)
+        return cu_bad_value(err, "contact.phone",
+                            "must be 7 to 20 digits with spaces, hyphens, parentheses and a "
+                            "leading + only, got '%s'",
+                            c);
+    return CURTAIL_OK;
+}
+
+/* The version-2 fields of e (checked), NULL for a version-1 spec. */
+static int check_sheet_fields(const curtail_enterprise_spec *e, curtail_error *err)
+{
+    int rc;
+    if (e->version < 2)
+        return CURTAIL_OK;
+    if (e->industry_code && (rc = check_industry_code(e->industry_code, err)) != 0)
+        return rc;
+    if (e->contact_phone && (rc = check_phone(e->contact_phone, err)) != 0)
+        return rc;
+    return CURTAIL_OK;
+}
+
+/* A copy of an optional string in s's blocks: 0, or -1 for lack of memory. */
+static int copy_opt(curtail_scenario *s, char **dst, const char *src)
+{
+    *dst = src ? cu_scenario_str(s, src) : NULL;
+    return src && !*dst ? -1 : 0;
+}
+
 int curtail_scenario_add_enterprise(curtail_scenario *s, const curtail_enterprise_spec *e,
                                     curtail_error *err)
 {
@@ -424,7 +482,7 @@ int curtail_scenario_add_enterprise(curtail_scenario *s, const curtail_enterpris
     NEED_S(s, "curtail_scenario_add_enterprise");
     if ((rc = refuse_while_results(s, "curtail_scenario_add_enterprise", err)) != 0)
         return rc;
-    if (!e || e->version != CURTAIL_ENTERPRISE_SPEC_VERSION)
+    if (!e || (e->version != 1 && e->version != CURTAIL_ENTERPRISE_SPEC_VERSION))
         return cu_einval(err, "curtail_scenario_add_enterprise: spec is NULL or of another version");
     if ((rc = check_id(e->id, "id", err)) != 0)
         return rc;
@@ -435,6 +493,8 @@ int curtail_scenario_add_enterprise(curtail_scenario *s, const curtail_enterpris
     if ((int)e->guarantee < 0 || e->guarantee > CURTAIL_GUARANTEE_SUPPLY)
         return cu_bad_value(err, "guarantee", "unknown guarantee");
     if (e->credit_code && (rc = check_credit_code(e->credit_code, err)) != 0)
+        return rc;
+    if ((rc = check_sheet_fields(e, err)) != 0)
         return rc;
     p = s->ents;
     if (cu_grow(s->mem, &p, &s->capents, s->nents + 1, sizeof *s->ents))
@@ -448,6 +508,11 @@ int curtail_scenario_add_enterprise(curtail_scenario *s, const curtail_enterpris
     d->town = e->town ? cu_scenario_str(s, e->town) : NULL;
     if (!d->id || !d->name || (e->credit_code && !d->credit_code) || (e->town && !d->town))
         return cu_enomem(err); /* what was copied is freed with the scenario */
+    if (e->version >= 2 &&
+        (copy_opt(s, &d->address, e->address) || copy_opt(s, &d->industry_code, e->industry_code) ||
+         copy_opt(s, &d->contact_name, e->contact_name) ||
+         copy_opt(s, &d->contact_phone, e->contact_phone)))
+        return cu_enomem(err);
     d->industry = (int)e->industry;
     d->grade = (int)e->grade;
     d->guarantee = (int)e->guarantee;
@@ -660,7 +725,7 @@ int curtail_scenario_enterprise(const curtail_scenario *s, size_t i, curtail_ent
     const cu_enterprise *e;
     if (!s)
         return cu_einval(err, "curtail_scenario_enterprise: scenario is NULL");
-    if (!out || out->version != CURTAIL_ENTERPRISE_SPEC_VERSION)
+    if (!out || (out->version != 1 && out->version != CURTAIL_ENTERPRISE_SPEC_VERSION))
         return cu_einval(err, "curtail_scenario_enterprise: out is NULL or of another version");
     if (i >= s->nents)
         return cu_einval(err, "curtail_scenario_enterprise: index %zu out of range (%zu enterprises)",
@@ -674,6 +739,12 @@ int curtail_scenario_enterprise(const curtail_scenario *s, size_t i, curtail_ent
     out->grade = (curtail_grade)e->grade;
     out->guarantee = (curtail_guarantee)e->guarantee;
     out->phase_out = e->phase_out;
+    if (out->version >= 2) { /* a version-1 struct ends at phase_out */
+        out->address = e->address;
+        out->industry_code = e->industry_code;
+        out->contact_name = e->contact_name;
+        out->contact_phone = e->contact_phone;
+    }
     return CURTAIL_OK;
 }
 

@@ -71,6 +71,8 @@ typedef struct cu_enterprise {
     char *name;
     char *credit_code; /* NULL if absent */
     char *town;        /* NULL if absent */
+    /* the 一厂一策 sheet's overview (issue 9), NULL if absent */
+    char *address, *industry_code, *contact_name, *contact_phone;
     int industry, grade, guarantee, phase_out;
     uint64_t zones;    /* `zones:` tags, bits of the scenario's places (scenario_scope.c) */
     size_t first_unit; /* units are contiguous in scenario->units */

@@ -121,7 +121,11 @@ int cu_scenario_clone_raw(const curtail_scenario *s, curtail_scenario **out, cur
         cu_enterprise *e = &c->ents[i];
         if (!(e->id = cu_scenario_str(c, e->id)) || !(e->name = cu_scenario_str(c, e->name)) ||
             (e->credit_code && !(e->credit_code = cu_scenario_str(c, e->credit_code))) ||
-            (e->town && !(e->town = cu_scenario_str(c, e->town))))
+            (e->town && !(e->town = cu_scenario_str(c, e->town))) ||
+            (e->address && !(e->address = cu_scenario_str(c, e->address))) ||
+            (e->industry_code && !(e->industry_code = cu_scenario_str(c, e->industry_code))) ||
+            (e->contact_name && !(e->contact_name = cu_scenario_str(c, e->contact_name))) ||
+            (e->contact_phone && !(e->contact_phone = cu_scenario_str(c, e->contact_phone))))
             goto nomem;
     }
     for (i = 0; i < c->nunits; i++) {

@@ -13,6 +13,15 @@ int cu_write_json(const curtail_result *r, const curtail_write_options *o, cu_bu
 int cu_write_csv(const curtail_result *r, const curtail_write_options *o, cu_buf *out);
 int cu_write_md(const curtail_result *r, const curtail_write_options *o, cu_buf *out);
 int cu_write_html(const curtail_result *r, const curtail_write_options *o, cu_buf *out);
+/* The public version (公示版) of the list in o->format other than xlsx (write_public.c). */
+int cu_write_public(const curtail_result *r, const curtail_write_options *o, cu_buf *out);
+/* A quoted, escaped JSON string (write_json.c); a CSV text field, quoted
+ * where needed and guarded against formulas (write_csv.c). */
+void cu_json_str(cu_buf *b, const char *s);
+void cu_csv_field(cu_buf *b, const char *s);
+/* Text in a Markdown table cell or line: | \ * _ ` < > [ ] ~ escaped, line
+ * breaks as spaces (write_public.c). */
+void cu_md_text(cu_buf *b, const char *s);
 /* Measure text as a bureau writes it ("延长结焦时间至48小时", "限产30%" ...),
  * with the optimiser's deeper cut when load < hi: the list's text (a
  * schedule's list is its plan's). */

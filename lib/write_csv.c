@@ -245,3 +245,9 @@ int cu_write_csv(const curtail_result *r, const curtail_write_options *o, cu_buf
     cu_buf_free(&cell);
     return out->failed ? CURTAIL_ENOMEM : CURTAIL_OK;
 }
+
+/* A CSV text field for the public list (write_public.c). */
+void cu_csv_field(cu_buf *b, const char *s)
+{
+    put_field(b, s);
+}

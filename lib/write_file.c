@@ -27,6 +27,8 @@ static int check_options(const curtail_result *r, const curtail_write_options *o
             o->on_temp = opts->on_temp;
             o->on_temp_ctx = opts->on_temp_ctx;
         }
+        if (opts->version >= 3)
+            o->public_version = opts->public_version ? 1 : 0;
     }
     if ((int)o->lang < CURTAIL_LANG_DEFAULT || (int)o->lang > CURTAIL_LANG_EN)
         return cu_einval(err, "unknown output language %d", (int)o->lang);
@@ -42,19 +44,23 @@ static int render(const curtail_result *r, const curtail_write_options *o, cu_bu
                   curtail_error *err)
 {
     int rc;
-    switch (o->format) {
-    case CURTAIL_FORMAT_JSON:
-        rc = cu_write_json(r, o, out);
-        break;
-    case CURTAIL_FORMAT_CSV:
-        rc = cu_write_csv(r, o, out);
-        break;
-    case CURTAIL_FORMAT_HTML:
-        rc = cu_write_html(r, o, out);
-        break;
-    default:
-        rc = cu_write_md(r, o, out);
-        break;
+    if (o->public_version) {
+        rc = cu_write_public(r, o, out); /* the 公示版: a writer of its own (write_public.c) */
+    } else {
+        switch (o->format) {
+        case CURTAIL_FORMAT_JSON:
+            rc = cu_write_json(r, o, out);
+            break;
+        case CURTAIL_FORMAT_CSV:
+            rc = cu_write_csv(r, o, out);
+            break;
+        case CURTAIL_FORMAT_HTML:
+            rc = cu_write_html(r, o, out);
+            break;
+        default:
+            rc = cu_write_md(r, o, out);
+            break;
+        }
     }
     if (rc == CURTAIL_OK && out->failed)
         rc = CURTAIL_ENOMEM;

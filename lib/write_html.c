@@ -696,6 +696,10 @@ int cu_write_html(const curtail_result *r, const curtail_write_options *o, cu_bu
     if (rc != CURTAIL_OK)
         goto done;
     put_head(&h);
+    puts_(&h, h.en ? "<p class=\"meta\"><strong>Filed version</strong>: with emissions, "
+                     "reductions and economic figures, for the authorities' review.</p>\n"
+                   : "<p class=\"meta\"><strong>报备版</strong>：含排放量、减排量和经济指标，"
+                     "供主管部门审核。</p>\n");
     put_meta(&h, r->kind == 1);
     if (r->kind == 1)
         rc = put_segments(&h);

@@ -695,6 +695,10 @@ static void put_title(cu_buf *out, const curtail_result *r, int en)
     else
         cu_buf_puts(out, en ? "Emergency reduction list" : "应急减排清单");
     cu_buf_puts(out, "\n\n");
+    /* which version (issue 9): this one is filed; --public writes write_public.c's */
+    cu_buf_puts(out, en ? "> Filed version: with emissions, reductions and economic figures, "
+                          "for the authorities' review.\n\n"
+                        : "> 报备版：含排放量、减排量和经济指标，供主管部门审核。\n\n");
     /* the title block (issue 9): what the figures are and who compiled them */
     {
         const char *note = curtail_scenario_note(r->s), *by = curtail_scenario_compiled_by(r->s);

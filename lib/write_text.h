@@ -85,6 +85,11 @@ cu_list_col cu_list_column(size_t i);
  * unit (0 <= i < CU_LIST_NCOLS_FULL). */
 #define CU_LIST_NCOLS_FULL (CU_LIST_NCOLS + 1 + CU_NL)
 cu_list_col cu_list_column_full(size_t i);
+/* The public version's list (公示版, write_public.c): 序号 … 产能, 基准负荷, then
+ * per level 负荷 and 措施; no emissions, reductions or reasons
+ * (0 <= i < CU_LIST_NCOLS_PUBLIC). */
+#define CU_LIST_NCOLS_PUBLIC (9 + 2 * CU_NL)
+cu_list_col cu_list_column_public(size_t i);
 /* Is the column free text (names, codes, labels, measures) rather than a number? */
 int cu_list_col_is_text(cu_list_col c);
 /* The column's header label, unescaped: "基准排放量 SO2 (kg/d)", "Yellow load". */

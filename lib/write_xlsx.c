@@ -128,6 +128,9 @@ void cu_xw_put_title(xw *x, lxw_worksheet *ws, int cols, const char *what)
         cu_buf_printf(&x->tmp, "%s — %s", name, what);
     else
         cu_buf_puts(&x->tmp, what);
+    /* which version this is (issue 9): the filed one or the 公示版 */
+    cu_buf_puts(&x->tmp, x->public_version ? (x->en ? " (public version)" : "（公示版）")
+                                           : (x->en ? " (filed version)" : "（报备版）"));
     if (cols > 1)
         worksheet_merge_range(ws, 0, 0, 0, (lxw_col_t)(cols - 1), cu_xw_tmp_text(x), x->title);
     else
@@ -727,6 +730,7 @@ int cu_xlsx_build(const curtail_result *r, const curtail_write_options *o, const
     x.max_cols = max_cols;
     x.lang = cu_write_lang(r, o);
     x.en = x.lang == CURTAIL_LANG_EN;
+    x.public_version = o->public_version;
     wo.constant_memory = LXW_TRUE;
     wo.use_zip64 = cells > 20000000 ? LXW_TRUE : LXW_FALSE; /* a sheet beyond 4 GiB */
     x.wb = workbook_new_opt(path, &wo);
@@ -742,7 +746,9 @@ int cu_xlsx_build(const curtail_result *r, const curtail_write_options *o, const
     props.created = CU_XLSX_CREATED;
     workbook_set_properties(x.wb, &props);
     rc = make_formats(&x);
-    if (rc == CURTAIL_OK && r->kind == 1) {
+    if (rc == CURTAIL_OK && x.public_version) {
+        rc = cu_xw_sheet_public(&x);
+    } else if (rc == CURTAIL_OK && r->kind == 1) {
         rc = cu_xw_sheet_segments(&x);
         if (rc == CURTAIL_OK)
             rc = sheet_list(&x);
@@ -761,7 +767,7 @@ int cu_xlsx_build(const curtail_result *r, const curtail_write_options *o, const
             rc = sheet_annex(&x, &sum);
         cu_summary_free(&sum);
     }
-    if (rc == CURTAIL_OK)
+    if (rc == CURTAIL_OK && !x.public_version)
         rc = sheet_warnings(&x);
     if (rc == CURTAIL_OK && x.tmp.failed)
         rc = CURTAIL_ENOMEM;

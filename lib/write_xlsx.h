@@ -15,6 +15,7 @@ typedef struct xw {
     int lang, en;
     cu_buf tmp; /* scratch text */
     size_t max_rows, max_cols; /* Excel's limits (smaller in tests) */
+    int public_version;        /* the 公示版 (write_xlsx_public.c) */
     lxw_format *title, *bold, *note, *head, *head_level[CU_NL], *text, *wrap, *code, *num2,
         *num0, *pct, *general, *hour_level[CU_NL + 1];
 } xw;
@@ -33,6 +34,9 @@ double cu_xw_ratio(double part, double whole);
 /* The title block (the scenario's note and compiled_by) from `row` on, one
  * line each; the next free row. */
 lxw_row_t cu_xw_put_title_block(xw *x, lxw_worksheet *ws, lxw_row_t row);
+
+/* write_xlsx_public.c: the public version's one sheet (公示版) */
+int cu_xw_sheet_public(xw *x);
 
 /* write_xlsx_schedule.c: 分段汇总, 逐时排放, 逐时负荷 */
 int cu_xw_sheet_segments(xw *x);

@@ -20,7 +20,7 @@
 #define GOLDEN CURTAIL_TEST_DATA "/golden"
 
 static const char usage_line[] =
-    "Usage: curtail validate|plan|schedule|sweep|export|policy [FILE] [OPTIONS] (see curtail --help)\n";
+    "Usage: curtail validate|plan|schedule|sweep|explain|export|policy [FILE] [OPTIONS] (see curtail --help)\n";
 
 /* The golden scenario's one warning, as the CLI prints it when run in GOLDEN:
  * in the scenario's language (zh) behind the ASCII tag, in English with --lang en. */

@@ -14,7 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#define USAGE "Usage: curtail validate|plan|schedule|sweep|export|policy [FILE] [OPTIONS] (see curtail --help)\n"
+#define USAGE "Usage: curtail validate|plan|schedule|sweep|explain|export|policy [FILE] [OPTIONS] (see curtail --help)\n"
 
 typedef struct run_result {
     int status;

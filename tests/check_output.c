@@ -230,7 +230,7 @@ START_TEST(test_output_on_temp_told_then_cleared)
     ck_assert_int_eq(curtail_result_write_file(r, &o, path, &err), CURTAIL_OK);
     eo.version = 1;
     ck_assert_int_eq(curtail_export_file(s, &eo, path, &err), CURTAIL_OK);
-    o.version = 3;
+    o.version = 4; /* 3 added public_version */
     ck_assert_int_eq(curtail_result_write_file(r, &o, path, &err), CURTAIL_EINVAL);
 
     unlink(path);

@@ -261,7 +261,7 @@ START_TEST(test_result_options_versions)
     ck_assert_int_eq(curtail_result_write_file(r, &wo, "/nonexistent/x.json", &err),
                      CURTAIL_EINVAL);
     ck_assert_str_eq(err.message,
-                     "curtail_write_options: options of version 7 (this library knows 1 to 2)");
+                     "curtail_write_options: options of version 7 (this library knows 1 to 3)");
     eo.version = 9;
     ck_assert_int_eq(curtail_export_file(s, &eo, "/nonexistent/x.lp", &err), CURTAIL_EINVAL);
     ck_assert_str_eq(err.message,

@@ -231,7 +231,7 @@ START_TEST(test_scenario_readback_errors)
     ck_assert_str_eq(err.message, "curtail_scenario_unit: out is NULL or of another version");
     u.version = 0;
     ck_assert_int_eq(curtail_scenario_unit(s, 0, &u, NULL, &err), CURTAIL_EINVAL);
-    e.version = 2;
+    e.version = 3; /* 2 added the sheet's fields */
     ck_assert_int_eq(curtail_scenario_enterprise(s, 0, &e, &err), CURTAIL_EINVAL);
     ck_assert_str_eq(err.message,
                      "curtail_scenario_enterprise: out is NULL or of another version");

@@ -50,6 +50,8 @@ SCEN = load_schema("scenario.schema.json")
 PLAN = load_schema("plan.schema.json")
 SCHED = load_schema("schedule.schema.json")
 SWEEP = load_schema("sweep.schema.json")
+PUBLIC = load_schema("public.schema.json")
+EXPLAIN = load_schema("explain.schema.json")
 
 
 def errors(validator, doc):
@@ -209,7 +211,9 @@ for what, doc in mutations.items():
 
 # ---- outputs --------------------------------------------------------------------------
 def check_output(label, doc):
-    v = SCHED if doc.get("command") == "schedule" else PLAN
+    v = (SCHED if doc.get("command") == "schedule" else
+         EXPLAIN if doc.get("command") == "explain" else
+         PUBLIC if doc.get("edition") == "public" else PLAN)
     for e in errors(v, doc):
         fail("%s: %s" % (label, e))
 
@@ -238,6 +242,26 @@ for path in scenarios:
             check_output("%s %s --lang %s" % (cmd, os.path.relpath(path, SRC), lang), doc)
 if statuses != {"optimal", "targets_unmet"}:
     fail("the outputs checked cover statuses %s only" % sorted(statuses))
+
+# the public version and explain (issue 9), on the examples and the explain golden
+explained = set()
+for path in (sorted(glob.glob(os.path.join(SRC, "examples", "*.yaml"))) +
+             [os.path.join(SRC, "tests/data/golden/explain.yaml")]):
+    first = (read_yaml(path).get("enterprises") or [{}])[0].get("id")
+    runs = [["plan", path, "--public"], ["explain", path, "--format", "json"],
+            ["explain", path, "--format", "json", "--level", "red"]]
+    if first is not None:
+        runs.append(["explain", path, "--format", "json", "--enterprise", str(first)])
+    for args in runs:
+        r = cli(args + ["-q"])
+        if r.returncode not in (0, 3):
+            fail("%s: exit %d: %s" % (" ".join(args), r.returncode, r.stderr))
+            continue
+        doc = json.loads(r.stdout)
+        explained.add(doc.get("explain") or doc.get("edition"))
+        check_output(" ".join(args[:1] + [os.path.relpath(path, SRC)] + args[2:]), doc)
+if explained != {"public", "enterprises", "level", "enterprise"}:
+    fail("public and explain outputs checked: %s" % sorted(explained))
 
 # the list of a schedule is the plan's levels: one definition, written twice
 for name in ("plan_target", "unit_result", "level_result"):

@@ -131,6 +131,21 @@ def main():
     check(dim == "A1:DT34", f"hourly loads: 31 units × 120 hours ({dim})")
     emis = ET.fromstring(zs.read("xl/worksheets/sheet3.xml"))
     check(emis.find("m:dimension", NS).get("ref") == "A1:F123", "120 hourly emission rows")
+
+    # the public version (公示版): one sheet, the public columns, no emissions or money
+    pub = os.path.join(tmp, "public.xlsx")
+    run(cli, "plan", yaml, "--public", "-o", pub)
+    zp = zipfile.ZipFile(pub)
+    check(sheets(zp) == ["清单"], "public workbook: the list alone")
+    pl = ET.fromstring(zp.read("xl/worksheets/sheet1.xml"))
+    check(pl.find("m:dimension", NS).get("ref") == f"A1:O{3 + n_units}",
+          "public list: 15 columns (9 + load and measure per level)")
+    texts = " ".join(t.text or "" for n in zp.namelist() if n.endswith(".xml")
+                     for t in ET.fromstring(zp.read(n)).iter(f"{{{NS['m']}}}t"))
+    check(texts.startswith("示例县 2023 应急减排清单 — 一企一策清单（公示版）"), "public title")
+    check(not any(w in texts for w in ("kg", "减排量 ", "基准排放量", "万元", "影子价格", "依据")),
+          "public workbook without emissions, reductions, money or reasons")
+    check(cell(pl, "C4")[0] in ("str", "shared"), "public credit code as text, not a number")
     print("xlsx test passed")
 
 

@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* explain.c — `curtail explain FILE [--enterprise ID] [--level L]`: solve the
+ * plan, then write one enterprise's 一厂一策 sheet, one level's account, or
+ * (with neither) the enterprises to choose from with their ids. Markdown by
+ * default, JSON with --format json or -o X.json. Exit codes as for plan. */
+#include "cli.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* --format md|json, else the extension of -o, else md. */
+static int parse_explain_format(const args *a, curtail_format *out)
+{
+    const char *f = a->format;
+    if (!f && a->output && strcmp(a->output, "-") != 0) {
+        size_t n = strlen(a->output);
+        if (n > 5 && strcmp(a->output + n - 5, ".json") == 0)
+            f = "json";
+        else
+            f = "md";
+    }
+    if (!f || strcmp(f, "md") == 0)
+        *out = CURTAIL_FORMAT_MD;
+    else if (strcmp(f, "json") == 0)
+        *out = CURTAIL_FORMAT_JSON;
+    else {
+        static const char *const formats[] = {"md", "json"};
+        return usage_error_hint("unknown format '%s' for explain (md or json)", f,
+                                NEAREST(f, formats));
+    }
+    return -1;
+}
+
+/* Is `id` an enterprise of s? If not, a usage error naming the nearest id. */
+static int check_enterprise(const curtail_scenario *s, const char *id)
+{
+    size_t i, n = curtail_scenario_enterprise_count(s);
+    const char *best = NULL;
+    const char **ids = n ? calloc(n, sizeof *ids) : NULL;
+    for (i = 0; i < n; i++) {
+        curtail_enterprise_spec e = CURTAIL_ENTERPRISE_SPEC_INIT;
+        if (curtail_scenario_enterprise(s, i, &e, NULL) != CURTAIL_OK)
+            continue;
+        if (strcmp(e.id, id) == 0) {
+            free(ids);
+            return -1;
+        }
+        if (ids)
+            ids[i] = e.id;
+    }
+    if (ids)
+        best = nearest(id, ids, n);
+    free(ids);
+    return usage_error_hint("no enterprise with id '%s' (curtail explain FILE lists them)", id,
+                            best);
+}
+
+int curtail_cli_explain(int argc, char **argv)
+{
+    static const option_set allowed = {1, 1, 1, 1, 0, 1, 1, 1, 0, 1};
+    curtail_explain_options eo = CURTAIL_EXPLAIN_OPTIONS_INIT;
+    curtail_plan_options po = CURTAIL_PLAN_OPTIONS_INIT;
+    curtail_scenario *s = NULL;
+    curtail_result *r = NULL;
+    curtail_error err;
+    args a;
+    int rc = command_args(argc, argv, allowed, "explain", 1, &a);
+    if (rc >= 0)
+        return rc;
+    rc = parse_explain_format(&a, &eo.format);
+    if (rc >= 0)
+        return rc;
+    if (a.lang && curtail_lang_from_name(a.lang, &eo.lang) != CURTAIL_OK) {
+        static const char *const langs[] = {"zh", "en"};
+        return usage_error_hint("unknown language '%s' (zh or en)", a.lang,
+                                NEAREST(a.lang, langs));
+    }
+    if (a.level) {
+        curtail_level l;
+        if (curtail_level_from_name(a.level, &l) != CURTAIL_OK) {
+            static const char *const levels[] = {"yellow", "orange", "red"};
+            return usage_error_hint("unknown level '%s' (yellow, orange or red)", a.level,
+                                    NEAREST(a.level, levels));
+        }
+        eo.level = (int)l;
+    }
+    if (a.enterprise && !a.enterprise[0])
+        return usage_error("option %s needs an enterprise id, got an empty one", "--enterprise");
+    eo.enterprise = a.enterprise;
+    rc = parse_solve_options(&a, 1, &po);
+    if (rc >= 0)
+        return rc;
+    rc = cli_load(a.file, &s);
+    if (rc >= 0)
+        return rc;
+    if (a.enterprise && (rc = check_enterprise(s, a.enterprise)) >= 0)
+        goto done;
+    memset(&err, 0, sizeof err);
+    rc = curtail_plan_solve(s, &po, &r, &err);
+    if (rc != CURTAIL_OK) {
+        rc = report_error(rc, &err);
+        goto done;
+    }
+    print_result_warnings(r, s);
+    eo.on_temp = cli_remember_temp;
+    rc = curtail_explain_write_file(r, &eo, a.output, &err);
+    if (rc != CURTAIL_OK) {
+        rc = report_error(rc, &err);
+        goto done;
+    }
+    if (curtail_result_status(r) == CURTAIL_TARGETS_UNMET) {
+        cli_print_unmet(r);
+        rc = CLI_UNMET;
+    } else {
+        rc = CLI_OK;
+    }
+done:
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+    return rc;
+}

@@ -1,0 +1,252 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* write_explain_json.c — `curtail explain --format json` (write_explain.c
+ * has the Markdown and the entry): the sheet ("explain": "enterprise"), the
+ * level's account ("level") and the enterprises ("enterprises"), keys as in
+ * schema/explain.schema.json; kg/d, yuan/d, grade-weighted yuan per kg. */
+#include "write_explain.h"
+
+#include <string.h>
+
+static void js(ex *x, const char *s)
+{
+    if (s)
+        cu_json_str(x->out, s);
+    else
+        puts_(x, "null");
+}
+
+/* ", \"key\": " */
+static void jkey(ex *x, const char *key, int first)
+{
+    if (!first)
+        puts_(x, ", ");
+    cu_json_str(x->out, key);
+    puts_(x, ": ");
+}
+
+static void jnum(ex *x, const char *key, double v)
+{
+    jkey(x, key, 0);
+    cu_buf_num(x->out, v);
+}
+
+static void json_head(ex *x, const char *what)
+{
+    puts_(x, "{\n  \"curtail\": 1");
+    jkey(x, "version", 0);
+    js(x, curtail_version());
+    jkey(x, "scenario", 0);
+    js(x, curtail_scenario_name(x->r->s));
+    jkey(x, "command", 0);
+    js(x, "explain");
+    jkey(x, "explain", 0);
+    js(x, what);
+    jkey(x, "edition", 0);
+    js(x, "filed");
+    jkey(x, "status", 0);
+    js(x, curtail_result_status(x->r) == CURTAIL_TARGETS_UNMET ? "targets_unmet" : "optimal");
+    puts_(x, ",\n");
+}
+
+static void json_pollutants(ex *x, const double v[CU_NP])
+{
+    int p;
+    puts_(x, "{");
+    for (p = 0; p < CU_NP; p++) {
+        jkey(x, curtail_pollutant_name((curtail_pollutant)p), p == 0);
+        cu_buf_num(x->out, v[p]);
+    }
+    puts_(x, "}");
+}
+
+int cu_ex_json_sheet(ex *x, size_t ent, size_t first, size_t end, int level)
+{
+    curtail_enterprise_spec e = CURTAIL_ENTERPRISE_SPEC_INIT;
+    size_t u;
+    int L, p, rc, any = 0;
+    if ((rc = curtail_scenario_enterprise(x->r->s, ent, &e, NULL)) != CURTAIL_OK)
+        return rc;
+    json_head(x, "enterprise");
+    puts_(x, "  \"enterprise\": {");
+    jkey(x, "id", 1);
+    js(x, e.id);
+    jkey(x, "name", 0);
+    js(x, e.name);
+    jkey(x, "credit_code", 0);
+    js(x, e.credit_code);
+    jkey(x, "town", 0);
+    js(x, e.town);
+    jkey(x, "address", 0);
+    js(x, e.address);
+    jkey(x, "industry", 0);
+    js(x, curtail_industry_name(e.industry));
+    jkey(x, "industry_code", 0);
+    js(x, e.industry_code);
+    jkey(x, "grade", 0);
+    js(x, curtail_grade_name(e.grade));
+    jkey(x, "guarantee", 0);
+    js(x, e.guarantee == CURTAIL_GUARANTEE_LIVELIHOOD ? "livelihood"
+          : e.guarantee == CURTAIL_GUARANTEE_SUPPLY   ? "supply"
+                                                      : "none");
+    jkey(x, "phase_out", 0);
+    puts_(x, e.phase_out ? "true" : "false");
+    jkey(x, "contact", 0);
+    if (e.contact_name || e.contact_phone) {
+        puts_(x, "{");
+        jkey(x, "name", 1);
+        js(x, e.contact_name);
+        jkey(x, "phone", 0);
+        js(x, e.contact_phone);
+        puts_(x, "}");
+    } else
+        puts_(x, "null");
+    puts_(x, "},\n  \"units\": [");
+    for (u = first; u < end && !x->out->failed; u++) {
+        cu_list_row row;
+        double base[CU_NP];
+        if ((rc = cu_list_row_init(x->r, u, &row)) != CURTAIL_OK)
+            return rc;
+        for (p = 0; p < CU_NP; p++) {
+            cu_list_col c = {CU_COL_BASELINE, 0, p};
+            base[p] = cu_list_value(x->r, &row, c);
+        }
+        puts_(x, u > first ? ",\n    {" : "\n    {");
+        jkey(x, "unit", 1);
+        js(x, row.info.u.id);
+        jkey(x, "name", 0);
+        js(x, cu_unit_name(x->r, u));
+        jkey(x, "kind", 0);
+        js(x, curtail_kind_name(row.info.u.kind));
+        jnum(x, "capacity", row.info.u.capacity);
+        jkey(x, "capacity_unit", 0);
+        js(x, cu_capu_names[cu_ex_capu(&row.info.u)]);
+        jnum(x, "base_load", row.ur[0].base_load);
+        jkey(x, "follows", 0);
+        js(x, row.info.leader != u ? row.info.u.follows : NULL);
+        jkey(x, "effective_grade", 0);
+        js(x, curtail_grade_name((curtail_grade)x->r->grades[u].grade));
+        jkey(x, "grade_reason", 0);
+        js(x, (x->r->grades[u].grade_why & CU_GRADE_BY_PHASE_OUT)         ? "phase_out"
+              : (x->r->grades[u].grade_why & CU_GRADE_BY_WET_QUENCHING) ? "wet_quenching"
+                                                                         : NULL);
+        jkey(x, "baseline_kgpd", 0);
+        json_pollutants(x, base);
+        puts_(x, "}");
+    }
+    puts_(x, end > first ? "\n  ],\n  \"levels\": [" : "],\n  \"levels\": [");
+    for (L = 0; L < CU_NL; L++) {
+        double total[CU_NP] = {0, 0, 0, 0};
+        if (level >= 0 && L != level)
+            continue;
+        puts_(x, any ? ",\n    {" : "\n    {");
+        any = 1;
+        jkey(x, "level", 1);
+        js(x, curtail_level_name((curtail_level)L));
+        puts_(x, ", \"units\": [");
+        for (u = first; u < end && !x->out->failed; u++) {
+            curtail_unit_result ur;
+            if ((rc = curtail_result_unit(x->r, (curtail_level)L, u, &ur, NULL)) != CURTAIL_OK)
+                return rc;
+            puts_(x, u > first ? ",\n      {" : "\n      {");
+            jkey(x, "unit", 1);
+            js(x, ur.unit);
+            jnum(x, "load", ur.load);
+            jkey(x, "text", 0);
+            js(x, cu_ex_unit_text(x, u, L, 0));
+            jkey(x, "basis", 0);
+            js(x, cu_ex_unit_text(x, u, L, 1));
+            jkey(x, "reduction_kgpd", 0);
+            json_pollutants(x, ur.reduction);
+            puts_(x, "}");
+            for (p = 0; p < CU_NP; p++)
+                total[p] += ur.reduction[p];
+        }
+        puts_(x, end > first ? "\n    ], \"reduction_kgpd\": " : "], \"reduction_kgpd\": ");
+        json_pollutants(x, total);
+        puts_(x, "}");
+    }
+    puts_(x, any ? "\n  ]\n}\n" : "]\n}\n");
+    return CURTAIL_OK;
+}
+
+int cu_ex_json_account(ex *x, int L)
+{
+    curtail_level_result lr;
+    size_t u, n = curtail_result_unit_count(x->r), k = 0;
+    int p, rc = curtail_result_level(x->r, (curtail_level)L, &lr, NULL);
+    if (rc != CURTAIL_OK)
+        return rc;
+    json_head(x, "level");
+    puts_(x, "  \"level\": ");
+    js(x, curtail_level_name((curtail_level)L));
+    puts_(x, ",\n  \"level_status\": ");
+    js(x, lr.status == CURTAIL_TARGETS_UNMET ? "targets_unmet" : "optimal");
+    puts_(x, ",\n  \"base\": ");
+    js(x, x->r->base == CURTAIL_BASE_TOTALS ? "totals" : "listed");
+    puts_(x, ",\n  \"lost_value\": ");
+    cu_buf_num(x->out, lr.lost_value);
+    puts_(x, ",\n  \"weighted_loss\": ");
+    cu_buf_num(x->out, lr.weighted_loss);
+    puts_(x, ",\n  \"targets\": {");
+    for (p = 0; p < CU_NP; p++) {
+        const curtail_target *tg = &lr.targets[p];
+        puts_(x, p ? ",\n    " : "\n    ");
+        cu_json_str(x->out, curtail_pollutant_name((curtail_pollutant)p));
+        puts_(x, ": {");
+        jkey(x, "baseline", 1);
+        cu_buf_num(x->out, tg->baseline);
+        jnum(x, "required", tg->required);
+        jnum(x, "achieved", tg->achieved);
+        jnum(x, "shortfall", tg->shortfall);
+        jnum(x, "shadow_price", tg->shadow_price);
+        puts_(x, "}");
+    }
+    puts_(x, "\n  },\n  \"below_rule\": [");
+    for (u = 0; u < n && !x->out->failed; u++) {
+        curtail_unit_result ur;
+        if (!cu_ex_below_rule(x->r, u, L))
+            continue;
+        if ((rc = curtail_result_unit(x->r, (curtail_level)L, u, &ur, NULL)) != CURTAIL_OK)
+            return rc;
+        puts_(x, k++ ? ",\n    {" : "\n    {");
+        jkey(x, "enterprise", 1);
+        js(x, ur.enterprise);
+        jkey(x, "unit", 0);
+        js(x, ur.unit);
+        jnum(x, "rule_hi", x->r->facts[u * CU_NL + (size_t)L].hi);
+        jnum(x, "load", ur.load);
+        jkey(x, "text", 0);
+        js(x, cu_ex_unit_text(x, u, L, 0));
+        jkey(x, "basis", 0);
+        js(x, cu_ex_unit_text(x, u, L, 1));
+        puts_(x, "}");
+    }
+    puts_(x, k ? "\n  ]\n}\n" : "]\n}\n");
+    return CURTAIL_OK;
+}
+
+int cu_ex_json_index(ex *x)
+{
+    size_t i, ne = curtail_scenario_enterprise_count(x->r->s);
+    json_head(x, "enterprises");
+    puts_(x, "  \"enterprises\": [");
+    for (i = 0; i < ne && !x->out->failed; i++) {
+        curtail_enterprise_spec e = CURTAIL_ENTERPRISE_SPEC_INIT;
+        if (curtail_scenario_enterprise(x->r->s, i, &e, NULL) != CURTAIL_OK)
+            break;
+        puts_(x, i ? ",\n    {" : "\n    {");
+        jkey(x, "id", 1);
+        js(x, e.id);
+        jkey(x, "name", 0);
+        js(x, e.name);
+        jkey(x, "town", 0);
+        js(x, e.town);
+        jkey(x, "industry", 0);
+        js(x, curtail_industry_name(e.industry));
+        jkey(x, "grade", 0);
+        js(x, curtail_grade_name(e.grade));
+        puts_(x, "}");
+    }
+    puts_(x, ne ? "\n  ]\n}\n" : "]\n}\n");
+    return CURTAIL_OK;
+}

@@ -1,0 +1,579 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * check_explain.c — `curtail explain` (an enterprise's 一厂一策 sheet, a
+ * level's account, the enterprises to choose from), the public version of
+ * the list (--public, 公示版), and the enterprise fields the sheet shows
+ * (address, industry_code, contact), through the public API and the CLI.
+ *
+ * The scenario tests/data/golden/explain.yaml is computed by hand in its
+ * header: PM only, totals 1000 kg/d; the kiln group (line1 and its follower
+ * dryer) costs 2·10000/150 = 133.33 weighted yuan per kg, the boiler
+ * 1·2400/240 = 10. Yellow (50 kg/d): the boiler to 1 − 50/240; its
+ * shadow price is 20, not 10: a kg more at yellow lowers the boiler at
+ * orange too (measures never relax at a stricter level, and orange keeps
+ * the yellow load). Orange (100): the kiln's rule (cut 50 %) gives 75, the
+ * boiler's kept yellow cut 50: 125, not binding. Red (200): 75 + 125, the
+ * boiler to 1 − 125/240 = 47.91 %, shadow price 10; lost value
+ * 0.5·10000 + 125·10 = 6250 yuan/d = 0.6250 万元/日, weighted 2·5000 + 1250.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "curtail.h"
+#include "testutil.h"
+
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define GOLDEN CURTAIL_TEST_DATA "/golden/"
+
+/* ---- helpers ------------------------------------------------------------------ */
+
+static curtail_scenario *load_text(const char *text, const char *name)
+{
+    curtail_scenario *s = NULL;
+    curtail_error err;
+    int rc;
+    memset(&err, 0, sizeof err);
+    rc = curtail_scenario_load_buffer(&s, text, strlen(text), name, NULL, &err);
+    ck_assert_msg(rc == CURTAIL_OK, "load %s failed (%d): %d:%d: %s: %s", name, rc, err.line,
+                  err.column, err.path, err.message);
+    return s;
+}
+
+static curtail_scenario *load_golden(void)
+{
+    size_t len;
+    char *text = tu_read_file(GOLDEN "explain.yaml", &len);
+    curtail_scenario *s;
+    ck_assert_ptr_nonnull(text);
+    s = load_text(text, "explain.yaml");
+    free(text);
+    return s;
+}
+
+static curtail_result *solve(const curtail_scenario *s)
+{
+    curtail_result *r = NULL;
+    curtail_error err;
+    memset(&err, 0, sizeof err);
+    ck_assert_int_eq(curtail_plan_solve(s, NULL, &r, &err), CURTAIL_OK);
+    return r;
+}
+
+/* explain into a temporary file, read back (malloc'd) */
+static char *explain(const curtail_result *r, const curtail_explain_options *o)
+{
+    char *dir = tu_tmpdir(), path[1024], *out;
+    curtail_error err;
+    size_t len;
+    memset(&err, 0, sizeof err);
+    snprintf(path, sizeof path, "%s/x.out", dir);
+    ck_assert_msg(curtail_explain_write_file(r, o, path, &err) == CURTAIL_OK, "%s", err.message);
+    out = tu_read_file(path, &len);
+    ck_assert_ptr_nonnull(out);
+    remove(path);
+    remove(dir);
+    free(dir);
+    return out;
+}
+
+static char *write_public(const curtail_result *r, curtail_format f, curtail_lang lang)
+{
+    curtail_write_options wo = CURTAIL_WRITE_OPTIONS_INIT;
+    char *dir = tu_tmpdir(), path[1024], *out;
+    curtail_error err;
+    size_t len;
+    memset(&err, 0, sizeof err);
+    wo.format = f;
+    wo.lang = lang;
+    wo.public_version = 1;
+    snprintf(path, sizeof path, "%s/p.out", dir);
+    ck_assert_msg(curtail_result_write_file(r, &wo, path, &err) == CURTAIL_OK, "%s", err.message);
+    out = tu_read_file(path, &len);
+    ck_assert_ptr_nonnull(out);
+    remove(path);
+    remove(dir);
+    free(dir);
+    return out;
+}
+
+static void assert_golden(const char *got, const char *golden)
+{
+    char path[1024];
+    size_t len, i = 0, line = 1, start = 0;
+    char *want;
+    snprintf(path, sizeof path, GOLDEN "%s", golden);
+    want = tu_read_file(path, &len);
+    ck_assert_msg(want != NULL, "cannot read %s", path);
+    if (strcmp(got, want) != 0) {
+        while (got[i] && got[i] == want[i]) {
+            if (got[i] == '\n') {
+                line++;
+                start = i + 1;
+            }
+            i++;
+        }
+        ck_abort_msg("%s differs at line %zu:\n got: %.300s\nwant: %.300s", golden, line,
+                     got + start, want + start);
+    }
+    free(want);
+}
+
+#define ASSERT_HAS(hay, needle)                                                              \
+    ck_assert_msg(strstr((hay), (needle)) != NULL, "missing: %s", (needle))
+#define ASSERT_HASNT(hay, needle)                                                            \
+    ck_assert_msg(strstr((hay), (needle)) == NULL, "present: %s", (needle))
+
+/* ---- explain ------------------------------------------------------------------- */
+
+START_TEST(test_explain_sheet_zh_golden)
+{
+    curtail_scenario *s = load_golden();
+    curtail_result *r = solve(s);
+    curtail_explain_options o = CURTAIL_EXPLAIN_OPTIONS_INIT;
+    char *out;
+    o.enterprise = "kiln";
+    out = explain(r, &o);
+    assert_golden(out, "explain.sheet.zh.md");
+    /* the overview, and the hand-computed cuts: line1 50, dryer 25 at orange and red */
+    ASSERT_HAS(out, "| 联系电话 | 0355-0000000 |");
+    ASSERT_HAS(out, "| 行业 | 其他（GB/T 4754：C3031） |");
+    ASSERT_HAS(out, "| 1# 生产线 | 限产50%（产量由100吨/日降至50吨/日及以下） | 50% | 0.00 | 0.00 | "
+                    "50.00 | 0.00 |");
+    ASSERT_HAS(out, "| **合计** |  |  | 0.00 | 0.00 | 75.00 | 0.00 |  |");
+    free(out);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+START_TEST(test_explain_sheet_en_golden)
+{
+    curtail_scenario *s = load_golden();
+    curtail_result *r = solve(s);
+    curtail_explain_options o = CURTAIL_EXPLAIN_OPTIONS_INIT;
+    char *out;
+    o.enterprise = "kiln";
+    o.lang = CURTAIL_LANG_EN;
+    out = explain(r, &o);
+    assert_golden(out, "explain.sheet.en.md");
+    ASSERT_HAS(out, "| Contact | 张某（示例） |");
+    free(out);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+START_TEST(test_explain_level_golden)
+{
+    curtail_scenario *s = load_golden();
+    curtail_result *r = solve(s);
+    curtail_explain_options o = CURTAIL_EXPLAIN_OPTIONS_INIT;
+    char *out;
+    o.level = CURTAIL_RED;
+    out = explain(r, &o);
+    assert_golden(out, "explain.level.zh.md");
+    ASSERT_HAS(out, "| 颗粒物 | 1000.00 | 200.00 | 200.00 | 20.00% | 0.00 | 10.00 |");
+    ASSERT_HAS(out, "损失产值 0.6250 万元/日（加权损失 1.1250 万元/日）");
+    /* the boiler alone is cut beyond its rule: 1 − 125/240 = 47.91 % */
+    ASSERT_HAS(out, "| 1 | 乙热力有限公司 | `heat` | 1# 锅炉 | 100% | 47.91% |");
+    ASSERT_HASNT(out, "| 2 |");
+    free(out);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+START_TEST(test_explain_level_nesting_price)
+{
+    curtail_scenario *s = load_golden();
+    curtail_result *r = solve(s);
+    curtail_explain_options o = CURTAIL_EXPLAIN_OPTIONS_INIT;
+    char *out;
+    o.level = CURTAIL_YELLOW;
+    out = explain(r, &o);
+    /* 10 at yellow + 10 at orange, which keeps the yellow load */
+    ASSERT_HAS(out, "| 颗粒物 | 1000.00 | 50.00 | 50.00 | 5.00% | 0.00 | 20.00 |");
+    ASSERT_HAS(out, "| 1 | 乙热力有限公司 | `heat` | 1# 锅炉 | 100% | 79.16% |");
+    free(out);
+    o.level = CURTAIL_ORANGE;
+    out = explain(r, &o);
+    /* not binding; the boiler is held at the yellow load, not the optimiser's choice here */
+    ASSERT_HAS(out, "| 颗粒物 | 1000.00 | 100.00 | 125.00 | 12.50% | 0.00 | 0.00 |");
+    ASSERT_HAS(out, "保持黄色预警负荷（措施逐级加严）");
+    free(out);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+START_TEST(test_explain_sheet_one_level)
+{
+    curtail_scenario *s = load_golden();
+    curtail_result *r = solve(s);
+    curtail_explain_options o = CURTAIL_EXPLAIN_OPTIONS_INIT;
+    char *out;
+    o.enterprise = "heat";
+    o.level = CURTAIL_ORANGE;
+    out = explain(r, &o);
+    ASSERT_HAS(out, "### 橙色预警");
+    ASSERT_HASNT(out, "### 黄色预警");
+    ASSERT_HASNT(out, "### 红色预警");
+    ASSERT_HAS(out, "| 1# 锅炉 | 锅炉 | 10 吨/小时 | 100% | — | 0.00 | 0.00 | 240.00 | 0.00 |");
+    ASSERT_HAS(out, "| 联系人 | （未填写） |");
+    free(out);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+START_TEST(test_explain_index)
+{
+    curtail_scenario *s = load_golden();
+    curtail_result *r = solve(s);
+    char *out = explain(r, NULL);
+    ASSERT_HAS(out, "# 企业列表：测试县应急减排清单\n");
+    ASSERT_HAS(out, "| 1 | `kiln` | 甲建材有限公司 | 王桥镇 | 其他 | C级 | 2 |\n"
+                    "| 2 | `heat` | 乙热力有限公司 | 古韩镇 | 锅炉 | D级 | 1 |\n");
+    free(out);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+START_TEST(test_explain_json)
+{
+    curtail_scenario *s = load_golden();
+    curtail_result *r = solve(s);
+    curtail_explain_options o = CURTAIL_EXPLAIN_OPTIONS_INIT;
+    char *out;
+    o.format = CURTAIL_FORMAT_JSON;
+    o.enterprise = "kiln";
+    out = explain(r, &o);
+    ASSERT_HAS(out, "\"command\": \"explain\", \"explain\": \"enterprise\"");
+    ASSERT_HAS(out, "\"industry_code\": \"C3031\"");
+    ASSERT_HAS(out, "\"contact\": {\"name\": \"张某（示例）\", \"phone\": \"0355-0000000\"}");
+    ASSERT_HAS(out, "{\"unit\": \"dryer\", \"name\": \"烘干\", \"kind\": \"other\", \"capacity\": "
+                    "100, \"capacity_unit\": \"t/d\", \"base_load\": 1, \"follows\": \"line1\"");
+    ASSERT_HAS(out, "], \"reduction_kgpd\": {\"SO2\": 0, \"NOx\": 0, \"PM\": 75, \"VOCs\": 0}}");
+    free(out);
+    o.enterprise = NULL;
+    o.level = CURTAIL_RED;
+    out = explain(r, &o);
+    ASSERT_HAS(out, "\"PM\": {\"baseline\": 1000, \"required\": 200, \"achieved\": 200, "
+                    "\"shortfall\": 0, \"shadow_price\": 10}");
+    ASSERT_HAS(out, "\"lost_value\": 6250,\n  \"weighted_loss\": 11250");
+    ASSERT_HAS(out, "{\"enterprise\": \"heat\", \"unit\": \"b1\", \"rule_hi\": 1, \"load\": ");
+    free(out);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+/* ---- the public version ------------------------------------------------------------ */
+
+START_TEST(test_public_md_golden)
+{
+    curtail_scenario *s = load_golden();
+    curtail_result *r = solve(s);
+    char *out = write_public(r, CURTAIL_FORMAT_MD, CURTAIL_LANG_DEFAULT);
+    assert_golden(out, "public.zh.md");
+    ASSERT_HASNT(out, "kg");
+    ASSERT_HASNT(out, "元/"); /* (生产单元 has a 元) */
+    ASSERT_HASNT(out, "万元");
+    ASSERT_HASNT(out, "依据");
+    free(out);
+    out = write_public(r, CURTAIL_FORMAT_MD, CURTAIL_LANG_EN);
+    assert_golden(out, "public.en.md");
+    free(out);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+START_TEST(test_public_csv_golden)
+{
+    curtail_scenario *s = load_golden();
+    curtail_result *r = solve(s);
+    char *out = write_public(r, CURTAIL_FORMAT_CSV, CURTAIL_LANG_DEFAULT);
+    assert_golden(out, "public.zh.csv");
+    ASSERT_HASNT(out, "kg");
+    ASSERT_HASNT(out, "减排量");
+    free(out);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+START_TEST(test_public_json_no_emissions_or_money)
+{
+    static const char *const forbidden[] = {
+        "\"baseline", "\"required", "\"achieved", "\"shortfall", "\"shadow_price",
+        "\"reduction", "\"lost_value", "\"weighted_loss", "\"objective", "\"targets",
+        "\"basis", "\"cost_per_kg", "\"marginal_cost", "\"ef\"", "\"value", "\"warnings",
+        "kg", "元/", "万元", "yuan"};
+    curtail_scenario *s = load_golden();
+    curtail_result *r = solve(s);
+    size_t i;
+    char *out = write_public(r, CURTAIL_FORMAT_JSON, CURTAIL_LANG_DEFAULT);
+    for (i = 0; i < sizeof forbidden / sizeof forbidden[0]; i++)
+        ASSERT_HASNT(out, forbidden[i]);
+    ASSERT_HAS(out, "\"edition\": \"public\"");
+    /* what it does carry: the measure and the load */
+    ASSERT_HAS(out, "\"red\": {\"load\": 0.47916666666666663, \"measure\": \"none\", \"text\": "
+                    "\"限产至设计产能的47.91%（蒸发量由10吨/小时降至4.79吨/小时及以下）\"}");
+    free(out);
+    /* the HTML too */
+    out = write_public(r, CURTAIL_FORMAT_HTML, CURTAIL_LANG_DEFAULT);
+    ASSERT_HAS(out, "公示版");
+    ASSERT_HASNT(out, "kg/d"); /* (the CSS has a "background") */
+    ASSERT_HASNT(out, "基准排放量");
+    ASSERT_HASNT(out, "减排量 ");
+    ASSERT_HASNT(out, "万元");
+    free(out);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+/* ---- errors -------------------------------------------------------------------------- */
+
+START_TEST(test_explain_unknown_enterprise)
+{
+    curtail_scenario *s = load_golden();
+    curtail_result *r = solve(s);
+    curtail_explain_options o = CURTAIL_EXPLAIN_OPTIONS_INIT;
+    char *dir = tu_tmpdir(), path[1024], *kept;
+    curtail_error err;
+    size_t len;
+    snprintf(path, sizeof path, "%s/keep.md", dir);
+    ck_assert_int_eq(tu_write_file(path, "old\n", 4), 0);
+    o.enterprise = "kil";
+    memset(&err, 0, sizeof err);
+    ck_assert_int_eq(curtail_explain_write_file(r, &o, path, &err), CURTAIL_EINVAL);
+    ck_assert_str_eq(err.message, "no enterprise with id 'kil'");
+    kept = tu_read_file(path, &len);
+    ck_assert_str_eq(kept, "old\n"); /* untouched */
+    free(kept);
+    o.enterprise = NULL;
+    o.format = CURTAIL_FORMAT_CSV;
+    ck_assert_int_eq(curtail_explain_write_file(r, &o, path, &err), CURTAIL_EINVAL);
+    o.format = CURTAIL_FORMAT_MD;
+    o.level = 3;
+    ck_assert_int_eq(curtail_explain_write_file(r, &o, path, &err), CURTAIL_EINVAL);
+    ck_assert_int_eq(curtail_explain_write_file(NULL, NULL, path, &err), CURTAIL_EINVAL);
+    remove(path);
+    remove(dir);
+    free(dir);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+/* The builder's checks of the sheet's fields: accepted and refused forms. */
+static int add_ent(curtail_scenario *s, const char *id, const char *code, const char *phone,
+                   curtail_error *err)
+{
+    curtail_enterprise_spec e = CURTAIL_ENTERPRISE_SPEC_INIT;
+    e.id = id;
+    e.industry_code = code;
+    e.contact_phone = phone;
+    return curtail_scenario_add_enterprise(s, &e, err);
+}
+
+START_TEST(test_sheet_fields_forms)
+{
+    static const char *const good_codes[] = {"C25", "C252", "C2520", "2520", "A01", "T9700"};
+    static const char *const bad_codes[] = {"C2", "C25201", "c2520", "U2520", "252",
+                                            "25201", "C25X0", "", " C2520", "CC252"};
+    static const char *const good_phones[] = {"0355-0000000", "+86 (355) 000-0000", "1234567",
+                                              "12345678901234567890"};
+    static const char *const bad_phones[] = {"123456", "123456789012345678901", "0355+0000000",
+                                             "0355/0000000", "ext. 1234567", "++861234567"};
+    curtail_scenario *s = NULL;
+    curtail_error err;
+    char id[16];
+    size_t i;
+    ck_assert_int_eq(curtail_scenario_new(&s, NULL, &err), CURTAIL_OK);
+    for (i = 0; i < sizeof good_codes / sizeof good_codes[0]; i++) {
+        snprintf(id, sizeof id, "g%zu", i);
+        ck_assert_msg(add_ent(s, id, good_codes[i], NULL, &err) == CURTAIL_OK, "%s: %s",
+                      good_codes[i], err.message);
+    }
+    for (i = 0; i < sizeof bad_codes / sizeof bad_codes[0]; i++) {
+        memset(&err, 0, sizeof err);
+        ck_assert_msg(add_ent(s, "b", bad_codes[i], NULL, &err) == CURTAIL_EINPUT, "%s",
+                      bad_codes[i]);
+        ck_assert_str_eq(err.path, "industry_code");
+    }
+    ck_assert_str_eq(err.message, "must be a GB/T 4754 code: a section letter A-T and 2 to 4 "
+                                  "digits (C2520) or 4 digits (2520), got 'CC252'");
+    for (i = 0; i < sizeof good_phones / sizeof good_phones[0]; i++) {
+        snprintf(id, sizeof id, "p%zu", i);
+        ck_assert_msg(add_ent(s, id, NULL, good_phones[i], &err) == CURTAIL_OK, "%s: %s",
+                      good_phones[i], err.message);
+    }
+    for (i = 0; i < sizeof bad_phones / sizeof bad_phones[0]; i++) {
+        memset(&err, 0, sizeof err);
+        ck_assert_msg(add_ent(s, "b", NULL, bad_phones[i], &err) == CURTAIL_EINPUT, "%s",
+                      bad_phones[i]);
+        ck_assert_str_eq(err.path, "contact.phone");
+    }
+    ck_assert_str_eq(err.message, "must be 7 to 20 digits with spaces, hyphens, parentheses and "
+                                  "a leading + only, got '++861234567'");
+    curtail_scenario_free(s);
+}
+END_TEST
+
+/* A version-1 spec is still accepted, and a version-1 struct is filled only
+ * as far as version 1 goes; a clone keeps the fields. */
+START_TEST(test_sheet_fields_versions_and_clone)
+{
+    curtail_scenario *s = load_golden(), *c = NULL;
+    curtail_enterprise_spec e = CURTAIL_ENTERPRISE_SPEC_INIT, v1 = CURTAIL_ENTERPRISE_SPEC_INIT;
+    curtail_error err;
+    ck_assert_int_eq(curtail_scenario_clone(s, &c, &err), CURTAIL_OK);
+    curtail_scenario_free(s);
+    ck_assert_int_eq(curtail_scenario_enterprise(c, 0, &e, &err), CURTAIL_OK);
+    ck_assert_str_eq(e.address, "王桥镇工业园1号（示例）");
+    ck_assert_str_eq(e.industry_code, "C3031");
+    ck_assert_str_eq(e.contact_name, "张某（示例）");
+    ck_assert_str_eq(e.contact_phone, "0355-0000000");
+    ck_assert_int_eq(curtail_scenario_enterprise(c, 1, &e, &err), CURTAIL_OK);
+    ck_assert_ptr_null(e.address);
+    ck_assert_ptr_null(e.contact_phone);
+    v1.version = 1;
+    v1.address = "untouched";
+    ck_assert_int_eq(curtail_scenario_enterprise(c, 0, &v1, &err), CURTAIL_OK);
+    ck_assert_str_eq(v1.address, "untouched");
+    ck_assert_str_eq(v1.id, "kiln");
+    curtail_scenario_free(c);
+    ck_assert_int_eq(curtail_scenario_new(&s, NULL, &err), CURTAIL_OK);
+    memset(&v1, 0, sizeof v1); /* (its strings were c's) */
+    v1.version = 1;
+    v1.industry = CURTAIL_OTHER_INDUSTRY;
+    v1.grade = CURTAIL_GRADE_NONE;
+    v1.id = "old";
+    v1.industry_code = "not read: version 1"; /* beyond a version-1 struct */
+    ck_assert_int_eq(curtail_scenario_add_enterprise(s, &v1, &err), CURTAIL_OK);
+    e.version = CURTAIL_ENTERPRISE_SPEC_VERSION;
+    ck_assert_int_eq(curtail_scenario_enterprise(s, 0, &e, &err), CURTAIL_OK);
+    ck_assert_ptr_null(e.industry_code);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+/* ---- the CLI ---------------------------------------------------------------------------- */
+
+START_TEST(test_explain_cli)
+{
+    char *out = NULL, *err = NULL;
+    int rc = tu_run("cd " CURTAIL_TEST_DATA "/golden && " CURTAIL_CLI
+                    " explain explain.yaml --enterprise kiln -q",
+                    &out, &err);
+    ck_assert_int_eq(rc, 0);
+    assert_golden(out, "explain.sheet.zh.md");
+    free(out);
+    free(err);
+    rc = tu_run("cd " CURTAIL_TEST_DATA "/golden && " CURTAIL_CLI
+                " explain explain.yaml --enterprise kil -q",
+                &out, &err);
+    ck_assert_int_eq(rc, 1);
+    ASSERT_HAS(err, "curtail: no enterprise with id 'kil' (curtail explain FILE lists them); "
+                    "did you mean 'kiln'?\n");
+    ck_assert_str_eq(out, "");
+    free(out);
+    free(err);
+    rc = tu_run("cd " CURTAIL_TEST_DATA "/golden && " CURTAIL_CLI
+                " explain explain.yaml --level purple",
+                &out, &err);
+    ck_assert_int_eq(rc, 1);
+    free(out);
+    free(err);
+    /* exit codes as for plan: 3 when targets are unmet, the account still written */
+    rc = tu_run(CURTAIL_CLI " explain " CURTAIL_TEST_DATA "/crosscheck/unmet.yaml --level red -q",
+                &out, &err);
+    ck_assert_int_eq(rc, 3);
+    ASSERT_HAS(out, "状态：减排目标未全部达成（缺口已最小化）");
+    ASSERT_HAS(err, "curtail: targets not met (smallest shortfall): red SO2 short by");
+    free(out);
+    free(err);
+    /* --public is the plan's; a schedule refuses it */
+    rc = tu_run(CURTAIL_CLI " schedule " CURTAIL_TEST_DATA "/golden/schedule.yaml --public",
+                &out, &err);
+    ck_assert_int_eq(rc, 1);
+    ASSERT_HAS(err, "unknown option '--public'");
+    free(out);
+    free(err);
+    rc = tu_run("cd " CURTAIL_TEST_DATA "/golden && " CURTAIL_CLI
+                " plan explain.yaml --public --format csv -q",
+                &out, &err);
+    ck_assert_int_eq(rc, 0);
+    assert_golden(out, "public.zh.csv");
+    free(out);
+    free(err);
+}
+END_TEST
+
+/* The README's sheet is real output: the CLI's, byte for byte (regenerate
+ * with `cd examples && curtail explain xiangyuan.yaml -q --enterprise jia`). */
+START_TEST(test_explain_readme_sheet)
+{
+    static const char marker[] = "--enterprise jia` (illustrative";
+    char *readme, *out = NULL, *err = NULL, *start, *end;
+    size_t len;
+    int rc;
+    readme = tu_read_file(CURTAIL_SOURCE_DIR "/README.md", &len);
+    ck_assert_ptr_nonnull(readme);
+    start = strstr(readme, marker);
+    ck_assert_ptr_nonnull(start);
+    start = strstr(start, "```markdown\n");
+    ck_assert_ptr_nonnull(start);
+    start += strlen("```markdown\n");
+    end = strstr(start, "\n```\n");
+    ck_assert_ptr_nonnull(end);
+    end[1] = '\0';
+    rc = tu_run("cd " CURTAIL_SOURCE_DIR "/examples && " CURTAIL_CLI
+                " explain xiangyuan.yaml -q --enterprise jia",
+                &out, &err);
+    ck_assert_int_eq(rc, 0);
+    ck_assert_msg(strcmp(out, start) == 0, "README's sheet is not the CLI's:\n%s", out);
+    free(out);
+    free(err);
+    free(readme);
+}
+END_TEST
+
+int main(void)
+{
+    Suite *su = suite_create("explain");
+    TCase *core = tcase_create("core");
+    TCase *errors = tcase_create("errors");
+    SRunner *sr;
+    int failed;
+
+    tcase_add_test(core, test_explain_sheet_zh_golden);
+    tcase_add_test(core, test_explain_sheet_en_golden);
+    tcase_add_test(core, test_explain_level_golden);
+    tcase_add_test(core, test_explain_level_nesting_price);
+    tcase_add_test(core, test_explain_sheet_one_level);
+    tcase_add_test(core, test_explain_index);
+    tcase_add_test(core, test_explain_json);
+    tcase_add_test(core, test_public_md_golden);
+    tcase_add_test(core, test_public_csv_golden);
+    tcase_add_test(core, test_public_json_no_emissions_or_money);
+    tcase_add_test(core, test_sheet_fields_versions_and_clone);
+    tcase_add_test(core, test_explain_cli);
+    tcase_add_test(core, test_explain_readme_sheet);
+    tcase_add_test(errors, test_explain_unknown_enterprise);
+    tcase_add_test(errors, test_sheet_fields_forms);
+    tcase_set_timeout(core, 60);
+    suite_add_tcase(su, core);
+    suite_add_tcase(su, errors);
+    sr = srunner_create(su);
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
