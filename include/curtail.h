@@ -351,6 +351,17 @@ CURTAIL_API int curtail_scenario_set_target_base(curtail_scenario *s, curtail_ba
 CURTAIL_API int curtail_scenario_set_ratios(curtail_scenario *s, curtail_level level,
                                             const double ratios[CURTAIL_NPOLLUTANTS],
                                             curtail_error *err);
+/** Reductions at one level from measures outside the list (移动源、扬尘源), kg/d,
+ * each >= 0: subtracted from that level's requirement, never below 0. */
+CURTAIL_API int curtail_scenario_set_credits(curtail_scenario *s, curtail_level level,
+                                             const double credits_kgpd[CURTAIL_NPOLLUTANTS],
+                                             curtail_error *err);
+/** Append a combined target: at each level of `levels` (bit 1u << level), the
+ * sum over `pollutants` (bit 1u << pollutant, at least two) of reduction /
+ * baseline is at least `ratio` (in (0, 4]). At most 8. */
+CURTAIL_API int curtail_scenario_add_combined_target(curtail_scenario *s, unsigned pollutants,
+                                                     unsigned levels, double ratio,
+                                                     curtail_error *err);
 /** Grades the optimiser may curtail beyond their rule (bit 1u << grade). */
 CURTAIL_API int curtail_scenario_set_extra_grades(curtail_scenario *s, unsigned grades,
                                                   curtail_error *err);
