@@ -131,6 +131,26 @@ static void put_summary(cu_buf *b, const curtail_level_result *lr, int level, in
     put_results(b, (int)lr->status, lr->lost_value, lr->weighted_loss, lr->targets, en, 1);
 }
 
+/* Issue 10: credits and combined targets under the level's table, one
+ * paragraph each (nothing for scenarios without them). */
+static void put_target_notes(cu_buf *b, const curtail_result *r, int level, int en)
+{
+    cu_buf t;
+    char *p, *nl;
+    cu_buf_init(&t, b->mem);
+    cu_target_notes(&t, r, level, en, 0);
+    if (t.failed)
+        b->failed = 1;
+    for (p = t.data; !t.failed && t.len && p && *p; p = nl + 1) {
+        if (!(nl = strchr(p, '\n')))
+            break;
+        *nl = '\0';
+        put_text(b, p);
+        cu_buf_puts(b, "\n\n");
+    }
+    cu_buf_free(&t);
+}
+
 /* The list: the CSV's columns in the CSV's order (write_text.h), text cells
  * escaped, numbers right-aligned. */
 static int put_list(cu_buf *b, const curtail_result *r, int lang)
@@ -556,6 +576,7 @@ int cu_write_md(const curtail_result *r, const curtail_write_options *o, cu_buf 
             if (rc != CURTAIL_OK)
                 return rc;
             put_summary(out, &lr, level, en);
+            put_target_notes(out, r, level, en);
         }
         rc = put_list(out, r, lang);
         if (rc != CURTAIL_OK)
