@@ -128,6 +128,8 @@ START_TEST(test_credits_lower_the_requirement_exactly)
         }
         /* a credit of a pollutant without a target asks nothing */
         ck_assert_double_eq(r->credit[CURTAIL_RED][CURTAIL_PM], 5);
+        ck_assert_double_eq(curtail_result_credit(r, CURTAIL_RED, CURTAIL_PM), 5);
+        ck_assert_uint_eq(curtail_result_combined_count(r), 0);
         curtail_result_free(r);
     }
     curtail_scenario_free(s);
@@ -249,6 +251,20 @@ START_TEST(test_combined_binds_hand_optimum)
         ASSERT_NEAR(c->shadow_price, 7000);
         ASSERT_NEAR(target(r, CURTAIL_RED, CURTAIL_NOX, &lr)->shadow_price, 16);
         ASSERT_NEAR(lr.targets[CURTAIL_NOX].achieved, 50);
+        {
+            /* the public read-back gives the same row */
+            curtail_combined_result cr;
+            ck_assert_uint_eq(curtail_result_combined_count(r), 1);
+            ck_assert_int_eq(curtail_result_combined(r, 0, &cr, NULL), CURTAIL_OK);
+            ck_assert_int_eq(cr.level, CURTAIL_RED);
+            ck_assert_uint_eq(cr.index, 0);
+            ck_assert_uint_eq(cr.pollutants, c->pollutants);
+            ck_assert_double_eq(cr.required, c->required);
+            ck_assert_double_eq(cr.achieved, c->achieved);
+            ck_assert_double_eq(cr.shadow_price, c->shadow_price);
+            ck_assert_int_eq(curtail_result_combined(r, 1, &cr, NULL), CURTAIL_EINVAL);
+            ck_assert_double_eq(curtail_result_credit(r, CURTAIL_RED, CURTAIL_SO2), 0);
+        }
         ASSERT_NEAR(lr.targets[CURTAIL_SO2].achieved, 30);
         ck_assert_double_eq(lr.targets[CURTAIL_SO2].required, 0); /* no SO2 ratio */
         ASSERT_NEAR(load_of(r, CURTAIL_RED, 0), 0.7);
