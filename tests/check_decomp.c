@@ -473,6 +473,37 @@ END_TEST
 /* One group's subproblem, min d·y over {lo <= y <= hi, y0 <= y1 <= y2},
  * against brute force over every point whose coordinates are bound values
  * (an LP over this polytope has an optimal vertex among them). */
+/* Issue 10: a warm start from a plan with combined rows (their prices folded
+ * into the pollutants') gives the cold optimum after the targets change. */
+START_TEST(test_decomp_warm_start_combined)
+{
+    gen_opts o = {600, -3, 1, 0.05, 1};
+    uint64_t seed;
+    int checked = 0;
+    for (seed = 3000; seed < 3008; seed++) {
+        curtail_scenario *s = generate(seed, &o);
+        cu_warm base;
+        double ratios[CURTAIL_NPOLLUTANTS] = {0.12, 0.25, 0.2, 0.2}, oc, ow;
+        if (!s)
+            continue;
+        solve_warm(s, NULL, &base);
+        ck_assert_int_eq(curtail_scenario_set_ratios(s, CURTAIL_ORANGE, ratios, NULL), CURTAIL_OK);
+        ck_assert_int_eq(curtail_scenario_add_combined_target(
+                             s, (1u << CURTAIL_SO2) | (1u << CURTAIL_NOX), 1u << CURTAIL_ORANGE,
+                             0.6, NULL),
+                         CURTAIL_OK);
+        ck_assert_int_eq(curtail_scenario_check(s, NULL), CURTAIL_OK);
+        oc = solve_warm(s, NULL, NULL);
+        ow = solve_warm(s, &base, NULL);
+        ck_assert_msg(fabs(oc - ow) <= 1e-9 * fmax(1.0, fabs(oc)),
+                      "seed %llu: warm %.17g, cold %.17g", (unsigned long long)seed, ow, oc);
+        checked += base.n > 0;
+        curtail_scenario_free(s);
+    }
+    ck_assert_int_ge(checked, 3);
+}
+END_TEST
+
 START_TEST(test_decomp_chain_min_brute_force)
 {
     rng r = {12345};
@@ -596,6 +627,7 @@ static Suite *decomp_suite(void)
     tcase_set_timeout(limits, 120);
     tcase_add_test(core, test_decomp_chain_min_brute_force);
     tcase_add_test(core, test_decomp_warm_start_equals_cold);
+    tcase_add_test(core, test_decomp_warm_start_combined);
     tcase_add_test(core, test_decomp_equals_plain_small);
     tcase_add_test(core, test_decomp_equals_plain_ties);
     tcase_add_test(core, test_decomp_equals_plain_city);
