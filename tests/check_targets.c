@@ -469,6 +469,53 @@ START_TEST(test_json_keys)
 }
 END_TEST
 
+static char *write_text(const curtail_result *r, curtail_format format, curtail_lang lang)
+{
+    curtail_write_options wo = CURTAIL_WRITE_OPTIONS_INIT;
+    char *dir = tu_tmpdir(), path[1024], *text;
+    size_t len;
+    ck_assert_ptr_nonnull(dir);
+    snprintf(path, sizeof path, "%s/out", dir);
+    wo.format = format;
+    wo.lang = lang;
+    ck_assert_int_eq(curtail_result_write_file(r, &wo, path, NULL), CURTAIL_OK);
+    text = tu_read_file(path, &len);
+    ck_assert_ptr_nonnull(text);
+    remove(path);
+    remove(dir);
+    free(dir);
+    return text;
+}
+
+/* The human summaries: one 非工业源抵扣 line per level with credits, one
+ * line per combined row (in %, the price per percentage point). */
+START_TEST(test_summary_lines)
+{
+    char *yaml = combined_yaml(0.4, 10), *md, *html;
+    curtail_scenario *s = load(credits_yaml), *c = load(yaml);
+    curtail_result *r = solve(s, 0), *rc = solve(c, 0);
+    md = write_text(r, CURTAIL_FORMAT_MD, CURTAIL_LANG_ZH);
+    ck_assert_ptr_nonnull(strstr(md, "\n非工业源抵扣（kg/d，已从减排要求中扣除）：NOx 20.00。\n\n"));
+    ck_assert_ptr_nonnull(strstr(md, "\n非工业源抵扣（kg/d，已从减排要求中扣除）：NOx 100.00，颗粒物 5.00。\n\n"));
+    free(md);
+    md = write_text(rc, CURTAIL_FORMAT_MD, CURTAIL_LANG_EN);
+    ck_assert_ptr_nonnull(strstr(md, "\nSO2+NOx reduction ratios summed: at least 40.00%, of which "
+                                     "non-industrial credits 10.00%, the listed enterprises "
+                                     "30.00%; achieved 30.00%, shortfall 0.00%, shadow price "
+                                     "70.00 weighted yuan/d per percentage point.\n\n"));
+    free(md);
+    html = write_text(rc, CURTAIL_FORMAT_HTML, CURTAIL_LANG_ZH);
+    ck_assert_ptr_nonnull(strstr(html, "<p class=\"note\">红色预警：SO2+NOx 减排比例之和不低于 "
+                                       "40.00%，其中非工业源抵扣 10.00%，清单企业须达 30.00%；"));
+    free(html);
+    curtail_result_free(r);
+    curtail_result_free(rc);
+    curtail_scenario_free(s);
+    curtail_scenario_free(c);
+    free(yaml);
+}
+END_TEST
+
 static Suite *targets_suite(void)
 {
     Suite *su = suite_create("targets");
@@ -484,6 +531,7 @@ static Suite *targets_suite(void)
     tcase_add_test(tc, test_combined_builder);
     tcase_add_test(tc, test_export_credits_and_combined);
     tcase_add_test(tc, test_json_keys);
+    tcase_add_test(tc, test_summary_lines);
     suite_add_tcase(su, tc);
     return su;
 }
