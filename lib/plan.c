@@ -261,23 +261,23 @@ int cu_model_full_lp(const cu_model *m, int level, cu_lp *lp, curtail_error *err
         }
     }
     for (gi = 0; gi < n; gi++) {
-        double cost = m->g->w[gi] * m->g->V[gi];
+        double c = m->g->w[gi] * m->g->V[gi];
         for (L = L0; L < L1; L++) {
             size_t k = 0, idx = gi * CU_NL + L;
-            int c;
+            int kc;
             for (p = 0; p < CU_NP; p++)
                 if (trow[p][L] != (size_t)-1 && m->g->E[gi * CU_NP + p] != 0) {
                     rows[k] = trow[p][L];
                     vals[k++] = m->g->E[gi * CU_NP + p];
                 }
-            for (c = 0; c < m->ncrow; c++) {
+            for (kc = 0; kc < m->ncrow; kc++) {
                 double a = 0.0;
-                if (crow[c] == (size_t)-1 || m->crow[c].level != L)
+                if (crow[kc] == (size_t)-1 || m->crow[kc].level != L)
                     continue;
                 for (p = 0; p < CU_NP; p++)
-                    a += m->crow[c].a[p] * m->g->E[gi * CU_NP + p];
+                    a += m->crow[kc].a[p] * m->g->E[gi * CU_NP + p];
                 if (a != 0) {
-                    rows[k] = crow[c];
+                    rows[k] = crow[kc];
                     vals[k++] = a;
                 }
             }
@@ -298,7 +298,7 @@ int cu_model_full_lp(const cu_model *m, int level, cu_lp *lp, curtail_error *err
             }
             snprintf(name, sizeof name, "y_g%zu_%c", gi, level_tag[L]);
             /* solved in-library after fix_unmet: the bounds phase 1 fixed */
-            if (cu_lp_add_col(lp, name, cost, m->fixed ? m->ymin[idx] : m->rawmin[idx],
+            if (cu_lp_add_col(lp, name, c, m->fixed ? m->ymin[idx] : m->rawmin[idx],
                               m->fixed ? m->ymax[idx] : m->rawmax[idx], k, rows, vals) ==
                 (size_t)-1)
                 goto nomem;
@@ -590,7 +590,8 @@ static void refine(const cu_model *m, double *y, double pi[CU_NP][CU_NL])
  * of the scaled problem). Before it is checked and reported it is made to
  * hold them exactly, by raising cuts only, which can only add reductions:
  * each cut into its bounds, the levels into order, then each met target
- * that fell a rounding step short made up by its cheapest groups with room. */
+ * (or combined row) that fell a rounding step short made up by its cheapest
+ * groups with room. */
 static void polish(const cu_model *m, double *y)
 {
     size_t gi, n = m->g->ngroups;
@@ -607,46 +608,46 @@ static void polish(const cu_model *m, double *y)
     }
     nrow = cu_model_coupling(m, row);
     for (r = 0; r < nrow; r++) {
-            const cu_coupling *R = &row[r];
-            double got = 0.0, need;
-            int guard = 0;
-            L = R->L;
-            for (gi = 0; gi < n; gi++)
+        const cu_coupling *R = &row[r];
+        double got = 0.0, need;
+        int guard = 0;
+        L = R->L;
+        for (gi = 0; gi < n; gi++)
+            got += cu_coupling_coef(R, &m->g->E[gi * CU_NP]) * y[gi * CU_NL + L];
+        need = R->rhs - got;
+        while (need > 0 && guard++ < 64) {
+            size_t best = n;
+            double bk = INFINITY;
+            int K;
+            for (gi = 0; gi < n; gi++) {
+                double e = cu_coupling_coef(R, &m->g->E[gi * CU_NP]), k;
+                if (!(e > 0) || !(y[gi * CU_NL + L] < m->ymax[gi * CU_NL + L]))
+                    continue;
+                k = m->g->w[gi] * m->g->V[gi] / e;
+                if (k < bk) {
+                    bk = k;
+                    best = gi;
+                }
+            }
+            if (best == n)
+                break;
+            {
+                double e = cu_coupling_coef(R, &m->g->E[best * CU_NP]), *v = &y[best * CU_NL];
+                double room = m->ymax[best * CU_NL + L] - v[L];
+                double step = need / e;
+                if (step > room)
+                    step = room;
+                /* a step that rounds away still moves: at least one unit
+                 * in the last place of the cut */
+                v[L] = fmin(m->ymax[best * CU_NL + L], fmax(v[L] + step, nextafter(v[L], INFINITY)));
+                for (K = L + 1; K < CU_NL; K++)
+                    if (v[K] < v[K - 1])
+                        v[K] = v[K - 1];
+            }
+            for (gi = 0, got = 0.0; gi < n; gi++)
                 got += cu_coupling_coef(R, &m->g->E[gi * CU_NP]) * y[gi * CU_NL + L];
             need = R->rhs - got;
-            while (need > 0 && guard++ < 64) {
-                size_t best = n;
-                double bk = INFINITY;
-                int K;
-                for (gi = 0; gi < n; gi++) {
-                    double e = cu_coupling_coef(R, &m->g->E[gi * CU_NP]), k;
-                    if (!(e > 0) || !(y[gi * CU_NL + L] < m->ymax[gi * CU_NL + L]))
-                        continue;
-                    k = m->g->w[gi] * m->g->V[gi] / e;
-                    if (k < bk) {
-                        bk = k;
-                        best = gi;
-                    }
-                }
-                if (best == n)
-                    break;
-                {
-                    double e = cu_coupling_coef(R, &m->g->E[best * CU_NP]), *v = &y[best * CU_NL];
-                    double room = m->ymax[best * CU_NL + L] - v[L];
-                    double step = need / e;
-                    if (step > room)
-                        step = room;
-                    /* a step that rounds away still moves: at least one unit
-                     * in the last place of the cut */
-                    v[L] = fmin(m->ymax[best * CU_NL + L], fmax(v[L] + step, nextafter(v[L], INFINITY)));
-                    for (K = L + 1; K < CU_NL; K++)
-                        if (v[K] < v[K - 1])
-                            v[K] = v[K - 1];
-                }
-                for (gi = 0, got = 0.0; gi < n; gi++)
-                    got += cu_coupling_coef(R, &m->g->E[gi * CU_NP]) * y[gi * CU_NL + L];
-                need = R->rhs - got;
-            }
+        }
     }
 }
 
