@@ -400,6 +400,17 @@ CURTAIL_API int curtail_scenario_set_target_base(curtail_scenario *s, curtail_ba
 CURTAIL_API int curtail_scenario_set_ratios(curtail_scenario *s, curtail_level level,
                                             const double ratios[CURTAIL_NPOLLUTANTS],
                                             curtail_error *err);
+/** Reductions at one level from measures outside the list (移动源、扬尘源), kg/d,
+ * each >= 0: subtracted from that level's requirement, never below 0. */
+CURTAIL_API int curtail_scenario_set_credits(curtail_scenario *s, curtail_level level,
+                                             const double credits_kgpd[CURTAIL_NPOLLUTANTS],
+                                             curtail_error *err);
+/** Append a combined target: at each level of `levels` (bit 1u << level), the
+ * sum over `pollutants` (bit 1u << pollutant, at least two) of reduction /
+ * baseline is at least `ratio` (in (0, 4]). At most 8. */
+CURTAIL_API int curtail_scenario_add_combined_target(curtail_scenario *s, unsigned pollutants,
+                                                     unsigned levels, double ratio,
+                                                     curtail_error *err);
 /** Grades the optimiser may curtail beyond their rule (bit 1u << grade). */
 CURTAIL_API int curtail_scenario_set_extra_grades(curtail_scenario *s, unsigned grades,
                                                   curtail_error *err);
@@ -709,6 +720,25 @@ typedef struct curtail_segment_result {
 CURTAIL_API size_t curtail_result_segment_count(const curtail_result *r);
 CURTAIL_API int curtail_result_segment(const curtail_result *r, size_t k,
                                        curtail_segment_result *out, curtail_error *err);
+/** A combined target row (targets.combined, one per entry and listed level),
+ * in units of a reduction ratio: Σ reduction/baseline over its pollutants. */
+typedef struct curtail_combined_result {
+    curtail_level level;
+    size_t index;        /* the entry's index in targets.combined */
+    unsigned pollutants; /* bit 1u << pollutant */
+    double ratio;        /* as given */
+    double credit;       /* Σ credit/baseline: the part the credits give */
+    double required;     /* max(0, ratio - credit) */
+    double achieved;
+    double shortfall;
+    double shadow_price; /* weighted yuan/d per 1.0 of the ratio sum; 0 if not binding */
+} curtail_combined_result;
+CURTAIL_API size_t curtail_result_combined_count(const curtail_result *r);
+CURTAIL_API int curtail_result_combined(const curtail_result *r, size_t k,
+                                        curtail_combined_result *out, curtail_error *err);
+/** targets.credits_kgpd at a level (kg/d, already off the targets' `required`). */
+CURTAIL_API double curtail_result_credit(const curtail_result *r, curtail_level level,
+                                         curtail_pollutant p);
 /** Columns of the plan LP that was solved (the whole LP, not a sifting round);
  * for a schedule, its plan's. */
 CURTAIL_API size_t curtail_result_lp_columns(const curtail_result *r);

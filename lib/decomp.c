@@ -79,7 +79,7 @@ static int enter_group(dec *D, rlp *R, size_t g)
     double vals[MAX_ROWS + 2];
     int r, L, a;
     for (r = 0; r < D->nrows; r++)
-        R->lp.rhs[r] += m->g->E[g * CU_NP + D->rp[r]] * v[D->rl[r]];
+        R->lp.rhs[r] += cu_coupling_coef(&D->row[r], &m->g->E[g * CU_NP]) * v[D->rl[r]];
     for (a = 0; a < 2; a++)
         if (nest_binds(lo, hi, a)) {
             /* y_(a+1) − y_a >= 0 */
@@ -90,7 +90,7 @@ static int enter_group(dec *D, rlp *R, size_t g)
     for (L = 0; L < CU_NL; L++) {
         size_t k = 0;
         for (r = 0; r < D->nrows; r++) {
-            double e = m->g->E[g * CU_NP + D->rp[r]];
+            double e = cu_coupling_coef(&D->row[r], &m->g->E[g * CU_NP]);
             if (D->rl[r] == L && e != 0) {
                 rows[k] = (size_t)r;
                 vals[k++] = e;
@@ -202,7 +202,8 @@ static int solve_restricted(dec *D, curtail_error *err)
     for (r = 0; r < D->nrows; r++) {
         double have = 0.0;
         for (g = 0; g < D->n; g++)
-            have += D->m->g->E[g * CU_NP + D->rp[r]] * D->v[g * CU_NL + D->rl[r]];
+            have += cu_coupling_coef(&D->row[r], &D->m->g->E[g * CU_NP]) *
+                    D->v[g * CU_NL + D->rl[r]];
         if (cu_lp_add_row(&R.lp, NULL, CU_ROW_GE, D->rhs[r] - have) == (size_t)-1)
             goto nomem;
     }
@@ -280,18 +281,16 @@ int cu_model_solve_dec(cu_model *m, const cu_solve_ctl *ctl, const cu_warm *in, 
     D.warm_out = out;
     if (out)
         memset(out, 0, sizeof *out);
-    for (L = 0; L < CU_NL; L++)
-        for (p = 0; p < CU_NP; p++) {
-            if (!(m->Q[p][L] > 0) || m->unmet[p][L])
-                continue;
-            D.rp[D.nrows] = p;
-            D.rl[D.nrows] = L;
-            D.rhs[D.nrows] = m->rhs[p][L];
-            D.nrows++;
-        }
+    D.nrows = cu_model_coupling(m, D.row);
+    for (r = 0; r < D.nrows; r++) {
+        D.rl[r] = D.row[r].L;
+        D.rhs[r] = D.row[r].rhs;
+    }
     for (L = 0; L < CU_NL; L++)
         for (p = 0; p < CU_NP; p++)
             pi[p][L] = 0.0;
+    for (r = 0; r < m->ncrow; r++)
+        m->crow[r].pi = 0.0;
     memcpy(y, m->ymin, sizeof(double) * n * CU_NL);
     /* rows the least cuts already meet hold for every cut: they drop out */
     {
@@ -299,10 +298,11 @@ int cu_model_solve_dec(cu_model *m, const cu_solve_ctl *ctl, const cu_warm *in, 
         for (r = 0; r < D.nrows; r++) {
             double have = 0.0;
             for (g = 0; g < n; g++)
-                have += m->g->E[g * CU_NP + D.rp[r]] * m->ymin[g * CU_NL + D.rl[r]];
+                have += cu_coupling_coef(&D.row[r], &m->g->E[g * CU_NP]) *
+                        m->ymin[g * CU_NL + D.rl[r]];
             if (!(have < D.rhs[r]))
                 continue;
-            D.rp[kept] = D.rp[r];
+            D.row[kept] = D.row[r];
             D.rl[kept] = D.rl[r];
             D.rhs[kept] = D.rhs[r];
             D.need[kept++] = D.rhs[r] - have;
@@ -345,12 +345,17 @@ int cu_model_solve_dec(cu_model *m, const cu_solve_ctl *ctl, const cu_warm *in, 
     if ((rc = solve_restricted(&D, err)) != 0)
         goto done;
     memcpy(y, D.v, sizeof(double) * n * CU_NL);
-    for (r = 0; r < D.nrows; r++)
-        pi[D.rp[r]][D.rl[r]] = D.lam[r];
+    for (r = 0; r < D.nrows; r++) {
+        if (D.row[r].p >= 0)
+            pi[D.row[r].p][D.rl[r]] = D.lam[r];
+        else
+            m->crow[D.row[r].crow].pi = D.lam[r];
+    }
     if (out) {
-        memset(out->lam[0], 0, sizeof out->lam[0]);
-        for (r = 0; r < D.nrows; r++)
-            out->lam[0][D.rl[r]][D.rp[r]] = D.lam[r];
+        /* the prices each pollutant sees: a combined row's folded in */
+        lmult M;
+        cu_dec_level_multipliers(&D, D.lam, &M);
+        memcpy(out->lam[0], M.m, sizeof out->lam[0]);
         if (out->n < 1)
             out->n = 1;
     }

@@ -98,8 +98,19 @@ void cu_dec_level_multipliers(const dec *D, const double *lam, lmult *M)
 {
     int r;
     memset(M, 0, sizeof *M);
-    for (r = 0; r < D->nrows; r++)
-        M->m[D->rl[r]][D->rp[r]] = lam[r];
+    /* a target row prices its pollutant; a combined row (after them) adds
+     * lam·a[p] to each of its pollutants' prices */
+    for (r = 0; r < D->nrows; r++) {
+        const cu_coupling *R = &D->row[r];
+        int p;
+        if (R->p >= 0) {
+            M->m[R->L][R->p] += lam[r];
+            continue;
+        }
+        for (p = 0; p < CU_NP; p++)
+            if (R->a[p] != 0)
+                M->m[R->L][p] += lam[r] * R->a[p];
+    }
 }
 
 /* Price every movable group at lam: aggregate reduction per row, cost, and
@@ -127,7 +138,7 @@ static void price_all(const dec *D, const double *lam, double *red, double *cost
                     acc[L][p] += q->e[p] * dy[L];
     }
     for (r = 0; r < D->nrows; r++)
-        red[r] = acc[D->rl[r]][D->rp[r]];
+        red[r] = cu_coupling_coef(&D->row[r], acc[D->rl[r]]);
     *cost = C;
     *fsum = F;
 }
@@ -213,7 +224,7 @@ int cu_dec_lagrangian_start(dec *D, curtail_error *err)
             const pgroup *q = &D->pg[k];
             cmax += q->c * (q->hi[0] - q->lo[0] + q->hi[1] - q->lo[1] + q->hi[2] - q->lo[2]);
             for (r = 0; r < D->nrows; r++)
-                redmax[r] += q->e[D->rp[r]] * (q->hi[D->rl[r]] - q->lo[D->rl[r]]);
+                redmax[r] += cu_coupling_coef(&D->row[r], q->e) * (q->hi[D->rl[r]] - q->lo[D->rl[r]]);
         }
         K.cscale = cmax > 0 ? cmax : 1.0;
         if ((rc = kelley_add(&K, D, NULL, red, 0.0, err)) != 0 ||
@@ -237,7 +248,7 @@ int cu_dec_lagrangian_start(dec *D, curtail_error *err)
     for (j = 0; D->warm_in && j < (size_t)D->warm_in->n; j++) {
         double lw[MAX_ROWS];
         for (r = 0; r < D->nrows; r++)
-            lw[r] = D->warm_in->lam[j][D->rl[r]][D->rp[r]];
+            lw[r] = D->row[r].p >= 0 ? D->warm_in->lam[j][D->rl[r]][D->row[r].p] : 0.0;
         price_all(D, lw, red, &cost, &fsum);
         if ((rc = kelley_add(&K, D, lw, red, cost, err)) != 0)
             goto done;

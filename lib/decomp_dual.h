@@ -6,8 +6,8 @@
 
 #include "plan_model.h"
 
-/* coupling rows: at most one per pollutant and level */
-#define MAX_ROWS (CU_NP * CU_NL)
+/* coupling rows: at most one per pollutant and level, and the combined rows */
+#define MAX_ROWS CU_MAX_COUPLING
 
 /* A movable group packed for pricing: cost per unit cut, cut bounds per
  * level, emission rate per pollutant. */
@@ -28,7 +28,8 @@ typedef struct dec {
     const cu_solve_ctl *ctl;
     size_t n;
     int nrows;
-    int rp[MAX_ROWS], rl[MAX_ROWS]; /* pollutant and level of each row */
+    cu_coupling row[MAX_ROWS]; /* each row's level and coefficients over the pollutants */
+    int rl[MAX_ROWS];          /* its level */
     double rhs[MAX_ROWS];
     double need[MAX_ROWS]; /* rhs beyond what the least cuts give (> 0) */
     double lam[MAX_ROWS];

@@ -16,6 +16,13 @@ static void write_legend(const cu_model *m, int format, cu_buf *b)
     cu_buf_printf(b, "%s curtail %s plan LP: minimise the weighted loss sum w*V*y over the cuts\n",
                   c0, CURTAIL_VERSION_STRING);
     cu_buf_printf(b, "%s y_gN_L = base load - load of group N at level L (Y yellow, O orange, R red)\n", c0);
+    if (s->has_credits)
+        cu_buf_printf(b, "%s target rows: ratio * baseline - targets.credits_kgpd (never below 0)\n",
+                      c0);
+    if (m->ncrow > 0)
+        cu_buf_printf(b, "%s combinedK_L: sum over targets.combined[K]'s pollutants of "
+                         "reduction / baseline >= ratio - credits / baseline\n",
+                      c0);
     for (gi = 0; gi < m->g->ngroups; gi++) {
         cu_buf_printf(b, "%s g%zu:", c0, gi);
         for (k = m->g->group_first[gi]; k < m->g->group_first[gi + 1]; k++) {

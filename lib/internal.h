@@ -26,6 +26,8 @@
 
 #define CU_NP CURTAIL_NPOLLUTANTS
 #define CU_NL CURTAIL_NLEVELS
+/* targets.combined: at most this many entries (issue 10) */
+#define CU_MAX_COMBINED 8
 
 /* ---- limits of SPEC §9 ---------------------------------------------------- */
 #define CU_MAX_FILE_BYTES ((size_t)1 << 30) /* 1 GiB */

@@ -46,10 +46,67 @@ static int load_ratios(const loader *ld, uint32_t node, const ypath *path)
     return CURTAIL_OK;
 }
 
+/* targets.credits_kgpd: {LEVEL: {POLLUTANT: kg/d}} (issue 10) */
+static int load_credits(const loader *ld, uint32_t node, const ypath *path)
+{
+    int64_t lv[CU_NL];
+    int L, rc;
+    if ((rc = yr_word_keys(ld, node, path, &YR_LEVELS, lv)) != CURTAIL_OK)
+        return rc;
+    for (L = 0; L < CU_NL; L++) {
+        double c[CU_NP] = {0, 0, 0, 0};
+        ypath lp = yr_key(path, curtail_level_name((curtail_level)L));
+        curtail_error be;
+        if (lv[L] < 0)
+            continue;
+        if ((rc = yr_pollutants(ld, (uint32_t)lv[L], &lp, c)) != CURTAIL_OK)
+            return rc;
+        if ((rc = curtail_scenario_set_credits(ld->s, (curtail_level)L, c, &be)) != CURTAIL_OK)
+            return yr_builder_error(ld, rc, &be, (uint32_t)lv[L], &lp);
+    }
+    return CURTAIL_OK;
+}
+
+/* targets.combined: [{pollutants: [SO2, NOx], levels: [...], ratio: 0.4}] (issue 10) */
+static int load_combined(const loader *ld, uint32_t node, const ypath *path)
+{
+    static const char *const keys[3] = {"pollutants", "levels", "ratio"};
+    uint32_t i, n;
+    int rc, k;
+    if (yt_at(ld->t, node)->type != YT_SEQ)
+        return yr_wrong_type(ld, node, path, "a list of combined targets");
+    n = yt_count(ld->t, node);
+    for (i = 0; i < n; i++) {
+        uint32_t item = yt_kid(ld->t, node, i);
+        ypath ip = yr_index(path, i), fp[3];
+        int64_t v[3];
+        unsigned pol, lev;
+        double ratio;
+        curtail_error be;
+        if ((rc = yr_fields(ld, item, &ip, keys, 3, v)) != CURTAIL_OK)
+            return rc;
+        for (k = 0; k < 3; k++) {
+            fp[k] = yr_key(&ip, keys[k]);
+            if (v[k] < 0)
+                return yr_missing(ld, item, &ip, keys[k]);
+        }
+        if (i >= CU_MAX_COMBINED)
+            return FAIL(ld, item, &ip, "at most %d combined targets", CU_MAX_COMBINED);
+        if ((rc = yr_word_mask(ld, (uint32_t)v[0], &fp[0], &YR_POLLUTANTS, 0, 0, &pol)) ||
+            (rc = yr_word_mask(ld, (uint32_t)v[1], &fp[1], &YR_LEVELS, 0, 0, &lev)) ||
+            (rc = yr_number(ld, (uint32_t)v[2], &fp[2], &ratio)))
+            return rc;
+        if ((rc = curtail_scenario_add_combined_target(ld->s, pol, lev, ratio, &be)) != CURTAIL_OK)
+            return yr_builder_error(ld, rc, &be, item, &ip);
+    }
+    return CURTAIL_OK;
+}
+
 static int load_targets(const loader *ld, uint32_t node, const ypath *path)
 {
-    enum { T_BASE, T_TOTALS, T_RATIOS, T_COUNT };
-    static const char *const keys[T_COUNT] = {"base", "totals_kgpd", "ratios"};
+    enum { T_BASE, T_TOTALS, T_RATIOS, T_CREDITS, T_COMBINED, T_COUNT };
+    static const char *const keys[T_COUNT] = {"base", "totals_kgpd", "ratios", "credits_kgpd",
+                                              "combined"};
     int64_t v[T_COUNT];
     double totals[CU_NP] = {0, 0, 0, 0};
     int base = CURTAIL_BASE_LISTED, rc;
@@ -72,8 +129,12 @@ static int load_targets(const loader *ld, uint32_t node, const ypath *path)
                                           v[T_TOTALS] >= 0 ? totals : NULL, &be);
     if (rc != CURTAIL_OK)
         return yr_builder_error(ld, rc, &be, node, path);
-    if (v[T_RATIOS] >= 0)
-        return load_ratios(ld, (uint32_t)v[T_RATIOS], &fp[T_RATIOS]);
+    if (v[T_RATIOS] >= 0 && (rc = load_ratios(ld, (uint32_t)v[T_RATIOS], &fp[T_RATIOS])))
+        return rc;
+    if (v[T_CREDITS] >= 0 && (rc = load_credits(ld, (uint32_t)v[T_CREDITS], &fp[T_CREDITS])))
+        return rc;
+    if (v[T_COMBINED] >= 0)
+        return load_combined(ld, (uint32_t)v[T_COMBINED], &fp[T_COMBINED]);
     return CURTAIL_OK;
 }
 

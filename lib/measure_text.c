@@ -8,6 +8,18 @@
 #include <stdint.h>
 #include <string.h>
 
+/* What one more kg/d of p at level is worth: its target's shadow price plus,
+ * for each combined row naming p (issue 10), that row's price over B[p]. */
+static double target_price(const curtail_result *r, int level, int p)
+{
+    double v = r->lv[level].t[p].shadow_price, b = r->lv[level].t[p].baseline;
+    size_t k;
+    for (k = 0; k < r->ncomb; k++)
+        if (r->comb[k].level == level && (r->comb[k].pollutants & (1u << p)) && b > 0)
+            v += r->comb[k].shadow_price / b;
+    return v;
+}
+
 void cu_measure_facts(const curtail_result *r, size_t unit, int level, int lang, cu_mw_facts *f)
 {
     const cu_group_view *g = &r->gv;
@@ -69,7 +81,7 @@ void cu_measure_facts(const curtail_result *r, size_t unit, int level, int lang,
     /* the target the unit's cost is compared with: the binding pollutant
      * worth most for this group; the other binding ones are credited */
     for (p = 0; p < CU_NP; p++) {
-        double v = r->lv[level].t[p].shadow_price * g->E[grp * CU_NP + (size_t)p];
+        double v = target_price(r, level, p) * g->E[grp * CU_NP + (size_t)p];
         if (v > 0 && (f->pollutant < 0 || v > best)) {
             if (f->pollutant >= 0)
                 other += best;
@@ -79,7 +91,7 @@ void cu_measure_facts(const curtail_result *r, size_t unit, int level, int lang,
             other += v;
     }
     if (f->pollutant >= 0) {
-        f->marginal_cost = r->lv[level].t[f->pollutant].shadow_price;
+        f->marginal_cost = target_price(r, level, f->pollutant);
         f->cost_per_kg =
             (g->w[grp] * g->V[grp] - other) / g->E[grp * CU_NP + (size_t)f->pollutant];
         if (f->cost_per_kg < 0)

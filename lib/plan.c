@@ -57,10 +57,44 @@ static void tighten_nesting(double *ymin, double *ymax)
         ymax[CURTAIL_YELLOW] = ymax[CURTAIL_ORANGE];
 }
 
+/* The combined rows of targets.combined (issue 10), each listed level in
+ * order, with their deepest reach; their shortfall joins the phase-1 minimum
+ * as a target's does. Before the per-pollutant rows' unmet flags are set. */
+static void build_crows(cu_model *m)
+{
+    const curtail_scenario *s = m->s;
+    size_t e;
+    int L, p;
+    m->ncrow = 0;
+    for (e = 0; e < s->ncombined; e++)
+        for (L = 0; L < CU_NL; L++) {
+            cu_crow *c;
+            if (!(s->combined[e].levels & (1u << L)))
+                continue;
+            c = &m->crow[m->ncrow++];
+            memset(c, 0, sizeof *c);
+            c->level = L;
+            c->src = e;
+            c->ratio = s->combined[e].ratio;
+            for (p = 0; p < CU_NP; p++) {
+                double b = m->g->baseline[p];
+                if (!(s->combined[e].pollutants & (1u << p)) || !(b > 0))
+                    continue;
+                c->a[p] = 1.0 / b;
+                /* credits and the mobile-source reduction count toward the row */
+                c->credit += (cu_target_offset_kgpd(s, L, p) + m->mobile[L][p]) / b;
+                c->Rmax += m->Rmax[p][L] / b;
+            }
+            c->Q = c->ratio > c->credit ? c->ratio - c->credit : 0.0;
+            if (c->Q > 0 && c->Rmax < c->Q)
+                m->phase1 += (c->Q - c->Rmax) / c->Q;
+        }
+}
+
 int cu_model_build(const curtail_scenario *s, cu_model *m, curtail_error *err)
 {
     size_t gi, n;
-    int p, L, rc;
+    int p, L, rc, k;
     memset(m, 0, sizeof *m);
     m->mem = s->mem;
     m->s = s;
@@ -91,7 +125,7 @@ int cu_model_build(const curtail_scenario *s, cu_model *m, curtail_error *err)
     cu_transport_mobile(s, m->g, m->mobile);
     for (L = 0; L < CU_NL; L++)
         for (p = 0; p < CU_NP; p++) {
-            double rmax = 0.0, q = s->ratios[L][p] * m->g->baseline[p];
+            double rmax = 0.0, q = cu_target_required_kgpd(s, m->g->baseline[p], L, p);
             /* issue 10: the mobile-source reduction (移动源) is a constant; it
              * lowers what the listed enterprises must cut, exactly */
             q = cu_requirement_less_mobile(q, m->mobile[L][p]);
@@ -102,6 +136,7 @@ int cu_model_build(const curtail_scenario *s, cu_model *m, curtail_error *err)
             if (q > 0 && rmax < q)
                 m->phase1 += (q - rmax) / q;
         }
+    build_crows(m);
     m->unmet_any = m->phase1 > REL_MET;
     for (L = 0; L < CU_NL; L++)
         for (p = 0; p < CU_NP; p++) {
@@ -110,14 +145,46 @@ int cu_model_build(const curtail_scenario *s, cu_model *m, curtail_error *err)
             /* a target met only within the tolerance asks for no more than Rmax */
             m->rhs[p][L] = (q > m->Rmax[p][L]) ? m->Rmax[p][L] : q;
         }
+    for (k = 0; k < m->ncrow; k++) {
+        cu_crow *c = &m->crow[k];
+        c->unmet = m->unmet_any && c->Q > 0 && c->Rmax < c->Q;
+        c->rhs = c->Q > c->Rmax ? c->Rmax : c->Q;
+    }
     return CURTAIL_OK;
+}
+
+int cu_model_coupling(const cu_model *m, cu_coupling *rows)
+{
+    int n = 0, p, L, k;
+    for (L = 0; L < CU_NL; L++)
+        for (p = 0; p < CU_NP; p++) {
+            if (!(m->Q[p][L] > 0) || m->unmet[p][L])
+                continue;
+            memset(&rows[n], 0, sizeof rows[n]);
+            rows[n].L = L;
+            rows[n].p = p;
+            rows[n].crow = -1;
+            rows[n].a[p] = 1.0;
+            rows[n++].rhs = m->rhs[p][L];
+        }
+    for (k = 0; k < m->ncrow; k++) {
+        const cu_crow *c = &m->crow[k];
+        if (!(c->Q > 0) || c->unmet)
+            continue;
+        rows[n].L = c->level;
+        rows[n].p = -1;
+        rows[n].crow = k;
+        memcpy(rows[n].a, c->a, sizeof c->a);
+        rows[n++].rhs = c->rhs;
+    }
+    return n;
 }
 
 /* Unmet (p, L): every group emitting p cuts as deep as it can at L. */
 static void fix_unmet(cu_model *m)
 {
     size_t gi, n = m->g->ngroups;
-    int p, L;
+    int p, L, k;
     for (L = 0; L < CU_NL; L++)
         for (p = 0; p < CU_NP; p++) {
             if (!m->unmet[p][L])
@@ -126,6 +193,15 @@ static void fix_unmet(cu_model *m)
                 if (m->g->E[gi * CU_NP + p] > 0)
                     m->ymin[gi * CU_NL + L] = m->ymax[gi * CU_NL + L];
         }
+    for (k = 0; k < m->ncrow; k++) {
+        const cu_crow *c = &m->crow[k];
+        if (!c->unmet)
+            continue;
+        for (gi = 0; gi < n; gi++)
+            for (p = 0; p < CU_NP; p++)
+                if (c->a[p] > 0 && m->g->E[gi * CU_NP + p] > 0)
+                    m->ymin[gi * CU_NL + c->level] = m->ymax[gi * CU_NL + c->level];
+    }
     for (gi = 0; gi < n; gi++)
         tighten_nesting(&m->ymin[gi * CU_NL], &m->ymax[gi * CU_NL]);
     m->fixed = 1;
@@ -138,11 +214,11 @@ static const char level_tag[CU_NL] = {'Y', 'O', 'R'};
 int cu_model_full_lp(const cu_model *m, int level, cu_lp *lp, curtail_error *err)
 {
     size_t gi, n = m->g->ngroups;
-    size_t trow[CU_NP][CU_NL], nest0 = 0, cap_row = (size_t)-1;
-    size_t rows[CU_NP + 2];
-    double vals[CU_NP + 2];
+    size_t trow[CU_NP][CU_NL], crow[CU_MAX_CROWS], nest0 = 0, cap_row = (size_t)-1;
+    size_t rows[CU_NP + CU_MAX_CROWS + 2];
+    double vals[CU_NP + CU_MAX_CROWS + 2];
     char name[64];
-    int p, L, L0 = level < 0 ? 0 : level, L1 = level < 0 ? CU_NL : level + 1;
+    int p, L, k, L0 = level < 0 ? 0 : level, L1 = level < 0 ? CU_NL : level + 1;
     double cap = 0.0;
 
     cu_lp_init(lp, m->mem);
@@ -158,6 +234,19 @@ int cu_model_full_lp(const cu_model *m, int level, cu_lp *lp, curtail_error *err
             if (m->unmet[p][L])
                 cap += (m->Q[p][L] - m->Rmax[p][L]) / m->Q[p][L];
         }
+    /* combined rows: Σ_p R[p,L]/B[p] >= ratio − credits (issue 10) */
+    for (k = 0; k < m->ncrow; k++) {
+        const cu_crow *c = &m->crow[k];
+        crow[k] = (size_t)-1;
+        if (c->level < L0 || c->level >= L1 || !(c->Q > 0) || (m->fixed && c->unmet))
+            continue;
+        snprintf(name, sizeof name, "combined%zu_%s", c->src,
+                 curtail_level_name((curtail_level)c->level));
+        if ((crow[k] = cu_lp_add_row(lp, name, CU_ROW_GE, c->Q)) == (size_t)-1)
+            goto nomem;
+        if (c->unmet)
+            cap += (c->Q - c->Rmax) / c->Q;
+    }
     if (m->unmet_any && cap > 0 && !m->fixed) {
         /* phase 2 keeps the shortfalls under the phase-1 minimum; the bound is
          * loosened by 1e-12 relative so rounding cannot make it infeasible
@@ -181,11 +270,23 @@ int cu_model_full_lp(const cu_model *m, int level, cu_lp *lp, curtail_error *err
         double c = m->g->w[gi] * m->g->V[gi];
         for (L = L0; L < L1; L++) {
             size_t k = 0, idx = gi * CU_NL + L;
+            int kc;
             for (p = 0; p < CU_NP; p++)
                 if (trow[p][L] != (size_t)-1 && m->g->E[gi * CU_NP + p] != 0) {
                     rows[k] = trow[p][L];
                     vals[k++] = m->g->E[gi * CU_NP + p];
                 }
+            for (kc = 0; kc < m->ncrow; kc++) {
+                double a = 0.0;
+                if (crow[kc] == (size_t)-1 || m->crow[kc].level != L)
+                    continue;
+                for (p = 0; p < CU_NP; p++)
+                    a += m->crow[kc].a[p] * m->g->E[gi * CU_NP + p];
+                if (a != 0) {
+                    rows[k] = crow[kc];
+                    vals[k++] = a;
+                }
+            }
             if (level < 0) {
                 /* y_O - y_Y >= 0 and y_R - y_O >= 0 */
                 if (L == CURTAIL_YELLOW) {
@@ -224,6 +325,18 @@ int cu_model_full_lp(const cu_model *m, int level, cu_lp *lp, curtail_error *err
                 if (cu_lp_add_col(lp, name, 0.0, 0.0, INFINITY, 2, rows, vals) == (size_t)-1)
                     goto nomem;
             }
+        for (k = 0; k < m->ncrow; k++) {
+            if (crow[k] == (size_t)-1)
+                continue;
+            rows[0] = crow[k];
+            vals[0] = 1.0;
+            rows[1] = cap_row;
+            vals[1] = 1.0 / m->crow[k].Q;
+            snprintf(name, sizeof name, "short_combined%zu_%s", m->crow[k].src,
+                     curtail_level_name((curtail_level)m->crow[k].level));
+            if (cu_lp_add_col(lp, name, 0.0, 0.0, INFINITY, 2, rows, vals) == (size_t)-1)
+                goto nomem;
+        }
     }
     return CURTAIL_OK;
 nomem:
@@ -237,7 +350,7 @@ static int solve_plain(cu_model *m, const cu_solve_ctl *ctl, double *y, double p
     cu_lp lp;
     cu_lp_solution sol;
     size_t gi, n = m->g->ngroups, r = 0;
-    int p, L, rc;
+    int p, L, k, rc;
     if ((rc = cu_model_full_lp(m, -1, &lp, err)) != 0)
         return rc;
     if ((rc = cu_lp_solve(&lp, ctl, &sol, err)) != 0) {
@@ -256,6 +369,11 @@ static int solve_plain(cu_model *m, const cu_solve_ctl *ctl, double *y, double p
             if (m->Q[p][L] > 0 && !m->unmet[p][L])
                 pi[p][L] = sol.dual[r++];
         }
+    for (k = 0; k < m->ncrow; k++) {
+        m->crow[k].pi = 0.0;
+        if (m->crow[k].Q > 0 && !m->crow[k].unmet)
+            m->crow[k].pi = sol.dual[r++];
+    }
     /* columns are y_g_L in group-major order */
     for (gi = 0; gi < n; gi++)
         for (L = 0; L < CU_NL; L++)
@@ -277,6 +395,43 @@ static double snap_load(double x, double lo, double hi, double b)
     if (fabs(x - b) <= tol * (1 + fabs(b)))
         return b;
     return x;
+}
+
+/* Credits and combined rows into the result (issue 10), after the levels. */
+static void fill_issue10(curtail_result *res, const cu_model *m)
+{
+    const cu_groups *g = m->g;
+    size_t gi;
+    int k, p, L;
+    res->has_credits = m->s->has_credits;
+    for (L = 0; L < CU_NL; L++)
+        for (p = 0; p < CU_NP; p++)
+            res->credit[L][p] = cu_target_offset_kgpd(m->s, L, p);
+    res->ncomb = (size_t)m->ncrow;
+    for (k = 0; k < m->ncrow; k++) {
+        const cu_crow *c = &m->crow[k];
+        cu_comb_res *o = &res->comb[k];
+        double ach = 0.0;
+        memset(o, 0, sizeof *o);
+        o->level = c->level;
+        o->src = c->src;
+        o->pollutants = m->s->combined[c->src].pollutants;
+        o->ratio = c->ratio;
+        o->credit = c->credit;
+        o->required = c->Q;
+        for (gi = 0; gi < g->ngroups; gi++) {
+            double cut = g->b[gi] - res->load[gi * CU_NL + c->level];
+            for (p = 0; p < CU_NP; p++)
+                ach += c->a[p] * g->E[gi * CU_NP + p] * cut;
+        }
+        o->achieved = cu_snap_achieved(ach, c->Q, c->unmet);
+        if (c->unmet) {
+            o->shortfall = c->Q - c->Rmax;
+            res->lv[c->level].status = CURTAIL_TARGETS_UNMET;
+        } else {
+            o->shadow_price = cu_round_dual(c->pi);
+        }
+    }
 }
 
 static int fill_result(curtail_result *res, cu_model *m, const double *y,
@@ -328,6 +483,7 @@ static int fill_result(curtail_result *res, cu_model *m, const double *y,
         }
         res->objective += lv->weighted_loss;
     }
+    fill_issue10(res, m);
     res->status = m->unmet_any ? CURTAIL_TARGETS_UNMET : CURTAIL_OPTIMAL;
     res->lp_columns = n * CU_NL;
     return CURTAIL_OK;
@@ -342,19 +498,20 @@ static int fill_result(curtail_result *res, cu_model *m, const double *y,
  * solution), one small dense solve in long double makes every binding row
  * tight to the last digit; otherwise, or if a move would leave a bound or
  * the order of levels, nothing changes. */
-#define REFINE_MAX (CU_NP * CU_NL)
+#define REFINE_MAX CU_MAX_COUPLING
 static void refine(const cu_model *m, double *y, double pi[CU_NP][CU_NL])
 {
     size_t gi, n = m->g->ngroups, bg[REFINE_MAX];
-    int rp[REFINE_MAX], rl[REFINE_MAX], b0[REFINE_MAX], b1[REFINE_MAX];
+    int rl[REFINE_MAX], b0[REFINE_MAX], b1[REFINE_MAX];
+    cu_coupling all[CU_MAX_COUPLING], row[REFINE_MAX];
     long double A[REFINE_MAX][REFINE_MAX + 1];
-    int k = 0, nb = 0, p, L, i, j, c;
-    for (L = 0; L < CU_NL; L++)
-        for (p = 0; p < CU_NP; p++)
-            if (m->Q[p][L] > 0 && !m->unmet[p][L] && pi[p][L] > 0) {
-                rp[k] = p;
-                rl[k++] = L;
-            }
+    int k = 0, nb = 0, nall, L, i, j, c;
+    nall = cu_model_coupling(m, all);
+    for (i = 0; i < nall; i++)
+        if ((all[i].p >= 0 ? pi[all[i].p][all[i].L] : m->crow[all[i].crow].pi) > 0) {
+            row[k] = all[i];
+            rl[k++] = all[i].L;
+        }
     if (k == 0)
         return;
     for (gi = 0; gi < n; gi++) {
@@ -368,7 +525,7 @@ static void refine(const cu_model *m, double *y, double pi[CU_NP][CU_NL])
                 if (!(v[L] > lo[L] && v[L] < hi[L]))
                     free_run = 0;
                 for (i = 0; i < k; i++)
-                    if (rl[i] == L && m->g->E[gi * CU_NP + rp[i]] > 0)
+                    if (rl[i] == L && cu_coupling_coef(&row[i], &m->g->E[gi * CU_NP]) > 0)
                         touches = 1;
             }
             if (free_run && touches) {
@@ -386,10 +543,13 @@ static void refine(const cu_model *m, double *y, double pi[CU_NP][CU_NL])
     for (i = 0; i < k; i++) {
         long double got = 0.0L;
         for (gi = 0; gi < n; gi++)
-            got += (long double)m->g->E[gi * CU_NP + rp[i]] * y[gi * CU_NL + rl[i]];
+            got += (long double)cu_coupling_coef(&row[i], &m->g->E[gi * CU_NP]) *
+                   y[gi * CU_NL + rl[i]];
         for (j = 0; j < nb; j++)
-            A[i][j] = (rl[i] >= b0[j] && rl[i] <= b1[j]) ? m->g->E[bg[j] * CU_NP + rp[i]] : 0.0L;
-        A[i][k] = (long double)m->rhs[rp[i]][rl[i]] - got;
+            A[i][j] = (rl[i] >= b0[j] && rl[i] <= b1[j])
+                          ? cu_coupling_coef(&row[i], &m->g->E[bg[j] * CU_NP])
+                          : 0.0L;
+        A[i][k] = (long double)row[i].rhs - got;
     }
     /* Gaussian elimination with partial pivoting */
     for (c = 0; c < k; c++) {
@@ -436,11 +596,13 @@ static void refine(const cu_model *m, double *y, double pi[CU_NP][CU_NL])
  * of the scaled problem). Before it is checked and reported it is made to
  * hold them exactly, by raising cuts only, which can only add reductions:
  * each cut into its bounds, the levels into order, then each met target
- * that fell a rounding step short made up by its cheapest groups with room. */
+ * (or combined row) that fell a rounding step short made up by its cheapest
+ * groups with room. */
 static void polish(const cu_model *m, double *y)
 {
     size_t gi, n = m->g->ngroups;
-    int p, L;
+    cu_coupling row[CU_MAX_COUPLING];
+    int L, r, nrow;
     for (gi = 0; gi < n; gi++) {
         double *v = &y[gi * CU_NL];
         for (L = 0; L < CU_NL; L++) {
@@ -450,49 +612,49 @@ static void polish(const cu_model *m, double *y)
                 v[L] = v[L - 1];
         }
     }
-    for (L = 0; L < CU_NL; L++)
-        for (p = 0; p < CU_NP; p++) {
-            double got = 0.0, need;
-            int guard = 0;
-            if (!(m->Q[p][L] > 0) || m->unmet[p][L])
-                continue;
-            for (gi = 0; gi < n; gi++)
-                got += m->g->E[gi * CU_NP + p] * y[gi * CU_NL + L];
-            need = m->rhs[p][L] - got;
-            while (need > 0 && guard++ < 64) {
-                size_t best = n;
-                double bk = INFINITY;
-                int K;
-                for (gi = 0; gi < n; gi++) {
-                    double e = m->g->E[gi * CU_NP + p], k;
-                    if (!(e > 0) || !(y[gi * CU_NL + L] < m->ymax[gi * CU_NL + L]))
-                        continue;
-                    k = m->g->w[gi] * m->g->V[gi] / e;
-                    if (k < bk) {
-                        bk = k;
-                        best = gi;
-                    }
+    nrow = cu_model_coupling(m, row);
+    for (r = 0; r < nrow; r++) {
+        const cu_coupling *R = &row[r];
+        double got = 0.0, need;
+        int guard = 0;
+        L = R->L;
+        for (gi = 0; gi < n; gi++)
+            got += cu_coupling_coef(R, &m->g->E[gi * CU_NP]) * y[gi * CU_NL + L];
+        need = R->rhs - got;
+        while (need > 0 && guard++ < 64) {
+            size_t best = n;
+            double bk = INFINITY;
+            int K;
+            for (gi = 0; gi < n; gi++) {
+                double e = cu_coupling_coef(R, &m->g->E[gi * CU_NP]), k;
+                if (!(e > 0) || !(y[gi * CU_NL + L] < m->ymax[gi * CU_NL + L]))
+                    continue;
+                k = m->g->w[gi] * m->g->V[gi] / e;
+                if (k < bk) {
+                    bk = k;
+                    best = gi;
                 }
-                if (best == n)
-                    break;
-                {
-                    double e = m->g->E[best * CU_NP + p], *v = &y[best * CU_NL];
-                    double room = m->ymax[best * CU_NL + L] - v[L];
-                    double step = need / e;
-                    if (step > room)
-                        step = room;
-                    /* a step that rounds away still moves: at least one unit
-                     * in the last place of the cut */
-                    v[L] = fmin(m->ymax[best * CU_NL + L], fmax(v[L] + step, nextafter(v[L], INFINITY)));
-                    for (K = L + 1; K < CU_NL; K++)
-                        if (v[K] < v[K - 1])
-                            v[K] = v[K - 1];
-                }
-                for (gi = 0, got = 0.0; gi < n; gi++)
-                    got += m->g->E[gi * CU_NP + p] * y[gi * CU_NL + L];
-                need = m->rhs[p][L] - got;
             }
+            if (best == n)
+                break;
+            {
+                double e = cu_coupling_coef(R, &m->g->E[best * CU_NP]), *v = &y[best * CU_NL];
+                double room = m->ymax[best * CU_NL + L] - v[L];
+                double step = need / e;
+                if (step > room)
+                    step = room;
+                /* a step that rounds away still moves: at least one unit
+                 * in the last place of the cut */
+                v[L] = fmin(m->ymax[best * CU_NL + L], fmax(v[L] + step, nextafter(v[L], INFINITY)));
+                for (K = L + 1; K < CU_NL; K++)
+                    if (v[K] < v[K - 1])
+                        v[K] = v[K - 1];
+            }
+            for (gi = 0, got = 0.0; gi < n; gi++)
+                got += cu_coupling_coef(R, &m->g->E[gi * CU_NP]) * y[gi * CU_NL + L];
+            need = R->rhs - got;
         }
+    }
 }
 
 /* The check of a polished solution against the unscaled model: every cut
@@ -500,7 +662,8 @@ static void polish(const cu_model *m, double *y)
 static int solution_holds(const cu_model *m, const double *y)
 {
     size_t gi, n = m->g->ngroups;
-    int p, L;
+    cu_coupling row[CU_MAX_COUPLING];
+    int L, r, nrow;
     for (gi = 0; gi < n; gi++) {
         const double *v = &y[gi * CU_NL];
         for (L = 0; L < CU_NL; L++)
@@ -508,16 +671,14 @@ static int solution_holds(const cu_model *m, const double *y)
                 v[L] > m->ymax[gi * CU_NL + L] || (L > 0 && v[L] < v[L - 1]))
                 return 0;
     }
-    for (L = 0; L < CU_NL; L++)
-        for (p = 0; p < CU_NP; p++) {
-            double got = 0.0;
-            if (!(m->Q[p][L] > 0) || m->unmet[p][L])
-                continue;
-            for (gi = 0; gi < n; gi++)
-                got += m->g->E[gi * CU_NP + p] * y[gi * CU_NL + L];
-            if (got < m->rhs[p][L] * (1 - 1e-12))
-                return 0;
-        }
+    nrow = cu_model_coupling(m, row);
+    for (r = 0; r < nrow; r++) {
+        double got = 0.0;
+        for (gi = 0; gi < n; gi++)
+            got += cu_coupling_coef(&row[r], &m->g->E[gi * CU_NP]) * y[gi * CU_NL + row[r].L];
+        if (got < row[r].rhs * (1 - 1e-12))
+            return 0;
+    }
     return 1;
 }
 

@@ -7,6 +7,39 @@
 #include "result.h"
 #include "solve.h"
 
+/* A combined target row (issue 10) at one level: Σ_p a[p]·R[p,L] >= Q with
+ * a[p] = 1/B[p] for the entry's pollutants (0 where B[p] = 0), in units of a
+ * reduction ratio. */
+#define CU_MAX_CROWS (CU_MAX_COMBINED * CU_NL)
+typedef struct cu_crow {
+    int level;
+    size_t src;      /* its index in targets.combined */
+    double a[CU_NP];
+    double ratio;    /* as given */
+    double credit;   /* Σ_p a[p]·offset[p,L]: the ratio the credits already give */
+    double Q;        /* max(0, ratio − credit) */
+    double Rmax, rhs; /* the deepest Σ a·R, and min(Q, Rmax) */
+    int unmet;
+    double pi;       /* its dual after a solve (0 when not binding) */
+} cu_crow;
+
+/* A coupling row of phase 2 after fix_unmet, as a vector over the pollutants
+ * at one level: a met target (p >= 0, a the unit vector) or a met combined row
+ * (p = -1, crow its index). */
+#define CU_MAX_COUPLING (CU_NP * CU_NL + CU_MAX_CROWS)
+typedef struct cu_coupling {
+    int L, p, crow;
+    double a[CU_NP];
+    double rhs;
+} cu_coupling;
+
+/* Row r's coefficient for a group of emission rates e: Σ_p a[p]·e[p] (exactly
+ * e[p] for a target row). */
+static inline double cu_coupling_coef(const cu_coupling *r, const double *e)
+{
+    return r->a[0] * e[0] + r->a[1] * e[1] + r->a[2] * e[2] + r->a[3] * e[3];
+}
+
 typedef struct cu_model {
     const curtail_mem *mem;
     const curtail_scenario *s;
@@ -21,7 +54,13 @@ typedef struct cu_model {
     int unmet_any;
     int fixed; /* fix_unmet ran: unmet rows dropped, their groups at the deepest cut */
     double phase1; /* Σ max(0, Q − Rmax)/Q */
+    cu_crow crow[CU_MAX_CROWS]; /* combined rows, by entry then level */
+    int ncrow;
 } cu_model;
+
+/* The coupling rows the solve sees (target rows level by level in pollutant
+ * order, then combined rows): how many, into rows[CU_MAX_COUPLING]. */
+int cu_model_coupling(const cu_model *m, cu_coupling *rows);
 
 int cu_model_build(const curtail_scenario *s, cu_model *m, curtail_error *err);
 void cu_model_free(cu_model *m);

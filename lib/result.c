@@ -281,6 +281,37 @@ int curtail_result_level(const curtail_result *r, curtail_level level, curtail_l
     return CURTAIL_OK;
 }
 
+size_t curtail_result_combined_count(const curtail_result *r)
+{
+    return r ? r->ncomb : 0;
+}
+
+int curtail_result_combined(const curtail_result *r, size_t k, curtail_combined_result *out,
+                            curtail_error *err)
+{
+    const cu_comb_res *c;
+    if (!r || !out || k >= r->ncomb)
+        return cu_einval(err, "curtail_result_combined: bad arguments");
+    c = &r->comb[k];
+    out->level = (curtail_level)c->level;
+    out->index = c->src;
+    out->pollutants = c->pollutants;
+    out->ratio = c->ratio;
+    out->credit = c->credit;
+    out->required = c->required;
+    out->achieved = c->achieved;
+    out->shortfall = c->shortfall;
+    out->shadow_price = c->shadow_price;
+    return CURTAIL_OK;
+}
+
+double curtail_result_credit(const curtail_result *r, curtail_level level, curtail_pollutant p)
+{
+    if (!r || (int)level < 0 || (int)level >= CU_NL || (int)p < 0 || (int)p >= CU_NP)
+        return 0.0;
+    return r->credit[level][p];
+}
+
 size_t curtail_result_unit_count(const curtail_result *r)
 {
     return r ? r->s->nunits : 0;

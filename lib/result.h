@@ -86,6 +86,18 @@ typedef struct cu_alert {
     int64_t from, to;
 } cu_alert;
 
+/* A combined target row of a level (issue 10), in units of a reduction
+ * ratio: Σ_p∈pollutants reduction[p]/baseline[p]. */
+typedef struct cu_comb_res {
+    int level;
+    size_t src;          /* its index in targets.combined */
+    unsigned pollutants; /* bit 1u << pollutant */
+    double ratio;        /* as given */
+    double credit;       /* the ratio the credits give: Σ credit[p]/baseline[p] */
+    double required;     /* max(0, ratio − credit): what the list must give */
+    double achieved, shortfall, shadow_price; /* yuan/d per unit of ratio */
+} cu_comb_res;
+
 struct cu_groups;
 
 struct curtail_result {
@@ -98,6 +110,12 @@ struct curtail_result {
     struct cu_groups *groups; /* held (one reference); read through gv */
     cu_group_view gv;
     cu_level_res lv[CU_NL];
+    /* issue 10: targets.credits_kgpd as applied (has_credits: the key was
+     * given), and the combined rows in targets.combined order */
+    int has_credits;
+    double credit[CU_NL][CU_NP];
+    cu_comb_res comb[CU_MAX_COMBINED * CU_NL];
+    size_t ncomb;
     double *load; /* plan: per group per level [g * CU_NL + L] */
     cu_unit_fact *facts;  /* per unit per level */
     cu_unit_grade *grades; /* per unit */

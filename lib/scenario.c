@@ -284,6 +284,61 @@ int curtail_scenario_set_ratios(curtail_scenario *s, curtail_level level,
     return CURTAIL_OK;
 }
 
+int curtail_scenario_set_credits(curtail_scenario *s, curtail_level level,
+                                 const double credits[CU_NP], curtail_error *err)
+{
+    int p, rc;
+    NEED_S(s, "curtail_scenario_set_credits");
+    if ((int)level < 0 || (int)level >= CU_NL || !credits)
+        return cu_einval(err, "curtail_scenario_set_credits: bad level or credits");
+    for (p = 0; p < CU_NP; p++)
+        if ((rc = check_nonneg(credits[p], curtail_pollutant_name((curtail_pollutant)p), err)) !=
+            0)
+            return rc;
+    memcpy(s->credits[level], credits, sizeof s->credits[level]);
+    s->has_credits = 1;
+    s->checked = 0;
+    return CURTAIL_OK;
+}
+
+int curtail_scenario_add_combined_target(curtail_scenario *s, unsigned pollutants,
+                                         unsigned levels, double ratio, curtail_error *err)
+{
+    int rc, p, n = 0;
+    NEED_S(s, "curtail_scenario_add_combined_target");
+    if (pollutants >> CU_NP)
+        return cu_einval(err, "curtail_scenario_add_combined_target: unknown pollutant bits");
+    if (levels >> CU_NL)
+        return cu_einval(err, "curtail_scenario_add_combined_target: unknown level bits");
+    for (p = 0; p < CU_NP; p++)
+        n += (pollutants >> p) & 1u;
+    if (n < 2)
+        return cu_bad_value(err, "pollutants", "must list at least two pollutants");
+    if (!levels)
+        return cu_bad_value(err, "levels", "must list at least one level");
+    if ((rc = check_range(ratio, 0, 1, CU_NP, 0, "ratio", err)) != 0)
+        return rc;
+    if (s->ncombined == CU_MAX_COMBINED)
+        return cu_bad_value(err, "", "at most %d combined targets", CU_MAX_COMBINED);
+    s->combined[s->ncombined].pollutants = pollutants;
+    s->combined[s->ncombined].levels = levels;
+    s->combined[s->ncombined].ratio = ratio;
+    s->ncombined++;
+    s->checked = 0;
+    return CURTAIL_OK;
+}
+
+double cu_target_offset_kgpd(const curtail_scenario *s, int level, int p)
+{
+    return s->credits[level][p];
+}
+
+double cu_target_required_kgpd(const curtail_scenario *s, double baseline, int level, int p)
+{
+    double q = s->ratios[level][p] * baseline - cu_target_offset_kgpd(s, level, p);
+    return q > 0 ? q : 0.0;
+}
+
 int curtail_scenario_set_extra_grades(curtail_scenario *s, unsigned grades, curtail_error *err)
 {
     NEED_S(s, "curtail_scenario_set_extra_grades");

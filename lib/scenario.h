@@ -106,6 +106,13 @@ typedef struct cu_episode {
     int has_season, season;     /* `season:` (curtail_season): overrides the scenario's */
 } cu_episode;
 
+/* One entry of targets.combined (issue 10). */
+typedef struct cu_combined {
+    unsigned pollutants; /* bit 1u << pollutant, at least two */
+    unsigned levels;     /* bit 1u << level, at least one */
+    double ratio;        /* (0, 4]: the least sum of the pollutants' reduction ratios */
+} cu_combined;
+
 struct curtail_scenario {
     curtail_mem memv; /* copy of the caller's allocator (or the default) */
     const curtail_mem *mem;
@@ -116,6 +123,13 @@ struct curtail_scenario {
     double totals[CU_NP];
     int has_totals;
     double ratios[CU_NL][CU_NP];
+    /* targets.credits_kgpd: non-industrial reductions per level and pollutant
+     * (issue 10); has_credits: the key (or the builder) set some */
+    double credits[CU_NL][CU_NP];
+    int has_credits;
+    /* targets.combined, in order: Σ_p∈pollutants R[p,L]/B[p] >= ratio at each level */
+    cu_combined combined[CU_MAX_COMBINED];
+    size_t ncombined;
     unsigned extra_grades;
     double weights[CURTAIL_NGRADES];
     int builtin_policy;
@@ -165,6 +179,13 @@ int cu_rule_scope_set(curtail_scenario *s, cu_rule *r, const curtail_rule_scope 
                       curtail_error *err);
 /* Warnings: rules naming a zone tag or a town no enterprise has (0 or ENOMEM). */
 int cu_scope_warnings(curtail_scenario *s);
+/* The requirement adjustment of issue 10, the one place that turns a target
+ * into what the listed enterprises must deliver: the reduction credited at
+ * level L to pollutant p from outside the list (kg/d: targets.credits_kgpd,
+ * 非工业源抵扣), and the required reduction ratio·baseline − offset, never
+ * below 0. Other offsets (e.g. mobile-source reductions) are added here. */
+double cu_target_offset_kgpd(const curtail_scenario *s, int level, int p);
+double cu_target_required_kgpd(const curtail_scenario *s, double baseline, int level, int p);
 
 /* A result of s was made / freed (plan.c, schedule.c). */
 void cu_scenario_pin(const curtail_scenario *s);

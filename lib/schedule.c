@@ -197,9 +197,9 @@ static int render(sched *S, curtail_result *res, curtail_error *err)
              * ramping only lower emissions): a rounding step short is met */
             int plan_unmet = res->lv[L].t[p].shortfall > 0;
             tr->baseline = g->baseline[p] * sg->hours / 24.0;
-            tr->required = cu_requirement_less_mobile(S->s->ratios[L][p] * g->baseline[p],
-                                                      res->mobile[L][p]) *
-                           sg->hours / 24.0;
+            /* the plan's requirement, credits and mobile-source
+             * reductions (issue 10) already off */
+            tr->required = res->lv[L].t[p].required * sg->hours / 24.0;
             tr->achieved = cu_snap_achieved(tr->achieved, tr->required, plan_unmet);
             tr->shortfall = tr->required > tr->achieved ? tr->required - tr->achieved : 0.0;
             tr->shadow_price = 0.0;

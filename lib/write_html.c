@@ -183,6 +183,28 @@ static void put_meta(hw *h, int schedule)
 
 /* ---- the plan's summary ------------------------------------------------------------------ */
 
+/* Issue 10: credits (非工业源抵扣) and combined targets, one paragraph each. */
+static void put_target_notes(hw *h)
+{
+    cu_buf t;
+    char *p, *nl;
+    int L;
+    cu_buf_init(&t, h->out->mem);
+    for (L = 0; L < CU_NL; L++)
+        cu_target_notes(&t, h->r, L, h->en, 1);
+    if (t.failed)
+        h->out->failed = 1;
+    for (p = t.data; !t.failed && t.len && p && *p; p = nl + 1) {
+        if (!(nl = strchr(p, '\n')))
+            break;
+        *nl = '\0';
+        puts_(h, "<p class=\"note\">");
+        esc(h, p);
+        puts_(h, "</p>\n");
+    }
+    cu_buf_free(&t);
+}
+
 static void td_text(hw *h, const char *t)
 {
     puts_(h, "<td>");
@@ -276,7 +298,9 @@ static int put_plan_summary(hw *h, const cu_summary *s)
     puts_(h, "</tbody>\n</table>\n<p class=\"note\">");
     puts_(h, h->en ? "The three levels never happen on the same day: their losses are not added."
                    : "三个预警级别不会在同一天发生，各级别损失不相加。");
-    puts_(h, "</p>\n</section>\n");
+    puts_(h, "</p>\n");
+    put_target_notes(h);
+    puts_(h, "</section>\n");
     return h->out->failed ? CURTAIL_ENOMEM : CURTAIL_OK;
 }
 

@@ -172,7 +172,8 @@ static const char *status_name(int status)
 
 /* The targets of a level, or of a segment (without shadow prices: a
  * schedule optimises nothing of its own). */
-static void put_targets(cu_buf *b, const curtail_target *targets, int last, int prices)
+static void put_targets(cu_buf *b, const curtail_target *targets, int last, int prices,
+                        const double *credit)
 {
     int p;
     cu_buf_puts(b, "      \"targets\": {\n");
@@ -186,10 +187,47 @@ static void put_targets(cu_buf *b, const curtail_target *targets, int last, int 
         put_num_member(b, "achieved", t->achieved, 0);
         put_num_member(b, "shortfall", t->shortfall, !prices);
         if (prices)
-            put_num_member(b, "shadow_price", t->shadow_price, 1);
+            put_num_member(b, "shadow_price", t->shadow_price, !credit);
+        if (credit) /* targets.credits_kgpd (issue 10): already off `required` */
+            put_num_member(b, "credit", credit[p], 1);
         cu_buf_puts(b, p + 1 < CU_NP ? "},\n" : "}\n");
     }
     cu_buf_puts(b, last ? "      }\n" : "      },\n");
+}
+
+/* A level's combined target rows (issue 10), when the scenario has any:
+ * "combined": [{"pollutants", "ratio", "credit", "required", "achieved",
+ * "shortfall", "shadow_price"}], in units of a reduction ratio (the price in
+ * yuan/d per 1.0 of it). */
+static void put_combined(cu_buf *b, const curtail_result *r, int level)
+{
+    size_t k, n = 0;
+    int p, first;
+    for (k = 0; k < r->ncomb; k++) {
+        const cu_comb_res *c = &r->comb[k];
+        if (c->level != level)
+            continue;
+        cu_buf_puts(b, n++ ? ",\n        {" : "      \"combined\": [\n        {");
+        put_key(b, "pollutants");
+        cu_buf_puts(b, "[");
+        for (p = 0, first = 1; p < CU_NP; p++)
+            if (c->pollutants & (1u << p)) {
+                if (!first)
+                    cu_buf_puts(b, ", ");
+                first = 0;
+                put_str(b, curtail_pollutant_name((curtail_pollutant)p));
+            }
+        cu_buf_puts(b, "], ");
+        put_num_member(b, "ratio", c->ratio, 0);
+        put_num_member(b, "credit", c->credit, 0);
+        put_num_member(b, "required", c->required, 0);
+        put_num_member(b, "achieved", c->achieved, 0);
+        put_num_member(b, "shortfall", c->shortfall, 0);
+        put_num_member(b, "shadow_price", c->shadow_price, 1);
+        cu_buf_puts(b, "}");
+    }
+    if (n)
+        cu_buf_puts(b, "\n      ],\n");
 }
 
 /* A literal's bytes (its length known at compile time). */
@@ -360,7 +398,8 @@ static int put_level(cu_buf *b, const curtail_result *r, int level, int lang, in
     put_key(b, "weighted_loss");
     cu_buf_num(b, lr.weighted_loss);
     cu_buf_puts(b, ",\n");
-    put_targets(b, lr.targets, 0, 1);
+    put_targets(b, lr.targets, 0, 1, r->has_credits ? r->credit[level] : NULL);
+    put_combined(b, r, level);
     cu_buf_puts(b, n ? "      \"units\": [\n" : "      \"units\": [],\n");
     cu_buf_init(&text, b->mem);
     for (i = 0; i < n && !b->failed; i++) {
@@ -603,7 +642,7 @@ static int put_segment(cu_buf *b, const curtail_result *r, size_t k, int last)
     put_key(b, "weighted_loss");
     cu_buf_num(b, sg.weighted_loss);
     cu_buf_puts(b, ",\n");
-    put_targets(b, sg.targets, 1, 0);
+    put_targets(b, sg.targets, 1, 0, NULL);
     cu_buf_puts(b, last ? "    }\n" : "    },\n");
     return CURTAIL_OK;
 }

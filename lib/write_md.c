@@ -314,6 +314,26 @@ static void put_annex(cu_buf *b, const cu_summary *s, int en)
     cu_buf_puts(b, "\n");
 }
 
+/* Issue 10: credits and combined targets under the level's table, one
+ * paragraph each (nothing for scenarios without them). */
+static void put_target_notes(cu_buf *b, const curtail_result *r, int level, int en)
+{
+    cu_buf t;
+    char *p, *nl;
+    cu_buf_init(&t, b->mem);
+    cu_target_notes(&t, r, level, en, 0);
+    if (t.failed)
+        b->failed = 1;
+    for (p = t.data; !t.failed && t.len && p && *p; p = nl + 1) {
+        if (!(nl = strchr(p, '\n')))
+            break;
+        *nl = '\0';
+        put_text(b, p);
+        cu_buf_puts(b, "\n\n");
+    }
+    cu_buf_free(&t);
+}
+
 /* The list: the CSV's columns in the CSV's order (write_text.h), text cells
  * escaped, numbers right-aligned. */
 static int put_list(cu_buf *b, const curtail_result *r, int lang)
@@ -740,8 +760,10 @@ int cu_write_md(const curtail_result *r, const curtail_write_options *o, cu_buf 
             cu_buf_puts(out, en ? " The levels never happen on the same day: their lost values "
                                   "are not added.\n\n"
                                 : "三个预警级别不会在同一天发生，各级别损失产值不相加。\n\n");
-            for (level = 0; level < CU_NL; level++)
+            for (level = 0; level < CU_NL; level++) {
                 put_plan_level(out, &sum, level, en);
+                put_target_notes(out, r, level, en); /* issue 10: credits, combined rows */
+            }
             put_measure_counts(out, &sum, en);
             put_group_counts(out, &sum, en);
             cu_transport_table_md(out, r, en); /* issue 10 */

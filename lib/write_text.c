@@ -413,3 +413,53 @@ void cu_transport_table_md(cu_buf *b, const curtail_result *r, int en)
     }
     cu_buf_puts(b, "\n");
 }
+
+void cu_target_notes(cu_buf *b, const curtail_result *r, int level, int en, int with_level)
+{
+    size_t k;
+    int p, any = 0;
+    for (p = 0; p < CU_NP; p++)
+        any |= r->has_credits && r->credit[level][p] > 0;
+    if (any) {
+        if (with_level)
+            cu_buf_printf(b, en ? "%s alert: " : "%s预警：", en ? cu_level_en[level] : cu_level_zh[level]);
+        cu_buf_puts(b, en ? "Non-industrial credits (kg/d, already off the requirement):"
+                          : "非工业源抵扣（kg/d，已从减排要求中扣除）：");
+        for (p = 0, any = 0; p < CU_NP; p++) {
+            if (!(r->credit[level][p] > 0))
+                continue;
+            cu_buf_puts(b, any++ ? (en ? ", " : "，") : (en ? " " : ""));
+            cu_buf_printf(b, "%s ", en ? curtail_pollutant_name((curtail_pollutant)p)
+                                      : cu_pollutant_zh[p]);
+            cu_put_fixed(b, r->credit[level][p], 2);
+        }
+        cu_buf_puts(b, en ? ".\n" : "。\n");
+    }
+    for (k = 0; k < r->ncomb; k++) {
+        const cu_comb_res *c = &r->comb[k];
+        if (c->level != level)
+            continue;
+        if (with_level)
+            cu_buf_printf(b, en ? "%s alert: " : "%s预警：", en ? cu_level_en[level] : cu_level_zh[level]);
+        for (p = 0, any = 0; p < CU_NP; p++)
+            if (c->pollutants & (1u << p))
+                cu_buf_printf(b, "%s%s", any++ ? "+" : "",
+                              en ? curtail_pollutant_name((curtail_pollutant)p) : cu_pollutant_zh[p]);
+        cu_buf_puts(b, en ? " reduction ratios summed: at least " : " 减排比例之和不低于 ");
+        cu_put_fixed(b, 100 * c->ratio, 2);
+        if (c->credit > 0) {
+            cu_buf_puts(b, en ? "%, of which non-industrial credits " : "%，其中非工业源抵扣 ");
+            cu_put_fixed(b, 100 * c->credit, 2);
+            cu_buf_puts(b, en ? "%, the listed enterprises " : "%，清单企业须达 ");
+            cu_put_fixed(b, 100 * c->required, 2);
+        }
+        cu_buf_puts(b, en ? "%; achieved " : "%；实际 ");
+        cu_put_fixed(b, 100 * c->achieved, 2);
+        cu_buf_puts(b, en ? "%, shortfall " : "%，缺口 ");
+        cu_put_fixed(b, 100 * c->shortfall, 2);
+        cu_buf_puts(b, en ? "%, marginal cost " : "%，边际成本 ");
+        cu_put_fixed(b, c->shadow_price / 100, 2);
+        cu_buf_puts(b, en ? " yuan/d per percentage point (weighted loss).\n"
+                          : " 元/日每百分点（按加权损失计）。\n");
+    }
+}

@@ -42,6 +42,11 @@ const char *cu_unit_name(const curtail_result *r, size_t u);
  * modifier changed it: "C级（按D级管控）" / "C (managed as D)". */
 void cu_grade_label(const curtail_result *r, size_t u, int en, char *buf, size_t n);
 
+/* Issue 10: a level's non-industrial credits (非工业源抵扣) and combined
+ * targets as sentences, each ending in "\n"; nothing when the scenario has
+ * neither. `with_level` starts each with the level's name. */
+void cu_target_notes(cu_buf *b, const curtail_result *r, int level, int en, int with_level);
+
 /* The language a writer uses: the option's, or the scenario's by default. */
 int cu_write_lang(const curtail_result *r, const curtail_write_options *o);
 

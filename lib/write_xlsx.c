@@ -52,6 +52,27 @@ const char *cu_xw_tmp_text(xw *x)
     return x->tmp.len && !x->tmp.failed ? x->tmp.data : "";
 }
 
+/* Issue 10: credits (非工业源抵扣) and combined targets, a note row each from
+ * `row` on; returns the row after them (and a blank one), or `row` itself. */
+static lxw_row_t put_target_notes(xw *x, lxw_worksheet *ws, const curtail_result *r,
+                                  lxw_row_t row, int en)
+{
+    char *p, *nl;
+    int L;
+    lxw_row_t r0 = row;
+    x->tmp.len = 0;
+    for (L = 0; L < CU_NL; L++)
+        cu_target_notes(&x->tmp, r, L, en, 1);
+    for (p = x->tmp.data; !x->tmp.failed && x->tmp.len && p && *p; p = nl + 1) {
+        if (!(nl = strchr(p, '\n')))
+            break;
+        *nl = '\0';
+        worksheet_write_string(ws, row++, 0, p, x->note);
+    }
+    x->tmp.len = 0;
+    return row > r0 ? row + 1 : row;
+}
+
 static lxw_format *new_format(xw *x, int border)
 {
     lxw_format *f = workbook_add_format(x->wb);
@@ -440,6 +461,7 @@ static int sheet_summary(xw *x, const cu_summary *s)
     count_row(x, ws, row++, en ? "Total" : "合计", &s->total);
     row++;
     row = summary_transport(x, ws, row); /* issue 10 */
+    row = put_target_notes(x, ws, x->r, row, en);
     /* one chart per level: required vs achieved ratio per pollutant */
     for (L = 0; L < CU_NL; L++) {
         lxw_chart *ch = workbook_add_chart(x->wb, LXW_CHART_COLUMN);

@@ -60,6 +60,7 @@ typedef struct gen_opts {
     int nent;
     double ef_lo, ef_hi; /* log10 range of emission factors */
     double dup;          /* probability that an enterprise repeats the previous one */
+    int issue10;         /* also draw credits and combined targets (issue 10) */
 } gen_opts;
 
 static const curtail_kind chem_kinds[] = {CURTAIL_KIND_REACTOR, CURTAIL_KIND_BATCH,
@@ -180,6 +181,31 @@ static curtail_scenario *generate(uint64_t seed, const gen_opts *o)
             ratios[p] = uni(&r) < 0.1 ? 0.0 : 0.1 * (L + 1) * (0.7 + 0.6 * uni(&r));
         ck_assert_int_eq(curtail_scenario_set_ratios(s, (curtail_level)L, ratios, NULL),
                          CURTAIL_OK);
+        if (o->issue10) {
+            /* credits: up to half a target, now and then more than all of it */
+            double c[CURTAIL_NPOLLUTANTS];
+            for (p = 0; p < CURTAIL_NPOLLUTANTS; p++)
+                c[p] = uni(&r) < 0.3 ? 0.0
+                                     : ratios[p] * totals[p] * (uni(&r) < 0.1 ? 1.5 : 0.5 * uni(&r));
+            ck_assert_int_eq(curtail_scenario_set_credits(s, (curtail_level)L, c, NULL),
+                             CURTAIL_OK);
+        }
+    }
+    if (o->issue10) {
+        /* one to three combined targets over two to four pollutants, on top
+         * of the per-pollutant ones, about as strict as their sum or stricter */
+        int k, nc = 1 + pick(&r, 3);
+        for (k = 0; k < nc; k++) {
+            unsigned pol = 0, lev = 0;
+            while (__builtin_popcount(pol) < 2)
+                pol |= 1u << pick(&r, CURTAIL_NPOLLUTANTS);
+            while (!lev)
+                lev = (unsigned)pick(&r, 8);
+            ck_assert_int_eq(curtail_scenario_add_combined_target(
+                                 s, pol, lev, 0.1 * __builtin_popcount(pol) * (0.6 + 0.9 * uni(&r)),
+                                 NULL),
+                             CURTAIL_OK);
+        }
     }
     if (curtail_scenario_check(s, NULL) != CURTAIL_OK) {
         curtail_scenario_free(s);
@@ -231,10 +257,19 @@ static void assert_plan_holds(const curtail_result *r, uint64_t seed)
                           (unsigned long long)seed, L, p, t->achieved, t->required);
         }
     }
+    for (i = 0; i < r->ncomb; i++) {
+        const cu_comb_res *c = &r->comb[i];
+        if (c->shortfall > 0)
+            continue;
+        ck_assert_msg(c->achieved >= c->required * (1 - 1e-9),
+                      "seed %llu combined row %zu: achieved %.17g < required %.17g",
+                      (unsigned long long)seed, i, c->achieved, c->required);
+    }
 }
 
 typedef struct tally {
     int solved, unmet, binding, skipped;
+    int comb_binding; /* plans with a binding combined row */
 } tally;
 
 static void compare(uint64_t seed, const gen_opts *o, tally *t)
@@ -272,6 +307,16 @@ static void compare(uint64_t seed, const gen_opts *o, tally *t)
     t->solved++;
     if (curtail_result_status(a) == CURTAIL_TARGETS_UNMET)
         t->unmet++;
+    {
+        size_t k;
+        int bound = 0;
+        for (k = 0; k < a->ncomb; k++) {
+            /* the two methods price a combined row alike where it is priced */
+            ck_assert_int_eq((int)a->ncomb, (int)b->ncomb);
+            bound |= a->comb[k].shadow_price > 0;
+        }
+        t->comb_binding += bound;
+    }
     for (L = 0; L < CURTAIL_NLEVELS; L++) {
         curtail_level_result lr;
         curtail_result_level(a, (curtail_level)L, &lr, NULL);
@@ -290,7 +335,7 @@ static void compare(uint64_t seed, const gen_opts *o, tally *t)
 
 static void run_batch(uint64_t seed0, int count, const gen_opts *o, int binding_share)
 {
-    tally t = {0, 0, 0, 0};
+    tally t = {0, 0, 0, 0, 0};
     int i;
     if (getenv("DECOMP_SEED")) { /* debugging one draw */
         uint64_t one = strtoull(getenv("DECOMP_SEED"), NULL, 10);
@@ -304,14 +349,20 @@ static void run_batch(uint64_t seed0, int count, const gen_opts *o, int binding_
     ck_assert_msg(t.solved >= count * 7 / 10, "only %d of %d draws were valid", t.solved, count);
     ck_assert_msg(t.binding >= t.solved / binding_share, "only %d of %d plans had a binding target",
                   t.binding, t.solved);
+    if (getenv("DECOMP_TALLY"))
+        fprintf(stderr, "solved %d unmet %d binding %d combined binding %d\n", t.solved, t.unmet,
+                t.binding, t.comb_binding);
     ck_assert_msg(t.unmet >= 1 && t.unmet < t.solved, "%d of %d plans unmet", t.unmet, t.solved);
+    if (o->issue10)
+        ck_assert_msg(t.comb_binding >= t.solved / (2 * binding_share),
+                      "only %d of %d plans had a binding combined row", t.comb_binding, t.solved);
 }
 
 /* ---- core ------------------------------------------------------------------------ */
 
 START_TEST(test_decomp_equals_plain_small)
 {
-    gen_opts o = {6, -3, 1, 0.1};
+    gen_opts o = {6, -3, 1, 0.1, 0};
     run_batch(1000, 150, &o, 4);
 }
 END_TEST
@@ -319,14 +370,36 @@ END_TEST
 START_TEST(test_decomp_equals_plain_ties)
 {
     /* most enterprises repeat the previous one: many equally cheap groups */
-    gen_opts o = {40, -2, 1, 0.7};
+    gen_opts o = {40, -2, 1, 0.7, 0};
     run_batch(2000, 60, &o, 4);
+}
+END_TEST
+
+/* Issue 10: credits and combined SO2+NOx-style rows on top of the targets. */
+START_TEST(test_decomp_equals_plain_combined_small)
+{
+    gen_opts o = {6, -3, 1, 0.1, 1};
+    run_batch(5000, 150, &o, 4);
+}
+END_TEST
+
+START_TEST(test_decomp_equals_plain_combined_ties)
+{
+    gen_opts o = {40, -2, 1, 0.7, 1};
+    run_batch(6000, 60, &o, 4);
+}
+END_TEST
+
+START_TEST(test_decomp_equals_plain_combined_city)
+{
+    gen_opts o = {600, -3, 1, 0.05, 1};
+    run_batch(3000, 8, &o, 4);
 }
 END_TEST
 
 START_TEST(test_decomp_equals_plain_city)
 {
-    gen_opts o = {600, -3, 1, 0.05};
+    gen_opts o = {600, -3, 1, 0.05, 0};
     run_batch(3000, 8, &o, 4);
 }
 END_TEST
@@ -349,7 +422,7 @@ static double solve_warm(const curtail_scenario *s, const cu_warm *in, cu_warm *
 
 START_TEST(test_decomp_warm_start_equals_cold)
 {
-    gen_opts o = {600, -3, 1, 0.05};
+    gen_opts o = {600, -3, 1, 0.05, 0};
     uint64_t seed;
     int checked = 0, rounds_cold = 0, rounds_warm = 0;
     for (seed = 3000; seed < 3008; seed++) {
@@ -400,6 +473,37 @@ END_TEST
 /* One group's subproblem, min d·y over {lo <= y <= hi, y0 <= y1 <= y2},
  * against brute force over every point whose coordinates are bound values
  * (an LP over this polytope has an optimal vertex among them). */
+/* Issue 10: a warm start from a plan with combined rows (their prices folded
+ * into the pollutants') gives the cold optimum after the targets change. */
+START_TEST(test_decomp_warm_start_combined)
+{
+    gen_opts o = {600, -3, 1, 0.05, 1};
+    uint64_t seed;
+    int checked = 0;
+    for (seed = 3000; seed < 3008; seed++) {
+        curtail_scenario *s = generate(seed, &o);
+        cu_warm base;
+        double ratios[CURTAIL_NPOLLUTANTS] = {0.12, 0.25, 0.2, 0.2}, oc, ow;
+        if (!s)
+            continue;
+        solve_warm(s, NULL, &base);
+        ck_assert_int_eq(curtail_scenario_set_ratios(s, CURTAIL_ORANGE, ratios, NULL), CURTAIL_OK);
+        ck_assert_int_eq(curtail_scenario_add_combined_target(
+                             s, (1u << CURTAIL_SO2) | (1u << CURTAIL_NOX), 1u << CURTAIL_ORANGE,
+                             0.6, NULL),
+                         CURTAIL_OK);
+        ck_assert_int_eq(curtail_scenario_check(s, NULL), CURTAIL_OK);
+        oc = solve_warm(s, NULL, NULL);
+        ow = solve_warm(s, &base, NULL);
+        ck_assert_msg(fabs(oc - ow) <= 1e-9 * fmax(1.0, fabs(oc)),
+                      "seed %llu: warm %.17g, cold %.17g", (unsigned long long)seed, ow, oc);
+        checked += base.n > 0;
+        curtail_scenario_free(s);
+    }
+    ck_assert_int_ge(checked, 3);
+}
+END_TEST
+
 START_TEST(test_decomp_chain_min_brute_force)
 {
     rng r = {12345};
@@ -461,7 +565,7 @@ END_TEST
 START_TEST(test_decomp_equals_plain_wide_magnitudes)
 {
     /* factors from 1e-6 to 1e12 in one scenario (SPEC §9) */
-    gen_opts o = {12, -6, 12, 0.1};
+    gen_opts o = {12, -6, 12, 0.1, 0};
     run_batch(4000, 120, &o, 8);
 }
 END_TEST
@@ -523,9 +627,13 @@ static Suite *decomp_suite(void)
     tcase_set_timeout(limits, 120);
     tcase_add_test(core, test_decomp_chain_min_brute_force);
     tcase_add_test(core, test_decomp_warm_start_equals_cold);
+    tcase_add_test(core, test_decomp_warm_start_combined);
     tcase_add_test(core, test_decomp_equals_plain_small);
     tcase_add_test(core, test_decomp_equals_plain_ties);
     tcase_add_test(core, test_decomp_equals_plain_city);
+    tcase_add_test(core, test_decomp_equals_plain_combined_small);
+    tcase_add_test(core, test_decomp_equals_plain_combined_ties);
+    tcase_add_test(core, test_decomp_equals_plain_combined_city);
     tcase_add_test(limits, test_decomp_equals_plain_wide_magnitudes);
     tcase_add_test(limits, test_decomp_issue14_two_unit_1e8);
     tcase_add_test(limits, test_decomp_issue14_two_unit_1e11);

@@ -184,7 +184,39 @@ def ratios(rng, mode):
     return out
 
 
-def write(seed, cls, ents, base, totals, rat, extra):
+def issue10_targets(seed, rat, basev):
+    """targets.credits_kgpd and targets.combined (issue 10) for three seeds in
+    ten, drawn from a generator of their own so the rest of a seed's
+    scenario stays as it was; "" for the others."""
+    rng = random.Random(seed * 7919 + 10)
+    if rng.random() >= 0.3:
+        return ""
+    o = ["  credits_kgpd:\n"]
+    for L in LEVELS:
+        row = {}
+        for p in POLS:
+            need = (rat[L][p] if rat else DEFAULT_RATIO[L]) * basev[p]
+            if rng.random() < 0.5 and need > 0:
+                row[p] = min(1e12, need * rng.choice((rng.uniform(0, 0.6), 1.5)))
+        if row:
+            o.append("    %s: %s\n" % (L, emap(row)))
+    if len(o) == 1:
+        o = []
+    o.append("  combined:\n")
+    for _ in range(rng.randint(1, 3)):
+        pols = rng.sample(POLS, rng.randint(2, 4))
+        levels = rng.sample(LEVELS, rng.randint(1, 3))
+        tot = sum(rat[levels[0]][p] if rat else DEFAULT_RATIO[levels[0]] for p in pols)
+        ratio = min(4.0, tot * rng.uniform(0.8, 1.5)) if tot > 0 else rng.uniform(0.05, 0.5)
+        o.append("    - {pollutants: [%s], levels: [%s], ratio: %.6g}\n"
+                 % (", ".join(pols), ", ".join(levels), max(ratio, 1e-6)))
+    return "".join(o)
+
+
+DEFAULT_RATIO = {"yellow": 0.1, "orange": 0.2, "red": 0.3}
+
+
+def write(seed, cls, ents, base, totals, rat, extra, t10=""):
     o = ["# stress_gen.py %d (class %s)\n" % (seed, cls), "curtail: 1\n",
          "name: stress %d %s\n" % (seed, cls), "lang: en\n", "targets:\n", "  base: %s\n" % base]
     if base == "totals":
@@ -193,6 +225,7 @@ def write(seed, cls, ents, base, totals, rat, extra):
         o.append("  ratios:\n")
         for L in LEVELS:
             o.append("    %s: {%s}\n" % (L, ", ".join("%s: %s" % (p, "%.6g" % rat[L][p]) for p in POLS)))
+    o.append(t10)
     if extra:
         o.append(extra)
     o.append("enterprises:\n")
@@ -288,7 +321,8 @@ def scenario(seed):
                 "%s: %s" % (g, fmt(mag(rng, -3, 3))) for g in GRADES if rng.random() < 0.5)
             if extra == "extra: {weights: {}}\n":
                 extra = ""
-    return cls, write(seed, cls, ents, base, totals, rat, extra)
+    t10 = issue10_targets(seed, rat, totals if base == "totals" else listed)
+    return cls, write(seed, cls, ents, base, totals, rat, extra, t10)
 
 
 def main():

@@ -16,7 +16,7 @@ the phase-1 minimum Σ (Q − Rmax)/Q over those is reached exactly when every
 cut with a positive coefficient in an unmet row is at its upper bound and
 every met row is met. So the reference drops the shortfall columns and the
 cap row, drops the unmet rows and fixes their cuts at the upper bound, and
-keeps the met rows as they are. Reads the CPLEX LP format that curtail
+keeps the met rows as they are (combined rows, issue 10, alike). Reads the CPLEX LP format that curtail
 writes; standard library only. Exit 1 if the file does not look like one.
 """
 
@@ -85,7 +85,7 @@ def reference(src, dst):
         if name == "shortfall_cap":
             continue
         terms = [(c, v) for c, v in terms if not v.startswith("short_")]
-        if name.startswith("target_"):
+        if name.startswith("target_") or name.startswith("combined"):
             rmax = sum(c * hi.get(v, float("inf")) for c, v in terms)
             if rhs > rmax and rhs - rmax > 1e-9 * abs(rhs):
                 for c, v in terms:
