@@ -17,6 +17,7 @@ NL = 3  # levels
 
 
 class Error(ctypes.Structure):
+    _c_name_ = "curtail_error"
     _fields_ = [("code", ctypes.c_int), ("message", ctypes.c_char * 1024),
                 ("file", ctypes.c_char * 512), ("line", ctypes.c_int),
                 ("column", ctypes.c_int), ("path", ctypes.c_char * 512)]
@@ -26,8 +27,23 @@ class EnterpriseSpec(ctypes.Structure):
     _fields_ = [("version", ctypes.c_uint), ("id", ctypes.c_char_p), ("name", ctypes.c_char_p),
                 ("credit_code", ctypes.c_char_p), ("town", ctypes.c_char_p),
                 ("industry", ctypes.c_int), ("grade", ctypes.c_int), ("guarantee", ctypes.c_int),
-                ("phase_out", ctypes.c_int)]
-    VERSION = 1
+                ("phase_out", ctypes.c_int),
+                # version 2 (issue 9): the 一厂一策 sheet's overview
+                ("address", ctypes.c_char_p), ("industry_code", ctypes.c_char_p),
+                ("contact_name", ctypes.c_char_p), ("contact_phone", ctypes.c_char_p)]
+    VERSION = 2
+    _c_name_ = "curtail_enterprise_spec"
+    _c_version_ = "CURTAIL_ENTERPRISE_SPEC_VERSION"
+    _c_init_ = "CURTAIL_ENTERPRISE_SPEC_INIT"
+
+    @classmethod
+    def init(cls):
+        """CURTAIL_ENTERPRISE_SPEC_INIT"""
+        e = cls()
+        e.version = cls.VERSION
+        e.industry = 3  # CURTAIL_OTHER_INDUSTRY
+        e.grade = 7  # CURTAIL_GRADE_NONE
+        return e
 
 
 Pollutants = ctypes.c_double * NP
@@ -49,6 +65,9 @@ class UnitSpec(ctypes.Structure):
                 ("has_ramp_h", ctypes.c_int), ("ramp_h", ctypes.c_double),
                 ("capacity_unit", ctypes.c_char_p), ("ultra_low", ctypes.c_int)]
     VERSION = 3
+    _c_name_ = "curtail_unit_spec"
+    _c_version_ = "CURTAIL_UNIT_SPEC_VERSION"
+    _c_init_ = "CURTAIL_UNIT_SPEC_INIT"
 
     @classmethod
     def init(cls):
@@ -68,8 +87,23 @@ class Rule(ctypes.Structure):
                 ("grades", ctypes.c_uint), ("levels", ctypes.c_uint),
                 ("interruptible", ctypes.c_int), ("fuels", ctypes.c_uint),
                 ("guarantees", ctypes.c_uint), ("measure", ctypes.c_int),
-                ("value", ctypes.c_double)]
-    VERSION = 1
+                ("value", ctypes.c_double),
+                # version 2 (issue 10): the transport measure, and whether a
+                # production measure is stated at all
+                ("transport", ctypes.c_int), ("has_measure", ctypes.c_int)]
+    VERSION = 2
+    _c_name_ = "curtail_rule"
+    _c_version_ = "CURTAIL_RULE_VERSION"
+    _c_init_ = "CURTAIL_RULE_INIT"
+
+    @classmethod
+    def init(cls):
+        """CURTAIL_RULE_INIT"""
+        r = cls()
+        r.version = cls.VERSION
+        r.interruptible = -1
+        r.has_measure = 1
+        return r
 
 
 class RuleScope(ctypes.Structure):
@@ -78,11 +112,15 @@ class RuleScope(ctypes.Structure):
                 ("towns", ctypes.POINTER(ctypes.c_char_p)), ("ntowns", ctypes.c_size_t),
                 ("seasons", ctypes.c_uint)]
     VERSION = 1
+    _c_name_ = "curtail_rule_scope"
+    _c_version_ = "CURTAIL_RULE_SCOPE_VERSION"
 
 
 class LoadOptions(ctypes.Structure):
     _fields_ = [("version", ctypes.c_uint), ("mem", ctypes.c_void_p)]
     VERSION = 1
+    _c_name_ = "curtail_load_options"
+    _c_version_ = "CURTAIL_LOAD_OPTIONS_VERSION"
 
 
 CancelFn = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p)
@@ -93,6 +131,8 @@ class PlanOptions(ctypes.Structure):
                 ("time_limit_s", ctypes.c_double), ("cancel", CancelFn),
                 ("cancel_ctx", ctypes.c_void_p), ("solver", ctypes.c_int)]
     VERSION = 2
+    _c_name_ = "curtail_plan_options"
+    _c_version_ = "CURTAIL_PLAN_OPTIONS_VERSION"
 
 
 class ScheduleOptions(ctypes.Structure):
@@ -100,20 +140,25 @@ class ScheduleOptions(ctypes.Structure):
                 ("time_limit_s", ctypes.c_double), ("cancel", CancelFn),
                 ("cancel_ctx", ctypes.c_void_p), ("solver", ctypes.c_int)]
     VERSION = 2
+    _c_name_ = "curtail_schedule_options"
+    _c_version_ = "CURTAIL_SCHEDULE_OPTIONS_VERSION"
 
 
 class Target(ctypes.Structure):
+    _c_name_ = "curtail_target"
     _fields_ = [("baseline", ctypes.c_double), ("required", ctypes.c_double),
                 ("achieved", ctypes.c_double), ("shortfall", ctypes.c_double),
                 ("shadow_price", ctypes.c_double)]
 
 
 class LevelResult(ctypes.Structure):
+    _c_name_ = "curtail_level_result"
     _fields_ = [("status", ctypes.c_int), ("lost_value", ctypes.c_double),
                 ("weighted_loss", ctypes.c_double), ("targets", Target * NP)]
 
 
 class UnitResult(ctypes.Structure):
+    _c_name_ = "curtail_unit_result"
     _fields_ = [("enterprise", ctypes.c_char_p), ("unit", ctypes.c_char_p),
                 ("load", ctypes.c_double), ("base_load", ctypes.c_double),
                 ("lo", ctypes.c_double), ("hi", ctypes.c_double), ("measure", ctypes.c_int),
@@ -121,6 +166,7 @@ class UnitResult(ctypes.Structure):
 
 
 class SegmentResult(ctypes.Structure):
+    _c_name_ = "curtail_segment_result"
     _fields_ = [("day", ctypes.c_char * 11), ("level", ctypes.c_int), ("hours", ctypes.c_int),
                 ("status", ctypes.c_int), ("lost_value", ctypes.c_double),
                 ("weighted_loss", ctypes.c_double), ("targets", Target * NP)]
@@ -129,8 +175,48 @@ class SegmentResult(ctypes.Structure):
 class WriteOptions(ctypes.Structure):
     _fields_ = [("version", ctypes.c_uint), ("format", ctypes.c_int), ("lang", ctypes.c_int),
                 ("bom", ctypes.c_int), ("on_temp", ctypes.c_void_p),
-                ("on_temp_ctx", ctypes.c_void_p)]
-    VERSION = 2
+                ("on_temp_ctx", ctypes.c_void_p),
+                # version 3 (issue 9): 1 writes the public version (公示版)
+                ("public_version", ctypes.c_int)]
+    VERSION = 3
+    _c_name_ = "curtail_write_options"
+    _c_version_ = "CURTAIL_WRITE_OPTIONS_VERSION"
+    _c_init_ = "CURTAIL_WRITE_OPTIONS_INIT"
+
+    @classmethod
+    def init(cls):
+        """CURTAIL_WRITE_OPTIONS_INIT"""
+        o = cls()
+        o.version = cls.VERSION
+        return o
+
+
+class ExplainOptions(ctypes.Structure):
+    _fields_ = [("version", ctypes.c_uint), ("format", ctypes.c_int), ("lang", ctypes.c_int),
+                ("enterprise", ctypes.c_char_p), ("level", ctypes.c_int),
+                ("on_temp", ctypes.c_void_p), ("on_temp_ctx", ctypes.c_void_p)]
+    VERSION = 1
+    _c_name_ = "curtail_explain_options"
+    _c_version_ = "CURTAIL_EXPLAIN_OPTIONS_VERSION"
+    _c_init_ = "CURTAIL_EXPLAIN_OPTIONS_INIT"
+
+    @classmethod
+    def init(cls):
+        """CURTAIL_EXPLAIN_OPTIONS_INIT"""
+        o = cls()
+        o.version = cls.VERSION
+        o.format = 2  # CURTAIL_FORMAT_MD
+        o.level = -1
+        return o
+
+
+class CombinedResult(ctypes.Structure):
+    _fields_ = [("level", ctypes.c_int), ("index", ctypes.c_size_t),
+                ("pollutants", ctypes.c_uint), ("ratio", ctypes.c_double),
+                ("credit", ctypes.c_double), ("required", ctypes.c_double),
+                ("achieved", ctypes.c_double), ("shortfall", ctypes.c_double),
+                ("shadow_price", ctypes.c_double)]
+    _c_name_ = "curtail_combined_result"
 
 
 ProgressFn = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_size_t, ctypes.c_size_t)
@@ -142,6 +228,8 @@ class SweepOptions(ctypes.Structure):
                 ("plan", PlanOptions), ("progress", ProgressFn),
                 ("progress_ctx", ctypes.c_void_p)]
     VERSION = 1
+    _c_name_ = "curtail_sweep_options"
+    _c_version_ = "CURTAIL_SWEEP_OPTIONS_VERSION"
 
 
 class SweepCase(ctypes.Structure):
@@ -150,12 +238,17 @@ class SweepCase(ctypes.Structure):
                 ("message", ctypes.c_char_p), ("objective", ctypes.c_double),
                 ("levels", LevelResult * NL), ("changed", ctypes.c_size_t * NL)]
     VERSION = 1
+    _c_name_ = "curtail_sweep_case"
+    _c_version_ = "CURTAIL_SWEEP_CASE_VERSION"
 
 
 class SweepWriteOptions(ctypes.Structure):
     _fields_ = [("version", ctypes.c_uint), ("format", ctypes.c_int), ("curve", ctypes.c_char_p),
-                ("header", ctypes.c_int)]
-    VERSION = 1
+                ("header", ctypes.c_int),
+                ("lang", ctypes.c_int)]  # version 2: xlsx and html wording
+    VERSION = 2
+    _c_name_ = "curtail_sweep_write_options"
+    _c_version_ = "CURTAIL_SWEEP_WRITE_OPTIONS_VERSION"
 
 
 _P = ctypes.c_void_p  # opaque handles
@@ -208,6 +301,17 @@ _PROTOTYPES = {
     "curtail_scenario_zone_count": (_Z, [_P, _Z]),
     "curtail_scenario_zone": (_S, [_P, _Z, _Z]),
     "curtail_scenario_add_rule_scoped": (_I, [_P, ctypes.POINTER(Rule), ctypes.POINTER(RuleScope), _E]),
+    # title block, enterprise trucks, credits and combined targets (issues 9 and 10)
+    "curtail_scenario_set_note": (_I, [_P, _S, _S, _E]),
+    "curtail_scenario_note": (_S, [_P]),
+    "curtail_scenario_compiled_by": (_S, [_P]),
+    "curtail_transport_name": (_S, [_I]),
+    "curtail_truck_class_name": (_S, [_I]),
+    "curtail_scenario_set_credits": (_I, [_P, _I, _D, _E]),
+    "curtail_scenario_add_combined_target": (_I, [_P, _U, _U, ctypes.c_double, _E]),
+    "curtail_scenario_set_trucks": (_I, [_P, _D, _I, _E]),
+    "curtail_scenario_set_transport_factors": (_I, [_P, _I, _D, _E]),
+    "curtail_scenario_set_episode_season": (_I, [_P, _I, _E]),
     "curtail_solver_available": (_I, [_I]),
     "curtail_plan_solve": (_I, [_P, ctypes.POINTER(PlanOptions), ctypes.POINTER(_P), _E]),
     "curtail_schedule_solve": (_I, [_P, ctypes.POINTER(ScheduleOptions), ctypes.POINTER(_P), _E]),
@@ -228,6 +332,14 @@ _PROTOTYPES = {
     "curtail_result_segment": (_I, [_P, _Z, ctypes.POINTER(SegmentResult), _E]),
     "curtail_result_lp_columns": (_Z, [_P]),
     "curtail_result_write_file": (_I, [_P, ctypes.POINTER(WriteOptions), _S, _E]),
+    "curtail_explain_write_file": (_I, [_P, ctypes.POINTER(ExplainOptions), _S, _E]),
+    # the new result data (issue 10): transport, mobile source, credits, combined rows
+    "curtail_result_transport": (_I, [_P, _I, _Z]),
+    "curtail_result_trips_stopped": (ctypes.c_double, [_P, _I, _Z]),
+    "curtail_result_mobile": (_I, [_P, _I, _D, _E]),
+    "curtail_result_credit": (ctypes.c_double, [_P, _I, _I]),
+    "curtail_result_combined_count": (_Z, [_P]),
+    "curtail_result_combined": (_I, [_P, _Z, ctypes.POINTER(CombinedResult), _E]),
     "curtail_scenario_clone": (_I, [_P, ctypes.POINTER(_P), _E]),
     "curtail_scenario_override": (_I, [_P, _S, _S, _E]),
     "curtail_scenario_override_assign": (_I, [_P, _S, _E]),
