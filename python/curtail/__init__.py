@@ -29,7 +29,7 @@ from . import _lib as _c
 __all__ = ["Scenario", "Result", "Sweep", "CurtailError", "InputError", "SolverError", "CanceledError",
            "CurtailIOError",
            "library_version", "policy_default_yaml", "solver_available",
-           "POLLUTANTS", "LEVELS", "SEASONS"]
+           "POLLUTANTS", "LEVELS", "SEASONS", "TRANSPORTS", "TRUCK_CLASSES"]
 __version__ = "0.1.0"
 
 _L = _c.load_library()
@@ -46,6 +46,9 @@ KINDS = _names(_L.curtail_kind_name, 11)
 GRADES = _names(_L.curtail_grade_name, 8)
 FUELS = _names(_L.curtail_fuel_name, 5)
 SEASONS = _names(_L.curtail_season_name, 3)
+# transport measures (运输措施), mildest first; None: no rule states one
+TRANSPORTS = [None] + _names(_L.curtail_transport_name, 5)[1:]
+TRUCK_CLASSES = _names(_L.curtail_truck_class_name, 4)
 GUARANTEES = ["none", "livelihood", "supply"]
 QUENCHINGS = [None, "dry", "wet"]
 MEASURES = ["none", "max_load", "cut", "coking_time_h", "stop"]
@@ -53,8 +56,9 @@ _STATUS = ["optimal", "targets_unmet"]
 _LANGS = {None: 0, "zh": 1, "en": 2}
 _METHODS = {"auto": 0, "plain": 1}
 _SOLVERS = {None: 0, "glpk": 1, "clp": 2}
-_FORMATS = {"json": 0, "csv": 1, "md": 2}
+_FORMATS = {"json": 0, "csv": 1, "md": 2, "xlsx": 3, "html": 4}
 _SWEEP_FORMATS = {"jsonl": 0, "json": 0, "csv": 1, "md": 2}
+_TRANSPORT_COUNT_KEYS = [t or "unstated" for t in TRANSPORTS[1:] + [None]]
 CASE_STATUSES = ["optimal", "targets_unmet", "invalid", "failed", "canceled"]
 
 
@@ -244,15 +248,59 @@ class Scenario:
             arr[_index(GRADES, g, "grade")] = float(w)
         _call(_L.curtail_scenario_set_extra_weights, self._h, arr)
 
+    def set_note(self, note=None, compiled_by=None):
+        """The title block (`note:`, `compiled_by:`); None clears one."""
+        _call(_L.curtail_scenario_set_note, self._h, _b(note), _b(compiled_by))
+
+    @property
+    def note(self):
+        return _s(_L.curtail_scenario_note(self._h))
+
+    @property
+    def compiled_by(self):
+        return _s(_L.curtail_scenario_compiled_by(self._h))
+
+    def set_credits(self, level, credits_kgpd):
+        """`targets.credits_kgpd` at one level: reductions from measures outside
+        the list (移动源、扬尘源), {"SO2": kg/d, ...}, taken off the requirement."""
+        _call(_L.curtail_scenario_set_credits, self._h, _index(LEVELS, level, "level"),
+              ctypes.cast(_pollutants(credits_kgpd, "credits_kgpd"), _c._D))
+
+    def add_combined_target(self, pollutants, levels, ratio):
+        """One `targets.combined` entry: at each of `levels`, the sum over
+        `pollutants` (two or more) of reduction / baseline is at least `ratio`."""
+        _call(_L.curtail_scenario_add_combined_target, self._h,
+              _mask(POLLUTANTS, pollutants, "pollutant"), _mask(LEVELS, levels, "level"),
+              float(ratio))
+
+    def set_transport_factors(self, factors):
+        """`transport_factors`: {"china4_and_below": {"NOx": kg per trip, ...}, ...}."""
+        for c, kg in factors.items():
+            _call(_L.curtail_scenario_set_transport_factors, self._h,
+                  _index(TRUCK_CLASSES, c, "truck class"),
+                  ctypes.cast(_pollutants(kg, "transport_factors"), _c._D))
+
+    def set_trucks(self, trucks_per_day=None, gate_monitoring=False):
+        """The trucks of the enterprise added last: {"china4_and_below": trips a
+        day, "china5": ..., "china6": ..., "electric": ...} and 门禁."""
+        arr = None
+        if trucks_per_day is not None:
+            arr = (ctypes.c_double * len(TRUCK_CLASSES))()
+            for c, n in trucks_per_day.items():
+                arr[_index(TRUCK_CLASSES, c, "truck class")] = float(n)
+        _call(_L.curtail_scenario_set_trucks, self._h,
+              ctypes.cast(arr, _c._D) if arr is not None else None, int(bool(gate_monitoring)))
+
     def set_builtin_policy(self, on):
         _call(_L.curtail_scenario_set_builtin_policy, self._h, 1 if on else 0)
 
     def add_rule(self, rule=None, **kw):
         """A rule as written in YAML: {"industry": "coking", "kind": "coke_oven",
-        "grades": ["C"], "levels": ["red"], "coking_time_h": 72}."""
+        "grades": ["C"], "levels": ["red"], "coking_time_h": 72}; with
+        "transport": "no_road" etc. (a rule may state a transport alone), and
+        "zones", "towns", "seasons" for where and when it applies."""
         d = dict(rule or {}, **kw)
-        r = _c.Rule()
-        r.version = _c.Rule.VERSION
+        r = _c.Rule.init()
         r.industry = _index(INDUSTRIES, d.get("industry"), "industry")
         r.kinds = _mask(KINDS, d["kind"], "kind") if "kind" in d else 0
         r.grades = _mask(GRADES, d.get("grades", []), "grade")
@@ -262,12 +310,17 @@ class Scenario:
         g = d.get("guarantee")
         r.guarantees = (0b110 if g is True else _mask(GUARANTEES, g, "guarantee") if g else 0)
         measures = [m for m in MEASURES if m in d]
-        if len(measures) != 1:
+        if "transport" in d:
+            r.transport = _index(TRANSPORTS, d["transport"], "transport")
+        if len(measures) > 1 or not measures and "transport" not in d:
             raise InputError(-3, "a rule needs exactly one measure: max_load, cut, "
-                                 "coking_time_h, stop or none")
-        m = measures[0]
-        r.measure = MEASURES.index(m)
-        r.value = 0.0 if m in ("stop", "none") else float(d[m])
+                                 "coking_time_h, stop or none (or a transport alone)")
+        if measures:
+            m = measures[0]
+            r.measure = MEASURES.index(m)
+            r.value = 0.0 if m in ("stop", "none") else float(d[m])
+        else:
+            r.has_measure = 0  # a transport-only rule
         if any(k in d for k in ("zones", "towns", "seasons")):
             # where and when (docs/SCHEMA.md): kept alive until the call returns
             (zones, nz), (towns, nt) = _strings(d.get("zones", [])), _strings(d.get("towns", []))
@@ -292,15 +345,24 @@ class Scenario:
                 for k in range(_L.curtail_scenario_zone_count(self._h, i))]
 
     def add_enterprise(self, id, industry, name=None, grade="none", guarantee="none",
-                       phase_out=False, credit_code=None, town=None, zones=None):
+                       phase_out=False, credit_code=None, town=None, zones=None, address=None,
+                       industry_code=None, contact=None, trucks_per_day=None,
+                       gate_monitoring=False):
+        """An enterprise, keys as in YAML (contact: {"name", "phone"};
+        trucks_per_day: {truck class: trips a day})."""
+        contact = dict(contact or {})
         e = _c.EnterpriseSpec(_c.EnterpriseSpec.VERSION, _b(id), _b(name), _b(credit_code),
                               _b(town), _index(INDUSTRIES, industry, "industry"),
                               _index(GRADES, grade, "grade"),
-                              _index(GUARANTEES, guarantee, "guarantee"), int(bool(phase_out)))
+                              _index(GUARANTEES, guarantee, "guarantee"), int(bool(phase_out)),
+                              _b(address), _b(industry_code), _b(contact.get("name")),
+                              _b(contact.get("phone")))
         _call(_L.curtail_scenario_add_enterprise, self._h, ctypes.byref(e))
         if zones:
             tags, n = _strings(zones)
             _call(_L.curtail_scenario_set_zones, self._h, tags, n)
+        if trucks_per_day is not None or gate_monitoring:
+            self.set_trucks(trucks_per_day, gate_monitoring)
 
     def add_unit(self, id, kind, capacity, name=None, base_load=None, min_load=None, value=0.0,
                  ef=None, baseline_kgpd=None, fixed_kgpd=None, interruptible=None, follows=None,
@@ -392,13 +454,17 @@ class Scenario:
         """Each enterprise as a dict (keys as in YAML, without units)."""
         out = []
         for i in range(_L.curtail_scenario_enterprise_count(self._h)):
-            e = _c.EnterpriseSpec()
-            e.version = _c.EnterpriseSpec.VERSION
+            e = _c.EnterpriseSpec.init()
             _call(_L.curtail_scenario_enterprise, self._h, i, ctypes.byref(e))
+            contact = None
+            if e.contact_name is not None or e.contact_phone is not None:
+                contact = {"name": _s(e.contact_name), "phone": _s(e.contact_phone)}
             out.append({"id": _s(e.id), "name": _s(e.name), "credit_code": _s(e.credit_code),
                         "town": _s(e.town), "industry": INDUSTRIES[e.industry],
                         "grade": GRADES[e.grade], "guarantee": GUARANTEES[e.guarantee],
-                        "phase_out": bool(e.phase_out)})
+                        "phase_out": bool(e.phase_out), "address": _s(e.address),
+                        "industry_code": _s(e.industry_code), "contact": contact,
+                        "zones": self.zones(i)})
         return out
 
     @property
@@ -544,8 +610,11 @@ class Result:
         L = _index(LEVELS, level, "level")
         lr = _c.LevelResult()
         _call(_L.curtail_result_level, self._h, L, ctypes.byref(lr))
+        targets = _targets(lr.targets, True)
+        for i, p in enumerate(POLLUTANTS):  # targets.credits_kgpd, already off `required`
+            targets[p]["credit"] = _L.curtail_result_credit(self._h, L, i)
         return {"level": level, "status": _STATUS[lr.status], "lost_value": lr.lost_value,
-                "weighted_loss": lr.weighted_loss, "targets": _targets(lr.targets, True)}
+                "weighted_loss": lr.weighted_loss, "targets": targets}
 
     def units(self, level):
         """Each unit at a level, in scenario order (measure texts are the writers'
@@ -565,7 +634,78 @@ class Result:
 
     @property
     def levels(self):
-        return [dict(self.level(L), units=self.units(L)) for L in LEVELS]
+        """Each level as level() gives it, with its combined rows (when the
+        scenario has targets.combined), units, mobile, transport and
+        transport_counts: the JSON output's keys, less the writers' texts."""
+        out = []
+        for L in LEVELS:
+            d = self.level(L)
+            comb = self.combined(L)
+            if comb:
+                d["combined"] = [{k: c[k] for k in ("pollutants", "ratio", "credit", "required",
+                                                     "achieved", "shortfall", "shadow_price")}
+                                 for c in comb]
+            d["units"] = self.units(L)
+            d["mobile"] = self.mobile(L)
+            d["transport"] = self.transport(L)
+            counts = dict.fromkeys(_TRANSPORT_COUNT_KEYS, 0)
+            for t in d["transport"]:
+                counts[t["measure"] or "unstated"] += 1
+            d["transport_counts"] = counts
+            out.append(d)
+        return out
+
+    def credit(self, level):
+        """targets.credits_kgpd at a level, kg/d by pollutant (already off
+        each target's `required`); all 0 without credits."""
+        L = _index(LEVELS, level, "level")
+        return {p: _L.curtail_result_credit(self._h, L, i) for i, p in enumerate(POLLUTANTS)}
+
+    def mobile(self, level):
+        """The mobile-source reduction at a level (移动源, kg/d by pollutant):
+        trips stopped × kg per trip; it counts toward the targets."""
+        arr = _c.Pollutants()
+        _call(_L.curtail_result_mobile, self._h, _index(LEVELS, level, "level"),
+              ctypes.cast(arr, _c._D))
+        return _pdict(arr)
+
+    def transport(self, level):
+        """Each enterprise's transport measure at a level, in scenario order:
+        {"enterprise", "measure" (a TRANSPORTS name, None when no rule
+        states one), "trips_stopped" (truck trips a day)}."""
+        L = _index(LEVELS, level, "level")
+        ents = [e["id"] for e in self._scenario.enterprises]
+        return [{"enterprise": e, "measure": TRANSPORTS[_L.curtail_result_transport(self._h, L, i)],
+                 "trips_stopped": _L.curtail_result_trips_stopped(self._h, L, i)}
+                for i, e in enumerate(ents)]
+
+    def trips_stopped(self, level, enterprise):
+        """Truck trips a day the enterprise (id or index) stops at a level."""
+        return self.transport(level)[self._enterprise_index(enterprise)]["trips_stopped"]
+
+    def _enterprise_index(self, enterprise):
+        if isinstance(enterprise, int):
+            return enterprise
+        return _index([e["id"] for e in self._scenario.enterprises], enterprise, "enterprise")
+
+    def combined(self, level=None):
+        """The combined target rows (targets.combined), one per entry and listed
+        level, in units of a reduction ratio: level, index (the entry's),
+        pollutants, ratio, credit, required, achieved, shortfall, shadow_price
+        (weighted yuan/d per 1.0 of the ratio sum). `level`: only that level's."""
+        out = []
+        for k in range(_L.curtail_result_combined_count(self._h)):
+            c = _c.CombinedResult()
+            _call(_L.curtail_result_combined, self._h, k, ctypes.byref(c))
+            if level is not None and LEVELS[c.level] != level:
+                continue
+            out.append({"level": LEVELS[c.level], "index": c.index,
+                        "pollutants": _from_mask(POLLUTANTS, c.pollutants), "ratio": c.ratio,
+                        "credit": c.credit, "required": c.required, "achieved": c.achieved,
+                        "shortfall": c.shortfall, "shadow_price": c.shadow_price})
+        if level is not None:
+            _index(LEVELS, level, "level")
+        return out
 
     @property
     def segments(self):
@@ -600,35 +740,82 @@ class Result:
                         "load": [p[t] for t in range(n)] if p else []})
         return out
 
-    def to_dict(self):
-        """The result in the shape of the JSON output (SPEC §7), without the
-        version/scenario/command header and without measure texts."""
-        d = {"status": self.status, "objective": self.objective}
+    def to_dict(self, texts=True, lang=None):
+        """The result as the JSON output (SPEC §7): equal to
+        json.loads(self.dumps("json")). Every number, id, code and status is
+        read through the C API; the worded parts the API does not give are
+        taken from the library's JSON writer (in `lang`, default the
+        scenario's): each unit's measure "text" and "basis" (the reasons),
+        each transport row's "text", and a plan's "summary" — texts=False
+        leaves those out (no write). A target's "credit" is there when the
+        scenario has targets.credits_kgpd, as in the writer."""
+        d = {"curtail": 1, "version": library_version(), "scenario": self._scenario.name,
+             "command": "schedule" if self.is_schedule else "plan",
+             "status": self.status, "objective": self.objective}
+        levels = self.levels
         if self.is_schedule:
             hours = self.hours
             d["start"] = hours[0][0] if hours else None
             d["hours"] = len(hours)
             d["segments"] = self.segments
-            d["list"] = self.levels
+            d["list"] = levels
             d["loads"] = self.loads()
         else:
-            d["levels"] = self.levels
+            d["levels"] = levels
+        if texts:
+            w = json.loads(self.dumps("json", lang=lang))
+            for mine, theirs in zip(levels, w["list" if self.is_schedule else "levels"]):
+                for p, t in mine["targets"].items():
+                    if "credit" not in theirs["targets"][p]:
+                        del t["credit"]
+                for u, wu in zip(mine["units"], theirs["units"]):
+                    u["text"], u["basis"] = wu["text"], wu["basis"]
+                for t, wt in zip(mine["transport"], theirs["transport"]):
+                    t["text"] = wt["text"]
+            if "summary" in w:
+                d["summary"] = w["summary"]
         d["warnings"] = self.warnings("en")  # as the JSON writer writes them
         return d
 
     # -- output --
-    def write(self, path, format="json", lang=None, bom=False):
-        """Write the result with the library's writers (json, csv, md), whole or
-        not at all."""
-        o = _c.WriteOptions(_c.WriteOptions.VERSION, _FORMATS[format], _LANGS[lang],
-                            1 if bom else 0, None, None)
+    def write(self, path, format="json", lang=None, bom=False, public=False):
+        """Write the result with the library's writers (json, csv, md, xlsx,
+        html), whole or not at all. public=True: the public version (公示版:
+        names, town, grade, measures; no emissions, money or reasons), as
+        `curtail plan --public`."""
+        o = _c.WriteOptions.init()
+        o.format, o.lang, o.bom = _FORMATS[format], _LANGS[lang], 1 if bom else 0
+        o.public_version = 1 if public else 0
         _call(_L.curtail_result_write_file, self._h, ctypes.byref(o), os.fsencode(path))
 
-    def dumps(self, format="json", lang=None, bom=False):
-        """The text the writers produce (as `curtail plan --format ...` prints it)."""
+    def dumps(self, format="json", lang=None, bom=False, public=False):
+        """What the writers produce (as `curtail plan --format ...` prints it):
+        a str, bytes for xlsx."""
         with tempfile.TemporaryDirectory() as d:
             p = os.path.join(d, "out." + format)
-            self.write(p, format, lang, bom)
+            self.write(p, format, lang, bom, public)
+            with open(p, "rb") as f:
+                data = f.read()
+        return data if format == "xlsx" else data.decode("utf-8")
+
+    def explain(self, enterprise=None, level=None, format="md", lang=None, path=None):
+        """`curtail explain`: an enterprise's 一厂一策 sheet (its id; with
+        `level`, that level only), or one level's account (`level` alone), or
+        the enterprises to choose from (neither). format "md" or "json";
+        to `path` (whole or not at all), else returned as a str."""
+        if format not in ("md", "json"):
+            raise ValueError("format must be md or json, got %r" % (format,))
+        o = _c.ExplainOptions.init()
+        o.format, o.lang = _FORMATS[format], _LANGS[lang]
+        keep = _b(enterprise)
+        o.enterprise = keep
+        o.level = -1 if level is None else _index(LEVELS, level, "level")
+        if path is not None:
+            _call(_L.curtail_explain_write_file, self._h, ctypes.byref(o), os.fsencode(path))
+            return None
+        with tempfile.TemporaryDirectory() as d:
+            p = os.path.join(d, "explain." + format)
+            _call(_L.curtail_explain_write_file, self._h, ctypes.byref(o), os.fsencode(p))
             with open(p, "rb") as f:
                 return f.read().decode("utf-8")
 
@@ -646,6 +833,14 @@ class Result:
                 row.update({"reduction_" + p: v for p, v in u["reduction"].items()})
                 rows.append(row)
         return pd.DataFrame(rows)
+
+    def transport_frame(self):
+        """pandas: one row per level and enterprise (measure, trips_stopped)."""
+        return _pandas().DataFrame([dict(t, level=L) for L in LEVELS for t in self.transport(L)])
+
+    def combined_frame(self):
+        """pandas: the combined target rows."""
+        return _pandas().DataFrame(self.combined())
 
     def levels_frame(self):
         """pandas: one row per level and pollutant."""
@@ -670,7 +865,9 @@ def _target_rows(items, kind):
     rows = []
     for it in items:
         for p, t in it["targets"].items():
-            row = {k: v for k, v in it.items() if k not in ("targets", "units")}
+            row = {k: v for k, v in it.items()
+                   if k not in ("targets", "units", "combined", "mobile", "transport",
+                                "transport_counts")}
             row["pollutant"] = p
             row.update(t)
             rows.append(row)
