@@ -4,6 +4,7 @@ project's golden outputs (CURTAIL_TEST_DATA, default ../../tests/data).
 Run with pytest or `python3 -m unittest`."""
 import json
 import os
+import re
 import subprocess
 import tempfile
 import unittest
@@ -260,6 +261,212 @@ class TestBuild(unittest.TestCase):
             "source kept as guarantee livelihood at grade C without ultra-low emission; the "
             "air plan wants heat sources ultra-low or grade B or better (boiler.ultra_low: "
             "true once retrofitted)"])
+
+
+class TestIssues9And10(unittest.TestCase):
+    """The new fields built in code, checked against hand-computed numbers
+    (the comments of the tests/data/valid inputs derive them) and against the
+    same scenario loaded from YAML."""
+
+    def transport_in_code(self):
+        s = curtail.Scenario(name="transport mobile")
+        for L, r in zip(curtail.LEVELS, (0.2, 0.3, 0.4)):
+            s.set_ratios(L, {"NOx": r})
+        s.set_transport_factors({"china4_and_below": {"NOx": 0.5, "PM": 0.02},
+                                 "china5": {"NOx": 0.3}, "china6": {"NOx": 0.1}})
+        s.add_enterprise("bchem", "chemical", grade="B",
+                         trucks_per_day={"china4_and_below": 10, "china6": 4},
+                         gate_monitoring=True)
+        s.add_unit("r1", "reactor", 100, value=50, ef={"NOx": 1})
+        s.add_enterprise("cchem", "chemical", grade="C")
+        s.set_trucks({"china4_and_below": 20, "china5": 10, "china6": 6})
+        s.add_unit("r1", "reactor", 100, value=20, ef={"NOx": 2})
+        s.check()
+        return s
+
+    def test_trucks_transport_and_mobile(self):
+        r = self.transport_in_code().plan()
+        # yellow: 10 + 20 China IV trips stopped: 30 × 0.5 = 15 kg NOx, 30 × 0.02 = 0.6 PM;
+        # orange and red: bchem 10 China IV, cchem (no_road) 20 + 10 + 6 = 36:
+        # NOx 5 + 10 + 3 + 0.6 = 18.6, PM 0.6
+        self.assertEqual([(t["enterprise"], t["measure"], t["trips_stopped"])
+                          for t in r.transport("yellow")],
+                         [("bchem", "no_china4_heavy", 10), ("cchem", "no_china4_heavy", 20)])
+        self.assertEqual([(t["measure"], t["trips_stopped"]) for t in r.transport("red")],
+                         [("no_china4_heavy", 10), ("no_road", 36)])
+        self.assertEqual(r.trips_stopped("orange", "cchem"), 36)
+        self.assertEqual(r.trips_stopped("orange", 0), 10)
+        m = r.mobile("yellow")
+        self.assertAlmostEqual(m["NOx"], 15, places=12)
+        self.assertAlmostEqual(m["PM"], 0.6, places=12)
+        self.assertAlmostEqual(r.mobile("red")["NOx"], 18.6, places=12)
+        # the requirement less the mobile reduction: 0.2·300 − 15, 0.3·300 − 18.6, 0.4·300 − 18.6
+        req = [r.level(L)["targets"]["NOx"]["required"] for L in curtail.LEVELS]
+        for got, want in zip(req, (45, 71.4, 101.4)):
+            self.assertAlmostEqual(got, want, places=9)
+        self.assertAlmostEqual(r.objective, 9756, places=6)
+        self.assertEqual(r.to_dict()["levels"][1]["transport_counts"],
+                         {"none": 0, "no_china4_heavy": 1, "no_china5_heavy": 0, "no_road": 1,
+                          "unstated": 0})
+        # 36 trips and no 门禁: warned
+        self.assertEqual(len([w for w in r.warnings("en") if "gate monitoring" in w]), 1)
+        # the same as the YAML case, number for number
+        os.chdir(os.path.join(VALID, "plan_transport_mobile"))
+        try:
+            loaded = curtail.Scenario.load("input.yaml").plan()
+        finally:
+            os.chdir(HERE)
+        a, b = r.to_dict(texts=False), loaded.to_dict(texts=False)
+        self.assertEqual(a["levels"], b["levels"])
+        self.assertEqual(a["objective"], b["objective"])
+
+    def test_credits_and_combined_target(self):
+        s = curtail.Scenario(name="combined")
+        s.set_builtin_policy(False)
+        s.set_ratios("yellow", {})  # the defaults of SPEC §2 off
+        s.set_ratios("orange", {})
+        s.set_ratios("red", {"NOx": 0.1})
+        s.set_credits("red", {"SO2": 10})
+        s.add_combined_target(["SO2", "NOx"], ["red"], 0.4)
+        s.add_enterprise("alpha", "other", grade="C")
+        s.add_unit("line", "other", 100, value=50, ef={"SO2": 1.0, "NOx": 1.0})
+        s.add_enterprise("beta", "other", grade="C")
+        s.add_unit("line", "other", 200, value=30, min_load=0.2, ef={"NOx": 2.0})
+        s.check()
+        r = s.plan()
+        # SO2/100 + NOx/500 >= 0.4, the 10 kg/d SO2 credit gives 0.1: alpha cuts
+        # 0.2, beta 0.075; 2 · (0.2 · 5000 + 0.075 · 6000) = 2900
+        self.assertAlmostEqual(r.objective, 2900, places=6)
+        self.assertEqual(r.credit("red"), {"SO2": 10, "NOx": 0, "PM": 0, "VOCs": 0})
+        self.assertEqual(r.credit("yellow"), {"SO2": 0, "NOx": 0, "PM": 0, "VOCs": 0})
+        self.assertEqual(r.level("red")["targets"]["SO2"]["credit"], 10)
+        (c,) = r.combined()
+        self.assertEqual((c["level"], c["index"], c["pollutants"], c["ratio"]),
+                         ("red", 0, ["SO2", "NOx"], 0.4))
+        self.assertAlmostEqual(c["credit"], 0.1, places=12)
+        self.assertAlmostEqual(c["required"], 0.3, places=12)
+        self.assertAlmostEqual(c["achieved"], 0.3, places=9)
+        self.assertAlmostEqual(c["shadow_price"], 7000, places=6)
+        self.assertAlmostEqual(r.level("red")["targets"]["NOx"]["shadow_price"], 16, places=6)
+        self.assertEqual(r.combined("yellow"), [])
+        for u, load in zip(r.units("red"), (0.8, 0.925)):
+            self.assertAlmostEqual(u["load"], load, places=12)
+        d = r.to_dict()
+        self.assertNotIn("combined", d["levels"][0])
+        self.assertEqual(len(d["levels"][2]["combined"]), 1)
+        with self.assertRaises(curtail.InputError):
+            s.add_combined_target(["SO2"], ["red"], 0.4)  # at least two pollutants
+
+    def test_transport_only_and_scoped_rules(self):
+        s = curtail.Scenario.loads(SMALL)
+        s.add_enterprise("p2", "chemical", grade="C", zones=["urban_20km"])
+        s.add_unit("r1", "reactor", 100, value=10, ef={"SO2": 1})
+        s.add_rule({"industry": "chemical", "grades": ["C"], "levels": ["orange", "red"],
+                    "transport": "no_china4_heavy"})
+        s.add_rule({"industry": "chemical", "grades": ["C"], "levels": ["red"],
+                    "zones": ["urban_20km"], "transport": "no_road"})
+        s.check()
+        r = s.plan()
+        self.assertEqual([t["measure"] for t in r.transport("yellow")], [None, None])
+        self.assertEqual([t["measure"] for t in r.transport("orange")],
+                         ["no_china4_heavy", "no_china4_heavy"])
+        self.assertEqual([t["measure"] for t in r.transport("red")],
+                         ["no_china4_heavy", "no_road"])
+        # a transport-only rule states no production measure: the loads are the LP's
+        self.assertEqual([u["measure"]["kind"] for u in r.units("red")], ["none", "none"])
+        self.assertEqual(r.to_dict()["levels"][0]["transport_counts"]["unstated"], 2)
+        with self.assertRaises(curtail.InputError):
+            s.add_rule({"industry": "chemical", "grades": ["C"], "levels": ["red"],
+                        "transport": "no_bikes"})
+
+    def explain_in_code(self):
+        # tests/data/golden/explain.yaml, built in code
+        s = curtail.Scenario(name="测试县应急减排清单", lang="zh")
+        s.set_note("数值均为示意", "测试县生态环境局")
+        s.set_targets("totals", {"SO2": 0, "NOx": 0, "PM": 1000, "VOCs": 0})
+        for L, r in zip(curtail.LEVELS, (0.05, 0.10, 0.20)):
+            s.set_ratios(L, {"PM": r})
+        s.set_builtin_policy(False)
+        s.add_rule({"industry": "other", "grades": ["C"], "levels": ["orange", "red"],
+                    "cut": 0.5})
+        s.add_enterprise("kiln", "other", name="甲建材有限公司", credit_code="91140423EXAMPLE001",
+                         town="王桥镇", address="王桥镇工业园1号（示例）", industry_code="C3031",
+                         contact={"name": "张某（示例）", "phone": "0355-0000000"}, grade="C")
+        s.add_unit("line1", "other", 100, name="1# 生产线", value=100, ef={"PM": 1})
+        s.add_unit("dryer", "other", 100, name="烘干", follows="line1", ef={"PM": 0.5})
+        s.add_enterprise("heat", "boiler", name="乙热力有限公司", town="古韩镇", grade="D")
+        s.add_unit("b1", "boiler", 240, name="1# 锅炉", boiler={"fuel": "coal"}, value=10,
+                   ef={"PM": 1})
+        s.check()
+        return s
+
+    def test_enterprise_fields_round_trip(self):
+        s = self.explain_in_code()
+        e = s.enterprises[0]
+        self.assertEqual((e["address"], e["industry_code"], e["contact"]),
+                         ("王桥镇工业园1号（示例）", "C3031",
+                          {"name": "张某（示例）", "phone": "0355-0000000"}))
+        self.assertEqual((s.enterprises[1]["address"], s.enterprises[1]["contact"]), (None, None))
+        self.assertEqual((s.note, s.compiled_by), ("数值均为示意", "测试县生态环境局"))
+        loaded = curtail.Scenario.load(os.path.join(GOLDEN, "explain.yaml"))
+        self.assertEqual(s.enterprises, loaded.enterprises)
+        with self.assertRaises(curtail.InputError) as cm:
+            s.add_enterprise("x", "other", industry_code="3031X")
+        self.assertEqual(cm.exception.path, "industry_code")
+        with self.assertRaises(curtail.InputError) as cm:
+            s.add_enterprise("y", "other", contact={"phone": "12"})
+        self.assertEqual(cm.exception.path, "contact.phone")
+
+    def test_explain_and_public_goldens(self):
+        os.chdir(GOLDEN)
+        try:
+            loaded = curtail.Scenario.load("explain.yaml").plan()
+        finally:
+            os.chdir(HERE)
+        self.assertEqual(loaded.explain("kiln"), golden("explain.sheet.zh.md"))
+        self.assertEqual(loaded.explain("kiln", lang="en"), golden("explain.sheet.en.md"))
+        self.assertEqual(loaded.explain(level="red"), golden("explain.level.zh.md"))
+        # built in code, the sheet is the golden's but for the rule's YAML line
+        r = self.explain_in_code().plan()
+        for got, name in ((r.explain("kiln"), "explain.sheet.zh.md"),
+                          (r.explain("kiln", lang="en"), "explain.sheet.en.md"),
+                          (r.explain(level="red"), "explain.level.zh.md")):
+            want = re.sub(r"（第25行）| \(line 25\)", "", golden(name))
+            self.assertEqual(want != golden(name), name.startswith("explain.sheet"))
+            self.assertEqual(got, want, name)
+        self.assertEqual(r.dumps("md", public=True), golden("public.zh.md"))
+        self.assertEqual(r.dumps("md", lang="en", public=True), golden("public.en.md"))
+        self.assertEqual(r.dumps("csv", public=True), golden("public.zh.csv"))
+        sheet = json.loads(r.explain("kiln", level="red", format="json"))
+        self.assertEqual(sheet["edition"], "filed")
+        pub = json.loads(r.dumps("json", public=True))
+        self.assertEqual(pub["edition"], "public")
+        self.assertNotIn("objective", pub)
+        with tempfile.TemporaryDirectory() as d:
+            p = os.path.join(d, "sheet.md")
+            self.assertIsNone(loaded.explain("kiln", path=p))
+            with open(p, encoding="utf-8") as f:
+                self.assertEqual(f.read(), golden("explain.sheet.zh.md"))
+        with self.assertRaises(curtail.CurtailError) as cm:
+            r.explain("nobody")
+        self.assertEqual(cm.exception.code, -1)
+        self.assertIn("nobody", cm.exception.message)
+
+    @unittest.skipUnless(CLI, "CURTAIL_CLI is not set")
+    def test_explain_equals_the_cli(self):
+        os.chdir(GOLDEN)
+        try:
+            r = curtail.Scenario.load("explain.yaml").plan()
+            for args, got in ((["--level", "orange"], r.explain(level="orange")),
+                              (["--format", "json"], r.explain(format="json"))):
+                p = subprocess.run([CLI, "explain", "explain.yaml"] + args,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                self.assertEqual(p.stdout.decode("utf-8"), got, args)
+            p = subprocess.run([CLI, "plan", "explain.yaml", "--public", "--format", "json"],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, check=True)
+            self.assertEqual(p.stdout.decode("utf-8"), r.dumps("json", public=True))
+        finally:
+            os.chdir(HERE)
 
 
 class TestErrors(unittest.TestCase):
