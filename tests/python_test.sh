@@ -11,6 +11,7 @@ SRC=$2
 export CURTAIL_LIBRARY=$3
 export CURTAIL_CLI=${4:-}
 export CURTAIL_TEST_DATA="$SRC/tests/data"
+export CURTAIL_INCLUDE="$SRC/include" # python/tests/test_layout.py compiles against it
 export PYTHONPATH="$SRC/python"
 export PYTHONDONTWRITEBYTECODE=1
 if "$PY" -c "import pytest" 2>/dev/null; then

@@ -334,6 +334,10 @@ class Scenario:
         """"heating", "ozone" or "other": which rules apply (docs/SCHEMA.md)."""
         _call(_L.curtail_scenario_set_season, self._h, _index(SEASONS, season, "season"))
 
+    def set_episode_season(self, season):
+        """The episode's `season:` (a loaded episode's; it overrides the scenario's)."""
+        _call(_L.curtail_scenario_set_episode_season, self._h, _index(SEASONS, season, "season"))
+
     @property
     def season(self):
         """The season the rules are matched in (the episode's, else the scenario's)."""

@@ -138,6 +138,12 @@ class TestSchedule(InGolden, unittest.TestCase):
         self.assertEqual(len(r.hours), 30)
         self.assertEqual(r.hours[0], ("2023-07-10T06:00", None))
 
+    def test_episode_season(self):
+        s = curtail.Scenario.load("schedule.yaml")
+        self.assertEqual(s.season, "heating")
+        s.set_episode_season("ozone")
+        self.assertEqual(s.season, "ozone")
+
     def test_plan_of_a_scenario_without_episode_refuses_schedule(self):
         with self.assertRaises(curtail.InputError) as cm:
             curtail.Scenario.load("plan.yaml").schedule()
@@ -683,6 +689,12 @@ class TestPandas(InGolden, unittest.TestCase):
         loads = s.loads_frame()
         self.assertEqual(loads.shape[0], 30)
         self.assertEqual(loads.index[0], "2023-07-10T06:00")
+
+    def test_transport_frame(self):
+        r = curtail.Scenario.load("plan.yaml").plan()
+        df = r.transport_frame()
+        self.assertEqual(df.shape[0], 3 * 3)
+        self.assertEqual(list(df["measure"][:3]), ["no_china4_heavy"] * 3)
 
     def test_sweep_frame(self):
         w = curtail.Sweep(curtail.Scenario.load(SWEEP), variants=False,
