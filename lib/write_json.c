@@ -83,18 +83,26 @@ static const unsigned char str_class[256] = {
 
 /* A JSON string: control characters escaped, valid UTF-8 passed through,
  * invalid bytes replaced by U+FFFD so the output is always valid JSON.
- * Runs of bytes that need nothing are copied whole. */
+ * Written straight into the buffer, in room for the worst case (every byte
+ * six: "\u001f" or "\ufffd") reserved once. */
 static void put_str(cu_buf *b, const char *s)
 {
+    static const char hex[] = "0123456789abcdef";
     const unsigned char *p = (const unsigned char *)(s ? s : "");
-    const unsigned char *run = p;
-    cu_buf_put(b, "\"", 1);
+    size_t n = strlen((const char *)p);
+    char *o, *o0;
+    if (n > (SIZE_MAX - 3) / 6) {
+        b->failed = 1;
+        return;
+    }
+    if (!(o = o0 = cu_buf_room(b, 6 * n + 2)))
+        return;
+    *o++ = '"';
     for (;;) {
         unsigned c = *p, cls = str_class[c];
-        const char *esc;
-        char ubuf[8];
         size_t len;
         if (cls == 0) {
+            *o++ = (char)c;
             p++;
             continue;
         }
@@ -104,50 +112,49 @@ static void put_str(cu_buf *b, const char *s)
             /* the common valid forms inline (no overlong form or surrogate
              * starts with C2..DF, E1..EC, EE, EF); a NUL is no continuation
              * byte, so no sequence runs past the string */
-            if (c >= 0xC2 && c <= 0xDF && (p[1] & 0xC0) == 0x80) {
-                p += 2;
-                continue;
-            }
             if (c >= 0xE1 && c <= 0xEF && c != 0xED && (p[1] & 0xC0) == 0x80 &&
                 (p[2] & 0xC0) == 0x80) {
+                o[0] = (char)c;
+                o[1] = (char)p[1];
+                o[2] = (char)p[2];
+                o += 3;
                 p += 3;
+                continue;
+            }
+            if (c >= 0xC2 && c <= 0xDF && (p[1] & 0xC0) == 0x80) {
+                o[0] = (char)c;
+                o[1] = (char)p[1];
+                o += 2;
+                p += 2;
                 continue;
             }
             len = utf8_len(p, 4);
             if (len) {
+                memcpy(o, p, len);
+                o += len;
                 p += len;
                 continue;
             }
-            esc = "\\ufffd";
-        } else if (c == '"')
-            esc = "\\\"";
-        else if (c == '\\')
-            esc = "\\\\";
-        else if (c == '\n')
-            esc = "\\n";
-        else if (c == '\t')
-            esc = "\\t";
-        else if (c == '\r')
-            esc = "\\r";
-        else if (c == '\b')
-            esc = "\\b";
-        else if (c == '\f')
-            esc = "\\f";
-        else {
-            static const char hex[] = "0123456789abcdef";
-            memcpy(ubuf, "\\u00", 4);
-            ubuf[4] = hex[c >> 4];
-            ubuf[5] = hex[c & 0xF];
-            ubuf[6] = '\0';
-            esc = ubuf;
+            memcpy(o, "\\ufffd", 6);
+            o += 6;
+        } else if (c == '"' || c == '\\') {
+            o[0] = '\\';
+            o[1] = (char)c;
+            o += 2;
+        } else if (c == '\n' || c == '\t' || c == '\r' || c == '\b' || c == '\f') {
+            o[0] = '\\';
+            o[1] = c == '\n' ? 'n' : c == '\t' ? 't' : c == '\r' ? 'r' : c == '\b' ? 'b' : 'f';
+            o += 2;
+        } else {
+            memcpy(o, "\\u00", 4);
+            o[4] = hex[c >> 4];
+            o[5] = hex[c & 0xF];
+            o += 6;
         }
-        cu_buf_put(b, (const char *)run, (size_t)(p - run));
-        cu_buf_puts(b, esc);
         p++;
-        run = p;
     }
-    cu_buf_put(b, (const char *)run, (size_t)(p - run));
-    cu_buf_put(b, "\"", 1);
+    *o++ = '"';
+    cu_buf_commit(b, (size_t)(o - o0));
 }
 
 static void put_key(cu_buf *b, const char *key)
