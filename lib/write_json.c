@@ -27,7 +27,6 @@
 
 #include <float.h>
 #include <math.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,18 +81,6 @@ static const unsigned char str_class[256] = {
     3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
     3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3};
 
-/* Does any of the 8 bytes of w need a look (str_class not 0: below 0x20,
- * '"', '\\', DEL, 0x80 and up)? Exact, whatever the byte order. */
-static int json_look8(uint64_t w)
-{
-    const uint64_t ones = UINT64_C(0x0101010101010101), high = UINT64_C(0x8080808080808080);
-#define HAS_ZERO(v) (((v) - ones) & ~(v) & high)
-    uint64_t below20 = (w - ones * 0x20) & ~w & high; /* a byte < 0x20 (w's high bits aside) */
-    uint64_t q = w ^ (ones * '"'), bs = w ^ (ones * '\\'), del = w ^ (ones * 0x7F);
-    return ((w & high) | below20 | HAS_ZERO(q) | HAS_ZERO(bs) | HAS_ZERO(del)) != 0;
-#undef HAS_ZERO
-}
-
 /* A JSON string: control characters escaped, valid UTF-8 passed through,
  * invalid bytes replaced by U+FFFD so the output is always valid JSON.
  * Written straight into the buffer, in room for the worst case (every byte
@@ -101,7 +88,7 @@ static int json_look8(uint64_t w)
 static void put_str(cu_buf *b, const char *s)
 {
     static const char hex[] = "0123456789abcdef";
-    const unsigned char *p = (const unsigned char *)(s ? s : ""), *end;
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
     size_t n = strlen((const char *)p);
     char *o, *o0;
     if (n > (SIZE_MAX - 3) / 6) {
@@ -111,22 +98,9 @@ static void put_str(cu_buf *b, const char *s)
     if (!(o = o0 = cu_buf_room(b, 6 * n + 2)))
         return;
     *o++ = '"';
-    end = p + n;
     for (;;) {
-        unsigned c, cls;
+        unsigned c = *p, cls = str_class[c];
         size_t len;
-        if (end - p >= 8) { /* eight bytes that need nothing, copied at once */
-            uint64_t w;
-            memcpy(&w, p, 8);
-            if (!json_look8(w)) {
-                memcpy(o, p, 8);
-                o += 8;
-                p += 8;
-                continue;
-            }
-        }
-        c = *p;
-        cls = str_class[c];
         if (cls == 0) {
             *o++ = (char)c;
             p++;
@@ -140,7 +114,9 @@ static void put_str(cu_buf *b, const char *s)
              * byte, so no sequence runs past the string */
             if (c >= 0xE1 && c <= 0xEF && c != 0xED && (p[1] & 0xC0) == 0x80 &&
                 (p[2] & 0xC0) == 0x80) {
-                memcpy(o, p, 4); /* p[3] exists (at worst the NUL); o[3] is room */
+                o[0] = (char)c;
+                o[1] = (char)p[1];
+                o[2] = (char)p[2];
                 o += 3;
                 p += 3;
                 continue;
