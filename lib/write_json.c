@@ -62,7 +62,9 @@ static size_t utf8_len(const unsigned char *p, size_t n)
 }
 
 /* What put_str does with a byte: 0 copies it, 1 ends the string (NUL),
- * 2 escapes it, 3 starts a multi-byte UTF-8 sequence (or is invalid). */
+ * 2 escapes it, 4 starts a 3-byte UTF-8 sequence that needs only its two
+ * continuation bytes checked (E1..EC, EE, EF: no overlong form or surrogate
+ * starts there), 3 another multi-byte sequence (or is invalid). */
 static const unsigned char str_class[256] = {
     1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0x00 */
     2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0x10 */
@@ -72,13 +74,13 @@ static const unsigned char str_class[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, /* 0x50: '\\' */
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, /* 0x70: DEL */
-    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, /* 0x80 .. 0xFF */
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, /* 0x80 .. 0xDF */
     3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
     3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
     3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
     3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
     3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 3, 4, 4, /* 0xE0: E0 and ED apart */
     3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3};
 
 /* A JSON string: control characters escaped, valid UTF-8 passed through,
@@ -106,21 +108,16 @@ static void put_str(cu_buf *b, const char *s)
             p++;
             continue;
         }
+        /* a NUL is no continuation byte, so no sequence runs past the string */
+        if (cls == 4 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+            memcpy(o, p, 4); /* p[3] exists (at worst the NUL); o[3] is room */
+            o += 3;
+            p += 3;
+            continue;
+        }
         if (cls == 1)
             break;
-        if (cls == 3) {
-            /* the common valid forms inline (no overlong form or surrogate
-             * starts with C2..DF, E1..EC, EE, EF); a NUL is no continuation
-             * byte, so no sequence runs past the string */
-            if (c >= 0xE1 && c <= 0xEF && c != 0xED && (p[1] & 0xC0) == 0x80 &&
-                (p[2] & 0xC0) == 0x80) {
-                o[0] = (char)c;
-                o[1] = (char)p[1];
-                o[2] = (char)p[2];
-                o += 3;
-                p += 3;
-                continue;
-            }
+        if (cls >= 3) {
             if (c >= 0xC2 && c <= 0xDF && (p[1] & 0xC0) == 0x80) {
                 o[0] = (char)c;
                 o[1] = (char)p[1];
