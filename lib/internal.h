@@ -120,6 +120,9 @@ static inline void cu_buf_commit(cu_buf *b, size_t n)
     b->len += n;
     b->data[b->len] = '\0';
 }
+/* printf into b: %s %c %d %u %ld %lu %zu %% written directly (mem.c), any
+ * other conversion by vsnprintf; as with cu_buf_put, no argument may point
+ * into b's own bytes. */
 void cu_buf_printf(cu_buf *b, const char *fmt, ...) CU_PRINTF(2, 3);
 /* A finite double as the shortest decimal that reads back exactly, in plain
  * decimals where they fit (numfmt.h); never "nan"/"inf" (written as 0);
