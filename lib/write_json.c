@@ -203,12 +203,10 @@ static void put_targets(cu_buf *b, const curtail_target *targets, int last, int 
 /* Why the unit's measure (issue 9): "basis": {"grade", "grade_reason",
  * "rule": {"source", "index", "line"} or null, "beyond_rule", "held_by",
  * "pollutant", "cost_per_kg", "marginal_cost", "text"}. */
-static void put_basis(cu_buf *b, const curtail_result *r, size_t u, int level, int lang,
-                      cu_buf *text)
+static void put_basis(cu_buf *b, const cu_mw_facts *facts, cu_buf *text)
 {
     static const char *const why[3] = {NULL, "phase_out", "wet_quenching"};
-    cu_mw_facts f;
-    cu_measure_facts(r, u, level, lang, &f);
+    cu_mw_facts f = *facts;
     PUT_LIT(b, ", \"basis\": {\"grade\": ");
     put_str(b, curtail_grade_name((curtail_grade)f.grade));
     PUT_LIT(b, ", \"grade_reason\": ");
@@ -264,6 +262,7 @@ static void put_unit(cu_buf *b, const curtail_result *r, const curtail_unit_resu
                      size_t u, int level, int lang, cu_buf *text)
 {
     int p;
+    cu_mw_facts f; /* gathered once for the text and the basis */
     PUT_LIT(b, "        {\"enterprise\": ");
     put_str(b, ur->enterprise);
     PUT_LIT(b, ", \"unit\": ");
@@ -287,12 +286,13 @@ static void put_unit(cu_buf *b, const curtail_result *r, const curtail_unit_resu
     text->len = 0;
     if (text->data)
         text->data[0] = '\0';
-    cu_measure_text(r, u, level, lang, text);
+    cu_measure_facts(r, u, level, lang, &f);
+    cu_mw_text(&f, text); /* = cu_measure_text(r, u, level, lang, text) */
     if (text->failed)
         b->failed = 1;
     else
         put_str(b, text->data ? text->data : "");
-    put_basis(b, r, u, level, lang, text);
+    put_basis(b, &f, text);
     PUT_LIT(b, ", \"reduction\": {");
     for (p = 0; p < CU_NP; p++)
         put_num_member(b, curtail_pollutant_name((curtail_pollutant)p), ur->reduction[p],
