@@ -107,6 +107,24 @@ static inline void cu_buf_puts(cu_buf *b, const char *s)
 {
     cu_buf_put(b, s, strlen(s));
 }
+/* Room for n more bytes at b->data + b->len (having handed bytes to the
+ * sink or grown first), or NULL when b has failed. The caller writes at
+ * most n bytes there, then cu_buf_commit()s how many it wrote. */
+char *cu_buf_room_slow(cu_buf *b, size_t n);
+static inline char *cu_buf_room(cu_buf *b, size_t n)
+{
+    if (n < b->cap - b->len && (b->len < CU_BUF_FLUSH_AT || !b->sink) && !b->failed)
+        return b->data + b->len;
+    return cu_buf_room_slow(b, n);
+}
+static inline void cu_buf_commit(cu_buf *b, size_t n)
+{
+    b->len += n;
+    b->data[b->len] = '\0';
+}
+/* printf into b: %s %c %d %u %ld %lu %zu %% written directly (mem.c), any
+ * other conversion by vsnprintf; as with cu_buf_put, no argument may point
+ * into b's own bytes. */
 void cu_buf_printf(cu_buf *b, const char *fmt, ...) CU_PRINTF(2, 3);
 /* A finite double as the shortest decimal that reads back exactly, in plain
  * decimals where they fit (numfmt.h); never "nan"/"inf" (written as 0);

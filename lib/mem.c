@@ -181,11 +181,124 @@ void cu_buf_put_slow(cu_buf *b, const char *s, size_t n)
     b->data[b->len] = '\0';
 }
 
+char *cu_buf_room_slow(cu_buf *b, size_t n)
+{
+    void *p;
+    if (b->failed)
+        return NULL;
+    if (b->sink && b->len >= CU_BUF_FLUSH_AT) {
+        buf_drain(b, CU_BUF_KEEP);
+        if (b->failed)
+            return NULL;
+    }
+    if (n > SIZE_MAX - b->len - 1) {
+        b->failed = 1;
+        return NULL;
+    }
+    p = b->data;
+    if (cu_grow(b->mem, &p, &b->cap, b->len + n + 1, 1) != 0) {
+        b->failed = 1;
+        return NULL;
+    }
+    b->data = p;
+    return b->data + b->len;
+}
+
+/* The conversions cu_buf_printf writes itself: %s, %c, %d, %u, %ld, %lu,
+ * %zu and %% without flags, width or precision (the writers' formats);
+ * returns 0 when fmt has any other, which then goes to vsnprintf. */
+static int simple_format(const char *fmt)
+{
+    const char *p = fmt;
+    while ((p = strchr(p, '%')) != NULL) {
+        p++;
+        if (*p == 'l') {
+            if (*++p != 'd' && *p != 'u')
+                return 0;
+        } else if (*p == 'z') {
+            if (*++p != 'u')
+                return 0;
+        } else if (*p != 's' && *p != 'c' && *p != 'd' && *p != 'u' && *p != '%')
+            return 0;
+        p++;
+    }
+    return 1;
+}
+
+static void put_unsigned(cu_buf *b, unsigned long long x, int neg)
+{
+    char tmp[24];
+    size_t i = sizeof tmp;
+    do {
+        tmp[--i] = (char)('0' + x % 10);
+        x /= 10;
+    } while (x);
+    if (neg)
+        tmp[--i] = '-';
+    cu_buf_put(b, tmp + i, sizeof tmp - i);
+}
+
+static void put_signed(cu_buf *b, long long v)
+{
+    put_unsigned(b, v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v, v < 0);
+}
+
+/* printf's text of a simple_format, without going through stdio */
+static void simple_printf(cu_buf *b, const char *fmt, va_list ap)
+{
+    const char *p = fmt, *pc;
+    while ((pc = strchr(p, '%')) != NULL) {
+        if (pc > p)
+            cu_buf_put(b, p, (size_t)(pc - p));
+        pc++;
+        switch (*pc) {
+        case 's': {
+            const char *s = va_arg(ap, const char *);
+            cu_buf_puts(b, s ? s : "(null)");
+            break;
+        }
+        case 'c': {
+            char ch = (char)va_arg(ap, int);
+            cu_buf_put(b, &ch, 1);
+            break;
+        }
+        case 'd':
+            put_signed(b, va_arg(ap, int));
+            break;
+        case 'u':
+            put_unsigned(b, va_arg(ap, unsigned), 0);
+            break;
+        case '%':
+            cu_buf_put(b, "%", 1);
+            break;
+        case 'l':
+            pc++;
+            if (*pc == 'd')
+                put_signed(b, va_arg(ap, long));
+            else
+                put_unsigned(b, va_arg(ap, unsigned long), 0);
+            break;
+        default: /* 'z', then 'u' */
+            pc++;
+            put_unsigned(b, va_arg(ap, size_t), 0);
+            break;
+        }
+        p = pc + 1;
+    }
+    cu_buf_puts(b, p);
+}
+
 void cu_buf_printf(cu_buf *b, const char *fmt, ...)
 {
     char small[256];
     va_list ap;
     int n;
+    if (simple_format(fmt)) {
+        va_start(ap, fmt);
+        simple_printf(b, fmt, ap);
+        va_end(ap);
+        return;
+    }
     va_start(ap, fmt);
     n = vsnprintf(small, sizeof small, fmt, ap);
     va_end(ap);

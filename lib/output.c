@@ -167,9 +167,24 @@ static char *resolve_links(const char *path, int *e)
 
 /* ---- an output in progress ------------------------------------------------------------ */
 
+/* Every CU_OUTPUT_KICK bytes, a temporary file's pages written since the
+ * last time are handed to the kernel's writeback (cu_output_kick), so that
+ * the disk works while the rest is being formatted and the final fsync
+ * waits for the last piece only. */
+#define CU_OUTPUT_KICK (8ull << 20)
+
 static int sink_fd(void *ctx, const char *data, size_t len)
 {
-    return write_all(((cu_output *)ctx)->fd, data, len);
+    cu_output *o = ctx;
+    int e = write_all(o->fd, data, len);
+    if (e)
+        return e;
+    o->written += len;
+    if (o->tmp && o->written - o->kicked >= CU_OUTPUT_KICK) {
+        cu_output_kick(o->fd, o->kicked, o->written - o->kicked);
+        o->kicked = o->written;
+    }
+    return 0;
 }
 
 static int sink_fp(void *ctx, const char *data, size_t len)

@@ -25,7 +25,12 @@ typedef struct cu_output {
     int is_stdout;
     curtail_temp_fn on_temp;
     void *on_temp_ctx;
+    unsigned long long written, kicked; /* bytes written to the temporary
+                                           file; of them, handed to writeback */
 } cu_output;
+/* Start writing back len bytes of fd from off, waiting for nothing;
+ * best effort (output_kick.c). */
+void cu_output_kick(int fd, unsigned long long off, unsigned long long len);
 int cu_output_open(cu_output *o, const char *path, FILE *fp, curtail_temp_fn on_temp,
                    void *on_temp_ctx, curtail_error *err);
 void cu_output_attach(cu_output *o, cu_buf *b);

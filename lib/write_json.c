@@ -63,7 +63,9 @@ static size_t utf8_len(const unsigned char *p, size_t n)
 }
 
 /* What put_str does with a byte: 0 copies it, 1 ends the string (NUL),
- * 2 escapes it, 3 starts a multi-byte UTF-8 sequence (or is invalid). */
+ * 2 escapes it, 4 starts a 3-byte UTF-8 sequence that needs only its two
+ * continuation bytes checked (E1..EC, EE, EF: no overlong form or surrogate
+ * starts there), 3 another multi-byte sequence (or is invalid). */
 static const unsigned char str_class[256] = {
     1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0x00 */
     2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0x10 */
@@ -73,82 +75,84 @@ static const unsigned char str_class[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, /* 0x50: '\\' */
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 2, /* 0x70: DEL */
-    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, /* 0x80 .. 0xFF */
+    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, /* 0x80 .. 0xDF */
     3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
     3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
     3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
     3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
     3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
-    3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3,
+    3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 3, 4, 4, /* 0xE0: E0 and ED apart */
     3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3};
 
 /* A JSON string: control characters escaped, valid UTF-8 passed through,
  * invalid bytes replaced by U+FFFD so the output is always valid JSON.
- * Runs of bytes that need nothing are copied whole. */
+ * Written straight into the buffer, in room for the worst case (every byte
+ * six: "\u001f" or "\ufffd") reserved once. */
 static void put_str(cu_buf *b, const char *s)
 {
+    static const char hex[] = "0123456789abcdef";
     const unsigned char *p = (const unsigned char *)(s ? s : "");
-    const unsigned char *run = p;
-    cu_buf_put(b, "\"", 1);
+    size_t n = strlen((const char *)p);
+    char *o, *o0;
+    if (n > (SIZE_MAX - 3) / 6) {
+        b->failed = 1;
+        return;
+    }
+    if (!(o = o0 = cu_buf_room(b, 6 * n + 2)))
+        return;
+    *o++ = '"';
     for (;;) {
         unsigned c = *p, cls = str_class[c];
-        const char *esc;
-        char ubuf[8];
         size_t len;
         if (cls == 0) {
+            *o++ = (char)c;
             p++;
+            continue;
+        }
+        /* a NUL is no continuation byte, so no sequence runs past the string */
+        if (cls == 4 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+            memcpy(o, p, 4); /* p[3] exists (at worst the NUL); o[3] is room */
+            o += 3;
+            p += 3;
             continue;
         }
         if (cls == 1)
             break;
-        if (cls == 3) {
-            /* the common valid forms inline (no overlong form or surrogate
-             * starts with C2..DF, E1..EC, EE, EF); a NUL is no continuation
-             * byte, so no sequence runs past the string */
+        if (cls >= 3) {
             if (c >= 0xC2 && c <= 0xDF && (p[1] & 0xC0) == 0x80) {
+                o[0] = (char)c;
+                o[1] = (char)p[1];
+                o += 2;
                 p += 2;
-                continue;
-            }
-            if (c >= 0xE1 && c <= 0xEF && c != 0xED && (p[1] & 0xC0) == 0x80 &&
-                (p[2] & 0xC0) == 0x80) {
-                p += 3;
                 continue;
             }
             len = utf8_len(p, 4);
             if (len) {
+                memcpy(o, p, len);
+                o += len;
                 p += len;
                 continue;
             }
-            esc = "\\ufffd";
-        } else if (c == '"')
-            esc = "\\\"";
-        else if (c == '\\')
-            esc = "\\\\";
-        else if (c == '\n')
-            esc = "\\n";
-        else if (c == '\t')
-            esc = "\\t";
-        else if (c == '\r')
-            esc = "\\r";
-        else if (c == '\b')
-            esc = "\\b";
-        else if (c == '\f')
-            esc = "\\f";
-        else {
-            static const char hex[] = "0123456789abcdef";
-            memcpy(ubuf, "\\u00", 4);
-            ubuf[4] = hex[c >> 4];
-            ubuf[5] = hex[c & 0xF];
-            ubuf[6] = '\0';
-            esc = ubuf;
+            memcpy(o, "\\ufffd", 6);
+            o += 6;
+        } else if (c == '"' || c == '\\') {
+            o[0] = '\\';
+            o[1] = (char)c;
+            o += 2;
+        } else if (c == '\n' || c == '\t' || c == '\r' || c == '\b' || c == '\f') {
+            o[0] = '\\';
+            o[1] = c == '\n' ? 'n' : c == '\t' ? 't' : c == '\r' ? 'r' : c == '\b' ? 'b' : 'f';
+            o += 2;
+        } else {
+            memcpy(o, "\\u00", 4);
+            o[4] = hex[c >> 4];
+            o[5] = hex[c & 0xF];
+            o += 6;
         }
-        cu_buf_put(b, (const char *)run, (size_t)(p - run));
-        cu_buf_puts(b, esc);
         p++;
-        run = p;
     }
-    cu_buf_put(b, (const char *)run, (size_t)(p - run));
-    cu_buf_put(b, "\"", 1);
+    *o++ = '"';
+    cu_buf_commit(b, (size_t)(o - o0));
 }
 
 static void put_key(cu_buf *b, const char *key)
@@ -238,12 +242,10 @@ static void put_combined(cu_buf *b, const curtail_result *r, int level)
 /* Why the unit's measure (issue 9): "basis": {"grade", "grade_reason",
  * "rule": {"source", "index", "line"} or null, "beyond_rule", "held_by",
  * "pollutant", "cost_per_kg", "marginal_cost", "text"}. */
-static void put_basis(cu_buf *b, const curtail_result *r, size_t u, int level, int lang,
-                      cu_buf *text)
+static void put_basis(cu_buf *b, const cu_mw_facts *facts, cu_buf *text)
 {
     static const char *const why[3] = {NULL, "phase_out", "wet_quenching"};
-    cu_mw_facts f;
-    cu_measure_facts(r, u, level, lang, &f);
+    cu_mw_facts f = *facts;
     PUT_LIT(b, ", \"basis\": {\"grade\": ");
     put_str(b, curtail_grade_name((curtail_grade)f.grade));
     PUT_LIT(b, ", \"grade_reason\": ");
@@ -299,6 +301,7 @@ static void put_unit(cu_buf *b, const curtail_result *r, const curtail_unit_resu
                      size_t u, int level, int lang, cu_buf *text)
 {
     int p;
+    cu_mw_facts f; /* gathered once for the text and the basis */
     PUT_LIT(b, "        {\"enterprise\": ");
     put_str(b, ur->enterprise);
     PUT_LIT(b, ", \"unit\": ");
@@ -322,12 +325,13 @@ static void put_unit(cu_buf *b, const curtail_result *r, const curtail_unit_resu
     text->len = 0;
     if (text->data)
         text->data[0] = '\0';
-    cu_measure_text(r, u, level, lang, text);
+    cu_measure_facts(r, u, level, lang, &f);
+    cu_mw_text(&f, text); /* = cu_measure_text(r, u, level, lang, text) */
     if (text->failed)
         b->failed = 1;
     else
         put_str(b, text->data ? text->data : "");
-    put_basis(b, r, u, level, lang, text);
+    put_basis(b, &f, text);
     PUT_LIT(b, ", \"reduction\": {");
     for (p = 0; p < CU_NP; p++)
         put_num_member(b, curtail_pollutant_name((curtail_pollutant)p), ur->reduction[p],

@@ -276,25 +276,44 @@ static int unsupported_tag(ctx *c, cu_pos pos, const char *tag)
     return fail(c, pos, NULL, "unsupported tag \"%s\"", text);
 }
 
+/* Bytes that make on_scalar look closer: NUL and the other C0 controls
+ * but tab, LF and CR; DEL; 0xC2, which starts the C1 controls. */
+static const unsigned char scalar_special[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 0, 1, 1, 0, 1, 1, /* 0x00: tab, LF, CR pass */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x10 */
+    [0x7F] = 1,
+    [0xC2] = 1};
+
+/* Does the text hold none of scalar_special (the common case: nothing to check)? */
+static int plain_bytes(const char *v, size_t len)
+{
+    const unsigned char *p = (const unsigned char *)v, *end = p + len;
+    for (; p < end; p++)
+        if (scalar_special[*p])
+            return 0;
+    return 1;
+}
+
 static int on_scalar(ctx *c, const yaml_event_t *ev)
 {
     const char *value = (const char *)ev->data.scalar.value;
     size_t len = ev->data.scalar.length;
     const char *tag = (const char *)ev->data.scalar.tag;
     cu_pos pos = mark_pos(ev->start_mark);
-    int key = at_key(c), rc, kind;
+    int key = at_key(c), rc, kind, special;
     uint32_t node = 0, off = 0;
     int64_t anc = -1;
 
     if (len > CU_MAX_STRING)
         return fail(c, pos, NULL, "string of %zu bytes is longer than the limit of %d", len,
                     CU_MAX_STRING);
-    if (memchr(value, '\0', len))
+    special = !plain_bytes(value, len);
+    if (special && memchr(value, '\0', len))
         return fail(c, pos, NULL, "strings may not contain a NUL character");
     kind = yt_scalar_tag(tag);
     if (kind < 0)
         return unsupported_tag(c, pos, tag);
-    {
+    if (special) {
         long cc = yt_control_char(value, len);
         if (cc >= 0) {
             char text[256];

@@ -1203,6 +1203,10 @@ START_TEST(test_write_escapes_byte_edges)
         {"\xed\xa0\x80!", "\"\\ufffd\\ufffd\\ufffd!\"", NULL},
         {"\xc0\x80\xc1\xbf", "\"\\ufffd\\ufffd\\ufffd\\ufffd\"", NULL},
         {"\xf4\x90\x80\x80", "\"\\ufffd\\ufffd\\ufffd\\ufffd\"", NULL},
+        /* the 3-byte fast path (E1..EC, EE, EF) and its edges (issue 15) */
+        {"\xe1\x80", "\"\\ufffd\\ufffd\"", NULL},
+        {"\xe1\x80" "A\xee\x80\x80\xef\xbf\xbf", "\"\\ufffd\\ufffdA\xee\x80\x80\xef\xbf\xbf\"", NULL},
+        {"\xe0\xa0\x80\xe0\x9f\xbf", "\"\xe0\xa0\x80\\ufffd\\ufffd\\ufffd\"", NULL},
         {"\xc2\xa9\xe2\x82\xac\xf0\x9f\x98\x80\xf4\x8f\xbf\xbf",
          "\"\xc2\xa9\xe2\x82\xac\xf0\x9f\x98\x80\xf4\x8f\xbf\xbf\"", NULL},
         {"a\x7f\x1f\b\f\r\"\\/", "\"a\\u007f\\u001f\\b\\f\\r\\\"\\\\/\"", NULL},

@@ -19,7 +19,7 @@ OBJ=$BUILD/CMakeFiles/curtail_objects.dir/lib
 # level module... (modules are lib/<module>.c, headers lib/<module>.h)
 LEVELS='
 0 numfmt numfmt_fast
-1 mem error names timeutil internal output
+1 mem error names timeutil internal output output_kick
 2 yaml_scalar yaml_tree yaml_anchor
 3 yaml_read rule_schema
 4 scenario scenario_copy scenario_check scenario_scope episode policy transport
