@@ -267,7 +267,8 @@ int cu_ov_scenario_more(const ov *o, const char *path)
         return ov_season(o, 1);
     if (strncmp(path, "targets.credits_kgpd", 20) == 0 && (path[20] == '\0' || path[20] == '.'))
         return ov_credits(o, path + 20);
-    if (strncmp(path, "targets.combined", 16) == 0 && (path[16] == '\0' || path[16] == '['))
+    if (strncmp(path, "targets.combined", 16) == 0 &&
+        (path[16] == '\0' || path[16] == '[' || path[16] == '.'))
         return ov_combined(o, path + 16);
     if (strncmp(path, "transport_factors", 17) == 0 && (path[17] == '\0' || path[17] == '.'))
         return ov_transport_factors(o, path + 17);

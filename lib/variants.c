@@ -320,7 +320,8 @@ int cu_variant_ratios_only(const curtail_scenario *s, size_t i)
         if (!cu_variant_ratios_only(s, v->extends[k]))
             return 0;
     for (k = 0; k < v->novr; k++)
-        if (strncmp(v->ovr[k].path, "targets.ratios.", 15) != 0)
+        if (strncmp(v->ovr[k].path, "targets.ratios.", 15) != 0 &&
+            !cu_override_keeps_check(v->ovr[k].path))
             return 0;
     return 1;
 }
