@@ -208,6 +208,7 @@ static int ov_transport_factors(const ov *o, const char *rest)
                 return rc;
         }
     } else {
+        /* the whole key: classes left out have no factor, as in the file */
         uint32_t i, pairs;
         if (!o->has_value || yt_at(&o->t, o->root)->type != YT_MAP)
             return cu_ov_wrong_type(o, o->has_value ? o->root : NO_NODE, NULL, "a mapping");
@@ -254,6 +255,9 @@ static int ov_transport_factors(const ov *o, const char *rest)
         if (touched & (1u << c)) {
             memcpy(s->transport_factors[c], f[c], sizeof f[c]);
             s->has_transport_factors[c] = 1;
+        } else if (*rest != '.') {
+            memset(s->transport_factors[c], 0, sizeof s->transport_factors[c]);
+            s->has_transport_factors[c] = 0;
         }
     s->checked = 0;
     return CURTAIL_OK;

@@ -187,7 +187,21 @@ START_TEST(test_credits_sweep_drops_requirement_exactly)
         ASSERT_NEAR(c.objective, 2 * loss);
     }
     curtail_sweep_free(w);
-    /* the fast path (a checked copy per thread) against copy + check */
+    /* the fast path (a checked copy per thread, credits reset per case)
+     * against copy + check (a no-op `name` set forces it) */
+    {
+        static const char *const slow[] = {"name=vocs",
+                                           "targets.credits_kgpd.orange.VOCs=0:500:100", NULL};
+        curtail_sweep *a = sweep_run(s, 2, 0, sets), *b = sweep_run(s, 2, 0, slow);
+        for (i = 0; i < 6; i++) {
+            curtail_sweep_case ca = case_of(a, i), cb = case_of(b, i);
+            ck_assert_double_eq(ca.objective, cb.objective);
+            ck_assert_double_eq(ca.levels[CURTAIL_ORANGE].targets[CURTAIL_VOCS].required,
+                                cb.levels[CURTAIL_ORANGE].targets[CURTAIL_VOCS].required);
+        }
+        curtail_sweep_free(a);
+        curtail_sweep_free(b);
+    }
     warm_equals_cold(s, sets);
     curtail_scenario_free(s);
 }
@@ -481,7 +495,11 @@ START_TEST(test_transport_overrides)
     mobile(s, CURTAIL_ORANGE, 10 + 3); /* no road: 30 × 0.1 more */
     ovr(s, "transport_factors.china6.NOx", "0.2");
     mobile(s, CURTAIL_ORANGE, 10 + 6);
-    ovr(s, "transport_factors", "{china6: {NOx: 1}}"); /* China IV keeps its factor */
+    ovr(s, "transport_factors", "{china4_and_below: {NOx: 0.5}, china6: {NOx: 1}}");
+    mobile(s, CURTAIL_ORANGE, 10 + 30);
+    ovr(s, "transport_factors", "{china6: {NOx: 1}}"); /* the whole key: China IV has none */
+    ck_assert_int_eq(curtail_scenario_check(s, &err), CURTAIL_EINPUT);
+    ovr(s, "transport_factors.china4_and_below.NOx", "0.5"); /* the other pollutants 0 */
     mobile(s, CURTAIL_ORANGE, 10 + 30);
     ovr(s, "enterprise.e1.trucks_per_day", "null");
     mobile(s, CURTAIL_ORANGE, 0);
