@@ -305,6 +305,16 @@ int curtail_scenario_override_assign(curtail_scenario *s, const char *assignment
     return cu_override_at_pos(s, path, eq + 1, NULL, none, NULL, err);
 }
 
+/* Does an override of `path` leave the check's cache (groups, bounds) valid?
+ * Target ratios of one pollutant, credits and combined ratios enter only the
+ * target rows (sweep.c's fast path, variants.c). */
+int cu_override_keeps_check(const char *path)
+{
+    return (strncmp(path, "targets.ratios.", 15) == 0 && strchr(path + 15, '.') != NULL) ||
+           strncmp(path, "targets.credits_kgpd", 20) == 0 ||
+           strncmp(path, "targets.combined[", 17) == 0;
+}
+
 /* override with a position and a shown path (sweep.c's --set, for its messages) */
 int cu_override_at(curtail_scenario *s, const char *path, const char *value, const char *shown,
                    curtail_error *err)

@@ -60,6 +60,13 @@ int cu_ov_scenario(const ov *o, const char *path, const char *value);
 int cu_ov_enterprise(const ov *o, const char *rest, int remove);
 int cu_ov_unit(const ov *o, const char *rest, int remove);
 
+/* override_more.c: the issue-10 keys; CU_OV_NOMATCH when the path is not one */
+#define CU_OV_NOMATCH (-1)
+int cu_ov_scenario_more(const ov *o, const char *path);
+int cu_ov_enterprise_more(const ov *o, size_t e, const char *field);
+/* override.c: an override of `path` leaves the check's cache valid (targets only) */
+int cu_override_keeps_check(const char *path);
+
 /* override.c: the whole override, with the variant's file and position (variants.c) */
 int cu_override_at_pos(curtail_scenario *s, const char *path, const char *value, const char *file,
                        cu_pos pos, const char *shown, curtail_error *err);

@@ -88,6 +88,8 @@ int cu_ov_scenario(const ov *o, const char *path, const char *value)
     curtail_error be;
     int rc, w = 0, L = 0, p = 0;
     double v;
+    if ((rc = cu_ov_scenario_more(o, path)) != CU_OV_NOMATCH)
+        return rc;
     if (strcmp(path, "name") == 0) {
         const char *name;
         if ((rc = cu_ov_rd_string(o, o->root, NULL, &name)) != CURTAIL_OK)
@@ -195,7 +197,9 @@ int cu_ov_scenario(const ov *o, const char *path, const char *value)
     return cu_ov_fail(o, NULL,
                    "unknown override; expected name, lang, builtin_policy, targets.base, "
                    "targets.totals_kgpd[.P], targets.ratios.LEVEL[.P], extra.grades, "
-                   "extra.weights[.GRADE], policy+, enterprise.ID.FIELD, enterprise.ID-, "
+                   "extra.weights[.GRADE], policy+, season, episode.season, "
+                   "targets.credits_kgpd[.LEVEL[.P]], targets.combined[I].ratio, "
+                   "transport_factors[.CLASS[.P]], enterprise.ID.FIELD, enterprise.ID-, "
                    "unit.ENT.UNIT.FIELD or unit.ENT.UNIT-");
 }
 
@@ -265,6 +269,7 @@ static void unit_spec(const cu_unit *u, curtail_unit_spec *sp)
     sp->fuel = (curtail_fuel)u->fuel;
     sp->steam_tph = u->steam_tph;
     sp->heating = u->heating;
+    sp->ultra_low = u->ultra_low;
     sp->has_ramp_h = 1;
     sp->ramp_h = u->ramp_h;
 }
@@ -334,6 +339,8 @@ static int ov_enterprise_field(const ov *o, size_t e, const char *field)
     curtail_enterprise_spec es;
     const char *str = NULL;
     int w, rc;
+    if ((rc = cu_ov_enterprise_more(o, e, field)) != CU_OV_NOMATCH)
+        return rc;
     ent_spec(en, &es);
     if (strcmp(field, "name") == 0 || strcmp(field, "town") == 0 ||
         strcmp(field, "credit_code") == 0) {
@@ -363,7 +370,8 @@ static int ov_enterprise_field(const ov *o, size_t e, const char *field)
         es.phase_out = w;
     } else {
         return cu_ov_fail(o, NULL, "unknown enterprise field \"%s\", expected one of: name, "
-                                "credit_code, town, industry, grade, guarantee, phase_out",
+                                "credit_code, town, industry, grade, guarantee, phase_out, "
+                                "trucks_per_day[.CLASS], gate_monitoring, zones",
                        field);
     }
     if ((rc = validate(o, &es, NULL, e)) != CURTAIL_OK)
@@ -465,6 +473,11 @@ static int ov_unit_field(const ov *o, size_t e, size_t u, const char *field)
             return rc;
         us.heating = w;
         us.has_boiler = 1;
+    } else if (strcmp(field, "boiler.ultra_low") == 0) {
+        if ((rc = cu_ov_rd_bool(o, o->root, NULL, &w)) != CURTAIL_OK)
+            return rc;
+        us.ultra_low = w;
+        us.has_boiler = 1;
     } else {
         if ((rc = unit_pollutants(o, field, "ef", us.ef, &hit)) != CURTAIL_OK)
             return rc;
@@ -487,7 +500,7 @@ static int ov_unit_field(const ov *o, size_t e, size_t u, const char *field)
                            "baseline_kgpd[.P], fixed_kgpd[.P], coke_oven.height_m, "
                            "coke_oven.quenching, coke_oven.coking_time_h, "
                            "coke_oven.max_coking_time_h, coke_oven.ramp_h, boiler.fuel, "
-                           "boiler.steam_tph, boiler.heating",
+                           "boiler.steam_tph, boiler.heating, boiler.ultra_low",
                            field);
     }
     if (num && (rc = cu_ov_rd_number(o, o->root, NULL, num)) != CURTAIL_OK)
@@ -528,6 +541,7 @@ static int ov_unit_field(const ov *o, size_t e, size_t u, const char *field)
     un->fuel = (unsigned char)us.fuel;
     un->steam_tph = us.steam_tph;
     un->heating = (unsigned char)us.heating;
+    un->ultra_low = us.ultra_low ? 1 : 0;
     s->checked = 0;
     return CURTAIL_OK;
 }
@@ -543,9 +557,17 @@ int cu_ov_enterprise(const ov *o, const char *rest, int remove)
             return cu_ov_fail(o, NULL, "no enterprise '%s'", rest);
         return ov_remove_ent(o, e);
     }
-    /* FIELD is the last component, or the last two for nothing (enterprise fields are flat) */
-    dot = strrchr(rest, '.');
-    if (!dot || (e = find_ent(s, rest, (size_t)(dot - rest))) == (size_t)-1) {
+    /* FIELD follows the longest id that exists (trucks_per_day.CLASS has a dot);
+     * with none, the id before the last dot is the one named as missing */
+    for (dot = strrchr(rest, '.'), e = (size_t)-1; dot; dot--) {
+        if (*dot == '.' && (e = find_ent(s, rest, (size_t)(dot - rest))) != (size_t)-1)
+            break;
+        if (dot == rest)
+            break;
+    }
+    if (e == (size_t)-1)
+        dot = strrchr(rest, '.');
+    if (!dot || e == (size_t)-1) {
         char id[128];
         snprintf(id, sizeof id, "%.*s", dot ? (int)(dot - rest) : (int)len, rest);
         if (!dot)

@@ -254,7 +254,7 @@ int curtail_sweep_add_set(curtail_sweep *w, const char *path, const char *values
     if (!(st->path = cu_strdup(w->mem, path)))
         return cu_enomem(err);
     w->nsets++; /* freed with the sweep from here on */
-    st->ratio = strncmp(path, "targets.ratios.", 15) == 0 && strchr(path + 15, '.') != NULL;
+    st->ratio = cu_override_keeps_check(path);
     if ((rc = range_values(w, st, values, &is_range, err)) != CURTAIL_OK)
         goto fail;
     if (!is_range && (rc = list_values(w, st, values, err)) != CURTAIL_OK)
@@ -482,8 +482,9 @@ static int run_case(sw_run *run, curtail_scenario **fast, size_t k, sw_case *out
     if (w->nsets > 64 && !(vi = cu_calloc(w->mem, w->nsets, sizeof *vi)))
         return CURTAIL_ENOMEM;
     b = cu_sweep_decode(w, k, vi);
-    /* only target ratios change: a checked copy of the base per thread serves,
-     * its groups and bounds unchanged (they do not depend on ratios) */
+    /* only target ratios, credits or combined ratios change: a checked copy
+     * of the base per thread serves, its groups and bounds unchanged (they do
+     * not depend on targets) */
     use_fast = b == 0 || cu_variant_ratios_only(w->s, b - 1);
     for (j = 0; j < w->nsets; j++)
         if (!w->sets[j].ratio)
@@ -495,6 +496,10 @@ static int run_case(sw_run *run, curtail_scenario **fast, size_t k, sw_case *out
         }
         c = *fast;
         memcpy(c->ratios, w->s->ratios, sizeof c->ratios);
+        memcpy(c->credits, w->s->credits, sizeof c->credits);
+        c->has_credits = w->s->has_credits;
+        memcpy(c->combined, w->s->combined, sizeof c->combined);
+        c->ncombined = w->s->ncombined;
         rc = apply_case(w, c, b, vi, which, sizeof which, &err);
         c->checked = 1; /* set_ratios cleared it; nothing the check caches moved */
         if (rc != CURTAIL_OK)

@@ -9,6 +9,7 @@
 int cu_apply_variant_index(curtail_scenario *s, const curtail_scenario *from, size_t i,
                            curtail_error *err);
 int cu_variant_ratios_only(const curtail_scenario *s, size_t i);
+int cu_override_keeps_check(const char *path);
 int cu_override_at(curtail_scenario *s, const char *path, const char *value, const char *shown,
                    curtail_error *err);
 
@@ -16,7 +17,7 @@ typedef struct sw_set {
     char *path;
     char **values; /* as given (or as a range wrote them) */
     size_t nvalues;
-    int ratio; /* targets.ratios.LEVEL.POLLUTANT: no re-check needed */
+    int ratio; /* targets only (ratios.L.P, credits, combined): no re-check needed */
 } sw_set;
 
 typedef struct sw_case {

@@ -131,14 +131,16 @@ static int known_path(const char *p)
 {
     static const char *const exact[] = {"name", "lang", "builtin_policy", "policy+",
                                         "targets.base", "targets.totals_kgpd", "extra.grades",
-                                        "extra.weights"};
+                                        "extra.weights", "season", "episode.season",
+                                        "targets.credits_kgpd", "transport_factors"};
     size_t i;
     for (i = 0; i < sizeof exact / sizeof exact[0]; i++)
         if (strcmp(p, exact[i]) == 0)
             return 1;
     return strncmp(p, "targets.totals_kgpd.", 20) == 0 || strncmp(p, "targets.ratios.", 15) == 0 ||
            strncmp(p, "extra.weights.", 14) == 0 || strncmp(p, "enterprise.", 11) == 0 ||
-           strncmp(p, "unit.", 5) == 0;
+           strncmp(p, "unit.", 5) == 0 || strncmp(p, "targets.credits_kgpd.", 21) == 0 ||
+           strncmp(p, "targets.combined[", 17) == 0 || strncmp(p, "transport_factors.", 18) == 0;
 }
 
 int cu_variants_load(curtail_scenario *s, const yt_tree *t, uint32_t node, const char *file,
@@ -224,7 +226,9 @@ int cu_variants_load(curtail_scenario *s, const yt_tree *t, uint32_t node, const
                     return vfail(err, file, t, k, path,
                                  "unknown override path; expected targets.ratios.LEVEL.P, "
                                  "targets.totals_kgpd.P, targets.base, extra.grades, "
-                                 "extra.weights.G, policy+, enterprise.ID.FIELD, "
+                                 "extra.weights.G, policy+, season, episode.season, "
+                                 "targets.credits_kgpd.L.P, targets.combined[I].ratio, "
+                                 "transport_factors.CLASS.P, enterprise.ID.FIELD, "
                                  "enterprise.ID-, unit.ENT.UNIT.FIELD, unit.ENT.UNIT-, name, "
                                  "lang, builtin_policy or extends");
             }
@@ -316,7 +320,8 @@ int cu_variant_ratios_only(const curtail_scenario *s, size_t i)
         if (!cu_variant_ratios_only(s, v->extends[k]))
             return 0;
     for (k = 0; k < v->novr; k++)
-        if (strncmp(v->ovr[k].path, "targets.ratios.", 15) != 0)
+        if (strncmp(v->ovr[k].path, "targets.ratios.", 15) != 0 &&
+            !cu_override_keeps_check(v->ovr[k].path))
             return 0;
     return 1;
 }

@@ -292,7 +292,8 @@ START_TEST(test_override_errors)
     ovr_fails(s, "enterprise.nobody-", "", "enterprise.nobody-", "no enterprise 'nobody'");
     ovr_fails(s, "enterprise.beta.colour", "red", "enterprise.beta.colour",
               "unknown enterprise field \"colour\", expected one of: name, credit_code, town, "
-              "industry, grade, guarantee, phase_out");
+              "industry, grade, guarantee, phase_out, trucks_per_day[.CLASS], "
+              "gate_monitoring, zones");
     ovr_fails(s, "enterprise.beta.industry", "coking", "enterprise.beta.industry",
               "other is not a kind of industry coking");
     ovr_fails(s, "extra.grades", "[C, C]", "extra.grades[1]", "grade C is listed twice");
@@ -373,7 +374,9 @@ START_TEST(test_variant_errors_at_their_line)
                        "variants.a.targets.ratio.orange.NOx",
                        "unknown override path; expected targets.ratios.LEVEL.P, "
                        "targets.totals_kgpd.P, targets.base, extra.grades, extra.weights.G, "
-                       "policy+, enterprise.ID.FIELD, enterprise.ID-, unit.ENT.UNIT.FIELD, "
+                       "policy+, season, episode.season, targets.credits_kgpd.L.P, "
+                       "targets.combined[I].ratio, transport_factors.CLASS.P, "
+                       "enterprise.ID.FIELD, enterprise.ID-, unit.ENT.UNIT.FIELD, "
                        "unit.ENT.UNIT-, name, lang, builtin_policy or extends");
     variant_load_fails("variants:\n  a:\n    extends: b\n  b:\n    extends: [a]\n", 21, 3,
                        "variants.a.extends", "'extends' forms a cycle through variant 'a'");

@@ -23,7 +23,7 @@ LEVELS='
 2 yaml_scalar yaml_tree yaml_anchor
 3 yaml_read rule_schema
 4 scenario scenario_copy scenario_check scenario_scope episode policy transport
-5 load load_rules load_units load_episode load_yaml load_transport override override_apply variants
+5 load load_rules load_units load_episode load_yaml load_transport override override_apply override_more variants
 6 lp
 7 solve solve_glpk solve_clp
 8 result
