@@ -333,6 +333,61 @@ static double weighted(const cu_model *m, const double *y)
     return z;
 }
 
+/* Does y meet every met target of m to 1e-9 relative? */
+static int meets_targets(const cu_model *m, const double *y)
+{
+    size_t gi;
+    int p, L;
+    for (L = 0; L < CU_NL; L++)
+        for (p = 0; p < CU_NP; p++) {
+            double got = 0.0;
+            if (!(m->Q[p][L] > 0) || m->unmet[p][L])
+                continue;
+            for (gi = 0; gi < m->g->ngroups; gi++)
+                got += m->g->E[gi * CU_NP + p] * y[gi * CU_NL + L];
+            if (got < m->rhs[p][L] * (1 - 1e-9))
+                return 0;
+        }
+    return 1;
+}
+
+/* A better first incumbent than the rounded point: its stepped cuts fixed,
+ * the continuous groups solved again (the structured LP). The rounded point
+ * stays when that fails or misses a target. */
+static void dive(cu_model *m, const cu_solve_ctl *ctl, double *start)
+{
+    size_t gi, n = m->g->ngroups, nn = n * CU_NL;
+    double *save = cu_calloc(m->mem, 2 * nn + 1, sizeof *save);
+    double *y2 = cu_calloc(m->mem, nn + 1, sizeof *y2), pi[CU_NP][CU_NL];
+    int L, ok;
+    if (!save || !y2) {
+        cu_free(m->mem, save);
+        cu_free(m->mem, y2);
+        return;
+    }
+    memcpy(save, m->ymin, nn * sizeof *save);
+    memcpy(save + nn, m->ymax, nn * sizeof *save);
+    for (gi = 0; gi < n; gi++)
+        if (group_step(m, gi) > 0)
+            for (L = 0; L < CU_NL; L++)
+                m->ymin[gi * CU_NL + L] = m->ymax[gi * CU_NL + L] = start[gi * CU_NL + L];
+    ok = cu_model_solve_dec(m, ctl, NULL, NULL, y2, pi, NULL) == CURTAIL_OK;
+    memcpy(m->ymin, save, nn * sizeof *save);
+    memcpy(m->ymax, save + nn, nn * sizeof *save);
+    if (ok) {
+        for (gi = 0; gi < nn; gi++)
+            y2[gi] = fmax(m->ymin[gi], fmin(m->ymax[gi], y2[gi]));
+        for (gi = 0; gi < n; gi++)
+            for (L = 1; L < CU_NL; L++)
+                if (y2[gi * CU_NL + L] < y2[gi * CU_NL + L - 1])
+                    ok = 0;
+        if (ok && meets_targets(m, y2) && weighted(m, y2) < weighted(m, start))
+            memcpy(start, y2, nn * sizeof *y2);
+    }
+    cu_free(m->mem, save);
+    cu_free(m->mem, y2);
+}
+
 int cu_mip_plan(cu_model *m, const cu_solve_ctl *ctl, double *y, curtail_mip_info *info,
                 curtail_error *err)
 {
@@ -396,6 +451,7 @@ int cu_mip_plan(cu_model *m, const cu_solve_ctl *ctl, double *y, curtail_mip_inf
             prev = x;
         }
     }
+    dive(m, ctl, start);
     heur_obj = weighted(m, start);
     rc = cu_mip_solve(&lp, start, ctl, &sol, err);
     if (rc == CURTAIL_ESOLVER && ctl && ctl->deadline > 0 && cu_clock_s() > ctl->deadline) {

@@ -548,8 +548,19 @@ int cu_write_md(const curtail_result *r, const curtail_write_options *o, cu_buf 
         cu_buf_puts(out, en ? "; objective (weighted loss over the three levels) "
                             : "；目标函数（三级加权损失合计）");
         cu_put_fixed(out, curtail_result_objective(r), 2);
-        cu_buf_puts(out, en ? " yuan/d.\n\n## Targets and results\n\n"
-                            : " 元/日。\n\n## 减排目标与结果\n\n");
+        cu_buf_puts(out, en ? " yuan/d" : " 元/日");
+        if (r->mip.status == 1)
+            cu_buf_puts(out, en ? "; whole production lines (MIP), proven optimal"
+                                : "；按整条生产线计（混合整数规划），已证明最优");
+        else if (r->mip.status == 2) {
+            cu_buf_puts(out, en ? "; whole production lines (MIP), stopped by the time limit "
+                                  "within "
+                                : "；按整条生产线计（混合整数规划），受时间限制，距最优不超过");
+            cu_put_fixed(out, r->mip.gap * 100.0, 2);
+            cu_buf_puts(out, "%");
+        }
+        cu_buf_puts(out, en ? ".\n\n## Targets and results\n\n"
+                            : "。\n\n## 减排目标与结果\n\n");
         for (level = 0; level < CU_NL; level++) {
             curtail_level_result lr;
             rc = curtail_result_level(r, (curtail_level)level, &lr, NULL);
