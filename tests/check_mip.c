@@ -361,6 +361,30 @@ START_TEST(export_markers)
 }
 END_TEST
 
+/* The 4-line case's export, byte for byte: tests/data/mip/lines4.{lp,mps}
+ * (glpsol solves both to the MIP optimum 4700). */
+START_TEST(export_bytes)
+{
+    static const char *const fmt_ext[2] = {"lp", "mps"};
+    curtail_scenario *s = NULL;
+    char path[1024];
+    int f;
+    ck_assert_int_eq(curtail_scenario_load_file(&s, CURTAIL_SOURCE_DIR "/tests/data/mip/lines4.yaml",
+                                                NULL, NULL),
+                     CURTAIL_OK);
+    for (f = 0; f < 2; f++) {
+        char *got = export_text(s, f ? CURTAIL_LP_MPS : CURTAIL_LP_CPLEX), *want;
+        snprintf(path, sizeof path, CURTAIL_SOURCE_DIR "/tests/data/mip/lines4.%s", fmt_ext[f]);
+        want = tu_read_file(path, NULL);
+        ck_assert_ptr_nonnull(want);
+        ck_assert_str_eq(got, want);
+        free(got);
+        free(want);
+    }
+    curtail_scenario_free(s);
+}
+END_TEST
+
 START_TEST(no_steps_no_mip)
 {
     curtail_scenario *s = load("curtail: 1\n"
@@ -424,6 +448,7 @@ static Suite *mip_suite(void)
     tcase_add_test(tc, nesting_and_followers);
     tcase_add_test(tc, unmet_with_steps);
     tcase_add_test(tc, export_markers);
+    tcase_add_test(tc, export_bytes);
     tcase_add_test(tc, no_steps_no_mip);
     tcase_add_test(tc, builder_errors);
     suite_add_tcase(s, tc);
