@@ -28,10 +28,12 @@
  * The solve: the exact LP first (plan.c), its optimum the MIP's lower bound;
  * from it an integer point by rounding each stepped load down to X (more
  * cut: every target stays met) level by level from yellow, each level at most
- * the milder one's (nesting holds: lo rises towards yellow); then GLPK's
- * branch-and-cut on the whole MIP (after phase 1's fixing) with that point as
- * its first incumbent. The stepped loads it returns are fixed and the LP
- * solved again the exact way for the continuous groups and the prices.
+ * the milder one's (nesting holds: lo rises towards yellow), the continuous
+ * groups then solved again with those loads fixed; then GLPK's branch-and-cut
+ * (its MIP presolver on) on the whole MIP after phase 1's fixing. The point
+ * is the plan when the time limit comes before GLPK's first integer
+ * solution. The stepped loads GLPK returns are fixed and the LP solved again
+ * the exact way for the continuous groups and the prices.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "plan_model.h"
@@ -453,7 +455,7 @@ int cu_mip_plan(cu_model *m, const cu_solve_ctl *ctl, double *y, curtail_mip_inf
     }
     dive(m, ctl, start);
     heur_obj = weighted(m, start);
-    rc = cu_mip_solve(&lp, start, ctl, &sol, err);
+    rc = cu_mip_solve(&lp, ctl, &sol, err);
     if (rc == CURTAIL_ESOLVER && ctl && ctl->deadline > 0 && cu_clock_s() > ctl->deadline) {
         use_heur = 1; /* the limit came first: the rounded point and the LP's bound */
         rc = CURTAIL_OK;

@@ -147,10 +147,10 @@ int cu_lp_solve(const cu_lp *lp, const cu_solve_ctl *ctl, cu_lp_solution *sol,
     return rc;
 }
 
-int cu_mip_solve(const cu_lp *lp, const double *start, const cu_solve_ctl *ctl,
-                 cu_mip_solution *sol, curtail_error *err)
+int cu_mip_solve(const cu_lp *lp, const cu_solve_ctl *ctl, cu_mip_solution *sol,
+                 curtail_error *err)
 {
     /* Clp has no branch-and-cut: a MIP goes to GLPK whatever the engine
      * (docs/DECISIONS.md) */
-    return cu_glp_mip_solve(lp, start, ctl, sol, err);
+    return cu_glp_mip_solve(lp, ctl, sol, err);
 }

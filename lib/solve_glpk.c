@@ -365,8 +365,6 @@ const char *cu_glpk_version(void)
 
 typedef struct mip_cb {
     const cu_solve_ctl *ctl;
-    const double *start; /* 1-based copy for glp_ios_heur_sol, or NULL */
-    int given;
     double bound; /* best node bound seen; -inf none */
     int stopped;  /* the cancel hook asked to stop */
 } mip_cb;
@@ -381,22 +379,17 @@ static void mip_callback(glp_tree *T, void *info)
         if (b > cb->bound)
             cb->bound = b;
     }
-    if (glp_ios_reason(T) == GLP_IHEUR && cb->start && !cb->given) {
-        cb->given = 1;
-        glp_ios_heur_sol(T, cb->start);
-    }
     if (cb->ctl && cb->ctl->cancel && cb->ctl->cancel(cb->ctl->cancel_ctx)) {
         cb->stopped = 1;
         glp_ios_terminate(T);
     }
 }
 
-int cu_glp_mip_solve(const cu_lp *lp, const double *start, const cu_solve_ctl *ctl,
-                     cu_mip_solution *sol, curtail_error *err)
+int cu_glp_mip_solve(const cu_lp *lp, const cu_solve_ctl *ctl, cu_mip_solution *sol,
+                     curtail_error *err)
 {
     hook_ctx ctx;
     cu_glp *S = NULL;
-    double *x1 = NULL;
     volatile int rc = CURTAIL_OK;
     volatile int term = GLP_ON;
     mip_cb cb;
@@ -417,26 +410,19 @@ int cu_glp_mip_solve(const cu_lp *lp, const double *start, const cu_solve_ctl *c
     need = lp->nrows + 2;
     S->ia = cu_calloc(lp->mem, need, sizeof *S->ia);
     S->ar = cu_calloc(lp->mem, need, sizeof *S->ar);
-    x1 = start ? cu_calloc(lp->mem, lp->ncols + 1, sizeof *x1) : NULL;
-    if (!S->ia || !S->ar || (start && !x1)) {
-        cu_free(lp->mem, x1);
+    if (!S->ia || !S->ar) {
         cu_glp_close(S);
         return cu_enomem(err);
     }
     S->cap = need;
-    if (start)
-        for (j = 0; j < lp->ncols; j++)
-            x1[j + 1] = start[j];
     memset(&cb, 0, sizeof cb);
     cb.ctl = ctl;
-    cb.start = x1;
     cb.bound = -INFINITY;
     if (setjmp(ctx.jump)) {
         glp_error_hook(NULL, NULL);
         glp_free_env();
         S->dead = 1;
         S->P = NULL;
-        cu_free(lp->mem, x1);
         cu_glp_close(S);
         return cu_error(err, CURTAIL_ESOLVER, NULL, no_pos, NULL, "GLPK failed internally");
     }
@@ -448,34 +434,14 @@ int cu_glp_mip_solve(const cu_lp *lp, const double *start, const cu_solve_ctl *c
     for (j = 0; j < lp->ncols; j++)
         if (cu_lp_is_int(lp, j))
             glp_set_col_kind(S->P, (int)j + 1, GLP_IV);
-    /* the LP relaxation first, bounded like every simplex call */
-    S->inexact = 1;
-    /* from GLPK's advanced (crash) basis with the dual simplex: at city
-     * size a third of the time from the standard basis; on failure the
-     * usual retries */
     glp_scale_prob(S->P, GLP_SF_AUTO);
-    glp_adv_basis(S->P, 0);
-    r = run_method(S->P, GLP_DUALP, 20 * (long)(lp->nrows + lp->ncols) + 20000, ctl, err);
-    if (r == 0)
-        r = optimise(S, lp, ctl, err);
-    if (r < 0) {
-        rc = r;
-        goto out;
-    }
-    if (r == 0 || glp_get_status(S->P) != GLP_OPT) {
-        st = glp_get_status(S->P);
-        if (r > 0 && (st == GLP_NOFEAS || st == GLP_INFEAS)) {
-            sol->status = CU_MIP_INFEASIBLE;
-            goto out;
-        }
-        rc = cu_error(err, CURTAIL_ESOLVER, NULL, no_pos, NULL,
-                      "GLPK could not solve the MIP's LP relaxation");
-        goto out;
-    }
+    /* GLPK's MIP presolver, then its relaxation and branch-and-cut: at city
+     * size half the time of solving the relaxation here first (from GLPK's
+     * crash basis) and handing in mip.c's rounded point as the first
+     * incumbent (which the presolved problem's columns cannot take) */
     glp_init_iocp(&parm);
     parm.msg_lev = GLP_MSG_OFF;
-    parm.presolve = GLP_OFF; /* the relaxation is solved; a heuristic point needs the
-                                columns as they are */
+    parm.presolve = GLP_ON;
     parm.tm_lim = ms_left(ctl);
     parm.mip_gap = 0.0;
     /* measured on generated county and city scenarios (bench/RESULTS.md):
@@ -495,7 +461,7 @@ int cu_glp_mip_solve(const cu_lp *lp, const double *start, const cu_solve_ctl *c
         sol->status = CU_MIP_OPTIMAL;
     } else if (st == GLP_OPT || st == GLP_FEAS) {
         sol->status = CU_MIP_FEASIBLE; /* stopped by the limit with an incumbent */
-    } else if (st == GLP_NOFEAS) {
+    } else if (st == GLP_NOFEAS || r == GLP_ENOPFS || r == GLP_ENODFS) {
         sol->status = CU_MIP_INFEASIBLE;
         goto out;
     } else if (r == GLP_ETMLIM || r == GLP_ESTOP) {
@@ -513,7 +479,6 @@ int cu_glp_mip_solve(const cu_lp *lp, const double *start, const cu_solve_ctl *c
 out:
     glp_term_out(term);
     glp_error_hook(NULL, NULL);
-    cu_free(lp->mem, x1);
     cu_glp_close(S);
     return rc;
 }
