@@ -4,7 +4,7 @@
 #
 #   bench/run.sh [--sizes LIST] [--seeds LIST] [--runs N] [--cap SECONDS]
 #                [--easy] [--no-build] [--no-glpsol] [--no-clp]
-#                [--validate] [--schedule]
+#                [--validate] [--schedule] [--steps [--mip-limit S]]
 #
 # For each size and seed: generate the scenario (bench/gen.py --hard, cached
 # in bench/out/), then, every run capped by `timeout CAP`:
@@ -22,6 +22,12 @@
 # without --hard). --validate times `curtail validate` too (load and checks
 # only); --schedule times `curtail schedule` on a 72-hour ozone episode of the
 # same scenario. GLPSOL_OPTS (e.g. --dual) and CLP_OPTS are passed on.
+# --steps (issue 10) instead times the MIP of whole-line steps: the same
+# scenarios generated with `gen.py --hard --steps` (lines or a step on every
+# fifth unit), `curtail plan` on them beside `curtail plan` on the scenario
+# without steps (the LP), the MIP's status and proven gap, and glpsol
+# --gomory on the exported MIP (with --no-glpsol: not); --mip-limit S passes
+# --time-limit S to curtail (the best integer plan and its gap at S).
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -41,10 +47,12 @@ DO_GLPSOL=1
 DO_CLP=1
 DO_VALIDATE=0
 DO_SCHEDULE=0
+DO_STEPS=0
+MIP_LIMIT=
 GLPSOL_OPTS=${GLPSOL_OPTS:-}   # e.g. GLPSOL_OPTS=--dual
 CLP_OPTS=${CLP_OPTS:-}
 
-usage() { sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
     case "$1" in
         --sizes) SIZES=$2; shift 2 ;;
@@ -62,6 +70,8 @@ while [ $# -gt 0 ]; do
         --no-solvers) DO_GLPSOL=0; DO_CLP=0; shift ;;
         --validate) DO_VALIDATE=1; shift ;;
         --schedule) DO_SCHEDULE=1; shift ;;
+        --steps) DO_STEPS=1; shift ;;
+        --mip-limit) MIP_LIMIT=$2; shift 2 ;;
         -h|--help) usage 0 ;;
         *) echo "run.sh: unknown argument: $1" >&2; usage 1 >&2 ;;
     esac
@@ -246,6 +256,58 @@ echo "== scenarios: $MODE; sizes $SIZES; seeds $SEEDS; runs $RUNS; cap ${CAP}s o
 
 TABLE=$OUT/table.$$
 : >"$TABLE"
+
+# ---------------------------------------------------------------- --steps: the MIP
+if [ "$DO_STEPS" = 1 ]; then
+    trap 'rm -f "$TABLE" "$OUT/.times.$$" "$OUT/.time.$$"' EXIT
+    IFS=, read -r -a SIZE_LIST <<<"$SIZES"
+    IFS=, read -r -a SEED_LIST <<<"$SEEDS"
+    limit_args=()
+    [ -n "$MIP_LIMIT" ] && limit_args=(--time-limit "$MIP_LIMIT")
+    for size in "${SIZE_LIST[@]}"; do
+        n=$(size_n "$size") || exit 1
+        for seed in "${SEED_LIST[@]}"; do
+            lpf=$OUT/hard-$n-s$seed.yaml
+            f=$OUT/steps-$n-s$seed.yaml
+            gen "$lpf" "$n" "$seed" --hard
+            if [ ! -s "$f" ] || [ "$HERE/gen.py" -nt "$f" ] || ! head -n 1 "$f" | grep -q -- ' --steps '; then
+                echo "== generating $f"
+                python3 "$HERE/gen.py" --enterprises "$n" --seed "$seed" --hard --steps -o "$f"
+            fi
+            echo
+            echo "== steps-$n-s$seed: $n enterprises, $(grep -cE '^        (lines|step):' "$f") stepped units;" \
+                 "load average $(cut -d' ' -f1-3 /proc/loadavg)"
+            bench_cmd "curtail plan, no steps (LP)" "$RUNS" "0 3" "$CURTAIL" plan "$lpf" --format json -o "$OUT/steps-lp.json" || true
+            lp_s=$MED_S
+            rm -f "$OUT/steps-$n-s$seed.plan.json"
+            bench_cmd "curtail plan, steps (MIP)" "$RUNS" "0 3" "$CURTAIL" plan "$f" "${limit_args[@]}" --format json \
+                -o "$OUT/steps-$n-s$seed.plan.json" || true
+            mip_s=$MED_S; mip_cpu=$MED_CPU; mip_mib=$MED_MIB
+            read -r obj_c mst gap groups < <(python3 -c 'import json,sys
+d = json.load(open(sys.argv[1])); m = d.get("mip", {})
+print(repr(d["objective"]), m.get("status", "n/a"), "%.3g" % m.get("gap", float("nan")), m.get("stepped_groups", 0))' \
+                "$OUT/steps-$n-s$seed.plan.json" 2>/dev/null || echo "n/a n/a n/a n/a")
+            g_s=n/a; OBJ_G=n/a
+            if [ "$HAVE_GLPSOL" = 1 ]; then
+                bench_cmd "export .lp" 1 "0" "$CURTAIL" export "$f" -o "$OUT/steps-$n-s$seed.lp" || true
+                bench_cmd "glpsol --gomory (MIP)" 1 "0" glpsol --lp "$OUT/steps-$n-s$seed.lp" --gomory \
+                    -o "$OUT/steps-$n-s$seed.glpsol.txt" || true
+                g_s=$MED_S
+                if grep -q '^Status: *INTEGER OPTIMAL' "$OUT/steps-$n-s$seed.glpsol.txt" 2>/dev/null; then
+                    OBJ_G=$(awk '/^Objective:/ {for (i=1;i<=NF;i++) if ($i=="=") {print $(i+1); exit}}' \
+                        "$OUT/steps-$n-s$seed.glpsol.txt")
+                fi
+            fi
+            echo "   MIP: $mst, gap $gap, $groups stepped groups; objective curtail $obj_c, glpsol $OBJ_G (agrees: $(agree "$obj_c" "$OBJ_G"))"
+            echo "| $n | $seed | $groups | $lp_s | $mip_s | $mip_cpu | $mip_mib | $mst | $gap | $g_s | $(agree "$obj_c" "$OBJ_G") |" >>"$TABLE"
+        done
+    done
+    echo
+    echo "| enterprises | seed | stepped groups | plan without steps (LP) s | plan with steps (MIP) s | MIP cpu s | peak MiB | MIP status | proven gap | glpsol --gomory s | optima agree |"
+    echo "|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---|"
+    cat "$TABLE"
+    exit 0
+fi
 trap 'rm -f "$TABLE" "$OUT/.solvetimes.$$" "$OUT/.times.$$" "$OUT/.time.$$"' EXIT
 
 IFS=, read -r -a SIZE_LIST <<<"$SIZES"

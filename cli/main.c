@@ -228,6 +228,15 @@ static int cmd_solve(int argc, char **argv, int schedule)
         rc = report_error(rc, &err);
         goto done;
     }
+    {
+        /* whole-line steps: a MIP the time limit stopped says so (issue 10) */
+        curtail_mip_info mi;
+        if (curtail_result_mip(r, &mi, NULL) == CURTAIL_OK && mi.status == 2)
+            fprintf(stderr,
+                    "curtail: the time limit stopped the MIP of whole production lines: the "
+                    "best integer plan found, within %.4g%% of the optimum (proven gap)\n",
+                    mi.gap * 100.0);
+    }
     if (curtail_result_status(r) == CURTAIL_TARGETS_UNMET) {
         if (schedule)
             print_unmet_segments(r);

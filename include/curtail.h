@@ -512,6 +512,22 @@ CURTAIL_API int curtail_scenario_unit(const curtail_scenario *s, size_t i,
                                       curtail_unit_spec *out, size_t *enterprise,
                                       curtail_error *err);
 
+/**
+ * Whole-line steps (issue 10) of the unit added last: `lines` N identical
+ * production lines (the load a multiple of 1/N of capacity; a whole number
+ * >= 1, at most 1000), or `step` s (the load a multiple of s, 0 < s <= 1).
+ * A unit has one or the other, never both, and a follower has neither (it
+ * runs at its leader's load). Errors are CURTAIL_EINPUT with err->path
+ * "lines" / "step". A plan with stepped units is a MIP (docs/SCHEMA.md).
+ */
+CURTAIL_API int curtail_scenario_set_unit_lines(curtail_scenario *s, double lines,
+                                                curtail_error *err);
+CURTAIL_API int curtail_scenario_set_unit_step(curtail_scenario *s, double step,
+                                               curtail_error *err);
+/** Unit i's steps: *lines (0 when given as a step) and *step (0: continuous). */
+CURTAIL_API int curtail_scenario_unit_steps(const curtail_scenario *s, size_t i, unsigned *lines,
+                                            double *step, curtail_error *err);
+
 /** The built-in rule table as YAML text (static storage). */
 CURTAIL_API const char *curtail_policy_default_yaml(void);
 
@@ -655,6 +671,24 @@ typedef struct curtail_unit_result {
 
 /** Units are in scenario order (enterprise by enterprise). */
 CURTAIL_API size_t curtail_result_unit_count(const curtail_result *r);
+/**
+ * The MIP of a plan with stepped units (issue 10). status: 0 no MIP (no
+ * stepped unit), 1 optimal (proven within GLPK's tolerances), 2 feasible
+ * (the time limit stopped branch-and-cut: the best integer solution found).
+ * gap = (objective - bound) / max(objective, 1e-9) with the best proven
+ * lower bound; lp_bound the LP relaxation's optimum; seconds the MIP's time.
+ */
+typedef struct curtail_mip_info {
+    int status;
+    size_t stepped_groups; /* load groups with steps */
+    double gap;
+    double bound;
+    double lp_bound;
+    double seconds;
+} curtail_mip_info;
+CURTAIL_API int curtail_result_mip(const curtail_result *r, curtail_mip_info *out,
+                                   curtail_error *err);
+
 CURTAIL_API int curtail_result_unit(const curtail_result *r, curtail_level level, size_t i,
                                     curtail_unit_result *out, curtail_error *err);
 /** Warnings of the scenario and of the solve, same format as the scenario's. */

@@ -101,7 +101,8 @@ int curtail_export_file(const curtail_scenario *s, const curtail_export_options 
         return cu_einval(err, "curtail_export_file: level must be -1 or a curtail_level");
     if ((rc = cu_model_build(s, &m, err)) != 0)
         return rc;
-    if ((rc = cu_model_full_lp(&m, level, &lp, err)) != 0) {
+    if ((rc = cu_mip_stepped_groups(&m) > 0 ? cu_mip_export_lp(&m, level, &lp, err)
+                                             : cu_model_full_lp(&m, level, &lp, err)) != 0) {
         cu_model_free(&m);
         return rc;
     }

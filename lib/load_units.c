@@ -28,12 +28,14 @@ enum {
     U_COKE_OVEN,
     U_BOILER,
     U_CAPACITY_UNIT,
+    U_LINES,
+    U_STEP,
     U_COUNT
 };
 static const char *const UNIT_KEYS[U_COUNT] = {
     "id", "name",          "kind",       "capacity",      "base_load", "min_load",  "value",
     "ef", "baseline_kgpd", "fixed_kgpd", "interruptible", "follows",   "coke_oven", "boiler",
-    "capacity_unit"};
+    "capacity_unit", "lines", "step"};
 
 /* capacity_unit: values 0.. stand for CU_CAPU_T_D .. */
 static const char *capu_word(int i)
@@ -134,6 +136,9 @@ static void store_unit_positions(const loader *ld, cu_unit *un, uint32_t node, c
     }
 }
 
+static int load_steps(const loader *ld, uint32_t node, const ypath *path, const int64_t *v,
+                      const ypath *fp);
+
 static int load_unit(const loader *ld, uint32_t node, const ypath *path)
 {
     curtail_unit_spec u = CURTAIL_UNIT_SPEC_INIT;
@@ -207,6 +212,28 @@ static int load_unit(const loader *ld, uint32_t node, const ypath *path)
     if ((rc = curtail_scenario_add_unit(ld->s, &u, &be)) != CURTAIL_OK)
         return yr_builder_error(ld, rc, &be, node, path);
     store_unit_positions(ld, &ld->s->units[ld->s->nunits - 1], node, v, coking_time);
+    return load_steps(ld, node, path, v, fp);
+}
+
+/* `lines: N` / `step: s` (issue 10), after the unit is added. */
+static int load_steps(const loader *ld, uint32_t node, const ypath *path, const int64_t *v,
+                      const ypath *fp)
+{
+    curtail_error be;
+    double x;
+    int rc;
+    if (v[U_LINES] >= 0) {
+        if ((rc = yr_number(ld, (uint32_t)v[U_LINES], &fp[U_LINES], &x)))
+            return rc;
+        if ((rc = curtail_scenario_set_unit_lines(ld->s, x, &be)) != CURTAIL_OK)
+            return yr_builder_error(ld, rc, &be, node, path);
+    }
+    if (v[U_STEP] >= 0) {
+        if ((rc = yr_number(ld, (uint32_t)v[U_STEP], &fp[U_STEP], &x)))
+            return rc;
+        if ((rc = curtail_scenario_set_unit_step(ld->s, x, &be)) != CURTAIL_OK)
+            return yr_builder_error(ld, rc, &be, node, path);
+    }
     return CURTAIL_OK;
 }
 

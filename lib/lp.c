@@ -29,7 +29,23 @@ void cu_lp_free(cu_lp *lp)
     cu_free(lp->mem, lp->cbeg);
     cu_free(lp->mem, lp->rind);
     cu_free(lp->mem, lp->val);
+    cu_free(lp->mem, lp->cint);
     memset(lp, 0, sizeof *lp);
+}
+
+int cu_lp_set_int(cu_lp *lp, size_t j)
+{
+    if (j >= lp->capint) {
+        void *p = lp->cint;
+        size_t cap = lp->capint, old = cap;
+        if (cu_grow(lp->mem, &p, &cap, j + 1, 1))
+            return -1;
+        memset((unsigned char *)p + old, 0, cap - old);
+        lp->cint = p;
+        lp->capint = cap;
+    }
+    lp->cint[j] = 1;
+    return 0;
 }
 
 #define GROW(lp, arr, capv, need)                                                           \
@@ -236,6 +252,18 @@ static void write_cplex(const cu_lp *lp, const row_view *rv, cu_buf *b)
         }
         cu_buf_puts(b, "\n");
     }
+    if (lp->cint) {
+        cu_buf_puts(b, "Generals\n");
+        for (j = 0, n = 0; j < lp->ncols; j++) {
+            if (!cu_lp_is_int(lp, j))
+                continue;
+            cu_buf_puts(b, " ");
+            put_name(b, lp->cname, "c", j);
+            if (++n % 8 == 0)
+                cu_buf_puts(b, "\n");
+        }
+        cu_buf_puts(b, "\n");
+    }
     cu_buf_puts(b, "End\n");
 }
 
@@ -251,7 +279,9 @@ static void write_mps(const cu_lp *lp, cu_buf *b)
     }
     cu_buf_puts(b, "COLUMNS\n");
     for (j = 0; j < lp->ncols; j++) {
-        int wrote = 0;
+        int wrote = 0, mark = cu_lp_is_int(lp, j);
+        if (mark && (j == 0 || !cu_lp_is_int(lp, j - 1)))
+            cu_buf_puts(b, " MARKER 'MARKER' 'INTORG'\n");
         if (lp->cost[j] != 0 || lp->cbeg[j] == lp->cbeg[j + 1]) {
             cu_buf_puts(b, " ");
             put_name(b, lp->cname, "c", j);
@@ -271,6 +301,8 @@ static void write_mps(const cu_lp *lp, cu_buf *b)
             wrote = 1;
         }
         (void)wrote;
+        if (mark && (j + 1 == lp->ncols || !cu_lp_is_int(lp, j + 1)))
+            cu_buf_puts(b, " MARKER 'MARKER' 'INTEND'\n");
     }
     cu_buf_puts(b, "RHS\n");
     for (i = 0; i < lp->nrows; i++) {

@@ -23,6 +23,9 @@ typedef struct cu_lp {
     size_t *cbeg; /* ncols + 1 */
     size_t *rind;
     double *val;
+    /* integer columns (mip.c): cint[j] set; NULL while there are none */
+    unsigned char *cint;
+    size_t capint;
 } cu_lp;
 
 void cu_lp_init(cu_lp *lp, const curtail_mem *mem);
@@ -32,6 +35,13 @@ size_t cu_lp_add_row(cu_lp *lp, const char *name, int type, double rhs);
 /* Add a column with its nonzeros (rows must exist). Returns index or (size_t)-1. */
 size_t cu_lp_add_col(cu_lp *lp, const char *name, double cost, double lb, double ub,
                      size_t n, const size_t *rows, const double *vals);
+/* Mark column j integer (a MIP: the writers add a Generals section / MPS
+ * markers); 0 or -1 for lack of memory. */
+int cu_lp_set_int(cu_lp *lp, size_t j);
+static inline int cu_lp_is_int(const cu_lp *lp, size_t j)
+{
+    return lp->cint && j < lp->capint && lp->cint[j];
+}
 /* Can an engine take lp as it is: sizes within int, every number finite
  * (a column's upper bound may be +inf), lb <= ub, row indices and types
  * valid? Engines check this before any call into the solver library. */

@@ -54,6 +54,7 @@ void cu_measure_facts(const curtail_result *r, size_t unit, int level, int lang,
         f->rule_index = uf->rule_index;
         f->rule_line = uf->rule_pos.line;
     }
+    curtail_scenario_unit_steps(r->s, unit, &f->lines, &f->step, NULL);
     if (ui.u.has_coke_oven) {
         f->coking_time_h = ui.u.coking_time_h;
         f->max_coking_time_h = ui.u.max_coking_time_h;

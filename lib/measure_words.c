@@ -134,6 +134,33 @@ static double coking_time_for(const cu_mw_facts *f)
     return t <= f->max_coking_time_h + 1e-6 ? ceil(t * 10.0 - 1e-6) / 10.0 : 0.0;
 }
 
+/* A stepped unit at a whole number k of its steps (issue 10): "停产2条生产线
+ * （共4条）", or for a step "限产至设计产能的50%（以生产线计）"; 0 when the
+ * load is not a multiple of the step (its floor or its rule's load). */
+static int put_steps(cu_buf *out, const cu_mw_facts *f)
+{
+    double k;
+    if (!(f->step > 0))
+        return 0;
+    k = nearbyint(f->load / f->step);
+    if (fabs(f->load / f->step - k) > 1e-9 * (1.0 + k))
+        return 0;
+    if (f->lines > 0) {
+        unsigned run = (unsigned)k, stop = f->lines - run;
+        if (f->en)
+            cu_buf_printf(out, "stop %u of %u production line%s", stop, f->lines,
+                          f->lines == 1 ? "" : "s");
+        else
+            cu_buf_printf(out, "停产%u条生产线（共%u条）", stop, f->lines);
+    } else {
+        cu_buf_puts(out, f->en ? "cut to " : "限产至设计产能的");
+        cu_put_load_percent(out, f->load);
+        cu_buf_puts(out, f->en ? " of capacity (by whole production lines)" : "（以生产线计）");
+    }
+    put_from_to(out, f);
+    return 1;
+}
+
 /* A unit at a load strictly between 0 and its base load. */
 static void put_partial(cu_buf *out, const cu_mw_facts *f)
 {
@@ -158,6 +185,8 @@ static void put_partial(cu_buf *out, const cu_mw_facts *f)
         put_from_to(out, f);
         return;
     }
+    if (put_steps(out, f))
+        return;
     if (f->has_rule && f->measure == CURTAIL_MEASURE_CUT && !f->below_min &&
         fabs(f->load - f->base_load * (1.0 - f->value)) <= EPS) {
         /* exactly the rule's cut, relative to the stated base */

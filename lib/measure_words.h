@@ -47,6 +47,9 @@ typedef struct cu_mw_facts {
     double cost_per_kg;     /* weighted yuan per kg of `pollutant` reduced */
     double marginal_cost;   /* the level's shadow price of `pollutant` */
     int nested_from;        /* >= 0: held at that milder level's load (nesting) */
+    /* whole-line steps (issue 10): N lines (0: given as a step), the step (0: none) */
+    unsigned lines;
+    double step;
 } cu_mw_facts;
 
 /* The facts of unit at level of result r (measure_text.c). */

@@ -711,6 +711,28 @@ static int solve_checked(cu_model *m, int method, const cu_solve_ctl *ctl, const
     return CURTAIL_OK;
 }
 
+/* Whole-line steps (mip.c): the MIP from the LP optimum, then the LP again
+ * with the stepped loads fixed (the continuous groups and the prices). That
+ * last LP runs without the deadline: a MIP the limit stopped still returns
+ * its best integer plan. */
+static int solve_steps(cu_model *m, int method, const cu_solve_ctl *ctl, double *y,
+                       double pi[CU_NP][CU_NL], curtail_result *res, curtail_error *err)
+{
+    cu_solve_ctl last = *ctl;
+    int rc;
+    if ((rc = cu_mip_plan(m, ctl, y, &res->mip, err)) != 0)
+        return rc;
+    last.deadline = 0;
+    return solve_checked(m, method, &last, NULL, NULL, y, pi, err);
+}
+
+static void mip_gap(curtail_mip_info *mi, double obj)
+{
+    if (mi->status == 1 || mi->bound > obj)
+        mi->bound = obj;
+    mi->gap = (obj - mi->bound) / fmax(fabs(obj), 1e-9);
+}
+
 int curtail_plan_solve(const curtail_scenario *s, const curtail_plan_options *opts,
                        curtail_result **out, curtail_error *err)
 {
@@ -743,7 +765,11 @@ int cu_plan_solve_warm(const curtail_scenario *s, const curtail_plan_options *op
     }
     if ((rc = solve_checked(&m, method, &ctl, win, wout, y, pi, err)) != 0)
         goto done;
+    if (cu_mip_stepped_groups(&m) > 0 && (rc = solve_steps(&m, method, &ctl, y, pi, res, err)))
+        goto done;
     fill_result(res, &m, y, pi);
+    if (res->mip.status)
+        mip_gap(&res->mip, res->objective);
     rc = cu_result_store_facts(res, err);
 done:
     cu_model_free(&m);

@@ -96,4 +96,13 @@ int cu_plan_solve_warm(const curtail_scenario *s, const curtail_plan_options *op
 int cu_plan_ctl(const curtail_plan_options *opts, int *method, cu_solve_ctl *ctl,
                 const char *fn, curtail_error *err);
 
+/* Whole-line steps (mip.c): how many load groups have steps; the export's
+ * MIP (cu_model_full_lp with the step rows and integer columns); and the
+ * MIP solve from the LP optimum y (replaced by the MIP's cuts; the stepped
+ * groups' bounds fixed at them for the final LP). */
+size_t cu_mip_stepped_groups(const cu_model *m);
+int cu_mip_export_lp(const cu_model *m, int level, cu_lp *out, curtail_error *err);
+int cu_mip_plan(cu_model *m, const cu_solve_ctl *ctl, double *y, curtail_mip_info *info,
+                curtail_error *err);
+
 #endif

@@ -107,6 +107,7 @@ struct curtail_result {
     size_t lp_columns;
     int status;
     double objective;
+    curtail_mip_info mip; /* whole-line steps (mip.c); status 0: no MIP */
     struct cu_groups *groups; /* held (one reference); read through gv */
     cu_group_view gv;
     cu_level_res lv[CU_NL];

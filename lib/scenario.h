@@ -64,6 +64,10 @@ typedef struct cu_unit {
     size_t enterprise; /* index into scenario ents */
     size_t leader;     /* unit index of the root of its `follows` chain (self if none) */
     unsigned char capu; /* capacity_unit: CU_CAPU_* of measure_words.h, 0 default */
+    /* whole-line steps (scenario_steps.c, mip.c): the load a multiple of step;
+     * lines N gives step 1/N; step 0: continuous */
+    double step;
+    unsigned lines;
 } cu_unit;
 
 typedef struct cu_enterprise {

@@ -146,3 +146,11 @@ int cu_lp_solve(const cu_lp *lp, const cu_solve_ctl *ctl, cu_lp_solution *sol,
         cu_lp_solution_free(lp->mem, sol);
     return rc;
 }
+
+int cu_mip_solve(const cu_lp *lp, const cu_solve_ctl *ctl, cu_mip_solution *sol,
+                 curtail_error *err)
+{
+    /* Clp has no branch-and-cut: a MIP goes to GLPK whatever the engine
+     * (docs/DECISIONS.md) */
+    return cu_glp_mip_solve(lp, ctl, sol, err);
+}

@@ -50,6 +50,22 @@ int cu_lps_solve(cu_lps *S, const cu_lp *lp, const signed char *col_hint,
                  const signed char *row_hint, const cu_solve_ctl *ctl, cu_lp_solution *sol,
                  curtail_error *err);
 
+/* A MIP (integer columns marked in lp->cint) by branch-and-cut. Every engine
+ * choice solves it with GLPK (glp_intopt, its MIP presolver on): Clp has no
+ * MIP. Within ctl's deadline; at the deadline the best integer point found
+ * is returned with status CU_MIP_FEASIBLE and the proven bound. */
+enum { CU_MIP_OPTIMAL = 0, CU_MIP_INFEASIBLE, CU_MIP_FEASIBLE, CU_MIP_NONE };
+typedef struct cu_mip_solution {
+    int status;   /* CU_MIP_* (NONE: the limit came before any integer point) */
+    double obj;   /* the incumbent's objective */
+    double bound; /* the best proven lower bound */
+    double *x;    /* ncols */
+} cu_mip_solution;
+int cu_mip_solve(const cu_lp *lp, const cu_solve_ctl *ctl, cu_mip_solution *sol,
+                 curtail_error *err);
+int cu_glp_mip_solve(const cu_lp *lp, const cu_solve_ctl *ctl, cu_mip_solution *sol,
+                     curtail_error *err);
+
 /* glp_version() of the GLPK the library runs with (solve_glpk.c). */
 const char *cu_glpk_version(void);
 typedef struct cu_glp cu_glp;

@@ -427,6 +427,30 @@ static int put_level(cu_buf *b, const curtail_result *r, int level, int lang, in
     return CURTAIL_OK;
 }
 
+/* A plan with whole-line steps (issue 10): how its MIP ended. No time: the
+ * output stays the same bytes run after run. */
+static void put_mip(cu_buf *out, const curtail_mip_info *mi)
+{
+    cu_buf_puts(out, "  ");
+    put_key(out, "mip");
+    cu_buf_puts(out, "{");
+    put_key(out, "status");
+    put_str(out, mi->status == 1 ? "optimal" : "feasible");
+    cu_buf_puts(out, ", ");
+    put_key(out, "gap");
+    cu_buf_num(out, mi->gap);
+    cu_buf_puts(out, ", ");
+    put_key(out, "bound");
+    cu_buf_num(out, mi->bound);
+    cu_buf_puts(out, ", ");
+    put_key(out, "lp_bound");
+    cu_buf_num(out, mi->lp_bound);
+    cu_buf_puts(out, ", ");
+    put_key(out, "stepped_groups");
+    cu_buf_printf(out, "%zu", mi->stepped_groups);
+    cu_buf_puts(out, "},\n");
+}
+
 /* The keys every result starts with; `command` is "plan" or "schedule". */
 static void put_head(cu_buf *out, const curtail_result *r, const char *command)
 {
@@ -446,6 +470,8 @@ static void put_head(cu_buf *out, const curtail_result *r, const char *command)
     put_key(out, "objective");
     cu_buf_num(out, curtail_result_objective(r));
     cu_buf_puts(out, ",\n");
+    if (r->mip.status)
+        put_mip(out, &r->mip);
 }
 
 /* The warnings and the closing brace. */

@@ -753,6 +753,16 @@ int cu_write_md(const curtail_result *r, const curtail_write_options *o, cu_buf 
                                 : "减排目标未全部达成（缺口已最小化）。");
         else
             cu_buf_puts(out, en ? "all targets met." : "减排目标全部达成。");
+        if (r->mip.status == 1)
+            cu_buf_puts(out, en ? " Loads by whole production lines (MIP), proven optimal."
+                                : "负荷按整条生产线计（混合整数规划），已证明最优。");
+        else if (r->mip.status == 2) {
+            cu_buf_puts(out, en ? " Loads by whole production lines (MIP), stopped by the time "
+                                  "limit within "
+                                : "负荷按整条生产线计（混合整数规划），受时间限制，距最优不超过");
+            cu_put_fixed(out, r->mip.gap * 100.0, 2);
+            cu_buf_puts(out, en ? "% of the optimum." : "%。");
+        }
         cu_buf_puts(out, en ? "\n\n## Targets and results\n\n" : "\n\n## 减排目标与结果\n\n");
         rc = cu_summary_compute(r, &sum);
         if (rc == CURTAIL_OK) {

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* check_alloc.c — allocation failures: fail the N-th allocation for every N
  * on loading, planning, scheduling and writing; each call returns
- * CURTAIL_ENOMEM (or succeeds), leaks nothing and leaves no partial output. */
+ * CURTAIL_ENOMEM (or succeeds), leaks nothing and leaves no partial output.
+ * The schedule's scenario has a 4-line unit: its plan is a MIP (mip.c). */
 #define _POSIX_C_SOURCE 200809L
 #include "curtail.h"
 #include "testutil.h"
@@ -67,7 +68,7 @@ static const char *episode_yaml =
     "       coke_oven: {coking_time_h: 22}, ef: {SO2: 0.07, NOx: 0.62, PM: 0.04, VOCs: 0.8}},\n"
     "      {id: chem, kind: byproduct, capacity: 1000, follows: oven, ef: {VOCs: 0.3}}]}\n"
     "  - {id: paint, industry: chemical, grade: D, units: [\n"
-    "      {id: line, kind: coating, capacity: 50, value: 800, ef: {VOCs: 4}}]}\n"
+    "      {id: line, kind: coating, capacity: 50, value: 800, ef: {VOCs: 4}, lines: 4}]}\n"
     "episode:\n"
     "  start: 2023-07-01T00:00\n"
     "  hours: 48\n"

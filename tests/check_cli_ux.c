@@ -105,7 +105,7 @@ START_TEST(test_cli_ux_did_you_mean_scenario_keys_and_words)
     ck_assert_int_eq(r.status, 2);
     ck_assert_ptr_nonnull(strstr(r.err, "k.yaml:6:32: error: enterprises[0].units[0].capacty: "
                                         "unknown key \"capacty\", expected one of: id, name, "));
-    ck_assert_ptr_nonnull(strstr(r.err, ", boiler, capacity_unit\n"));
+    ck_assert_ptr_nonnull(strstr(r.err, ", boiler, capacity_unit, lines, step\n"));
     ck_assert_ptr_nonnull(strstr(r.err, "k.yaml:6:32: note: did you mean \"capacity\"?\n"));
     run_free(&r);
 

@@ -715,7 +715,7 @@ START_TEST(test_load_unknown_key)
     expect_error(ONE_UNIT("{id: r, kind: reactor, capcity: 3}"),
                  "t.yaml:6:32: error: enterprises[0].units[0].capcity: unknown key \"capcity\", "
                  "expected one of: id, name, kind, capacity, base_load, min_load, value, ef, "
-                 "baseline_kgpd, fixed_kgpd, interruptible, follows, coke_oven, boiler, capacity_unit");
+                 "baseline_kgpd, fixed_kgpd, interruptible, follows, coke_oven, boiler, capacity_unit, lines, step");
     expect_error(ONE_UNIT("{id: r, kind: reactor, capacity: 3, ef: {SOx: 1}}"),
                  "t.yaml:6:50: error: enterprises[0].units[0].ef.SOx: unknown pollutant \"SOx\", "
                  "expected one of: SO2, NOx, PM, VOCs");

@@ -50,8 +50,12 @@ for f in "$@"; do
     "$CLI" export "$f" -o "$tmp/model.mps" 2>/dev/null
     glpsol --lp "$tmp/model.lp" -o "$tmp/glpsol.out" >/dev/null
     glp=$(sed -n 's/^Objective: *obj = \([^ ]*\).*/\1/p' "$tmp/glpsol.out")
-    clp "$tmp/model.mps" -solve >"$tmp/clp.out" 2>&1 || true
-    clpv=$(sed -n 's/^Optimal objective *\([^ ]*\).*/\1/p' "$tmp/clp.out" | tail -n 1)
+    if grep -q '^Generals' "$tmp/model.lp"; then
+        clpv=$glp # a MIP (whole-line steps): clp solves LPs only
+    else
+        clp "$tmp/model.mps" -solve >"$tmp/clp.out" 2>&1 || true
+        clpv=$(sed -n 's/^Optimal objective *\([^ ]*\).*/\1/p' "$tmp/clp.out" | tail -n 1)
+    fi
     if [ -z "$ours" ] || [ -z "$glp" ] || [ -z "$clpv" ]; then
         echo "FAIL $f: could not read an objective (curtail '$ours', glpsol '$glp', clp '$clpv')"
         status=1

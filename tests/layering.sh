@@ -22,12 +22,12 @@ LEVELS='
 1 mem error names timeutil internal output output_kick
 2 yaml_scalar yaml_tree yaml_anchor
 3 yaml_read rule_schema
-4 scenario scenario_copy scenario_check scenario_scope episode policy transport
+4 scenario scenario_copy scenario_check scenario_scope scenario_steps episode policy transport
 5 load load_rules load_units load_episode load_yaml load_transport override override_apply override_more variants
 6 lp
 7 solve solve_glpk solve_clp
 8 result
-9 decomp_dual decomp plan plan_model schedule
+9 decomp_dual decomp plan plan_model mip schedule
 10 write write_text measure_text measure_words summary svg report write_csv write_json write_md write_html write_html_charts write_xlsx write_xlsx_schedule write_public write_xlsx_public write_explain write_explain_json
 11 export write_file sweep write_sweep write_sweep_xlsx write_sweep_html
 12 version

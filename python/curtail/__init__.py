@@ -712,6 +712,19 @@ class Result:
         return out
 
     @property
+    def mip(self):
+        """How the whole-line MIP ended (units with `lines`/`step`), or None
+        without steps: status ("optimal" or "feasible" at the time limit),
+        gap (proven, relative), bound, lp_bound, stepped_groups, seconds."""
+        m = _c.MipInfo()
+        _call(_L.curtail_result_mip, self._h, ctypes.byref(m))
+        if not m.status:
+            return None
+        return {"status": "optimal" if m.status == 1 else "feasible", "gap": m.gap,
+                "bound": m.bound, "lp_bound": m.lp_bound, "stepped_groups": m.stepped_groups,
+                "seconds": m.seconds}
+
+    @property
     def segments(self):
         """A schedule's segments (one per day and level), kg over their hours."""
         out = []
@@ -756,6 +769,9 @@ class Result:
         d = {"curtail": 1, "version": library_version(), "scenario": self._scenario.name,
              "command": "schedule" if self.is_schedule else "plan",
              "status": self.status, "objective": self.objective}
+        mip = self.mip
+        if mip is not None:  # as the writer: without the time (stable bytes)
+            d["mip"] = {k: v for k, v in mip.items() if k != "seconds"}
         levels = self.levels
         if self.is_schedule:
             hours = self.hours

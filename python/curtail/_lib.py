@@ -219,6 +219,13 @@ class CombinedResult(ctypes.Structure):
     _c_name_ = "curtail_combined_result"
 
 
+class MipInfo(ctypes.Structure):
+    _fields_ = [("status", ctypes.c_int), ("stepped_groups", ctypes.c_size_t),
+                ("gap", ctypes.c_double), ("bound", ctypes.c_double),
+                ("lp_bound", ctypes.c_double), ("seconds", ctypes.c_double)]
+    _c_name_ = "curtail_mip_info"
+
+
 ProgressFn = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.c_size_t, ctypes.c_size_t)
 
 
@@ -339,6 +346,7 @@ _PROTOTYPES = {
     "curtail_result_mobile": (_I, [_P, _I, _D, _E]),
     "curtail_result_credit": (ctypes.c_double, [_P, _I, _I]),
     "curtail_result_combined_count": (_Z, [_P]),
+    "curtail_result_mip": (_I, [_P, ctypes.POINTER(MipInfo), _E]),
     "curtail_result_combined": (_I, [_P, _Z, ctypes.POINTER(CombinedResult), _E]),
     "curtail_scenario_clone": (_I, [_P, ctypes.POINTER(_P), _E]),
     "curtail_scenario_override": (_I, [_P, _S, _S, _E]),
