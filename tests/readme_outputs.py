@@ -29,8 +29,9 @@ CLI's, and `…` on a line of its own marks lines left out between pieces:
     bare                   no `$ COMMAND` line (and no `…` at the ends)
 
 A ```yaml block right after `<!-- scenario: ... -->` is a whole scenario:
-`--scenarios` saves it and requires `curtail validate` and `curtail plan` to
-exit 0 without a warning.
+`--scenarios` saves it and requires `curtail validate`, `plan` and
+`schedule` to exit 0 without a warning (a scenario without `episode:` is not
+scheduled).
 
     tests/readme_outputs.py --update [--cli build/curtail]   rewrite the excerpts
     tests/readme_outputs.py --check  [--cli build/curtail]   fail on any difference
@@ -228,10 +229,12 @@ def scenarios(path, cli, work):
         with open(fn, "w", encoding="utf-8") as f:
             f.write("\n".join(lines[i + 2:end]) + "\n")
         count += 1
-        for sub in ("validate", "plan"):
-            out, err, rc = run(f"curtail {sub} {shlex.quote(fn)} --format json"
-                               if sub == "plan" else f"curtail validate {shlex.quote(fn)}",
-                               cli, work)
+        text = "\n".join(lines[i + 2:end])
+        for sub in ("validate", "plan", "schedule"):
+            if sub == "schedule" and not re.search(r"^episode:", text, re.M):
+                continue
+            fmt = "" if sub == "validate" else " --format json"
+            out, err, rc = run(f"curtail {sub} {shlex.quote(fn)}{fmt}", cli, work)
             if rc != 0 or "warning" in err:
                 print(f"{where}: curtail {sub} exits {rc}:\n{err}", file=sys.stderr)
                 failures += 1
