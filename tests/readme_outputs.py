@@ -26,6 +26,8 @@ CLI's, and `…` on a line of its own marks lines left out between pieces:
     rows "HEADING" K,K,…   that section, its tables reduced to the rows whose
                            first cell is one of the K (headers kept)
     table "PREFIX"         the table whose header line starts with PREFIX
+    drop "PREFIX"          leave out the lines that start with PREFIX (say so in
+                           the text; for lines that depend on the build)
     bare                   no `$ COMMAND` line (and no `…` at the ends)
 
 A ```yaml block right after `<!-- scenario: ... -->` is a whole scenario:
@@ -102,13 +104,15 @@ def first_cell(line):
 
 def select(lines, rules, where):
     """The pieces (lists of line indices) the rules pick."""
-    pieces, bare = [], False
+    pieces, bare, drops = [], False, []
     for rule in [r.strip() for r in rules.split(";") if r.strip()]:
         w = shlex.split(rule)
         if w == ["all"]:
             pieces.append(list(range(len(lines))))
         elif w == ["bare"]:
             bare = True
+        elif w[0] == "drop" and len(w) == 2:
+            drops.append(w[1])
         elif w[0] == "head" and len(w) == 2:
             pieces.append(list(range(min(int(w[1]), len(lines)))))
         elif w[0] == "lines" and len(w) == 2:
@@ -146,6 +150,9 @@ def select(lines, rules, where):
             raise SystemExit(f"{where}: unknown rule {rule!r}")
     if not pieces:
         pieces.append(list(range(len(lines))))
+    if drops:
+        pieces = [[i for i in p if not any(lines[i].startswith(d) for d in drops)]
+                  for p in pieces]
     return pieces, bare
 
 
