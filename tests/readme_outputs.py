@@ -33,7 +33,8 @@ CLI's, and `…` on a line of its own marks lines left out between pieces:
 A ```yaml block right after `<!-- scenario: ... -->` is a whole scenario:
 `--scenarios` saves it and requires `curtail validate`, `plan` and
 `schedule` to exit 0 without a warning (a scenario without `episode:` is not
-scheduled).
+scheduled), and its county totals (`base: totals`) to cover the listed
+enterprises' emissions.
 
     tests/readme_outputs.py --update [--cli build/curtail]   rewrite the excerpts
     tests/readme_outputs.py --check  [--cli build/curtail]   fail on any difference
@@ -42,6 +43,7 @@ scheduled).
 import argparse
 import difflib
 import glob
+import json
 import os
 import re
 import shlex
@@ -245,8 +247,17 @@ def scenarios(path, cli, work):
             if rc != 0 or "warning" in err:
                 print(f"{where}: curtail {sub} exits {rc}:\n{err}", file=sys.stderr)
                 failures += 1
-            else:
-                print(f"{where}: curtail {sub}: exit 0, no warning")
+                continue
+            print(f"{where}: curtail {sub}: exit 0, no warning")
+            if sub != "plan":
+                continue
+            # the county's totals cover the listed enterprises (no ratio above 100 %)
+            for lv in json.loads(out)["summary"]["levels"]:
+                for pol, t in lv["targets"].items():
+                    if t.get("county_total") is not None and t["listed"] > t["county_total"]:
+                        print(f"{where}: {lv['level']} {pol}: listed {t['listed']} above the "
+                              f"county total {t['county_total']}", file=sys.stderr)
+                        failures += 1
     return count, failures
 
 
