@@ -21,6 +21,7 @@ CLI's, and `…` on a line of its own marks lines left out between pieces:
     all                    the whole output (the default)
     head N                 the first N lines
     lines A-B              lines A to B (1-based, inclusive)
+    line "PREFIX"          the first line that starts with PREFIX
     section "HEADING"      the line equal to HEADING up to the next heading of
                            the same or a higher level
     rows "HEADING" K,K,…   that section, its tables reduced to the rows whose
@@ -122,6 +123,11 @@ def select(lines, rules, where):
             if not 1 <= a <= b <= len(lines):
                 raise SystemExit(f"{where}: lines {a}-{b} outside the output's {len(lines)}")
             pieces.append(list(range(a - 1, b)))
+        elif w[0] == "line" and len(w) == 2:
+            a = next((i for i, l in enumerate(lines) if l.startswith(w[1])), None)
+            if a is None:
+                raise SystemExit(f"{where}: no line starting {w[1]!r} in the output")
+            pieces.append([a])
         elif w[0] == "section" and len(w) == 2:
             pieces.append(section(lines, w[1], where))
         elif w[0] == "table" and len(w) == 2:
