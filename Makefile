@@ -4,7 +4,7 @@ BUILD ?= build
 JOBS  ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE_FLAGS ?=
 
-.PHONY: demo test deps build sanitize memcheck threadcheck fuzz bench install clean
+.PHONY: demo test deps build sanitize memcheck threadcheck fuzz bench install docs clean
 
 deps:
 	@sh scripts/install-deps.sh
@@ -49,6 +49,10 @@ fuzz:
 
 install: build
 	cmake --install $(BUILD)
+
+# Regenerate the CLI output shown in README.md and docs/*.md (ctest -L docs checks it).
+docs: build
+	python3 tests/readme_outputs.py --update --cli $(BUILD)/curtail
 
 clean:
 	rm -rf $(BUILD) build-asan build-fuzz

@@ -27,8 +27,10 @@ static const char help_text[] =
     "                               extension of -o (.json, .csv, .md, .html,\n"
     "                               .xlsx; another extension is a usage error),\n"
     "                               else json. html: a printable report with\n"
-    "                               charts; xlsx: an Excel workbook (summary with\n"
-    "                               charts, the list)\n"
+    "                               charts; xlsx: an Excel workbook: 汇总 (summary,\n"
+    "                               counts, charts), 清单 (the list), 附录 (marginal\n"
+    "                               costs, weighted objective), 提示 (warnings);\n"
+    "                               with --public one sheet, 清单\n"
     "      -o, --output OUT         write to OUT, whole or not at all (default: stdout)\n"
     "      --lang zh|en             language of the list, measure texts and warnings\n"
     "                               (default: the scenario's lang)\n"
@@ -52,8 +54,9 @@ static const char help_text2[] =
     "                               csv: one row per hour and unit (level, load %, what\n"
     "                               the hour requires, output and emissions); md: a\n"
     "                               summary per segment and each unit's load by runs;\n"
-    "                               html: a report with hourly charts; xlsx: sheets\n"
-    "                               per segment, the list, hourly emissions and loads\n"
+    "                               html: a report with hourly charts; xlsx: 分段汇总\n"
+    "                               (per day and level), 清单, 逐时排放 (hourly\n"
+    "                               emissions, chart), 逐时负荷 (hourly loads), 提示\n"
     "      -o, --output OUT, --lang zh|en, --bom, --time-limit SECONDS\n";
 /* listed only when the build has Clp */
 static const char help_solver2[] = "      --solver glpk|clp\n";

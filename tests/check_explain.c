@@ -516,35 +516,6 @@ START_TEST(test_explain_cli)
 }
 END_TEST
 
-/* The README's sheet is real output: the CLI's, byte for byte (regenerate
- * with `cd examples && curtail explain xiangyuan.yaml -q --enterprise jia`). */
-START_TEST(test_explain_readme_sheet)
-{
-    static const char marker[] = "--enterprise jia` (illustrative";
-    char *readme, *out = NULL, *err = NULL, *start, *end;
-    size_t len;
-    int rc;
-    readme = tu_read_file(CURTAIL_SOURCE_DIR "/README.md", &len);
-    ck_assert_ptr_nonnull(readme);
-    start = strstr(readme, marker);
-    ck_assert_ptr_nonnull(start);
-    start = strstr(start, "```markdown\n");
-    ck_assert_ptr_nonnull(start);
-    start += strlen("```markdown\n");
-    end = strstr(start, "\n```\n");
-    ck_assert_ptr_nonnull(end);
-    end[1] = '\0';
-    rc = tu_run("cd " CURTAIL_SOURCE_DIR "/examples && " CURTAIL_CLI
-                " explain xiangyuan.yaml -q --enterprise jia",
-                &out, &err);
-    ck_assert_int_eq(rc, 0);
-    ck_assert_msg(strcmp(out, start) == 0, "README's sheet is not the CLI's:\n%s", out);
-    free(out);
-    free(err);
-    free(readme);
-}
-END_TEST
-
 int main(void)
 {
     Suite *su = suite_create("explain");
@@ -565,7 +536,6 @@ int main(void)
     tcase_add_test(core, test_public_json_no_emissions_or_money);
     tcase_add_test(core, test_sheet_fields_versions_and_clone);
     tcase_add_test(core, test_explain_cli);
-    tcase_add_test(core, test_explain_readme_sheet);
     tcase_add_test(errors, test_explain_unknown_enterprise);
     tcase_add_test(errors, test_sheet_fields_forms);
     tcase_set_timeout(core, 60);

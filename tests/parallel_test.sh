@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Shards of a sweep run by GNU parallel (the README's recipe), concatenated in
+# Shards of a sweep run by GNU parallel (the recipe of docs/SWEEPS.md), concatenated in
 # shard order, are byte for byte the unsharded table; also with -j 2 inside
 # each shard. Exit 77 (skipped) when GNU parallel is not installed.
 set -eu

@@ -1,6 +1,6 @@
 #!/bin/bash
 # SPDX-License-Identifier: GPL-3.0-or-later
-# The README's Slurm recipe on a real one-node Slurm (issue 11): munged,
+# The Slurm recipe of docs/SWEEPS.md on a real one-node Slurm (issue 11): munged,
 # slurmctld and slurmd started here with a generated key and config in a temp
 # dir (SlurmUser root, no cgroups, ports free on 127.0.0.1), the sweep submitted
 # as a job array of 4 shards, the parts concatenated and compared byte for byte
@@ -157,7 +157,7 @@ cd "$DIR/work" || fail "no work dir"
 rc=$?
 { [ "$rc" -le 4 ] && [ -s all.csv ]; } || fail "unsharded sweep exit $rc"
 
-# The README's job array (2 CPUs per task as there, where the node has them).
+# The job array of docs/SWEEPS.md (2 CPUs per task as there, where the node has them).
 CPT=1
 [ "$CPUS" -ge 2 ] && CPT=2
 cat > sweep.sbatch <<EOF
