@@ -112,16 +112,12 @@ static const char *grade_reason(const ex *x, size_t u)
     return NULL;
 }
 
-int cu_ex_capu(const curtail_unit_spec *u)
-{
-    return cu_capu_resolve(u->capacity_unit ? cu_capu_from_name(u->capacity_unit) : 0, u->kind);
-}
-
-/* "2740 吨/日" */
+/* "2740 吨/日", "40 吨/小时" */
 static void put_capacity(ex *x, const curtail_unit_spec *u)
 {
-    int capu = cu_ex_capu(u);
-    cu_put_trimmed(x->out, cu_capu_amount(capu, u->capacity), 4);
+    double amount;
+    int capu = cu_capacity_stated(u, &amount);
+    cu_put_trimmed(x->out, amount, 4);
     puts_(x, " ");
     puts_(x, cu_capu_label(capu, x->en));
 }

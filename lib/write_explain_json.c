@@ -103,7 +103,8 @@ int cu_ex_json_sheet(ex *x, size_t ent, size_t first, size_t end, int level)
     puts_(x, "},\n  \"units\": [");
     for (u = first; u < end && !x->out->failed; u++) {
         cu_list_row row;
-        double base[CU_NP];
+        double base[CU_NP], capacity;
+        int capu;
         if ((rc = cu_list_row_init(x->r, u, &row)) != CURTAIL_OK)
             return rc;
         for (p = 0; p < CU_NP; p++) {
@@ -117,9 +118,10 @@ int cu_ex_json_sheet(ex *x, size_t ent, size_t first, size_t end, int level)
         js(x, cu_unit_name(x->r, u));
         jkey(x, "kind", 0);
         js(x, curtail_kind_name(row.info.u.kind));
-        jnum(x, "capacity", row.info.u.capacity);
+        capu = cu_capacity_stated(&row.info.u, &capacity);
+        jnum(x, "capacity", capacity); /* in capacity_unit: 40 for a 960 t/d boiler in t/h */
         jkey(x, "capacity_unit", 0);
-        js(x, cu_capu_names[cu_ex_capu(&row.info.u)]);
+        js(x, cu_capu_names[capu]);
         jnum(x, "base_load", row.ur[0].base_load);
         jkey(x, "follows", 0);
         js(x, row.info.leader != u ? row.info.u.follows : NULL);
