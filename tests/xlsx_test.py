@@ -157,6 +157,8 @@ def main():
     check(not any(w in texts for w in ("kg", "减排量 ", "基准排放量", "万元", "影子价格", "依据")),
           "public workbook without emissions, reductions, money or reasons")
     check(cell(pl, "C4")[0] in ("str", "shared"), "public credit code as text, not a number")
+    check(cell(pl, "S4") == ("str", "停止公路运输"), "public red transport measure of the oven's plant")
+    check("车次" not in texts, "public workbook without trips stopped")
     print("xlsx test passed")
 
 
