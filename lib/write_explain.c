@@ -489,9 +489,17 @@ static int md_account(ex *x, int L)
     puts_(x, "\n\n");
     md_title_block(x, 0, 1);
     puts_(x, t(x, "状态：", "Status: "));
-    if (sum.lv[L].status == CURTAIL_TARGETS_UNMET)
+    if (sum.lv[L].status == CURTAIL_TARGETS_UNMET) {
+        size_t c;
         puts_(x, t(x, "减排目标未全部达成（缺口已最小化）", "targets not met (smallest shortfall)"));
-    else
+        for (p = 0; p < CU_NP; p++)
+            any |= sum.lv[L].t[p].why != CU_SHORT_NONE;
+        for (c = 0; c < x->r->ncomb; c++)
+            any |= x->r->comb[c].level == L && x->r->comb[c].shortfall >= 0.00005;
+        if (!any) /* every shortfall below what the tables show: say so, not "0.00" alone */
+            puts_(x, t(x, "，各项缺口均小于表中显示精度", ", every shortfall below the tables' precision"));
+        any = 0;
+    } else
         puts_(x, t(x, "减排目标全部达成", "all targets met"));
     puts_(x, t(x, "；损失产值 ", "; lost output value "));
     cu_put_fixed(x->out, sum.lv[L].lost_value / 10000.0, 2);

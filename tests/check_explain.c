@@ -411,6 +411,52 @@ START_TEST(test_explain_account_combined_credits_mobile)
 }
 END_TEST
 
+/* Unmet by less than the tables show: SO2 asks 24.0001 % of 1000 = 240.001
+ * kg/d of a boiler emitting 240: short by 0.001, printed 0.00; the status
+ * says why the level is unmet rather than leaving "0.00" everywhere. */
+START_TEST(test_explain_account_tiny_shortfall)
+{
+    static const char yaml[] =
+        "curtail: 1\n"
+        "lang: zh\n"
+        "targets:\n"
+        "  base: totals\n"
+        "  totals_kgpd: {SO2: 1000, NOx: 1000, PM: 0, VOCs: 0}\n"
+        "  ratios:\n"
+        "    yellow: {SO2: 0, NOx: 0, PM: 0, VOCs: 0}\n"
+        "    orange: {SO2: 0.240001, NOx: 0, PM: 0, VOCs: 0}\n"
+        "    red: {SO2: 0, NOx: 0, PM: 0, VOCs: 0}\n"
+        "builtin_policy: false\n"
+        "enterprises:\n"
+        "  - id: boil\n"
+        "    industry: boiler\n"
+        "    grade: C\n"
+        "    units:\n"
+        "      - {id: b1, kind: boiler, boiler: {fuel: coal}, capacity: 960, value: 10,\n"
+        "         ef: {SO2: 0.25, NOx: 0.25}}\n";
+    curtail_scenario *s = load_text(yaml, "tiny.yaml");
+    curtail_result *r = solve(s);
+    curtail_explain_options o = CURTAIL_EXPLAIN_OPTIONS_INIT;
+    char *out;
+    o.level = CURTAIL_ORANGE;
+    out = explain(r, &o);
+    ASSERT_HAS(out, "状态：减排目标未全部达成（缺口已最小化），各项缺口均小于表中显示精度；损失产值 0.96 "
+                    "万元/日。\n");
+    ASSERT_HAS(out, "| SO2 | 1000.00 | 240.00 | 240.00 | 240.00 | 0.00 | 24.00% | 100.00% | 0.00 |");
+    free(out);
+    /* a visible shortfall needs no such words (the combined row's 6.00 %) */
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+    s = load_text(comb_yaml, "comb.yaml");
+    r = solve(s);
+    out = explain(r, &o);
+    ASSERT_HASNT(out, "显示精度");
+    free(out);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
 /* ---- the public version ------------------------------------------------------------ */
 
 START_TEST(test_public_md_golden)
@@ -701,6 +747,7 @@ int main(void)
     tcase_add_test(core, test_explain_index);
     tcase_add_test(core, test_explain_json);
     tcase_add_test(core, test_explain_account_combined_credits_mobile);
+    tcase_add_test(core, test_explain_account_tiny_shortfall);
     tcase_add_test(core, test_public_md_golden);
     tcase_add_test(core, test_public_csv_golden);
     tcase_add_test(core, test_public_json_no_emissions_or_money);
