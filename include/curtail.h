@@ -441,6 +441,14 @@ CURTAIL_API int curtail_scenario_set_trucks(curtail_scenario *s,
                                             const double trucks_per_day[CURTAIL_NTRUCK_CLASSES],
                                             int gate_monitoring, curtail_error *err);
 /**
+ * Read back enterprise e's trucks (0-based, scenario order): *has_trucks 1
+ * when trucks_per_day was given (then trucks_per_day[c] its trips a day per
+ * class, else all 0) and *gate_monitoring 0 or 1. Any output may be NULL.
+ */
+CURTAIL_API int curtail_scenario_trucks(const curtail_scenario *s, size_t e, int *has_trucks,
+                                        double trucks_per_day[CURTAIL_NTRUCK_CLASSES],
+                                        int *gate_monitoring, curtail_error *err);
+/**
  * Emissions of one truck trip of class `c`, kg per pollutant (each >= 0,
  * finite): what a banned trip saves (移动源减排, `transport_factors`).
  * Required for every class an enterprise's trucks_per_day names.

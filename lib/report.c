@@ -10,8 +10,11 @@ double cu_list_value(const curtail_result *r, const cu_list_row *row, cu_list_co
     switch (c.field) {
     case CU_COL_NO:
         return (double)(row->unit + 1);
-    case CU_COL_CAPACITY:
-        return unit->capacity;
+    case CU_COL_CAPACITY: { /* in its stated unit (cu_capacity_stated) */
+        double amount;
+        cu_capacity_stated(unit, &amount);
+        return amount;
+    }
     case CU_COL_BASELINE:
         return unit->ef[c.pollutant] * unit->capacity * g->b[g->unit_group[row->unit]] +
                unit->fixed_kgpd[c.pollutant];

@@ -8,7 +8,7 @@
 #include "write_text.h"
 
 /* The number of a numeric list column (not cu_list_col_is_text): 序号,
- * capacity, baseline kg/d, base load and load as fractions, reduction kg/d. */
+ * capacity in its stated unit (cu_capacity_stated), baseline kg/d, base load and load as fractions, reduction kg/d. */
 double cu_list_value(const curtail_result *r, const cu_list_row *row, cu_list_col c);
 
 /* The report's title: the scenario's name, else the input file's base name

@@ -46,6 +46,28 @@ int curtail_scenario_set_trucks(curtail_scenario *s,
     return CURTAIL_OK;
 }
 
+int curtail_scenario_trucks(const curtail_scenario *s, size_t e, int *has_trucks,
+                            double trucks_per_day[CURTAIL_NTRUCK_CLASSES], int *gate_monitoring,
+                            curtail_error *err)
+{
+    const cu_enterprise *en;
+    int c;
+    if (!s)
+        return cu_einval(err, "curtail_scenario_trucks: scenario is NULL");
+    if (e >= s->nents)
+        return cu_einval(err, "curtail_scenario_trucks: index %zu out of range (%zu enterprises)",
+                         e, s->nents);
+    en = &s->ents[e];
+    if (has_trucks)
+        *has_trucks = en->has_trucks;
+    if (trucks_per_day)
+        for (c = 0; c < CURTAIL_NTRUCK_CLASSES; c++)
+            trucks_per_day[c] = en->trucks[c];
+    if (gate_monitoring)
+        *gate_monitoring = en->gate_monitoring;
+    return CURTAIL_OK;
+}
+
 int curtail_scenario_set_transport_factors(curtail_scenario *s, curtail_truck_class c,
                                            const double kg_per_trip[CURTAIL_NPOLLUTANTS],
                                            curtail_error *err)

@@ -6,20 +6,27 @@
  *
  * The sheet: the overview (name, id, credit code, town, address, industry
  * with its GB/T 4754 code, declared and effective grade with the reason,
- * guarantee, contact), the units (kind, capacity in its unit, base load,
- * the unit it follows, baseline emissions) and per level each unit's
- * measure text (the checkable indicator), load, reductions per pollutant
- * and 依据, with the enterprise's total. It is the filed version (报备版).
+ * guarantee, contact, trucks and gate monitoring when given), the units
+ * (kind, capacity in its unit, base load, the unit it follows, baseline
+ * emissions) and per level each unit's measure text (the checkable
+ * indicator), load, reductions per pollutant and 依据, with the enterprise's
+ * total and its transport measure (运输措施). It is the filed version (报备版).
  *
- * The account: the level's targets (base, required, achieved, shortfall,
- * ratio) with shadow prices in grade-weighted yuan per kg and what that
- * means, the lost value in 万元/日, and every unit whose list load is below
- * what its own rule allows, with why (the optimiser's choice at its cost
- * per kg, a linked unit, the milder level's load kept).
+ * The account: the lost value in 万元/日; the level's targets as the plan's
+ * summary has them (summary.c: county total and listed enterprises,
+ * required, achieved, shortfall, ratios) with the marginal costs (边际减排成本,
+ * grade-weighted yuan per kg), the shortfalls in words, the non-industrial
+ * credits and combined targets (cu_target_notes), the mobile-source
+ * reductions; every unit whose list load is below what its own rule
+ * allows, with why (the optimiser's choice at its cost per kg, a linked
+ * unit, the milder level's load kept); and last, as the plan's annex, what
+ * a marginal cost is and the weighted loss.
  *
- * Neither: the enterprises with their ids, to choose from. */
+ * Neither: the enterprises with their ids, to choose from (a plain list:
+ * no edition banner, only the note and who compiled it). */
 #include "write_explain.h"
 #include "measure_words.h"
+#include "summary.h"
 
 #include <stdint.h>
 #include <string.h>
@@ -112,45 +119,49 @@ static const char *grade_reason(const ex *x, size_t u)
     return NULL;
 }
 
-int cu_ex_capu(const curtail_unit_spec *u)
-{
-    return cu_capu_resolve(u->capacity_unit ? cu_capu_from_name(u->capacity_unit) : 0, u->kind);
-}
-
-/* "2740 吨/日" */
+/* "2740 吨/日", "40 吨/小时" */
 static void put_capacity(ex *x, const curtail_unit_spec *u)
 {
-    int capu = cu_ex_capu(u);
-    cu_put_trimmed(x->out, cu_capu_amount(capu, u->capacity), 4);
+    double amount;
+    int capu = cu_capacity_stated(u, &amount);
+    cu_put_trimmed(x->out, amount, 4);
     puts_(x, " ");
     puts_(x, cu_capu_label(capu, x->en));
 }
 
-/* The title block's lines under a Markdown title: the version, the note and
- * who compiled it. */
-static void md_title_block(ex *x, int list_name)
+/* The title block's lines under a Markdown title: the version (not for the
+ * index: banner 0), the note and who compiled it. */
+static void md_title_block(ex *x, int list_name, int banner)
 {
     const char *note = curtail_scenario_note(x->r->s), *by = curtail_scenario_compiled_by(x->r->s);
     const char *title = cu_report_title(x->r);
-    puts_(x, t(x, "> 报备版：含排放量、减排量和经济指标，供主管部门审核",
-               "> Filed version: with emissions, reductions and economic figures, for the "
-               "authorities' review"));
-    if (title && list_name) {
-        puts_(x, t(x, "；清单：", "; list: "));
-        md(x, title);
+    const char *sep = "";
+    if (banner) {
+        puts_(x, t(x, "> 报备版：含排放量、减排量和经济指标，供主管部门审核",
+                   "> Filed version: with emissions, reductions and economic figures, for the "
+                   "authorities' review"));
+        if (title && list_name) {
+            puts_(x, t(x, "；清单：", "; list: "));
+            md(x, title);
+        }
+        puts_(x, t(x, "。\n", ".\n"));
+        sep = ">\n";
     }
-    puts_(x, t(x, "。\n", ".\n"));
     if (note) {
-        puts_(x, t(x, ">\n> 说明：", ">\n> Note: "));
+        puts_(x, sep);
+        puts_(x, t(x, "> 说明：", "> Note: "));
         md(x, note);
         puts_(x, "\n");
+        sep = ">\n";
     }
     if (by) {
-        puts_(x, t(x, ">\n> 编制单位：", ">\n> Compiled by: "));
+        puts_(x, sep);
+        puts_(x, t(x, "> 编制单位：", "> Compiled by: "));
         md(x, by);
         puts_(x, "\n");
     }
-    puts_(x, "\n");
+    if (banner || note || by)
+        puts_(x, "\n");
 }
 
 /* ---- the sheet (Markdown) ------------------------------------------------------------------ */
@@ -167,7 +178,41 @@ static void md_row(ex *x, const char *label, const char *value)
     puts_(x, " |\n");
 }
 
-static void md_overview(ex *x, const curtail_enterprise_spec *e, size_t first, size_t end)
+/* The overview's trucks (issue 10), when given: trips a day by emission
+ * standard and gate monitoring (门禁). */
+static void md_trucks(ex *x, size_t ent)
+{
+    static const char *const cls_zh[CURTAIL_NTRUCK_CLASSES] = {"国四及以下", "国五", "国六",
+                                                               "新能源"};
+    static const char *const cls_en[CURTAIL_NTRUCK_CLASSES] = {"China IV and below", "China V",
+                                                               "China VI", "electric"};
+    double trucks[CURTAIL_NTRUCK_CLASSES];
+    int has = 0, gate = 0, c, any = 0;
+    if (curtail_scenario_trucks(x->r->s, ent, &has, trucks, &gate, NULL) != CURTAIL_OK)
+        return;
+    if (has) {
+        puts_(x, t(x, "| 运输车辆（车次/日） | ", "| Truck trips a day | "));
+        for (c = 0; c < CURTAIL_NTRUCK_CLASSES; c++) {
+            if (!(trucks[c] > 0))
+                continue;
+            puts_(x, any++ ? t(x, "，", ", ") : "");
+            puts_(x, (x->en ? cls_en : cls_zh)[c]);
+            puts_(x, " ");
+            cu_put_trimmed(x->out, trucks[c], 2);
+        }
+        if (!any)
+            puts_(x, "0");
+        puts_(x, " |\n");
+    }
+    if (has || gate) {
+        puts_(x, t(x, "| 门禁系统 | ", "| Gate monitoring | "));
+        puts_(x, gate ? t(x, "有", "yes") : t(x, "无", "no"));
+        puts_(x, " |\n");
+    }
+}
+
+static void md_overview(ex *x, const curtail_enterprise_spec *e, size_t ent, size_t first,
+                        size_t end)
 {
     static const char *const guar_zh[3] = {"否", "民生保障类", "保供类"};
     static const char *const guar_en[3] = {"no", "livelihood guarantee", "supply guarantee"};
@@ -222,6 +267,7 @@ static void md_overview(ex *x, const curtail_enterprise_spec *e, size_t first, s
     puts_(x, " |\n");
     md_row(x, t(x, "联系人", "Contact"), e->contact_name);
     md_row(x, t(x, "联系电话", "Phone"), e->contact_phone);
+    md_trucks(x, ent);
     puts_(x, "\n");
 }
 
@@ -264,7 +310,24 @@ static int md_units(ex *x, size_t first, size_t end)
     return CURTAIL_OK;
 }
 
-static int md_level_measures(ex *x, size_t first, size_t end, int L)
+/* The enterprise's transport measure at level L (运输措施, issue 10), with
+ * the truck trips it stops; "未明确" when no rule states one. */
+static void md_transport(ex *x, size_t ent, int L)
+{
+    curtail_transport tr = curtail_result_transport(x->r, (curtail_level)L, ent);
+    double trips = curtail_result_trips_stopped(x->r, (curtail_level)L, ent);
+    puts_(x, t(x, "\n运输措施：", "\nTransport: "));
+    puts_(x, tr == CURTAIL_TRANSPORT_UNSET ? t(x, "未明确", "not stated")
+                                           : cu_transport_text((int)tr, x->en));
+    if (trips > 0) {
+        puts_(x, t(x, "（停运 ", " ("));
+        cu_put_trimmed(x->out, trips, 2);
+        puts_(x, t(x, " 车次/日）", " truck trips a day stopped)"));
+    }
+    puts_(x, t(x, "。\n", ".\n"));
+}
+
+static int md_level_measures(ex *x, size_t ent, size_t first, size_t end, int L)
 {
     double total[CU_NP] = {0, 0, 0, 0};
     size_t u;
@@ -303,6 +366,7 @@ static int md_level_measures(ex *x, size_t first, size_t end, int L)
         puts_(x, " ");
     }
     puts_(x, "|  |\n");
+    md_transport(x, ent, L);
     return CURTAIL_OK;
 }
 
@@ -315,8 +379,8 @@ static int md_sheet(ex *x, size_t ent, size_t first, size_t end, int level)
     puts_(x, t(x, "# 一厂一策：", "# One plant, one policy: "));
     md(x, e.name);
     puts_(x, "\n\n");
-    md_title_block(x, 1);
-    md_overview(x, &e, first, end);
+    md_title_block(x, 1, 1);
+    md_overview(x, &e, ent, first, end);
     if ((rc = md_units(x, first, end)) != CURTAIL_OK)
         return rc;
     puts_(x, t(x, "## 三、各级别减排措施\n\n", "## 3. Measures by alert level\n\n"));
@@ -331,7 +395,7 @@ static int md_sheet(ex *x, size_t ent, size_t first, size_t end, int level)
             continue;
         if (level < 0 && L > 0)
             puts_(x, "\n"); /* between levels; no blank line at the end */
-        if ((rc = md_level_measures(x, first, end, L)) != CURTAIL_OK)
+        if ((rc = md_level_measures(x, ent, first, end, L)) != CURTAIL_OK)
             return rc;
     }
     return CURTAIL_OK;
@@ -349,15 +413,73 @@ int cu_ex_below_rule(const curtail_result *r, size_t u, int L)
     return f->below_rule && !f->below_min && (f->binding == UINT32_MAX || f->binding == u);
 }
 
+/* Text lines (each ending in "\n") as Markdown paragraphs. */
+static void md_paragraphs(ex *x, const cu_buf *lines)
+{
+    size_t i, start = 0;
+    if (lines->failed) {
+        x->out->failed = 1;
+        return;
+    }
+    for (i = 0; i < lines->len; i++) {
+        if (lines->data[i] != '\n')
+            continue;
+        x->tmp.len = 0;
+        cu_buf_put(&x->tmp, lines->data + start, i - start); /* NUL-terminated */
+        if (x->tmp.failed || !x->tmp.data) {
+            x->out->failed = 1;
+            return;
+        }
+        md(x, x->tmp.data);
+        puts_(x, "\n\n");
+        start = i + 1;
+    }
+}
+
+/* The level's mobile-source reduction (移动源, issue 10), as the credits'
+ * sentence of cu_target_notes: nothing when no enterprise has trucks. */
+static void md_mobile(ex *x, int L)
+{
+    size_t e, ne = curtail_scenario_enterprise_count(x->r->s);
+    double m[CU_NP], trips = 0.0;
+    int p, any = 0;
+    if (!cu_transport_any_trucks(x->r))
+        return;
+    curtail_result_mobile(x->r, (curtail_level)L, m, NULL);
+    for (e = 0; e < ne; e++)
+        trips += curtail_result_trips_stopped(x->r, (curtail_level)L, e);
+    puts_(x, t(x, "移动源减排量（kg/d，停运 ", "Mobile-source reductions (kg/d, "));
+    cu_put_trimmed(x->out, trips, 2);
+    puts_(x, t(x, " 车次/日，已从减排要求中扣除）：",
+               " truck trips a day stopped, already off the requirement):"));
+    for (p = 0; p < CU_NP; p++) {
+        if (!(m[p] > 0))
+            continue;
+        puts_(x, any++ ? t(x, "，", ", ") : t(x, "", " "));
+        puts_(x, pollutant_label(x, p));
+        puts_(x, " ");
+        cu_put_fixed(x->out, m[p], 2);
+    }
+    if (!any)
+        puts_(x, t(x, "无", " none"));
+    puts_(x, t(x, "。\n\n", ".\n\n"));
+}
+
+/* The level's account: the targets as the plan's summary has them (both
+ * bases, summary.c) with the marginal costs, the shortfalls in words, the
+ * credits and combined targets (cu_target_notes), the mobile-source
+ * reductions, the units cut beyond their rules, and the weighted loss last. */
 static int md_account(ex *x, int L)
 {
-    curtail_level_result lr;
+    cu_summary sum;
+    cu_buf notes;
     size_t u, n = curtail_result_unit_count(x->r), k = 0;
     const char *title = cu_report_title(x->r);
-    int p, rc = curtail_result_level(x->r, (curtail_level)L, &lr, NULL);
-    int totals = x->r->base == CURTAIL_BASE_TOTALS, followers = 0;
-    if (rc != CURTAIL_OK)
+    int p, rc, followers = 0, any = 0;
+    if ((rc = cu_summary_compute(x->r, &sum)) != CURTAIL_OK) {
+        cu_summary_free(&sum);
         return rc;
+    }
     cu_buf_printf(x->out, x->en ? "# %s alert account" : "# %s预警减排核算",
                   level_label(x, L));
     if (title) {
@@ -365,54 +487,83 @@ static int md_account(ex *x, int L)
         md(x, title);
     }
     puts_(x, "\n\n");
-    md_title_block(x, 0);
+    md_title_block(x, 0, 1);
     puts_(x, t(x, "状态：", "Status: "));
-    if (lr.status == CURTAIL_TARGETS_UNMET)
+    if (sum.lv[L].status == CURTAIL_TARGETS_UNMET) {
+        size_t c;
         puts_(x, t(x, "减排目标未全部达成（缺口已最小化）", "targets not met (smallest shortfall)"));
-    else
+        for (p = 0; p < CU_NP; p++)
+            any |= sum.lv[L].t[p].why != CU_SHORT_NONE;
+        for (c = 0; c < x->r->ncomb; c++)
+            any |= x->r->comb[c].level == L && x->r->comb[c].shortfall >= 0.00005;
+        if (!any) /* every shortfall below what the tables show: say so, not "0.00" alone */
+            puts_(x, t(x, "，各项缺口均小于表中显示精度", ", every shortfall below the tables' precision"));
+        any = 0;
+    } else
         puts_(x, t(x, "减排目标全部达成", "all targets met"));
     puts_(x, t(x, "；损失产值 ", "; lost output value "));
-    cu_put_fixed(x->out, lr.lost_value / 10000.0, 4);
-    puts_(x, t(x, " 万元/日（加权损失 ", " 10k yuan/d (weighted loss "));
-    cu_put_fixed(x->out, lr.weighted_loss / 10000.0, 4);
-    puts_(x, t(x, " 万元/日）。\n\n", " 10k yuan/d).\n\n"));
+    cu_put_fixed(x->out, sum.lv[L].lost_value / 10000.0, 2);
+    puts_(x, t(x, " 万元/日。\n\n", " 10k yuan/d.\n\n"));
     puts_(x, t(x, "## 减排目标与结果\n\n", "## Targets and results\n\n"));
-    puts_(x, totals ? t(x, "| 污染物 | 基准排放量（全社会，kg/d） ",
-                        "| Pollutant | Baseline (county total, kg/d) ")
-                    : t(x, "| 污染物 | 基准排放量（清单企业，kg/d） ",
-                        "| Pollutant | Baseline (listed enterprises, kg/d) "));
-    puts_(x, t(x, "| 减排要求 (kg/d) | 实际减排量 (kg/d) | 减排比例 | 缺口 (kg/d) "
-                  "| 影子价格（元/千克，按等级加权） |\n",
-               "| Required (kg/d) | Achieved (kg/d) | Ratio | Shortfall (kg/d) "
-               "| Shadow price (grade-weighted yuan/kg) |\n"));
-    puts_(x, "|---|---:|---:|---:|---:|---:|---:|\n");
+    puts_(x, t(x, "| 污染物 | 全社会排放量 (kg/d) | 清单企业排放量 (kg/d) | 减排要求 (kg/d) "
+                  "| 实际减排量 (kg/d) | 缺口 (kg/d) | 实际减排比例（占全社会） "
+                  "| 实际减排比例（占清单企业） | 边际减排成本 (元/千克) |\n",
+               "| Pollutant | County total (kg/d) | Listed enterprises (kg/d) | Required (kg/d) "
+               "| Achieved (kg/d) | Shortfall (kg/d) | Achieved, of county total "
+               "| Achieved, of listed | Marginal cost (yuan/kg) |\n"));
+    puts_(x, "|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (p = 0; p < CU_NP; p++) {
-        const curtail_target *tg = &lr.targets[p];
+        const cu_sum_target *tg = &sum.lv[L].t[p];
         cu_buf_printf(x->out, "| %s | ", pollutant_label(x, p));
-        cu_put_fixed(x->out, tg->baseline, 2);
+        if (sum.has_county)
+            cu_put_fixed(x->out, tg->county, 2);
+        else
+            puts_(x, "—");
+        puts_(x, " | ");
+        cu_put_fixed(x->out, tg->listed, 2);
         puts_(x, " | ");
         cu_put_fixed(x->out, tg->required, 2);
         puts_(x, " | ");
         cu_put_fixed(x->out, tg->achieved, 2);
         puts_(x, " | ");
-        if (tg->baseline > 0) {
-            cu_put_fixed(x->out, 100.0 * tg->achieved / tg->baseline, 2);
+        cu_put_fixed(x->out, tg->shortfall, 2);
+        puts_(x, " | ");
+        if (sum.has_county && tg->county > 0) {
+            cu_put_fixed(x->out, 100.0 * tg->achieved / tg->county, 2);
             puts_(x, "%");
         } else
             puts_(x, "—");
         puts_(x, " | ");
-        cu_put_fixed(x->out, tg->shortfall, 2);
+        if (tg->listed > 0) {
+            cu_put_fixed(x->out, 100.0 * tg->achieved / tg->listed, 2);
+            puts_(x, "%");
+        } else
+            puts_(x, "—");
         puts_(x, " | ");
-        cu_put_fixed(x->out, tg->shadow_price, 2);
+        cu_put_fixed(x->out, tg->marginal, 2);
         puts_(x, " |\n");
     }
-    puts_(x, t(x, "\n影子价格：本级别该污染物再多减排 1 千克，加权损失增加的元数；加权损失是各企业"
-                  "损失产值乘以其绩效等级的权重（extra.weights）之和，等级越好权重越大、越少被"
-                  "加严。影子价格为 0 表示该目标未起约束作用。\n\n",
-               "\nShadow price: the weighted loss, in yuan, of cutting one more kg of the "
-               "pollutant at this level; the weighted loss is each enterprise's lost output "
-               "value times its grade's weight (extra.weights), so better grades weigh more and "
-               "are cut later. A shadow price of 0: the target does not bind.\n\n"));
+    puts_(x, "\n");
+    for (p = 0; p < CU_NP; p++) {
+        if (sum.lv[L].t[p].why == CU_SHORT_NONE)
+            continue;
+        puts_(x, "- ");
+        x->tmp.len = 0;
+        cu_sum_shortfall_text(&sum, L, p, x->en, &x->tmp);
+        if (x->tmp.failed || !x->tmp.data)
+            x->out->failed = 1;
+        else
+            md(x, x->tmp.data);
+        puts_(x, "\n");
+        any = 1;
+    }
+    if (any)
+        puts_(x, "\n");
+    cu_buf_init(&notes, x->r->mem);
+    cu_target_notes(&notes, x->r, L, x->en, 0); /* credits, combined targets */
+    md_paragraphs(x, &notes);
+    cu_buf_free(&notes);
+    md_mobile(x, L);
     puts_(x, t(x, "## 优化加严的生产单元（低于规则允许负荷）\n\n",
                "## Units the optimiser cut beyond their rules\n\n"));
     for (u = 0; u < n && !x->out->failed; u++) {
@@ -421,8 +572,10 @@ static int md_account(ex *x, int L)
         if (!cu_ex_below_rule(x->r, u, L))
             continue;
         if ((rc = curtail_result_unit(x->r, (curtail_level)L, u, &ur, NULL)) != CURTAIL_OK ||
-            (rc = cu_unit_info_get(x->r, u, &ui)) != CURTAIL_OK)
+            (rc = cu_unit_info_get(x->r, u, &ui)) != CURTAIL_OK) {
+            cu_summary_free(&sum);
             return rc;
+        }
         if (k++ == 0) {
             puts_(x, t(x, "| 序号 | 企业名称 | 企业ID | 生产单元 | 规则允许负荷 | 清单负荷 | 措施 | 依据 |\n",
                        "| No. | Enterprise | ID | Unit | Rule allows | List load | Measure | Basis |\n"));
@@ -454,6 +607,17 @@ static int md_account(ex *x, int L)
         puts_(x, t(x, "\n随上表单元同步减产的联动单元（化产回收、熄焦等）不单列，见各企业的一厂一策表。\n",
                    "\nUnits that follow one above (by-product plants, quenching …) are not listed "
                    "again; see each enterprise's sheet.\n"));
+    /* as the plan's annex: what a marginal cost is, and the weighted loss */
+    puts_(x, t(x, "\n## 附：边际减排成本与加权损失\n\n",
+               "\n## Annex: marginal costs and the weighted loss\n\n"));
+    cu_sum_annex_text(&sum, 2, x->en, x->out); /* the annex's own words: no markup in them */
+    puts_(x, "\n\n");
+    cu_sum_annex_text(&sum, 0, x->en, x->out);
+    puts_(x, t(x, "本级别加权损失 ", " Weighted loss at this level: "));
+    cu_put_fixed(x->out, sum.lv[L].weighted_loss / 10000.0, 2);
+    puts_(x, t(x, " 万元/日（仅供优化比较，不是实际金额）。\n",
+               " 10k yuan/d (for the optimiser's comparison, not money).\n"));
+    cu_summary_free(&sum);
     return CURTAIL_OK;
 }
 
@@ -479,7 +643,7 @@ static int md_index(ex *x)
         md(x, title);
     }
     puts_(x, "\n\n");
-    md_title_block(x, 0);
+    md_title_block(x, 0, 0);
     puts_(x, t(x, "一家企业的一厂一策表：`curtail explain FILE --enterprise 企业ID`；一个预警级别的"
                   "减排核算：`curtail explain FILE --level yellow|orange|red`。\n\n",
                "One enterprise's sheet: `curtail explain FILE --enterprise ID`; one alert "

@@ -22,8 +22,6 @@ static inline void puts_(ex *x, const char *s)
 /* The measure text (reason 0) or the 依据 (1) of unit u at level L, in
  * x->tmp; "" on failure (x->out marked failed). */
 const char *cu_ex_unit_text(ex *x, size_t u, int L, int reason);
-/* The unit's capacity unit, resolved (CU_CAPU_*). */
-int cu_ex_capu(const curtail_unit_spec *u);
 /* Is unit u at level L below its own rule's load by the optimiser's choice? */
 int cu_ex_below_rule(const curtail_result *r, size_t u, int L);
 /* The enterprise `id`: its index and units [first, end); CURTAIL_EINVAL if unknown. */

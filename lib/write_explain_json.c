@@ -2,7 +2,10 @@
 /* write_explain_json.c — `curtail explain --format json` (write_explain.c
  * has the Markdown and the entry): the sheet ("explain": "enterprise"), the
  * level's account ("level") and the enterprises ("enterprises"), keys as in
- * schema/explain.schema.json; kg/d, yuan/d, grade-weighted yuan per kg. */
+ * schema/explain.schema.json; kg/d, yuan/d, grade-weighted yuan per kg;
+ * capacities in their stated unit (cu_capacity_stated). The account carries
+ * what the Markdown's does: both bases, credits, combined rows (as the
+ * plan's JSON has them) and the mobile-source reduction. */
 #include "write_explain.h"
 
 #include <string.h>
@@ -100,10 +103,29 @@ int cu_ex_json_sheet(ex *x, size_t ent, size_t first, size_t end, int level)
         puts_(x, "}");
     } else
         puts_(x, "null");
+    {
+        double trucks[CURTAIL_NTRUCK_CLASSES];
+        int has = 0, gate = 0, c;
+        if ((rc = curtail_scenario_trucks(x->r->s, ent, &has, trucks, &gate, NULL)) != CURTAIL_OK)
+            return rc;
+        jkey(x, "trucks_per_day", 0);
+        if (has) {
+            puts_(x, "{");
+            for (c = 0; c < CURTAIL_NTRUCK_CLASSES; c++) {
+                jkey(x, curtail_truck_class_name((curtail_truck_class)c), c == 0);
+                cu_buf_num(x->out, trucks[c]);
+            }
+            puts_(x, "}");
+        } else
+            puts_(x, "null");
+        jkey(x, "gate_monitoring", 0);
+        puts_(x, gate ? "true" : "false");
+    }
     puts_(x, "},\n  \"units\": [");
     for (u = first; u < end && !x->out->failed; u++) {
         cu_list_row row;
-        double base[CU_NP];
+        double base[CU_NP], capacity;
+        int capu;
         if ((rc = cu_list_row_init(x->r, u, &row)) != CURTAIL_OK)
             return rc;
         for (p = 0; p < CU_NP; p++) {
@@ -117,9 +139,10 @@ int cu_ex_json_sheet(ex *x, size_t ent, size_t first, size_t end, int level)
         js(x, cu_unit_name(x->r, u));
         jkey(x, "kind", 0);
         js(x, curtail_kind_name(row.info.u.kind));
-        jnum(x, "capacity", row.info.u.capacity);
+        capu = cu_capacity_stated(&row.info.u, &capacity);
+        jnum(x, "capacity", capacity); /* in capacity_unit: 40 for a 960 t/d boiler in t/h */
         jkey(x, "capacity_unit", 0);
-        js(x, cu_capu_names[cu_ex_capu(&row.info.u)]);
+        js(x, cu_capu_names[capu]);
         jnum(x, "base_load", row.ur[0].base_load);
         jkey(x, "follows", 0);
         js(x, row.info.leader != u ? row.info.u.follows : NULL);
@@ -163,6 +186,16 @@ int cu_ex_json_sheet(ex *x, size_t ent, size_t first, size_t end, int level)
         }
         puts_(x, end > first ? "\n    ], \"reduction_kgpd\": " : "], \"reduction_kgpd\": ");
         json_pollutants(x, total);
+        {
+            curtail_transport tr = curtail_result_transport(x->r, (curtail_level)L, ent);
+            puts_(x, ",\n     \"transport\": {");
+            jkey(x, "measure", 1);
+            js(x, tr == CURTAIL_TRANSPORT_UNSET ? NULL : curtail_transport_name(tr));
+            jkey(x, "text", 0);
+            js(x, cu_transport_text((int)tr, x->en));
+            jnum(x, "trips_stopped", curtail_result_trips_stopped(x->r, (curtail_level)L, ent));
+            puts_(x, "}");
+        }
         puts_(x, "}");
     }
     puts_(x, any ? "\n  ]\n}\n" : "]\n}\n");
@@ -172,8 +205,10 @@ int cu_ex_json_sheet(ex *x, size_t ent, size_t first, size_t end, int level)
 int cu_ex_json_account(ex *x, int L)
 {
     curtail_level_result lr;
-    size_t u, n = curtail_result_unit_count(x->r), k = 0;
-    int p, rc = curtail_result_level(x->r, (curtail_level)L, &lr, NULL);
+    size_t u, n = curtail_result_unit_count(x->r), k = 0, e;
+    size_t ne = curtail_scenario_enterprise_count(x->r->s);
+    double mobile[CU_NP], trips = 0.0;
+    int p, any, rc = curtail_result_level(x->r, (curtail_level)L, &lr, NULL);
     if (rc != CURTAIL_OK)
         return rc;
     json_head(x, "level");
@@ -195,13 +230,48 @@ int cu_ex_json_account(ex *x, int L)
         puts_(x, ": {");
         jkey(x, "baseline", 1);
         cu_buf_num(x->out, tg->baseline);
+        jnum(x, "listed", x->r->gv.listed[p]);
         jnum(x, "required", tg->required);
         jnum(x, "achieved", tg->achieved);
         jnum(x, "shortfall", tg->shortfall);
         jnum(x, "shadow_price", tg->shadow_price);
+        jnum(x, "credit", x->r->has_credits ? x->r->credit[L][p] : 0.0);
         puts_(x, "}");
     }
-    puts_(x, "\n  },\n  \"below_rule\": [");
+    puts_(x, "\n  },\n  \"combined\": [");
+    for (k = 0, any = 0; k < x->r->ncomb; k++) {
+        const cu_comb_res *c = &x->r->comb[k];
+        int first = 1;
+        if (c->level != L)
+            continue;
+        puts_(x, any++ ? ",\n    {" : "\n    {");
+        jkey(x, "pollutants", 1);
+        puts_(x, "[");
+        for (p = 0; p < CU_NP; p++)
+            if (c->pollutants & (1u << p)) {
+                puts_(x, first ? "" : ", ");
+                first = 0;
+                js(x, curtail_pollutant_name((curtail_pollutant)p));
+            }
+        puts_(x, "]");
+        jnum(x, "ratio", c->ratio);
+        jnum(x, "credit", c->credit);
+        jnum(x, "required", c->required);
+        jnum(x, "achieved", c->achieved);
+        jnum(x, "shortfall", c->shortfall);
+        jnum(x, "shadow_price", c->shadow_price);
+        puts_(x, "}");
+    }
+    curtail_result_mobile(x->r, (curtail_level)L, mobile, NULL);
+    for (e = 0; e < ne; e++)
+        trips += curtail_result_trips_stopped(x->r, (curtail_level)L, e);
+    puts_(x, any ? "\n  ],\n  \"mobile\": {" : "],\n  \"mobile\": {");
+    jkey(x, "trips_stopped", 1);
+    cu_buf_num(x->out, trips);
+    jkey(x, "reduction_kgpd", 0);
+    json_pollutants(x, mobile);
+    puts_(x, "},\n  \"below_rule\": [");
+    k = 0;
     for (u = 0; u < n && !x->out->failed; u++) {
         curtail_unit_result ur;
         if (!cu_ex_below_rule(x->r, u, L))

@@ -622,9 +622,12 @@ static int put_list(hw *h)
                 puts_(h, "</td>");
             } else if (c.field == CU_COL_NO) {
                 cu_buf_printf(h->out, "<td class=\"n\">%zu</td>", u + 1);
-            } else if (c.field == CU_COL_CAPACITY) {
+            } else if (c.field == CU_COL_CAPACITY) { /* with its unit: "40 吨/小时" */
+                cell.len = 0;
+                cu_list_cell(&cell, r, &row, c, h->lang);
                 puts_(h, "<td class=\"n\">");
-                cu_buf_num(h->out, cu_list_value(r, &row, c));
+                if (cell.len && !cell.failed)
+                    esc(h, cell.data);
                 puts_(h, "</td>");
             } else {
                 td_num(h, cu_list_value(r, &row, c), 2);

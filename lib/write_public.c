@@ -4,7 +4,9 @@
  *
  * What a bureau publishes: who (enterprise, credit code, town, industry,
  * grade) and what each unit does at each level (the measure text and the
- * load beside the base load, as percentages of capacity). Nothing else:
+ * load beside the base load, as percentages of capacity, and the
+ * enterprise's transport measure, 运输措施: a measure, not an emission
+ * figure; the trips it stops are not published). Nothing else:
  * no emissions, no reductions, no targets, no lost value, no shadow
  * prices, and no reasons (a 依据 quotes costs per kg). The columns are a
  * fixed list of their own rather than the filed version's minus some, so a
@@ -26,8 +28,8 @@ cu_list_col cu_list_column_public(size_t i)
         c.field = head[i];
         return c;
     }
-    c.level = (int)((i - 9) / 2);
-    c.field = (i - 9) % 2 == 0 ? CU_COL_LOAD : CU_COL_MEASURE;
+    c.level = (int)((i - 9) / 3);
+    c.field = (i - 9) % 3 == 0 ? CU_COL_LOAD : (i - 9) % 3 == 1 ? CU_COL_MEASURE : CU_COL_TRANSPORT;
     return c;
 }
 
@@ -196,12 +198,11 @@ static int json_enterprise(cu_buf *b, const curtail_result *r, size_t first, siz
     json_opt(b, "grade", curtail_grade_name(row.info.e.grade));
     cu_buf_puts(b, ",\n     \"units\": [\n");
     for (u = first; u < end && !b->failed; u++) {
+        double capacity;
         int capu;
         if ((rc = cu_list_row_init(r, u, &row)) != CURTAIL_OK)
             return rc;
-        capu = cu_capu_resolve(row.info.u.capacity_unit ? cu_capu_from_name(row.info.u.capacity_unit)
-                                                        : 0,
-                               row.info.u.kind);
+        capu = cu_capacity_stated(&row.info.u, &capacity);
         cu_buf_puts(b, "       {");
         json_opt(b, "unit", row.info.u.id);
         cu_buf_puts(b, ", ");
@@ -209,7 +210,7 @@ static int json_enterprise(cu_buf *b, const curtail_result *r, size_t first, siz
         cu_buf_puts(b, ", ");
         json_opt(b, "kind", curtail_kind_name(row.info.u.kind));
         cu_buf_puts(b, ", \"capacity\": ");
-        cu_buf_num(b, row.info.u.capacity);
+        cu_buf_num(b, capacity); /* in capacity_unit */
         cu_buf_puts(b, ", ");
         json_opt(b, "capacity_unit", cu_capu_names[capu]);
         cu_buf_puts(b, ", ");
@@ -234,7 +235,23 @@ static int json_enterprise(cu_buf *b, const curtail_result *r, size_t first, siz
         }
         cu_buf_puts(b, u + 1 < end ? "}},\n" : "}}\n");
     }
-    cu_buf_puts(b, "     ]}");
+    /* the enterprise's transport measure per level (a measure; the trips it
+     * stops and what they save are the filed version's) */
+    cu_buf_puts(b, "     ],\n     \"transport\": {");
+    for (L = 0; L < CU_NL; L++) {
+        curtail_transport tr = curtail_result_transport(r, (curtail_level)L, row.info.ent);
+        cu_buf_puts(b, L ? ",\n                   " : "");
+        cu_json_str(b, curtail_level_name((curtail_level)L));
+        cu_buf_puts(b, ": {\"measure\": ");
+        if (tr == CURTAIL_TRANSPORT_UNSET)
+            cu_buf_puts(b, "null");
+        else
+            cu_json_str(b, curtail_transport_name(tr));
+        cu_buf_puts(b, ", \"text\": ");
+        cu_json_str(b, cu_transport_text((int)tr, lang == CURTAIL_LANG_EN));
+        cu_buf_puts(b, "}");
+    }
+    cu_buf_puts(b, "}}");
     return CURTAIL_OK;
 }
 
@@ -306,7 +323,7 @@ static int write_html(const curtail_result *r, int lang, cu_buf *out)
         cu_list_col c = cu_list_column_public(i);
         tmp.len = 0;
         cu_list_header(&tmp, c, en);
-        if (c.field == CU_COL_LOAD || c.field == CU_COL_MEASURE)
+        if (c.field == CU_COL_LOAD || c.field == CU_COL_MEASURE || c.field == CU_COL_TRANSPORT)
             cu_buf_printf(out, "<th class=\"l%d\">", c.level);
         else
             cu_buf_puts(out, "<th>");
@@ -325,8 +342,9 @@ static int write_html(const curtail_result *r, int lang, cu_buf *out)
             cu_list_cell(&tmp, r, &row, c, lang);
             if (tmp.failed)
                 out->failed = 1;
-            cu_buf_puts(out, !cu_list_col_is_text(c)          ? "<td class=\"n\">"
-                             : c.field == CU_COL_MEASURE      ? "<td class=\"m\">"
+            cu_buf_puts(out, !cu_list_col_is_text(c) ? "<td class=\"n\">"
+                             : c.field == CU_COL_MEASURE || c.field == CU_COL_TRANSPORT
+                                 ? "<td class=\"m\">"
                              : c.field == CU_COL_CREDIT_CODE  ? "<td class=\"c\">"
                              : c.field == CU_COL_ENTERPRISE || c.field == CU_COL_UNIT
                                  ? "<td class=\"e\">"

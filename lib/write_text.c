@@ -65,6 +65,14 @@ void cu_put_trimmed(cu_buf *b, double v, int decimals)
         cu_buf_put(b, tmp, n);
 }
 
+int cu_capacity_stated(const curtail_unit_spec *u, double *amount)
+{
+    int capu = cu_capu_resolve(u->capacity_unit ? cu_capu_from_name(u->capacity_unit) : 0,
+                               u->kind);
+    *amount = cu_capu_amount(capu, u->capacity);
+    return capu;
+}
+
 int cu_unit_info_get(const curtail_result *r, size_t u, cu_unit_info *out)
 {
     curtail_unit_spec us = CURTAIL_UNIT_SPEC_INIT;
@@ -295,9 +303,9 @@ void cu_list_cell(cu_buf *b, const curtail_result *r, const cu_list_row *row, cu
         cu_buf_puts(b, unit->name ? unit->name : unit->id);
         break;
     case CU_COL_CAPACITY: { /* in the unit's capacity unit: "1650 吨/日", "40 吨/小时" */
-        int capu = cu_capu_resolve(
-            unit->capacity_unit ? cu_capu_from_name(unit->capacity_unit) : 0, unit->kind);
-        cu_put_trimmed(b, cu_capu_amount(capu, unit->capacity), 4);
+        double amount;
+        int capu = cu_capacity_stated(unit, &amount);
+        cu_put_trimmed(b, amount, 4);
         cu_buf_puts(b, " ");
         cu_buf_puts(b, cu_capu_label(capu, en));
         break;

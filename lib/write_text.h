@@ -38,6 +38,13 @@ int cu_unit_info_get(const curtail_result *r, size_t u, cu_unit_info *out);
 /* A unit's display name: its name, or its id. */
 const char *cu_unit_name(const curtail_result *r, size_t u);
 
+/* A unit's capacity as its outputs state it: the resolved capacity unit
+ * (CU_CAPU_*, names.h) and in *amount the capacity in that unit (the daily
+ * capacity ÷ 24 for t/h and m3/h: a 960 t/d boiler is 40 t/h). Every writer
+ * states a capacity through this, as text ("40 吨/小时") or as a number
+ * beside its unit (JSON capacity_unit, the workbook's unit column). */
+int cu_capacity_stated(const curtail_unit_spec *u, double *amount);
+
 /* The declared grade of unit u's enterprise, with the effective one when a
  * modifier changed it: "C级（按D级管控）" / "C (managed as D)". */
 void cu_grade_label(const curtail_result *r, size_t u, int en, char *buf, size_t n);
@@ -91,9 +98,9 @@ cu_list_col cu_list_column(size_t i);
 #define CU_LIST_NCOLS_FULL (CU_LIST_NCOLS + 1 + CU_NL)
 cu_list_col cu_list_column_full(size_t i);
 /* The public version's list (公示版, write_public.c): 序号 … 产能, 基准负荷, then
- * per level 负荷 and 措施; no emissions, reductions or reasons
+ * per level 负荷, 措施 and 运输措施; no emissions, reductions or reasons
  * (0 <= i < CU_LIST_NCOLS_PUBLIC). */
-#define CU_LIST_NCOLS_PUBLIC (9 + 2 * CU_NL)
+#define CU_LIST_NCOLS_PUBLIC (9 + 3 * CU_NL)
 cu_list_col cu_list_column_public(size_t i);
 /* Is the column free text (names, codes, labels, measures) rather than a number? */
 int cu_list_col_is_text(cu_list_col c);

@@ -592,10 +592,27 @@ static void list_subheader(xw *x, cu_list_col c)
     }
 }
 
+/* The list sheets' capacity: the number in its stated unit (a 960 t/d boiler
+ * is 40 t/h) at column cc and the unit at cc + 1 (产能单位), as the
+ * Markdown's "40 吨/小时" (cu_capacity_stated). */
+void cu_xw_capacity(xw *x, lxw_worksheet *ws, lxw_row_t rr, lxw_col_t cc, const cu_list_row *row)
+{
+    double amount;
+    int capu = cu_capacity_stated(&row->info.u, &amount);
+    worksheet_write_number(ws, rr, cc, amount, x->general);
+    worksheet_write_string(ws, rr, (lxw_col_t)(cc + 1), cu_capu_label(capu, x->en), x->text);
+}
+
+/* The workbook's column of list column i: after the capacity, one more for its unit. */
+static lxw_col_t list_xcol(size_t i)
+{
+    return (lxw_col_t)(i > CU_XW_CAPACITY_COL ? i + 1 : i);
+}
+
 static int sheet_list(xw *x)
 {
     const curtail_result *r = x->r;
-    const int en = x->en, ncols = (int)CU_LIST_NCOLS_FULL;
+    const int en = x->en, ncols = (int)CU_LIST_NCOLS_FULL + 1; /* + the capacity's unit */
     size_t u, i, n = curtail_result_unit_count(r);
     lxw_worksheet *ws = workbook_add_worksheet(x->wb, en ? "List" : "清单");
     const lxw_row_t body = 3;
@@ -618,12 +635,12 @@ static int sheet_list(xw *x)
     /* row 1: merged group headers; row 2: the columns (constant memory: a
      * row's settings and cells before the next row's) */
     worksheet_set_row(ws, 1, 20, NULL);
-    worksheet_merge_range(ws, 1, 0, 1, 8, en ? "Enterprise and unit" : "企业及生产单元",
+    worksheet_merge_range(ws, 1, 0, 1, 9, en ? "Enterprise and unit" : "企业及生产单元",
                           x->head);
-    worksheet_merge_range(ws, 1, 9, 1, 9 + CU_NP - 1,
+    worksheet_merge_range(ws, 1, 10, 1, 10 + CU_NP - 1,
                           en ? "Baseline emissions (kg/d)" : "基准排放量 (kg/d)", x->head);
     for (L = 0; L < CU_NL; L++) {
-        lxw_col_t c0 = (lxw_col_t)(9 + CU_NP + L * (4 + CU_NP));
+        lxw_col_t c0 = (lxw_col_t)(10 + CU_NP + L * (4 + CU_NP));
         x->tmp.len = 0;
         cu_buf_printf(&x->tmp, en ? "%s alert (reductions kg/d)" : "%s预警（减排量 kg/d）",
                       cu_xw_level_name(x, L));
@@ -635,10 +652,15 @@ static int sheet_list(xw *x)
         cu_list_col c = cu_list_column_full(i);
         double width = 10;
         list_subheader(x, c);
-        worksheet_write_string(ws, 2, (lxw_col_t)i, cu_xw_tmp_text(x),
+        worksheet_write_string(ws, 2, list_xcol(i), cu_xw_tmp_text(x),
                                c.field >= CU_COL_LOAD && c.field != CU_COL_BASE_LOAD
                                    ? x->head_level[c.level]
                                    : x->head);
+        if (c.field == CU_COL_CAPACITY) {
+            worksheet_write_string(ws, 2, list_xcol(i) + 1, en ? "Capacity unit" : "产能单位",
+                                   x->head);
+            worksheet_set_column(ws, list_xcol(i) + 1, list_xcol(i) + 1, 10, NULL);
+        }
         switch (c.field) {
         case CU_COL_NO:
             width = 6;
@@ -664,7 +686,7 @@ static int sheet_list(xw *x)
         default:
             break;
         }
-        worksheet_set_column(ws, (lxw_col_t)i, (lxw_col_t)i, width, NULL);
+        worksheet_set_column(ws, list_xcol(i), list_xcol(i), width, NULL);
     }
     for (u = 0; u < n; u++) {
         cu_list_row row;
@@ -674,8 +696,10 @@ static int sheet_list(xw *x)
             return rc;
         for (i = 0; i < CU_LIST_NCOLS_FULL; i++) {
             cu_list_col c = cu_list_column_full(i);
-            lxw_col_t cc = (lxw_col_t)i;
-            if (cu_list_col_is_text(c)) {
+            lxw_col_t cc = list_xcol(i);
+            if (c.field == CU_COL_CAPACITY) {
+                cu_xw_capacity(x, ws, rr, cc, &row);
+            } else if (cu_list_col_is_text(c)) {
                 x->tmp.len = 0;
                 cu_list_cell(&x->tmp, r, &row, c, x->lang);
                 if (x->tmp.failed)
@@ -692,8 +716,7 @@ static int sheet_list(xw *x)
             } else {
                 lxw_format *f = c.field == CU_COL_NO                                   ? x->num0
                                 : c.field == CU_COL_LOAD || c.field == CU_COL_BASE_LOAD ? x->pct
-                                : c.field == CU_COL_CAPACITY ? x->general
-                                                             : x->num2;
+                                                                                        : x->num2;
                 worksheet_write_number(ws, rr, cc, cu_list_value(r, &row, c), f);
             }
         }

@@ -37,6 +37,11 @@ lxw_row_t cu_xw_put_title_block(xw *x, lxw_worksheet *ws, lxw_row_t row);
 
 /* write_xlsx_public.c: the public version's one sheet (公示版) */
 int cu_xw_sheet_public(xw *x);
+/* The list sheets' capacity (write_xlsx.c): the number in its stated unit at
+ * (rr, cc) and its unit (吨/小时 …) at (rr, cc + 1), the 产能单位 column that
+ * follows the capacity (list column CU_XW_CAPACITY_COL) in both workbooks. */
+#define CU_XW_CAPACITY_COL 7
+void cu_xw_capacity(xw *x, lxw_worksheet *ws, lxw_row_t rr, lxw_col_t cc, const cu_list_row *row);
 
 /* write_xlsx_schedule.c: 分段汇总, 逐时排放, 逐时负荷 */
 int cu_xw_sheet_segments(xw *x);

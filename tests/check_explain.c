@@ -174,8 +174,14 @@ START_TEST(test_explain_level_golden)
     o.level = CURTAIL_RED;
     out = explain(r, &o);
     assert_golden(out, "explain.level.zh.md");
-    ASSERT_HAS(out, "| 颗粒物 | 1000.00 | 200.00 | 200.00 | 20.00% | 0.00 | 10.00 |");
-    ASSERT_HAS(out, "损失产值 0.6250 万元/日（加权损失 1.1250 万元/日）");
+    /* listed 100 + 50 + 240 = 390; 200/1000 = 20 %, 200/390 = 51.28 % */
+    ASSERT_HAS(out, "| 颗粒物 | 1000.00 | 390.00 | 200.00 | 200.00 | 0.00 | 20.00% | 51.28% | 10.00 |");
+    /* 6250 yuan/d in the headline with 2 decimals as in the plan; the weighted
+     * loss (2·5000 + 1250 = 11250) only in the closing annex */
+    ASSERT_HAS(out, "状态：减排目标全部达成；损失产值 0.62 万元/日。\n");
+    ASSERT_HAS(out, "## 附：边际减排成本与加权损失\n\n边际减排成本：");
+    ASSERT_HAS(out, "本级别加权损失 1.12 万元/日（仅供优化比较，不是实际金额）。\n");
+    ASSERT_HASNT(out, "影子价格");
     /* the boiler alone is cut beyond its rule: 1 − 125/240 = 47.91 % */
     ASSERT_HAS(out, "| 1 | 乙热力有限公司 | `heat` | 1# 锅炉 | 100% | 47.91% |");
     ASSERT_HASNT(out, "| 2 |");
@@ -194,13 +200,13 @@ START_TEST(test_explain_level_nesting_price)
     o.level = CURTAIL_YELLOW;
     out = explain(r, &o);
     /* 10 at yellow + 10 at orange, which keeps the yellow load */
-    ASSERT_HAS(out, "| 颗粒物 | 1000.00 | 50.00 | 50.00 | 5.00% | 0.00 | 20.00 |");
+    ASSERT_HAS(out, "| 颗粒物 | 1000.00 | 390.00 | 50.00 | 50.00 | 0.00 | 5.00% | 12.82% | 20.00 |");
     ASSERT_HAS(out, "| 1 | 乙热力有限公司 | `heat` | 1# 锅炉 | 100% | 79.16% |");
     free(out);
     o.level = CURTAIL_ORANGE;
     out = explain(r, &o);
     /* not binding; the boiler is held at the yellow load, not the optimiser's choice here */
-    ASSERT_HAS(out, "| 颗粒物 | 1000.00 | 100.00 | 125.00 | 12.50% | 0.00 | 0.00 |");
+    ASSERT_HAS(out, "| 颗粒物 | 1000.00 | 390.00 | 100.00 | 125.00 | 0.00 | 12.50% | 32.05% | 0.00 |");
     ASSERT_HAS(out, "保持黄色预警负荷（措施逐级加严）");
     free(out);
     curtail_result_free(r);
@@ -222,6 +228,9 @@ START_TEST(test_explain_sheet_one_level)
     ASSERT_HASNT(out, "### 红色预警");
     ASSERT_HAS(out, "| 1# 锅炉 | 锅炉 | 10 吨/小时 | 100% | — | 0.00 | 0.00 | 240.00 | 0.00 |");
     ASSERT_HAS(out, "| 联系人 | （未填写） |");
+    ASSERT_HAS(out, "运输措施：未明确。\n"); /* no rule states one for the boiler */
+    ASSERT_HASNT(out, "运输车辆"); /* no trucks_per_day, no gate monitoring */
+    ASSERT_HASNT(out, "门禁");
     free(out);
     curtail_result_free(r);
     curtail_scenario_free(s);
@@ -233,7 +242,10 @@ START_TEST(test_explain_index)
     curtail_scenario *s = load_golden();
     curtail_result *r = solve(s);
     char *out = explain(r, NULL);
-    ASSERT_HAS(out, "# 企业列表：测试县应急减排清单\n");
+    /* a plain list: the note and who compiled it, no edition banner */
+    ASSERT_HAS(out, "# 企业列表：测试县应急减排清单\n\n> 说明：数值均为示意\n>\n"
+                    "> 编制单位：测试县生态环境局\n\n");
+    ASSERT_HASNT(out, "报备版");
     ASSERT_HAS(out, "| 1 | `kiln` | 甲建材有限公司 | 王桥镇 | 其他 | C级 | 2 |\n"
                     "| 2 | `heat` | 乙热力有限公司 | 古韩镇 | 锅炉 | D级 | 1 |\n");
     free(out);
@@ -256,15 +268,189 @@ START_TEST(test_explain_json)
     ASSERT_HAS(out, "\"contact\": {\"name\": \"张某（示例）\", \"phone\": \"0355-0000000\"}");
     ASSERT_HAS(out, "{\"unit\": \"dryer\", \"name\": \"烘干\", \"kind\": \"other\", \"capacity\": "
                     "100, \"capacity_unit\": \"t/d\", \"base_load\": 1, \"follows\": \"line1\"");
-    ASSERT_HAS(out, "], \"reduction_kgpd\": {\"SO2\": 0, \"NOx\": 0, \"PM\": 75, \"VOCs\": 0}}");
+    ASSERT_HAS(out, "], \"reduction_kgpd\": {\"SO2\": 0, \"NOx\": 0, \"PM\": 75, \"VOCs\": 0},\n"
+                    "     \"transport\": {\"measure\": \"no_china4_heavy\", \"text\": "
+                    "\"停止使用国四及以下重型载货车辆（含燃气）进行运输\", \"trips_stopped\": 0}}");
+    ASSERT_HAS(out, "\"trucks_per_day\": null, \"gate_monitoring\": false}");
+    free(out);
+    o.enterprise = "heat"; /* 240 t/d stated in t/h: 10 */
+    out = explain(r, &o);
+    ASSERT_HAS(out, "\"capacity\": 10, \"capacity_unit\": \"t/h\"");
     free(out);
     o.enterprise = NULL;
     o.level = CURTAIL_RED;
     out = explain(r, &o);
-    ASSERT_HAS(out, "\"PM\": {\"baseline\": 1000, \"required\": 200, \"achieved\": 200, "
-                    "\"shortfall\": 0, \"shadow_price\": 10}");
+    ASSERT_HAS(out, "\"PM\": {\"baseline\": 1000, \"listed\": 390, \"required\": 200, "
+                    "\"achieved\": 200, \"shortfall\": 0, \"shadow_price\": 10, \"credit\": 0}");
+    ASSERT_HAS(out, "\"combined\": [],\n  \"mobile\": {\"trips_stopped\": 0, ");
     ASSERT_HAS(out, "\"lost_value\": 6250,\n  \"weighted_loss\": 11250");
     ASSERT_HAS(out, "{\"enterprise\": \"heat\", \"unit\": \"b1\", \"rule_hi\": 1, \"load\": ");
+    free(out);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+/* Issue 10's keys in the account and on the sheet, by hand: one boiler, 960
+ * t/d (40 t/h), ef 0.25 for SO2 and NOx: 240 kg/d each of county totals of
+ * 1000. Orange: the ratios ask nothing per pollutant, but SO2+NOx must sum to
+ * 60 %; credits NOx 50 kg/d and the no_road measure stopping 10 China IV
+ * trips of 1 kg NOx (10 kg/d) count (50 + 10)/1000 = 6 %, so the listed must
+ * reach 54 %; stopping the boiler gives 24 % + 24 % = 48 %: short by 6 %.
+ * Lost value 960 t × 10 yuan = 9600 yuan/d = 0.96 万元/日; weighted (C, ×2)
+ * 1.92. Every per-pollutant shortfall is 0.00: the combined row says why
+ * the level is "未全部达成". */
+static const char comb_yaml[] =
+    "curtail: 1\n"
+    "name: 组合目标测试\n"
+    "lang: zh\n"
+    "targets:\n"
+    "  base: totals\n"
+    "  totals_kgpd: {SO2: 1000, NOx: 1000, PM: 0, VOCs: 0}\n"
+    "  ratios:\n"
+    "    yellow: {SO2: 0, NOx: 0, PM: 0, VOCs: 0}\n"
+    "    orange: {SO2: 0, NOx: 0, PM: 0, VOCs: 0}\n"
+    "    red: {SO2: 0, NOx: 0, PM: 0, VOCs: 0}\n"
+    "  credits_kgpd: {orange: {NOx: 50}}\n"
+    "  combined: [{pollutants: [SO2, NOx], levels: [orange], ratio: 0.6}]\n"
+    "builtin_policy: false\n"
+    "policy:\n"
+    "  - {industry: boiler, grades: [C], levels: [orange, red], transport: no_road}\n"
+    "transport_factors: {china4_and_below: {NOx: 1}}\n"
+    "enterprises:\n"
+    "  - id: boil\n"
+    "    name: 丙热力\n"
+    "    industry: boiler\n"
+    "    grade: C\n"
+    "    trucks_per_day: {china4_and_below: 10}\n"
+    "    gate_monitoring: true\n"
+    "    units:\n"
+    "      - {id: b1, name: 1# 锅炉, kind: boiler, boiler: {fuel: coal}, capacity: 960, value: 10,\n"
+    "         ef: {SO2: 0.25, NOx: 0.25}}\n";
+
+START_TEST(test_explain_account_combined_credits_mobile)
+{
+    curtail_scenario *s = load_text(comb_yaml, "comb.yaml");
+    curtail_result *r = solve(s);
+    curtail_explain_options o = CURTAIL_EXPLAIN_OPTIONS_INIT;
+    char *out;
+    double trucks[CURTAIL_NTRUCK_CLASSES] = {-1, -1, -1, -1};
+    int has = -1, gate = -1;
+    curtail_error err;
+    ck_assert_int_eq(curtail_scenario_trucks(s, 0, &has, trucks, &gate, &err), CURTAIL_OK);
+    ck_assert_int_eq(has, 1);
+    ck_assert_int_eq(gate, 1);
+    ck_assert(trucks[0] == 10 && trucks[1] == 0 && trucks[2] == 0 && trucks[3] == 0);
+    ck_assert_int_eq(curtail_scenario_trucks(s, 1, NULL, NULL, NULL, &err), CURTAIL_EINVAL);
+    ck_assert_str_eq(err.message, "curtail_scenario_trucks: index 1 out of range (1 enterprises)");
+    ck_assert_int_eq(curtail_result_status(r), CURTAIL_TARGETS_UNMET);
+    o.level = CURTAIL_ORANGE;
+    out = explain(r, &o);
+    ASSERT_HAS(out, "状态：减排目标未全部达成（缺口已最小化）；损失产值 0.96 万元/日。\n");
+    ASSERT_HAS(out, "| SO2 | 1000.00 | 240.00 | 0.00 | 240.00 | 0.00 | 24.00% | 100.00% | 0.00 |\n"
+                    "| NOx | 1000.00 | 240.00 | 0.00 | 240.00 | 0.00 | 24.00% | 100.00% | 0.00 |\n");
+    ASSERT_HAS(out, "\n\n非工业源抵扣（kg/d，已从减排要求中扣除）：NOx 50.00。\n\n");
+    ASSERT_HAS(out, "SO2+NOx 减排比例之和不低于 60.00%");
+    ASSERT_HAS(out, "实际 48.00%，缺口 6.00%");
+    ASSERT_HAS(out, "\n\n移动源减排量（kg/d，停运 10 车次/日，已从减排要求中扣除）：NOx 10.00。\n\n");
+    ASSERT_HAS(out, "本级别加权损失 1.92 万元/日");
+    free(out);
+    o.format = CURTAIL_FORMAT_JSON;
+    out = explain(r, &o);
+    ASSERT_HAS(out, "\"NOx\": {\"baseline\": 1000, \"listed\": 240, \"required\": 0, \"achieved\": 240, "
+                    "\"shortfall\": 0, \"shadow_price\": 0, \"credit\": 50}");
+    ASSERT_HAS(out, "\"combined\": [\n    {\"pollutants\": [\"SO2\", \"NOx\"], \"ratio\": 0.6, "
+                    "\"credit\": 0.06, \"required\": 0.54, \"achieved\": 0.48, \"shortfall\": 0.06");
+    ASSERT_HAS(out, "\"mobile\": {\"trips_stopped\": 10, \"reduction_kgpd\": {\"SO2\": 0, \"NOx\": 10, "
+                    "\"PM\": 0, \"VOCs\": 0}}");
+    free(out);
+    /* the enterprise's sheet: trucks, gate, the capacity in its unit, the
+     * transport measure per level with the trips it stops */
+    o.format = CURTAIL_FORMAT_MD;
+    o.level = -1;
+    o.enterprise = "boil";
+    out = explain(r, &o);
+    ASSERT_HAS(out, "| 运输车辆（车次/日） | 国四及以下 10 |\n| 门禁系统 | 有 |\n");
+    ASSERT_HAS(out, "| 1 | 1# 锅炉 | 锅炉 | 40 吨/小时 | 100% |");
+    ASSERT_HAS(out, "### 黄色预警");
+    ASSERT_HAS(out, "| **合计** |  |  | 0.00 | 0.00 | 0.00 | 0.00 |  |\n\n运输措施：未明确。\n\n"
+                    "### 橙色预警");
+    ASSERT_HAS(out, "| **合计** |  |  | 240.00 | 240.00 | 0.00 | 0.00 |  |\n\n"
+                    "运输措施：停止公路运输（停运 10 车次/日）。\n\n### 红色预警");
+    free(out);
+    o.format = CURTAIL_FORMAT_JSON;
+    out = explain(r, &o);
+    ASSERT_HAS(out, "\"capacity\": 40, \"capacity_unit\": \"t/h\"");
+    ASSERT_HAS(out, "\"trucks_per_day\": {\"china4_and_below\": 10, \"china5\": 0, \"china6\": 0, "
+                    "\"electric\": 0}, \"gate_monitoring\": true}");
+    ASSERT_HAS(out, "\"transport\": {\"measure\": \"no_road\", \"text\": \"停止公路运输\", "
+                    "\"trips_stopped\": 10}");
+    free(out);
+    /* the public version: 40 t/h, the transport measure, not the trips */
+    out = write_public(r, CURTAIL_FORMAT_JSON, CURTAIL_LANG_DEFAULT);
+    ASSERT_HAS(out, "\"capacity\": 40, \"capacity_unit\": \"t/h\"");
+    ASSERT_HAS(out, "\"transport\": {\"yellow\": {\"measure\": null, \"text\": \"\"},\n"
+                    "                   \"orange\": {\"measure\": \"no_road\", \"text\": \"停止公路运输\"},");
+    ASSERT_HASNT(out, "trips");
+    free(out);
+    out = write_public(r, CURTAIL_FORMAT_MD, CURTAIL_LANG_DEFAULT);
+    ASSERT_HAS(out, "| 1# 锅炉 | 40 吨/小时 | 100% | 100% | 本级别无停限产要求 |  | 0% | 停产 | "
+                    "停止公路运输 | 0% | 停产 | 停止公路运输 |\n");
+    free(out);
+    out = write_public(r, CURTAIL_FORMAT_CSV, CURTAIL_LANG_EN);
+    ASSERT_HAS(out, ",Yellow transport,");
+    ASSERT_HAS(out, ",40 t/h,100%,100%,no curtailment required at this level,,0%,stop production,"
+                    "no road transport,0%,stop production,no road transport\n");
+    free(out);
+    out = write_public(r, CURTAIL_FORMAT_HTML, CURTAIL_LANG_DEFAULT);
+    ASSERT_HAS(out, "<th class=\"l1\">橙色 运输措施</th>");
+    ASSERT_HAS(out, "<td class=\"m\">停止公路运输</td>");
+    free(out);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+/* Unmet by less than the tables show: SO2 asks 24.0001 % of 1000 = 240.001
+ * kg/d of a boiler emitting 240: short by 0.001, printed 0.00; the status
+ * says why the level is unmet rather than leaving "0.00" everywhere. */
+START_TEST(test_explain_account_tiny_shortfall)
+{
+    static const char yaml[] =
+        "curtail: 1\n"
+        "lang: zh\n"
+        "targets:\n"
+        "  base: totals\n"
+        "  totals_kgpd: {SO2: 1000, NOx: 1000, PM: 0, VOCs: 0}\n"
+        "  ratios:\n"
+        "    yellow: {SO2: 0, NOx: 0, PM: 0, VOCs: 0}\n"
+        "    orange: {SO2: 0.240001, NOx: 0, PM: 0, VOCs: 0}\n"
+        "    red: {SO2: 0, NOx: 0, PM: 0, VOCs: 0}\n"
+        "builtin_policy: false\n"
+        "enterprises:\n"
+        "  - id: boil\n"
+        "    industry: boiler\n"
+        "    grade: C\n"
+        "    units:\n"
+        "      - {id: b1, kind: boiler, boiler: {fuel: coal}, capacity: 960, value: 10,\n"
+        "         ef: {SO2: 0.25, NOx: 0.25}}\n";
+    curtail_scenario *s = load_text(yaml, "tiny.yaml");
+    curtail_result *r = solve(s);
+    curtail_explain_options o = CURTAIL_EXPLAIN_OPTIONS_INIT;
+    char *out;
+    o.level = CURTAIL_ORANGE;
+    out = explain(r, &o);
+    ASSERT_HAS(out, "状态：减排目标未全部达成（缺口已最小化），各项缺口均小于表中显示精度；损失产值 0.96 "
+                    "万元/日。\n");
+    ASSERT_HAS(out, "| SO2 | 1000.00 | 240.00 | 240.00 | 240.00 | 0.00 | 24.00% | 100.00% | 0.00 |");
+    free(out);
+    /* a visible shortfall needs no such words (the combined row's 6.00 %) */
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+    s = load_text(comb_yaml, "comb.yaml");
+    r = solve(s);
+    out = explain(r, &o);
+    ASSERT_HASNT(out, "显示精度");
     free(out);
     curtail_result_free(r);
     curtail_scenario_free(s);
@@ -531,6 +717,8 @@ int main(void)
     tcase_add_test(core, test_explain_sheet_one_level);
     tcase_add_test(core, test_explain_index);
     tcase_add_test(core, test_explain_json);
+    tcase_add_test(core, test_explain_account_combined_credits_mobile);
+    tcase_add_test(core, test_explain_account_tiny_shortfall);
     tcase_add_test(core, test_public_md_golden);
     tcase_add_test(core, test_public_csv_golden);
     tcase_add_test(core, test_public_json_no_emissions_or_money);

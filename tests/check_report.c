@@ -203,6 +203,9 @@ static void check_html_golden(curtail_lang lang, const char *golden)
      * the coating line's name escaped, lost value 190000 yuan/d = 19 万元/日
      * at yellow, red NOx listed 1200 kg/d, 45 % of it required */
     ck_assert_ptr_nonnull(strstr(got, "<td class=\"n\">500.00</td>"));
+    /* the 960 t/d boiler stated in its unit, as the Markdown */
+    ck_assert_ptr_nonnull(strstr(got, lang == CURTAIL_LANG_EN ? "<td class=\"n\">40 t/h</td>"
+                                                              : "<td class=\"n\">40 吨/小时</td>"));
     ck_assert_ptr_nonnull(strstr(got, "涂装线 &quot;A&quot;, 喷漆|烘干"));
     ck_assert_ptr_nonnull(strstr(got, "<td class=\"n\">19.00</td>"));
     ck_assert_ptr_nonnull(strstr(got, "<td class=\"n\">—</td><td class=\"n\">1200.00</td>"
@@ -340,8 +343,9 @@ START_TEST(test_xlsx_identical_bytes)
         ck_assert_ptr_nonnull(strstr(c4, "\" t=\"inlineStr\"><is><t>91140423MA0HX0001C</t></is></c>"));
         ck_assert(strstr(c4, "91140423MA0HX0001C") < end);
     }
-    ck_assert_ptr_nonnull(strstr(sheet, "<mergeCell ref=\"A2:I2\"/><mergeCell ref=\"J2:M2\"/>"
-                                        "<mergeCell ref=\"N2:U2\"/><mergeCell ref=\"V2:AC2\"/>"));
+    /* (column I is the capacity's unit, 产能单位) */
+    ck_assert_ptr_nonnull(strstr(sheet, "<mergeCell ref=\"A2:J2\"/><mergeCell ref=\"K2:N2\"/>"
+                                        "<mergeCell ref=\"O2:V2\"/><mergeCell ref=\"W2:AD2\"/>"));
     free(core);
     free(sheet);
     free(a);

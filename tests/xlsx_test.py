@@ -87,15 +87,23 @@ def main():
         value = "".join(t.text or "" for t in list(sst)[int(value)].iter(f"{{{NS['m']}}}t"))
     check(value == code, f"credit code {value} == {code}")
     merges = [m.get("ref") for m in lst.find("m:mergeCells", NS)]
-    check(merges == ["A1:AK1", "A2:I2", "J2:M2", "N2:U2", "V2:AC2", "AD2:AK2"],
+    check(merges == ["A1:AL1", "A2:J2", "K2:N2", "O2:V2", "W2:AD2", "AE2:AL2"],
           f"merged title and group headers {merges}")
-    check(cell(lst, "N2") == ("str", "黄色预警（减排量 kg/d）"), "yellow group header")
-    check(cell(lst, "P3") == ("str", "依据"), "yellow 依据 column after its measure")
-    check(cell(lst, "Q3") == ("str", "运输措施"), "yellow 运输措施 column after its 依据")
-    check(cell(lst, "I3") == ("str", "基准负荷"), "base load column after the capacity")
+    check(cell(lst, "O2") == ("str", "黄色预警（减排量 kg/d）"), "yellow group header")
+    check(cell(lst, "Q3") == ("str", "依据"), "yellow 依据 column after its measure")
+    check(cell(lst, "R3") == ("str", "运输措施"), "yellow 运输措施 column after its 依据")
+    check(cell(lst, "H3") == ("str", "设计产能") and cell(lst, "I3") == ("str", "产能单位"),
+          "the capacity, then its unit")
+    check(cell(lst, "J3") == ("str", "基准负荷"), "base load column after the capacity's unit")
+    # the boiler b1 (capacity 960 t/d): 40 in its unit, t/h, as the Markdown's 40 吨/小时;
+    # the oven 1000 t/d
+    check(cell(lst, "H8") == ("num", "40") and cell(lst, "I8") == ("str", "吨/小时"),
+          f"boiler capacity 40 吨/小时 {cell(lst, 'H8')} {cell(lst, 'I8')}")
+    check(cell(lst, "H4") == ("num", "1000") and cell(lst, "I4") == ("str", "吨/日"),
+          "oven capacity 1000 吨/日")
     check(cell(lst, "B3") == ("str", "企业名称"), "column header 企业名称")
     n_units = 5
-    check(lst.find("m:autoFilter", NS).get("ref") == f"A3:AK{3 + n_units}", "autofilter")
+    check(lst.find("m:autoFilter", NS).get("ref") == f"A3:AL{3 + n_units}", "autofilter")
     pane = lst.find("m:sheetViews/m:sheetView/m:pane", NS)
     check(pane.get("state") == "frozen" and pane.get("ySplit") == "3" and pane.get("xSplit") == "2",
           "frozen panes below the headers, right of the names")
@@ -105,7 +113,7 @@ def main():
     check("<definedName name=\"_xlnm.Print_Titles\" localSheetId=\"1\">'清单'!$2:$3</definedName>"
           in wb, "header rows repeated on every printed page")
     # the unit r1's red load 0.175 (hand-computed in check_write.c), as a number
-    check(cell(lst, "AD6")[0] == "num" and abs(float(cell(lst, "AD6")[1]) - 0.175) < 1e-12,
+    check(cell(lst, "AE6")[0] == "num" and abs(float(cell(lst, "AE6")[1]) - 0.175) < 1e-12,
           "r1 red load 0.175 is a number")
     summ = ET.fromstring(z.read("xl/worksheets/sheet1.xml"))
     # red NOx: listed 1200 kg/d, required and achieved 45 % of it (base: listed)
@@ -138,14 +146,19 @@ def main():
     zp = zipfile.ZipFile(pub)
     check(sheets(zp) == ["清单"], "public workbook: the list alone")
     pl = ET.fromstring(zp.read("xl/worksheets/sheet1.xml"))
-    check(pl.find("m:dimension", NS).get("ref") == f"A1:O{3 + n_units}",
-          "public list: 15 columns (9 + load and measure per level)")
+    check(pl.find("m:dimension", NS).get("ref") == f"A1:S{3 + n_units}",
+          "public list: 19 columns (9, the capacity's unit, and load, measure, transport per level)")
+    check(cell(pl, "H8") == ("num", "40") and cell(pl, "I8") == ("str", "吨/小时"),
+          "public boiler capacity 40 吨/小时")
+    check(cell(pl, "M3") == ("str", "黄色 运输措施"), "public yellow 运输措施 column")
     texts = " ".join(t.text or "" for n in zp.namelist() if n.endswith(".xml")
                      for t in ET.fromstring(zp.read(n)).iter(f"{{{NS['m']}}}t"))
     check(texts.startswith("示例县 2023 应急减排清单 — 一企一策清单（公示版）"), "public title")
     check(not any(w in texts for w in ("kg", "减排量 ", "基准排放量", "万元", "影子价格", "依据")),
           "public workbook without emissions, reductions, money or reasons")
     check(cell(pl, "C4")[0] in ("str", "shared"), "public credit code as text, not a number")
+    check(cell(pl, "S4") == ("str", "停止公路运输"), "public red transport measure of the oven's plant")
+    check("车次" not in texts, "public workbook without trips stopped")
     print("xlsx test passed")
 
 

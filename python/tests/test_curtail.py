@@ -395,6 +395,8 @@ class TestIssues9And10(unittest.TestCase):
         s.set_builtin_policy(False)
         s.add_rule({"industry": "other", "grades": ["C"], "levels": ["orange", "red"],
                     "cut": 0.5})
+        s.add_rule({"industry": "other", "grades": ["C"], "levels": ["orange", "red"],
+                    "transport": "no_china4_heavy"})
         s.add_enterprise("kiln", "other", name="甲建材有限公司", credit_code="91140423EXAMPLE001",
                          town="王桥镇", address="王桥镇工业园1号（示例）", industry_code="C3031",
                          contact={"name": "张某（示例）", "phone": "0355-0000000"}, grade="C")
