@@ -121,10 +121,12 @@ static int cmd_validate(int argc, char **argv)
     return CLI_OK;
 }
 
-/* One line naming each level and pollutant short of its target. */
+/* One line naming each level and pollutant short of its target, then each
+ * combined row short of its ratio. */
 void cli_print_unmet(const curtail_result *r)
 {
     int level, p, any = 0;
+    size_t k;
     fputs("curtail: targets not met", stderr);
     for (level = 0; level < CURTAIL_NLEVELS; level++) {
         curtail_level_result lr;
@@ -138,6 +140,23 @@ void cli_print_unmet(const curtail_result *r)
                     curtail_pollutant_name((curtail_pollutant)p), lr.targets[p].shortfall);
             any = 1;
         }
+    }
+    /* targets.combined rows (review P2-8): "orange SO2+NOx combined ratio short by 5.52%" */
+    for (k = 0; k < curtail_result_combined_count(r); k++) {
+        curtail_combined_result c;
+        int first = 1;
+        if (curtail_result_combined(r, k, &c, NULL) != CURTAIL_OK || !(c.shortfall * 100.0 >= 0.005))
+            continue;
+        fprintf(stderr, "%s %s ", any ? "," : " (smallest shortfall):",
+                curtail_level_name(c.level));
+        for (p = 0; p < CURTAIL_NPOLLUTANTS; p++)
+            if (c.pollutants & (1u << p)) {
+                fprintf(stderr, "%s%s", first ? "" : "+",
+                        curtail_pollutant_name((curtail_pollutant)p));
+                first = 0;
+            }
+        fprintf(stderr, " combined ratio short by %.2f%%", c.shortfall * 100.0);
+        any = 1;
     }
     fputs("\n", stderr);
 }
