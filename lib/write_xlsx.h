@@ -6,6 +6,7 @@
 #define CURTAIL_WRITE_XLSX_H
 
 #include "report.h"
+#include "sched_summary.h"
 
 #include <xlsxwriter.h>
 
@@ -38,8 +39,9 @@ lxw_row_t cu_xw_put_title_block(xw *x, lxw_worksheet *ws, lxw_row_t row);
 /* write_xlsx_public.c: the public version's one sheet (公示版) */
 int cu_xw_sheet_public(xw *x);
 
-/* write_xlsx_schedule.c: 分段汇总, 逐时排放, 逐时负荷 */
-int cu_xw_sheet_segments(xw *x);
+/* write_xlsx_schedule.c: 分段汇总, 逐时排放, 逐时负荷, 附录 */
+int cu_xw_sheet_segments(xw *x, const cu_sched_sum *s);
+int cu_xw_sheet_sched_annex(xw *x, const cu_sched_sum *s);
 int cu_xw_sheet_hourly_emissions(xw *x);
 int cu_xw_sheet_hourly_loads(xw *x);
 
