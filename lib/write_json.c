@@ -423,12 +423,14 @@ static int put_level(cu_buf *b, const curtail_result *r, int level, int lang, in
     return CURTAIL_OK;
 }
 
-static void put_str_or_null(cu_buf *b, const char *s)
+/* ",\n  \"key\": \"value\"" when value is given. */
+static void put_opt_str(cu_buf *b, const char *key, const char *value)
 {
-    if (s)
-        put_str(b, s);
-    else
-        cu_buf_puts(b, "null");
+    if (!value)
+        return;
+    cu_buf_puts(b, ",\n  ");
+    put_key(b, key);
+    put_str(b, value);
 }
 
 /* The keys every result starts with; `command` is "plan" or "schedule". */
@@ -440,13 +442,10 @@ static void put_head(cu_buf *out, const curtail_result *r, const char *command)
     cu_buf_puts(out, ",\n  ");
     put_key(out, "scenario");
     put_str(out, curtail_scenario_name(r->s));
-    /* the title block (issue 9 item 6, review P2-9): null when not given */
-    cu_buf_puts(out, ",\n  ");
-    put_key(out, "note");
-    put_str_or_null(out, curtail_scenario_note(r->s));
-    cu_buf_puts(out, ",\n  ");
-    put_key(out, "compiled_by");
-    put_str_or_null(out, curtail_scenario_compiled_by(r->s));
+    /* the title block (issue 9 item 6, review P2-9): only when given, so
+     * that scenarios without one give the same bytes as before */
+    put_opt_str(out, "note", curtail_scenario_note(r->s));
+    put_opt_str(out, "compiled_by", curtail_scenario_compiled_by(r->s));
     cu_buf_puts(out, ",\n  ");
     put_key(out, "command");
     put_str(out, command);
