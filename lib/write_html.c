@@ -442,16 +442,17 @@ static void put_annex(hw *h, const cu_summary *s)
 
 /* ---- schedule summary ----------------------------------------------------------------------- */
 
-/* A schedule's paragraph: -1 the bases, -2 the horizon's lost value, else
+/* A schedule's paragraph: -1 the bases and the horizon's lost value, else
  * annex paragraph `which`. */
 static void put_sched_para(hw *h, const cu_sched_sum *s, int which)
 {
     cu_buf text;
     cu_buf_init(&text, h->out->mem);
-    if (which == -1)
+    if (which == -1) {
         cu_sched_base_text(s, h->en, &text);
-    else if (which == -2)
+        cu_buf_puts(&text, h->en ? " " : "");
         cu_sched_total_text(s, h->en, &text);
+    }
     else
         cu_sched_annex_text(s, which, h->en, &text);
     puts_(h, which < 0 ? "<p class=\"note\">" : "<p>");
@@ -494,16 +495,16 @@ static int put_segments(hw *h, const cu_sched_sum *s)
                        : "<p>排程时段内没有预警小时。</p>\n</section>\n");
         return CURTAIL_OK;
     }
-    put_sched_para(h, s, -1);
-    put_sched_para(h, s, -2);
-    puts_(h, "<table>\n<thead><tr>");
-    puts_(h, h->en ? "<th>Day</th><th>Level</th><th>Hours</th><th>Pollutant</th>"
+    put_sched_para(h, s, -1); /* the bases and the horizon's total, one paragraph */
+    /* 13 columns: a size smaller than the plan's tables, so a day fits */
+    puts_(h, "<table style=\"font-size:9pt\">\n<thead><tr>");
+    puts_(h, h->en ? "<th>Day</th><th>Level</th><th>Pollutant</th>"
                      "<th>County total (kg)</th><th>Listed enterprises (kg)</th>"
                      "<th>Required (kg)</th><th>Achieved (kg)</th><th>Shortfall (kg)</th>"
                      "<th>Required, of county total</th><th>Achieved, of county total</th>"
                      "<th>Required, of listed</th><th>Achieved, of listed</th>"
                      "<th>Lost output value (10k yuan)</th>"
-                   : "<th>日期</th><th>预警级别</th><th>小时数</th><th>污染物</th>"
+                   : "<th>日期</th><th>预警级别</th><th>污染物</th>"
                      "<th>全社会排放量 (kg)</th><th>清单企业排放量 (kg)</th>"
                      "<th>减排要求 (kg)</th><th>实际减排量 (kg)</th><th>缺口 (kg)</th>"
                      "<th>要求减排比例（占全社会）</th><th>实际减排比例（占全社会）</th>"
@@ -517,11 +518,11 @@ static int put_segments(hw *h, const cu_sched_sum *s)
             cu_buf_printf(h->out, "<tr class=\"l%d\">", g->level);
             if (p == 0)
                 cu_buf_printf(h->out,
-                              "<td rowspan=\"%d\">%s</td><th class=\"l%d\" rowspan=\"%d\">%s</th>"
-                              "<td class=\"n\" rowspan=\"%d\">%d</td>",
-                              CU_NP, g->day, g->level, CU_NP, level_name(h, g->level), CU_NP,
-                              g->hours);
-            cu_buf_printf(h->out, "<td>%s</td>", pollutant_name(h, p));
+                              "<td nowrap rowspan=\"%d\">%s</td><th nowrap class=\"l%d\" rowspan=\"%d\">%s"
+                              "<br>%d %s</th>",
+                              CU_NP, g->day, g->level, CU_NP, level_name(h, g->level), g->hours,
+                              h->en ? "h" : "小时");
+            cu_buf_printf(h->out, "<td nowrap>%s</td>", pollutant_name(h, p));
             if (s->has_county)
                 td_num(h, t->county, 2);
             else
