@@ -154,12 +154,13 @@ void cu_sched_annex_text(const cu_sched_sum *s, int which, int en, cu_buf *out)
     case 1:
         cu_buf_puts(out, en ? "The schedule's objective is the sum of the weighted losses of "
                               "every hour of the scheduled horizon (the hours of coke ovens "
-                              "changing load before or after an alert too), a number the "
-                              "optimiser minimises when it places the ramps and shifted "
-                              "production; a weighted loss is not money spent. Objective: "
+                              "changing load before or after an alert too), for comparing "
+                              "scenarios; the schedule optimises nothing itself (it executes "
+                              "the plan's list hour by hour), and a weighted loss is not money "
+                              "spent. Objective: "
                             : "排程的目标函数为排程时段内各小时加权损失之和（含焦炉在预警前后逐步调整"
-                              "负荷的小时），仅供安排焦炉逐步调整和错时生产时比较，加权损失不是实际"
-                              "金额。目标函数值：");
+                              "负荷的小时），供不同情景之间比较；排程本身不再优化（按小时执行方案清单），"
+                              "加权损失也不是实际金额。目标函数值：");
         cu_put_fixed(out, s->weighted_total / 10000.0, 2);
         cu_buf_puts(out, en ? " 10k yuan." : " 万元。");
         break;
