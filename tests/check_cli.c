@@ -366,8 +366,8 @@ START_TEST(test_cli_plan_unmet_exit_3)
 }
 END_TEST
 
-/* Only a combined row (targets.combined) short: the stderr line names it
- * (review P2-8). One unit, 100 kg/d of NOx and of VOCs, at least half load:
+/* Only a combined row (targets.combined) short: the stderr line names it,
+ * for a plan and for a schedule executing it (review P2-8). One unit, 100 kg/d of NOx and of VOCs, at least half load:
  * each ratio reaches at most 0.5, their sum 1.0 of the 1.2 asked, 20 % short. */
 START_TEST(test_cli_plan_unmet_combined)
 {
@@ -386,6 +386,24 @@ START_TEST(test_cli_plan_unmet_combined)
     snprintf(path, sizeof path, "%s/comb.yaml", dir);
     ck_assert_int_eq(tu_write_file(path, yaml, strlen(yaml)), 0);
     r = run("cd '%s' && @ plan comb.yaml -o out.json", dir);
+    assert_run(&r, 3,
+               "curtail: targets not met (smallest shortfall): orange NOx+VOCs combined ratio "
+               "short by 20.00%\n");
+    run_free(&r);
+    /* a schedule executing that plan: its segments meet their per-pollutant
+     * targets, the plan's combined row is named */
+    snprintf(path, sizeof path, "%s/comb.yaml", dir);
+    {
+        static const char episode[] =
+            "episode:\n"
+            "  start: 2023-12-01T00:00\n"
+            "  hours: 24\n"
+            "  timeline: [{level: orange, from: 2023-12-01T08:00, to: 2023-12-01T20:00}]\n";
+        char both[sizeof yaml + sizeof episode];
+        snprintf(both, sizeof both, "%s%s", yaml, episode);
+        ck_assert_int_eq(tu_write_file(path, both, strlen(both)), 0);
+    }
+    r = run("cd '%s' && @ schedule comb.yaml -o out.json", dir);
     assert_run(&r, 3,
                "curtail: targets not met (smallest shortfall): orange NOx+VOCs combined ratio "
                "short by 20.00%\n");
