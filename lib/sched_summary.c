@@ -145,6 +145,69 @@ void cu_sched_seg_status_text(const cu_sched_seg *g, int en, cu_buf *out)
     cu_buf_puts(out, en ? " 10k yuan." : " 万元。");
 }
 
+void cu_sched_plan_notes(const curtail_result *r, const cu_sched_sum *s, int en, cu_buf *out)
+{
+    int present[CU_NL] = {0}, L, p, any, lead = 0;
+    size_t k;
+    for (k = 0; k < s->nseg; k++)
+        present[s->seg[k].level] = 1;
+    for (L = 0; L < CU_NL; L++) {
+        const char *lv = en ? cu_level_en[L] : cu_level_zh[L];
+        if (!present[L])
+            continue;
+        for (p = 0, any = 0; p < CU_NP; p++)
+            any |= r->has_credits && r->credit[L][p] > 0;
+        for (k = 0; k < r->ncomb; k++)
+            any |= r->comb[k].level == L;
+        if (!any)
+            continue;
+        if (!lead++)
+            cu_buf_puts(out, en ? "The plan's non-industrial credits and combined targets, per "
+                                  "day (the same in every segment of the level):\n"
+                                : "方案中的非工业源抵扣与合并减排目标（按日计，同级别各时段相同）：\n");
+        for (p = 0, any = 0; p < CU_NP; p++) {
+            if (!(r->has_credits && r->credit[L][p] > 0))
+                continue;
+            if (!any++)
+                cu_buf_printf(out, en ? "%s alert: non-industrial credits (kg/d, already off the "
+                                        "requirement): "
+                                      : "%s预警：非工业源抵扣（千克/日，已从减排要求中扣除）：",
+                              lv);
+            else
+                cu_buf_puts(out, en ? ", " : "，");
+            cu_buf_printf(out, "%s ", en ? curtail_pollutant_name((curtail_pollutant)p)
+                                        : cu_pollutant_zh[p]);
+            cu_put_fixed(out, r->credit[L][p], 2);
+        }
+        if (any)
+            cu_buf_puts(out, en ? ".\n" : "。\n");
+        for (k = 0; k < r->ncomb; k++) {
+            const cu_comb_res *c = &r->comb[k];
+            if (c->level != L)
+                continue;
+            cu_buf_printf(out, en ? "%s alert: " : "%s预警：", lv);
+            for (p = 0, any = 0; p < CU_NP; p++)
+                if (c->pollutants & (1u << p))
+                    cu_buf_printf(out, "%s%s", any++ ? "+" : "",
+                                  en ? curtail_pollutant_name((curtail_pollutant)p)
+                                     : cu_pollutant_zh[p]);
+            cu_buf_puts(out, en ? " reduction ratios summed: at least " : " 减排比例之和不低于 ");
+            cu_put_fixed(out, 100 * c->ratio, 2);
+            if (c->credit > 0) {
+                cu_buf_puts(out, en ? "%, of which non-industrial credits " : "%，其中非工业源抵扣 ");
+                cu_put_fixed(out, 100 * c->credit, 2);
+                cu_buf_puts(out, en ? "%, the listed enterprises " : "%，清单企业须达 ");
+                cu_put_fixed(out, 100 * c->required, 2);
+            }
+            cu_buf_puts(out, en ? "%; achieved " : "%；实际 ");
+            cu_put_fixed(out, 100 * c->achieved, 2);
+            cu_buf_puts(out, en ? "%, shortfall " : "%，缺口 ");
+            cu_put_fixed(out, 100 * c->shortfall, 2);
+            cu_buf_puts(out, en ? "%.\n" : "%。\n");
+        }
+    }
+}
+
 void cu_sched_annex_text(const cu_sched_sum *s, int which, int en, cu_buf *out)
 {
     switch (which) {

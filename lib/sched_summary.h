@@ -45,6 +45,11 @@ void cu_sched_base_text(const cu_sched_sum *s, int en, cu_buf *out);
 void cu_sched_total_text(const cu_sched_sum *s, int en, cu_buf *out);
 /* A segment's "状态：目标达成；损失产值 14.78 万元。" */
 void cu_sched_seg_status_text(const cu_sched_seg *g, int en, cu_buf *out);
+/* The plan's credits and combined rows at the levels of the segments, one
+ * sentence each ending in "\n" ("橙色预警：SO2+NOx 减排比例之和不低于 60.00%，…；
+ * 实际 49.02%，缺口 5.52%。"), without marginal costs; nothing when the
+ * scenario has neither. A lead sentence first (they are per day). */
+void cu_sched_plan_notes(const curtail_result *r, const cu_sched_sum *s, int en, cu_buf *out);
 /* The annex's paragraphs: 0 the weighted loss and the grade weights (the
  * plan's words), 1 the objective over the horizon, 2 why no marginal costs. */
 #define CU_SCHED_ANNEX_N 3

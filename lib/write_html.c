@@ -464,6 +464,26 @@ static void put_sched_para(hw *h, const cu_sched_sum *s, int which)
     cu_buf_free(&text);
 }
 
+/* The plan's credits and combined rows (issue 10), one note each. */
+static void put_sched_plan_notes(hw *h, const cu_sched_sum *s)
+{
+    cu_buf t;
+    char *p, *nl;
+    cu_buf_init(&t, h->out->mem);
+    cu_sched_plan_notes(h->r, s, h->en, &t);
+    if (t.failed)
+        h->out->failed = 1;
+    for (p = t.data; !t.failed && t.len && p && *p; p = nl + 1) {
+        if (!(nl = strchr(p, '\n')))
+            break;
+        *nl = '\0';
+        puts_(h, "<p class=\"note\">");
+        esc(h, p);
+        puts_(h, "</p>\n");
+    }
+    cu_buf_free(&t);
+}
+
 static int put_segments(hw *h, const cu_sched_sum *s)
 {
     const curtail_result *r = h->r;
@@ -496,6 +516,7 @@ static int put_segments(hw *h, const cu_sched_sum *s)
         return CURTAIL_OK;
     }
     put_sched_para(h, s, -1); /* the bases and the horizon's total, one paragraph */
+    put_sched_plan_notes(h, s);
     /* 13 columns: a size smaller than the plan's tables, so a day fits */
     puts_(h, "<table style=\"font-size:9pt\">\n<thead><tr>");
     puts_(h, h->en ? "<th>Day</th><th>Level</th><th>Pollutant</th>"

@@ -724,6 +724,30 @@ static int put_schedule_loads(cu_buf *b, const curtail_result *r, int lang)
 
 static void put_warnings(cu_buf *out, const curtail_result *r, int en);
 
+/* The plan's credits and combined rows (issue 10): the lead sentence, then
+ * one item each. */
+static void put_plan_notes(cu_buf *b, const curtail_result *r, const cu_sched_sum *s, int en)
+{
+    cu_buf t;
+    char *p, *nl;
+    int first = 1;
+    cu_buf_init(&t, b->mem);
+    cu_sched_plan_notes(r, s, en, &t);
+    if (t.failed)
+        b->failed = 1;
+    for (p = t.data; !t.failed && t.len && p && *p; p = nl + 1, first = 0) {
+        if (!(nl = strchr(p, '\n')))
+            break;
+        *nl = '\0';
+        cu_buf_puts(b, first ? "" : "- ");
+        put_text(b, p);
+        cu_buf_puts(b, first ? "\n\n" : "\n");
+    }
+    if (!first)
+        cu_buf_puts(b, "\n");
+    cu_buf_free(&t);
+}
+
 static int write_schedule(const curtail_result *r, int lang, cu_buf *out)
 {
     int en = lang == CURTAIL_LANG_EN;
@@ -747,6 +771,7 @@ static int write_schedule(const curtail_result *r, int lang, cu_buf *out)
         cu_buf_puts(out, "\n\n");
         cu_sched_total_text(&sum, en, out);
         cu_buf_puts(out, "\n\n");
+        put_plan_notes(out, r, &sum, en);
     }
     for (k = 0; k < sum.nseg; k++) {
         const cu_sched_seg *g = &sum.seg[k];

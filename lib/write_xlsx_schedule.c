@@ -59,6 +59,22 @@ int cu_xw_sheet_segments(xw *x, const cu_sched_sum *s)
     x->tmp.len = 0;
     cu_sched_total_text(s, en, &x->tmp);
     put_tmp_line(x, ws, row++);
+    {
+        /* the plan's credits and combined rows (issue 10), a line each */
+        cu_buf t;
+        char *p0, *nl;
+        cu_buf_init(&t, x->tmp.mem);
+        cu_sched_plan_notes(x->r, s, en, &t);
+        if (t.failed)
+            x->tmp.failed = 1;
+        for (p0 = t.data; !t.failed && t.len && p0 && *p0; p0 = nl + 1) {
+            if (!(nl = strchr(p0, '\n')))
+                break;
+            *nl = '\0';
+            worksheet_write_string(ws, row++, 0, p0, x->note);
+        }
+        cu_buf_free(&t);
+    }
     row++;
     worksheet_set_row(ws, row, 30, NULL);
     for (c = 0; c < 5; c++)

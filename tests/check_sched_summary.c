@@ -257,6 +257,52 @@ START_TEST(test_plan_json_no_title_block)
 }
 END_TEST
 
+/* The plan's credits and combined rows above the segments, without marginal
+ * costs. One unit, 100 kg/d each of NOx and VOCs, at least half load: the
+ * credit 5 kg/d of NOx is 5 % of its base (listed, 100), the listed units
+ * must give 120 − 5 = 115 % and give at most 50 + 50 = 100 %: 15 % short. */
+START_TEST(test_sched_combined_notes)
+{
+    static const char comb[] =
+        "curtail: 1\n"
+        "builtin_policy: false\n"
+        "targets:\n"
+        "  ratios: {orange: {NOx: 0.1, VOCs: 0.1}}\n"
+        "  credits_kgpd: {orange: {NOx: 5}}\n"
+        "  combined: [{pollutants: [NOx, VOCs], levels: [orange], ratio: 1.2}]\n"
+        "enterprises:\n"
+        "  - {id: d, industry: other, grade: D, units: [{id: v, kind: other, capacity: 100,\n"
+        "     value: 10, min_load: 0.5, ef: {NOx: 1, VOCs: 1}}]}\n"
+        "episode:\n"
+        "  start: 2023-12-01T00:00\n"
+        "  hours: 24\n"
+        "  timeline: [{level: orange, from: 2023-12-01T08:00, to: 2023-12-01T20:00}]\n";
+    curtail_scenario *s = NULL;
+    curtail_result *r = NULL, *keep = res;
+    curtail_error err;
+    char *md;
+    ck_assert_int_eq(curtail_scenario_load_buffer(&s, comb, strlen(comb), "c.yaml", NULL, &err),
+                     CURTAIL_OK);
+    ck_assert_int_eq(curtail_schedule_solve(s, NULL, &r, &err), CURTAIL_OK);
+    ck_assert_int_eq(curtail_result_status(r), CURTAIL_TARGETS_UNMET);
+    res = r;
+    md = write_mem(CURTAIL_FORMAT_MD, CURTAIL_LANG_ZH);
+    HAS(md, "\n\n方案中的非工业源抵扣与合并减排目标（按日计，同级别各时段相同）：\n\n"
+            "- 橙色预警：非工业源抵扣（千克/日，已从减排要求中扣除）：NOx 5.00。\n"
+            "- 橙色预警：NOx+VOCs 减排比例之和不低于 120.00%，其中非工业源抵扣 5.00%，"
+            "清单企业须达 115.00%；实际 100.00%，缺口 15.00%。\n\n### ");
+    free(md);
+    md = write_mem(CURTAIL_FORMAT_MD, CURTAIL_LANG_EN);
+    HAS(md, "- Orange alert: NOx+VOCs reduction ratios summed: at least 120.00%, of which "
+            "non-industrial credits 5.00%, the listed enterprises 115.00%; achieved 100.00%, "
+            "shortfall 15.00%.\n");
+    free(md);
+    res = keep;
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("sched_summary");
@@ -270,6 +316,7 @@ int main(void)
     tcase_add_test(core, test_sched_xlsx);
     tcase_add_test(core, test_sched_json_title_block);
     tcase_add_test(core, test_plan_json_no_title_block);
+    tcase_add_test(core, test_sched_combined_notes);
     tcase_set_timeout(core, 60);
     suite_add_tcase(su, core);
     sr = srunner_create(su);
