@@ -5,7 +5,7 @@
  * link fetched from anywhere, so it opens offline and prints on A4
  * landscape (@page; table headers repeat on every page). Content:
  *   - the title block: the scenario's name, its note and compiler, status
- *     (a schedule's objective: one episode's hours add up), counts;
+ *     (never the objective: the annex), counts;
  *   - a plan (summary.h, every number computed once): per level and
  *     pollutant the county total and the listed enterprises' emissions,
  *     required / achieved / shortfall and the ratios against both, any
@@ -14,8 +14,12 @@
  *     grade, industry and town; after the list and warnings, the annex
  *     (附录): weighted losses, the objective, marginal costs in 元/千克,
  *     how grade weights enter;
- *     a schedule: per segment (day × level) baseline / required / achieved
- *     in kg over its hours;
+ *     a schedule (sched_summary.h): the bases and the horizon's lost value
+ *     (its segments happen in sequence: they add up), the plan's credits
+ *     and combined rows; per segment (day × level) the county total and the
+ *     listed enterprises' emissions, required / achieved / shortfall in kg
+ *     over its hours, the ratios against both, lost value in 万元; after
+ *     the warnings its annex: weighted losses per segment, the objective;
  *   - charts: required vs achieved ratio per pollutant, one per level;
  *     reductions by industry and by grade (stacked per level, one chart per
  *     pollutant); a schedule adds the hourly emissions per pollutant and each

@@ -17,19 +17,24 @@
  * (附录): weighted losses, the objective, marginal costs in 元/千克 and how
  * the grade weights enter.
  *
- * A schedule: the title; status and objective; the alert period (预警时段,
- * the timeline's entries with their levels) apart from the scheduled
- * horizon (排程时段); what the episode executes (the list, with the
- * ozone-window rule and the coke ovens' ramp in two sentences when they
- * apply); a summary table per segment (day × level, kg and yuan over the
- * segment's hours, no shadow prices: nothing is optimised per segment);
+ * A schedule (sched_summary.h): the title; the status (the objective is in
+ * the annex); the alert period (预警时段, the timeline's entries with their
+ * levels) apart from the scheduled horizon (排程时段); what the episode
+ * executes (the list, with the ozone-window rule and the coke ovens' ramp in
+ * two sentences, in words, when they apply); the bases, the horizon's lost
+ * value in 万元 (segments happen in sequence, so it adds up), the plan's
+ * credits and combined rows; per segment (day × level) its status and lost
+ * value in 万元 and a table on both bases in kg over its hours (no shadow
+ * prices: nothing is optimised per segment);
  * then one table row per unit, 序号 without gaps: its list measure at each
  * level of the episode (with the window stop where it applies) and its load
  * as runs of equal hours, each with full dates and what the hours require
  * (levels and runs one per line, "<br>" inside the cell),
  * "12-04 12:00 至 12-08 12:00 63%：延长结焦时间至36小时" (cu_hour_text); a
- * unit at base load in every hour says so. Loads are percentages of
- * capacity, rounded down to 2 decimals (never more than the load). */
+ * unit at base load in every hour says so; the warnings; the annex (附录:
+ * weighted loss per segment and outside the alerts, the objective, why no
+ * marginal costs). Loads are percentages of capacity, rounded down to 2
+ * decimals (never more than the load). */
 #include "report.h"
 #include "sched_summary.h"
 
