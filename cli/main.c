@@ -121,7 +121,32 @@ static int cmd_validate(int argc, char **argv)
     return CLI_OK;
 }
 
-/* One line naming each level and pollutant short of its target. */
+/* The targets.combined rows short of their ratio (review P2-8), after `any`
+ * items already printed: ", orange SO2+NOx combined ratio short by 5.52%". */
+static void print_unmet_combined(const curtail_result *r, int any)
+{
+    size_t k;
+    int p;
+    for (k = 0; k < curtail_result_combined_count(r); k++) {
+        curtail_combined_result c;
+        int first = 1;
+        if (curtail_result_combined(r, k, &c, NULL) != CURTAIL_OK || !(c.shortfall * 100.0 >= 0.005))
+            continue;
+        fprintf(stderr, "%s %s ", any ? "," : " (smallest shortfall):",
+                curtail_level_name(c.level));
+        for (p = 0; p < CURTAIL_NPOLLUTANTS; p++)
+            if (c.pollutants & (1u << p)) {
+                fprintf(stderr, "%s%s", first ? "" : "+",
+                        curtail_pollutant_name((curtail_pollutant)p));
+                first = 0;
+            }
+        fprintf(stderr, " combined ratio short by %.2f%%", c.shortfall * 100.0);
+        any = 1;
+    }
+}
+
+/* One line naming each level and pollutant short of its target, then each
+ * combined row short of its ratio. */
 void cli_print_unmet(const curtail_result *r)
 {
     int level, p, any = 0;
@@ -139,10 +164,12 @@ void cli_print_unmet(const curtail_result *r)
             any = 1;
         }
     }
+    print_unmet_combined(r, any);
     fputs("\n", stderr);
 }
 
-/* One line naming each segment and pollutant short of its target. */
+/* One line naming each segment and pollutant short of its target, then the
+ * combined rows of the plan the episode executes. */
 static void print_unmet_segments(const curtail_result *r)
 {
     size_t k, n = curtail_result_segment_count(r);
@@ -161,6 +188,7 @@ static void print_unmet_segments(const curtail_result *r)
             any = 1;
         }
     }
+    print_unmet_combined(r, any); /* the plan's rows: the list the episode executes */
     fputs("\n", stderr);
 }
 

@@ -451,6 +451,16 @@ static void put_mip(cu_buf *out, const curtail_mip_info *mi)
     cu_buf_puts(out, "},\n");
 }
 
+/* ",\n  \"key\": \"value\"" when value is given. */
+static void put_opt_str(cu_buf *b, const char *key, const char *value)
+{
+    if (!value)
+        return;
+    cu_buf_puts(b, ",\n  ");
+    put_key(b, key);
+    put_str(b, value);
+}
+
 /* The keys every result starts with; `command` is "plan" or "schedule". */
 static void put_head(cu_buf *out, const curtail_result *r, const char *command)
 {
@@ -460,6 +470,10 @@ static void put_head(cu_buf *out, const curtail_result *r, const char *command)
     cu_buf_puts(out, ",\n  ");
     put_key(out, "scenario");
     put_str(out, curtail_scenario_name(r->s));
+    /* the title block (issue 9 item 6, review P2-9): only when given, so
+     * that scenarios without one give the same bytes as before */
+    put_opt_str(out, "note", curtail_scenario_note(r->s));
+    put_opt_str(out, "compiled_by", curtail_scenario_compiled_by(r->s));
     cu_buf_puts(out, ",\n  ");
     put_key(out, "command");
     put_str(out, command);

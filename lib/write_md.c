@@ -17,21 +17,26 @@
  * (附录): weighted losses, the objective, marginal costs in 元/千克 and how
  * the grade weights enter.
  *
- * A schedule: the title; status and objective; the alert period (预警时段,
- * the timeline's entries with their levels) apart from the scheduled
- * horizon (排程时段); what the episode executes (the list, with the
- * ozone-window rule and the coke ovens' ramp in two sentences when they
- * apply); a summary table per segment (day × level, kg and yuan over the
- * segment's hours, no shadow prices: nothing is optimised per segment);
+ * A schedule (sched_summary.h): the title; the status (the objective is in
+ * the annex); the alert period (预警时段, the timeline's entries with their
+ * levels) apart from the scheduled horizon (排程时段); what the episode
+ * executes (the list, with the ozone-window rule and the coke ovens' ramp in
+ * two sentences, in words, when they apply); the bases, the horizon's lost
+ * value in 万元 (segments happen in sequence, so it adds up), the plan's
+ * credits and combined rows; per segment (day × level) its status and lost
+ * value in 万元 and a table on both bases in kg over its hours (no shadow
+ * prices: nothing is optimised per segment);
  * then one table row per unit, 序号 without gaps: its list measure at each
  * level of the episode (with the window stop where it applies) and its load
  * as runs of equal hours, each with full dates and what the hours require
  * (levels and runs one per line, "<br>" inside the cell),
  * "12-04 12:00 至 12-08 12:00 63%：延长结焦时间至36小时" (cu_hour_text); a
- * unit at base load in every hour says so. Loads are percentages of
- * capacity, rounded down to 2 decimals (never more than the load). */
+ * unit at base load in every hour says so; the warnings; the annex (附录:
+ * weighted loss per segment and outside the alerts, the objective, why no
+ * marginal costs). Loads are percentages of capacity, rounded down to 2
+ * decimals (never more than the load). */
 #include "report.h"
-#include "summary.h"
+#include "sched_summary.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -75,42 +80,94 @@ static void put_text(cu_buf *b, const char *s)
     cu_buf_put(b, run, (size_t)(p - run));
 }
 
-/* A segment's "Status: …; lost value …; weighted loss …." and its table
- * of targets, in kg and yuan over the segment's hours (no shadow prices:
+/* A segment's "状态：目标达成；损失产值 14.78 万元。" and its table of
+ * targets on both bases, in kg over the segment's hours (no shadow prices:
  * nothing is optimised per segment). */
-static void put_results(cu_buf *b, int status, double lost, double weighted,
-                        const curtail_target *targets, int en)
+static void put_results(cu_buf *b, const cu_sched_sum *s, const cu_sched_seg *g, int en)
 {
     int p;
-    cu_buf_puts(b, en ? "Status: " : "状态：");
-    if (status == CURTAIL_TARGETS_UNMET)
-        cu_buf_puts(b, en ? "targets not met" : "目标未达成");
-    else
-        cu_buf_puts(b, en ? "targets met" : "目标达成");
-    cu_buf_puts(b, en ? "; lost value " : "；损失产值 ");
-    cu_put_fixed(b, lost, 2);
-    cu_buf_puts(b, en ? " yuan; weighted loss " : " 元；加权损失 ");
-    cu_put_fixed(b, weighted, 2);
-    cu_buf_puts(b, en ? " yuan.\n\n" : " 元。\n\n");
-    cu_buf_puts(b, en ? "| Pollutant | Baseline (kg) | Required (kg) | Achieved (kg) "
-                        "| Shortfall (kg) |\n"
-                      : "| 污染物 | 基准排放量 (kg) | 减排要求 (kg) | 实际减排量 (kg) "
-                        "| 缺口 (kg) |\n");
-    cu_buf_puts(b, "|---|---:|---:|---:|---:|\n");
+    cu_sched_seg_status_text(g, en, b);
+    cu_buf_puts(b, en ? "\n\n| Pollutant | County total (kg) | Listed enterprises (kg) "
+                        "| Required (kg) | Achieved (kg) | Shortfall (kg) "
+                        "| Required, of county total | Achieved, of county total "
+                        "| Required, of listed | Achieved, of listed |\n"
+                      : "\n\n| 污染物 | 全社会排放量 (kg) | 清单企业排放量 (kg) | 减排要求 (kg) "
+                        "| 实际减排量 (kg) | 缺口 (kg) | 要求减排比例（占全社会） "
+                        "| 实际减排比例（占全社会） | 要求减排比例（占清单企业） "
+                        "| 实际减排比例（占清单企业） |\n");
+    cu_buf_puts(b, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (p = 0; p < CU_NP; p++) {
-        const curtail_target *t = &targets[p];
+        const cu_sum_target *t = &g->t[p];
         cu_buf_printf(b, "| %s | ", en ? curtail_pollutant_name((curtail_pollutant)p)
                                        : cu_pollutant_zh[p]);
-        cu_put_fixed(b, t->baseline, 2);
+        if (s->has_county)
+            cu_put_fixed(b, t->county, 2);
+        else
+            cu_buf_puts(b, "—");
+        cu_buf_puts(b, " | ");
+        cu_put_fixed(b, t->listed, 2);
         cu_buf_puts(b, " | ");
         cu_put_fixed(b, t->required, 2);
         cu_buf_puts(b, " | ");
         cu_put_fixed(b, t->achieved, 2);
         cu_buf_puts(b, " | ");
         cu_put_fixed(b, t->shortfall, 2);
-        cu_buf_puts(b, " |\n");
+        cu_buf_puts(b, " | ");
+        if (s->has_county) {
+            cu_put_fixed(b, cu_sum_ratio(t->required, t->county) * 100.0, 2);
+            cu_buf_puts(b, "% | ");
+            cu_put_fixed(b, cu_sum_ratio(t->achieved, t->county) * 100.0, 2);
+            cu_buf_puts(b, "%");
+        } else
+            cu_buf_puts(b, "— | —");
+        cu_buf_puts(b, " | ");
+        cu_put_fixed(b, cu_sum_ratio(t->required, t->listed) * 100.0, 2);
+        cu_buf_puts(b, "% | ");
+        cu_put_fixed(b, cu_sum_ratio(t->achieved, t->listed) * 100.0, 2);
+        cu_buf_puts(b, "% |\n");
     }
     cu_buf_puts(b, "\n");
+}
+
+/* The schedule's 附录: the weighted loss per segment, the objective, and
+ * why no marginal costs. */
+static void put_schedule_annex(cu_buf *b, const cu_sched_sum *s, int en)
+{
+    size_t k;
+    double outside = cu_sched_lost_outside(s), woutside = cu_sched_weighted_outside(s);
+    cu_buf_puts(b, en ? "## Annex: weighted loss and the objective\n\n"
+                      : "## 附录：加权损失与目标函数\n\n");
+    cu_sched_annex_text(s, 0, en, b);
+    cu_buf_puts(b, en ? "\n\n| Day | Level | Hours | Lost output value (10k yuan) "
+                        "| Weighted loss (10k yuan) |\n|---|---|---:|---:|---:|\n"
+                      : "\n\n| 日期 | 预警级别 | 小时数 | 损失产值 (万元) | 加权损失 (万元) |\n"
+                        "|---|---|---:|---:|---:|\n");
+    for (k = 0; k < s->nseg; k++) {
+        const cu_sched_seg *g = &s->seg[k];
+        cu_buf_printf(b, "| %s | %s | %d | ", g->day, en ? cu_level_en[g->level]
+                                                         : cu_level_zh[g->level], g->hours);
+        cu_put_fixed(b, g->lost_value / 10000.0, 2);
+        cu_buf_puts(b, " | ");
+        cu_put_fixed(b, g->weighted_loss / 10000.0, 2);
+        cu_buf_puts(b, " |\n");
+    }
+    if (outside != 0.0 || woutside != 0.0) {
+        cu_buf_puts(b, en ? "| outside the alerts (coke ovens changing load) | | | "
+                          : "| 预警时段以外（焦炉逐步调整负荷） | | | ");
+        cu_put_fixed(b, outside / 10000.0, 2);
+        cu_buf_puts(b, " | ");
+        cu_put_fixed(b, woutside / 10000.0, 2);
+        cu_buf_puts(b, " |\n");
+    }
+    cu_buf_puts(b, en ? "| Total | | | " : "| 合计 | | | ");
+    cu_put_fixed(b, s->lost_total / 10000.0, 2);
+    cu_buf_puts(b, " | ");
+    cu_put_fixed(b, s->weighted_total / 10000.0, 2);
+    cu_buf_puts(b, " |\n\n");
+    cu_sched_annex_text(s, 1, en, b);
+    cu_buf_puts(b, "\n\n");
+    cu_sched_annex_text(s, 2, en, b);
+    cu_buf_puts(b, "\n\n");
 }
 
 /* ---- the plan's summary (summary.h) ------------------------------------------------------ */
@@ -421,11 +478,13 @@ static void put_hours(cu_buf *b, const curtail_result *r, size_t t0, size_t t1, 
 }
 
 /* Does some coke oven of the schedule ramp (a load under its list load
- * outside the ozone window)? */
-static int any_ramp(const curtail_result *r)
+ * outside the ozone window)? The hours from base load to hot idle when every
+ * such oven has the same, 0 when they differ, -1 when none ramps. */
+static double any_ramp(const curtail_result *r)
 {
     const cu_group_view *g = &r->gv;
     size_t gi, t, H = (size_t)r->hours;
+    double hours = -1.0;
     for (gi = 0; gi < g->ngroups; gi++) {
         curtail_unit_spec lead = CURTAIL_UNIT_SPEC_INIT;
         if (curtail_scenario_unit(r->s, g->group_leader[gi], &lead, NULL, NULL) != CURTAIL_OK ||
@@ -433,17 +492,20 @@ static int any_ramp(const curtail_result *r)
             continue;
         for (t = 0; t < H; t++) {
             int note = cu_hour_note(r, gi, t);
-            if (note == CU_HOUR_RAMP_DOWN || note == CU_HOUR_RAMP_UP)
-                return 1;
+            if (note == CU_HOUR_RAMP_DOWN || note == CU_HOUR_RAMP_UP) {
+                hours = hours < 0 || hours == lead.ramp_h ? lead.ramp_h : 0.0;
+                break;
+            }
         }
     }
-    return 0;
+    return hours;
 }
 
 static void put_episode_summary(cu_buf *b, const curtail_result *r, int en)
 {
     size_t i, hours = curtail_result_hour_count(r);
     int any = 0, L;
+    double ramp;
     /* the alerts as the timeline declares them, then the hours scheduled */
     cu_buf_puts(b, en ? "Alert period: " : "预警时段：");
     for (i = 0; i < r->nalerts; i++) {
@@ -486,13 +548,25 @@ static void put_episode_summary(cu_buf *b, const curtail_result *r, int en)
                              "负荷不超过规则限值。\n\n",
                           from, to);
     }
-    if (any_ramp(r))
-        cu_buf_puts(b, en ? "Coke ovens change load gradually (ramp_h hours from base load to hot "
-                            "idle): they reduce coal charging before a stricter level starts, so "
-                            "that the list holds from its first hour, and resume gradually after "
-                            "it ends.\n\n"
-                          : "焦炉负荷逐步调整（ramp_h 小时内由基准负荷降至焖炉）：在加严级别开始前"
-                            "逐步减少装煤，使清单措施自该级别第一个小时起执行；级别结束后逐步恢复生产。\n\n");
+    ramp = any_ramp(r);
+    if (ramp >= 0) {
+        /* in words, not the scenario's key (review P3) */
+        cu_buf_puts(b, en ? "Coke ovens change load gradually: they reduce coal charging before a "
+                            "stricter level starts ("
+                          : "焦炉负荷逐步调整：在加严级别开始前逐步减少装煤（");
+        if (ramp > 0) {
+            cu_buf_puts(b, en ? "" : "由基准负荷降至焖炉历时 ");
+            cu_put_trimmed(b, ramp, 2);
+            cu_buf_puts(b, en ? " hours from base load to hot idle, fewer to the list's load"
+                              : " 小时，降至清单负荷相应缩短");
+        } else
+            cu_buf_puts(b, en ? "each oven at its own pace, see the hourly loads"
+                              : "各焦炉调整时长不同，见逐时负荷");
+        cu_buf_puts(b, en ? "), so that the list holds from its first hour, and resume at the "
+                            "same pace after it ends.\n\n"
+                          : "），使清单措施自该级别第一个小时起执行；级别结束后以同样速度逐步恢复"
+                            "生产。\n\n");
+    }
 }
 
 /* The hours of one level that fall in an ozone window. */
@@ -653,41 +727,74 @@ static int put_schedule_loads(cu_buf *b, const curtail_result *r, int lang)
     return CURTAIL_OK;
 }
 
+static void put_warnings(cu_buf *out, const curtail_result *r, int en);
+
+/* The plan's credits and combined rows (issue 10): the lead sentence, then
+ * one item each. */
+static void put_plan_notes(cu_buf *b, const curtail_result *r, const cu_sched_sum *s, int en)
+{
+    cu_buf t;
+    char *p, *nl;
+    int first = 1;
+    cu_buf_init(&t, b->mem);
+    cu_sched_plan_notes(r, s, en, &t);
+    if (t.failed)
+        b->failed = 1;
+    for (p = t.data; !t.failed && t.len && p && *p; p = nl + 1, first = 0) {
+        if (!(nl = strchr(p, '\n')))
+            break;
+        *nl = '\0';
+        cu_buf_puts(b, first ? "" : "- ");
+        put_text(b, p);
+        cu_buf_puts(b, first ? "\n\n" : "\n");
+    }
+    if (!first)
+        cu_buf_puts(b, "\n");
+    cu_buf_free(&t);
+}
+
 static int write_schedule(const curtail_result *r, int lang, cu_buf *out)
 {
     int en = lang == CURTAIL_LANG_EN;
-    size_t k, nseg = curtail_result_segment_count(r);
-    int rc;
-    cu_buf_puts(out, en ? "Status: " : "状态：");
-    if (curtail_result_status(r) == CURTAIL_TARGETS_UNMET)
-        cu_buf_puts(out, en ? "targets not met (smallest shortfall)"
-                            : "减排目标未全部达成（缺口已最小化）");
-    else
-        cu_buf_puts(out, en ? "all targets met" : "减排目标全部达成");
-    cu_buf_puts(out, en ? "; objective (weighted loss over the scheduled horizon) "
-                        : "；目标函数（排程时段加权损失合计）");
-    cu_put_fixed(out, curtail_result_objective(r), 2);
-    cu_buf_puts(out, en ? " yuan.\n\n" : " 元。\n\n");
+    size_t k;
+    cu_sched_sum sum;
+    int rc = cu_sched_sum_compute(r, &sum);
+    if (rc != CURTAIL_OK) {
+        cu_sched_sum_free(&sum);
+        return rc;
+    }
+    cu_sched_status_text(r, en, out);
+    cu_buf_puts(out, "\n\n");
     put_episode_summary(out, r, en);
     cu_buf_puts(out, en ? "## Targets and results by segment (day and level)\n\n"
                         : "## 分时段减排目标与结果（按日、按预警级别）\n\n");
-    if (nseg == 0)
+    if (sum.nseg == 0)
         cu_buf_puts(out, en ? "No hour of the horizon is under an alert.\n\n"
                             : "排程时段内没有预警小时。\n\n");
-    for (k = 0; k < nseg; k++) {
-        curtail_segment_result sg;
-        rc = curtail_result_segment(r, k, &sg, NULL);
-        if (rc != CURTAIL_OK)
-            return rc;
-        if (en)
-            cu_buf_printf(out, "### %s, %s alert (%d h)\n\n", sg.day, cu_level_en[sg.level],
-                          sg.hours);
-        else
-            cu_buf_printf(out, "### %s %s预警（%d 小时）\n\n", sg.day, cu_level_zh[sg.level],
-                          sg.hours);
-        put_results(out, (int)sg.status, sg.lost_value, sg.weighted_loss, sg.targets, en);
+    else {
+        cu_sched_base_text(&sum, en, out);
+        cu_buf_puts(out, "\n\n");
+        cu_sched_total_text(&sum, en, out);
+        cu_buf_puts(out, "\n\n");
+        put_plan_notes(out, r, &sum, en);
     }
-    return put_schedule_loads(out, r, lang);
+    for (k = 0; k < sum.nseg; k++) {
+        const cu_sched_seg *g = &sum.seg[k];
+        if (en)
+            cu_buf_printf(out, "### %s, %s alert (%d h)\n\n", g->day, cu_level_en[g->level],
+                          g->hours);
+        else
+            cu_buf_printf(out, "### %s %s预警（%d 小时）\n\n", g->day, cu_level_zh[g->level],
+                          g->hours);
+        put_results(out, &sum, g, en);
+    }
+    rc = put_schedule_loads(out, r, lang);
+    if (rc == CURTAIL_OK) {
+        put_warnings(out, r, en);
+        put_schedule_annex(out, &sum, en);
+    }
+    cu_sched_sum_free(&sum);
+    return rc;
 }
 
 static void put_warnings(cu_buf *out, const curtail_result *r, int en)
@@ -787,8 +894,6 @@ int cu_write_md(const curtail_result *r, const curtail_write_options *o, cu_buf 
         if (rc != CURTAIL_OK)
             return rc;
     }
-    if (r->kind == CU_RESULT_SCHEDULE)
-        put_warnings(out, r, en);
     /* no blank line at the very end: exactly one trailing newline */
     if (out->len >= 2 && out->data[out->len - 1] == '\n' && out->data[out->len - 2] == '\n')
         out->data[--out->len] = '\0';

@@ -19,10 +19,11 @@
  *   附录 / Annex     weighted losses, the objective, marginal costs in 元/千克
  *                    and how the grade weights enter;
  *   提示 / Warnings  when there are any.
- * A schedule: 分段汇总 / Segments (per day and level), the 清单 it executes,
- * 逐时排放 / Hourly emissions (kg per hour with a line chart) and 逐时负荷 /
- * Hourly loads (one row per unit, one column per hour) while that fits
- * Excel's 1 048 576 rows × 16 384 columns; else the sheet carries a note.
+ * A schedule: 分段汇总 / Segments (per day and level, both bases, 万元), the
+ * 清单 it executes, 逐时排放 / Hourly emissions (kg per hour with a line
+ * chart) and 逐时负荷 / Hourly loads (one row per unit, one column per hour)
+ * while that fits Excel's 1 048 576 rows × 16 384 columns, else the sheet
+ * carries a note; 附录 / Annex (weighted losses and the objective).
  *
  * Bytes are the same run after run: the document's dates are fixed
  * (CU_XLSX_CREATED) and libxlsxwriter stamps its zip entries with a fixed
@@ -179,14 +180,8 @@ void cu_xw_put_status(xw *x, lxw_worksheet *ws, lxw_row_t row, int schedule)
                                    : "减排目标未全部达成（缺口已最小化）");
     else
         cu_buf_puts(&x->tmp, x->en ? "all targets met" : "减排目标全部达成");
-    if (schedule) {
-        /* one episode: its hours add up; a plan's levels do not (its annex) */
-        cu_buf_puts(&x->tmp, x->en ? "; objective (weighted loss over the scheduled horizon) "
-                                   : "；目标函数（排程时段加权损失合计）");
-        cu_put_fixed(&x->tmp, curtail_result_objective(r) / 10000.0, 4);
-        cu_buf_puts(&x->tmp, x->en ? " 10k yuan." : " 万元。");
-    } else
-        cu_buf_puts(&x->tmp, x->en ? "." : "。");
+    (void)schedule; /* a schedule's objective is in its annex too (review P1-5) */
+    cu_buf_puts(&x->tmp, x->en ? "." : "。");
     worksheet_write_string(ws, row, 0, cu_xw_tmp_text(x), x->bold);
 }
 
@@ -794,13 +789,19 @@ int cu_xlsx_build(const curtail_result *r, const curtail_write_options *o, const
     if (rc == CURTAIL_OK && x.public_version) {
         rc = cu_xw_sheet_public(&x);
     } else if (rc == CURTAIL_OK && r->kind == 1) {
-        rc = cu_xw_sheet_segments(&x);
+        cu_sched_sum ssum;
+        rc = cu_sched_sum_compute(r, &ssum);
+        if (rc == CURTAIL_OK)
+            rc = cu_xw_sheet_segments(&x, &ssum);
         if (rc == CURTAIL_OK)
             rc = sheet_list(&x);
         if (rc == CURTAIL_OK)
             rc = cu_xw_sheet_hourly_emissions(&x);
         if (rc == CURTAIL_OK)
             rc = cu_xw_sheet_hourly_loads(&x);
+        if (rc == CURTAIL_OK)
+            rc = cu_xw_sheet_sched_annex(&x, &ssum);
+        cu_sched_sum_free(&ssum);
     } else if (rc == CURTAIL_OK) {
         cu_summary sum;
         rc = cu_summary_compute(r, &sum);

@@ -6,6 +6,7 @@
 #define CURTAIL_WRITE_XLSX_H
 
 #include "report.h"
+#include "sched_summary.h"
 
 #include <xlsxwriter.h>
 
@@ -43,8 +44,9 @@ int cu_xw_sheet_public(xw *x);
 #define CU_XW_CAPACITY_COL 7
 void cu_xw_capacity(xw *x, lxw_worksheet *ws, lxw_row_t rr, lxw_col_t cc, const cu_list_row *row);
 
-/* write_xlsx_schedule.c: 分段汇总, 逐时排放, 逐时负荷 */
-int cu_xw_sheet_segments(xw *x);
+/* write_xlsx_schedule.c: 分段汇总, 逐时排放, 逐时负荷, 附录 */
+int cu_xw_sheet_segments(xw *x, const cu_sched_sum *s);
+int cu_xw_sheet_sched_annex(xw *x, const cu_sched_sum *s);
 int cu_xw_sheet_hourly_emissions(xw *x);
 int cu_xw_sheet_hourly_loads(xw *x);
 

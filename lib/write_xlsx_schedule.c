@@ -2,7 +2,7 @@
 /* write_xlsx_schedule.c — a schedule's own sheets of the workbook
  * (write_xlsx.c builds it): 分段汇总 / Segments per day and level, 逐时排放 /
  * Hourly emissions with a line chart, 逐时负荷 / Hourly loads while they fit
- * Excel's limits. */
+ * Excel's limits, 附录 / Annex (the weighted loss and the objective). */
 #define _POSIX_C_SOURCE 200809L
 #include "write_xlsx.h"
 
@@ -12,32 +12,40 @@
 
 /* ---- schedule ---------------------------------------------------------------------------- */
 
-int cu_xw_sheet_segments(xw *x)
+/* A line of text in column 0 (x->tmp). */
+static void put_tmp_line(xw *x, lxw_worksheet *ws, lxw_row_t row)
 {
-    const curtail_result *r = x->r;
+    worksheet_write_string(ws, row, 0, cu_xw_tmp_text(x), x->note);
+}
+
+int cu_xw_sheet_segments(xw *x, const cu_sched_sum *s)
+{
     const int en = x->en;
-    static const char *const zh_a[] = {"日期", "预警级别", "小时数", "状态", "损失产值 (万元)",
-                                       "加权损失 (万元)"};
+    static const char *const zh_a[] = {"日期", "预警级别", "小时数", "状态", "损失产值 (万元)"};
     static const char *const en_a[] = {"Day", "Level", "Hours", "Status",
-                                       "Lost value (10k yuan)", "Weighted loss (10k yuan)"};
-    static const char *const zh_b[] = {"日期", "预警级别", "污染物", "基准排放量 (kg)",
-                                       "减排要求 (kg)", "实际减排量 (kg)", "实际减排比例",
-                                       "缺口 (kg)"};
-    static const char *const en_b[] = {"Day", "Level", "Pollutant", "Baseline (kg)",
-                                       "Required (kg)", "Achieved (kg)", "Achieved ratio",
-                                       "Shortfall (kg)"};
-    size_t k, nseg = curtail_result_segment_count(r);
+                                       "Lost output value (10k yuan)"};
+    static const char *const zh_b[] = {"日期", "预警级别", "污染物", "全社会排放量 (kg)",
+                                       "清单企业排放量 (kg)", "减排要求 (kg)", "实际减排量 (kg)",
+                                       "缺口 (kg)", "要求减排比例（占全社会）",
+                                       "实际减排比例（占全社会）", "要求减排比例（占清单企业）",
+                                       "实际减排比例（占清单企业）"};
+    static const char *const en_b[] = {"Day", "Level", "Pollutant", "County total (kg)",
+                                       "Listed enterprises (kg)", "Required (kg)",
+                                       "Achieved (kg)", "Shortfall (kg)",
+                                       "Required, of county total", "Achieved, of county total",
+                                       "Required, of listed", "Achieved, of listed"};
+    size_t k;
     lxw_worksheet *ws = workbook_add_worksheet(x->wb, en ? "Segments" : "分段汇总");
     lxw_row_t row;
     int c, p;
     if (!ws)
         return CURTAIL_ENOMEM;
-    cu_xw_put_title(x, ws, 8, en ? "episode schedule" : "重污染天气过程逐时排程");
+    cu_xw_put_title(x, ws, 12, en ? "episode schedule" : "重污染天气过程逐时排程");
     cu_xw_put_status(x, ws, 1, 1);
     worksheet_set_column(ws, 0, 0, 12, NULL);
-    worksheet_set_column(ws, 1, 7, 15, NULL);
+    worksheet_set_column(ws, 1, 11, 15, NULL);
     row = cu_xw_put_title_block(x, ws, 2) + 1;
-    if (nseg == 0) {
+    if (s->nseg == 0) {
         worksheet_write_string(ws, row, 0,
                                en ? "No hour of the horizon is under an alert."
                                   : "排程时段内没有预警小时。",
@@ -45,46 +53,132 @@ int cu_xw_sheet_segments(xw *x)
         cu_xw_print_setup(ws, en);
         return CURTAIL_OK;
     }
-    worksheet_set_row(ws, row, 30, NULL);
-    for (c = 0; c < 6; c++)
-        worksheet_write_string(ws, row, (lxw_col_t)c, (en ? en_a : zh_a)[c], x->head);
-    for (k = 0, row++; k < nseg; k++, row++) {
-        curtail_segment_result sg;
-        int rc = curtail_result_segment(r, k, &sg, NULL);
-        if (rc != CURTAIL_OK)
-            return rc;
-        worksheet_write_string(ws, row, 0, sg.day, x->text);
-        worksheet_write_string(ws, row, 1, cu_xw_level_name(x, sg.level), x->head_level[sg.level]);
-        worksheet_write_number(ws, row, 2, sg.hours, x->num0);
-        worksheet_write_string(ws, row, 3,
-                               sg.status == CURTAIL_TARGETS_UNMET
-                                   ? (en ? "targets not met" : "目标未达成")
-                                   : (en ? "targets met" : "目标达成"),
-                               x->text);
-        worksheet_write_number(ws, row, 4, sg.lost_value / 10000.0, x->num2);
-        worksheet_write_number(ws, row, 5, sg.weighted_loss / 10000.0, x->num2);
+    x->tmp.len = 0;
+    cu_sched_base_text(s, en, &x->tmp);
+    put_tmp_line(x, ws, row++);
+    x->tmp.len = 0;
+    cu_sched_total_text(s, en, &x->tmp);
+    put_tmp_line(x, ws, row++);
+    {
+        /* the plan's credits and combined rows (issue 10), a line each */
+        cu_buf t;
+        char *p0, *nl;
+        cu_buf_init(&t, x->tmp.mem);
+        cu_sched_plan_notes(x->r, s, en, &t);
+        if (t.failed)
+            x->tmp.failed = 1;
+        for (p0 = t.data; !t.failed && t.len && p0 && *p0; p0 = nl + 1) {
+            if (!(nl = strchr(p0, '\n')))
+                break;
+            *nl = '\0';
+            worksheet_write_string(ws, row++, 0, p0, x->note);
+        }
+        cu_buf_free(&t);
     }
     row++;
     worksheet_set_row(ws, row, 30, NULL);
-    for (c = 0; c < 8; c++)
+    for (c = 0; c < 5; c++)
+        worksheet_write_string(ws, row, (lxw_col_t)c, (en ? en_a : zh_a)[c], x->head);
+    for (k = 0, row++; k < s->nseg; k++, row++) {
+        const cu_sched_seg *g = &s->seg[k];
+        worksheet_write_string(ws, row, 0, g->day, x->text);
+        worksheet_write_string(ws, row, 1, cu_xw_level_name(x, g->level), x->head_level[g->level]);
+        worksheet_write_number(ws, row, 2, g->hours, x->num0);
+        worksheet_write_string(ws, row, 3,
+                               g->status == CURTAIL_TARGETS_UNMET
+                                   ? (en ? "targets not met" : "目标未达成")
+                                   : (en ? "targets met" : "目标达成"),
+                               x->text);
+        worksheet_write_number(ws, row, 4, g->lost_value / 10000.0, x->num2);
+    }
+    row++;
+    worksheet_set_row(ws, row, 45, NULL);
+    for (c = 0; c < 12; c++)
         worksheet_write_string(ws, row, (lxw_col_t)c, (en ? en_b : zh_b)[c], x->head);
-    for (k = 0, row++; k < nseg; k++) {
-        curtail_segment_result sg;
-        int rc = curtail_result_segment(r, k, &sg, NULL);
-        if (rc != CURTAIL_OK)
-            return rc;
+    for (k = 0, row++; k < s->nseg; k++) {
+        const cu_sched_seg *g = &s->seg[k];
         for (p = 0; p < CU_NP; p++, row++) {
-            const curtail_target *t = &sg.targets[p];
-            worksheet_write_string(ws, row, 0, sg.day, x->text);
-            worksheet_write_string(ws, row, 1, cu_xw_level_name(x, sg.level), x->head_level[sg.level]);
+            const cu_sum_target *t = &g->t[p];
+            worksheet_write_string(ws, row, 0, g->day, x->text);
+            worksheet_write_string(ws, row, 1, cu_xw_level_name(x, g->level), x->head_level[g->level]);
             worksheet_write_string(ws, row, 2, cu_xw_pollutant_name(x, p), x->text);
-            worksheet_write_number(ws, row, 3, t->baseline, x->num2);
-            worksheet_write_number(ws, row, 4, t->required, x->num2);
-            worksheet_write_number(ws, row, 5, t->achieved, x->num2);
-            worksheet_write_number(ws, row, 6, cu_xw_ratio(t->achieved, t->baseline), x->pct);
+            if (s->has_county)
+                worksheet_write_number(ws, row, 3, t->county, x->num2);
+            else
+                worksheet_write_string(ws, row, 3, "—", x->text);
+            worksheet_write_number(ws, row, 4, t->listed, x->num2);
+            worksheet_write_number(ws, row, 5, t->required, x->num2);
+            worksheet_write_number(ws, row, 6, t->achieved, x->num2);
             worksheet_write_number(ws, row, 7, t->shortfall, x->num2);
+            if (s->has_county) {
+                worksheet_write_number(ws, row, 8, cu_xw_ratio(t->required, t->county), x->pct);
+                worksheet_write_number(ws, row, 9, cu_xw_ratio(t->achieved, t->county), x->pct);
+            } else {
+                worksheet_write_string(ws, row, 8, "—", x->text);
+                worksheet_write_string(ws, row, 9, "—", x->text);
+            }
+            worksheet_write_number(ws, row, 10, cu_xw_ratio(t->required, t->listed), x->pct);
+            worksheet_write_number(ws, row, 11, cu_xw_ratio(t->achieved, t->listed), x->pct);
         }
     }
+    cu_xw_print_setup(ws, en);
+    return CURTAIL_OK;
+}
+
+/* 附录 / Annex: the weighted loss per segment, the objective, and why no
+ * marginal costs (sched_summary.h). */
+int cu_xw_sheet_sched_annex(xw *x, const cu_sched_sum *s)
+{
+    const int en = x->en;
+    lxw_worksheet *ws = workbook_add_worksheet(x->wb, en ? "Annex" : "附录");
+    lxw_row_t row = 2;
+    double outside = cu_sched_lost_outside(s), woutside = cu_sched_weighted_outside(s);
+    size_t k;
+    if (!ws)
+        return CURTAIL_ENOMEM;
+    cu_xw_put_title(x, ws, 5, en ? "annex: weighted loss and the objective"
+                                 : "附录：加权损失与目标函数");
+    worksheet_set_column(ws, 0, 0, 14, NULL);
+    worksheet_set_column(ws, 1, 4, 18, NULL);
+    x->tmp.len = 0;
+    cu_sched_annex_text(s, 0, en, &x->tmp);
+    put_tmp_line(x, ws, row++);
+    row++;
+    worksheet_set_row(ws, row, 30, NULL);
+    worksheet_write_string(ws, row, 0, en ? "Day" : "日期", x->head);
+    worksheet_write_string(ws, row, 1, en ? "Level" : "预警级别", x->head);
+    worksheet_write_string(ws, row, 2, en ? "Hours" : "小时数", x->head);
+    worksheet_write_string(ws, row, 3, en ? "Lost output value (10k yuan)" : "损失产值 (万元)",
+                           x->head);
+    worksheet_write_string(ws, row, 4, en ? "Weighted loss (10k yuan)" : "加权损失 (万元)",
+                           x->head);
+    for (k = 0, row++; k < s->nseg; k++, row++) {
+        const cu_sched_seg *g = &s->seg[k];
+        worksheet_write_string(ws, row, 0, g->day, x->text);
+        worksheet_write_string(ws, row, 1, cu_xw_level_name(x, g->level), x->head_level[g->level]);
+        worksheet_write_number(ws, row, 2, g->hours, x->num0);
+        worksheet_write_number(ws, row, 3, g->lost_value / 10000.0, x->num2);
+        worksheet_write_number(ws, row, 4, g->weighted_loss / 10000.0, x->num2);
+    }
+    if (outside != 0.0 || woutside != 0.0) {
+        worksheet_write_string(ws, row, 0,
+                               en ? "outside the alerts (coke ovens changing load)"
+                                  : "预警时段以外（焦炉逐步调整负荷）",
+                               x->text);
+        worksheet_write_number(ws, row, 3, outside / 10000.0, x->num2);
+        worksheet_write_number(ws, row, 4, woutside / 10000.0, x->num2);
+        row++;
+    }
+    worksheet_write_string(ws, row, 0, en ? "Total" : "合计", x->head);
+    worksheet_write_number(ws, row, 3, s->lost_total / 10000.0, x->num2);
+    worksheet_write_number(ws, row, 4, s->weighted_total / 10000.0, x->num2);
+    row += 2;
+    x->tmp.len = 0;
+    cu_sched_annex_text(s, 1, en, &x->tmp);
+    put_tmp_line(x, ws, row++);
+    x->tmp.len = 0;
+    cu_sched_annex_text(s, 2, en, &x->tmp);
+    put_tmp_line(x, ws, row++);
     cu_xw_print_setup(ws, en);
     return CURTAIL_OK;
 }

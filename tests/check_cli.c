@@ -366,6 +366,52 @@ START_TEST(test_cli_plan_unmet_exit_3)
 }
 END_TEST
 
+/* Only a combined row (targets.combined) short: the stderr line names it,
+ * for a plan and for a schedule executing it (review P2-8). One unit, 100 kg/d of NOx and of VOCs, at least half load:
+ * each ratio reaches at most 0.5, their sum 1.0 of the 1.2 asked, 20 % short. */
+START_TEST(test_cli_plan_unmet_combined)
+{
+    static const char yaml[] =
+        "curtail: 1\n"
+        "builtin_policy: false\n"
+        "targets:\n"
+        "  ratios: {orange: {NOx: 0.1, VOCs: 0.1}}\n"
+        "  combined: [{pollutants: [NOx, VOCs], levels: [orange], ratio: 1.2}]\n"
+        "enterprises:\n"
+        "  - {id: d, industry: other, grade: D, units: [{id: v, kind: other, capacity: 100,\n"
+        "     value: 10, min_load: 0.5, ef: {NOx: 1, VOCs: 1}}]}\n";
+    char *dir = tu_tmpdir();
+    char path[1024];
+    run_result r;
+    snprintf(path, sizeof path, "%s/comb.yaml", dir);
+    ck_assert_int_eq(tu_write_file(path, yaml, strlen(yaml)), 0);
+    r = run("cd '%s' && @ plan comb.yaml -o out.json", dir);
+    assert_run(&r, 3,
+               "curtail: targets not met (smallest shortfall): orange NOx+VOCs combined ratio "
+               "short by 20.00%\n");
+    run_free(&r);
+    /* a schedule executing that plan: its segments meet their per-pollutant
+     * targets, the plan's combined row is named */
+    snprintf(path, sizeof path, "%s/comb.yaml", dir);
+    {
+        static const char episode[] =
+            "episode:\n"
+            "  start: 2023-12-01T00:00\n"
+            "  hours: 24\n"
+            "  timeline: [{level: orange, from: 2023-12-01T08:00, to: 2023-12-01T20:00}]\n";
+        char both[sizeof yaml + sizeof episode];
+        snprintf(both, sizeof both, "%s%s", yaml, episode);
+        ck_assert_int_eq(tu_write_file(path, both, strlen(both)), 0);
+    }
+    r = run("cd '%s' && @ schedule comb.yaml -o out.json", dir);
+    assert_run(&r, 3,
+               "curtail: targets not met (smallest shortfall): orange NOx+VOCs combined ratio "
+               "short by 20.00%\n");
+    run_free(&r);
+    remove_dir(dir);
+}
+END_TEST
+
 START_TEST(test_cli_export)
 {
     char *dir = tu_tmpdir();
@@ -891,6 +937,7 @@ int main(void)
     tcase_add_test(core, test_cli_validate);
     tcase_add_test(core, test_cli_policy_prints_builtin_table);
     tcase_add_test(core, test_cli_plan_unmet_exit_3);
+    tcase_add_test(core, test_cli_plan_unmet_combined);
     tcase_add_test(core, test_cli_export);
     tcase_add_test(core, test_cli_schedule_golden);
     tcase_add_test(core, test_cli_schedule_output_file_bom_stdin);

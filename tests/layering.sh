@@ -28,12 +28,12 @@ LEVELS='
 7 solve solve_glpk solve_clp
 8 result
 9 decomp_dual decomp plan plan_model mip schedule
-10 write write_text measure_text measure_words summary svg report write_csv write_json write_md write_html write_html_charts write_xlsx write_xlsx_schedule write_public write_xlsx_public write_explain write_explain_json
+10 write write_text measure_text measure_words summary sched_summary svg report write_csv write_json write_md write_html write_html_charts write_xlsx write_xlsx_schedule write_public write_xlsx_public write_explain write_explain_json
 11 export write_file sweep write_sweep write_sweep_xlsx write_sweep_html
 12 version
 '
 # what a writer may not use
-WRITER_FILES='write_text measure_text measure_words summary svg report write_csv write_json write_md write_html write_html_charts write_xlsx write_xlsx_schedule write_public write_xlsx_public write_explain write_explain_json'
+WRITER_FILES='write_text measure_text measure_words summary sched_summary svg report write_csv write_json write_md write_html write_html_charts write_xlsx write_xlsx_schedule write_public write_xlsx_public write_explain write_explain_json'
 MODEL_FILES='policy episode lp solve solve_glpk solve_clp decomp plan plan_model schedule'
 # ... and of these only the public API (curtail_*), not a cu_* symbol or the header
 PUBLIC_ONLY='scenario scenario_copy scenario_check scenario_scope'
