@@ -300,7 +300,8 @@ size_t cu_sum_columns(const cu_summary *s, int cols[CU_SUMC_N])
     size_t n = 0;
     int c;
     for (c = 0; c < CU_SUMC_N; c++) {
-        if (!s->has_county && (c == CU_SUMC_REQ_LISTED || c == CU_SUMC_ACH_LISTED))
+        if (!s->has_county &&
+            (c == CU_SUMC_COUNTY || c == CU_SUMC_REQ_LISTED || c == CU_SUMC_ACH_LISTED))
             continue;
         if (c == CU_SUMC_ORDER && !s->has_credit && !s->has_mobile)
             continue;
@@ -341,7 +342,7 @@ void cu_sum_column_header(const cu_summary *s, int col, int en, cu_buf *out)
         cu_buf_puts(out, en ? "Listed enterprises must reduce (kg/d)" : "清单企业须减排 (kg/d)");
         break;
     case CU_SUMC_ACHIEVED:
-        cu_buf_puts(out, en ? "Listed enterprises reduce (kg/d)" : "清单企业实际减排 (kg/d)");
+        cu_buf_puts(out, en ? "Listed enterprises achieved (kg/d)" : "清单企业实际减排 (kg/d)");
         break;
     case CU_SUMC_SHORTFALL:
         cu_buf_puts(out, en ? "Shortfall (kg/d)" : "缺口 (kg/d)");

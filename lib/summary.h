@@ -90,9 +90,9 @@ const char *cu_mc_label(int cls, int en);
 const char *cu_town_label(const char *town, int en);
 
 /* The columns of the targets table (after 预警级别 and 污染物), in order.
- * cu_sum_columns lists those this plan shows: the two ratios of the listed
- * enterprises' own emissions only with a county total (without one 全社会排放量
- * shows "—" and the order's ratios are of the listed emissions already);
+ * cu_sum_columns lists those this plan shows: 全社会排放量 and the two ratios
+ * of the listed enterprises' own emissions only with a county total (without
+ * one the order's ratios are of the listed emissions already);
  * 要求减排量, 非工业源抵扣 and 移动源 only when some level has a credit or a
  * mobile reduction (then every level shows them). */
 enum {

@@ -537,7 +537,7 @@ static void put_summary(cu_buf *b, const cu_summary *s)
             PUT_LIT(b, ", ");
             put_num_member(b, "listed", t->listed, 0);
             PUT_LIT(b, "\"targeted\": ");
-            PUT_LIT(b, t->targeted ? "true, " : "false, ");
+            cu_buf_puts(b, t->targeted ? "true, " : "false, ");
             put_num_member(b, "ratio", t->ratio, 0);
             put_num_member(b, "required_total", t->order, 0);
             put_num_member(b, "credit", t->credit, 0);
