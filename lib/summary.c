@@ -481,6 +481,15 @@ void cu_sum_shortfall_text(const cu_summary *s, int level, int p, int en, cu_buf
             cu_sum_put_tpd(out, t->reducible, en);
             if (s->has_fixed[p])
                 cu_buf_puts(out, en ? " (fixed emissions never reduce)" : "（固定排放不随负荷减少）");
+        } else if (t->why == CU_SHORT_BEYOND_LIST && !(t->reducible >= 0.5)) {
+            /* nothing of it varies with a load */
+            if (s->has_fixed[p])
+                cu_buf_puts(out, en ? " (no listed unit's emission of it varies with its load; "
+                                      "fixed emissions never reduce)"
+                                    : "（清单企业没有随负荷变化的该污染物排放，固定排放不随负荷减少）");
+            else
+                cu_buf_puts(out, en ? " (no listed unit's emission of it varies with its load)"
+                                    : "（清单企业没有随负荷变化的该污染物排放）");
         } else if (t->why == CU_SHORT_BEYOND_LIST) {
             /* the lowest loads stop every listed unit already */
             if (s->has_fixed[p])
