@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* summary.c — a plan's summary, computed once from the result (summary.h). */
 #include "summary.h"
-#include "scenario.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -75,7 +74,7 @@ static int targets(const curtail_result *r, cu_summary *s)
             t->county = s->has_county ? lt->baseline : 0.0;
             t->listed = g->listed[p];
             t->base = lt->baseline;
-            t->ratio = r->s->ratios[L][p];
+            t->ratio = curtail_scenario_ratio(r->s, (curtail_level)L, (curtail_pollutant)p);
             t->targeted = t->ratio > 0;
             t->order = t->ratio * t->base;
             t->credit = r->has_credits ? r->credit[L][p] : 0.0;
