@@ -718,9 +718,9 @@ static void put_transport_summary(hw *h)
     puts_(h, "</tbody>\n</table>\n");
     if (trucks) {
         puts_(h, h->en ? "<p>Mobile-source reductions (kg/d), counted toward the targets: the "
-                         "requirements above are net of them.</p>\n<table>\n<thead><tr>"
-                         "<th>Level</th>"
-                       : "<p>移动源减排量（kg/d），计入减排目标：上表减排要求已扣除。</p>\n"
+                         "listed enterprises' requirements above are net of them.</p>\n"
+                         "<table>\n<thead><tr><th>Level</th>"
+                       : "<p>移动源减排量（kg/d），计入减排目标：上表清单企业须减排已扣除。</p>\n"
                          "<table>\n<thead><tr><th>预警级别</th>");
         for (p = 0; p < CU_NP; p++)
             cu_buf_printf(h->out, "<th>%s</th>", pollutant_name(h, p));

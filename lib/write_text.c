@@ -388,9 +388,9 @@ void cu_transport_table_md(cu_buf *b, const curtail_result *r, int en)
     if (!cu_transport_any_trucks(r))
         return;
     cu_buf_puts(b, en ? "Mobile-source reductions (truck trips stopped; counted toward the "
-                        "targets: the requirement above is net of them):\n\n"
+                        "targets: the listed enterprises' requirement above is net of them):\n\n"
                         "| Level | Trips stopped (per day) |"
-                      : "移动源减排量（停运车次，计入减排目标：上表减排要求已扣除）：\n\n"
+                      : "移动源减排量（停运车次，计入减排目标：上表清单企业须减排已扣除）：\n\n"
                         "| 预警级别 | 停运车次（次/日） |");
     for (p = 0; p < CU_NP; p++)
         cu_buf_printf(b, " %s (kg/d) |", en ? curtail_pollutant_name((curtail_pollutant)p)
