@@ -600,6 +600,16 @@ void cu_sum_combined_per_kg(const curtail_result *r, size_t k, int en, cu_buf *o
     }
 }
 
+int cu_sum_combined_unmet(const curtail_result *r, size_t k)
+{
+    return r->comb[k].shortfall >= 5e-5;
+}
+
+const char *cu_sum_unmet_text(int en)
+{
+    return en ? "— (not met)" : "—（未达成）";
+}
+
 void cu_sum_combined_note(int en, cu_buf *out)
 {
     cu_buf_puts(out, en ? "Combined targets (the least sum of several pollutants' reduction "
@@ -609,10 +619,12 @@ void cu_sum_combined_note(int en, cu_buf *out)
                           "same cost per kg is marginal cost × 100 ÷ base emissions (yuan/kg, "
                           "weighted loss). A unit's basis compares its cost per kg with its "
                           "pollutant's own marginal cost (table above) plus this share. 0 where "
-                          "the combined target does not bind."
+                          "the combined target does not bind; none where it is not met (its "
+                          "units are at their deepest cut)."
                         : "组合目标（多项污染物减排比例之和的下限）：边际减排成本为该组合比例之和每提高 1 "
                           "个百分点，该级别加权损失（元/日）增加的数额；某污染物每多减排 1 千克/日，"
                           "比例之和增加 1 ÷ 该污染物基数排放量，故折合每千克为 边际成本 × 100 ÷ 基数"
                           "排放量（元/千克，按加权损失计）。清单“依据”中的本级别边际成本 = 上表该污染物"
-                          "的边际成本 + 此折合值。为 0 表示该组合目标不构成约束。");
+                          "的边际成本 + 此折合值。为 0 表示该组合目标不构成约束；"
+                          "未达成的组合目标不计边际成本（相关生产单元已按最深削减）。");
 }

@@ -142,6 +142,11 @@ void cu_sum_annex_text(const cu_summary *s, int which, int en, cu_buf *out);
  * own marginal cost. */
 void cu_sum_combined_label(const curtail_result *r, size_t k, int en, cu_buf *out);
 void cu_sum_combined_per_kg(const curtail_result *r, size_t k, int en, cu_buf *out);
+/* 1 when combined row k shows a shortfall (≥ 0.005 %): it has no marginal
+ * cost to report (its groups are at their deepest cut), the annex says so. */
+int cu_sum_combined_unmet(const curtail_result *r, size_t k);
+/* "—（未达成）" / "— (not met)" */
+const char *cu_sum_unmet_text(int en);
 /* The paragraph above the combined table. */
 void cu_sum_combined_note(int en, cu_buf *out);
 /* Money in 万元/日 for a label: "万元/日" / "CNY 10k/d". */

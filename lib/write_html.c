@@ -491,6 +491,11 @@ static void put_annex(hw *h, const cu_summary *s)
             if (!text.failed)
                 esc(h, text.data);
             puts_(h, "</td>");
+            if (cu_sum_combined_unmet(h->r, k)) {
+                cu_buf_printf(h->out, "<td class=\"n unmet\">%s</td><td>—</td></tr>\n",
+                              cu_sum_unmet_text(h->en));
+                continue;
+            }
             td_num(h, h->r->comb[k].shadow_price / 100.0, 2);
             puts_(h, "<td>");
             text.len = 0;

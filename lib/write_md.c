@@ -322,6 +322,10 @@ static void put_annex(cu_buf *b, const curtail_result *r, const cu_summary *s, i
         cu_buf_printf(b, "| %s | ", en ? cu_level_en[L] : cu_level_zh[L]);
         cu_sum_combined_label(r, k, en, b);
         cu_buf_puts(b, " | ");
+        if (cu_sum_combined_unmet(r, k)) {
+            cu_buf_printf(b, "%s | — |\n", cu_sum_unmet_text(en));
+            continue;
+        }
         cu_put_fixed(b, r->comb[k].shadow_price / 100.0, 2);
         cu_buf_puts(b, " | ");
         cu_sum_combined_per_kg(r, k, en, b);

@@ -576,6 +576,11 @@ static int sheet_annex(xw *x, const cu_summary *s)
             x->tmp.len = 0;
             cu_sum_combined_label(x->r, k, en, &x->tmp);
             worksheet_write_string(ws, row, 1, cu_xw_tmp_text(x), x->text);
+            if (cu_sum_combined_unmet(x->r, k)) {
+                worksheet_write_string(ws, row, 2, cu_sum_unmet_text(en), x->text);
+                worksheet_write_string(ws, row, 3, "—", x->text);
+                continue;
+            }
             worksheet_write_number(ws, row, 2, x->r->comb[k].shadow_price / 100.0, x->num2);
             x->tmp.len = 0;
             cu_sum_combined_per_kg(x->r, k, en, &x->tmp);

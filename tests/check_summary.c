@@ -565,6 +565,8 @@ START_TEST(credit_and_mobile)
                                          "移动源 3.50%，清单企业须达 16.50%；清单企业实际 6.00%，"
                                          "缺口 10.50%。\n"));
     ck_assert_ptr_null(strstr(b.data, "元/日每百分点（按加权损失计）"));
+    /* unmet: no price to report in the annex */
+    ck_assert_ptr_nonnull(strstr(b.data, "| 橙色 | SO2+NOx ≥ 20.00% | —（未达成） | — |\n"));
     b.len = 0;
     o.lang = CURTAIL_LANG_EN;
     ck_assert_int_eq(cu_write_md(r, &o, &b), CURTAIL_OK);
