@@ -413,7 +413,18 @@ const char *cu_sum_cell_text(int kind, int en)
 {
     if (kind == CU_SUMV_NOT_ASSESSED)
         return en ? "no target" : "不考核";
+    if (kind == CU_SUMV_UNMET)
+        return cu_sum_unmet_text(en);
     return "—";
+}
+
+int cu_sum_marginal_cell(const cu_summary *s, int L, int p, double *v)
+{
+    const cu_sum_target *t = &s->lv[L].t[p];
+    *v = t->marginal;
+    if (!t->targeted)
+        return CU_SUMV_DASH;
+    return t->why != CU_SHORT_NONE && !(t->marginal > 0) ? CU_SUMV_UNMET : CU_SUMV_KG;
 }
 
 void cu_sum_columns_note(const cu_summary *s, int en, cu_buf *out)
@@ -555,13 +566,17 @@ void cu_sum_annex_text(const cu_summary *s, int which, int en, cu_buf *out)
                               "loss (yuan/d) rises for each further kg/d of that pollutant "
                               "required, i.e. yuan per kg of daily reduction counted in "
                               "weighted loss; 0 where the target does not bind (the mandatory "
-                              "measures already reach it). A unit is cut beyond its rule when "
+                              "measures already reach it), \"—\" where the level sets no target "
+                              "for it, \"— (not met)\" where the target is not met (its units "
+                              "are at their deepest cut: no marginal cost). A unit is cut beyond "
+                              "its rule when "
                               "its own weighted loss per kg (value × weight ÷ emission) is not "
                               "above it."
                             : "边际减排成本：某级别某污染物减排要求每增加 1 千克/日，该级别加权损失"
                               "（元/日）增加的数额，单位元/千克（按加权损失计）；为 0 表示该目标"
-                              "不构成约束（强制性措施已达到）。单位减排成本（产值 × 权重 ÷ 排放）"
-                              "不高于边际成本的生产单元被优化加严。");
+                              "不构成约束（强制性措施已达到）；“—”为该级别不考核该污染物，"
+                              "“—（未达成）”为目标未达成（相关生产单元已按最深削减，不计边际成本）。"
+                              "单位减排成本（产值 × 权重 ÷ 排放）不高于边际成本的生产单元被优化加严。");
         break;
     }
 }

@@ -115,13 +115,17 @@ enum {
     CU_SUMV_KG = 0, /* kg/d, 2 decimals */
     CU_SUMV_PCT,    /* a fraction, shown as a percentage with 2 decimals */
     CU_SUMV_DASH,   /* "—": no such figure (no target, no county total) */
-    CU_SUMV_NOT_ASSESSED /* "不考核" / "no target": the order sets no ratio */
+    CU_SUMV_NOT_ASSESSED, /* "不考核" / "no target": the order sets no ratio */
+    CU_SUMV_UNMET         /* "—（未达成）": an unmet target has no marginal cost to report */
 };
 size_t cu_sum_columns(const cu_summary *s, int cols[CU_SUMC_N]);
 void cu_sum_column_header(const cu_summary *s, int col, int en, cu_buf *out);
 /* The cell of level L, pollutant p, column col: CU_SUMV_* and, for a number, *v. */
 int cu_sum_cell(const cu_summary *s, int L, int p, int col, double *v);
-/* "—" / "不考核" / "no target" for the text kinds. */
+/* The annex's marginal cost of level L, pollutant p: CU_SUMV_KG (a number,
+ * yuan/kg), CU_SUMV_DASH (no target) or CU_SUMV_UNMET. */
+int cu_sum_marginal_cell(const cu_summary *s, int L, int p, double *v);
+/* "—" / "不考核" / "no target" / "—（未达成）" for the text kinds. */
 const char *cu_sum_cell_text(int kind, int en);
 /* A sentence under the table when it has credit or mobile columns (else nothing). */
 void cu_sum_columns_note(const cu_summary *s, int en, cu_buf *out);

@@ -462,8 +462,14 @@ static void put_annex(hw *h, const cu_summary *s)
     for (L = 0; L < CU_NL; L++) {
         cu_buf_printf(h->out, "<tr class=\"l%d\"><th class=\"l%d\">%s</th>", L, L,
                       level_name(h, L));
-        for (p = 0; p < CU_NP; p++)
-            td_num(h, s->lv[L].t[p].marginal, 2);
+        for (p = 0; p < CU_NP; p++) {
+            double v;
+            int kind = cu_sum_marginal_cell(s, L, p, &v);
+            if (kind == CU_SUMV_KG)
+                td_num(h, v, 2);
+            else
+                cu_buf_printf(h->out, "<td class=\"n\">%s</td>", cu_sum_cell_text(kind, h->en));
+        }
         puts_(h, "</tr>\n");
     }
     puts_(h, "</tbody>\n</table>\n");

@@ -302,8 +302,13 @@ static void put_annex(cu_buf *b, const curtail_result *r, const cu_summary *s, i
     for (L = 0; L < CU_NL; L++) {
         cu_buf_printf(b, "| %s", en ? cu_level_en[L] : cu_level_zh[L]);
         for (p = 0; p < CU_NP; p++) {
+            double v;
+            int kind = cu_sum_marginal_cell(s, L, p, &v);
             cu_buf_puts(b, " | ");
-            cu_put_fixed(b, s->lv[L].t[p].marginal, 2);
+            if (kind == CU_SUMV_KG)
+                cu_put_fixed(b, v, 2);
+            else
+                cu_buf_puts(b, cu_sum_cell_text(kind, en));
         }
         cu_buf_puts(b, " |\n");
     }

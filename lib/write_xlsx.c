@@ -549,8 +549,15 @@ static int sheet_annex(xw *x, const cu_summary *s)
     row++;
     for (L = 0; L < CU_NL; L++, row++) {
         worksheet_write_string(ws, row, 0, cu_xw_level_name(x, L), x->head_level[L]);
-        for (p = 0; p < CU_NP; p++)
-            worksheet_write_number(ws, row, (lxw_col_t)(1 + p), s->lv[L].t[p].marginal, x->num2);
+        for (p = 0; p < CU_NP; p++) {
+            double v;
+            int kind = cu_sum_marginal_cell(s, L, p, &v);
+            if (kind == CU_SUMV_KG)
+                worksheet_write_number(ws, row, (lxw_col_t)(1 + p), v, x->num2);
+            else
+                worksheet_write_string(ws, row, (lxw_col_t)(1 + p), cu_sum_cell_text(kind, en),
+                                       x->text);
+        }
     }
     if (x->r->ncomb) { /* issue 10: the combined targets, reported like the others */
         size_t k;

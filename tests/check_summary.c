@@ -265,6 +265,11 @@ START_TEST(written)
     ck_assert_ptr_nonnull(strstr(b.data, "| （未填写乡镇） | 1 | 1 | 0 | 0 | 0 | 0 | 0 | 0 |\n"));
     ck_assert_ptr_nonnull(strstr(b.data, "A级 ×3，C级 ×2，D级 ×1。"));
     ck_assert_ptr_nonnull(strstr(b.data, "目标函数值：47.00 万元/日。"));
+    /* the annex's marginal costs: PM has no target anywhere, orange NOx and
+     * red VOCs are unmet (no price), yellow VOCs binds by its rule only (0) */
+    ck_assert_ptr_nonnull(strstr(b.data, "| 黄色 | — | — | — | 0.00 |\n"
+                                         "| 橙色 | 0.00 | —（未达成） | — | 0.00 |\n"
+                                         "| 红色 | 0.00 | 0.00 | — | —（未达成） |\n"));
     ck_assert_ptr_null(strstr(b.data, "加权元"));
     ck_assert_ptr_null(strstr(b.data, "三级加权损失合计"));
     b.len = 0;
