@@ -491,6 +491,9 @@ CURTAIL_API const char *curtail_scenario_name(const curtail_scenario *s);
  * compiled the list; NULL when not given (issue 9). */
 CURTAIL_API const char *curtail_scenario_note(const curtail_scenario *s);
 CURTAIL_API const char *curtail_scenario_compiled_by(const curtail_scenario *s);
+/** targets.ratios at a level (0: no target; 0 too when out of range). */
+CURTAIL_API double curtail_scenario_ratio(const curtail_scenario *s, curtail_level level,
+                                          curtail_pollutant p);
 CURTAIL_API size_t curtail_scenario_enterprise_count(const curtail_scenario *s);
 CURTAIL_API size_t curtail_scenario_unit_count(const curtail_scenario *s);
 /** Warnings, each "FILE:LINE:COL: warning: PATH: message" (position parts when known). */

@@ -239,6 +239,13 @@ const char *curtail_scenario_compiled_by(const curtail_scenario *s)
     return s ? s->compiled_by : NULL;
 }
 
+double curtail_scenario_ratio(const curtail_scenario *s, curtail_level level, curtail_pollutant p)
+{
+    if (!s || (int)level < 0 || (int)level >= CU_NL || (int)p < 0 || (int)p >= CU_NP)
+        return 0.0;
+    return s->ratios[level][p];
+}
+
 int curtail_scenario_set_lang(curtail_scenario *s, curtail_lang lang, curtail_error *err)
 {
     NEED_S(s, "curtail_scenario_set_lang");

@@ -204,21 +204,26 @@ static void td_text(hw *h, const char *t)
 
 static int put_plan_summary(hw *h, const cu_summary *s)
 {
-    int L, p, any;
+    int L, p, any, cols[CU_SUMC_N];
+    size_t c, ncols;
     puts_(h, h->en ? "<section>\n<h2>Targets and results by level</h2>\n<p class=\"note\">"
                    : "<section>\n<h2>分级减排目标与结果</h2>\n<p class=\"note\">");
     cu_sum_base_text(s, h->en, h->out);
     puts_(h, "</p>\n<table>\n<thead><tr>");
-    puts_(h, h->en ? "<th>Level</th><th>Pollutant</th><th>County total (kg/d)</th>"
-                     "<th>Listed enterprises (kg/d)</th><th>Required (kg/d)</th>"
-                     "<th>Achieved (kg/d)</th><th>Shortfall (kg/d)</th>"
-                     "<th>Required, of county total</th><th>Achieved, of county total</th>"
-                     "<th>Required, of listed</th><th>Achieved, of listed</th>"
-                   : "<th>预警级别</th><th>污染物</th><th>全社会排放量 (kg/d)</th>"
-                     "<th>清单企业排放量 (kg/d)</th><th>减排要求 (kg/d)</th>"
-                     "<th>实际减排量 (kg/d)</th><th>缺口 (kg/d)</th>"
-                     "<th>要求减排比例（占全社会）</th><th>实际减排比例（占全社会）</th>"
-                     "<th>要求减排比例（占清单企业）</th><th>实际减排比例（占清单企业）</th>");
+    puts_(h, h->en ? "<th>Level</th><th>Pollutant</th>" : "<th>预警级别</th><th>污染物</th>");
+    ncols = cu_sum_columns(s, cols);
+    for (c = 0; c < ncols; c++) {
+        cu_buf text;
+        cu_buf_init(&text, h->out->mem);
+        cu_sum_column_header(s, cols[c], h->en, &text);
+        puts_(h, "<th>");
+        if (text.failed)
+            h->out->failed = 1;
+        else
+            esc(h, text.data);
+        puts_(h, "</th>");
+        cu_buf_free(&text);
+    }
     puts_(h, "</tr></thead>\n<tbody>\n");
     for (L = 0; L < CU_NL; L++) {
         for (p = 0; p < CU_NP; p++) {
@@ -228,27 +233,37 @@ static int put_plan_summary(hw *h, const cu_summary *s)
                 cu_buf_printf(h->out, "<th class=\"l%d\" rowspan=\"%d\">%s</th>", L, CU_NP,
                               level_name(h, L));
             cu_buf_printf(h->out, "<td>%s</td>", pollutant_name(h, p));
-            if (s->has_county)
-                td_num(h, t->county, 2);
-            else
-                puts_(h, "<td class=\"n\">—</td>");
-            td_num(h, t->listed, 2);
-            td_num(h, t->required, 2);
-            td_num(h, t->achieved, 2);
-            puts_(h, t->why != CU_SHORT_NONE ? "<td class=\"n unmet\">" : "<td class=\"n\">");
-            put_number(h, t->shortfall, 2);
-            puts_(h, "</td>");
-            if (s->has_county) {
-                td_pct(h, cu_sum_ratio(t->required, t->county));
-                td_pct(h, cu_sum_ratio(t->achieved, t->county));
-            } else
-                puts_(h, "<td class=\"n\">—</td><td class=\"n\">—</td>");
-            td_pct(h, cu_sum_ratio(t->required, t->listed));
-            td_pct(h, cu_sum_ratio(t->achieved, t->listed));
+            for (c = 0; c < ncols; c++) {
+                double v;
+                int kind = cu_sum_cell(s, L, p, cols[c], &v);
+                if (cols[c] == CU_SUMC_SHORTFALL && t->why != CU_SHORT_NONE)
+                    puts_(h, "<td class=\"n unmet\">");
+                else
+                    puts_(h, "<td class=\"n\">");
+                if (kind == CU_SUMV_KG)
+                    put_number(h, v, 2);
+                else if (kind == CU_SUMV_PCT)
+                    put_percent(h, v);
+                else
+                    puts_(h, cu_sum_cell_text(kind, h->en));
+                puts_(h, "</td>");
+            }
             puts_(h, "</tr>\n");
         }
     }
     puts_(h, "</tbody>\n</table>\n");
+    if (s->has_credit || s->has_mobile) {
+        cu_buf text;
+        cu_buf_init(&text, h->out->mem);
+        cu_sum_columns_note(s, h->en, &text);
+        puts_(h, "<p class=\"note\">");
+        if (text.failed)
+            h->out->failed = 1;
+        else
+            esc(h, text.data);
+        puts_(h, "</p>\n");
+        cu_buf_free(&text);
+    }
     for (L = 0, any = 0; L < CU_NL; L++)
         for (p = 0; p < CU_NP; p++) {
             if (s->lv[L].t[p].why == CU_SHORT_NONE)
@@ -270,7 +285,7 @@ static int put_plan_summary(hw *h, const cu_summary *s)
     if (any)
         puts_(h, "</ul>\n");
     puts_(h, "<table>\n<thead><tr>");
-    puts_(h, h->en ? "<th>Level</th><th>Status</th><th>Lost output value (10k yuan/d)</th>"
+    puts_(h, h->en ? "<th>Level</th><th>Status</th><th>Lost output value (CNY 10k/d)</th>"
                    : "<th>预警级别</th><th>状态</th><th>损失产值 (万元/日)</th>");
     puts_(h, "</tr></thead>\n<tbody>\n");
     for (L = 0; L < CU_NL; L++) {
@@ -414,8 +429,8 @@ static void put_annex(hw *h, const cu_summary *s)
     puts_(h, h->en ? "<section>\n<h2>Annex: marginal costs and the weighted objective</h2>\n"
                    : "<section>\n<h2>附录：边际减排成本与加权目标函数</h2>\n");
     put_para(h, s, 0);
-    puts_(h, h->en ? "<table>\n<thead><tr><th>Level</th><th>Lost output value (10k yuan/d)</th>"
-                     "<th>Weighted loss (10k yuan/d)</th></tr></thead>\n<tbody>\n"
+    puts_(h, h->en ? "<table>\n<thead><tr><th>Level</th><th>Lost output value (CNY 10k/d)</th>"
+                     "<th>Weighted loss (CNY 10k/d)</th></tr></thead>\n<tbody>\n"
                    : "<table>\n<thead><tr><th>预警级别</th><th>损失产值 (万元/日)</th>"
                      "<th>加权损失 (万元/日)</th></tr></thead>\n<tbody>\n");
     for (L = 0; L < CU_NL; L++) {
@@ -437,11 +452,60 @@ static void put_annex(hw *h, const cu_summary *s)
     for (L = 0; L < CU_NL; L++) {
         cu_buf_printf(h->out, "<tr class=\"l%d\"><th class=\"l%d\">%s</th>", L, L,
                       level_name(h, L));
-        for (p = 0; p < CU_NP; p++)
-            td_num(h, s->lv[L].t[p].marginal, 2);
+        for (p = 0; p < CU_NP; p++) {
+            double v;
+            int kind = cu_sum_marginal_cell(s, L, p, &v);
+            if (kind == CU_SUMV_KG)
+                td_num(h, v, 2);
+            else
+                cu_buf_printf(h->out, "<td class=\"n\">%s</td>", cu_sum_cell_text(kind, h->en));
+        }
         puts_(h, "</tr>\n");
     }
-    puts_(h, "</tbody>\n</table>\n</section>\n");
+    puts_(h, "</tbody>\n</table>\n");
+    if (h->r->ncomb) { /* issue 10: the combined targets, reported like the others */
+        cu_buf text;
+        size_t k;
+        cu_buf_init(&text, h->out->mem);
+        cu_sum_combined_note(h->en, &text);
+        puts_(h, "<p>");
+        if (!text.failed)
+            esc(h, text.data);
+        puts_(h, "</p>\n");
+        puts_(h, h->en ? "<table>\n<thead><tr><th>Level</th><th>Combined target</th>"
+                         "<th>Marginal cost (yuan/d per percentage point)</th>"
+                         "<th>Per kg of each pollutant (yuan/kg)</th></tr></thead>\n<tbody>\n"
+                       : "<table>\n<thead><tr><th>预警级别</th><th>组合目标</th>"
+                         "<th>边际减排成本 (元/日每百分点)</th><th>折合各污染物 (元/千克)</th>"
+                         "</tr></thead>\n<tbody>\n");
+        for (k = 0; k < h->r->ncomb; k++) {
+            L = h->r->comb[k].level;
+            cu_buf_printf(h->out, "<tr class=\"l%d\"><th class=\"l%d\">%s</th><td>", L, L,
+                          level_name(h, L));
+            text.len = 0;
+            cu_sum_combined_label(h->r, k, h->en, &text);
+            if (!text.failed)
+                esc(h, text.data);
+            puts_(h, "</td>");
+            if (cu_sum_combined_unmet(h->r, k)) {
+                cu_buf_printf(h->out, "<td class=\"n unmet\">%s</td><td>—</td></tr>\n",
+                              cu_sum_unmet_text(h->en));
+                continue;
+            }
+            td_num(h, h->r->comb[k].shadow_price / 100.0, 2);
+            puts_(h, "<td>");
+            text.len = 0;
+            cu_sum_combined_per_kg(h->r, k, h->en, &text);
+            if (!text.failed)
+                esc(h, text.data);
+            puts_(h, "</td></tr>\n");
+        }
+        if (text.failed)
+            h->out->failed = 1;
+        cu_buf_free(&text);
+        puts_(h, "</tbody>\n</table>\n");
+    }
+    puts_(h, "</section>\n");
 }
 
 /* ---- schedule summary ----------------------------------------------------------------------- */
@@ -755,9 +819,9 @@ static void put_transport_summary(hw *h)
     puts_(h, "</tbody>\n</table>\n");
     if (trucks) {
         puts_(h, h->en ? "<p>Mobile-source reductions (kg/d), counted toward the targets: the "
-                         "requirements above are net of them.</p>\n<table>\n<thead><tr>"
-                         "<th>Level</th>"
-                       : "<p>移动源减排量（kg/d），计入减排目标：上表减排要求已扣除。</p>\n"
+                         "listed enterprises' requirements above are net of them.</p>\n"
+                         "<table>\n<thead><tr><th>Level</th>"
+                       : "<p>移动源减排量（kg/d），计入减排目标：上表清单企业须减排已扣除。</p>\n"
                          "<table>\n<thead><tr><th>预警级别</th>");
         for (p = 0; p < CU_NP; p++)
             cu_buf_printf(h->out, "<th>%s</th>", pollutant_name(h, p));

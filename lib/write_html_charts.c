@@ -29,7 +29,7 @@ static void figure(hw *h, const cu_svg_chart *c)
 int cu_hw_put_target_charts(hw *h)
 {
     const char *cats[CU_NP];
-    double req[CU_NP], ach[CU_NP];
+    double req[CU_NP], ach[CU_NP], mobile[CU_NP];
     char title[128], id[16];
     int L, p, rc;
     for (p = 0; p < CU_NP; p++)
@@ -43,9 +43,14 @@ int cu_hw_put_target_charts(hw *h)
         rc = curtail_result_level(h->r, (curtail_level)L, &lr, NULL);
         if (rc != CURTAIL_OK)
             return rc;
+        curtail_result_mobile(h->r, (curtail_level)L, mobile, NULL);
         for (p = 0; p < CU_NP; p++) {
-            req[p] = ratio(lr.targets[p].required, lr.targets[p].baseline);
-            ach[p] = ratio(lr.targets[p].achieved, lr.targets[p].baseline);
+            /* as the summary's table: the order's ratio, and the listed
+             * enterprises' reduction with the mobile sources and credits */
+            req[p] = curtail_scenario_ratio(h->r->s, (curtail_level)L, (curtail_pollutant)p);
+            ach[p] = ratio(lr.targets[p].achieved + mobile[p] +
+                               curtail_result_credit(h->r, (curtail_level)L, (curtail_pollutant)p),
+                           lr.targets[p].baseline);
         }
         s[0].name = h->en ? "Required" : "要求";
         s[0].color = "#b4b4b4";

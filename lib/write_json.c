@@ -580,10 +580,24 @@ static void put_summary(cu_buf *b, const cu_summary *s)
                 PUT_LIT(b, "null");
             PUT_LIT(b, ", ");
             put_num_member(b, "listed", t->listed, 0);
+            PUT_LIT(b, "\"targeted\": ");
+            cu_buf_puts(b, t->targeted ? "true, " : "false, ");
+            put_num_member(b, "ratio", t->ratio, 0);
+            put_num_member(b, "required_total", t->order, 0);
+            put_num_member(b, "credit", t->credit, 0);
+            put_num_member(b, "mobile", t->mobile, 0);
             put_num_member(b, "required", t->required, 0);
             put_num_member(b, "achieved", t->achieved, 0);
-            put_ratio_or_null(b, "required_ratio_county", s->has_county, t->required, t->county);
-            put_ratio_or_null(b, "achieved_ratio_county", s->has_county, t->achieved, t->county);
+            put_num_member(b, "achieved_total", t->achieved_total, 0);
+            /* against the county: the order's ratio, and listed + mobile + credit */
+            put_key(b, "required_ratio_county");
+            if (s->has_county)
+                cu_buf_num(b, t->ratio);
+            else
+                PUT_LIT(b, "null");
+            PUT_LIT(b, ", ");
+            put_ratio_or_null(b, "achieved_ratio_county", s->has_county, t->achieved_total,
+                              t->county);
             put_num_member(b, "required_ratio_listed", cu_sum_ratio(t->required, t->listed), 0);
             put_num_member(b, "achieved_ratio_listed", cu_sum_ratio(t->achieved, t->listed), 0);
             put_num_member(b, "shortfall", t->shortfall, 0);

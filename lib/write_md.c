@@ -187,7 +187,8 @@ static void put_pct(cu_buf *b, double fraction)
  * shortfalls in words. */
 static void put_plan_level(cu_buf *b, const cu_summary *s, int L, int en)
 {
-    int p, any = 0;
+    int p, any = 0, cols[CU_SUMC_N];
+    size_t c, ncols;
     if (en)
         cu_buf_printf(b, "### %s alert\n\nStatus: %s; lost output value ", cu_level_en[L],
                       s->lv[L].status == CURTAIL_TARGETS_UNMET ? "targets not met" : "targets met");
@@ -195,45 +196,39 @@ static void put_plan_level(cu_buf *b, const cu_summary *s, int L, int en)
         cu_buf_printf(b, "### %s预警\n\n状态：%s；损失产值 ", cu_level_zh[L],
                       s->lv[L].status == CURTAIL_TARGETS_UNMET ? "目标未达成" : "目标达成");
     cu_put_fixed(b, s->lv[L].lost_value / 10000.0, 2);
-    cu_buf_puts(b, en ? " 10k yuan/d.\n\n" : " 万元/日。\n\n");
-    cu_buf_puts(b, en ? "| Pollutant | County total (kg/d) | Listed enterprises (kg/d) "
-                        "| Required (kg/d) | Achieved (kg/d) | Shortfall (kg/d) "
-                        "| Required, of county total | Achieved, of county total "
-                        "| Required, of listed | Achieved, of listed |\n"
-                      : "| 污染物 | 全社会排放量 (kg/d) | 清单企业排放量 (kg/d) | 减排要求 (kg/d) "
-                        "| 实际减排量 (kg/d) | 缺口 (kg/d) | 要求减排比例（占全社会） "
-                        "| 实际减排比例（占全社会） | 要求减排比例（占清单企业） "
-                        "| 实际减排比例（占清单企业） |\n");
-    cu_buf_puts(b, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+    cu_buf_printf(b, en ? " %s.\n\n" : " %s。\n\n", cu_sum_10k_unit(en));
+    ncols = cu_sum_columns(s, cols);
+    cu_buf_puts(b, en ? "| Pollutant" : "| 污染物");
+    for (c = 0; c < ncols; c++) {
+        cu_buf_puts(b, " | ");
+        cu_sum_column_header(s, cols[c], en, b);
+    }
+    cu_buf_puts(b, " |\n|---");
+    for (c = 0; c < ncols; c++)
+        cu_buf_puts(b, "|---:");
+    cu_buf_puts(b, "|\n");
     for (p = 0; p < CU_NP; p++) {
-        const cu_sum_target *t = &s->lv[L].t[p];
-        cu_buf_printf(b, "| %s | ", pol_name(p, en));
-        if (s->has_county)
-            cu_put_fixed(b, t->county, 2);
-        else
-            cu_buf_puts(b, "—");
-        cu_buf_puts(b, " | ");
-        cu_put_fixed(b, t->listed, 2);
-        cu_buf_puts(b, " | ");
-        cu_put_fixed(b, t->required, 2);
-        cu_buf_puts(b, " | ");
-        cu_put_fixed(b, t->achieved, 2);
-        cu_buf_puts(b, " | ");
-        cu_put_fixed(b, t->shortfall, 2);
-        cu_buf_puts(b, " | ");
-        if (s->has_county) {
-            put_pct(b, cu_sum_ratio(t->required, t->county));
+        cu_buf_printf(b, "| %s", pol_name(p, en));
+        for (c = 0; c < ncols; c++) {
+            double v;
+            int kind = cu_sum_cell(s, L, p, cols[c], &v);
             cu_buf_puts(b, " | ");
-            put_pct(b, cu_sum_ratio(t->achieved, t->county));
-        } else
-            cu_buf_puts(b, "— | —");
-        cu_buf_puts(b, " | ");
-        put_pct(b, cu_sum_ratio(t->required, t->listed));
-        cu_buf_puts(b, " | ");
-        put_pct(b, cu_sum_ratio(t->achieved, t->listed));
+            if (kind == CU_SUMV_KG)
+                cu_put_fixed(b, v, 2);
+            else if (kind == CU_SUMV_PCT)
+                put_pct(b, v);
+            else
+                cu_buf_puts(b, cu_sum_cell_text(kind, en));
+        }
         cu_buf_puts(b, " |\n");
     }
     cu_buf_puts(b, "\n");
+    if (L == 0) { /* once, under the first table */
+        size_t len = b->len;
+        cu_sum_columns_note(s, en, b);
+        if (b->len > len)
+            cu_buf_puts(b, "\n\n");
+    }
     for (p = 0; p < CU_NP; p++) {
         if (s->lv[L].t[p].why == CU_SHORT_NONE)
             continue;
@@ -332,14 +327,15 @@ static void put_group_counts(cu_buf *b, const cu_summary *s, int en)
 }
 
 /* 附录: the weighted loss, the objective and the marginal costs. */
-static void put_annex(cu_buf *b, const cu_summary *s, int en)
+static void put_annex(cu_buf *b, const curtail_result *r, const cu_summary *s, int en)
 {
     int L, p;
+    size_t k;
     cu_buf_puts(b, en ? "## Annex: marginal costs and the weighted objective\n\n"
                       : "## 附录：边际减排成本与加权目标函数\n\n");
     cu_sum_annex_text(s, 0, en, b);
-    cu_buf_puts(b, en ? "\n\n| Level | Lost output value (10k yuan/d) | Weighted loss "
-                        "(10k yuan/d) |\n|---|---:|---:|\n"
+    cu_buf_puts(b, en ? "\n\n| Level | Lost output value (CNY 10k/d) | Weighted loss "
+                        "(CNY 10k/d) |\n|---|---:|---:|\n"
                       : "\n\n| 预警级别 | 损失产值 (万元/日) | 加权损失 (万元/日) |\n"
                         "|---|---:|---:|\n");
     for (L = 0; L < CU_NL; L++) {
@@ -363,9 +359,38 @@ static void put_annex(cu_buf *b, const cu_summary *s, int en)
     for (L = 0; L < CU_NL; L++) {
         cu_buf_printf(b, "| %s", en ? cu_level_en[L] : cu_level_zh[L]);
         for (p = 0; p < CU_NP; p++) {
+            double v;
+            int kind = cu_sum_marginal_cell(s, L, p, &v);
             cu_buf_puts(b, " | ");
-            cu_put_fixed(b, s->lv[L].t[p].marginal, 2);
+            if (kind == CU_SUMV_KG)
+                cu_put_fixed(b, v, 2);
+            else
+                cu_buf_puts(b, cu_sum_cell_text(kind, en));
         }
+        cu_buf_puts(b, " |\n");
+    }
+    cu_buf_puts(b, "\n");
+    if (r->ncomb == 0)
+        return;
+    /* issue 10: the combined targets' marginal costs, reported like the others */
+    cu_sum_combined_note(en, b);
+    cu_buf_puts(b, en ? "\n\n| Level | Combined target | Marginal cost (yuan/d per "
+                        "percentage point) | Per kg of each pollutant (yuan/kg) |\n"
+                      : "\n\n| 预警级别 | 组合目标 | 边际减排成本 (元/日每百分点) "
+                        "| 折合各污染物 (元/千克) |\n");
+    cu_buf_puts(b, "|---|---|---:|---|\n");
+    for (k = 0; k < r->ncomb; k++) {
+        L = r->comb[k].level;
+        cu_buf_printf(b, "| %s | ", en ? cu_level_en[L] : cu_level_zh[L]);
+        cu_sum_combined_label(r, k, en, b);
+        cu_buf_puts(b, " | ");
+        if (cu_sum_combined_unmet(r, k)) {
+            cu_buf_printf(b, "%s | — |\n", cu_sum_unmet_text(en));
+            continue;
+        }
+        cu_put_fixed(b, r->comb[k].shadow_price / 100.0, 2);
+        cu_buf_puts(b, " | ");
+        cu_sum_combined_per_kg(r, k, en, b);
         cu_buf_puts(b, " |\n");
     }
     cu_buf_puts(b, "\n");
@@ -888,7 +913,7 @@ int cu_write_md(const curtail_result *r, const curtail_write_options *o, cu_buf 
         }
         if (rc == CURTAIL_OK) {
             put_warnings(out, r, en);
-            put_annex(out, &sum, en);
+            put_annex(out, r, &sum, en);
         }
         cu_summary_free(&sum);
         if (rc != CURTAIL_OK)

@@ -396,9 +396,9 @@ void cu_transport_table_md(cu_buf *b, const curtail_result *r, int en)
     if (!cu_transport_any_trucks(r))
         return;
     cu_buf_puts(b, en ? "Mobile-source reductions (truck trips stopped; counted toward the "
-                        "targets: the requirement above is net of them):\n\n"
+                        "targets: the listed enterprises' requirement above is net of them):\n\n"
                         "| Level | Trips stopped (per day) |"
-                      : "移动源减排量（停运车次，计入减排目标：上表减排要求已扣除）：\n\n"
+                      : "移动源减排量（停运车次，计入减排目标：上表清单企业须减排已扣除）：\n\n"
                         "| 预警级别 | 停运车次（次/日） |");
     for (p = 0; p < CU_NP; p++)
         cu_buf_printf(b, " %s (kg/d) |", en ? curtail_pollutant_name((curtail_pollutant)p)
@@ -456,18 +456,29 @@ void cu_target_notes(cu_buf *b, const curtail_result *r, int level, int en, int 
         cu_buf_puts(b, en ? " reduction ratios summed: at least " : " 减排比例之和不低于 ");
         cu_put_fixed(b, 100 * c->ratio, 2);
         if (c->credit > 0) {
-            cu_buf_puts(b, en ? "%, of which non-industrial credits " : "%，其中非工业源抵扣 ");
+            /* c->credit counts the credits and the mobile sources of its pollutants */
+            double credit = 0.0, mobile = 0.0;
+            for (p = 0; p < CU_NP; p++)
+                if (c->pollutants & (1u << p)) {
+                    credit += r->has_credits ? r->credit[level][p] : 0.0;
+                    mobile += r->mobile[level][p];
+                }
+            cu_buf_puts(b, en ? (credit > 0 && mobile > 0
+                                     ? "%, of which non-industrial credits and mobile sources "
+                                     : mobile > 0 ? "%, of which mobile sources "
+                                                  : "%, of which non-industrial credits ")
+                              : (credit > 0 && mobile > 0 ? "%，其中非工业源抵扣及移动源 "
+                                 : mobile > 0             ? "%，其中移动源 "
+                                                          : "%，其中非工业源抵扣 "));
             cu_put_fixed(b, 100 * c->credit, 2);
             cu_buf_puts(b, en ? "%, the listed enterprises " : "%，清单企业须达 ");
             cu_put_fixed(b, 100 * c->required, 2);
         }
-        cu_buf_puts(b, en ? "%; achieved " : "%；实际 ");
+        cu_buf_puts(b, en ? "%; achieved by the listed enterprises " : "%；清单企业实际 ");
         cu_put_fixed(b, 100 * c->achieved, 2);
         cu_buf_puts(b, en ? "%, shortfall " : "%，缺口 ");
         cu_put_fixed(b, 100 * c->shortfall, 2);
-        cu_buf_puts(b, en ? "%, marginal cost " : "%，边际成本 ");
-        cu_put_fixed(b, c->shadow_price / 100, 2);
-        cu_buf_puts(b, en ? " yuan/d per percentage point (weighted loss).\n"
-                          : " 元/日每百分点（按加权损失计）。\n");
+        /* the marginal cost is in the annex (附录) */
+        cu_buf_puts(b, en ? "%.\n" : "%。\n");
     }
 }

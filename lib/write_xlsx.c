@@ -299,22 +299,11 @@ static void put_line(xw *x, lxw_worksheet *ws, lxw_row_t row, lxw_format *f)
 static int sheet_summary(xw *x, const cu_summary *s)
 {
     const int en = x->en;
-    static const char *const zh_head[] = {"预警级别", "污染物", "全社会排放量 (kg/d)",
-                                          "清单企业排放量 (kg/d)", "减排要求 (kg/d)",
-                                          "实际减排量 (kg/d)", "缺口 (kg/d)",
-                                          "要求减排比例（占全社会）", "实际减排比例（占全社会）",
-                                          "要求减排比例（占清单企业）",
-                                          "实际减排比例（占清单企业）"};
-    static const char *const en_head[] = {"Level", "Pollutant", "County total (kg/d)",
-                                          "Listed enterprises (kg/d)", "Required (kg/d)",
-                                          "Achieved (kg/d)", "Shortfall (kg/d)",
-                                          "Required, of county total",
-                                          "Achieved, of county total", "Required, of listed",
-                                          "Achieved, of listed"};
-    const char *const *head = en ? en_head : zh_head;
-    const int ncols = 11;
-    /* the chart's ratios: against the targets' base */
-    const lxw_col_t req_col = s->has_county ? 7 : 9, ach_col = s->has_county ? 8 : 10;
+    int cols[CU_SUMC_N];
+    const size_t nsum = cu_sum_columns(s, cols);
+    const int ncols = 2 + (int)nsum;
+    /* the chart's ratios: the order's and the achieved, against the targets' base */
+    lxw_col_t req_col = 0, ach_col = 0;
     lxw_worksheet *ws = workbook_add_worksheet(x->wb, en ? "Summary" : "汇总");
     lxw_row_t row, first;
     size_t k;
@@ -332,33 +321,39 @@ static int sheet_summary(xw *x, const cu_summary *s)
     worksheet_set_column(ws, 2, (lxw_col_t)(ncols - 1), 15, NULL);
     row++;
     worksheet_set_row(ws, row, 42, NULL);
-    for (c = 0; c < ncols; c++)
-        worksheet_write_string(ws, row, (lxw_col_t)c, head[c], x->head);
+    worksheet_write_string(ws, row, 0, en ? "Level" : "预警级别", x->head);
+    worksheet_write_string(ws, row, 1, en ? "Pollutant" : "污染物", x->head);
+    for (c = 0; c < (int)nsum; c++) {
+        x->tmp.len = 0;
+        cu_sum_column_header(s, cols[c], en, &x->tmp);
+        worksheet_write_string(ws, row, (lxw_col_t)(2 + c), cu_xw_tmp_text(x), x->head);
+        if (cols[c] == CU_SUMC_RATIO)
+            req_col = (lxw_col_t)(2 + c);
+        if (cols[c] == CU_SUMC_ACH_RATIO)
+            ach_col = (lxw_col_t)(2 + c);
+    }
     first = ++row;
     for (L = 0; L < CU_NL; L++) {
         for (p = 0; p < CU_NP; p++, row++) {
-            const cu_sum_target *t = &s->lv[L].t[p];
             worksheet_write_string(ws, row, 0, cu_xw_level_name(x, L), x->head_level[L]);
             worksheet_write_string(ws, row, 1, cu_xw_pollutant_name(x, p), x->text);
-            if (s->has_county)
-                worksheet_write_number(ws, row, 2, t->county, x->num2);
-            else
-                worksheet_write_string(ws, row, 2, "—", x->text);
-            worksheet_write_number(ws, row, 3, t->listed, x->num2);
-            worksheet_write_number(ws, row, 4, t->required, x->num2);
-            worksheet_write_number(ws, row, 5, t->achieved, x->num2);
-            worksheet_write_number(ws, row, 6, t->shortfall, x->num2);
-            if (s->has_county) {
-                worksheet_write_number(ws, row, 7, cu_sum_ratio(t->required, t->county), x->pct);
-                worksheet_write_number(ws, row, 8, cu_sum_ratio(t->achieved, t->county), x->pct);
-            } else {
-                worksheet_write_string(ws, row, 7, "—", x->text);
-                worksheet_write_string(ws, row, 8, "—", x->text);
+            for (c = 0; c < (int)nsum; c++) {
+                double v;
+                int kind = cu_sum_cell(s, L, p, cols[c], &v);
+                lxw_col_t col = (lxw_col_t)(2 + c);
+                if (kind == CU_SUMV_KG)
+                    worksheet_write_number(ws, row, col, v, x->num2);
+                else if (kind == CU_SUMV_PCT)
+                    worksheet_write_number(ws, row, col, v, x->pct);
+                else
+                    worksheet_write_string(ws, row, col, cu_sum_cell_text(kind, en), x->text);
             }
-            worksheet_write_number(ws, row, 9, cu_sum_ratio(t->required, t->listed), x->pct);
-            worksheet_write_number(ws, row, 10, cu_sum_ratio(t->achieved, t->listed), x->pct);
         }
     }
+    x->tmp.len = 0;
+    cu_sum_columns_note(s, en, &x->tmp);
+    if (x->tmp.len)
+        put_line(x, ws, row++, x->note);
     for (L = 0; L < CU_NL; L++)
         for (p = 0; p < CU_NP; p++)
             if (s->lv[L].t[p].why != CU_SHORT_NONE) {
@@ -370,7 +365,7 @@ static int sheet_summary(xw *x, const cu_summary *s)
     worksheet_set_row(ws, row, 30, NULL);
     worksheet_write_string(ws, row, 0, en ? "Level" : "预警级别", x->head);
     worksheet_write_string(ws, row, 1, en ? "Status" : "状态", x->head);
-    worksheet_write_string(ws, row, 2, en ? "Lost output value (10k yuan/d)" : "损失产值 (万元/日)",
+    worksheet_write_string(ws, row, 2, en ? "Lost output value (CNY 10k/d)" : "损失产值 (万元/日)",
                            x->head);
     row++;
     for (L = 0; L < CU_NL; L++, row++) {
@@ -520,9 +515,9 @@ static int sheet_annex(xw *x, const cu_summary *s)
     row++;
     worksheet_set_row(ws, row, 30, NULL);
     worksheet_write_string(ws, row, 0, en ? "Level" : "预警级别", x->head);
-    worksheet_write_string(ws, row, 1, en ? "Lost output value (10k yuan/d)" : "损失产值 (万元/日)",
+    worksheet_write_string(ws, row, 1, en ? "Lost output value (CNY 10k/d)" : "损失产值 (万元/日)",
                            x->head);
-    worksheet_write_string(ws, row, 2, en ? "Weighted loss (10k yuan/d)" : "加权损失 (万元/日)",
+    worksheet_write_string(ws, row, 2, en ? "Weighted loss (CNY 10k/d)" : "加权损失 (万元/日)",
                            x->head);
     row++;
     for (L = 0; L < CU_NL; L++, row++) {
@@ -549,8 +544,50 @@ static int sheet_annex(xw *x, const cu_summary *s)
     row++;
     for (L = 0; L < CU_NL; L++, row++) {
         worksheet_write_string(ws, row, 0, cu_xw_level_name(x, L), x->head_level[L]);
-        for (p = 0; p < CU_NP; p++)
-            worksheet_write_number(ws, row, (lxw_col_t)(1 + p), s->lv[L].t[p].marginal, x->num2);
+        for (p = 0; p < CU_NP; p++) {
+            double v;
+            int kind = cu_sum_marginal_cell(s, L, p, &v);
+            if (kind == CU_SUMV_KG)
+                worksheet_write_number(ws, row, (lxw_col_t)(1 + p), v, x->num2);
+            else
+                worksheet_write_string(ws, row, (lxw_col_t)(1 + p), cu_sum_cell_text(kind, en),
+                                       x->text);
+        }
+    }
+    if (x->r->ncomb) { /* issue 10: the combined targets, reported like the others */
+        size_t k;
+        row++;
+        x->tmp.len = 0;
+        cu_sum_combined_note(en, &x->tmp);
+        put_line(x, ws, row++, NULL);
+        row++;
+        worksheet_set_row(ws, row, 30, NULL);
+        worksheet_write_string(ws, row, 0, en ? "Level" : "预警级别", x->head);
+        worksheet_write_string(ws, row, 1, en ? "Combined target" : "组合目标", x->head);
+        worksheet_write_string(ws, row, 2,
+                               en ? "Marginal cost (yuan/d per percentage point)"
+                                  : "边际减排成本 (元/日每百分点)",
+                               x->head);
+        worksheet_write_string(ws, row, 3,
+                               en ? "Per kg of each pollutant (yuan/kg)" : "折合各污染物 (元/千克)",
+                               x->head);
+        row++;
+        for (k = 0; k < x->r->ncomb; k++, row++) {
+            L = x->r->comb[k].level;
+            worksheet_write_string(ws, row, 0, cu_xw_level_name(x, L), x->head_level[L]);
+            x->tmp.len = 0;
+            cu_sum_combined_label(x->r, k, en, &x->tmp);
+            worksheet_write_string(ws, row, 1, cu_xw_tmp_text(x), x->text);
+            if (cu_sum_combined_unmet(x->r, k)) {
+                worksheet_write_string(ws, row, 2, cu_sum_unmet_text(en), x->text);
+                worksheet_write_string(ws, row, 3, "—", x->text);
+                continue;
+            }
+            worksheet_write_number(ws, row, 2, x->r->comb[k].shadow_price / 100.0, x->num2);
+            x->tmp.len = 0;
+            cu_sum_combined_per_kg(x->r, k, en, &x->tmp);
+            worksheet_write_string(ws, row, 3, cu_xw_tmp_text(x), x->text);
+        }
     }
     cu_xw_print_setup(ws, en);
     return CURTAIL_OK;

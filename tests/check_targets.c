@@ -488,7 +488,7 @@ static char *write_text(const curtail_result *r, curtail_format format, curtail_
 }
 
 /* The human summaries: one 非工业源抵扣 line per level with credits, one
- * line per combined row (in %, the price per percentage point). */
+ * line per combined row (in %), its price per percentage point in the annex. */
 START_TEST(test_summary_lines)
 {
     char *yaml = combined_yaml(0.4, 10), *md, *html;
@@ -501,8 +501,10 @@ START_TEST(test_summary_lines)
     md = write_text(rc, CURTAIL_FORMAT_MD, CURTAIL_LANG_EN);
     ck_assert_ptr_nonnull(strstr(md, "\nSO2+NOx reduction ratios summed: at least 40.00%, of which "
                                      "non-industrial credits 10.00%, the listed enterprises "
-                                     "30.00%; achieved 30.00%, shortfall 0.00%, marginal cost "
-                                     "70.00 yuan/d per percentage point (weighted loss).\n\n"));
+                                     "30.00%; achieved by the listed enterprises 30.00%, "
+                                     "shortfall 0.00%.\n\n"));
+    /* the price in the annex: 7000 per 1.0 = 70.00 per percentage point */
+    ck_assert_ptr_nonnull(strstr(md, "| Red | SO2+NOx ≥ 40.00% | 70.00 | "));
     free(md);
     html = write_text(rc, CURTAIL_FORMAT_HTML, CURTAIL_LANG_ZH);
     ck_assert_ptr_nonnull(strstr(html, "<p class=\"note\">红色预警：SO2+NOx 减排比例之和不低于 "

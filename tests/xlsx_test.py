@@ -117,9 +117,11 @@ def main():
           "r1 red load 0.175 is a number")
     summ = ET.fromstring(z.read("xl/worksheets/sheet1.xml"))
     # red NOx: listed 1200 kg/d, required and achieved 45 % of it (base: listed)
-    check(cell(summ, "D15") == ("num", "1200"), "red NOx listed enterprises' emissions 1200")
-    check(cell(summ, "J15") == ("num", "0.45") and cell(summ, "K15") == ("num", "0.45"),
+    # (base listed: no county column; C listed, D the order's ratio, H achieved ratio)
+    check(cell(summ, "C15") == ("num", "1200"), "red NOx listed enterprises' emissions 1200")
+    check(cell(summ, "D15") == ("num", "0.45") and cell(summ, "H15") == ("num", "0.45"),
           "red NOx required and achieved 45 % of the listed")
+    check(cell(summ, "E15") == ("num", "540"), "red NOx the listed enterprises must reduce 540")
     annex = ET.fromstring(z.read("xl/worksheets/sheet3.xml"))
     check(cell(annex, "C16") == ("num", "500"), "red NOx marginal cost 500 yuan/kg in the annex")
     check(len([n for n in z.namelist() if n.startswith("xl/charts/chart")]) == 3,
