@@ -285,7 +285,7 @@ typedef struct curtail_unit_spec {
     int has_base_load;
     double base_load; /* (0, 1], default 1 */
     int has_min_load;
-    double min_load; /* default 0; coke ovens coking_time_h / max_coking_time_h */
+    double min_load; /* default 0; coke ovens base_load x coking_time_h / max_coking_time_h */
     double value;    /* yuan per unit of output not produced, >= 0 */
     int has_ef;
     double ef[CURTAIL_NPOLLUTANTS]; /* kg per unit of output */

@@ -300,8 +300,12 @@ static int resolve_defaults(curtail_scenario *s, curtail_error *err)
         const cu_unit *lead = &s->units[un->leader];
         if (un->interruptible < 0)
             un->interruptible = (signed char)cu_kind_interruptible_default(un->kind);
+        /* a coke oven's floor is the load at its longest coking time, the
+         * same formula as a coking_time_h rule: b·T0/Tmax (b the group's base) */
         if (!un->has_min_load)
-            un->min_load = un->has_coke_oven ? un->coking_time_h / un->max_coking_time_h : 0.0;
+            un->min_load = un->has_coke_oven
+                               ? lead->base_load * un->coking_time_h / un->max_coking_time_h
+                               : 0.0;
         if (un->min_load > 1)
             un->min_load = 1;
         if (un->has_baseline) {
