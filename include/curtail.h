@@ -407,7 +407,7 @@ CURTAIL_API int curtail_scenario_set_credits(curtail_scenario *s, curtail_level 
                                              curtail_error *err);
 /** Append a combined target: at each level of `levels` (bit 1u << level), the
  * sum over `pollutants` (bit 1u << pollutant, at least two) of reduction /
- * baseline is at least `ratio` (in (0, 4]). At most 8. */
+ * baseline is at least `ratio` (in (0, n] for n pollutants). At most 8. */
 CURTAIL_API int curtail_scenario_add_combined_target(curtail_scenario *s, unsigned pollutants,
                                                      unsigned levels, double ratio,
                                                      curtail_error *err);
