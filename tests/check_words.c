@@ -291,6 +291,81 @@ START_TEST(test_reason_optimiser_beyond_rule)
 }
 END_TEST
 
+/* An ozone-season plan tells the units the window stops (review P2-4), in
+ * the schedule's words: examples/xiangyuan-summer.yaml (season: ozone,
+ * window 10:00-18:00 at every level). A unit not otherwise cut gets the stop
+ * alone; a unit stopped for the day (red) or not stopped by the window
+ * (the coke oven) none; the same scenario in the heating season none. */
+static size_t unit_index(const curtail_result *r, const char *ent, const char *id)
+{
+    size_t i, n = curtail_result_unit_count(r);
+    curtail_unit_result ur;
+    for (i = 0; i < n; i++) {
+        ck_assert_int_eq(curtail_result_unit(r, CURTAIL_YELLOW, i, &ur, NULL), CURTAIL_OK);
+        if (strcmp(ur.enterprise, ent) == 0 && strcmp(ur.unit, id) == 0)
+            return i;
+    }
+    ck_abort_msg("no unit %s/%s", ent, id);
+    return 0;
+}
+
+static void assert_text(const curtail_result *r, size_t u, int level, const char *zh,
+                        const char *en)
+{
+    cu_buf b;
+    cu_buf_init(&b, NULL);
+    cu_measure_text(r, u, level, CURTAIL_LANG_ZH, &b);
+    ck_assert_str_eq(b.data, zh);
+    b.len = 0;
+    cu_measure_text(r, u, level, CURTAIL_LANG_EN, &b);
+    ck_assert_str_eq(b.data, en);
+    cu_buf_free(&b);
+}
+
+START_TEST(test_words_ozone_window_in_plan)
+{
+    curtail_scenario *s = NULL;
+    curtail_result *r = NULL;
+    curtail_error err;
+    size_t u;
+    int pass;
+    for (pass = 0; pass < 2; pass++) {
+        ck_assert_int_eq(curtail_scenario_load_file(
+                             &s, CURTAIL_SOURCE_DIR "/examples/xiangyuan-summer.yaml", NULL, &err),
+                         CURTAIL_OK);
+        if (pass == 1) {
+            ck_assert_int_eq(curtail_scenario_set_season(s, CURTAIL_SEASON_HEATING, &err),
+                             CURTAIL_OK);
+            ck_assert_int_eq(curtail_scenario_check(s, &err), CURTAIL_OK);
+        }
+        ck_assert_int_eq(curtail_plan_solve(s, NULL, &r, &err), CURTAIL_OK);
+        u = unit_index(r, "hongtong", "loading");
+        if (pass == 0) {
+            assert_text(r, u, CURTAIL_YELLOW, "10:00–18:00 停止涉VOCs工序（错时生产）",
+                        "VOCs processes stopped 10:00–18:00 (shifted production)");
+            assert_text(r, u, CURTAIL_ORANGE,
+                        "装车（装卸）作业减至设计能力的90%（装车（装卸）量由600吨/日降至540吨/日及以下），"
+                        "10:00–18:00 停止涉VOCs工序（错时生产）",
+                        "reduce loading to 90% of capacity (quantity loaded from 600 t/d to at most "
+                        "540 t/d), VOCs processes stopped 10:00–18:00 (shifted production)");
+            assert_text(r, unit_index(r, "hongda", "batch"), CURTAIL_YELLOW,
+                        "负荷不高于设计产能的60%（产量不高于18吨/日），10:00–18:00 停止涉VOCs工序（错时生产）",
+                        "load at most 60% of capacity (output at most 18 t/d), VOCs processes "
+                        "stopped 10:00–18:00 (shifted production)");
+        } else {
+            /* the heating season's rules and no window clause */
+            cu_buf b;
+            cu_buf_init(&b, NULL);
+            cu_measure_text(r, u, CURTAIL_YELLOW, CURTAIL_LANG_ZH, &b);
+            ck_assert_ptr_null(strstr(b.data, "错时生产"));
+            cu_buf_free(&b);
+        }
+        curtail_result_free(r);
+        curtail_scenario_free(s);
+    }
+}
+END_TEST
+
 /* ---- the text is the order: every load re-derived from its indicator ---------------------- */
 
 /* The number after the last "降至" / "不高于" (zh) or "at most " (en), with
@@ -360,7 +435,9 @@ static void rederive(const char *file)
                     /* no indicator: the unit runs at its base load, not cut */
                     ck_assert_msg(fabs(x - f.base_load) <= 1e-9 &&
                                       (strstr(b.data, en ? "no " : "无") ||
-                                       strstr(b.data, en ? "voluntary" : "自主减排")),
+                                       strstr(b.data, en ? "voluntary" : "自主减排") ||
+                                       (f.window[0] && strstr(b.data, en ? "shifted production"
+                                                                         : "错时生产"))),
                                   "%s unit %zu level %d: \"%s\" at load %.6f", file, u, L, b.data,
                                   x);
                 /* a coke oven's coking time allows no more than the load */
@@ -399,6 +476,7 @@ static Suite *words_suite(void)
     tcase_add_test(core, test_reason_scenario_rule_overrides_builtin);
     tcase_add_test(core, test_reason_optimiser_beyond_rule);
     tcase_add_test(core, test_words_coking_time_floor_with_base);
+    tcase_add_test(core, test_words_ozone_window_in_plan);
     tcase_add_test(core, test_words_loads_rederived_from_texts);
     tcase_set_timeout(core, 60);
     suite_add_tcase(s, core);
