@@ -396,7 +396,7 @@ def group_bounds(rules, ind, grade, guarantee, phase_out, units, extra_grades):
                 if u.min_load is not None:
                     mn = u.min_load
                 else:
-                    mn = u.coke[2] / 72.0 if u.coke else 0.0
+                    mn = b * u.coke[2] / 72.0 if u.coke else 0.0  # b·T0/Tmax
                 mn = min(mn, 1.0)
                 hi = min(r, b)
                 if measure == "stop":

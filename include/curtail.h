@@ -285,7 +285,7 @@ typedef struct curtail_unit_spec {
     int has_base_load;
     double base_load; /* (0, 1], default 1 */
     int has_min_load;
-    double min_load; /* default 0; coke ovens coking_time_h / max_coking_time_h */
+    double min_load; /* default 0; coke ovens base_load x coking_time_h / max_coking_time_h */
     double value;    /* yuan per unit of output not produced, >= 0 */
     int has_ef;
     double ef[CURTAIL_NPOLLUTANTS]; /* kg per unit of output */
@@ -407,7 +407,7 @@ CURTAIL_API int curtail_scenario_set_credits(curtail_scenario *s, curtail_level 
                                              curtail_error *err);
 /** Append a combined target: at each level of `levels` (bit 1u << level), the
  * sum over `pollutants` (bit 1u << pollutant, at least two) of reduction /
- * baseline is at least `ratio` (in (0, 4]). At most 8. */
+ * baseline is at least `ratio` (in (0, n] for n pollutants). At most 8. */
 CURTAIL_API int curtail_scenario_add_combined_target(curtail_scenario *s, unsigned pollutants,
                                                      unsigned levels, double ratio,
                                                      curtail_error *err);

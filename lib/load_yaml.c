@@ -50,7 +50,7 @@ static int load_ratios(const loader *ld, uint32_t node, const ypath *path)
 static int load_credits(const loader *ld, uint32_t node, const ypath *path)
 {
     int64_t lv[CU_NL];
-    int L, rc;
+    int L, p, rc;
     if ((rc = yr_word_keys(ld, node, path, &YR_LEVELS, lv)) != CURTAIL_OK)
         return rc;
     for (L = 0; L < CU_NL; L++) {
@@ -61,6 +61,9 @@ static int load_credits(const loader *ld, uint32_t node, const ypath *path)
             continue;
         if ((rc = yr_pollutants(ld, (uint32_t)lv[L], &lp, c)) != CURTAIL_OK)
             return rc;
+        for (p = 0; p < CU_NP; p++)
+            ld->s->pos_credit[L][p] = yr_pos_of(
+                ld, yt_map_get(ld->t, (uint32_t)lv[L], curtail_pollutant_name((curtail_pollutant)p)));
         if ((rc = curtail_scenario_set_credits(ld->s, (curtail_level)L, c, &be)) != CURTAIL_OK)
             return yr_builder_error(ld, rc, &be, (uint32_t)lv[L], &lp);
     }
@@ -124,6 +127,9 @@ static int load_targets(const loader *ld, uint32_t node, const ypath *path)
         ld->s->pos_totals = yt_pos(ld->t, (uint32_t)v[T_TOTALS]);
         if ((rc = yr_pollutants(ld, (uint32_t)v[T_TOTALS], &fp[T_TOTALS], totals)))
             return rc;
+        for (k = 0; k < CU_NP; k++)
+            ld->s->pos_total[k] = yr_pos_of(ld, yt_map_get(ld->t, (uint32_t)v[T_TOTALS],
+                                                          curtail_pollutant_name((curtail_pollutant)k)));
     }
     rc = curtail_scenario_set_target_base(ld->s, (curtail_base)base,
                                           v[T_TOTALS] >= 0 ? totals : NULL, &be);

@@ -6,6 +6,7 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 /* What one more kg/d of p at level is worth: its target's shadow price plus,
@@ -18,6 +19,25 @@ static double target_price(const curtail_result *r, int level, int p)
         if (r->comb[k].level == level && (r->comb[k].pollutants & (1u << p)) && b > 0)
             v += r->comb[k].shadow_price / b;
     return v;
+}
+
+/* Does the list tell the unit of its ozone-window stop at `level` (review
+ * P2-4)? An ozone-season plan (or its schedule: a schedule's list is its
+ * plan's) whose episode has a window covering the level, a unit the window
+ * stops (SPEC §6) that runs at that level. */
+int cu_measure_has_window(const curtail_result *r, size_t unit, int level)
+{
+    return r->has_ozone && (r->ozone_levels & (1u << level)) &&
+           curtail_scenario_season(r->s) == CURTAIL_SEASON_OZONE && r->grades[unit].ozone_stopped &&
+           r->load[r->gv.unit_group[unit] * CU_NL + (size_t)level] > 0;
+}
+
+static void window_range(const curtail_result *r, char *buf, size_t n)
+{
+    char from[8], to[8];
+    cu_format_clock(r->window_from, from, sizeof from);
+    cu_format_clock(r->window_to, to, sizeof to);
+    snprintf(buf, n, "%s–%s", from, to);
 }
 
 void cu_measure_facts(const curtail_result *r, size_t unit, int level, int lang, cu_mw_facts *f)
@@ -55,6 +75,8 @@ void cu_measure_facts(const curtail_result *r, size_t unit, int level, int lang,
         f->rule_line = uf->rule_pos.line;
     }
     curtail_scenario_unit_steps(r->s, unit, &f->lines, &f->step, NULL);
+    if (cu_measure_has_window(r, unit, level))
+        window_range(r, f->window, sizeof f->window);
     if (ui.u.has_coke_oven) {
         f->coking_time_h = ui.u.coking_time_h;
         f->max_coking_time_h = ui.u.max_coking_time_h;
@@ -98,6 +120,13 @@ void cu_measure_facts(const curtail_result *r, size_t unit, int level, int lang,
         if (f->cost_per_kg < 0)
             f->cost_per_kg = 0;
     }
+}
+
+void cu_window_stop_text(const curtail_result *r, int en, cu_buf *out)
+{
+    char range[24];
+    window_range(r, range, sizeof range);
+    cu_mw_window(range, en, out);
 }
 
 void cu_measure_text(const curtail_result *r, size_t unit, int level, int lang, cu_buf *out)
@@ -177,21 +206,20 @@ void cu_hour_text(const curtail_result *r, size_t unit, size_t t, int lang, cu_b
     size_t g = r->gv.unit_group[unit], H = (size_t)r->hours;
     const double *load = &r->hload[g * H];
     int note = cu_hour_note(r, g, t), en;
-    char from[8], to[8];
     if (lang == CURTAIL_LANG_DEFAULT)
         lang = r->lang;
     en = lang == CURTAIL_LANG_EN;
     switch (note) {
-    case CU_HOUR_LIST:
-        cu_measure_text(r, unit, r->hour_level[t], lang, out);
+    case CU_HOUR_LIST: {
+        /* an hour outside the window: the list's measure without the stop */
+        cu_mw_facts f;
+        cu_measure_facts(r, unit, r->hour_level[t], lang, &f);
+        f.window[0] = '\0';
+        cu_mw_text(&f, out);
         break;
+    }
     case CU_HOUR_WINDOW:
-        cu_format_clock(r->window_from, from, sizeof from);
-        cu_format_clock(r->window_to, to, sizeof to);
-        if (en)
-            cu_buf_printf(out, "VOCs processes stopped %s–%s (shifted production)", from, to);
-        else
-            cu_buf_printf(out, "%s–%s 停止涉VOCs工序（错时生产）", from, to);
+        cu_window_stop_text(r, en, out);
         break;
     case CU_HOUR_SHIFTED:
         cu_buf_puts(out, en ? "shifted production" : "错时生产");

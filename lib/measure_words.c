@@ -201,7 +201,30 @@ static void put_partial(cu_buf *out, const cu_mw_facts *f)
     put_from_to(out, f);
 }
 
+void cu_mw_window(const char *range, int en, cu_buf *out)
+{
+    if (en)
+        cu_buf_printf(out, "VOCs processes stopped %s (shifted production)", range);
+    else
+        cu_buf_printf(out, "%s 停止涉VOCs工序（错时生产）", range);
+}
+
+static void mw_text(const cu_mw_facts *f, cu_buf *out);
+
+/* The measure, then the ozone window's stop when there is one: alone where
+ * the level asks nothing else ("本级别无停限产要求" would contradict it). */
 void cu_mw_text(const cu_mw_facts *f, cu_buf *out)
+{
+    size_t len = out->len;
+    mw_text(f, out);
+    if (!f->window[0])
+        return;
+    if (out->len > len)
+        cu_buf_puts(out, f->en ? ", " : "，");
+    cu_mw_window(f->window, f->en, out);
+}
+
+static void mw_text(const cu_mw_facts *f, cu_buf *out)
 {
     int en = f->en;
     if (f->load >= f->base_load - EPS) {
@@ -215,7 +238,7 @@ void cu_mw_text(const cu_mw_facts *f, cu_buf *out)
         else if (voluntary_grade(f->grade))
             cu_buf_puts(out, en ? "no mandatory measure (voluntary reduction)"
                                 : "不采取强制性减排措施（自主减排）");
-        else
+        else if (!f->window[0])
             cu_buf_puts(out, en ? "no curtailment required at this level"
                                 : "本级别无停限产要求");
         return;

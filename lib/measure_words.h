@@ -50,6 +50,9 @@ typedef struct cu_mw_facts {
     /* whole-line steps (issue 10): N lines (0: given as a step), the step (0: none) */
     unsigned lines;
     double step;
+    /* "10:00–18:00": an ozone-season plan's window stops the unit at this
+     * level (review P2-4), appended to the text; "" none */
+    char window[24];
 } cu_mw_facts;
 
 /* The facts of unit at level of result r (measure_text.c). */
@@ -59,6 +62,10 @@ void cu_measure_reason(const curtail_result *r, size_t unit, int level, int lang
 
 /* The measure, e.g. "延长结焦时间至48小时（焦炭产量由1567.5吨/日降至979.6吨/日及以下）". */
 void cu_mw_text(const cu_mw_facts *f, cu_buf *out);
+/* The ozone window's stop for the clock range "10:00–18:00": "10:00–18:00
+ * 停止涉VOCs工序（错时生产）" / "VOCs processes stopped 10:00–18:00 (shifted
+ * production)", the one wording of plan lists and schedules. */
+void cu_mw_window(const char *range, int en, cu_buf *out);
 /* The reason (依据): grade and why, the rule that applied, the optimiser's part. */
 void cu_mw_reason(const cu_mw_facts *f, cu_buf *out);
 /* The class of a measure, for the summary's counts (summary.c), in the

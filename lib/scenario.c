@@ -323,6 +323,11 @@ int curtail_scenario_add_combined_target(curtail_scenario *s, unsigned pollutant
         return cu_bad_value(err, "pollutants", "must list at least two pollutants");
     if (!levels)
         return cu_bad_value(err, "levels", "must list at least one level");
+    /* a sum of n ratios, each at most 1: a ratio above n can never be met */
+    if (isfinite(ratio) && ratio > n)
+        return cu_bad_value(err, "ratio",
+                            "must be in (0, %d], at most the number of its pollutants, got %.15g",
+                            n, ratio);
     if ((rc = check_range(ratio, 0, 1, CU_NP, 0, "ratio", err)) != 0)
         return rc;
     if (s->ncombined == CU_MAX_COMBINED)

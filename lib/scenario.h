@@ -114,7 +114,7 @@ typedef struct cu_episode {
 typedef struct cu_combined {
     unsigned pollutants; /* bit 1u << pollutant, at least two */
     unsigned levels;     /* bit 1u << level, at least one */
-    double ratio;        /* (0, 4]: the least sum of the pollutants' reduction ratios */
+    double ratio;        /* (0, n] for n pollutants: the least sum of their reduction ratios */
 } cu_combined;
 
 struct curtail_scenario {
@@ -148,6 +148,8 @@ struct curtail_scenario {
     size_t nwarnings, capwarnings;
     cu_episode episode;
     cu_pos pos_targets, pos_totals, pos_extra; /* for semantic errors */
+    /* targets.totals_kgpd.P and targets.credits_kgpd.L.P values, for warnings */
+    cu_pos pos_total[CU_NP], pos_credit[CU_NL][CU_NP];
     int checked;
     /* results of this scenario not yet freed: while any is alive, adding an
      * enterprise, a unit or a rule is refused (a result reads the scenario's

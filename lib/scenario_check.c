@@ -300,8 +300,12 @@ static int resolve_defaults(curtail_scenario *s, curtail_error *err)
         const cu_unit *lead = &s->units[un->leader];
         if (un->interruptible < 0)
             un->interruptible = (signed char)cu_kind_interruptible_default(un->kind);
+        /* a coke oven's floor is the load at its longest coking time, the
+         * same formula as a coking_time_h rule: b·T0/Tmax (b the group's base) */
         if (!un->has_min_load)
-            un->min_load = un->has_coke_oven ? un->coking_time_h / un->max_coking_time_h : 0.0;
+            un->min_load = un->has_coke_oven
+                               ? lead->base_load * un->coking_time_h / un->max_coking_time_h
+                               : 0.0;
         if (un->min_load > 1)
             un->min_load = 1;
         if (un->has_baseline) {
@@ -659,6 +663,92 @@ static int below_min_warnings(curtail_scenario *s, const cu_groups *g)
     return CURTAIL_OK;
 }
 
+/* Target figures that cannot mean what they say (review P2-5): a credit
+ * above the level's requirement (counted by no target: the list is asked for
+ * nothing and the surplus moves nowhere) unless a combined row of that level
+ * counts it, a credit above the baseline itself, and listed emissions above
+ * the county total they are a part of. */
+static int target_warnings(curtail_scenario *s, const cu_groups *g)
+{
+    static const char *const zh_levels[CU_NL] = {"黄色", "橙色", "红色"};
+    int L, p;
+    size_t c;
+    for (L = 0; L < CU_NL; L++)
+        for (p = 0; p < CU_NP; p++) {
+            const char *pn = curtail_pollutant_name((curtail_pollutant)p);
+            const char *ln = curtail_level_name((curtail_level)L);
+            double v = s->credits[L][p], B = g->baseline[p], q = s->ratios[L][p] * B;
+            int totals = s->base == CURTAIL_BASE_TOTALS, combined = 0;
+            char path[96], en[512], zh[512];
+            cu_pos pos = s->pos_credit[L][p].line ? s->pos_credit[L][p] : s->pos_targets;
+            if (!(v > 0))
+                continue;
+            for (c = 0; c < s->ncombined; c++)
+                if ((s->combined[c].levels >> L & 1u) && (s->combined[c].pollutants >> p & 1u))
+                    combined = 1;
+            if (v > B * (1 + 1e-9)) {
+                cu_snprintf_c(en, sizeof en,
+                              "the %s credit of %g kg/d of %s is more than the baseline itself, "
+                              "%g kg/d (%s)",
+                              ln, v, pn, B, totals ? "county total" : "listed enterprises");
+                cu_snprintf_c(zh, sizeof zh,
+                              "%s预警%s的非工业源抵扣 %g 千克/日 超过基准排放量本身（%s %g 千克/日）",
+                              zh_levels[L], pn, v, totals ? "全社会排放量" : "清单企业排放量", B);
+            } else if (combined || !(v > q * (1 + 1e-9) + 1e-9)) {
+                continue;
+            } else if (s->ratios[L][p] == 0) {
+                cu_snprintf_c(en, sizeof en,
+                              "the %s credit of %g kg/d of %s counts toward no target: the level "
+                              "sets no %s ratio",
+                              ln, v, pn, pn);
+                cu_snprintf_c(zh, sizeof zh,
+                              "%s预警未设%s减排比例，非工业源抵扣 %g 千克/日 不计入任何目标",
+                              zh_levels[L], pn, v);
+            } else {
+                cu_snprintf_c(en, sizeof en,
+                              "the %s credit of %g kg/d of %s is more than the level's "
+                              "requirement ratio x baseline = %g x %g = %g kg/d (%s); the list is "
+                              "asked for nothing and the surplus counts toward no other target",
+                              ln, v, pn, s->ratios[L][p], B, q,
+                              totals ? "county total" : "listed enterprises");
+                cu_snprintf_c(zh, sizeof zh,
+                              "%s预警%s的非工业源抵扣 %g 千克/日 超过该级别减排要求（减排比例 × "
+                              "%s = %g × %g = %g 千克/日）；清单企业无需减排，超出部分不计入其他目标",
+                              zh_levels[L], pn, v, totals ? "全社会排放量" : "清单企业排放量",
+                              s->ratios[L][p], B, q);
+            }
+            snprintf(path, sizeof path, "targets.credits_kgpd.%s.%s", ln, pn);
+            if (cu_scenario_warn(s, pos, path, en, zh))
+                return CURTAIL_ENOMEM;
+        }
+    if (!s->has_totals)
+        return CURTAIL_OK;
+    for (p = 0; p < CU_NP; p++) {
+        const char *pn = curtail_pollutant_name((curtail_pollutant)p);
+        double T = s->totals[p], E = g->listed[p];
+        int targeted = 0;
+        char path[64], en[512], zh[512];
+        for (L = 0; L < CU_NL; L++)
+            targeted |= s->ratios[L][p] > 0;
+        if (!(E > T * (1 + 1e-9)) || (T == 0 && !targeted))
+            continue;
+        cu_snprintf_c(en, sizeof en,
+                      "the listed enterprises emit %g kg/d of %s, more than the county total of "
+                      "%g kg/d they are part of; shares of the county total would exceed 100%%",
+                      E, pn, T);
+        cu_snprintf_c(zh, sizeof zh,
+                      "清单企业%s排放量 %g 千克/日 超过全社会排放总量 %g 千克/日；"
+                      "占全社会的比例将超过100%%",
+                      pn, E, T);
+        snprintf(path, sizeof path, "targets.totals_kgpd.%s", pn);
+        if (cu_scenario_warn(s, s->pos_total[p].line ? s->pos_total[p]
+                                : s->pos_totals.line ? s->pos_totals : s->pos_targets,
+                             path, en, zh))
+            return CURTAIL_ENOMEM;
+    }
+    return CURTAIL_OK;
+}
+
 int curtail_scenario_check(curtail_scenario *s, curtail_error *err)
 {
     int rc;
@@ -704,7 +794,7 @@ int curtail_scenario_check(curtail_scenario *s, curtail_error *err)
     }
     if ((rc = cu_groups_build(s, &g, err)) != 0)
         return rc;
-    if (below_min_warnings(s, g)) {
+    if (below_min_warnings(s, g) || target_warnings(s, g)) {
         cu_groups_free(g);
         return cu_enomem(err);
     }

@@ -26,6 +26,13 @@ void cu_md_text(cu_buf *b, const char *s);
  * with the optimiser's deeper cut when load < hi: the list's text (a
  * schedule's list is its plan's). */
 void cu_measure_text(const curtail_result *r, size_t unit, int level, int lang, cu_buf *out);
+/* The ozone window's stop, "10:00–18:00 停止涉VOCs工序（错时生产）" / "VOCs
+ * processes stopped 10:00–18:00 (shifted production)": the one wording of the
+ * plan's list (ozone season), the schedule's hours and its list. */
+void cu_window_stop_text(const curtail_result *r, int en, cu_buf *out);
+/* Does cu_measure_text of unit at level end with that stop (an ozone-season
+ * list whose episode's window covers the level)? */
+int cu_measure_has_window(const curtail_result *r, size_t unit, int level);
 /* What hour t of schedule r requires of the unit: the list's text, the window
  * stop, the shifted output or the ramp of a coke oven, never more than the
  * hour's load (measure_text.c). */

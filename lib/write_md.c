@@ -632,15 +632,10 @@ static void put_unit_measures(cu_buf *b, const curtail_result *r, size_t u, int 
         else
             put_text(b, text.data);
         cu_buf_free(&text);
-        if (window[L] && r->load[g * CU_NL + (size_t)L] > 0 && r->grades[u].ozone_stopped) {
-            char from[8], to[8];
-            cu_format_clock(r->window_from, from, sizeof from);
-            cu_format_clock(r->window_to, to, sizeof to);
-            if (en)
-                cu_buf_printf(b, ", VOCs processes stopped %s–%s (shifted production)", from,
-                              to);
-            else
-                cu_buf_printf(b, "，%s–%s 停止涉VOCs工序（错时生产）", from, to);
+        if (window[L] && r->load[g * CU_NL + (size_t)L] > 0 && r->grades[u].ozone_stopped &&
+            !cu_measure_has_window(r, u, L)) {
+            cu_buf_puts(b, en ? ", " : "，");
+            cu_window_stop_text(r, en, b);
         }
         any = 1;
     }

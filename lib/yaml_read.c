@@ -403,7 +403,12 @@ int yr_unknown_word(const loader *ld, uint32_t node, const ypath *path, const wo
 int yr_word(const loader *ld, uint32_t node, const ypath *path, const wordset *ws, int *out)
 {
     int i;
-    if (!yr_is_scalar(ld, node) || yt_is_null(ld->t, node))
+    if (!yr_is_scalar(ld, node)) { /* a list or a mapping: "expected a season name, got a list" */
+        char want[64];
+        snprintf(want, sizeof want, "a %s name", ws->what);
+        return yr_wrong_type(ld, node, path, want);
+    }
+    if (yt_is_null(ld->t, node))
         return yr_unknown_word(ld, node, path, ws);
     i = yr_word_index(ws, yt_str(ld->t, node));
     if (i < 0)

@@ -295,7 +295,7 @@ START_TEST(test_combined_ratio_sweep_finite_difference)
     warm_equals_cold(s, sets);
     /* errors: the builder's range, an index the scenario lacks, the syntax */
     ovr_fails(s, "targets.combined[0].ratio", "5", "targets.combined[0].ratio",
-              "must be in (0, 4], got 5");
+              "must be in (0, 2], at most the number of its pollutants, got 5");
     ovr_fails(s, "targets.combined[1].ratio", "0.5", "targets.combined[1].ratio",
               "no combined target 1 (the scenario has 1)");
     ovr_fails(s, "targets.combined.ratio", "0.5", "targets.combined.ratio",

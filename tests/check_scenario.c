@@ -108,7 +108,7 @@ START_TEST(test_scenario_units_read_back)
     ck_assert_int_eq(u.has_base_load, 1);
     ck_assert_double_eq(u.base_load, 0.8);
     ck_assert_int_eq(u.has_min_load, 0);
-    ck_assert_double_eq_tol(u.min_load, 24.0 / 72.0, 1e-15); /* coking_time / max */
+    ck_assert_double_eq_tol(u.min_load, 0.8 * 24.0 / 72.0, 1e-15); /* base·coking_time/max */
     ck_assert_double_eq(u.value, 320);
     ck_assert_int_eq(u.has_ef, 0);
     ck_assert_int_eq(u.has_baseline, 1);

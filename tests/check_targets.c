@@ -165,6 +165,67 @@ START_TEST(test_credits_above_the_requirement)
 }
 END_TEST
 
+/* Target figures a reviewer would reject (review P2-5), each a warning at
+ * its value: a credit above its level's requirement 0.1 x 3000 = 300 (line 8
+ * col 32), a credit above the baseline 3000 itself (col 52), and the listed
+ * SO2 100 (alpha) above the county's 80 (line 6 col 22). Red's NOx credit
+ * 1000 > 0.3 x 3000 counts toward red's combined row: no warning. */
+START_TEST(test_target_warnings)
+{
+    static const char yaml[] =
+        "curtail: 1\nname: warn\nbuiltin_policy: false\n"
+        "targets:\n"
+        "  base: totals\n"
+        "  totals_kgpd: {SO2: 80, NOx: 3000}\n"
+        "  ratios: {yellow: {SO2: 0.1, NOx: 0.1}, orange: {SO2: 0.2, NOx: 0.2}, red: {SO2: 0.3, "
+        "NOx: 0.3}}\n"
+        "  credits_kgpd: {yellow: {NOx: 400}, orange: {NOx: 4000}, red: {NOx: 1000}}\n"
+        "  combined: [{pollutants: [SO2, NOx], levels: [red], ratio: 0.5}]\n" ENTERPRISES;
+    static const char surplus[] =
+        "curtail: 1\nname: credits-surplus\nbuiltin_policy: false\n"
+        "targets:\n"
+        "  ratios: {yellow: {NOx: 0.1}}\n"
+        "  credits_kgpd: {yellow: {NOx: 50, SO2: 5}}\n" ENTERPRISES;
+    curtail_scenario *s = load(yaml);
+    ck_assert_uint_eq(curtail_scenario_warning_count(s), 3);
+    ck_assert_str_eq(curtail_scenario_warning(s, 0),
+                     "input.yaml:8:32: warning: targets.credits_kgpd.yellow.NOx: the yellow credit "
+                     "of 400 kg/d of NOx is more than the level's requirement ratio x baseline = "
+                     "0.1 x 3000 = 300 kg/d (county total); the list is asked for nothing and the "
+                     "surplus counts toward no other target");
+    ck_assert_str_eq(curtail_scenario_warning_text(s, 0, CURTAIL_LANG_ZH),
+                     "input.yaml:8:32: 警告: targets.credits_kgpd.yellow.NOx: 黄色预警NOx的非工业源"
+                     "抵扣 400 千克/日 超过该级别减排要求（减排比例 × 全社会排放量 = 0.1 × 3000 = "
+                     "300 千克/日）；清单企业无需减排，超出部分不计入其他目标");
+    ck_assert_str_eq(curtail_scenario_warning(s, 1),
+                     "input.yaml:8:52: warning: targets.credits_kgpd.orange.NOx: the orange credit "
+                     "of 4000 kg/d of NOx is more than the baseline itself, 3000 kg/d (county "
+                     "total)");
+    ck_assert_str_eq(curtail_scenario_warning_text(s, 1, CURTAIL_LANG_ZH),
+                     "input.yaml:8:52: 警告: targets.credits_kgpd.orange.NOx: 橙色预警NOx的非工业源"
+                     "抵扣 4000 千克/日 超过基准排放量本身（全社会排放量 3000 千克/日）");
+    ck_assert_str_eq(curtail_scenario_warning(s, 2),
+                     "input.yaml:6:22: warning: targets.totals_kgpd.SO2: the listed enterprises "
+                     "emit 100 kg/d of SO2, more than the county total of 80 kg/d they are part "
+                     "of; shares of the county total would exceed 100%");
+    ck_assert_str_eq(curtail_scenario_warning_text(s, 2, CURTAIL_LANG_ZH),
+                     "input.yaml:6:22: 警告: targets.totals_kgpd.SO2: 清单企业SO2排放量 100 千克/日 "
+                     "超过全社会排放总量 80 千克/日；占全社会的比例将超过100%");
+    curtail_scenario_free(s);
+    /* a credit equal to the requirement is no surplus; one of a pollutant
+     * without a ratio counts toward nothing (line 6 col 41) */
+    s = load(surplus);
+    ck_assert_uint_eq(curtail_scenario_warning_count(s), 1);
+    ck_assert_str_eq(curtail_scenario_warning(s, 0),
+                     "input.yaml:6:41: warning: targets.credits_kgpd.yellow.SO2: the yellow credit "
+                     "of 5 kg/d of SO2 counts toward no target: the level sets no SO2 ratio");
+    ck_assert_str_eq(curtail_scenario_warning_text(s, 0, CURTAIL_LANG_ZH),
+                     "input.yaml:6:41: 警告: targets.credits_kgpd.yellow.SO2: 黄色预警未设SO2减排"
+                     "比例，非工业源抵扣 5 千克/日 不计入任何目标");
+    curtail_scenario_free(s);
+}
+END_TEST
+
 /* The builder: negative, non-finite or out-of-range credits are refused
  * with the pollutant's path; a scenario without the key has no credits. */
 START_TEST(test_credits_builder)
@@ -321,7 +382,7 @@ START_TEST(test_combined_with_credits)
 END_TEST
 
 /* Out of reach: both groups at their deepest cut give 1.2 + 0.8*0.8 = 1.84
- * of the ratio sum; 2.5 leaves a shortfall of 0.66, status targets_unmet
+ * of the ratio sum; 1.9 leaves a shortfall of 0.06, status targets_unmet
  * (phase 1 as for a target: every group in the row at its deepest cut),
  * red loss 10000 + 12000*0.8 = 19600, and no shadow price. */
 START_TEST(test_combined_unmet)
@@ -330,7 +391,7 @@ START_TEST(test_combined_unmet)
         "curtail: 1\nname: combined-unmet\nbuiltin_policy: false\n"
         "targets:\n"
         "  ratios: {yellow: {}, orange: {}, red: {}}\n"
-        "  combined: [{pollutants: [NOx, SO2], levels: [red], ratio: 2.5}]\n" ENTERPRISES;
+        "  combined: [{pollutants: [NOx, SO2], levels: [red], ratio: 1.9}]\n" ENTERPRISES;
     curtail_scenario *s = load(yaml);
     int m;
     for (m = 0; m < NCONFIGS; m++) {
@@ -341,7 +402,7 @@ START_TEST(test_combined_unmet)
         ck_assert_int_eq(lr.status, CURTAIL_TARGETS_UNMET);
         ck_assert_int_eq(curtail_result_level(r, CURTAIL_ORANGE, &lr, NULL), CURTAIL_OK);
         ck_assert_int_eq(lr.status, CURTAIL_OPTIMAL);
-        ASSERT_NEAR(r->comb[0].shortfall, 0.66);
+        ASSERT_NEAR(r->comb[0].shortfall, 0.06);
         ASSERT_NEAR(r->comb[0].achieved, 1.84);
         ck_assert_double_eq(r->comb[0].shadow_price, 0);
         ASSERT_NEAR(curtail_result_objective(r), 19600);
@@ -367,6 +428,14 @@ START_TEST(test_combined_builder)
     ck_assert_str_eq(err.message, "must be in (0, 4], got 0");
     ck_assert_int_eq(curtail_scenario_add_combined_target(s, so2_nox, 1u, 4.5, &err),
                      CURTAIL_EINPUT);
+    /* a sum of two ratios, each at most 1: at most 2 (review P2-5) */
+    ck_assert_int_eq(curtail_scenario_add_combined_target(s, so2_nox, 1u, 2.5, &err),
+                     CURTAIL_EINPUT);
+    ck_assert_str_eq(err.path, "ratio");
+    ck_assert_str_eq(err.message, "must be in (0, 2], at most the number of its pollutants, got 2.5");
+    ck_assert_int_eq(curtail_scenario_add_combined_target(s, so2_nox | 4u, 1u, 3.0, &err),
+                     CURTAIL_OK);
+    ck_assert_int_eq(curtail_scenario_add_combined_target(s, 15u, 1u, 4.0, &err), CURTAIL_OK);
     ck_assert_int_eq(curtail_scenario_add_combined_target(s, 1u << CURTAIL_SO2, 1u, 0.4, &err),
                      CURTAIL_EINPUT);
     ck_assert_str_eq(err.message, "must list at least two pollutants");
@@ -376,8 +445,8 @@ START_TEST(test_combined_builder)
                      CURTAIL_EINVAL);
     ck_assert_int_eq(curtail_scenario_add_combined_target(s, 16u | so2_nox, 1u, 0.4, &err),
                      CURTAIL_EINVAL);
-    for (i = 0; i < 8; i++)
-        ck_assert_int_eq(curtail_scenario_add_combined_target(s, so2_nox, 7u, 4.0, NULL),
+    for (i = 2; i < 8; i++)
+        ck_assert_int_eq(curtail_scenario_add_combined_target(s, so2_nox, 7u, 2.0, NULL),
                          CURTAIL_OK);
     ck_assert_int_eq(curtail_scenario_add_combined_target(s, so2_nox, 7u, 0.4, &err),
                      CURTAIL_EINPUT);
@@ -526,6 +595,7 @@ static Suite *targets_suite(void)
     tcase_add_test(tc, test_credits_lower_the_requirement_exactly);
     tcase_add_test(tc, test_credits_above_the_requirement);
     tcase_add_test(tc, test_credits_builder);
+    tcase_add_test(tc, test_target_warnings);
     tcase_add_test(tc, test_combined_binds_hand_optimum);
     tcase_add_test(tc, test_combined_shadow_price_finite_difference);
     tcase_add_test(tc, test_combined_with_credits);

@@ -5,6 +5,7 @@
 #include "curtail.h"
 #include "internal.h"
 #include "measure_words.h"
+#include "write.h" /* cu_measure_text */
 #include "testutil.h"
 
 #include <check.h>
@@ -199,6 +200,64 @@ START_TEST(test_reason_scenario_rule_overrides_builtin)
 }
 END_TEST
 
+/* A coke oven's floor is its longest coking time in the rule's own formula
+ * (review P1-1): base 0.9, T0 23 h, max 72 h gives min_load 0.9·23/72 =
+ * 0.2875. A 70 h rule (0.9·23/70 = 0.29571 > 0.2875) is no rule below the
+ * minimum and is worded as the bureau wrote it; the deepest cut (red, a
+ * target out of reach) is the battery's 72 h. */
+START_TEST(test_words_coking_time_floor_with_base)
+{
+    static const char yaml[] =
+        "curtail: 1\n"
+        "builtin_policy: false\n"
+        "targets: {ratios: {yellow: {NOx: 0}, orange: {NOx: 0}, red: {NOx: 0.9}}}\n"
+        "policy:\n"
+        "  - {industry: coking, kind: coke_oven, grades: [D], levels: [orange], coking_time_h: 70}\n"
+        "enterprises:\n"
+        "  - {id: yi, industry: coking, grade: D, units: [{id: oven, kind: coke_oven, capacity: "
+        "1000,\n"
+        "     base_load: 0.9, value: 300, ef: {NOx: 0.6},\n"
+        "     coke_oven: {height_m: 5.5, quenching: dry, coking_time_h: 23, max_coking_time_h: "
+        "72}}]}\n";
+    curtail_scenario *s = NULL;
+    curtail_result *r = NULL;
+    curtail_unit_spec us = CURTAIL_UNIT_SPEC_INIT;
+    curtail_unit_result ur;
+    curtail_error err;
+    cu_buf b;
+    ck_assert_int_eq(curtail_scenario_load_buffer(&s, yaml, strlen(yaml), "o.yaml", NULL, &err),
+                     CURTAIL_OK);
+    ck_assert_uint_eq(curtail_scenario_warning_count(s), 0); /* nothing below the minimum */
+    ck_assert_int_eq(curtail_scenario_unit(s, 0, &us, NULL, &err), CURTAIL_OK);
+    ck_assert_double_eq_tol(us.min_load, 0.9 * 23 / 72, 1e-15);
+    ck_assert_int_eq(curtail_plan_solve(s, NULL, &r, &err), CURTAIL_OK);
+    ck_assert_int_eq(curtail_result_unit(r, CURTAIL_ORANGE, 0, &ur, &err), CURTAIL_OK);
+    ck_assert_double_eq_tol(ur.load, 0.9 * 23 / 70, 1e-12);
+    ck_assert_double_eq_tol(ur.lo, 0.9 * 23 / 72, 1e-12);
+    ck_assert_int_eq(curtail_result_unit(r, CURTAIL_RED, 0, &ur, &err), CURTAIL_OK);
+    ck_assert_double_eq_tol(ur.load, 0.9 * 23 / 72, 1e-12);
+    cu_buf_init(&b, NULL);
+    cu_measure_text(r, 0, CURTAIL_ORANGE, CURTAIL_LANG_ZH, &b);
+    ck_assert_str_eq(b.data, "延长结焦时间至70小时（焦炭产量由900吨/日降至295吨/日及以下）");
+    b.len = 0;
+    cu_measure_reason(r, 0, CURTAIL_ORANGE, CURTAIL_LANG_ZH, &b);
+    ck_assert_str_eq(b.data, "方案 policy[0]（第5行）：延长结焦时间至70小时；可优化加严；"
+                             "本级别目标无需进一步减排");
+    b.len = 0;
+    cu_measure_text(r, 0, CURTAIL_RED, CURTAIL_LANG_ZH, &b);
+    ck_assert_str_eq(b.data, "延长结焦时间至72小时（焦炭产量由900吨/日降至287吨/日及以下）");
+    b.len = 0;
+    cu_measure_text(r, 0, CURTAIL_ORANGE, CURTAIL_LANG_EN, &b);
+    ck_assert_str_eq(b.data, "extend coking time to 70 h (coke output from 900 t/d to at most 295 t/d)");
+    b.len = 0;
+    cu_measure_text(r, 0, CURTAIL_RED, CURTAIL_LANG_EN, &b);
+    ck_assert_str_eq(b.data, "extend coking time to 72 h (coke output from 900 t/d to at most 287 t/d)");
+    cu_buf_free(&b);
+    curtail_result_free(r);
+    curtail_scenario_free(s);
+}
+END_TEST
+
 /* The optimiser beyond the rule: the golden plan's red reactor (rule 50 %,
  * load 17.5 %): weight 1 × value 1000 yuan/t × 200 t/d over NOx 2 kg/t ×
  * 200 t/d = 500 yuan/kg against the level's marginal cost of 500. */
@@ -229,6 +288,81 @@ START_TEST(test_reason_optimiser_beyond_rule)
     cu_buf_free(&b);
     curtail_result_free(r);
     curtail_scenario_free(s);
+}
+END_TEST
+
+/* An ozone-season plan tells the units the window stops (review P2-4), in
+ * the schedule's words: examples/xiangyuan-summer.yaml (season: ozone,
+ * window 10:00-18:00 at every level). A unit not otherwise cut gets the stop
+ * alone; a unit stopped for the day (red) or not stopped by the window
+ * (the coke oven) none; the same scenario in the heating season none. */
+static size_t unit_index(const curtail_result *r, const char *ent, const char *id)
+{
+    size_t i, n = curtail_result_unit_count(r);
+    curtail_unit_result ur;
+    for (i = 0; i < n; i++) {
+        ck_assert_int_eq(curtail_result_unit(r, CURTAIL_YELLOW, i, &ur, NULL), CURTAIL_OK);
+        if (strcmp(ur.enterprise, ent) == 0 && strcmp(ur.unit, id) == 0)
+            return i;
+    }
+    ck_abort_msg("no unit %s/%s", ent, id);
+    return 0;
+}
+
+static void assert_text(const curtail_result *r, size_t u, int level, const char *zh,
+                        const char *en)
+{
+    cu_buf b;
+    cu_buf_init(&b, NULL);
+    cu_measure_text(r, u, level, CURTAIL_LANG_ZH, &b);
+    ck_assert_str_eq(b.data, zh);
+    b.len = 0;
+    cu_measure_text(r, u, level, CURTAIL_LANG_EN, &b);
+    ck_assert_str_eq(b.data, en);
+    cu_buf_free(&b);
+}
+
+START_TEST(test_words_ozone_window_in_plan)
+{
+    curtail_scenario *s = NULL;
+    curtail_result *r = NULL;
+    curtail_error err;
+    size_t u;
+    int pass;
+    for (pass = 0; pass < 2; pass++) {
+        ck_assert_int_eq(curtail_scenario_load_file(
+                             &s, CURTAIL_SOURCE_DIR "/examples/xiangyuan-summer.yaml", NULL, &err),
+                         CURTAIL_OK);
+        if (pass == 1) {
+            ck_assert_int_eq(curtail_scenario_set_season(s, CURTAIL_SEASON_HEATING, &err),
+                             CURTAIL_OK);
+            ck_assert_int_eq(curtail_scenario_check(s, &err), CURTAIL_OK);
+        }
+        ck_assert_int_eq(curtail_plan_solve(s, NULL, &r, &err), CURTAIL_OK);
+        u = unit_index(r, "hongtong", "loading");
+        if (pass == 0) {
+            assert_text(r, u, CURTAIL_YELLOW, "10:00–18:00 停止涉VOCs工序（错时生产）",
+                        "VOCs processes stopped 10:00–18:00 (shifted production)");
+            assert_text(r, u, CURTAIL_ORANGE,
+                        "装车（装卸）作业减至设计能力的90%（装车（装卸）量由600吨/日降至540吨/日及以下），"
+                        "10:00–18:00 停止涉VOCs工序（错时生产）",
+                        "reduce loading to 90% of capacity (quantity loaded from 600 t/d to at most "
+                        "540 t/d), VOCs processes stopped 10:00–18:00 (shifted production)");
+            assert_text(r, unit_index(r, "hongda", "batch"), CURTAIL_YELLOW,
+                        "负荷不高于设计产能的60%（产量不高于18吨/日），10:00–18:00 停止涉VOCs工序（错时生产）",
+                        "load at most 60% of capacity (output at most 18 t/d), VOCs processes "
+                        "stopped 10:00–18:00 (shifted production)");
+        } else {
+            /* the heating season's rules and no window clause */
+            cu_buf b;
+            cu_buf_init(&b, NULL);
+            cu_measure_text(r, u, CURTAIL_YELLOW, CURTAIL_LANG_ZH, &b);
+            ck_assert_ptr_null(strstr(b.data, "错时生产"));
+            cu_buf_free(&b);
+        }
+        curtail_result_free(r);
+        curtail_scenario_free(s);
+    }
 }
 END_TEST
 
@@ -301,7 +435,9 @@ static void rederive(const char *file)
                     /* no indicator: the unit runs at its base load, not cut */
                     ck_assert_msg(fabs(x - f.base_load) <= 1e-9 &&
                                       (strstr(b.data, en ? "no " : "无") ||
-                                       strstr(b.data, en ? "voluntary" : "自主减排")),
+                                       strstr(b.data, en ? "voluntary" : "自主减排") ||
+                                       (f.window[0] && strstr(b.data, en ? "shifted production"
+                                                                         : "错时生产"))),
                                   "%s unit %zu level %d: \"%s\" at load %.6f", file, u, L, b.data,
                                   x);
                 /* a coke oven's coking time allows no more than the load */
@@ -339,6 +475,8 @@ static Suite *words_suite(void)
     tcase_add_test(core, test_reason_phase_out_and_wet);
     tcase_add_test(core, test_reason_scenario_rule_overrides_builtin);
     tcase_add_test(core, test_reason_optimiser_beyond_rule);
+    tcase_add_test(core, test_words_coking_time_floor_with_base);
+    tcase_add_test(core, test_words_ozone_window_in_plan);
     tcase_add_test(core, test_words_loads_rederived_from_texts);
     tcase_set_timeout(core, 60);
     suite_add_tcase(s, core);

@@ -112,7 +112,10 @@ for path in sys.argv[1:3]:
     total = w * h
     assert (w, h) == (1200, 1500), f"{path}: size {w}x{h}, want 1200x1500"
     assert nonwhite > total * 0.05, f"{path}: nearly blank ({nonwhite} of {total} pixels)"
-    assert colour > total * 0.01, f"{path}: no coloured chart or table ({colour} pixels)"
+    # the first screen's colour is the charts' lines and level bands (a blank
+    # or unstyled render has none); an episode's wide segment table leaves
+    # about 0.6 % of it coloured
+    assert colour > total * 0.004, f"{path}: no coloured chart or table ({colour} pixels)"
     print(f"ok: {path.rsplit('/', 1)[1]}: {w}x{h}, {100 * nonwhite / total:.1f}% non-white, "
           f"{100 * colour / total:.1f}% coloured")
 

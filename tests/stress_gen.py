@@ -207,7 +207,8 @@ def issue10_targets(seed, rat, basev):
         pols = rng.sample(POLS, rng.randint(2, 4))
         levels = rng.sample(LEVELS, rng.randint(1, 3))
         tot = sum(rat[levels[0]][p] if rat else DEFAULT_RATIO[levels[0]] for p in pols)
-        ratio = min(4.0, tot * rng.uniform(0.8, 1.5)) if tot > 0 else rng.uniform(0.05, 0.5)
+        # at most the number of its pollutants (a sum of that many ratios)
+        ratio = min(float(len(pols)), tot * rng.uniform(0.8, 1.5)) if tot > 0 else rng.uniform(0.05, 0.5)
         o.append("    - {pollutants: [%s], levels: [%s], ratio: %.6g}\n"
                  % (", ".join(pols), ", ".join(levels), max(ratio, 1e-6)))
     return "".join(o)

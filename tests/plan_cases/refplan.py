@@ -111,7 +111,8 @@ def unit_bounds(rule, ent, unit, b, grade, extra_grades, warnings, path):
     if "min_load" in unit:
         min_load = float(unit["min_load"])
     elif unit["kind"] == "coke_oven" and co:
-        min_load = float(co.get("coking_time_h", 22)) / float(co.get("max_coking_time_h", 72))
+        # the load at the longest coking time, b·T0/Tmax (docs/DECISIONS.md, fixmodel)
+        min_load = b * float(co.get("coking_time_h", 22)) / float(co.get("max_coking_time_h", 72))
     else:
         min_load = 0.0
     guarantee = ent.get("guarantee", "none") != "none"
