@@ -220,19 +220,39 @@ static const char *token_end(const char *p)
     return p;
 }
 
-/* Two messages are of one kind when they agree but for numbers and quoted
- * names: token by token, numbers and quoted names match any of their kind. */
-static int same_kind(const char *a, const char *b)
+/* The kind of a message, as a key: its text with every number replaced by
+ * \1 and every quoted name by \2. Two messages are of one kind when they
+ * agree but for numbers and quoted names, that is when their keys are equal.
+ * NULL when out of memory. */
+static char *kind_key(const char *m)
 {
-    while (*a && *b) {
-        const char *ea = token_end(a), *eb = token_end(b);
-        int num = is_digit(*a) && is_digit(*b), quoted = quoted_end(a) && quoted_end(b);
-        if (!num && !quoted && (ea - a != eb - b || memcmp(a, b, (size_t)(ea - a)) != 0))
-            return 0;
-        a = ea;
-        b = eb;
+    size_t n = strlen(m);
+    char *k = malloc(n + 1), *o = k;
+    if (!k)
+        return NULL;
+    while (*m) {
+        const char *e = token_end(m);
+        if (is_digit(*m))
+            *o++ = '\1';
+        else if (quoted_end(m))
+            *o++ = '\2';
+        else {
+            memcpy(o, m, (size_t)(e - m));
+            o += e - m;
+        }
+        m = e;
     }
-    return *a == *b;
+    *o = '\0';
+    return k;
+}
+
+/* FNV-1a of a key. */
+static size_t key_hash(const char *k)
+{
+    size_t h = (size_t)14695981039346656037ull;
+    for (; *k; k++)
+        h = (h ^ (unsigned char)*k) * (size_t)1099511628211ull;
+    return h;
 }
 
 /* "1 375": digits in groups of three, the same in every locale. */
@@ -247,40 +267,45 @@ static void put_count(FILE *f, size_t n)
     }
 }
 
-/* Token t (0-based) of message m: its start and length; 0 when m has fewer. */
-static int nth_token(const char *m, size_t t, const char **start, size_t *len)
-{
-    const char *e;
-    for (; *m; m = e, t--) {
-        e = token_end(m);
-        if (t == 0) {
-            *start = m;
-            *len = (size_t)(e - m);
-            return 1;
-        }
-    }
-    return 0;
-}
-
 /* The label of a group: its first message, each token that differs in another
- * member of the group replaced by "…" (runs of them, spaces between, by one). */
+ * member of the group replaced by "…" (runs of them, spaces between, by one).
+ * Each member is walked once, token by token beside the first. */
 static void put_group_label(FILE *f, const char *const *msgs, const size_t *members, size_t n)
 {
     const char *first = msgs[members[0]], *p = first;
     const char *spaces = NULL; /* spaces held back until what follows is known */
-    size_t t, nspaces = 0;
+    size_t t, ntok = 0, nspaces = 0, k;
+    unsigned char *differs;
     int ellipsis = 0;
-    for (t = 0; *p; t++) {
-        const char *end = token_end(p), *o;
-        size_t len = (size_t)(end - p), olen, k;
-        int differs = 0;
-        for (k = 1; k < n && !differs; k++)
-            differs = !nth_token(msgs[members[k]], t, &o, &olen) || olen != len ||
-                      memcmp(o, p, len) != 0;
-        if (*p == ' ' && !differs) {
+    for (p = first; *p; p = token_end(p))
+        ntok++;
+    differs = calloc(ntok ? ntok : 1, 1);
+    if (!differs) {
+        fputs(first, f);
+        return;
+    }
+    for (k = 1; k < n; k++) {
+        const char *q = msgs[members[k]];
+        for (p = first, t = 0; *p; t++) {
+            const char *ep = token_end(p), *eq;
+            if (!*q) { /* the member has fewer tokens */
+                memset(differs + t, 1, ntok - t);
+                break;
+            }
+            eq = token_end(q);
+            if (ep - p != eq - q || memcmp(p, q, (size_t)(ep - p)) != 0)
+                differs[t] = 1;
+            p = ep;
+            q = eq;
+        }
+    }
+    for (p = first, t = 0; *p; t++) {
+        const char *end = token_end(p);
+        size_t len = (size_t)(end - p);
+        if (*p == ' ' && !differs[t]) {
             spaces = p;
             nspaces = len;
-        } else if (differs) {
+        } else if (differs[t]) {
             if (!ellipsis) {
                 fprintf(f, "%.*s…", (int)nspaces, spaces ? spaces : "");
                 ellipsis = 1;
@@ -295,6 +320,7 @@ static void put_group_label(FILE *f, const char *const *msgs, const size_t *memb
         }
         p = end;
     }
+    free(differs);
 }
 
 /* Print warnings[0..n) within the budget of --max-warnings; past it, one line:
@@ -303,28 +329,44 @@ static void print_warnings(const char *const *warnings, size_t n)
 {
     enum { MAX_GROUPS = 5 };
     const char **msgs;
-    size_t *order, *gfirst, *gcount, ngroups = 0, i, g, shown = 0;
+    char **keys;
+    size_t *order, *gfirst, *gcount, *group, *slot, nslots, ngroups = 0, i, g, shown = 0;
     if (quiet || n == 0)
         return;
     for (i = 0; i < n && warnings_shown < max_warnings; i++, shown++, warnings_shown++)
         fprintf(stderr, "%s\n", warnings[i]);
     if (shown == n)
         return;
+    /* a hash table of the kinds seen: slot -> group + 1 (0: empty) */
+    for (nslots = 16; nslots < 2 * n; nslots *= 2)
+        ;
     msgs = calloc(n, sizeof *msgs);
+    keys = calloc(n, sizeof *keys);
     order = calloc(n, sizeof *order); /* members of each group, group by group */
     gfirst = calloc(n, sizeof *gfirst);
     gcount = calloc(n, sizeof *gcount);
-    if (!msgs || !order || !gfirst || !gcount) {
+    group = calloc(n, sizeof *group);
+    slot = calloc(nslots, sizeof *slot);
+    if (!msgs || !keys || !order || !gfirst || !gcount || !group || !slot) {
         fprintf(stderr, "curtail: %zu more warnings not shown\n", n - shown);
         goto done;
     }
     for (i = 0; i < n; i++) {
+        size_t h;
         msgs[i] = warning_message(warnings[i]);
-        for (g = 0; g < ngroups && !same_kind(msgs[gfirst[g]], msgs[i]); g++)
-            ;
-        if (g == ngroups)
-            gfirst[ngroups++] = i;
-        gcount[g]++;
+        if (!(keys[i] = kind_key(msgs[i]))) {
+            fprintf(stderr, "curtail: %zu more warnings not shown\n", n - shown);
+            goto done;
+        }
+        for (h = key_hash(keys[i]) & (nslots - 1); slot[h]; h = (h + 1) & (nslots - 1))
+            if (strcmp(keys[gfirst[slot[h] - 1]], keys[i]) == 0)
+                break;
+        if (!slot[h]) {
+            gfirst[ngroups] = i;
+            slot[h] = ++ngroups;
+        }
+        group[i] = slot[h] - 1;
+        gcount[group[i]]++;
     }
     fputs("curtail: ", stderr);
     put_count(stderr, n);
@@ -335,7 +377,7 @@ static void print_warnings(const char *const *warnings, size_t n)
             if (gcount[g] > gcount[best])
                 best = g;
         for (k = gfirst[best]; k < n; k++)
-            if (same_kind(msgs[gfirst[best]], msgs[k]))
+            if (group[k] == best)
                 order[m++] = k;
         fputs(i ? ", " : "", stderr);
         put_count(stderr, gcount[best]);
@@ -350,10 +392,16 @@ static void print_warnings(const char *const *warnings, size_t n)
     else
         fputs("; none shown (--max-warnings N to show them)\n", stderr);
 done:
+    if (keys)
+        for (i = 0; i < n; i++)
+            free(keys[i]);
+    free(keys);
     free(msgs);
     free(order);
     free(gfirst);
     free(gcount);
+    free(group);
+    free(slot);
 }
 
 /* Print lines[0..n) (NULL entries: out of memory), then free them. */
