@@ -173,18 +173,13 @@ static void put_meta(hw *h, int schedule)
 
 /* ---- the plan's summary ------------------------------------------------------------------ */
 
-/* Issue 10: credits (非工业源抵扣) and combined targets, one paragraph each. */
-static void put_target_notes(hw *h)
+/* Each whole line of t (built in a buffer of its own) as a note; frees t. */
+static void put_note_lines(hw *h, cu_buf *t)
 {
-    cu_buf t;
     char *p, *nl;
-    int L;
-    cu_buf_init(&t, h->out->mem);
-    for (L = 0; L < CU_NL; L++)
-        cu_target_notes(&t, h->r, L, h->en, 1);
-    if (t.failed)
+    if (t->failed)
         h->out->failed = 1;
-    for (p = t.data; !t.failed && t.len && p && *p; p = nl + 1) {
+    for (p = t->data; !t->failed && t->len && p && *p; p = nl + 1) {
         if (!(nl = strchr(p, '\n')))
             break;
         *nl = '\0';
@@ -192,7 +187,18 @@ static void put_target_notes(hw *h)
         esc(h, p);
         puts_(h, "</p>\n");
     }
-    cu_buf_free(&t);
+    cu_buf_free(t);
+}
+
+/* Issue 10: credits (非工业源抵扣) and combined targets, one paragraph each. */
+static void put_target_notes(hw *h)
+{
+    cu_buf t;
+    int L;
+    cu_buf_init(&t, h->out->mem);
+    for (L = 0; L < CU_NL; L++)
+        cu_target_notes(&t, h->r, L, h->en, 1);
+    put_note_lines(h, &t);
 }
 
 static void td_text(hw *h, const char *t)
@@ -536,20 +542,9 @@ static void put_sched_para(hw *h, const cu_sched_sum *s, int which)
 static void put_sched_plan_notes(hw *h, const cu_sched_sum *s)
 {
     cu_buf t;
-    char *p, *nl;
     cu_buf_init(&t, h->out->mem);
     cu_sched_plan_notes(h->r, s, h->en, &t);
-    if (t.failed)
-        h->out->failed = 1;
-    for (p = t.data; !t.failed && t.len && p && *p; p = nl + 1) {
-        if (!(nl = strchr(p, '\n')))
-            break;
-        *nl = '\0';
-        puts_(h, "<p class=\"note\">");
-        esc(h, p);
-        puts_(h, "</p>\n");
-    }
-    cu_buf_free(&t);
+    put_note_lines(h, &t);
 }
 
 static int put_segments(hw *h, const cu_sched_sum *s)
