@@ -21,14 +21,7 @@
 
 static curtail_scenario *load_text(const char *yaml)
 {
-    curtail_scenario *s = NULL;
-    curtail_error err;
-    int rc;
-    memset(&err, 0, sizeof err);
-    rc = curtail_scenario_load_buffer(&s, yaml, strlen(yaml), "case.yaml", NULL, &err);
-    ck_assert_msg(rc == CURTAIL_OK, "load failed: %s:%d:%d: %s: %s", err.file, err.line,
-                  err.column, err.path, err.message);
-    return s;
+    return tu_load_yaml(yaml, "case.yaml");
 }
 
 static curtail_scenario *load_path(const char *path)
