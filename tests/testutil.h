@@ -27,4 +27,14 @@ curtail_scenario *tu_load_yaml(const char *yaml, const char *name);
 /* Solve s under configuration m (< TU_NCONFIGS); the test fails when it does not. */
 curtail_result *tu_solve_config(const curtail_scenario *s, int m);
 
+/* Load a scenario file; the test fails when it does not load. */
+curtail_scenario *tu_load_file(const char *path);
+/* Override path=value; the test fails when the override does not apply. */
+void tu_override(curtail_scenario *s, const char *path, const char *value);
+/* The override fails with exactly this path and message, and no line. */
+void tu_override_fails(curtail_scenario *s, const char *path, const char *value,
+                       const char *want_path, const char *want_msg);
+/* Check s, then solve its plan with the default options; the test fails when either does. */
+curtail_result *tu_check_solve(curtail_scenario *s);
+
 #endif
