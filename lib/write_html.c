@@ -173,6 +173,18 @@ static void put_meta(hw *h, int schedule)
 
 /* ---- the plan's summary ------------------------------------------------------------------ */
 
+/* open, the text of t (escaped; a failed t fails the output), close; frees t. */
+static void put_text(hw *h, const char *open, cu_buf *t, const char *close)
+{
+    puts_(h, open);
+    if (t->failed)
+        h->out->failed = 1;
+    else
+        esc(h, t->data);
+    puts_(h, close);
+    cu_buf_free(t);
+}
+
 /* Each whole line of t (built in a buffer of its own) as a note; frees t. */
 static void put_note_lines(hw *h, cu_buf *t)
 {
@@ -222,13 +234,7 @@ static int put_plan_summary(hw *h, const cu_summary *s)
         cu_buf text;
         cu_buf_init(&text, h->out->mem);
         cu_sum_column_header(s, cols[c], h->en, &text);
-        puts_(h, "<th>");
-        if (text.failed)
-            h->out->failed = 1;
-        else
-            esc(h, text.data);
-        puts_(h, "</th>");
-        cu_buf_free(&text);
+        put_text(h, "<th>", &text, "</th>");
     }
     puts_(h, "</tr></thead>\n<tbody>\n");
     for (L = 0; L < CU_NL; L++) {
@@ -262,13 +268,7 @@ static int put_plan_summary(hw *h, const cu_summary *s)
         cu_buf text;
         cu_buf_init(&text, h->out->mem);
         cu_sum_columns_note(s, h->en, &text);
-        puts_(h, "<p class=\"note\">");
-        if (text.failed)
-            h->out->failed = 1;
-        else
-            esc(h, text.data);
-        puts_(h, "</p>\n");
-        cu_buf_free(&text);
+        put_text(h, "<p class=\"note\">", &text, "</p>\n");
     }
     for (L = 0, any = 0; L < CU_NL; L++)
         for (p = 0; p < CU_NP; p++) {
@@ -419,13 +419,7 @@ static void put_para(hw *h, const cu_summary *s, int which)
     cu_buf text;
     cu_buf_init(&text, h->out->mem);
     cu_sum_annex_text(s, which, h->en, &text);
-    puts_(h, "<p>");
-    if (text.failed)
-        h->out->failed = 1;
-    else
-        esc(h, text.data);
-    puts_(h, "</p>\n");
-    cu_buf_free(&text);
+    put_text(h, "<p>", &text, "</p>\n");
 }
 
 /* 附录: the weighted loss, the objective and the marginal costs. */
@@ -529,13 +523,7 @@ static void put_sched_para(hw *h, const cu_sched_sum *s, int which)
     }
     else
         cu_sched_annex_text(s, which, h->en, &text);
-    puts_(h, which < 0 ? "<p class=\"note\">" : "<p>");
-    if (text.failed)
-        h->out->failed = 1;
-    else
-        esc(h, text.data);
-    puts_(h, "</p>\n");
-    cu_buf_free(&text);
+    put_text(h, which < 0 ? "<p class=\"note\">" : "<p>", &text, "</p>\n");
 }
 
 /* The plan's credits and combined rows (issue 10), one note each. */
