@@ -331,10 +331,7 @@ static void put_measure_counts(hw *h, const cu_summary *s)
                       h->en ? "Units" : "生产单元", L, h->en ? "Enterprises" : "企业");
     puts_(h, "</tr></thead>\n<tbody>\n");
     for (c = 0; c < CU_MC_N; c++) {
-        int used = 0;
-        for (L = 0; L < CU_NL; L++)
-            used |= s->lv[L].units[c] != 0;
-        if (!used)
+        if (!cu_mc_used(s, c))
             continue;
         puts_(h, "<tr>");
         td_text(h, cu_mc_label(c, h->en));

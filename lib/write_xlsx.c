@@ -400,10 +400,7 @@ static int sheet_summary(xw *x, const cu_summary *s)
     }
     row++;
     for (c = 0; c < CU_MC_N; c++) {
-        int used = 0;
-        for (L = 0; L < CU_NL; L++)
-            used |= s->lv[L].units[c] != 0;
-        if (!used)
+        if (!cu_mc_used(s, c))
             continue;
         worksheet_write_string(ws, row, 0, cu_mc_label(c, en), x->text);
         for (L = 0; L < CU_NL; L++) {
