@@ -275,3 +275,27 @@ int parse_lp_format(const args *a, curtail_lp_format *out)
     }
     return -1;
 }
+
+int parse_lang_arg(const args *a, curtail_lang *out)
+{
+    if (a->lang && curtail_lang_from_name(a->lang, out) != CURTAIL_OK) {
+        static const char *const langs[] = {"zh", "en"};
+        return usage_error_hint("unknown language '%s' (zh or en)", a->lang,
+                                NEAREST(a->lang, langs));
+    }
+    return -1;
+}
+
+int parse_level_arg(const args *a, int *out)
+{
+    if (a->level) {
+        curtail_level l;
+        if (curtail_level_from_name(a->level, &l) != CURTAIL_OK) {
+            static const char *const levels[] = {"yellow", "orange", "red"};
+            return usage_error_hint("unknown level '%s' (yellow, orange or red)", a->level,
+                                    NEAREST(a->level, levels));
+        }
+        *out = (int)l;
+    }
+    return -1;
+}

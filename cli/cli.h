@@ -81,6 +81,9 @@ int command_args(int argc, char **argv, option_set allowed, const char *name, in
 int parse_plan_format(const args *a, curtail_format *out);
 int parse_solve_options(const args *a, int check_available, curtail_plan_options *po);
 int parse_lp_format(const args *a, curtail_lp_format *out);
+/* --lang and --level (when given) into *out: -1 when fine, else an exit code. */
+int parse_lang_arg(const args *a, curtail_lang *out);
+int parse_level_arg(const args *a, int *out);
 
 /* ---- main.c, for explain.c ---- */
 /* Load and check FILE, warnings printed: -1 when loaded, else an exit code. */

@@ -70,20 +70,12 @@ int curtail_cli_explain(int argc, char **argv)
     rc = parse_explain_format(&a, &eo.format);
     if (rc >= 0)
         return rc;
-    if (a.lang && curtail_lang_from_name(a.lang, &eo.lang) != CURTAIL_OK) {
-        static const char *const langs[] = {"zh", "en"};
-        return usage_error_hint("unknown language '%s' (zh or en)", a.lang,
-                                NEAREST(a.lang, langs));
-    }
-    if (a.level) {
-        curtail_level l;
-        if (curtail_level_from_name(a.level, &l) != CURTAIL_OK) {
-            static const char *const levels[] = {"yellow", "orange", "red"};
-            return usage_error_hint("unknown level '%s' (yellow, orange or red)", a.level,
-                                    NEAREST(a.level, levels));
-        }
-        eo.level = (int)l;
-    }
+    rc = parse_lang_arg(&a, &eo.lang);
+    if (rc >= 0)
+        return rc;
+    rc = parse_level_arg(&a, &eo.level);
+    if (rc >= 0)
+        return rc;
     if (a.enterprise && !a.enterprise[0])
         return usage_error("option %s needs an enterprise id, got an empty one", "--enterprise");
     eo.enterprise = a.enterprise;

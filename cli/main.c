@@ -98,11 +98,9 @@ static int cmd_validate(int argc, char **argv)
     int rc = command_args(argc, argv, allowed, "validate", 1, &a);
     if (rc >= 0)
         return rc;
-    if (a.lang && curtail_lang_from_name(a.lang, &lang) != CURTAIL_OK) {
-        static const char *const langs[] = {"zh", "en"};
-        return usage_error_hint("unknown language '%s' (zh or en)", a.lang,
-                                NEAREST(a.lang, langs));
-    }
+    rc = parse_lang_arg(&a, &lang);
+    if (rc >= 0)
+        return rc;
     set_warning_lang(lang); /* the warnings' language on stderr */
     rc = cli_load(a.file, &s);
     if (rc >= 0)
@@ -210,11 +208,9 @@ static int cmd_solve(int argc, char **argv, int schedule)
     rc = parse_plan_format(&a, &wo.format);
     if (rc >= 0)
         return rc;
-    if (a.lang && curtail_lang_from_name(a.lang, &wo.lang) != CURTAIL_OK) {
-        static const char *const langs[] = {"zh", "en"};
-        return usage_error_hint("unknown language '%s' (zh or en)", a.lang,
-                                NEAREST(a.lang, langs));
-    }
+    rc = parse_lang_arg(&a, &wo.lang);
+    if (rc >= 0)
+        return rc;
     set_warning_lang(wo.lang);
     if (a.bom && wo.format != CURTAIL_FORMAT_CSV)
         return usage_error("%s applies to --format csv only", "--bom");
@@ -298,15 +294,9 @@ static int cmd_export(int argc, char **argv)
     rc = parse_solve_options(&a, 0, &po);
     if (rc >= 0)
         return rc;
-    if (a.level) {
-        curtail_level l;
-        if (curtail_level_from_name(a.level, &l) != CURTAIL_OK) {
-            static const char *const levels[] = {"yellow", "orange", "red"};
-            return usage_error_hint("unknown level '%s' (yellow, orange or red)", a.level,
-                                    NEAREST(a.level, levels));
-        }
-        eo.level = (int)l;
-    }
+    rc = parse_level_arg(&a, &eo.level);
+    if (rc >= 0)
+        return rc;
     rc = cli_load(a.file, &s);
     if (rc >= 0)
         return rc;

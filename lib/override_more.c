@@ -49,6 +49,42 @@ static int two_words(const ov *o, const char *rest, const wordset *ws1, const wo
     return CURTAIL_OK;
 }
 
+/* .W.P: one number into row[P]; .W: the row replaced, pollutants left out 0. */
+static int rd_row(const ov *o, int p, double row[CU_NP])
+{
+    if (p >= 0)
+        return cu_ov_rd_number(o, o->root, NULL, &row[p]);
+    memset(row, 0, CU_NP * sizeof row[0]);
+    return cu_ov_rd_pollutants(o, o->has_value ? o->root : NO_NODE, row);
+}
+
+/* The whole key, {W: {P: v}}: each W's row cleared and read, its bit set in *touched. */
+static int rd_word_rows(const ov *o, const wordset *ws, double (*rows)[CU_NP], unsigned *touched)
+{
+    uint32_t i, pairs;
+    int w, rc;
+    if (!o->has_value || yt_at(&o->t, o->root)->type != YT_MAP)
+        return cu_ov_wrong_type(o, o->has_value ? o->root : NO_NODE, NULL, "a mapping");
+    pairs = yt_count(&o->t, o->root);
+    for (i = 0; i < pairs; i++) {
+        uint32_t k = yt_kid(&o->t, o->root, 2 * i), val = yt_kid(&o->t, o->root, 2 * i + 1);
+        char sub[80], got[192], path[600];
+        ov sub_o = *o;
+        snprintf(sub, sizeof sub, ".%.60s", yt_str(&o->t, k));
+        if ((w = yr_word_index(ws, yt_str(&o->t, k))) < 0) {
+            cu_ov_describe(o, k, got, sizeof got);
+            return cu_ov_unknown_word_text(o, sub, ws, got);
+        }
+        memset(rows[w], 0, sizeof rows[w]);
+        *touched |= 1u << w;
+        snprintf(path, sizeof path, "%s%s", o->path, sub);
+        sub_o.path = path;
+        if ((rc = cu_ov_rd_pollutants(&sub_o, val, rows[w])) != CURTAIL_OK)
+            return rc;
+    }
+    return CURTAIL_OK;
+}
+
 static int ov_season(const ov *o, int episode)
 {
     curtail_scenario *s = o->s;
@@ -89,40 +125,14 @@ static int ov_credits(const ov *o, const char *rest)
         if ((rc = two_words(o, rest + 1, &LEVELS, &POLLUTANTS, &L, &p)) != CURTAIL_OK)
             return rc;
         touched = 1u << L;
-        if (p >= 0) {
-            if ((rc = cu_ov_rd_number(o, o->root, NULL, &c[L][p])) != CURTAIL_OK)
-                return rc;
-        } else {
-            /* a level's map replaces it: pollutants left out are 0, as in the file */
-            memset(c[L], 0, sizeof c[L]);
-            if ((rc = cu_ov_rd_pollutants(o, o->has_value ? o->root : NO_NODE, c[L])) !=
-                CURTAIL_OK)
-                return rc;
-        }
+        /* a level's map replaces it: pollutants left out are 0, as in the file */
+        if ((rc = rd_row(o, p, c[L])) != CURTAIL_OK)
+            return rc;
     } else {
-        uint32_t i, pairs;
-        if (!o->has_value || yt_at(&o->t, o->root)->type != YT_MAP)
-            return cu_ov_wrong_type(o, o->has_value ? o->root : NO_NODE, NULL, "a mapping");
         memset(c, 0, sizeof c);
+        if ((rc = rd_word_rows(o, &LEVELS, c, &touched)) != CURTAIL_OK)
+            return rc;
         touched = (1u << CU_NL) - 1;
-        pairs = yt_count(&o->t, o->root);
-        for (i = 0; i < pairs; i++) {
-            uint32_t k = yt_kid(&o->t, o->root, 2 * i), val = yt_kid(&o->t, o->root, 2 * i + 1);
-            char sub[80], got[192];
-            ov sub_o = *o;
-            snprintf(sub, sizeof sub, ".%.60s", yt_str(&o->t, k));
-            if ((L = yr_word_index(&LEVELS, yt_str(&o->t, k))) < 0) {
-                cu_ov_describe(o, k, got, sizeof got);
-                return cu_ov_unknown_word_text(o, sub, &LEVELS, got);
-            }
-            {
-                char path[600];
-                snprintf(path, sizeof path, "%s%s", o->path, sub);
-                sub_o.path = path;
-                if ((rc = cu_ov_rd_pollutants(&sub_o, val, c[L])) != CURTAIL_OK)
-                    return rc;
-            }
-        }
     }
     /* the builder checks every touched level on a scratch scenario first */
     {
@@ -196,39 +206,14 @@ static int ov_transport_factors(const ov *o, const char *rest)
         if ((rc = two_words(o, rest + 1, &TRUCK_CLASSES, &POLLUTANTS, &c, &p)) != CURTAIL_OK)
             return rc;
         touched = 1u << c;
-        if (p >= 0) {
-            if (!s->has_transport_factors[c])
-                memset(f[c], 0, sizeof f[c]);
-            if ((rc = cu_ov_rd_number(o, o->root, NULL, &f[c][p])) != CURTAIL_OK)
-                return rc;
-        } else {
+        if (p >= 0 && !s->has_transport_factors[c])
             memset(f[c], 0, sizeof f[c]);
-            if ((rc = cu_ov_rd_pollutants(o, o->has_value ? o->root : NO_NODE, f[c])) !=
-                CURTAIL_OK)
-                return rc;
-        }
+        if ((rc = rd_row(o, p, f[c])) != CURTAIL_OK)
+            return rc;
     } else {
         /* the whole key: classes left out have no factor, as in the file */
-        uint32_t i, pairs;
-        if (!o->has_value || yt_at(&o->t, o->root)->type != YT_MAP)
-            return cu_ov_wrong_type(o, o->has_value ? o->root : NO_NODE, NULL, "a mapping");
-        pairs = yt_count(&o->t, o->root);
-        for (i = 0; i < pairs; i++) {
-            uint32_t k = yt_kid(&o->t, o->root, 2 * i), val = yt_kid(&o->t, o->root, 2 * i + 1);
-            char sub[80], got[192], path[600];
-            ov sub_o = *o;
-            snprintf(sub, sizeof sub, ".%.60s", yt_str(&o->t, k));
-            if ((c = yr_word_index(&TRUCK_CLASSES, yt_str(&o->t, k))) < 0) {
-                cu_ov_describe(o, k, got, sizeof got);
-                return cu_ov_unknown_word_text(o, sub, &TRUCK_CLASSES, got);
-            }
-            memset(f[c], 0, sizeof f[c]);
-            touched |= 1u << c;
-            snprintf(path, sizeof path, "%s%s", o->path, sub);
-            sub_o.path = path;
-            if ((rc = cu_ov_rd_pollutants(&sub_o, val, f[c])) != CURTAIL_OK)
-                return rc;
-        }
+        if ((rc = rd_word_rows(o, &TRUCK_CLASSES, f, &touched)) != CURTAIL_OK)
+            return rc;
     }
     /* every touched class checked by the builder on a scratch scenario first */
     {

@@ -237,6 +237,14 @@ void cu_summary_free(cu_summary *s)
 
 /* ---- words ---------------------------------------------------------------------------------- */
 
+int cu_mc_used(const cu_summary *s, int cls)
+{
+    int L, used = 0;
+    for (L = 0; L < CU_NL; L++)
+        used |= s->lv[L].units[cls] != 0;
+    return used;
+}
+
 const char *cu_mc_label(int cls, int en)
 {
     static const char *const zh[CU_MC_N] = {"焖炉保温", "停产", "延长结焦时间", "限产",

@@ -86,6 +86,8 @@ double cu_sum_ratio(double part, double whole);
 
 /* "焖炉保温" / "hot idle", … */
 const char *cu_mc_label(int cls, int en);
+/* Does measure class cls have a unit at some level (a row of 措施分类统计)? */
+int cu_mc_used(const cu_summary *s, int cls);
 /* A town's label: its name, or "（未填写乡镇）" / "(no town given)". */
 const char *cu_town_label(const char *town, int en);
 

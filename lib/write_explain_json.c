@@ -27,6 +27,13 @@ static void jkey(ex *x, const char *key, int first)
     puts_(x, ": ");
 }
 
+/* ", \"key\": \"v\"" (null when v is) */
+static void jstr(ex *x, const char *key, int first, const char *v)
+{
+    jkey(x, key, first);
+    js(x, v);
+}
+
 static void jnum(ex *x, const char *key, double v)
 {
     jkey(x, key, 0);
@@ -36,18 +43,13 @@ static void jnum(ex *x, const char *key, double v)
 static void json_head(ex *x, const char *what)
 {
     puts_(x, "{\n  \"curtail\": 1");
-    jkey(x, "version", 0);
-    js(x, curtail_version());
-    jkey(x, "scenario", 0);
-    js(x, curtail_scenario_name(x->r->s));
-    jkey(x, "command", 0);
-    js(x, "explain");
-    jkey(x, "explain", 0);
-    js(x, what);
-    jkey(x, "edition", 0);
-    js(x, "filed");
-    jkey(x, "status", 0);
-    js(x, curtail_result_status(x->r) == CURTAIL_TARGETS_UNMET ? "targets_unmet" : "optimal");
+    jstr(x, "version", 0, curtail_version());
+    jstr(x, "scenario", 0, curtail_scenario_name(x->r->s));
+    jstr(x, "command", 0, "explain");
+    jstr(x, "explain", 0, what);
+    jstr(x, "edition", 0, "filed");
+    jstr(x, "status", 0,
+         curtail_result_status(x->r) == CURTAIL_TARGETS_UNMET ? "targets_unmet" : "optimal");
     puts_(x, ",\n");
 }
 
@@ -71,22 +73,14 @@ int cu_ex_json_sheet(ex *x, size_t ent, size_t first, size_t end, int level)
         return rc;
     json_head(x, "enterprise");
     puts_(x, "  \"enterprise\": {");
-    jkey(x, "id", 1);
-    js(x, e.id);
-    jkey(x, "name", 0);
-    js(x, e.name);
-    jkey(x, "credit_code", 0);
-    js(x, e.credit_code);
-    jkey(x, "town", 0);
-    js(x, e.town);
-    jkey(x, "address", 0);
-    js(x, e.address);
-    jkey(x, "industry", 0);
-    js(x, curtail_industry_name(e.industry));
-    jkey(x, "industry_code", 0);
-    js(x, e.industry_code);
-    jkey(x, "grade", 0);
-    js(x, curtail_grade_name(e.grade));
+    jstr(x, "id", 1, e.id);
+    jstr(x, "name", 0, e.name);
+    jstr(x, "credit_code", 0, e.credit_code);
+    jstr(x, "town", 0, e.town);
+    jstr(x, "address", 0, e.address);
+    jstr(x, "industry", 0, curtail_industry_name(e.industry));
+    jstr(x, "industry_code", 0, e.industry_code);
+    jstr(x, "grade", 0, curtail_grade_name(e.grade));
     jkey(x, "guarantee", 0);
     js(x, e.guarantee == CURTAIL_GUARANTEE_LIVELIHOOD ? "livelihood"
           : e.guarantee == CURTAIL_GUARANTEE_SUPPLY   ? "supply"
@@ -96,10 +90,8 @@ int cu_ex_json_sheet(ex *x, size_t ent, size_t first, size_t end, int level)
     jkey(x, "contact", 0);
     if (e.contact_name || e.contact_phone) {
         puts_(x, "{");
-        jkey(x, "name", 1);
-        js(x, e.contact_name);
-        jkey(x, "phone", 0);
-        js(x, e.contact_phone);
+        jstr(x, "name", 1, e.contact_name);
+        jstr(x, "phone", 0, e.contact_phone);
         puts_(x, "}");
     } else
         puts_(x, "null");
@@ -133,21 +125,15 @@ int cu_ex_json_sheet(ex *x, size_t ent, size_t first, size_t end, int level)
             base[p] = cu_list_value(x->r, &row, c);
         }
         puts_(x, u > first ? ",\n    {" : "\n    {");
-        jkey(x, "unit", 1);
-        js(x, row.info.u.id);
-        jkey(x, "name", 0);
-        js(x, cu_unit_name(x->r, u));
-        jkey(x, "kind", 0);
-        js(x, curtail_kind_name(row.info.u.kind));
+        jstr(x, "unit", 1, row.info.u.id);
+        jstr(x, "name", 0, cu_unit_name(x->r, u));
+        jstr(x, "kind", 0, curtail_kind_name(row.info.u.kind));
         capu = cu_capacity_stated(&row.info.u, &capacity);
         jnum(x, "capacity", capacity); /* in capacity_unit: 40 for a 960 t/d boiler in t/h */
-        jkey(x, "capacity_unit", 0);
-        js(x, cu_capu_names[capu]);
+        jstr(x, "capacity_unit", 0, cu_capu_names[capu]);
         jnum(x, "base_load", row.ur[0].base_load);
-        jkey(x, "follows", 0);
-        js(x, row.info.leader != u ? row.info.u.follows : NULL);
-        jkey(x, "effective_grade", 0);
-        js(x, curtail_grade_name((curtail_grade)x->r->grades[u].grade));
+        jstr(x, "follows", 0, row.info.leader != u ? row.info.u.follows : NULL);
+        jstr(x, "effective_grade", 0, curtail_grade_name((curtail_grade)x->r->grades[u].grade));
         jkey(x, "grade_reason", 0);
         js(x, (x->r->grades[u].grade_why & CU_GRADE_BY_PHASE_OUT)         ? "phase_out"
               : (x->r->grades[u].grade_why & CU_GRADE_BY_WET_QUENCHING) ? "wet_quenching"
@@ -163,21 +149,17 @@ int cu_ex_json_sheet(ex *x, size_t ent, size_t first, size_t end, int level)
             continue;
         puts_(x, any ? ",\n    {" : "\n    {");
         any = 1;
-        jkey(x, "level", 1);
-        js(x, curtail_level_name((curtail_level)L));
+        jstr(x, "level", 1, curtail_level_name((curtail_level)L));
         puts_(x, ", \"units\": [");
         for (u = first; u < end && !x->out->failed; u++) {
             curtail_unit_result ur;
             if ((rc = curtail_result_unit(x->r, (curtail_level)L, u, &ur, NULL)) != CURTAIL_OK)
                 return rc;
             puts_(x, u > first ? ",\n      {" : "\n      {");
-            jkey(x, "unit", 1);
-            js(x, ur.unit);
+            jstr(x, "unit", 1, ur.unit);
             jnum(x, "load", ur.load);
-            jkey(x, "text", 0);
-            js(x, cu_ex_unit_text(x, u, L, 0));
-            jkey(x, "basis", 0);
-            js(x, cu_ex_unit_text(x, u, L, 1));
+            jstr(x, "text", 0, cu_ex_unit_text(x, u, L, 0));
+            jstr(x, "basis", 0, cu_ex_unit_text(x, u, L, 1));
             jkey(x, "reduction_kgpd", 0);
             json_pollutants(x, ur.reduction);
             puts_(x, "}");
@@ -189,10 +171,9 @@ int cu_ex_json_sheet(ex *x, size_t ent, size_t first, size_t end, int level)
         {
             curtail_transport tr = curtail_result_transport(x->r, (curtail_level)L, ent);
             puts_(x, ",\n     \"transport\": {");
-            jkey(x, "measure", 1);
-            js(x, tr == CURTAIL_TRANSPORT_UNSET ? NULL : curtail_transport_name(tr));
-            jkey(x, "text", 0);
-            js(x, cu_transport_text((int)tr, x->en));
+            jstr(x, "measure", 1,
+                 tr == CURTAIL_TRANSPORT_UNSET ? NULL : curtail_transport_name(tr));
+            jstr(x, "text", 0, cu_transport_text((int)tr, x->en));
             jnum(x, "trips_stopped", curtail_result_trips_stopped(x->r, (curtail_level)L, ent));
             puts_(x, "}");
         }
@@ -279,16 +260,12 @@ int cu_ex_json_account(ex *x, int L)
         if ((rc = curtail_result_unit(x->r, (curtail_level)L, u, &ur, NULL)) != CURTAIL_OK)
             return rc;
         puts_(x, k++ ? ",\n    {" : "\n    {");
-        jkey(x, "enterprise", 1);
-        js(x, ur.enterprise);
-        jkey(x, "unit", 0);
-        js(x, ur.unit);
+        jstr(x, "enterprise", 1, ur.enterprise);
+        jstr(x, "unit", 0, ur.unit);
         jnum(x, "rule_hi", x->r->facts[u * CU_NL + (size_t)L].hi);
         jnum(x, "load", ur.load);
-        jkey(x, "text", 0);
-        js(x, cu_ex_unit_text(x, u, L, 0));
-        jkey(x, "basis", 0);
-        js(x, cu_ex_unit_text(x, u, L, 1));
+        jstr(x, "text", 0, cu_ex_unit_text(x, u, L, 0));
+        jstr(x, "basis", 0, cu_ex_unit_text(x, u, L, 1));
         puts_(x, "}");
     }
     puts_(x, k ? "\n  ]\n}\n" : "]\n}\n");
@@ -305,16 +282,11 @@ int cu_ex_json_index(ex *x)
         if (curtail_scenario_enterprise(x->r->s, i, &e, NULL) != CURTAIL_OK)
             break;
         puts_(x, i ? ",\n    {" : "\n    {");
-        jkey(x, "id", 1);
-        js(x, e.id);
-        jkey(x, "name", 0);
-        js(x, e.name);
-        jkey(x, "town", 0);
-        js(x, e.town);
-        jkey(x, "industry", 0);
-        js(x, curtail_industry_name(e.industry));
-        jkey(x, "grade", 0);
-        js(x, curtail_grade_name(e.grade));
+        jstr(x, "id", 1, e.id);
+        jstr(x, "name", 0, e.name);
+        jstr(x, "town", 0, e.town);
+        jstr(x, "industry", 0, curtail_industry_name(e.industry));
+        jstr(x, "grade", 0, curtail_grade_name(e.grade));
         puts_(x, "}");
     }
     puts_(x, ne ? "\n  ]\n}\n" : "]\n}\n");

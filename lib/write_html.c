@@ -173,18 +173,25 @@ static void put_meta(hw *h, int schedule)
 
 /* ---- the plan's summary ------------------------------------------------------------------ */
 
-/* Issue 10: credits (非工业源抵扣) and combined targets, one paragraph each. */
-static void put_target_notes(hw *h)
+/* open, the text of t (escaped; a failed t fails the output), close; frees t. */
+static void put_text(hw *h, const char *open, cu_buf *t, const char *close)
 {
-    cu_buf t;
-    char *p, *nl;
-    int L;
-    cu_buf_init(&t, h->out->mem);
-    for (L = 0; L < CU_NL; L++)
-        cu_target_notes(&t, h->r, L, h->en, 1);
-    if (t.failed)
+    puts_(h, open);
+    if (t->failed)
         h->out->failed = 1;
-    for (p = t.data; !t.failed && t.len && p && *p; p = nl + 1) {
+    else
+        esc(h, t->data);
+    puts_(h, close);
+    cu_buf_free(t);
+}
+
+/* Each whole line of t (built in a buffer of its own) as a note; frees t. */
+static void put_note_lines(hw *h, cu_buf *t)
+{
+    char *p, *nl;
+    if (t->failed)
+        h->out->failed = 1;
+    for (p = t->data; !t->failed && t->len && p && *p; p = nl + 1) {
         if (!(nl = strchr(p, '\n')))
             break;
         *nl = '\0';
@@ -192,7 +199,18 @@ static void put_target_notes(hw *h)
         esc(h, p);
         puts_(h, "</p>\n");
     }
-    cu_buf_free(&t);
+    cu_buf_free(t);
+}
+
+/* Issue 10: credits (非工业源抵扣) and combined targets, one paragraph each. */
+static void put_target_notes(hw *h)
+{
+    cu_buf t;
+    int L;
+    cu_buf_init(&t, h->out->mem);
+    for (L = 0; L < CU_NL; L++)
+        cu_target_notes(&t, h->r, L, h->en, 1);
+    put_note_lines(h, &t);
 }
 
 static void td_text(hw *h, const char *t)
@@ -216,13 +234,7 @@ static int put_plan_summary(hw *h, const cu_summary *s)
         cu_buf text;
         cu_buf_init(&text, h->out->mem);
         cu_sum_column_header(s, cols[c], h->en, &text);
-        puts_(h, "<th>");
-        if (text.failed)
-            h->out->failed = 1;
-        else
-            esc(h, text.data);
-        puts_(h, "</th>");
-        cu_buf_free(&text);
+        put_text(h, "<th>", &text, "</th>");
     }
     puts_(h, "</tr></thead>\n<tbody>\n");
     for (L = 0; L < CU_NL; L++) {
@@ -256,13 +268,7 @@ static int put_plan_summary(hw *h, const cu_summary *s)
         cu_buf text;
         cu_buf_init(&text, h->out->mem);
         cu_sum_columns_note(s, h->en, &text);
-        puts_(h, "<p class=\"note\">");
-        if (text.failed)
-            h->out->failed = 1;
-        else
-            esc(h, text.data);
-        puts_(h, "</p>\n");
-        cu_buf_free(&text);
+        put_text(h, "<p class=\"note\">", &text, "</p>\n");
     }
     for (L = 0, any = 0; L < CU_NL; L++)
         for (p = 0; p < CU_NP; p++) {
@@ -325,10 +331,7 @@ static void put_measure_counts(hw *h, const cu_summary *s)
                       h->en ? "Units" : "生产单元", L, h->en ? "Enterprises" : "企业");
     puts_(h, "</tr></thead>\n<tbody>\n");
     for (c = 0; c < CU_MC_N; c++) {
-        int used = 0;
-        for (L = 0; L < CU_NL; L++)
-            used |= s->lv[L].units[c] != 0;
-        if (!used)
+        if (!cu_mc_used(s, c))
             continue;
         puts_(h, "<tr>");
         td_text(h, cu_mc_label(c, h->en));
@@ -413,13 +416,7 @@ static void put_para(hw *h, const cu_summary *s, int which)
     cu_buf text;
     cu_buf_init(&text, h->out->mem);
     cu_sum_annex_text(s, which, h->en, &text);
-    puts_(h, "<p>");
-    if (text.failed)
-        h->out->failed = 1;
-    else
-        esc(h, text.data);
-    puts_(h, "</p>\n");
-    cu_buf_free(&text);
+    put_text(h, "<p>", &text, "</p>\n");
 }
 
 /* 附录: the weighted loss, the objective and the marginal costs. */
@@ -523,33 +520,16 @@ static void put_sched_para(hw *h, const cu_sched_sum *s, int which)
     }
     else
         cu_sched_annex_text(s, which, h->en, &text);
-    puts_(h, which < 0 ? "<p class=\"note\">" : "<p>");
-    if (text.failed)
-        h->out->failed = 1;
-    else
-        esc(h, text.data);
-    puts_(h, "</p>\n");
-    cu_buf_free(&text);
+    put_text(h, which < 0 ? "<p class=\"note\">" : "<p>", &text, "</p>\n");
 }
 
 /* The plan's credits and combined rows (issue 10), one note each. */
 static void put_sched_plan_notes(hw *h, const cu_sched_sum *s)
 {
     cu_buf t;
-    char *p, *nl;
     cu_buf_init(&t, h->out->mem);
     cu_sched_plan_notes(h->r, s, h->en, &t);
-    if (t.failed)
-        h->out->failed = 1;
-    for (p = t.data; !t.failed && t.len && p && *p; p = nl + 1) {
-        if (!(nl = strchr(p, '\n')))
-            break;
-        *nl = '\0';
-        puts_(h, "<p class=\"note\">");
-        esc(h, p);
-        puts_(h, "</p>\n");
-    }
-    cu_buf_free(&t);
+    put_note_lines(h, &t);
 }
 
 static int put_segments(hw *h, const cu_sched_sum *s)

@@ -256,10 +256,7 @@ static void put_measure_counts(cu_buf *b, const cu_summary *s, int en)
         cu_buf_puts(b, "|---:|---:");
     cu_buf_puts(b, "|\n");
     for (c = 0; c < CU_MC_N; c++) {
-        int used = 0;
-        for (L = 0; L < CU_NL; L++)
-            used |= s->lv[L].units[c] != 0;
-        if (!used)
+        if (!cu_mc_used(s, c))
             continue;
         cu_buf_printf(b, "| %s", cu_mc_label(c, en));
         for (L = 0; L < CU_NL; L++)
@@ -874,12 +871,7 @@ int cu_write_md(const curtail_result *r, const curtail_write_options *o, cu_buf 
             return rc;
     } else {
         cu_summary sum;
-        cu_buf_puts(out, en ? "Status: " : "状态：");
-        if (curtail_result_status(r) == CURTAIL_TARGETS_UNMET)
-            cu_buf_puts(out, en ? "targets not met (smallest shortfall)."
-                                : "减排目标未全部达成（缺口已最小化）。");
-        else
-            cu_buf_puts(out, en ? "all targets met." : "减排目标全部达成。");
+        cu_sched_status_text(r, en, out);
         if (r->mip.status == 1)
             cu_buf_puts(out, en ? " Loads by whole production lines (MIP), proven optimal."
                                 : "负荷按整条生产线计（混合整数规划），已证明最优。");

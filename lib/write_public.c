@@ -63,10 +63,29 @@ void cu_md_text(cu_buf *b, const char *s)
     }
 }
 
+/* The scenario's note and compiled_by (when given), each as open, label, the
+ * escaped text and close. */
+static void put_note_by(cu_buf *out, const curtail_result *r, int en, const char *open,
+                        void (*text)(cu_buf *, const char *), const char *close)
+{
+    const char *note = curtail_scenario_note(r->s), *by = curtail_scenario_compiled_by(r->s);
+    if (note) {
+        cu_buf_puts(out, open);
+        cu_buf_puts(out, en ? "Note: " : "说明：");
+        text(out, note);
+        cu_buf_puts(out, close);
+    }
+    if (by) {
+        cu_buf_puts(out, open);
+        cu_buf_puts(out, en ? "Compiled by: " : "编制单位：");
+        text(out, by);
+        cu_buf_puts(out, close);
+    }
+}
+
 static int write_md(const curtail_result *r, int lang, cu_buf *out)
 {
     int en = lang == CURTAIL_LANG_EN;
-    const char *note = curtail_scenario_note(r->s), *by = curtail_scenario_compiled_by(r->s);
     size_t u, i, n = curtail_result_unit_count(r);
     cu_buf tmp;
     int rc = CURTAIL_OK;
@@ -75,16 +94,7 @@ static int write_md(const curtail_result *r, int lang, cu_buf *out)
     cu_buf_puts(out, en ? "\n\n> " : "\n\n> ");
     cu_buf_puts(out, edition_line(en));
     cu_buf_puts(out, en ? ".\n" : "。\n");
-    if (note) {
-        cu_buf_puts(out, en ? ">\n> Note: " : ">\n> 说明：");
-        cu_md_text(out, note);
-        cu_buf_puts(out, "\n");
-    }
-    if (by) {
-        cu_buf_puts(out, en ? ">\n> Compiled by: " : ">\n> 编制单位：");
-        cu_md_text(out, by);
-        cu_buf_puts(out, "\n");
-    }
+    put_note_by(out, r, en, ">\n> ", cu_md_text, "\n");
     cu_buf_puts(out, en ? "\n## List (one enterprise, one policy)\n\n" : "\n## 一企一策清单\n\n");
     cu_buf_init(&tmp, out->mem);
     for (i = 0; i < CU_LIST_NCOLS_PUBLIC; i++) {
@@ -296,7 +306,6 @@ static int write_json(const curtail_result *r, int lang, cu_buf *out)
 static int write_html(const curtail_result *r, int lang, cu_buf *out)
 {
     int en = lang == CURTAIL_LANG_EN;
-    const char *note = curtail_scenario_note(r->s), *by = curtail_scenario_compiled_by(r->s);
     size_t u, i, n = curtail_result_unit_count(r);
     cu_buf tmp;
     int rc = CURTAIL_OK;
@@ -304,16 +313,7 @@ static int write_html(const curtail_result *r, int lang, cu_buf *out)
     cu_buf_puts(out, "<p class=\"meta\"><strong>");
     cu_buf_puts(out, edition_line(en));
     cu_buf_puts(out, en ? ".</strong></p>\n" : "。</strong></p>\n");
-    if (note) {
-        cu_buf_puts(out, en ? "<p class=\"note\">Note: " : "<p class=\"note\">说明：");
-        cu_xml_text(out, note);
-        cu_buf_puts(out, "</p>\n");
-    }
-    if (by) {
-        cu_buf_puts(out, en ? "<p class=\"note\">Compiled by: " : "<p class=\"note\">编制单位：");
-        cu_xml_text(out, by);
-        cu_buf_puts(out, "</p>\n");
-    }
+    put_note_by(out, r, en, "<p class=\"note\">", cu_xml_text, "</p>\n");
     cu_buf_puts(out, en ? "</header>\n<section class=\"list\">\n<h2>List (one enterprise, one "
                           "policy)</h2>\n<table class=\"list\">\n<thead>\n<tr>"
                         : "</header>\n<section class=\"list\">\n<h2>一企一策清单</h2>\n"

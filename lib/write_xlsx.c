@@ -400,10 +400,7 @@ static int sheet_summary(xw *x, const cu_summary *s)
     }
     row++;
     for (c = 0; c < CU_MC_N; c++) {
-        int used = 0;
-        for (L = 0; L < CU_NL; L++)
-            used |= s->lv[L].units[c] != 0;
-        if (!used)
+        if (!cu_mc_used(s, c))
             continue;
         worksheet_write_string(ws, row, 0, cu_mc_label(c, en), x->text);
         for (L = 0; L < CU_NL; L++) {
@@ -635,10 +632,21 @@ void cu_xw_capacity(xw *x, lxw_worksheet *ws, lxw_row_t rr, lxw_col_t cc, const 
     worksheet_write_string(ws, rr, (lxw_col_t)(cc + 1), cu_capu_label(capu, x->en), x->text);
 }
 
-/* The workbook's column of list column i: after the capacity, one more for its unit. */
-static lxw_col_t list_xcol(size_t i)
+lxw_col_t cu_xw_list_col(size_t i)
 {
     return (lxw_col_t)(i > CU_XW_CAPACITY_COL ? i + 1 : i);
+}
+
+void cu_xw_list_too_long(xw *x, lxw_worksheet *ws, lxw_row_t row, size_t n)
+{
+    x->tmp.len = 0;
+    cu_buf_printf(&x->tmp,
+                  x->en ? "The list has %zu units: more rows than an Excel sheet holds "
+                          "(1 048 576). Use --format csv or json."
+                        : "清单共 %zu 个生产单元，超出 Excel 工作表行数上限（1 048 576 行），"
+                          "未写入本表；请使用 --format csv 或 json。",
+                  n);
+    worksheet_write_string(ws, row, 0, cu_xw_tmp_text(x), x->bold);
 }
 
 static int sheet_list(xw *x)
@@ -653,14 +661,7 @@ static int sheet_list(xw *x)
         return CURTAIL_ENOMEM;
     if (n + body > x->max_rows) {
         cu_xw_put_title(x, ws, 1, en ? "list" : "一企一策清单");
-        x->tmp.len = 0;
-        cu_buf_printf(&x->tmp,
-                      en ? "The list has %zu units: more rows than an Excel sheet holds "
-                           "(1 048 576). Use --format csv or json."
-                         : "清单共 %zu 个生产单元，超出 Excel 工作表行数上限（1 048 576 行），"
-                           "未写入本表；请使用 --format csv 或 json。",
-                      n);
-        worksheet_write_string(ws, 1, 0, cu_xw_tmp_text(x), x->bold);
+        cu_xw_list_too_long(x, ws, 1, n);
         return CURTAIL_OK;
     }
     cu_xw_put_title(x, ws, ncols, en ? "list (one enterprise, one policy)" : "一企一策清单");
@@ -684,14 +685,14 @@ static int sheet_list(xw *x)
         cu_list_col c = cu_list_column_full(i);
         double width = 10;
         list_subheader(x, c);
-        worksheet_write_string(ws, 2, list_xcol(i), cu_xw_tmp_text(x),
+        worksheet_write_string(ws, 2, cu_xw_list_col(i), cu_xw_tmp_text(x),
                                c.field >= CU_COL_LOAD && c.field != CU_COL_BASE_LOAD
                                    ? x->head_level[c.level]
                                    : x->head);
         if (c.field == CU_COL_CAPACITY) {
-            worksheet_write_string(ws, 2, list_xcol(i) + 1, en ? "Capacity unit" : "产能单位",
-                                   x->head);
-            worksheet_set_column(ws, list_xcol(i) + 1, list_xcol(i) + 1, 10, NULL);
+            worksheet_write_string(ws, 2, cu_xw_list_col(i) + 1,
+                                   en ? "Capacity unit" : "产能单位", x->head);
+            worksheet_set_column(ws, cu_xw_list_col(i) + 1, cu_xw_list_col(i) + 1, 10, NULL);
         }
         switch (c.field) {
         case CU_COL_NO:
@@ -718,7 +719,7 @@ static int sheet_list(xw *x)
         default:
             break;
         }
-        worksheet_set_column(ws, list_xcol(i), list_xcol(i), width, NULL);
+        worksheet_set_column(ws, cu_xw_list_col(i), cu_xw_list_col(i), width, NULL);
     }
     for (u = 0; u < n; u++) {
         cu_list_row row;
@@ -728,7 +729,7 @@ static int sheet_list(xw *x)
             return rc;
         for (i = 0; i < CU_LIST_NCOLS_FULL; i++) {
             cu_list_col c = cu_list_column_full(i);
-            lxw_col_t cc = list_xcol(i);
+            lxw_col_t cc = cu_xw_list_col(i);
             if (c.field == CU_COL_CAPACITY) {
                 cu_xw_capacity(x, ws, rr, cc, &row);
             } else if (cu_list_col_is_text(c)) {

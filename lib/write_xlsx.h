@@ -43,6 +43,10 @@ int cu_xw_sheet_public(xw *x);
  * follows the capacity (list column CU_XW_CAPACITY_COL) in both workbooks. */
 #define CU_XW_CAPACITY_COL 7
 void cu_xw_capacity(xw *x, lxw_worksheet *ws, lxw_row_t rr, lxw_col_t cc, const cu_list_row *row);
+/* The workbook's column of list column i: after the capacity, one more for its unit. */
+lxw_col_t cu_xw_list_col(size_t i);
+/* A list of n units too long for a sheet: the sentence that says so, in row `row`. */
+void cu_xw_list_too_long(xw *x, lxw_worksheet *ws, lxw_row_t row, size_t n);
 
 /* write_xlsx_schedule.c: 分段汇总, 逐时排放, 逐时负荷, 附录 */
 int cu_xw_sheet_segments(xw *x, const cu_sched_sum *s);

@@ -28,12 +28,6 @@ static double col_width(cu_list_field f)
     }
 }
 
-/* The workbook's column of public list column i: after the capacity, its unit. */
-static lxw_col_t xcol(size_t i)
-{
-    return (lxw_col_t)(i > CU_XW_CAPACITY_COL ? i + 1 : i);
-}
-
 int cu_xw_sheet_public(xw *x)
 {
     const curtail_result *r = x->r;
@@ -50,14 +44,7 @@ int cu_xw_sheet_public(xw *x)
                               : "公示版：不含排放量、减排量和经济指标。",
                            x->note);
     if (n + body > x->max_rows) {
-        x->tmp.len = 0;
-        cu_buf_printf(&x->tmp,
-                      en ? "The list has %zu units: more rows than an Excel sheet holds "
-                           "(1 048 576). Use --format csv or json."
-                         : "清单共 %zu 个生产单元，超出 Excel 工作表行数上限（1 048 576 行），"
-                           "未写入本表；请使用 --format csv 或 json。",
-                      n);
-        worksheet_write_string(ws, 2, 0, cu_xw_tmp_text(x), x->bold);
+        cu_xw_list_too_long(x, ws, 2, n);
         return CURTAIL_OK;
     }
     worksheet_set_row(ws, 2, 30, NULL);
@@ -65,16 +52,16 @@ int cu_xw_sheet_public(xw *x)
         cu_list_col c = cu_list_column_public(i);
         x->tmp.len = 0;
         cu_list_header(&x->tmp, c, en);
-        worksheet_write_string(ws, 2, xcol(i), cu_xw_tmp_text(x),
+        worksheet_write_string(ws, 2, cu_xw_list_col(i), cu_xw_tmp_text(x),
                                c.field == CU_COL_LOAD || c.field == CU_COL_MEASURE ||
                                        c.field == CU_COL_TRANSPORT
                                    ? x->head_level[c.level]
                                    : x->head);
-        worksheet_set_column(ws, xcol(i), xcol(i), col_width(c.field), NULL);
+        worksheet_set_column(ws, cu_xw_list_col(i), cu_xw_list_col(i), col_width(c.field), NULL);
         if (c.field == CU_COL_CAPACITY) {
-            worksheet_write_string(ws, 2, xcol(i) + 1, en ? "Capacity unit" : "产能单位",
-                                   x->head);
-            worksheet_set_column(ws, xcol(i) + 1, xcol(i) + 1, 10, NULL);
+            worksheet_write_string(ws, 2, cu_xw_list_col(i) + 1,
+                                   en ? "Capacity unit" : "产能单位", x->head);
+            worksheet_set_column(ws, cu_xw_list_col(i) + 1, cu_xw_list_col(i) + 1, 10, NULL);
         }
     }
     for (u = 0; u < n; u++) {
@@ -85,7 +72,7 @@ int cu_xw_sheet_public(xw *x)
             return rc;
         for (i = 0; i < CU_LIST_NCOLS_PUBLIC; i++) {
             cu_list_col c = cu_list_column_public(i);
-            lxw_col_t cc = xcol(i);
+            lxw_col_t cc = cu_xw_list_col(i);
             if (c.field == CU_COL_CAPACITY)
                 cu_xw_capacity(x, ws, rr, cc, &row);
             else if (c.field == CU_COL_BASE_LOAD)

@@ -17,39 +17,9 @@
 #define ASSERT_NEAR(got, want)                                                           \
     ck_assert_double_eq_tol((got), (want), 1e-9 * fmax(1.0, fabs((double)(want))))
 
-static const struct {
-    curtail_method method;
-    curtail_solver solver;
-} configs[4] = {{CURTAIL_METHOD_AUTO, CURTAIL_SOLVER_GLPK},
-                {CURTAIL_METHOD_PLAIN, CURTAIL_SOLVER_GLPK},
-                {CURTAIL_METHOD_AUTO, CURTAIL_SOLVER_CLP},
-                {CURTAIL_METHOD_PLAIN, CURTAIL_SOLVER_CLP}};
-#define NCONFIGS (curtail_solver_available(CURTAIL_SOLVER_CLP) ? 4 : 2)
-
 static curtail_scenario *load(const char *yaml)
 {
-    curtail_scenario *s = NULL;
-    curtail_error err;
-    int rc;
-    memset(&err, 0, sizeof err);
-    rc = curtail_scenario_load_buffer(&s, yaml, strlen(yaml), "case.yaml", NULL, &err);
-    ck_assert_msg(rc == CURTAIL_OK, "load failed (%d): %s:%d:%d: %s: %s", rc, err.file, err.line,
-                  err.column, err.path, err.message);
-    return s;
-}
-
-static curtail_result *solve(const curtail_scenario *s, int m)
-{
-    curtail_plan_options opts = CURTAIL_PLAN_OPTIONS_INIT;
-    curtail_result *r = NULL;
-    curtail_error err;
-    int rc;
-    memset(&err, 0, sizeof err);
-    opts.method = configs[m].method;
-    opts.solver = configs[m].solver;
-    rc = curtail_plan_solve(s, &opts, &r, &err);
-    ck_assert_msg(rc == CURTAIL_OK, "config %d: solve failed (%d): %s", m, rc, err.message);
-    return r;
+    return tu_load_yaml(yaml, "case.yaml");
 }
 
 static double load_of(const curtail_result *r, int level, size_t unit)
@@ -123,8 +93,8 @@ START_TEST(four_lines_binding)
     ck_assert_int_eq(curtail_scenario_unit_steps(s, 0, &lines, &step, NULL), CURTAIL_OK);
     ck_assert_uint_eq(lines, 4);
     ck_assert_double_eq(step, 0.25);
-    for (m = 0; m < NCONFIGS; m++) {
-        curtail_result *r = solve(s, m);
+    for (m = 0; m < TU_NCONFIGS; m++) {
+        curtail_result *r = tu_solve_config(s, m);
         ASSERT_NEAR(curtail_result_objective(r), 4700.0);
         ck_assert_double_eq(load_of(r, CURTAIL_YELLOW, 0), 0.75);
         ck_assert_double_eq(load_of(r, CURTAIL_ORANGE, 0), 0.5);
@@ -199,8 +169,8 @@ static void check_minload(const char *steps, const char *text)
     curtail_scenario *s = load(minload_yaml(steps));
     curtail_mip_info mi;
     int m;
-    for (m = 0; m < NCONFIGS; m++) {
-        curtail_result *r = solve(s, m);
+    for (m = 0; m < TU_NCONFIGS; m++) {
+        curtail_result *r = tu_solve_config(s, m);
         ASSERT_NEAR(curtail_result_objective(r), 3650.0);
         ck_assert_double_eq(load_of(r, CURTAIL_YELLOW, 0), 0.75);
         ck_assert_double_eq(load_of(r, CURTAIL_ORANGE, 0), 0.3);
@@ -267,8 +237,8 @@ START_TEST(nesting_and_followers)
 {
     curtail_scenario *s = load(NESTED);
     int m, L;
-    for (m = 0; m < NCONFIGS; m++) {
-        curtail_result *r = solve(s, m);
+    for (m = 0; m < TU_NCONFIGS; m++) {
+        curtail_result *r = tu_solve_config(s, m);
         curtail_mip_info mi;
         ASSERT_NEAR(curtail_result_objective(r), 4500.0);
         for (L = 0; L < CURTAIL_NLEVELS; L++) {
@@ -309,8 +279,8 @@ START_TEST(unmet_with_steps)
 {
     curtail_scenario *s = load(UNMET);
     int m;
-    for (m = 0; m < NCONFIGS; m++) {
-        curtail_result *r = solve(s, m);
+    for (m = 0; m < TU_NCONFIGS; m++) {
+        curtail_result *r = tu_solve_config(s, m);
         curtail_level_result lr;
         ck_assert_int_eq(curtail_result_status(r), CURTAIL_TARGETS_UNMET);
         ASSERT_NEAR(curtail_result_objective(r), 2400.0);
@@ -393,7 +363,7 @@ START_TEST(no_steps_no_mip)
                                "    industry: other\n"
                                "    units:\n"
                                "      - {id: u, kind: other, capacity: 100, ef: {NOx: 1.0}}\n");
-    curtail_result *r = solve(s, 0);
+    curtail_result *r = tu_solve_config(s, 0);
     curtail_mip_info mi;
     char *lp = export_text(s, CURTAIL_LP_CPLEX), *js = json_of(r, CURTAIL_LANG_EN);
     ck_assert_int_eq(curtail_result_mip(r, &mi, NULL), CURTAIL_OK);

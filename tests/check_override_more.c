@@ -21,54 +21,7 @@
 
 static curtail_scenario *load_text(const char *yaml)
 {
-    curtail_scenario *s = NULL;
-    curtail_error err;
-    int rc;
-    memset(&err, 0, sizeof err);
-    rc = curtail_scenario_load_buffer(&s, yaml, strlen(yaml), "case.yaml", NULL, &err);
-    ck_assert_msg(rc == CURTAIL_OK, "load failed: %s:%d:%d: %s: %s", err.file, err.line,
-                  err.column, err.path, err.message);
-    return s;
-}
-
-static curtail_scenario *load_path(const char *path)
-{
-    curtail_scenario *s = NULL;
-    curtail_error err;
-    int rc = curtail_scenario_load_file(&s, path, NULL, &err);
-    ck_assert_msg(rc == CURTAIL_OK, "load %s: %s", path, err.message);
-    return s;
-}
-
-static void ovr(curtail_scenario *s, const char *path, const char *value)
-{
-    curtail_error err;
-    int rc = curtail_scenario_override(s, path, value, &err);
-    ck_assert_msg(rc == CURTAIL_OK, "%s=%s: %s: %s", path, value, err.path, err.message);
-}
-
-static void ovr_fails(curtail_scenario *s, const char *path, const char *value,
-                      const char *want_path, const char *want_msg)
-{
-    curtail_error err;
-    int rc;
-    memset(&err, 0, sizeof err);
-    rc = curtail_scenario_override(s, path, value, &err);
-    ck_assert_msg(rc == CURTAIL_EINPUT, "%s=%s: rc %d", path, value, rc);
-    ck_assert_str_eq(err.path, want_path);
-    ck_assert_str_eq(err.message, want_msg);
-    ck_assert_int_eq(err.line, 0);
-}
-
-static curtail_result *solve(curtail_scenario *s)
-{
-    curtail_result *r = NULL;
-    curtail_error err;
-    int rc = curtail_scenario_check(s, &err);
-    ck_assert_msg(rc == CURTAIL_OK, "check: %s: %s", err.path, err.message);
-    rc = curtail_plan_solve(s, NULL, &r, &err);
-    ck_assert_msg(rc == CURTAIL_OK, "solve: %s", err.message);
-    return r;
+    return tu_load_yaml(yaml, "case.yaml");
 }
 
 static curtail_unit_result unit_of(const curtail_result *r, curtail_level L, const char *ent)
@@ -212,38 +165,40 @@ START_TEST(test_credits_override_forms_and_errors)
     curtail_scenario *s = load_text(vocs_yaml);
     curtail_result *r;
     curtail_level_result lr;
-    ovr(s, "targets.credits_kgpd", "{orange: {VOCs: 25, NOx: 3}, red: {PM: 1}}");
-    ovr(s, "targets.credits_kgpd.orange.VOCs", "125");
-    r = solve(s);
+    tu_override(s, "targets.credits_kgpd", "{orange: {VOCs: 25, NOx: 3}, red: {PM: 1}}");
+    tu_override(s, "targets.credits_kgpd.orange.VOCs", "125");
+    r = tu_check_solve(s);
     ck_assert_int_eq(curtail_result_level(r, CURTAIL_ORANGE, &lr, NULL), CURTAIL_OK);
     ck_assert_double_eq(lr.targets[CURTAIL_VOCS].required, 400);
     ck_assert_double_eq(curtail_result_credit(r, CURTAIL_ORANGE, CURTAIL_NOX), 3);
     ck_assert_double_eq(curtail_result_credit(r, CURTAIL_RED, CURTAIL_PM), 1);
     curtail_result_free(r);
     /* a level's map replaces the level (NOx back to 0), other levels stay */
-    ovr(s, "targets.credits_kgpd.orange", "{VOCs: 5}");
-    r = solve(s);
+    tu_override(s, "targets.credits_kgpd.orange", "{VOCs: 5}");
+    r = tu_check_solve(s);
     ck_assert_int_eq(curtail_result_level(r, CURTAIL_ORANGE, &lr, NULL), CURTAIL_OK);
     ck_assert_double_eq(lr.targets[CURTAIL_VOCS].required, 520);
     ck_assert_double_eq(curtail_result_credit(r, CURTAIL_ORANGE, CURTAIL_NOX), 0);
     ck_assert_double_eq(curtail_result_credit(r, CURTAIL_RED, CURTAIL_PM), 1);
     curtail_result_free(r);
-    ovr_fails(s, "targets.credits_kgpd.orange.VOCs", "-1", "targets.credits_kgpd.orange.VOCs",
-              "must be >= 0, got -1");
-    ovr_fails(s, "targets.credits_kgpd", "{red: {SO2: -2}}", "targets.credits_kgpd.red.SO2",
-              "must be >= 0, got -2");
-    ovr_fails(s, "targets.credits_kgpd.orange", "{VOCs: 1e13}",
-              "targets.credits_kgpd.orange.VOCs", "must be at most 1e12, got 10000000000000");
-    ovr_fails(s, "targets.credits_kgpd.purple.VOCs", "1", "targets.credits_kgpd.purple.VOCs",
-              "unknown level \"purple\", expected one of: yellow, orange, red");
-    ovr_fails(s, "targets.credits_kgpd.orange.CO2", "1", "targets.credits_kgpd.orange.CO2",
-              "unknown pollutant \"CO2\", expected one of: SO2, NOx, PM, VOCs");
-    ovr_fails(s, "targets.credits_kgpd.orange.VOCs", "lots", "targets.credits_kgpd.orange.VOCs",
-              "expected a number, got \"lots\"");
-    ovr_fails(s, "targets.credits_kgpd", "[1]", "targets.credits_kgpd",
-              "expected a mapping, got a list");
+    tu_override_fails(s, "targets.credits_kgpd.orange.VOCs", "-1",
+                      "targets.credits_kgpd.orange.VOCs", "must be >= 0, got -1");
+    tu_override_fails(s, "targets.credits_kgpd", "{red: {SO2: -2}}", "targets.credits_kgpd.red.SO2",
+                      "must be >= 0, got -2");
+    tu_override_fails(s, "targets.credits_kgpd.orange", "{VOCs: 1e13}",
+                      "targets.credits_kgpd.orange.VOCs",
+                      "must be at most 1e12, got 10000000000000");
+    tu_override_fails(s, "targets.credits_kgpd.purple.VOCs", "1",
+                      "targets.credits_kgpd.purple.VOCs",
+                      "unknown level \"purple\", expected one of: yellow, orange, red");
+    tu_override_fails(s, "targets.credits_kgpd.orange.CO2", "1", "targets.credits_kgpd.orange.CO2",
+                      "unknown pollutant \"CO2\", expected one of: SO2, NOx, PM, VOCs");
+    tu_override_fails(s, "targets.credits_kgpd.orange.VOCs", "lots",
+                      "targets.credits_kgpd.orange.VOCs", "expected a number, got \"lots\"");
+    tu_override_fails(s, "targets.credits_kgpd", "[1]", "targets.credits_kgpd",
+                      "expected a mapping, got a list");
     /* unchanged by the failures */
-    r = solve(s);
+    r = tu_check_solve(s);
     ck_assert_int_eq(curtail_result_level(r, CURTAIL_ORANGE, &lr, NULL), CURTAIL_OK);
     ck_assert_double_eq(lr.targets[CURTAIL_VOCS].required, 520);
     curtail_result_free(r);
@@ -271,7 +226,7 @@ START_TEST(test_combined_ratio_sweep_finite_difference)
 {
     static const char *const sets[] = {"targets.combined[0].ratio=0.399,0.4,0.401", NULL};
     curtail_scenario *s = load_text(combined_yaml);
-    curtail_result *r = solve(s);
+    curtail_result *r = tu_check_solve(s);
     curtail_combined_result cr;
     curtail_sweep *w;
     double mu, f[3];
@@ -294,18 +249,18 @@ START_TEST(test_combined_ratio_sweep_finite_difference)
     curtail_sweep_free(w);
     warm_equals_cold(s, sets);
     /* errors: the builder's range, an index the scenario lacks, the syntax */
-    ovr_fails(s, "targets.combined[0].ratio", "5", "targets.combined[0].ratio",
-              "must be in (0, 2], at most the number of its pollutants, got 5");
-    ovr_fails(s, "targets.combined[1].ratio", "0.5", "targets.combined[1].ratio",
-              "no combined target 1 (the scenario has 1)");
-    ovr_fails(s, "targets.combined.ratio", "0.5", "targets.combined.ratio",
-              "expected targets.combined[INDEX].ratio");
-    ovr_fails(s, "targets.combined[0].levels", "[red]", "targets.combined[0].levels",
-              "expected targets.combined[INDEX].ratio");
-    ovr_fails(s, "targets.combined[00].ratio", "0.5", "targets.combined[00].ratio",
-              "expected targets.combined[INDEX].ratio");
-    ovr_fails(s, "targets.combined[0].ratio", "true", "targets.combined[0].ratio",
-              "expected a number, got \"true\"");
+    tu_override_fails(s, "targets.combined[0].ratio", "5", "targets.combined[0].ratio",
+                      "must be in (0, 2], at most the number of its pollutants, got 5");
+    tu_override_fails(s, "targets.combined[1].ratio", "0.5", "targets.combined[1].ratio",
+                      "no combined target 1 (the scenario has 1)");
+    tu_override_fails(s, "targets.combined.ratio", "0.5", "targets.combined.ratio",
+                      "expected targets.combined[INDEX].ratio");
+    tu_override_fails(s, "targets.combined[0].levels", "[red]", "targets.combined[0].levels",
+                      "expected targets.combined[INDEX].ratio");
+    tu_override_fails(s, "targets.combined[00].ratio", "0.5", "targets.combined[00].ratio",
+                      "expected targets.combined[INDEX].ratio");
+    tu_override_fails(s, "targets.combined[0].ratio", "true", "targets.combined[0].ratio",
+                      "expected a number, got \"true\"");
     curtail_scenario_free(s);
 }
 END_TEST
@@ -320,7 +275,7 @@ END_TEST
 START_TEST(test_season_sweep_flips_b_oven)
 {
     static const char *const sets[] = {"season=ozone,heating", NULL};
-    curtail_scenario *s = load_path(ZONES_OZONE), *h = NULL;
+    curtail_scenario *s = tu_load_file(ZONES_OZONE), *h = NULL;
     curtail_result *r;
     curtail_unit_result u;
     curtail_sweep *w;
@@ -328,16 +283,16 @@ START_TEST(test_season_sweep_flips_b_oven)
     curtail_error err;
     curtail_level_result lr;
     ck_assert_int_eq(curtail_scenario_check(s, &err), CURTAIL_OK);
-    r = solve(s);
+    r = tu_check_solve(s);
     u = unit_of(r, CURTAIL_ORANGE, "far");
     ASSERT_NEAR(u.load, 0.95);
     ck_assert_int_eq(u.measure, CURTAIL_MEASURE_NONE);
     curtail_result_free(r);
     /* the override, solved on its own */
     ck_assert_int_eq(curtail_scenario_clone(s, &h, &err), CURTAIL_OK);
-    ovr(h, "season", "heating");
+    tu_override(h, "season", "heating");
     ck_assert_int_eq(curtail_scenario_season(h), CURTAIL_SEASON_HEATING);
-    r = solve(h);
+    r = tu_check_solve(h);
     u = unit_of(r, CURTAIL_ORANGE, "far");
     ASSERT_NEAR(u.load, 0.95 * 22.0 / 36.0);
     ck_assert_int_eq(u.measure, CURTAIL_MEASURE_COKING_TIME);
@@ -369,11 +324,12 @@ START_TEST(test_season_sweep_flips_b_oven)
                                           "targets.ratios.orange.VOCs=0.05,0.1", NULL};
         warm_equals_cold(s, two);
     }
-    ovr_fails(h, "season", "summer", "season",
-              "unknown season \"summer\", expected one of: heating, ozone, other");
-    ovr_fails(h, "season", "", "season",
-              "unknown season null, expected one of: heating, ozone, other");
-    ovr_fails(h, "episode.season", "ozone", "episode.season", "the scenario has no episode");
+    tu_override_fails(h, "season", "summer", "season",
+                      "unknown season \"summer\", expected one of: heating, ozone, other");
+    tu_override_fails(h, "season", "", "season",
+                      "unknown season null, expected one of: heating, ozone, other");
+    tu_override_fails(h, "episode.season", "ozone", "episode.season",
+                      "the scenario has no episode");
     curtail_scenario_free(h);
     curtail_scenario_free(s);
 }
@@ -396,22 +352,22 @@ START_TEST(test_episode_season)
     memcpy(all + n, episode_tail, sizeof episode_tail);
     s = load_text(all);
     ck_assert_int_eq(curtail_scenario_season(s), CURTAIL_SEASON_HEATING);
-    ovr_fails(s, "season", "ozone", "season",
-              "the episode's season (heating) decides for the whole file; override "
-              "episode.season instead");
-    r = solve(s);
+    tu_override_fails(s, "season", "ozone", "season",
+                      "the episode's season (heating) decides for the whole file; override "
+                      "episode.season instead");
+    r = tu_check_solve(s);
     ASSERT_NEAR(unit_of(r, CURTAIL_ORANGE, "far").load, 0.95 * 22.0 / 36.0);
     curtail_result_free(r);
-    ovr(s, "episode.season", "ozone");
+    tu_override(s, "episode.season", "ozone");
     ck_assert_int_eq(curtail_scenario_season(s), CURTAIL_SEASON_OZONE);
-    r = solve(s);
+    r = tu_check_solve(s);
     ASSERT_NEAR(unit_of(r, CURTAIL_ORANGE, "far").load, 0.95);
     curtail_result_free(r);
-    ovr(s, "episode.season", "null"); /* the scenario's (ozone) again */
-    ovr(s, "season", "other");
+    tu_override(s, "episode.season", "null"); /* the scenario's (ozone) again */
+    tu_override(s, "season", "other");
     ck_assert_int_eq(curtail_scenario_season(s), CURTAIL_SEASON_OTHER);
-    ovr_fails(s, "episode.season", "winter", "episode.season",
-              "unknown season \"winter\", expected one of: heating, ozone, other");
+    tu_override_fails(s, "episode.season", "winter", "episode.season",
+                      "unknown season \"winter\", expected one of: heating, ozone, other");
     curtail_scenario_free(s);
     free(all);
     free(y);
@@ -423,32 +379,33 @@ START_TEST(test_zones_override)
 {
     static const char *const sets[] = {"enterprise.far.zones=[],[urban_20km],[urban_20km, x]",
                                        NULL};
-    curtail_scenario *s = load_path(ZONES_OZONE);
+    curtail_scenario *s = tu_load_file(ZONES_OZONE);
     curtail_result *r;
     curtail_error err;
-    ovr(s, "enterprise.far.zones", "[urban_20km, industrial_park]");
-    ovr(s, "enterprise.near.zones", "[]");
+    tu_override(s, "enterprise.far.zones", "[urban_20km, industrial_park]");
+    tu_override(s, "enterprise.near.zones", "[]");
     ck_assert_uint_eq(curtail_scenario_zone_count(s, 1), 2);
     ck_assert_str_eq(curtail_scenario_zone(s, 1, 1), "industrial_park");
     ck_assert_uint_eq(curtail_scenario_zone_count(s, 0), 0);
-    r = solve(s);
+    r = tu_check_solve(s);
     ASSERT_NEAR(unit_of(r, CURTAIL_ORANGE, "far").load, 0.95 * 22.0 / 48.0);
     ASSERT_NEAR(unit_of(r, CURTAIL_ORANGE, "near").load, 0.95);
     curtail_result_free(r);
-    ovr(s, "enterprise.near.zones", "null"); /* none, like [] */
+    tu_override(s, "enterprise.near.zones", "null"); /* none, like [] */
     ck_assert_uint_eq(curtail_scenario_zone_count(s, 0), 0);
-    ovr_fails(s, "enterprise.far.zones", "[9km]", "enterprise.far.zones[0]",
-              "a zone tag is 1 to 64 characters of [A-Za-z0-9_], not starting with a digit");
-    ovr_fails(s, "enterprise.far.zones", "[a, b, a]", "enterprise.far.zones[2]",
-              "a is listed twice");
-    ovr_fails(s, "enterprise.far.zones", "urban_20km", "enterprise.far.zones",
-              "expected a list of zone tags, got \"urban_20km\"");
-    ovr_fails(s, "enterprise.far.zones", "[{a: 1}]", "enterprise.far.zones[0]",
-              "expected a string, got a mapping");
+    tu_override_fails(s, "enterprise.far.zones", "[9km]", "enterprise.far.zones[0]",
+                      "a zone tag is 1 to 64 characters of [A-Za-z0-9_], "
+                      "not starting with a digit");
+    tu_override_fails(s, "enterprise.far.zones", "[a, b, a]", "enterprise.far.zones[2]",
+                      "a is listed twice");
+    tu_override_fails(s, "enterprise.far.zones", "urban_20km", "enterprise.far.zones",
+                      "expected a list of zone tags, got \"urban_20km\"");
+    tu_override_fails(s, "enterprise.far.zones", "[{a: 1}]", "enterprise.far.zones[0]",
+                      "expected a string, got a mapping");
     ck_assert_uint_eq(curtail_scenario_zone_count(s, 1), 2);
     ck_assert_int_eq(curtail_scenario_check(s, &err), CURTAIL_OK);
     curtail_scenario_free(s);
-    s = load_path(ZONES_OZONE);
+    s = tu_load_file(ZONES_OZONE);
     ck_assert_int_eq(curtail_scenario_check(s, &err), CURTAIL_OK);
     warm_equals_cold(s, sets);
     curtail_scenario_free(s);
@@ -472,7 +429,7 @@ static const char transport_yaml[] =
 
 static void mobile(curtail_scenario *s, curtail_level L, double want_nox)
 {
-    curtail_result *r = solve(s);
+    curtail_result *r = tu_check_solve(s);
     double kg[CURTAIL_NPOLLUTANTS];
     ck_assert_int_eq(curtail_result_mobile(r, L, kg, NULL), CURTAIL_OK);
     ASSERT_NEAR(kg[CURTAIL_NOX], want_nox);
@@ -484,54 +441,56 @@ START_TEST(test_transport_overrides)
     curtail_scenario *s = load_text(transport_yaml);
     curtail_error err;
     mobile(s, CURTAIL_YELLOW, 0);
-    ovr(s, "enterprise.e1.trucks_per_day.china4_and_below", "20");
+    tu_override(s, "enterprise.e1.trucks_per_day.china4_and_below", "20");
     /* no factor for China IV yet: the check says so */
     ck_assert_int_eq(curtail_scenario_check(s, &err), CURTAIL_EINPUT);
-    ovr(s, "transport_factors.china4_and_below", "{NOx: 0.5, PM: 0.02}");
+    tu_override(s, "transport_factors.china4_and_below", "{NOx: 0.5, PM: 0.02}");
     mobile(s, CURTAIL_YELLOW, 10);
     mobile(s, CURTAIL_ORANGE, 10);
-    ovr(s, "enterprise.e1.trucks_per_day", "{china4_and_below: 20, china6: 30}");
+    tu_override(s, "enterprise.e1.trucks_per_day", "{china4_and_below: 20, china6: 30}");
     mobile(s, CURTAIL_YELLOW, 10);     /* China VI still drives at yellow */
     mobile(s, CURTAIL_ORANGE, 10 + 3); /* no road: 30 × 0.1 more */
-    ovr(s, "transport_factors.china6.NOx", "0.2");
+    tu_override(s, "transport_factors.china6.NOx", "0.2");
     mobile(s, CURTAIL_ORANGE, 10 + 6);
-    ovr(s, "transport_factors", "{china4_and_below: {NOx: 0.5}, china6: {NOx: 1}}");
+    tu_override(s, "transport_factors", "{china4_and_below: {NOx: 0.5}, china6: {NOx: 1}}");
     mobile(s, CURTAIL_ORANGE, 10 + 30);
-    ovr(s, "transport_factors", "{china6: {NOx: 1}}"); /* the whole key: China IV has none */
+    /* the whole key: China IV has none */
+    tu_override(s, "transport_factors", "{china6: {NOx: 1}}");
     ck_assert_int_eq(curtail_scenario_check(s, &err), CURTAIL_EINPUT);
-    ovr(s, "transport_factors.china4_and_below.NOx", "0.5"); /* the other pollutants 0 */
+    tu_override(s, "transport_factors.china4_and_below.NOx", "0.5"); /* the other pollutants 0 */
     mobile(s, CURTAIL_ORANGE, 10 + 30);
-    ovr(s, "enterprise.e1.trucks_per_day", "null");
+    tu_override(s, "enterprise.e1.trucks_per_day", "null");
     mobile(s, CURTAIL_ORANGE, 0);
     /* 门禁: warned from 10 trips a day, silent with gate_monitoring */
-    ovr(s, "enterprise.e1.trucks_per_day.china6", "12");
+    tu_override(s, "enterprise.e1.trucks_per_day.china6", "12");
     ck_assert_int_eq(curtail_scenario_check(s, &err), CURTAIL_OK);
     ck_assert_uint_eq(curtail_scenario_warning_count(s), 1);
-    ovr(s, "enterprise.e1.gate_monitoring", "true");
+    tu_override(s, "enterprise.e1.gate_monitoring", "true");
     ck_assert_int_eq(curtail_scenario_check(s, &err), CURTAIL_OK);
     ck_assert_uint_eq(curtail_scenario_warning_count(s), 0);
-    ovr_fails(s, "enterprise.e1.trucks_per_day.china7", "1",
-              "enterprise.e1.trucks_per_day.china7",
-              "unknown truck class \"china7\", expected one of: china4_and_below, china5, "
-              "china6, electric");
-    ovr_fails(s, "enterprise.e1.trucks_per_day.china5", "-1",
-              "enterprise.e1.trucks_per_day.china5", "must be in [0, 1e12] trips a day, got -1");
-    ovr_fails(s, "enterprise.e1.trucks_per_day", "{china5: x}",
-              "enterprise.e1.trucks_per_day.china5", "expected a number, got \"x\"");
-    ovr_fails(s, "enterprise.e1.trucks_per_day", "12", "enterprise.e1.trucks_per_day",
-              "expected a mapping, got \"12\"");
-    ovr_fails(s, "enterprise.e1.gate_monitoring", "yes", "enterprise.e1.gate_monitoring",
-              "expected true or false, got \"yes\"");
-    ovr_fails(s, "transport_factors.china5.NOx", "-1", "transport_factors.china5.NOx",
-              "must be in [0, 1e12] kg per trip, got -1");
-    ovr_fails(s, "transport_factors", "{china5: {NOx: -1}}", "transport_factors.china5.NOx",
-              "must be in [0, 1e12] kg per trip, got -1");
-    ovr_fails(s, "transport_factors.bus", "{NOx: 1}", "transport_factors.bus",
-              "unknown truck class \"bus\", expected one of: china4_and_below, china5, china6, "
-              "electric");
-    ovr_fails(s, "enterprise.nobody.trucks_per_day.china5", "1",
-              "enterprise.nobody.trucks_per_day.china5",
-              "no enterprise 'nobody.trucks_per_day'");
+    tu_override_fails(s, "enterprise.e1.trucks_per_day.china7", "1",
+                      "enterprise.e1.trucks_per_day.china7",
+                      "unknown truck class \"china7\", expected one of: china4_and_below, china5, "
+                      "china6, electric");
+    tu_override_fails(s, "enterprise.e1.trucks_per_day.china5", "-1",
+                      "enterprise.e1.trucks_per_day.china5",
+                      "must be in [0, 1e12] trips a day, got -1");
+    tu_override_fails(s, "enterprise.e1.trucks_per_day", "{china5: x}",
+                      "enterprise.e1.trucks_per_day.china5", "expected a number, got \"x\"");
+    tu_override_fails(s, "enterprise.e1.trucks_per_day", "12", "enterprise.e1.trucks_per_day",
+                      "expected a mapping, got \"12\"");
+    tu_override_fails(s, "enterprise.e1.gate_monitoring", "yes", "enterprise.e1.gate_monitoring",
+                      "expected true or false, got \"yes\"");
+    tu_override_fails(s, "transport_factors.china5.NOx", "-1", "transport_factors.china5.NOx",
+                      "must be in [0, 1e12] kg per trip, got -1");
+    tu_override_fails(s, "transport_factors", "{china5: {NOx: -1}}", "transport_factors.china5.NOx",
+                      "must be in [0, 1e12] kg per trip, got -1");
+    tu_override_fails(s, "transport_factors.bus", "{NOx: 1}", "transport_factors.bus",
+                      "unknown truck class \"bus\", expected one of: china4_and_below, china5, "
+                      "china6, electric");
+    tu_override_fails(s, "enterprise.nobody.trucks_per_day.china5", "1",
+                      "enterprise.nobody.trucks_per_day.china5",
+                      "no enterprise 'nobody.trucks_per_day'");
     curtail_scenario_free(s);
 }
 END_TEST
@@ -549,17 +508,17 @@ START_TEST(test_ultra_low_override)
     curtail_error err;
     ck_assert_int_eq(curtail_scenario_check(s, &err), CURTAIL_OK);
     ck_assert_uint_eq(curtail_scenario_warning_count(s), 1);
-    ovr(s, "unit.heat.b1.boiler.ultra_low", "true");
+    tu_override(s, "unit.heat.b1.boiler.ultra_low", "true");
     ck_assert_int_eq(curtail_scenario_check(s, &err), CURTAIL_OK);
     ck_assert_uint_eq(curtail_scenario_warning_count(s), 0);
-    ovr(s, "unit.heat.b1.boiler.fuel", "gas"); /* other boiler fields keep it */
+    tu_override(s, "unit.heat.b1.boiler.fuel", "gas"); /* other boiler fields keep it */
     ck_assert_int_eq(curtail_scenario_check(s, &err), CURTAIL_OK);
     ck_assert_uint_eq(curtail_scenario_warning_count(s), 0);
-    ovr(s, "unit.heat.b1.boiler.ultra_low", "false");
+    tu_override(s, "unit.heat.b1.boiler.ultra_low", "false");
     ck_assert_int_eq(curtail_scenario_check(s, &err), CURTAIL_OK);
     ck_assert_uint_eq(curtail_scenario_warning_count(s), 1);
-    ovr_fails(s, "unit.heat.b1.boiler.ultra_low", "1", "unit.heat.b1.boiler.ultra_low",
-              "expected true or false, got \"1\"");
+    tu_override_fails(s, "unit.heat.b1.boiler.ultra_low", "1", "unit.heat.b1.boiler.ultra_low",
+                      "expected true or false, got \"1\"");
     curtail_scenario_free(s);
 }
 END_TEST

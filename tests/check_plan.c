@@ -26,15 +26,6 @@
 #define ASSERT_NEAR(got, want)                                                           \
     ck_assert_double_eq_tol((got), (want), 1e-6 * fmax(1.0, fabs((double)(want))))
 
-/* The configurations each case runs on: method x engine. */
-static const struct {
-    curtail_method method;
-    curtail_solver solver;
-} configs[4] = {{CURTAIL_METHOD_AUTO, CURTAIL_SOLVER_GLPK},
-                {CURTAIL_METHOD_PLAIN, CURTAIL_SOLVER_GLPK},
-                {CURTAIL_METHOD_AUTO, CURTAIL_SOLVER_CLP},
-                {CURTAIL_METHOD_PLAIN, CURTAIL_SOLVER_CLP}};
-#define NCONFIGS (curtail_solver_available(CURTAIL_SOLVER_CLP) ? 4 : 2)
 static double first_objective; /* configuration 0's, in the running case */
 
 #define CASES CURTAIL_SOURCE_DIR "/tests/plan_cases/"
@@ -70,17 +61,8 @@ static curtail_scenario *load(const char *name)
 /* Solve with configuration m; the objective must agree with configuration 0's. */
 static curtail_result *solve(const curtail_scenario *s, int m)
 {
-    curtail_plan_options opts = CURTAIL_PLAN_OPTIONS_INIT;
-    curtail_result *r = NULL;
-    curtail_error err;
+    curtail_result *r = tu_solve_config(s, m);
     double obj;
-    int rc;
-    memset(&err, 0, sizeof err);
-    opts.method = configs[m].method;
-    opts.solver = configs[m].solver;
-    rc = curtail_plan_solve(s, &opts, &r, &err);
-    ck_assert_msg(rc == CURTAIL_OK, "solve failed (%d, configuration %d): %s", rc, m,
-                  err.message);
     ck_assert_ptr_nonnull(r);
     obj = curtail_result_objective(r);
     if (m == 0)
@@ -169,7 +151,7 @@ START_TEST(test_plan_mandatory_only)
     /* B: SO2 66.025, NOx 593.18 + 225, PM 39.425, VOCs 950 + 900 + 500 */
     const double B[4] = {66.025, 818.18, 39.425, 2350.0};
     int m;
-    for (m = 0; m < NCONFIGS; m++) {
+    for (m = 0; m < TU_NCONFIGS; m++) {
         curtail_scenario *s = load("mandatory");
         curtail_result *r = solve(s, m);
         curtail_level_result y, o, rd;
@@ -246,7 +228,7 @@ END_TEST
 START_TEST(test_plan_knapsack_cheapest_first)
 {
     int m;
-    for (m = 0; m < NCONFIGS; m++) {
+    for (m = 0; m < TU_NCONFIGS; m++) {
         curtail_scenario *s = load("knapsack");
         curtail_result *r = solve(s, m);
         curtail_level_result y, o, rd;
@@ -285,7 +267,7 @@ END_TEST
 START_TEST(test_plan_nesting_targets)
 {
     int m;
-    for (m = 0; m < NCONFIGS; m++) {
+    for (m = 0; m < TU_NCONFIGS; m++) {
         curtail_scenario *s = load("nesting");
         curtail_result *r = solve(s, m);
         curtail_level_result y, o, rd;
@@ -320,7 +302,7 @@ START_TEST(test_plan_nesting_rule_carries_up)
 {
     int m;
     double obj[4];
-    for (m = 0; m < NCONFIGS; m++) {
+    for (m = 0; m < TU_NCONFIGS; m++) {
         curtail_scenario *s = load("nesting_rule");
         curtail_result *r = solve(s, m);
         ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
@@ -345,7 +327,7 @@ END_TEST
 START_TEST(test_plan_unmet_shortfall)
 {
     int m;
-    for (m = 0; m < NCONFIGS; m++) {
+    for (m = 0; m < TU_NCONFIGS; m++) {
         curtail_scenario *s = load("unmet");
         curtail_result *r = solve(s, m);
         curtail_level_result y, o, rd;
@@ -389,7 +371,7 @@ END_TEST
 START_TEST(test_plan_totals_binding)
 {
     int m;
-    for (m = 0; m < NCONFIGS; m++) {
+    for (m = 0; m < TU_NCONFIGS; m++) {
         curtail_scenario *s = load("totals");
         curtail_result *r = solve(s, m);
         curtail_level_result y, o, rd;
@@ -427,7 +409,7 @@ START_TEST(test_plan_followers_share_load)
 {
     const double lo = 0.9 * 22.0 / 72.0; /* base·T0/Tmax: the 72 h floor */
     int m;
-    for (m = 0; m < NCONFIGS; m++) {
+    for (m = 0; m < TU_NCONFIGS; m++) {
         curtail_scenario *s = load("followers");
         curtail_result *r = solve(s, m);
         curtail_level_result y, o, rd;
@@ -482,7 +464,7 @@ START_TEST(test_plan_guarantee_and_phase_out)
     const double hi48 = 20.0 / 48.0, lo = 20.0 / 72.0;
     const double cut_o = 198.752 / 312.2; /* orange NOx 0.16 * 1242.2 over E 312.2 */
     int m;
-    for (m = 0; m < NCONFIGS; m++) {
+    for (m = 0; m < TU_NCONFIGS; m++) {
         curtail_scenario *s = load("guarantee");
         curtail_result *r = solve(s, m);
         curtail_level_result y, o, rd;
@@ -534,7 +516,7 @@ END_TEST
 START_TEST(test_plan_weights_pick_lower_weighted_cost)
 {
     int m;
-    for (m = 0; m < NCONFIGS; m++) {
+    for (m = 0; m < TU_NCONFIGS; m++) {
         curtail_scenario *s = load("weights");
         curtail_result *r = solve(s, m);
         curtail_level_result y, o, rd;
@@ -564,7 +546,7 @@ END_TEST
 START_TEST(test_plan_weights_default_cut_d_first)
 {
     int m;
-    for (m = 0; m < NCONFIGS; m++) {
+    for (m = 0; m < TU_NCONFIGS; m++) {
         curtail_scenario *s = load("weights_default");
         curtail_result *r = solve(s, m);
         curtail_level_result y, o, rd;
@@ -623,7 +605,7 @@ START_TEST(test_plan_expected_table)
         rows++;
         if (strcmp(name, "-") == 0)
             continue;
-        for (m = 0; m < NCONFIGS; m++) {
+        for (m = 0; m < TU_NCONFIGS; m++) {
             curtail_scenario *s = load(name);
             curtail_result *r = solve(s, m);
             ck_assert_msg(fabs(curtail_result_objective(r) - want) <= 1e-9 * fmax(1.0, fabs(want)),
@@ -641,7 +623,7 @@ END_TEST
 START_TEST(test_plan_example_xiangyuan)
 {
     int m;
-    for (m = 0; m < NCONFIGS; m++) {
+    for (m = 0; m < TU_NCONFIGS; m++) {
         curtail_scenario *s = NULL;
         curtail_result *r;
         curtail_error err;
@@ -754,7 +736,7 @@ END_TEST
 START_TEST(test_plan_rule_below_min_load)
 {
     int m;
-    for (m = 0; m < NCONFIGS; m++) {
+    for (m = 0; m < TU_NCONFIGS; m++) {
         curtail_scenario *s = load("below_min");
         curtail_result *r = solve(s, m);
         ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
@@ -777,7 +759,7 @@ END_TEST
 START_TEST(test_plan_short_coking_time_keeps_base)
 {
     int m;
-    for (m = 0; m < NCONFIGS; m++) {
+    for (m = 0; m < TU_NCONFIGS; m++) {
         curtail_scenario *s = load("short_coking");
         curtail_result *r = solve(s, m);
         curtail_level_result y;
@@ -801,7 +783,7 @@ END_TEST
 START_TEST(test_plan_wet_quenching_one_grade_stricter)
 {
     int m;
-    for (m = 0; m < NCONFIGS; m++) {
+    for (m = 0; m < TU_NCONFIGS; m++) {
         curtail_scenario *s = load("wet_step");
         curtail_result *r = solve(s, m);
         ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
@@ -822,7 +804,7 @@ END_TEST
 START_TEST(test_plan_no_extra_grades_unmet)
 {
     int m;
-    for (m = 0; m < NCONFIGS; m++) {
+    for (m = 0; m < TU_NCONFIGS; m++) {
         curtail_scenario *s = load("no_extra");
         curtail_result *r = solve(s, m);
         curtail_level_result y, rd;

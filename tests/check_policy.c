@@ -9,6 +9,7 @@
 #include "solve.h"
 #include "timeutil.h"
 #include "write.h"
+#include "testutil.h"
 
 #include <check.h>
 #include <math.h>
@@ -21,15 +22,7 @@
 /* Load a scenario from YAML text; fails the test on error. */
 static curtail_scenario *load(const char *yaml)
 {
-    curtail_scenario *s = NULL;
-    curtail_error err;
-    int rc = curtail_scenario_load_buffer(&s, yaml, strlen(yaml), "t.yaml", NULL, &err);
-    if (rc) {
-        char line[2048];
-        curtail_error_format(&err, line, sizeof line);
-        ck_abort_msg("load failed: %s", line);
-    }
-    return s;
+    return tu_load_yaml(yaml, "t.yaml");
 }
 
 /* The load error of a scenario that must fail, formatted. */

@@ -8,6 +8,7 @@
 #include "policy.h" /* white-box: the rule each unit gets */
 #include "rule_schema.h"
 #include "scenario.h"
+#include "testutil.h"
 
 #include <check.h>
 #include <stdio.h>
@@ -18,15 +19,7 @@
 
 static curtail_scenario *load(const char *yaml)
 {
-    curtail_scenario *s = NULL;
-    curtail_error err;
-    int rc = curtail_scenario_load_buffer(&s, yaml, strlen(yaml), "t.yaml", NULL, &err);
-    if (rc) {
-        char line[2048];
-        curtail_error_format(&err, line, sizeof line);
-        ck_abort_msg("load failed: %s", line);
-    }
-    return s;
+    return tu_load_yaml(yaml, "t.yaml");
 }
 
 /* The one-line error of a scenario that must not load. */

@@ -42,55 +42,7 @@ static const char *const knapsack =
 
 static curtail_scenario *load_text(const char *yaml)
 {
-    curtail_scenario *s = NULL;
-    curtail_error err;
-    int rc;
-    memset(&err, 0, sizeof err);
-    rc = curtail_scenario_load_buffer(&s, yaml, strlen(yaml), "case.yaml", NULL, &err);
-    ck_assert_msg(rc == CURTAIL_OK, "load failed: %s:%d:%d: %s: %s", err.file, err.line,
-                  err.column, err.path, err.message);
-    return s;
-}
-
-static curtail_scenario *load_path(const char *path)
-{
-    curtail_scenario *s = NULL;
-    curtail_error err;
-    int rc = curtail_scenario_load_file(&s, path, NULL, &err);
-    ck_assert_msg(rc == CURTAIL_OK, "load %s: %s", path, err.message);
-    return s;
-}
-
-static void ovr(curtail_scenario *s, const char *path, const char *value)
-{
-    curtail_error err;
-    int rc = curtail_scenario_override(s, path, value, &err);
-    ck_assert_msg(rc == CURTAIL_OK, "%s=%s: %s: %s", path, value, err.path, err.message);
-}
-
-/* The override fails with exactly this path and message; s is unchanged. */
-static void ovr_fails(curtail_scenario *s, const char *path, const char *value,
-                      const char *want_path, const char *want_msg)
-{
-    curtail_error err;
-    int rc;
-    memset(&err, 0, sizeof err);
-    rc = curtail_scenario_override(s, path, value, &err);
-    ck_assert_int_eq(rc, CURTAIL_EINPUT);
-    ck_assert_str_eq(err.path, want_path);
-    ck_assert_str_eq(err.message, want_msg);
-    ck_assert_int_eq(err.line, 0);
-}
-
-static curtail_result *solve(curtail_scenario *s)
-{
-    curtail_result *r = NULL;
-    curtail_error err;
-    int rc = curtail_scenario_check(s, &err);
-    ck_assert_msg(rc == CURTAIL_OK, "check: %s: %s", err.path, err.message);
-    rc = curtail_plan_solve(s, NULL, &r, &err);
-    ck_assert_msg(rc == CURTAIL_OK, "solve: %s", err.message);
-    return r;
+    return tu_load_yaml(yaml, "case.yaml");
 }
 
 static curtail_level_result level(const curtail_result *r, curtail_level L)
@@ -121,8 +73,8 @@ START_TEST(test_clone_is_independent)
     curtail_result *r;
     curtail_error err;
     ck_assert_int_eq(curtail_scenario_clone(s, &c, &err), CURTAIL_OK);
-    ovr(s, "targets.ratios.orange.NOx", "0.4"); /* the original changes ... */
-    curtail_scenario_free(s);                    /* ... and goes */
+    tu_override(s, "targets.ratios.orange.NOx", "0.4"); /* the original changes ... */
+    curtail_scenario_free(s);                            /* ... and goes */
     /* the copy is checked (no curtail_scenario_check) and keeps 0.2 */
     ck_assert_int_eq(curtail_plan_solve(c, NULL, &r, &err), CURTAIL_OK);
     ASSERT_NEAR(curtail_result_objective(r), 1500.0 + 3000.0 + 17600.0);
@@ -140,8 +92,8 @@ START_TEST(test_override_targets)
     curtail_scenario *s = load_text(knapsack);
     curtail_result *r;
     curtail_level_result o;
-    ovr(s, "targets.ratios.orange.NOx", "0.3");
-    r = solve(s);
+    tu_override(s, "targets.ratios.orange.NOx", "0.3");
+    r = tu_check_solve(s);
     o = level(r, CURTAIL_ORANGE);
     ASSERT_NEAR(o.targets[CURTAIL_NOX].required, 150.0);
     ASSERT_NEAR(o.weighted_loss, 4500.0);
@@ -149,17 +101,17 @@ START_TEST(test_override_targets)
     ASSERT_NEAR(o.targets[CURTAIL_NOX].shadow_price, 30.0);
     curtail_result_free(r);
     /* a level's map: pollutants left out keep their ratio */
-    ovr(s, "targets.ratios.orange", "{SO2: 0.1, NOx: 0.4}");
-    r = solve(s);
+    tu_override(s, "targets.ratios.orange", "{SO2: 0.1, NOx: 0.4}");
+    r = tu_check_solve(s);
     o = level(r, CURTAIL_ORANGE);
     ASSERT_NEAR(o.targets[CURTAIL_NOX].required, 200.0);
     ASSERT_NEAR(o.weighted_loss, 6000.0);
     curtail_result_free(r);
     /* totals: 1000 kg/d of NOx in the county, orange 0.4 of it = 400 kg:
      * beta's 320 (9600) and 80 of alpha (8000) */
-    ovr(s, "targets.totals_kgpd.NOx", "1000");
-    ovr(s, "targets.base", "totals");
-    r = solve(s);
+    tu_override(s, "targets.totals_kgpd.NOx", "1000");
+    tu_override(s, "targets.base", "totals");
+    r = tu_check_solve(s);
     o = level(r, CURTAIL_ORANGE);
     ASSERT_NEAR(o.targets[CURTAIL_NOX].baseline, 1000.0);
     ASSERT_NEAR(o.targets[CURTAIL_NOX].required, 400.0);
@@ -176,29 +128,30 @@ START_TEST(test_override_extra_and_policy)
     curtail_result *r;
     curtail_level_result y;
     /* weight 1 for C: every weighted loss halves (yellow 1500 -> 750) */
-    ovr(s, "extra.weights.C", "1");
-    r = solve(s);
+    tu_override(s, "extra.weights.C", "1");
+    r = tu_check_solve(s);
     ASSERT_NEAR(level(r, CURTAIL_YELLOW).weighted_loss, 750.0);
     curtail_result_free(r);
-    ovr(s, "extra.weights", "{C: 2}");
+    tu_override(s, "extra.weights", "{C: 2}");
     /* a rule: C at most 50 % at every level: 50 + 200 kg cut at yellow whatever the target */
-    ovr(s, "policy+", "{industry: other, grades: [C], levels: [yellow, orange, red], max_load: 0.5}");
-    r = solve(s);
+    tu_override(s, "policy+",
+                "{industry: other, grades: [C], levels: [yellow, orange, red], max_load: 0.5}");
+    r = tu_check_solve(s);
     y = level(r, CURTAIL_YELLOW);
     ASSERT_NEAR(unit_load(r, CURTAIL_YELLOW, "alpha"), 0.5);
     ASSERT_NEAR(unit_load(r, CURTAIL_YELLOW, "beta"), 0.5);
     ASSERT_NEAR(y.targets[CURTAIL_NOX].achieved, 250.0);
     curtail_result_free(r);
     /* no grade may be cut beyond its rule: targets beyond the rules unmet */
-    ovr(s, "extra.grades", "[]");
-    r = solve(s);
+    tu_override(s, "extra.grades", "[]");
+    r = tu_check_solve(s);
     ck_assert_int_eq(curtail_result_status(r), CURTAIL_TARGETS_UNMET);
     ASSERT_NEAR(level(r, CURTAIL_RED).targets[CURTAIL_NOX].achieved, 250.0); /* the rule's */
     curtail_result_free(r);
-    ovr(s, "name", "renamed");
+    tu_override(s, "name", "renamed");
     ck_assert_str_eq(curtail_scenario_name(s), "renamed");
-    ovr(s, "lang", "en");
-    ovr(s, "builtin_policy", "true");
+    tu_override(s, "lang", "en");
+    tu_override(s, "builtin_policy", "true");
     curtail_scenario_free(s);
 }
 END_TEST
@@ -208,39 +161,39 @@ START_TEST(test_override_enterprise_and_unit)
     curtail_scenario *s = load_text(knapsack);
     curtail_result *r;
     /* beta becomes A: not curtailable further; alpha cuts 100 kg at orange */
-    ovr(s, "enterprise.beta.grade", "A");
-    r = solve(s);
+    tu_override(s, "enterprise.beta.grade", "A");
+    r = tu_check_solve(s);
     ASSERT_NEAR(level(r, CURTAIL_ORANGE).weighted_loss, 100.0 * 100.0);
     ASSERT_NEAR(unit_load(r, CURTAIL_ORANGE, "beta"), 1.0);
     curtail_result_free(r);
-    ovr(s, "enterprise.beta.grade", "C");
+    tu_override(s, "enterprise.beta.grade", "C");
     /* beta's line dearer than alpha's: 2*200*200/400 = 200 yuan per kg */
-    ovr(s, "unit.beta.line.value", "200");
-    r = solve(s);
+    tu_override(s, "unit.beta.line.value", "200");
+    r = tu_check_solve(s);
     ASSERT_NEAR(level(r, CURTAIL_ORANGE).weighted_loss, 100.0 * 100.0);
     ASSERT_NEAR(unit_load(r, CURTAIL_ORANGE, "alpha"), 0.0);
     curtail_result_free(r);
-    ovr(s, "unit.beta.line.value", "30");
+    tu_override(s, "unit.beta.line.value", "30");
     /* half of beta's NOx factor: 15 yuan per kg... at twice the cut */
-    ovr(s, "unit.beta.line.ef.NOx", "1");
-    ovr(s, "unit.beta.line.base_load", "0.5");
-    ovr(s, "unit.alpha.line.name", "Line A");
-    ovr(s, "enterprise.alpha.town", "Wangqiao");
-    ovr(s, "enterprise.alpha.phase_out", "false");
-    ovr(s, "unit.alpha.line.interruptible", "true");
-    ovr(s, "unit.alpha.line.fixed_kgpd", "{SO2: 3}");
+    tu_override(s, "unit.beta.line.ef.NOx", "1");
+    tu_override(s, "unit.beta.line.base_load", "0.5");
+    tu_override(s, "unit.alpha.line.name", "Line A");
+    tu_override(s, "enterprise.alpha.town", "Wangqiao");
+    tu_override(s, "enterprise.alpha.phase_out", "false");
+    tu_override(s, "unit.alpha.line.interruptible", "true");
+    tu_override(s, "unit.alpha.line.fixed_kgpd", "{SO2: 3}");
     /* baseline 100 + 100 (beta at half load) = 200 kg; orange 40 kg by beta,
      * 2*30*200/200 = 60 yuan per kg */
-    r = solve(s);
+    r = tu_check_solve(s);
     ASSERT_NEAR(level(r, CURTAIL_ORANGE).targets[CURTAIL_NOX].baseline, 200.0);
     ASSERT_NEAR(level(r, CURTAIL_ORANGE).weighted_loss, 40.0 * 60.0);
     ASSERT_NEAR(level(r, CURTAIL_ORANGE).targets[CURTAIL_SO2].baseline, 3.0);
     curtail_result_free(r);
     /* removal */
-    ovr(s, "enterprise.beta-", NULL);
+    tu_override(s, "enterprise.beta-", NULL);
     ck_assert_uint_eq(curtail_scenario_enterprise_count(s), 1);
     ck_assert_uint_eq(curtail_scenario_unit_count(s), 1);
-    r = solve(s);
+    r = tu_check_solve(s);
     ASSERT_NEAR(level(r, CURTAIL_ORANGE).targets[CURTAIL_NOX].baseline, 100.0);
     curtail_result_free(r);
     curtail_scenario_free(s);
@@ -249,12 +202,12 @@ END_TEST
 
 START_TEST(test_override_unit_removal_on_example)
 {
-    curtail_scenario *s = load_path(CURTAIL_SOURCE_DIR "/examples/xiangyuan.yaml");
+    curtail_scenario *s = tu_load_file(CURTAIL_SOURCE_DIR "/examples/xiangyuan.yaml");
     size_t n = curtail_scenario_unit_count(s);
     curtail_result *r;
-    ovr(s, "unit.hengxiang.prep-", "");
+    tu_override(s, "unit.hengxiang.prep-", "");
     ck_assert_uint_eq(curtail_scenario_unit_count(s), n - 1);
-    r = solve(s);
+    r = tu_check_solve(s);
     ck_assert_uint_eq(curtail_result_unit_count(r), n - 1);
     curtail_result_free(r);
     curtail_scenario_free(s);
@@ -266,45 +219,45 @@ START_TEST(test_override_errors)
     curtail_scenario *s = load_text(knapsack);
     curtail_result *r;
     curtail_error err;
-    ovr_fails(s, "unit.beta.line.base_load", "1.5", "unit.beta.line.base_load",
-              "must be in (0, 1], got 1.5");
-    ovr_fails(s, "unit.beta.line.capacity", "-5", "unit.beta.line.capacity",
-              "must be > 0, got -5");
-    ovr_fails(s, "targets.ratios.orange.NOx", "abc", "targets.ratios.orange.NOx",
-              "expected a number, got \"abc\"");
-    ovr_fails(s, "targets.ratios.orange.NOx", "\"0.3\"", "targets.ratios.orange.NOx",
-              "expected a number, got \"0.3\" (quoted, so a string)");
-    ovr_fails(s, "targets.ratios.orange.NOx", "1", "targets.ratios.orange.NOx",
-              "must be in [0, 1), got 1");
-    ovr_fails(s, "targets.ratios.orange.NOx", ".nan", "targets.ratios.orange.NOx",
-              "must be a finite number, got .nan");
-    ovr_fails(s, "targets.ratios.purple.NOx", "0.1", "targets.ratios.purple.NOx",
-              "unknown level \"purple\", expected one of: yellow, orange, red");
-    ovr_fails(s, "targets.ratios.orange", "{CO2: 0.1}", "targets.ratios.orange.CO2",
-              "unknown pollutant \"CO2\", expected one of: SO2, NOx, PM, VOCs");
-    ovr_fails(s, "enterprise.beta.grade", "E", "enterprise.beta.grade",
-              "unknown grade \"E\", expected one of: A, B, B-, C, D, leading, non-leading, "
-              "none");
-    ovr_fails(s, "enterprise.beta.credit_code", "123", "enterprise.beta.credit_code",
-              "must be 18 characters of [0-9A-Z], got 3");
-    ovr_fails(s, "enterprise.nobody.grade", "B", "enterprise.nobody.grade",
-              "no enterprise 'nobody'");
-    ovr_fails(s, "enterprise.nobody-", "", "enterprise.nobody-", "no enterprise 'nobody'");
-    ovr_fails(s, "enterprise.beta.colour", "red", "enterprise.beta.colour",
-              "unknown enterprise field \"colour\", expected one of: name, credit_code, town, "
-              "industry, grade, guarantee, phase_out, trucks_per_day[.CLASS], "
-              "gate_monitoring, zones");
-    ovr_fails(s, "enterprise.beta.industry", "coking", "enterprise.beta.industry",
-              "other is not a kind of industry coking");
-    ovr_fails(s, "extra.grades", "[C, C]", "extra.grades[1]", "grade C is listed twice");
-    ovr_fails(s, "policy+", "{industry: other, grades: [C], levels: [red], max_load: 2}",
-              "policy+.max_load", "must be in [0, 1], got 2");
-    ovr_fails(s, "unit.beta.line.ef.NOx", "-1", "unit.beta.line.ef.NOx",
-              "must be >= 0, got -1");
-    ovr_fails(s, "enterprise.beta-", "x", "enterprise.beta-",
-              "a removal (PATH-=) takes no value");
+    tu_override_fails(s, "unit.beta.line.base_load", "1.5", "unit.beta.line.base_load",
+                      "must be in (0, 1], got 1.5");
+    tu_override_fails(s, "unit.beta.line.capacity", "-5", "unit.beta.line.capacity",
+                      "must be > 0, got -5");
+    tu_override_fails(s, "targets.ratios.orange.NOx", "abc", "targets.ratios.orange.NOx",
+                      "expected a number, got \"abc\"");
+    tu_override_fails(s, "targets.ratios.orange.NOx", "\"0.3\"", "targets.ratios.orange.NOx",
+                      "expected a number, got \"0.3\" (quoted, so a string)");
+    tu_override_fails(s, "targets.ratios.orange.NOx", "1", "targets.ratios.orange.NOx",
+                      "must be in [0, 1), got 1");
+    tu_override_fails(s, "targets.ratios.orange.NOx", ".nan", "targets.ratios.orange.NOx",
+                      "must be a finite number, got .nan");
+    tu_override_fails(s, "targets.ratios.purple.NOx", "0.1", "targets.ratios.purple.NOx",
+                      "unknown level \"purple\", expected one of: yellow, orange, red");
+    tu_override_fails(s, "targets.ratios.orange", "{CO2: 0.1}", "targets.ratios.orange.CO2",
+                      "unknown pollutant \"CO2\", expected one of: SO2, NOx, PM, VOCs");
+    tu_override_fails(s, "enterprise.beta.grade", "E", "enterprise.beta.grade",
+                      "unknown grade \"E\", expected one of: A, B, B-, C, D, leading, non-leading, "
+                      "none");
+    tu_override_fails(s, "enterprise.beta.credit_code", "123", "enterprise.beta.credit_code",
+                      "must be 18 characters of [0-9A-Z], got 3");
+    tu_override_fails(s, "enterprise.nobody.grade", "B", "enterprise.nobody.grade",
+                      "no enterprise 'nobody'");
+    tu_override_fails(s, "enterprise.nobody-", "", "enterprise.nobody-", "no enterprise 'nobody'");
+    tu_override_fails(s, "enterprise.beta.colour", "red", "enterprise.beta.colour",
+                      "unknown enterprise field \"colour\", expected one of: name, credit_code, "
+                      "town, industry, grade, guarantee, phase_out, trucks_per_day[.CLASS], "
+                      "gate_monitoring, zones");
+    tu_override_fails(s, "enterprise.beta.industry", "coking", "enterprise.beta.industry",
+                      "other is not a kind of industry coking");
+    tu_override_fails(s, "extra.grades", "[C, C]", "extra.grades[1]", "grade C is listed twice");
+    tu_override_fails(s, "policy+", "{industry: other, grades: [C], levels: [red], max_load: 2}",
+                      "policy+.max_load", "must be in [0, 1], got 2");
+    tu_override_fails(s, "unit.beta.line.ef.NOx", "-1", "unit.beta.line.ef.NOx",
+                      "must be >= 0, got -1");
+    tu_override_fails(s, "enterprise.beta-", "x", "enterprise.beta-",
+                      "a removal (PATH-=) takes no value");
     /* nothing changed: the knapsack optimum */
-    r = solve(s);
+    r = tu_check_solve(s);
     ASSERT_NEAR(curtail_result_objective(r), 1500.0 + 3000.0 + 17600.0);
     /* a live result refuses a removal */
     ck_assert_int_eq(curtail_scenario_override(s, "enterprise.beta-", NULL, &err), CURTAIL_EINVAL);
@@ -332,8 +285,8 @@ START_TEST(test_override_message_is_the_loaders)
     ck_assert_str_eq(err.path, "enterprises[1].units[0].base_load");
     free(yaml);
     s = load_text(knapsack);
-    ovr_fails(s, "unit.beta.line.base_load", "2", "unit.beta.line.base_load",
-              "must be in (0, 1], got 2");
+    tu_override_fails(s, "unit.beta.line.base_load", "2", "unit.beta.line.base_load",
+                      "must be in (0, 1], got 2");
     curtail_scenario_free(s);
 }
 END_TEST
@@ -407,7 +360,7 @@ START_TEST(test_variant_apply)
     ck_assert_str_eq(curtail_scenario_variant_name(s, 1), "dear");
     ck_assert_int_eq(curtail_scenario_clone(s, &c, &err), CURTAIL_OK);
     ck_assert_int_eq(curtail_scenario_apply_variant(c, "dear", &err), CURTAIL_OK);
-    r = solve(c);
+    r = tu_check_solve(c);
     /* 200 kg at orange by alpha (100 kg, 10000) and beta (100 kg at 200/kg) */
     ASSERT_NEAR(level(r, CURTAIL_ORANGE).weighted_loss, 10000.0 + 20000.0);
     curtail_result_free(r);
@@ -591,7 +544,7 @@ static const char *const city_sets[] = {"targets.ratios.orange.NOx=0.15:0.35:0.0
 
 START_TEST(test_sweep_threads_same_bytes)
 {
-    curtail_scenario *s = load_path(CURTAIL_SOURCE_DIR "/examples/xiangyuan.yaml");
+    curtail_scenario *s = tu_load_file(CURTAIL_SOURCE_DIR "/examples/xiangyuan.yaml");
     curtail_sweep *w1 = sweep_run(s, 1, 0, 0, 0, city_sets);
     curtail_sweep *w2 = sweep_run(s, 2, 0, 0, 0, city_sets);
     curtail_format f[] = {CURTAIL_FORMAT_CSV, CURTAIL_FORMAT_MD, CURTAIL_FORMAT_JSON};
@@ -610,7 +563,7 @@ END_TEST
 
 START_TEST(test_sweep_shards_concatenate)
 {
-    curtail_scenario *s = load_path(CURTAIL_SOURCE_DIR "/examples/xiangyuan.yaml");
+    curtail_scenario *s = tu_load_file(CURTAIL_SOURCE_DIR "/examples/xiangyuan.yaml");
     curtail_sweep *all = sweep_run(s, 1, 0, 0, 0, city_sets);
     curtail_format f[] = {CURTAIL_FORMAT_CSV, CURTAIL_FORMAT_MD, CURTAIL_FORMAT_JSON};
     int i;
@@ -638,7 +591,7 @@ START_TEST(test_sweep_warm_equals_cold)
 {
     static const char *const sets[] = {"targets.ratios.orange.NOx=0.10:0.40:0.02",
                                        "targets.ratios.red.PM=0.25,0.35", NULL};
-    curtail_scenario *s = load_path(CURTAIL_SOURCE_DIR "/examples/xiangyuan.yaml");
+    curtail_scenario *s = tu_load_file(CURTAIL_SOURCE_DIR "/examples/xiangyuan.yaml");
     curtail_sweep *warm = sweep_run(s, 1, 0, 0, 0, sets);
     curtail_sweep *cold = sweep_run(s, 1, 0, 0, 1, sets);
     size_t i, n = curtail_sweep_result_count(warm);

@@ -27,15 +27,6 @@
 #define ASSERT_NEAR(got, want)                                                           \
     ck_assert_double_eq_tol((got), (want), 1e-9 * fmax(1.0, fabs((double)(want))))
 
-static const struct {
-    curtail_method method;
-    curtail_solver solver;
-} configs[4] = {{CURTAIL_METHOD_AUTO, CURTAIL_SOLVER_GLPK},
-                {CURTAIL_METHOD_PLAIN, CURTAIL_SOLVER_GLPK},
-                {CURTAIL_METHOD_AUTO, CURTAIL_SOLVER_CLP},
-                {CURTAIL_METHOD_PLAIN, CURTAIL_SOLVER_CLP}};
-#define NCONFIGS (curtail_solver_available(CURTAIL_SOLVER_CLP) ? 4 : 2)
-
 #define ENTERPRISES                                                                              \
     "enterprises:\n"                                                                             \
     "  - id: alpha\n"                                                                            \
@@ -51,29 +42,7 @@ static const struct {
 
 static curtail_scenario *load(const char *yaml)
 {
-    curtail_scenario *s = NULL;
-    curtail_error err;
-    int rc;
-    memset(&err, 0, sizeof err);
-    rc = curtail_scenario_load_buffer(&s, yaml, strlen(yaml), "input.yaml", NULL, &err);
-    ck_assert_msg(rc == CURTAIL_OK, "load failed (%d): %s:%d:%d: %s: %s", rc, err.file, err.line,
-                  err.column, err.path, err.message);
-    return s;
-}
-
-static curtail_result *solve(const curtail_scenario *s, int m)
-{
-    curtail_plan_options opts = CURTAIL_PLAN_OPTIONS_INIT;
-    curtail_result *r = NULL;
-    curtail_error err;
-    int rc;
-    memset(&err, 0, sizeof err);
-    opts.method = configs[m].method;
-    opts.solver = configs[m].solver;
-    rc = curtail_plan_solve(s, &opts, &r, &err);
-    ck_assert_msg(rc == CURTAIL_OK, "configuration %d: solve failed (%d): %s", m, rc,
-                  err.message);
-    return r;
+    return tu_load_yaml(yaml, "input.yaml");
 }
 
 static const curtail_target *target(const curtail_result *r, curtail_level L, curtail_pollutant p,
@@ -108,8 +77,8 @@ START_TEST(test_credits_lower_the_requirement_exactly)
     static const double want_cut[3] = {0.075, 0.15, 0.75};
     curtail_scenario *s = load(credits_yaml);
     int m, L;
-    for (m = 0; m < NCONFIGS; m++) {
-        curtail_result *r = solve(s, m);
+    for (m = 0; m < TU_NCONFIGS; m++) {
+        curtail_result *r = tu_solve_config(s, m);
         ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
         ASSERT_NEAR(curtail_result_objective(r), 11700);
         ck_assert_int_eq(r->has_credits, 1);
@@ -148,8 +117,8 @@ START_TEST(test_credits_above_the_requirement)
         "  credits_kgpd: {yellow: {NOx: 80}, orange: {NOx: 40}, red: {NOx: 100}}\n" ENTERPRISES;
     curtail_scenario *s = load(yaml);
     int m;
-    for (m = 0; m < NCONFIGS; m++) {
-        curtail_result *r = solve(s, m);
+    for (m = 0; m < TU_NCONFIGS; m++) {
+        curtail_result *r = tu_solve_config(s, m);
         curtail_level_result lr;
         const curtail_target *t = target(r, CURTAIL_YELLOW, CURTAIL_NOX, &lr);
         ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
@@ -276,7 +245,7 @@ static double combined_objective(double ratio, int m, double *mu, double *lam)
 {
     char *yaml = combined_yaml(ratio, 0);
     curtail_scenario *s = load(yaml);
-    curtail_result *r = solve(s, m);
+    curtail_result *r = tu_solve_config(s, m);
     curtail_level_result lr;
     double obj = curtail_result_objective(r);
     ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
@@ -294,8 +263,8 @@ START_TEST(test_combined_binds_hand_optimum)
     char *yaml = combined_yaml(0.4, 0);
     curtail_scenario *s = load(yaml);
     int m;
-    for (m = 0; m < NCONFIGS; m++) {
-        curtail_result *r = solve(s, m);
+    for (m = 0; m < TU_NCONFIGS; m++) {
+        curtail_result *r = tu_solve_config(s, m);
         curtail_level_result lr;
         const cu_comb_res *c;
         ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
@@ -344,7 +313,7 @@ START_TEST(test_combined_shadow_price_finite_difference)
 {
     const double r0 = 0.4, h = 1e-3;
     int m;
-    for (m = 0; m < NCONFIGS; m++) {
+    for (m = 0; m < TU_NCONFIGS; m++) {
         double mu, lam, mu2, lam2, mu3, lam3;
         double f0 = combined_objective(r0, m, &mu, &lam);
         double fp = combined_objective(r0 + h, m, &mu2, &lam2);
@@ -366,8 +335,8 @@ START_TEST(test_combined_with_credits)
     char *yaml = combined_yaml(0.4, 10);
     curtail_scenario *s = load(yaml);
     int m;
-    for (m = 0; m < NCONFIGS; m++) {
-        curtail_result *r = solve(s, m);
+    for (m = 0; m < TU_NCONFIGS; m++) {
+        curtail_result *r = tu_solve_config(s, m);
         const cu_comb_res *c = &r->comb[0];
         ASSERT_NEAR(curtail_result_objective(r), 2900);
         ck_assert_double_eq(c->credit, 0.1);
@@ -394,8 +363,8 @@ START_TEST(test_combined_unmet)
         "  combined: [{pollutants: [NOx, SO2], levels: [red], ratio: 1.9}]\n" ENTERPRISES;
     curtail_scenario *s = load(yaml);
     int m;
-    for (m = 0; m < NCONFIGS; m++) {
-        curtail_result *r = solve(s, m);
+    for (m = 0; m < TU_NCONFIGS; m++) {
+        curtail_result *r = tu_solve_config(s, m);
         curtail_level_result lr;
         ck_assert_int_eq(curtail_result_status(r), CURTAIL_TARGETS_UNMET);
         ck_assert_int_eq(curtail_result_level(r, CURTAIL_RED, &lr, NULL), CURTAIL_OK);
@@ -509,7 +478,7 @@ START_TEST(test_json_keys)
 {
     char *yaml = combined_yaml(0.4, 10);
     curtail_scenario *s = load(yaml);
-    curtail_result *r = solve(s, 0);
+    curtail_result *r = tu_solve_config(s, 0);
     char *dir = tu_tmpdir(), path[1024], *json;
     size_t len;
     curtail_write_options wo = CURTAIL_WRITE_OPTIONS_INIT;
@@ -562,7 +531,7 @@ START_TEST(test_summary_lines)
 {
     char *yaml = combined_yaml(0.4, 10), *md, *html;
     curtail_scenario *s = load(credits_yaml), *c = load(yaml);
-    curtail_result *r = solve(s, 0), *rc = solve(c, 0);
+    curtail_result *r = tu_solve_config(s, 0), *rc = tu_solve_config(c, 0);
     md = write_text(r, CURTAIL_FORMAT_MD, CURTAIL_LANG_ZH);
     ck_assert_ptr_nonnull(strstr(md, "\n非工业源抵扣（kg/d，已从减排要求中扣除）：NOx 20.00。\n\n"));
     ck_assert_ptr_nonnull(strstr(md, "\n非工业源抵扣（kg/d，已从减排要求中扣除）：NOx 100.00，颗粒物 5.00。\n\n"));

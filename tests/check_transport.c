@@ -5,6 +5,7 @@
  * lowering the requirement, the gate-monitoring warning, the builders. */
 #define _POSIX_C_SOURCE 200809L
 #include "curtail.h"
+#include "testutil.h"
 
 #include <check.h>
 #include <math.h>
@@ -14,15 +15,7 @@
 
 static curtail_scenario *load(const char *yaml)
 {
-    curtail_scenario *s = NULL;
-    curtail_error err;
-    int rc = curtail_scenario_load_buffer(&s, yaml, strlen(yaml), "t.yaml", NULL, &err);
-    if (rc) {
-        char line[2048];
-        curtail_error_format(&err, line, sizeof line);
-        ck_abort_msg("load failed: %s", line);
-    }
-    return s;
+    return tu_load_yaml(yaml, "t.yaml");
 }
 
 static curtail_result *plan(const curtail_scenario *s)

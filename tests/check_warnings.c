@@ -15,15 +15,7 @@
 
 static curtail_scenario *load(const char *yaml)
 {
-    curtail_scenario *s = NULL;
-    curtail_error err;
-    int rc = curtail_scenario_load_buffer(&s, yaml, strlen(yaml), "t.yaml", NULL, &err);
-    if (rc) {
-        char line[2048];
-        curtail_error_format(&err, line, sizeof line);
-        ck_abort_msg("load failed: %s", line);
-    }
-    return s;
+    return tu_load_yaml(yaml, "t.yaml");
 }
 
 /* One enterprise with credit code `code` (its value at line 4, column 18). */

@@ -3,6 +3,7 @@
 #define _POSIX_C_SOURCE 200809L
 #include "testutil.h"
 
+#include <check.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -90,4 +91,82 @@ int tu_run(const char *cmd, char **out, char **err)
     if (st == -1 || !WIFEXITED(st))
         return -1;
     return WEXITSTATUS(st);
+}
+
+curtail_scenario *tu_load_yaml(const char *yaml, const char *name)
+{
+    curtail_scenario *s = NULL;
+    curtail_error err;
+    int rc;
+    memset(&err, 0, sizeof err);
+    rc = curtail_scenario_load_buffer(&s, yaml, strlen(yaml), name, NULL, &err);
+    if (rc) {
+        char line[2048];
+        curtail_error_format(&err, line, sizeof line);
+        ck_abort_msg("load failed (%d): %s", rc, line);
+    }
+    return s;
+}
+
+static const struct {
+    curtail_method method;
+    curtail_solver solver;
+} configs[4] = {{CURTAIL_METHOD_AUTO, CURTAIL_SOLVER_GLPK},
+                {CURTAIL_METHOD_PLAIN, CURTAIL_SOLVER_GLPK},
+                {CURTAIL_METHOD_AUTO, CURTAIL_SOLVER_CLP},
+                {CURTAIL_METHOD_PLAIN, CURTAIL_SOLVER_CLP}};
+
+curtail_result *tu_solve_config(const curtail_scenario *s, int m)
+{
+    curtail_plan_options opts = CURTAIL_PLAN_OPTIONS_INIT;
+    curtail_result *r = NULL;
+    curtail_error err;
+    int rc;
+    memset(&err, 0, sizeof err);
+    opts.method = configs[m].method;
+    opts.solver = configs[m].solver;
+    rc = curtail_plan_solve(s, &opts, &r, &err);
+    ck_assert_msg(rc == CURTAIL_OK, "configuration %d: solve failed (%d): %s", m, rc,
+                  err.message);
+    return r;
+}
+
+curtail_scenario *tu_load_file(const char *path)
+{
+    curtail_scenario *s = NULL;
+    curtail_error err;
+    int rc = curtail_scenario_load_file(&s, path, NULL, &err);
+    ck_assert_msg(rc == CURTAIL_OK, "load %s: %s", path, err.message);
+    return s;
+}
+
+void tu_override(curtail_scenario *s, const char *path, const char *value)
+{
+    curtail_error err;
+    int rc = curtail_scenario_override(s, path, value, &err);
+    ck_assert_msg(rc == CURTAIL_OK, "%s=%s: %s: %s", path, value, err.path, err.message);
+}
+
+void tu_override_fails(curtail_scenario *s, const char *path, const char *value,
+                       const char *want_path, const char *want_msg)
+{
+    curtail_error err;
+    int rc;
+    memset(&err, 0, sizeof err);
+    rc = curtail_scenario_override(s, path, value, &err);
+    ck_assert_msg(rc == CURTAIL_EINPUT, "%s=%s: rc %d", path, value, rc);
+    ck_assert_str_eq(err.path, want_path);
+    ck_assert_str_eq(err.message, want_msg);
+    ck_assert_int_eq(err.line, 0);
+}
+
+curtail_result *tu_check_solve(curtail_scenario *s)
+{
+    curtail_result *r = NULL;
+    curtail_error err;
+    int rc = curtail_scenario_check(s, &err);
+    ck_assert_msg(rc == CURTAIL_OK, "check: %s: %s", err.path, err.message);
+    rc = curtail_plan_solve(s, NULL, &r, &err);
+    ck_assert_msg(rc == CURTAIL_OK, "solve: %s", err.message);
+    return r;
 }

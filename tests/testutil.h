@@ -3,6 +3,8 @@
 #ifndef CURTAIL_TESTUTIL_H
 #define CURTAIL_TESTUTIL_H
 
+#include "curtail.h"
+
 #include <stddef.h>
 
 /* Read a whole file (NUL-terminated); NULL on failure. free() the result. */
@@ -14,5 +16,25 @@ int tu_write_file(const char *path, const char *data, size_t len);
 int tu_run(const char *cmd, char **out, char **err);
 /* A fresh temporary directory (malloc'd path). */
 char *tu_tmpdir(void);
+
+/* Load a scenario from YAML text, `name` its file in messages (and warnings);
+ * the test fails, with the error line, when it does not load. */
+curtail_scenario *tu_load_yaml(const char *yaml, const char *name);
+
+/* The configurations a plan is solved under: GLPK auto and plain, then CLP
+ * auto and plain where CLP is built in. */
+#define TU_NCONFIGS (curtail_solver_available(CURTAIL_SOLVER_CLP) ? 4 : 2)
+/* Solve s under configuration m (< TU_NCONFIGS); the test fails when it does not. */
+curtail_result *tu_solve_config(const curtail_scenario *s, int m);
+
+/* Load a scenario file; the test fails when it does not load. */
+curtail_scenario *tu_load_file(const char *path);
+/* Override path=value; the test fails when the override does not apply. */
+void tu_override(curtail_scenario *s, const char *path, const char *value);
+/* The override fails with exactly this path and message, and no line. */
+void tu_override_fails(curtail_scenario *s, const char *path, const char *value,
+                       const char *want_path, const char *want_msg);
+/* Check s, then solve its plan with the default options; the test fails when either does. */
+curtail_result *tu_check_solve(curtail_scenario *s);
 
 #endif
