@@ -79,7 +79,7 @@ static int enter_group(dec *D, rlp *R, size_t g)
     double vals[MAX_ROWS + 2];
     int r, L, a;
     for (r = 0; r < D->nrows; r++)
-        R->lp.rhs[r] += cu_coupling_coef(&D->row[r], &m->g->E[g * CU_NP]) * v[D->rl[r]];
+        R->lp.rhs[r] += cu_coupling_coef(&D->row[r], &m->g->E[g * CU_NP]) * v[D->row[r].L];
     for (a = 0; a < 2; a++)
         if (nest_binds(lo, hi, a)) {
             /* y_(a+1) − y_a >= 0 */
@@ -91,7 +91,7 @@ static int enter_group(dec *D, rlp *R, size_t g)
         size_t k = 0;
         for (r = 0; r < D->nrows; r++) {
             double e = cu_coupling_coef(&D->row[r], &m->g->E[g * CU_NP]);
-            if (D->rl[r] == L && e != 0) {
+            if (D->row[r].L == L && e != 0) {
                 rows[k] = (size_t)r;
                 vals[k++] = e;
             }
@@ -203,8 +203,8 @@ static int solve_restricted(dec *D, curtail_error *err)
         double have = 0.0;
         for (g = 0; g < D->n; g++)
             have += cu_coupling_coef(&D->row[r], &D->m->g->E[g * CU_NP]) *
-                    D->v[g * CU_NL + D->rl[r]];
-        if (cu_lp_add_row(&R.lp, NULL, CU_ROW_GE, D->rhs[r] - have) == (size_t)-1)
+                    D->v[g * CU_NL + D->row[r].L];
+        if (cu_lp_add_row(&R.lp, NULL, CU_ROW_GE, D->row[r].rhs - have) == (size_t)-1)
             goto nomem;
     }
     for (g = 0; g < D->n; g++)
@@ -282,10 +282,6 @@ int cu_model_solve_dec(cu_model *m, const cu_solve_ctl *ctl, const cu_warm *in, 
     if (out)
         memset(out, 0, sizeof *out);
     D.nrows = cu_model_coupling(m, D.row);
-    for (r = 0; r < D.nrows; r++) {
-        D.rl[r] = D.row[r].L;
-        D.rhs[r] = D.row[r].rhs;
-    }
     for (L = 0; L < CU_NL; L++)
         for (p = 0; p < CU_NP; p++)
             pi[p][L] = 0.0;
@@ -299,13 +295,11 @@ int cu_model_solve_dec(cu_model *m, const cu_solve_ctl *ctl, const cu_warm *in, 
             double have = 0.0;
             for (g = 0; g < n; g++)
                 have += cu_coupling_coef(&D.row[r], &m->g->E[g * CU_NP]) *
-                        m->ymin[g * CU_NL + D.rl[r]];
-            if (!(have < D.rhs[r]))
+                        m->ymin[g * CU_NL + D.row[r].L];
+            if (!(have < D.row[r].rhs))
                 continue;
             D.row[kept] = D.row[r];
-            D.rl[kept] = D.rl[r];
-            D.rhs[kept] = D.rhs[r];
-            D.need[kept++] = D.rhs[r] - have;
+            D.need[kept++] = D.row[r].rhs - have;
         }
         D.nrows = kept;
         if (kept == 0)
@@ -347,7 +341,7 @@ int cu_model_solve_dec(cu_model *m, const cu_solve_ctl *ctl, const cu_warm *in, 
     memcpy(y, D.v, sizeof(double) * n * CU_NL);
     for (r = 0; r < D.nrows; r++) {
         if (D.row[r].p >= 0)
-            pi[D.row[r].p][D.rl[r]] = D.lam[r];
+            pi[D.row[r].p][D.row[r].L] = D.lam[r];
         else
             m->crow[D.row[r].crow].pi = D.lam[r];
     }

@@ -138,7 +138,7 @@ static void price_all(const dec *D, const double *lam, double *red, double *cost
                     acc[L][p] += q->e[p] * dy[L];
     }
     for (r = 0; r < D->nrows; r++)
-        red[r] = cu_coupling_coef(&D->row[r], acc[D->rl[r]]);
+        red[r] = cu_coupling_coef(&D->row[r], acc[D->row[r].L]);
     *cost = C;
     *fsum = F;
 }
@@ -223,8 +223,10 @@ int cu_dec_lagrangian_start(dec *D, curtail_error *err)
         for (k = 0; k < D->nmv; k++) {
             const pgroup *q = &D->pg[k];
             cmax += q->c * (q->hi[0] - q->lo[0] + q->hi[1] - q->lo[1] + q->hi[2] - q->lo[2]);
-            for (r = 0; r < D->nrows; r++)
-                redmax[r] += cu_coupling_coef(&D->row[r], q->e) * (q->hi[D->rl[r]] - q->lo[D->rl[r]]);
+            for (r = 0; r < D->nrows; r++) {
+                int L = D->row[r].L;
+                redmax[r] += cu_coupling_coef(&D->row[r], q->e) * (q->hi[L] - q->lo[L]);
+            }
         }
         K.cscale = cmax > 0 ? cmax : 1.0;
         if ((rc = kelley_add(&K, D, NULL, red, 0.0, err)) != 0 ||
@@ -248,7 +250,7 @@ int cu_dec_lagrangian_start(dec *D, curtail_error *err)
     for (j = 0; D->warm_in && j < (size_t)D->warm_in->n; j++) {
         double lw[MAX_ROWS];
         for (r = 0; r < D->nrows; r++)
-            lw[r] = D->row[r].p >= 0 ? D->warm_in->lam[j][D->rl[r]][D->row[r].p] : 0.0;
+            lw[r] = D->row[r].p >= 0 ? D->warm_in->lam[j][D->row[r].L][D->row[r].p] : 0.0;
         price_all(D, lw, red, &cost, &fsum);
         if ((rc = kelley_add(&K, D, lw, red, cost, err)) != 0)
             goto done;

@@ -29,8 +29,6 @@ typedef struct dec {
     size_t n;
     int nrows;
     cu_coupling row[MAX_ROWS]; /* each row's level and coefficients over the pollutants */
-    int rl[MAX_ROWS];          /* its level */
-    double rhs[MAX_ROWS];
     double need[MAX_ROWS]; /* rhs beyond what the least cuts give (> 0) */
     double lam[MAX_ROWS];
     unsigned char *movable;
