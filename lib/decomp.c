@@ -199,14 +199,10 @@ static int solve_restricted(dec *D, curtail_error *err)
 
     memset(&R, 0, sizeof R);
     cu_lp_init(&R.lp, mem);
-    for (r = 0; r < D->nrows; r++) {
-        double have = 0.0;
-        for (g = 0; g < D->n; g++)
-            have += cu_coupling_coef(&D->row[r], &D->m->g->E[g * CU_NP]) *
-                    D->v[g * CU_NL + D->row[r].L];
-        if (cu_lp_add_row(&R.lp, NULL, CU_ROW_GE, D->row[r].rhs - have) == (size_t)-1)
+    for (r = 0; r < D->nrows; r++)
+        if (cu_lp_add_row(&R.lp, NULL, CU_ROW_GE,
+                          D->row[r].rhs - cu_coupling_reach(D->m, &D->row[r], D->v)) == (size_t)-1)
             goto nomem;
-    }
     for (g = 0; g < D->n; g++)
         if (D->in[g] == 1) {
             if (enter_group(D, &R, g))
@@ -292,10 +288,7 @@ int cu_model_solve_dec(cu_model *m, const cu_solve_ctl *ctl, const cu_warm *in, 
     {
         int kept = 0;
         for (r = 0; r < D.nrows; r++) {
-            double have = 0.0;
-            for (g = 0; g < n; g++)
-                have += cu_coupling_coef(&D.row[r], &m->g->E[g * CU_NP]) *
-                        m->ymin[g * CU_NL + D.row[r].L];
+            double have = cu_coupling_reach(m, &D.row[r], m->ymin);
             if (!(have < D.row[r].rhs))
                 continue;
             D.row[kept] = D.row[r];

@@ -615,12 +615,9 @@ static void polish(const cu_model *m, double *y)
     nrow = cu_model_coupling(m, row);
     for (r = 0; r < nrow; r++) {
         const cu_coupling *R = &row[r];
-        double got = 0.0, need;
+        double need = R->rhs - cu_coupling_reach(m, R, y);
         int guard = 0;
         L = R->L;
-        for (gi = 0; gi < n; gi++)
-            got += cu_coupling_coef(R, &m->g->E[gi * CU_NP]) * y[gi * CU_NL + L];
-        need = R->rhs - got;
         while (need > 0 && guard++ < 64) {
             size_t best = n;
             double bk = INFINITY;
@@ -650,9 +647,7 @@ static void polish(const cu_model *m, double *y)
                     if (v[K] < v[K - 1])
                         v[K] = v[K - 1];
             }
-            for (gi = 0, got = 0.0; gi < n; gi++)
-                got += cu_coupling_coef(R, &m->g->E[gi * CU_NP]) * y[gi * CU_NL + L];
-            need = R->rhs - got;
+            need = R->rhs - cu_coupling_reach(m, R, y);
         }
     }
 }
@@ -672,13 +667,9 @@ static int solution_holds(const cu_model *m, const double *y)
                 return 0;
     }
     nrow = cu_model_coupling(m, row);
-    for (r = 0; r < nrow; r++) {
-        double got = 0.0;
-        for (gi = 0; gi < n; gi++)
-            got += cu_coupling_coef(&row[r], &m->g->E[gi * CU_NP]) * y[gi * CU_NL + row[r].L];
-        if (got < row[r].rhs * (1 - 1e-12))
+    for (r = 0; r < nrow; r++)
+        if (cu_coupling_reach(m, &row[r], y) < row[r].rhs * (1 - 1e-12))
             return 0;
-    }
     return 1;
 }
 

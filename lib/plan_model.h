@@ -58,6 +58,16 @@ typedef struct cu_model {
     int ncrow;
 } cu_model;
 
+/* Row r's reach at cuts y (per group and level): Σ_g coef_g·y[g, r's level]. */
+static inline double cu_coupling_reach(const cu_model *m, const cu_coupling *r, const double *y)
+{
+    double got = 0.0;
+    size_t g;
+    for (g = 0; g < m->g->ngroups; g++)
+        got += cu_coupling_coef(r, &m->g->E[g * CU_NP]) * y[g * CU_NL + r->L];
+    return got;
+}
+
 /* The coupling rows the solve sees (target rows level by level in pollutant
  * order, then combined rows): how many, into rows[CU_MAX_COUPLING]. */
 int cu_model_coupling(const cu_model *m, cu_coupling *rows);
