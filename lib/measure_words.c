@@ -303,11 +303,32 @@ static void put_rule_words(cu_buf *out, const cu_mw_facts *f)
     }
 }
 
+/* The optimiser's reason in its numbers: the unit's grade-weighted cost per
+ * kg of f->pollutant beside the level's marginal cost, for a unit cut beyond
+ * its rule (not above it) or one spared (not below it). */
+static void put_cost_vs_marginal(cu_buf *out, const cu_mw_facts *f, int cut)
+{
+    int en = f->en;
+    if (cut)
+        cu_buf_puts(out, en ? "cut beyond the rule by the optimiser: " : "优化加严：单位减排成本");
+    else
+        cu_buf_puts(out, en ? "may be cut further, spared: " : "可优化加严而未加严：单位减排成本");
+    cu_put_trimmed(out, f->cost_per_kg, 2);
+    if (en)
+        cu_buf_printf(out, " yuan/kg %s (grade-weighted) not %s the level's marginal cost ",
+                      curtail_pollutant_name((curtail_pollutant)f->pollutant),
+                      cut ? "above" : "below");
+    else
+        cu_buf_printf(out, "元/千克%s（按等级权重），不%s于本级别边际成本",
+                      cu_pollutant_zh[f->pollutant], cut ? "高" : "低");
+    cu_put_trimmed(out, f->marginal_cost, 2);
+    cu_buf_puts(out, en ? " yuan/kg" : "元/千克");
+}
+
 void cu_mw_reason(const cu_mw_facts *f, cu_buf *out)
 {
     const char *const *gn = f->en ? cu_grade_en : cu_grade_zh;
     int en = f->en, any = 0;
-    static const char *const pol_en[CU_NP] = {"SO2", "NOx", "PM", "VOCs"};
     if (f->grade_why == CU_GRADE_WHY_PHASE_OUT) {
         sep(out, &any, en);
         cu_buf_printf(out, en ? "managed as %s (listed for phase-out)" : "列入淘汰，按%s管控",
@@ -351,27 +372,15 @@ void cu_mw_reason(const cu_mw_facts *f, cu_buf *out)
             cu_buf_printf(out, en ? "kept at the %s level's load (measures never relax at a stricter level)"
                                   : "保持%s预警负荷（措施逐级加严）",
                           en ? cu_level_en[f->nested_from] : cu_level_zh[f->nested_from]);
-        else if (f->pollutant >= 0) {
-            cu_buf_puts(out, en ? "cut beyond the rule by the optimiser: " : "优化加严：单位减排成本");
-            cu_put_trimmed(out, f->cost_per_kg, 2);
-            cu_buf_printf(out, en ? " yuan/kg %s (grade-weighted) not above the level's marginal cost "
-                                  : "元/千克%s（按等级权重），不高于本级别边际成本",
-                          en ? pol_en[f->pollutant] : cu_pollutant_zh[f->pollutant]);
-            cu_put_trimmed(out, f->marginal_cost, 2);
-            cu_buf_puts(out, en ? " yuan/kg" : "元/千克");
-        } else
+        else if (f->pollutant >= 0)
+            put_cost_vs_marginal(out, f, 1);
+        else
             cu_buf_puts(out, en ? "cut beyond the rule by the optimiser" : "优化加严");
     } else if (f->curtailable && f->load > EPS) {
         sep(out, &any, en);
-        if (f->pollutant >= 0) {
-            cu_buf_puts(out, en ? "may be cut further, spared: " : "可优化加严而未加严：单位减排成本");
-            cu_put_trimmed(out, f->cost_per_kg, 2);
-            cu_buf_printf(out, en ? " yuan/kg %s (grade-weighted) not below the level's marginal cost "
-                                  : "元/千克%s（按等级权重），不低于本级别边际成本",
-                          en ? pol_en[f->pollutant] : cu_pollutant_zh[f->pollutant]);
-            cu_put_trimmed(out, f->marginal_cost, 2);
-            cu_buf_puts(out, en ? " yuan/kg" : "元/千克");
-        } else
+        if (f->pollutant >= 0)
+            put_cost_vs_marginal(out, f, 0);
+        else
             cu_buf_puts(out, en ? "may be cut further; the level's targets need no more"
                                 : "可优化加严；本级别目标无需进一步减排");
     }
