@@ -105,6 +105,23 @@ void cu_glp_close(cu_glp *S)
     cu_free(S->mem, S);
 }
 
+/* S's glp_set_mat_col scratch for `need` entries; -1 when out of memory. */
+static int reserve_scratch(cu_glp *S, size_t need)
+{
+    int *ia;
+    double *ar;
+    if (need <= S->cap)
+        return 0;
+    if (!(ia = cu_reallocarray(S->mem, S->ia, need, sizeof *ia)))
+        return -1;
+    S->ia = ia;
+    if (!(ar = cu_reallocarray(S->mem, S->ar, need, sizeof *ar)))
+        return -1;
+    S->ar = ar;
+    S->cap = need;
+    return 0;
+}
+
 /* Rows up to which an optimum is finished in exact arithmetic. */
 #define EXACT_MAX_ROWS 400
 
@@ -287,7 +304,7 @@ int cu_glp_solve(cu_glp *S, const cu_lp *lp, const signed char *col_hint,
     volatile int rc = CURTAIL_OK;
     volatile int term = GLP_ON;
     int r, st;
-    size_t i, need;
+    size_t i;
 
     sol->status = 2;
     if (S->dead)
@@ -297,19 +314,8 @@ int cu_glp_solve(cu_glp *S, const cu_lp *lp, const signed char *col_hint,
                         "the LP has non-finite or inconsistent data");
     if ((rc = cu_ctl_expired(ctl, err)) != 0)
         return rc;
-    need = lp->nrows + 2;
-    if (need > S->cap) {
-        int *ia = cu_reallocarray(S->mem, S->ia, need, sizeof *ia);
-        double *ar;
-        if (!ia)
-            return cu_enomem(err);
-        S->ia = ia;
-        ar = cu_reallocarray(S->mem, S->ar, need, sizeof *ar);
-        if (!ar)
-            return cu_enomem(err);
-        S->ar = ar;
-        S->cap = need;
-    }
+    if (reserve_scratch(S, lp->nrows + 2))
+        return cu_enomem(err);
     if (setjmp(ctx.jump)) {
         /* GLPK failed internally: its environment is no longer usable */
         glp_error_hook(NULL, NULL);
@@ -394,7 +400,7 @@ int cu_glp_mip_solve(const cu_lp *lp, const cu_solve_ctl *ctl, cu_mip_solution *
     volatile int term = GLP_ON;
     mip_cb cb;
     glp_iocp parm;
-    size_t j, need;
+    size_t j;
     int r, st;
 
     sol->status = CU_MIP_NONE;
@@ -407,14 +413,10 @@ int cu_glp_mip_solve(const cu_lp *lp, const cu_solve_ctl *ctl, cu_mip_solution *
         return rc;
     if ((rc = cu_glp_open(&S, lp->mem, err)) != 0)
         return rc;
-    need = lp->nrows + 2;
-    S->ia = cu_calloc(lp->mem, need, sizeof *S->ia);
-    S->ar = cu_calloc(lp->mem, need, sizeof *S->ar);
-    if (!S->ia || !S->ar) {
+    if (reserve_scratch(S, lp->nrows + 2)) {
         cu_glp_close(S);
         return cu_enomem(err);
     }
-    S->cap = need;
     memset(&cb, 0, sizeof cb);
     cb.ctl = ctl;
     cb.bound = -INFINITY;
