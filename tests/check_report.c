@@ -51,14 +51,7 @@ static curtail_scenario *load_golden(const char *name)
 
 static curtail_scenario *load_text(const char *yaml)
 {
-    curtail_scenario *s = NULL;
-    curtail_error err;
-    int rc;
-    memset(&err, 0, sizeof err);
-    rc = curtail_scenario_load_buffer(&s, yaml, strlen(yaml), "t.yaml", NULL, &err);
-    ck_assert_msg(rc == CURTAIL_OK, "load: %d:%d %s: %s", err.line, err.column, err.path,
-                  err.message);
-    return s;
+    return tu_load_yaml(yaml, "t.yaml");
 }
 
 static curtail_result *solve(const curtail_scenario *s, int schedule)
