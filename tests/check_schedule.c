@@ -227,22 +227,6 @@ static void assert_label(const curtail_result *r, size_t t, const char *want)
     ck_assert_str_eq(buf, want);
 }
 
-/* A result written to memory (malloc'd, NUL-terminated). */
-static char *write_mem(const curtail_result *r, curtail_format format, curtail_lang lang)
-{
-    curtail_write_options o = CURTAIL_WRITE_OPTIONS_INIT;
-    curtail_error err;
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *fp = open_memstream(&buf, &len);
-    ck_assert_ptr_nonnull(fp);
-    o.format = format;
-    o.lang = lang;
-    ck_assert_int_eq(curtail_result_write_stream(r, &o, fp, &err), CURTAIL_OK);
-    fclose(fp);
-    return buf;
-}
-
 /* The line of a long-form schedule CSV that starts with `prefix`, up to its
  * seventh field (hour, level, enterprise, unit, load, measure). */
 static void assert_csv_row(const char *csv, const char *prefix, const char *want)
@@ -299,7 +283,7 @@ START_TEST(test_schedule_ozone_day_shifted_output)
     }
     /* what each hour requires, in the CSV's measure column */
     {
-        char *csv = write_mem(r, CURTAIL_FORMAT_CSV, CURTAIL_LANG_ZH);
+        char *csv = tu_write_mem(r, CURTAIL_FORMAT_CSV, CURTAIL_LANG_ZH);
         assert_csv_row(csv, "2023-07-10T09:00,黄色,paint,coat,",
                        "2023-07-10T09:00,黄色,paint,coat,64.37,错时生产，负荷不高于64.37%");
         assert_csv_row(csv, "2023-07-10T10:00,黄色,paint,coat,",
@@ -307,7 +291,7 @@ START_TEST(test_schedule_ozone_day_shifted_output)
         assert_csv_row(csv, "2023-07-10T10:00,黄色,kiln,k,",
                        "2023-07-10T10:00,黄色,kiln,k,100.00,本级别无停限产要求");
         free(csv);
-        csv = write_mem(r, CURTAIL_FORMAT_CSV, CURTAIL_LANG_EN);
+        csv = tu_write_mem(r, CURTAIL_FORMAT_CSV, CURTAIL_LANG_EN);
         assert_csv_row(csv, "2023-07-10T18:00,Yellow,paint,coat,",
                        "2023-07-10T18:00,Yellow,paint,coat,64.37,shifted production; load at most 64.37%");
         assert_csv_row(csv, "2023-07-10T17:00,Yellow,paint,coat,",
@@ -425,7 +409,7 @@ START_TEST(test_schedule_ramp_texts)
     char *yaml = with_ramp(RAMP, ", ramp_h: 4");
     curtail_scenario *s = tu_load_yaml(yaml, "ramp.yaml");
     curtail_result *r = schedule(s, CURTAIL_METHOD_AUTO);
-    char *csv = write_mem(r, CURTAIL_FORMAT_CSV, CURTAIL_LANG_ZH), *md;
+    char *csv = tu_write_mem(r, CURTAIL_FORMAT_CSV, CURTAIL_LANG_ZH), *md;
     assert_csv_row(csv, "2023-12-01T04:00,,示例焦化,1# 焦炉,",
                    "2023-12-01T04:00,,示例焦化,1# 焦炉,100.00,无预警，正常生产");
     assert_csv_row(csv, "2023-12-01T05:00,,示例焦化,1# 焦炉,",
@@ -441,14 +425,14 @@ START_TEST(test_schedule_ramp_texts)
     assert_csv_row(csv, "2023-12-01T14:00,,示例焦化,化产回收,",
                    "2023-12-01T14:00,,示例焦化,化产回收,75.00,随1# 焦炉逐步恢复生产，负荷不高于75%");
     free(csv);
-    csv = write_mem(r, CURTAIL_FORMAT_CSV, CURTAIL_LANG_EN);
+    csv = tu_write_mem(r, CURTAIL_FORMAT_CSV, CURTAIL_LANG_EN);
     assert_csv_row(csv, "2023-12-01T06:00,,示例焦化,1# 焦炉,",
                    "2023-12-01T06:00,,示例焦化,1# 焦炉,50.00,reduce coal charging gradually before hot idle (down to 0% within 2 h); load at most 50%");
     assert_csv_row(csv, "2023-12-01T12:00,,示例焦化,1# 焦炉,",
                    "2023-12-01T12:00,,示例焦化,1# 焦炉,25.00,resume production gradually after hot idle; load at most 25%");
     free(csv);
     /* Markdown: runs with full dates, the ramp explained */
-    md = write_mem(r, CURTAIL_FORMAT_MD, CURTAIL_LANG_ZH);
+    md = tu_write_mem(r, CURTAIL_FORMAT_MD, CURTAIL_LANG_ZH);
     ck_assert_ptr_nonnull(strstr(md, "预警时段：2023-12-01 08:00 至 2023-12-01 12:00 红色。\n"));
     ck_assert_ptr_nonnull(strstr(md, "排程时段：2023-12-01 00:00 至 2023-12-02 00:00（共 24 小时）。\n"));
     ck_assert_ptr_nonnull(strstr(md, "焦炉负荷逐步调整"));
@@ -585,8 +569,8 @@ START_TEST(test_schedule_list_is_plan_levels)
         curtail_error err;
         ck_assert_int_eq(curtail_plan_solve(s, NULL, &plan, &err), CURTAIL_OK);
         for (j = 0; j < 2; j++) {
-            char *pj = write_mem(plan, CURTAIL_FORMAT_JSON, langs[j]);
-            char *sj = write_mem(sched, CURTAIL_FORMAT_JSON, langs[j]);
+            char *pj = tu_write_mem(plan, CURTAIL_FORMAT_JSON, langs[j]);
+            char *sj = tu_write_mem(sched, CURTAIL_FORMAT_JSON, langs[j]);
             char *levels = json_array(pj, "\n  \"levels\": ");
             char *list = json_array(sj, "\n  \"list\": ");
             ck_assert_uint_gt(strlen(levels), 100);

@@ -53,6 +53,21 @@ int tu_write_file(const char *path, const char *data, size_t len)
     return fclose(f) == 0 ? 0 : -1;
 }
 
+char *tu_write_mem(const curtail_result *r, curtail_format format, curtail_lang lang)
+{
+    curtail_write_options o = CURTAIL_WRITE_OPTIONS_INIT;
+    curtail_error err;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&buf, &len);
+    ck_assert_ptr_nonnull(fp);
+    o.format = format;
+    o.lang = lang;
+    ck_assert_int_eq(curtail_result_write_stream(r, &o, fp, &err), CURTAIL_OK);
+    fclose(fp);
+    return buf;
+}
+
 char *tu_tmpdir(void)
 {
     char tmpl[] = "/tmp/curtail-test-XXXXXX";

@@ -11,6 +11,9 @@
 char *tu_read_file(const char *path, size_t *len);
 /* Write a file; 0 on success. */
 int tu_write_file(const char *path, const char *data, size_t len);
+/* r written in `format` and `lang` to memory (malloc'd, NUL-terminated); the
+ * test fails when the write does. */
+char *tu_write_mem(const curtail_result *r, curtail_format format, curtail_lang lang);
 /* Run a shell command; capture stdout and stderr (malloc'd, NUL-terminated,
  * either pointer may be NULL to discard). Returns the exit status, or -1. */
 int tu_run(const char *cmd, char **out, char **err);
