@@ -68,6 +68,44 @@ char *tu_write_mem(const curtail_result *r, curtail_format format, curtail_lang 
     return buf;
 }
 
+static void *c_calloc(size_t n, size_t size, void *ctx)
+{
+    tu_counting *c = ctx;
+    void *p;
+    if (++c->calls == c->fail_at)
+        return NULL;
+    p = calloc(n, size);
+    if (p)
+        c->live++;
+    return p;
+}
+
+static void *c_realloc(void *ptr, size_t size, void *ctx)
+{
+    tu_counting *c = ctx;
+    void *p;
+    if (++c->calls == c->fail_at)
+        return NULL;
+    p = realloc(ptr, size);
+    if (p && !ptr)
+        c->live++;
+    return p;
+}
+
+static void c_free(void *ptr, void *ctx)
+{
+    tu_counting *c = ctx;
+    if (ptr)
+        c->live--;
+    free(ptr);
+}
+
+curtail_mem tu_counting_mem(tu_counting *c)
+{
+    curtail_mem mem = {c_calloc, c_realloc, c_free, c};
+    return mem;
+}
+
 char *tu_tmpdir(void)
 {
     char tmpl[] = "/tmp/curtail-test-XXXXXX";

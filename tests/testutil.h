@@ -14,6 +14,14 @@ int tu_write_file(const char *path, const char *data, size_t len);
 /* r written in `format` and `lang` to memory (malloc'd, NUL-terminated); the
  * test fails when the write does. */
 char *tu_write_mem(const curtail_result *r, curtail_format format, curtail_lang lang);
+/* An allocator that fails the `fail_at`-th allocation (1-based; 0 never)
+ * and counts live blocks: tu_counting_mem(&c) is a curtail_mem over c. */
+typedef struct tu_counting {
+    long calls;
+    long fail_at;
+    long live;
+} tu_counting;
+curtail_mem tu_counting_mem(tu_counting *c);
 /* Run a shell command; capture stdout and stderr (malloc'd, NUL-terminated,
  * either pointer may be NULL to discard). Returns the exit status, or -1. */
 int tu_run(const char *cmd, char **out, char **err);
