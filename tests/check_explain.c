@@ -69,21 +69,10 @@ static char *explain(const curtail_result *r, const curtail_explain_options *o)
 static char *write_public(const curtail_result *r, curtail_format f, curtail_lang lang)
 {
     curtail_write_options wo = CURTAIL_WRITE_OPTIONS_INIT;
-    char *dir = tu_tmpdir(), path[1024], *out;
-    curtail_error err;
-    size_t len;
-    memset(&err, 0, sizeof err);
     wo.format = f;
     wo.lang = lang;
     wo.public_version = 1;
-    snprintf(path, sizeof path, "%s/p.out", dir);
-    ck_assert_msg(curtail_result_write_file(r, &wo, path, &err) == CURTAIL_OK, "%s", err.message);
-    out = tu_read_file(path, &len);
-    ck_assert_ptr_nonnull(out);
-    remove(path);
-    remove(dir);
-    free(dir);
-    return out;
+    return tu_write_read(r, &wo, NULL);
 }
 
 static void assert_golden(const char *got, const char *golden)

@@ -68,6 +68,24 @@ char *tu_write_mem(const curtail_result *r, curtail_format format, curtail_lang 
     return buf;
 }
 
+char *tu_write_read(const curtail_result *r, const curtail_write_options *o, size_t *len)
+{
+    curtail_error err;
+    char path[1024], *dir = tu_tmpdir(), *text;
+    int rc;
+    ck_assert_ptr_nonnull(dir);
+    snprintf(path, sizeof path, "%s/out", dir);
+    memset(&err, 0, sizeof err);
+    rc = curtail_result_write_file(r, o, path, &err);
+    ck_assert_msg(rc == CURTAIL_OK, "write: %s", err.message);
+    text = tu_read_file(path, len);
+    ck_assert_ptr_nonnull(text);
+    remove(path);
+    rmdir(dir);
+    free(dir);
+    return text;
+}
+
 static void *c_calloc(size_t n, size_t size, void *ctx)
 {
     tu_counting *c = ctx;
