@@ -67,14 +67,11 @@ static int usage(const char *msg, const char *arg)
     return 1;
 }
 
-static int report(int rc, const curtail_error *err, const char *prefix)
+static int report(int rc, const curtail_error *err)
 {
     char line[4096];
     curtail_error_format(err, line, sizeof line);
-    if (prefix)
-        fprintf(stderr, "%s%s\n", prefix, line);
-    else
-        fprintf(stderr, "%s\n", line);
+    fprintf(stderr, "%s\n", line);
     return rc == CURTAIL_EINPUT ? 2 : rc == CURTAIL_EIO ? 5 : rc == CURTAIL_EINVAL ? 1 : 4;
 }
 
@@ -252,7 +249,7 @@ int curtail_cli_sweep(int argc, char **argv)
         so.plan.time_limit_s = t;
     }
     if ((rc = curtail_scenario_load_file(&s, file, NULL, &err)) != CURTAIL_OK) {
-        rc = report(rc, &err, NULL);
+        rc = report(rc, &err);
         goto done;
     }
     set_warning_lang(wo.lang);
@@ -262,7 +259,7 @@ int curtail_cli_sweep(int argc, char **argv)
         free(line);
     }
     if ((rc = curtail_sweep_new(s, &so, &w, &err)) != CURTAIL_OK) {
-        rc = report(rc, &err, NULL);
+        rc = report(rc, &err);
         goto done;
     }
     for (i = 0; i < nsets; i++)
@@ -288,11 +285,11 @@ int curtail_cli_sweep(int argc, char **argv)
         }
     }
     if ((rc = curtail_sweep_run(w, &err)) != CURTAIL_OK) {
-        rc = report(rc, &err, NULL);
+        rc = report(rc, &err);
         goto done;
     }
     if ((rc = curtail_sweep_write_file(w, &wo, output, &err)) != CURTAIL_OK) {
-        rc = report(rc, &err, NULL);
+        rc = report(rc, &err);
         goto done;
     }
     switch (curtail_sweep_worst(w)) {

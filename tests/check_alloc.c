@@ -14,46 +14,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-/* An allocator that fails the `fail_at`-th allocation (1-based; 0 never)
- * and counts live blocks. */
-typedef struct counting {
-    long calls;
-    long fail_at;
-    long live;
-} counting;
-
-static void *c_calloc(size_t n, size_t size, void *ctx)
-{
-    counting *c = ctx;
-    void *p;
-    if (++c->calls == c->fail_at)
-        return NULL;
-    p = calloc(n, size);
-    if (p)
-        c->live++;
-    return p;
-}
-
-static void *c_realloc(void *ptr, size_t size, void *ctx)
-{
-    counting *c = ctx;
-    void *p;
-    if (++c->calls == c->fail_at)
-        return NULL;
-    p = realloc(ptr, size);
-    if (p && !ptr)
-        c->live++;
-    return p;
-}
-
-static void c_free(void *ptr, void *ctx)
-{
-    counting *c = ctx;
-    if (ptr)
-        c->live--;
-    free(ptr);
-}
-
 static const char *scenario_path(void)
 {
     return CURTAIL_SOURCE_DIR "/examples/xiangyuan.yaml";
@@ -77,9 +37,9 @@ static const char *episode_yaml =
 
 /* One full run with allocation `fail_at` failing. Returns the first failing
  * call's code, or CURTAIL_OK when everything succeeded. */
-static int run_once(long fail_at, int schedule, const char *out_path, counting *c)
+static int run_once(long fail_at, int schedule, const char *out_path, tu_counting *c)
 {
-    curtail_mem mem = {c_calloc, c_realloc, c_free, c};
+    curtail_mem mem = tu_counting_mem(c);
     curtail_load_options lo = CURTAIL_LOAD_OPTIONS_INIT;
     curtail_write_options wo = CURTAIL_WRITE_OPTIONS_INIT;
     curtail_scenario *s = NULL;
@@ -114,7 +74,7 @@ static void fail_every_allocation(int schedule)
 {
     char *dir = tu_tmpdir();
     char path[512];
-    counting c;
+    tu_counting c;
     long total, n;
     struct stat st;
     ck_assert_ptr_nonnull(dir);
@@ -152,8 +112,8 @@ END_TEST
 START_TEST(test_alloc_builder_failure)
 {
     /* the builder API under the same allocator */
-    counting c;
-    curtail_mem mem = {c_calloc, c_realloc, c_free, &c};
+    tu_counting c;
+    curtail_mem mem = tu_counting_mem(&c);
     long n, total = 0;
     for (n = 0;; n++) {
         curtail_scenario *s = NULL;

@@ -29,25 +29,13 @@
 
 /* ---- helpers ------------------------------------------------------------------ */
 
-static curtail_scenario *load_text(const char *text, const char *name)
-{
-    curtail_scenario *s = NULL;
-    curtail_error err;
-    int rc;
-    memset(&err, 0, sizeof err);
-    rc = curtail_scenario_load_buffer(&s, text, strlen(text), name, NULL, &err);
-    ck_assert_msg(rc == CURTAIL_OK, "load %s failed (%d): %d:%d: %s: %s", name, rc, err.line,
-                  err.column, err.path, err.message);
-    return s;
-}
-
 static curtail_scenario *load_golden(void)
 {
     size_t len;
     char *text = tu_read_file(GOLDEN "explain.yaml", &len);
     curtail_scenario *s;
     ck_assert_ptr_nonnull(text);
-    s = load_text(text, "explain.yaml");
+    s = tu_load_yaml(text, "explain.yaml");
     free(text);
     return s;
 }
@@ -81,21 +69,10 @@ static char *explain(const curtail_result *r, const curtail_explain_options *o)
 static char *write_public(const curtail_result *r, curtail_format f, curtail_lang lang)
 {
     curtail_write_options wo = CURTAIL_WRITE_OPTIONS_INIT;
-    char *dir = tu_tmpdir(), path[1024], *out;
-    curtail_error err;
-    size_t len;
-    memset(&err, 0, sizeof err);
     wo.format = f;
     wo.lang = lang;
     wo.public_version = 1;
-    snprintf(path, sizeof path, "%s/p.out", dir);
-    ck_assert_msg(curtail_result_write_file(r, &wo, path, &err) == CURTAIL_OK, "%s", err.message);
-    out = tu_read_file(path, &len);
-    ck_assert_ptr_nonnull(out);
-    remove(path);
-    remove(dir);
-    free(dir);
-    return out;
+    return tu_write_read(r, &wo, NULL);
 }
 
 static void assert_golden(const char *got, const char *golden)
@@ -330,7 +307,7 @@ static const char comb_yaml[] =
 
 START_TEST(test_explain_account_combined_credits_mobile)
 {
-    curtail_scenario *s = load_text(comb_yaml, "comb.yaml");
+    curtail_scenario *s = tu_load_yaml(comb_yaml, "comb.yaml");
     curtail_result *r = solve(s);
     curtail_explain_options o = CURTAIL_EXPLAIN_OPTIONS_INIT;
     char *out;
@@ -434,7 +411,7 @@ START_TEST(test_explain_account_tiny_shortfall)
         "    units:\n"
         "      - {id: b1, kind: boiler, boiler: {fuel: coal}, capacity: 960, value: 10,\n"
         "         ef: {SO2: 0.25, NOx: 0.25}}\n";
-    curtail_scenario *s = load_text(yaml, "tiny.yaml");
+    curtail_scenario *s = tu_load_yaml(yaml, "tiny.yaml");
     curtail_result *r = solve(s);
     curtail_explain_options o = CURTAIL_EXPLAIN_OPTIONS_INIT;
     char *out;
@@ -447,7 +424,7 @@ START_TEST(test_explain_account_tiny_shortfall)
     /* a visible shortfall needs no such words (the combined row's 6.00 %) */
     curtail_result_free(r);
     curtail_scenario_free(s);
-    s = load_text(comb_yaml, "comb.yaml");
+    s = tu_load_yaml(comb_yaml, "comb.yaml");
     r = solve(s);
     out = explain(r, &o);
     ASSERT_HASNT(out, "显示精度");

@@ -26,14 +26,7 @@
 
 static curtail_scenario *load_ok(const char *yaml)
 {
-    curtail_scenario *s = NULL;
-    curtail_error err;
-    char line[2048];
-    int rc;
-    memset(&err, 0, sizeof err);
-    rc = curtail_scenario_load_buffer(&s, yaml, strlen(yaml), "t.yaml", NULL, &err);
-    curtail_error_format(&err, line, sizeof line);
-    ck_assert_msg(rc == CURTAIL_OK, "load failed (%d): %s", rc, line);
+    curtail_scenario *s = tu_load_yaml(yaml, "t.yaml");
     ck_assert_ptr_nonnull(s);
     return s;
 }

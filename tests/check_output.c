@@ -22,27 +22,9 @@
 
 #include "testutil.h"
 
-static curtail_scenario *load_file(const char *path)
-{
-    curtail_scenario *s = NULL;
-    curtail_error err;
-    int rc;
-    memset(&err, 0, sizeof err);
-    rc = curtail_scenario_load_file(&s, path, NULL, &err);
-    ck_assert_msg(rc == CURTAIL_OK, "load %s failed (%d): %s", path, rc, err.message);
-    return s;
-}
-
 static curtail_scenario *load_text(const char *yaml)
 {
-    curtail_scenario *s = NULL;
-    curtail_error err;
-    int rc;
-    memset(&err, 0, sizeof err);
-    rc = curtail_scenario_load_buffer(&s, yaml, strlen(yaml), "t.yaml", NULL, &err);
-    ck_assert_msg(rc == CURTAIL_OK, "load failed (%d): %d:%d: %s", rc, err.line, err.column,
-                  err.message);
-    return s;
+    return tu_load_yaml(yaml, "t.yaml");
 }
 
 static curtail_result *solve(const curtail_scenario *s, int schedule)
@@ -245,7 +227,7 @@ END_TEST
  * same bytes. */
 START_TEST(test_output_streamed_file_equals_stream)
 {
-    curtail_scenario *s = load_file(CURTAIL_SOURCE_DIR "/examples/xiangyuan-winter.yaml");
+    curtail_scenario *s = tu_load_file(CURTAIL_SOURCE_DIR "/examples/xiangyuan-winter.yaml");
     curtail_result *r = solve(s, 1);
     curtail_write_options o = CURTAIL_WRITE_OPTIONS_INIT;
     curtail_error err;
@@ -380,7 +362,7 @@ END_TEST
 #define NOUT 8
 static void all_outputs(const char *dir, char *bufs[NOUT], size_t lens[NOUT])
 {
-    curtail_scenario *s = load_file(CURTAIL_SOURCE_DIR "/examples/xiangyuan-winter.yaml");
+    curtail_scenario *s = tu_load_file(CURTAIL_SOURCE_DIR "/examples/xiangyuan-winter.yaml");
     curtail_result *plan = solve(s, 0), *sched = solve(s, 1);
     char path[4096];
     int f, k = 0;

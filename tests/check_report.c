@@ -51,14 +51,7 @@ static curtail_scenario *load_golden(const char *name)
 
 static curtail_scenario *load_text(const char *yaml)
 {
-    curtail_scenario *s = NULL;
-    curtail_error err;
-    int rc;
-    memset(&err, 0, sizeof err);
-    rc = curtail_scenario_load_buffer(&s, yaml, strlen(yaml), "t.yaml", NULL, &err);
-    ck_assert_msg(rc == CURTAIL_OK, "load: %d:%d %s: %s", err.line, err.column, err.path,
-                  err.message);
-    return s;
+    return tu_load_yaml(yaml, "t.yaml");
 }
 
 static curtail_result *solve(const curtail_scenario *s, int schedule)
@@ -76,22 +69,9 @@ static curtail_result *solve(const curtail_scenario *s, int schedule)
 static char *write_read(const curtail_result *r, curtail_format f, curtail_lang lang, size_t *len)
 {
     curtail_write_options o = CURTAIL_WRITE_OPTIONS_INIT;
-    curtail_error err;
-    char path[1024], *dir = tu_tmpdir(), *text;
-    int rc;
-    ck_assert_ptr_nonnull(dir);
-    snprintf(path, sizeof path, "%s/out", dir);
     o.format = f;
     o.lang = lang;
-    memset(&err, 0, sizeof err);
-    rc = curtail_result_write_file(r, &o, path, &err);
-    ck_assert_msg(rc == CURTAIL_OK, "write: %s", err.message);
-    text = tu_read_file(path, len);
-    ck_assert_ptr_nonnull(text);
-    remove(path);
-    rmdir(dir);
-    free(dir);
-    return text;
+    return tu_write_read(r, &o, len);
 }
 
 /* ---- SVG ------------------------------------------------------------------------------------ */

@@ -82,17 +82,7 @@ static void teardown(void)
 
 static char *write_mem(curtail_format format, curtail_lang lang)
 {
-    curtail_write_options o = CURTAIL_WRITE_OPTIONS_INIT;
-    curtail_error err;
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *fp = open_memstream(&buf, &len);
-    ck_assert_ptr_nonnull(fp);
-    o.format = format;
-    o.lang = lang;
-    ck_assert_int_eq(curtail_result_write_stream(res, &o, fp, &err), CURTAIL_OK);
-    fclose(fp);
-    return buf;
+    return tu_write_mem(res, format, lang);
 }
 
 #define HAS(text, want) ck_assert_msg(strstr((text), (want)) != NULL, "missing %s in\n%s", (want), (text))

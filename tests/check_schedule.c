@@ -166,30 +166,6 @@ static const char RAMP[] =
 
 /* ---- helpers ------------------------------------------------------------------- */
 
-static curtail_scenario *load_text(const char *yaml, const char *name)
-{
-    curtail_scenario *s = NULL;
-    curtail_error err;
-    int rc;
-    memset(&err, 0, sizeof err);
-    rc = curtail_scenario_load_buffer(&s, yaml, strlen(yaml), name, NULL, &err);
-    ck_assert_msg(rc == CURTAIL_OK, "load %s failed (%d): %s:%d:%d: %s: %s", name, rc, err.file,
-                  err.line, err.column, err.path, err.message);
-    return s;
-}
-
-static curtail_scenario *load_path(const char *path)
-{
-    curtail_scenario *s = NULL;
-    curtail_error err;
-    int rc;
-    memset(&err, 0, sizeof err);
-    rc = curtail_scenario_load_file(&s, path, NULL, &err);
-    ck_assert_msg(rc == CURTAIL_OK, "load %s failed (%d): %s:%d:%d: %s: %s", path, rc, err.file,
-                  err.line, err.column, err.path, err.message);
-    return s;
-}
-
 /* `text` with every "RAMP_H" replaced by `with` (malloc'd). */
 static char *with_ramp(const char *text, const char *with)
 {
@@ -251,22 +227,6 @@ static void assert_label(const curtail_result *r, size_t t, const char *want)
     ck_assert_str_eq(buf, want);
 }
 
-/* A result written to memory (malloc'd, NUL-terminated). */
-static char *write_mem(const curtail_result *r, curtail_format format, curtail_lang lang)
-{
-    curtail_write_options o = CURTAIL_WRITE_OPTIONS_INIT;
-    curtail_error err;
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *fp = open_memstream(&buf, &len);
-    ck_assert_ptr_nonnull(fp);
-    o.format = format;
-    o.lang = lang;
-    ck_assert_int_eq(curtail_result_write_stream(r, &o, fp, &err), CURTAIL_OK);
-    fclose(fp);
-    return buf;
-}
-
 /* The line of a long-form schedule CSV that starts with `prefix`, up to its
  * seventh field (hour, level, enterprise, unit, load, measure). */
 static void assert_csv_row(const char *csv, const char *prefix, const char *want)
@@ -286,7 +246,7 @@ static void assert_csv_row(const char *csv, const char *prefix, const char *want
 
 START_TEST(test_schedule_ozone_day_shifted_output)
 {
-    curtail_scenario *s = load_text(HAND, "hand.yaml");
+    curtail_scenario *s = tu_load_yaml(HAND, "hand.yaml");
     curtail_result *r = schedule(s, CURTAIL_METHOD_AUTO);
     curtail_segment_result sg;
     const double *coat, *kiln;
@@ -323,7 +283,7 @@ START_TEST(test_schedule_ozone_day_shifted_output)
     }
     /* what each hour requires, in the CSV's measure column */
     {
-        char *csv = write_mem(r, CURTAIL_FORMAT_CSV, CURTAIL_LANG_ZH);
+        char *csv = tu_write_mem(r, CURTAIL_FORMAT_CSV, CURTAIL_LANG_ZH);
         assert_csv_row(csv, "2023-07-10T09:00,黄色,paint,coat,",
                        "2023-07-10T09:00,黄色,paint,coat,64.37,错时生产，负荷不高于64.37%");
         assert_csv_row(csv, "2023-07-10T10:00,黄色,paint,coat,",
@@ -331,7 +291,7 @@ START_TEST(test_schedule_ozone_day_shifted_output)
         assert_csv_row(csv, "2023-07-10T10:00,黄色,kiln,k,",
                        "2023-07-10T10:00,黄色,kiln,k,100.00,本级别无停限产要求");
         free(csv);
-        csv = write_mem(r, CURTAIL_FORMAT_CSV, CURTAIL_LANG_EN);
+        csv = tu_write_mem(r, CURTAIL_FORMAT_CSV, CURTAIL_LANG_EN);
         assert_csv_row(csv, "2023-07-10T18:00,Yellow,paint,coat,",
                        "2023-07-10T18:00,Yellow,paint,coat,64.37,shifted production; load at most 64.37%");
         assert_csv_row(csv, "2023-07-10T17:00,Yellow,paint,coat,",
@@ -357,7 +317,7 @@ START_TEST(test_schedule_shift_capped_by_rule)
     size_t t;
     ck_assert_ptr_nonnull(at);
     memcpy(at, "\"06:00-22:00\"", 13);
-    s = load_text(yaml, "capped.yaml");
+    s = tu_load_yaml(yaml, "capped.yaml");
     r = schedule(s, CURTAIL_METHOD_PLAIN);
     coat = curtail_result_unit_loads(r, 0);
     for (t = 0; t < 24; t++)
@@ -385,7 +345,7 @@ START_TEST(test_schedule_segment_all_window)
     size_t t;
     ck_assert_ptr_nonnull(at);
     memcpy(at, "from: 2023-07-10T10:00, to: 2023-07-10T14:00", 44);
-    s = load_text(yaml, "allwindow.yaml");
+    s = tu_load_yaml(yaml, "allwindow.yaml");
     r = schedule(s, CURTAIL_METHOD_AUTO);
     ck_assert_uint_eq(curtail_result_segment_count(r), 1);
     sg = segment(r, 0);
@@ -409,7 +369,7 @@ static const double RAMP4[24] = {1,    1,    1,    1, 1, 0.75, 0.5, 0.25, 0, 0, 
 static void check_ramp(const char *ramp_h, const double *want, double objective)
 {
     char *yaml = with_ramp(RAMP, ramp_h);
-    curtail_scenario *s = load_text(yaml, "ramp.yaml");
+    curtail_scenario *s = tu_load_yaml(yaml, "ramp.yaml");
     curtail_result *r = schedule(s, CURTAIL_METHOD_AUTO);
     const double *oven = curtail_result_unit_loads(r, 0), *chem = curtail_result_unit_loads(r, 1);
     curtail_segment_result sg;
@@ -447,9 +407,9 @@ END_TEST
 START_TEST(test_schedule_ramp_texts)
 {
     char *yaml = with_ramp(RAMP, ", ramp_h: 4");
-    curtail_scenario *s = load_text(yaml, "ramp.yaml");
+    curtail_scenario *s = tu_load_yaml(yaml, "ramp.yaml");
     curtail_result *r = schedule(s, CURTAIL_METHOD_AUTO);
-    char *csv = write_mem(r, CURTAIL_FORMAT_CSV, CURTAIL_LANG_ZH), *md;
+    char *csv = tu_write_mem(r, CURTAIL_FORMAT_CSV, CURTAIL_LANG_ZH), *md;
     assert_csv_row(csv, "2023-12-01T04:00,,示例焦化,1# 焦炉,",
                    "2023-12-01T04:00,,示例焦化,1# 焦炉,100.00,无预警，正常生产");
     assert_csv_row(csv, "2023-12-01T05:00,,示例焦化,1# 焦炉,",
@@ -465,14 +425,14 @@ START_TEST(test_schedule_ramp_texts)
     assert_csv_row(csv, "2023-12-01T14:00,,示例焦化,化产回收,",
                    "2023-12-01T14:00,,示例焦化,化产回收,75.00,随1# 焦炉逐步恢复生产，负荷不高于75%");
     free(csv);
-    csv = write_mem(r, CURTAIL_FORMAT_CSV, CURTAIL_LANG_EN);
+    csv = tu_write_mem(r, CURTAIL_FORMAT_CSV, CURTAIL_LANG_EN);
     assert_csv_row(csv, "2023-12-01T06:00,,示例焦化,1# 焦炉,",
                    "2023-12-01T06:00,,示例焦化,1# 焦炉,50.00,reduce coal charging gradually before hot idle (down to 0% within 2 h); load at most 50%");
     assert_csv_row(csv, "2023-12-01T12:00,,示例焦化,1# 焦炉,",
                    "2023-12-01T12:00,,示例焦化,1# 焦炉,25.00,resume production gradually after hot idle; load at most 25%");
     free(csv);
     /* Markdown: runs with full dates, the ramp explained */
-    md = write_mem(r, CURTAIL_FORMAT_MD, CURTAIL_LANG_ZH);
+    md = tu_write_mem(r, CURTAIL_FORMAT_MD, CURTAIL_LANG_ZH);
     ck_assert_ptr_nonnull(strstr(md, "预警时段：2023-12-01 08:00 至 2023-12-01 12:00 红色。\n"));
     ck_assert_ptr_nonnull(strstr(md, "排程时段：2023-12-01 00:00 至 2023-12-02 00:00（共 24 小时）。\n"));
     ck_assert_ptr_nonnull(strstr(md, "焦炉负荷逐步调整"));
@@ -510,7 +470,7 @@ START_TEST(test_schedule_segments_day_and_level)
                  {"2023-12-01", CURTAIL_ORANGE, 16, 480},
                  {"2023-12-02", CURTAIL_YELLOW, 4, 80},
                  {"2023-12-02", CURTAIL_ORANGE, 1, 30}};
-    curtail_scenario *s = load_text(SEGMENTS, "segments.yaml");
+    curtail_scenario *s = tu_load_yaml(SEGMENTS, "segments.yaml");
     curtail_result *r = schedule(s, CURTAIL_METHOD_AUTO);
     const double *load = curtail_result_unit_loads(r, 0);
     size_t t, k;
@@ -548,7 +508,7 @@ END_TEST
 /* Shortfalls only where the plan's own targets are unmet. */
 START_TEST(test_schedule_unmet_shortfall)
 {
-    curtail_scenario *s = load_text(UNMET, "unmet.yaml");
+    curtail_scenario *s = tu_load_yaml(UNMET, "unmet.yaml");
     curtail_result *r = schedule(s, CURTAIL_METHOD_AUTO);
     const double *b = curtail_result_unit_loads(r, 0), *d = curtail_result_unit_loads(r, 1);
     curtail_level_result lr;
@@ -604,13 +564,13 @@ START_TEST(test_schedule_list_is_plan_levels)
     static const curtail_lang langs[2] = {CURTAIL_LANG_DEFAULT, CURTAIL_LANG_EN};
     size_t i, j;
     for (i = 0; i < sizeof files / sizeof files[0]; i++) {
-        curtail_scenario *s = load_path(files[i]);
+        curtail_scenario *s = tu_load_file(files[i]);
         curtail_result *sched = schedule(s, CURTAIL_METHOD_AUTO), *plan = NULL;
         curtail_error err;
         ck_assert_int_eq(curtail_plan_solve(s, NULL, &plan, &err), CURTAIL_OK);
         for (j = 0; j < 2; j++) {
-            char *pj = write_mem(plan, CURTAIL_FORMAT_JSON, langs[j]);
-            char *sj = write_mem(sched, CURTAIL_FORMAT_JSON, langs[j]);
+            char *pj = tu_write_mem(plan, CURTAIL_FORMAT_JSON, langs[j]);
+            char *sj = tu_write_mem(sched, CURTAIL_FORMAT_JSON, langs[j]);
             char *levels = json_array(pj, "\n  \"levels\": ");
             char *list = json_array(sj, "\n  \"list\": ");
             ck_assert_uint_gt(strlen(levels), 100);
@@ -710,7 +670,7 @@ START_TEST(test_schedule_generated_never_above_list)
         char name[32];
         generate(seed, buf, 65536, stoppable, &n);
         snprintf(name, sizeof name, "gen%u.yaml", seed);
-        s = load_text(buf, name);
+        s = tu_load_yaml(buf, name);
         r = schedule(s, CURTAIL_METHOD_AUTO);
         ck_assert_uint_eq(curtail_scenario_unit_count(s), n);
         for (u = 0; u < n; u++) {
@@ -790,7 +750,7 @@ END_TEST
  * output moves to the other hours of the day, above their list load. */
 START_TEST(test_schedule_summer_example_shifts)
 {
-    curtail_scenario *s = load_path(EXAMPLES "xiangyuan-summer.yaml");
+    curtail_scenario *s = tu_load_file(EXAMPLES "xiangyuan-summer.yaml");
     curtail_result *r = schedule(s, CURTAIL_METHOD_AUTO);
     size_t u, t, n = curtail_scenario_unit_count(s), hours = curtail_result_hour_count(r);
     int stopped = 0, shifted = 0;
@@ -826,7 +786,7 @@ START_TEST(test_schedule_without_episode_is_einput)
         "curtail: 1\n"
         "enterprises:\n"
         "  - {id: e, industry: other, units: [{id: u, kind: other, capacity: 1, ef: {PM: 1}}]}\n";
-    curtail_scenario *s = load_text(yaml, "plain.yaml");
+    curtail_scenario *s = tu_load_yaml(yaml, "plain.yaml");
     curtail_result *r = (curtail_result *)&r;
     curtail_error err;
     memset(&err, 0, sizeof err);
@@ -848,7 +808,7 @@ static int cancel_now(void *ctx)
 
 START_TEST(test_schedule_bad_arguments_are_einval)
 {
-    curtail_scenario *s = load_text(HAND, "hand.yaml");
+    curtail_scenario *s = tu_load_yaml(HAND, "hand.yaml");
     curtail_schedule_options o = CURTAIL_SCHEDULE_OPTIONS_INIT;
     curtail_result *r = NULL, *plan = NULL;
     curtail_segment_result sg;
@@ -951,7 +911,7 @@ START_TEST(test_schedule_calendar_boundaries)
         "  start: 2024-02-28T22:00\n"
         "  hours: 50\n"
         "  timeline: [{level: red, from: 2024-02-28T22:00, to: 2024-03-01T00:00}]\n";
-    curtail_scenario *s = load_text(yaml, "leap.yaml");
+    curtail_scenario *s = tu_load_yaml(yaml, "leap.yaml");
     curtail_result *r = schedule(s, CURTAIL_METHOD_AUTO);
     curtail_segment_result sg;
     assert_label(r, 0, "2024-02-28T22:00");
@@ -977,7 +937,7 @@ START_TEST(test_schedule_calendar_boundaries)
             "  - {id: e, industry: other, units: [{id: u, kind: other, capacity: 1,\n"
             "     ef: {PM: 1}}]}\n"
             "episode: {start: 2023-12-31T23:00, hours: 2}\n";
-        s = load_text(ny, "newyear.yaml");
+        s = tu_load_yaml(ny, "newyear.yaml");
         r = schedule(s, CURTAIL_METHOD_AUTO);
         assert_label(r, 0, "2023-12-31T23:00");
         assert_label(r, 1, "2024-01-01T00:00");
@@ -1005,7 +965,7 @@ START_TEST(test_schedule_longest_horizon)
         "  start: 2024-01-01T00:00\n"
         "  hours: 8784\n"
         "  timeline: [{level: orange, from: 2024-12-01T00:00, to: 2025-01-01T00:00}]\n";
-    curtail_scenario *s = load_text(yaml, "year.yaml");
+    curtail_scenario *s = tu_load_yaml(yaml, "year.yaml");
     curtail_result *r = schedule(s, CURTAIL_METHOD_AUTO);
     ck_assert_uint_eq(curtail_result_hour_count(r), 8784);
     ck_assert_uint_eq(curtail_result_segment_count(r), 31);

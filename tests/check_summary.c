@@ -24,6 +24,7 @@
 #include "internal.h"
 #include "result.h"
 #include "summary.h"
+#include "testutil.h"
 #include "write.h"
 
 #include <check.h>
@@ -360,47 +361,13 @@ START_TEST(class_follows_text)
 }
 END_TEST
 
-/* An allocator that fails the fail_at-th call (0: never), counting live blocks. */
-typedef struct counting {
-    long calls, fail_at, live;
-} counting;
-
-static void *c_calloc(size_t n, size_t size, void *ctx)
-{
-    counting *c = ctx;
-    void *p;
-    if (++c->calls == c->fail_at)
-        return NULL;
-    p = calloc(n, size);
-    c->live += p != NULL;
-    return p;
-}
-
-static void *c_realloc(void *ptr, size_t size, void *ctx)
-{
-    counting *c = ctx;
-    void *p;
-    if (++c->calls == c->fail_at)
-        return NULL;
-    p = realloc(ptr, size);
-    c->live += p && !ptr;
-    return p;
-}
-
-static void c_free(void *ptr, void *ctx)
-{
-    counting *c = ctx;
-    c->live -= ptr != NULL;
-    free(ptr);
-}
-
 /* Every allocation of the summary and of the writers that use it failing in
  * turn (7 or 8 of them each): CURTAIL_ENOMEM, nothing leaked; then the same
  * facts as without. */
 START_TEST(allocation_failures)
 {
-    counting c = {0, 0, 0};
-    curtail_mem mem = {c_calloc, c_realloc, c_free, &c};
+    tu_counting c = {0, 0, 0};
+    curtail_mem mem = tu_counting_mem(&c);
     curtail_load_options lo = CURTAIL_LOAD_OPTIONS_INIT;
     curtail_write_options o = CURTAIL_WRITE_OPTIONS_INIT;
     curtail_scenario *s2 = NULL;

@@ -510,19 +510,9 @@ END_TEST
 static char *write_text(const curtail_result *r, curtail_format format, curtail_lang lang)
 {
     curtail_write_options wo = CURTAIL_WRITE_OPTIONS_INIT;
-    char *dir = tu_tmpdir(), path[1024], *text;
-    size_t len;
-    ck_assert_ptr_nonnull(dir);
-    snprintf(path, sizeof path, "%s/out", dir);
     wo.format = format;
     wo.lang = lang;
-    ck_assert_int_eq(curtail_result_write_file(r, &wo, path, NULL), CURTAIL_OK);
-    text = tu_read_file(path, &len);
-    ck_assert_ptr_nonnull(text);
-    remove(path);
-    remove(dir);
-    free(dir);
-    return text;
+    return tu_write_read(r, &wo, NULL);
 }
 
 /* The human summaries: one 非工业源抵扣 line per level with credits, one

@@ -29,15 +29,7 @@ static curtail_result *plan(const curtail_scenario *s)
 /* The result written in a format, as a malloc'd string. */
 static char *write_str(const curtail_result *r, curtail_format f)
 {
-    curtail_write_options o = CURTAIL_WRITE_OPTIONS_INIT;
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *fp = open_memstream(&buf, &len);
-    ck_assert_ptr_nonnull(fp);
-    o.format = f;
-    ck_assert_int_eq(curtail_result_write_stream(r, &o, fp, NULL), CURTAIL_OK);
-    fclose(fp);
-    return buf;
+    return tu_write_mem(r, f, CURTAIL_LANG_DEFAULT);
 }
 
 /* Cell `col` (0-based) of CSV line `line` (0 = header); fields have no

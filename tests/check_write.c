@@ -183,18 +183,6 @@ static void check_golden(curtail_format format, curtail_lang lang, int bom, cons
 }
 
 /* A scenario from YAML text, loaded as `name`. */
-static curtail_scenario *load_text(const char *yaml, const char *name)
-{
-    curtail_scenario *s = NULL;
-    curtail_error err;
-    int rc;
-    memset(&err, 0, sizeof err);
-    rc = curtail_scenario_load_buffer(&s, yaml, strlen(yaml), name, NULL, &err);
-    ck_assert_msg(rc == CURTAIL_OK, "load %s failed (%d): %d:%d: %s: %s", name, rc, err.line,
-                  err.column, err.path, err.message);
-    return s;
-}
-
 /* The fields of one CSV line (RFC 4180 quotes undone), at most max. */
 static size_t csv_fields(const char *line, char fields[][1024], size_t max)
 {
@@ -580,7 +568,7 @@ START_TEST(test_write_md_title_without_name)
     static const double none[CURTAIL_NPOLLUTANTS] = {0, 0, 0, 0};
     curtail_enterprise_spec e = CURTAIL_ENTERPRISE_SPEC_INIT;
     curtail_unit_spec u = CURTAIL_UNIT_SPEC_INIT;
-    curtail_scenario *s = load_text(yaml, "/some/dir/县清单.yaml");
+    curtail_scenario *s = tu_load_yaml(yaml, "/some/dir/县清单.yaml");
     curtail_result *r = solve(s);
     curtail_error err;
     size_t len;
@@ -590,7 +578,7 @@ START_TEST(test_write_md_title_without_name)
     curtail_result_free(r);
     curtail_scenario_free(s);
 
-    s = load_text(yaml, "<stdin>");
+    s = tu_load_yaml(yaml, "<stdin>");
     r = solve(s);
     out = render(r, CURTAIL_FORMAT_MD, CURTAIL_LANG_EN, 0, &len);
     ck_assert_msg(strncmp(out, "# Emergency reduction list\n\n", 28) == 0, "%.80s", out);
@@ -636,7 +624,7 @@ START_TEST(test_write_csv_formula_cells)
         "      - {id: '-u2', kind: other, capacity: 10, ef: {PM: 1}}\n"
         "  - {id: e2, name: 'a=b', town: '-', industry: other,\n"
         "     units: [{id: u3, name: '=1,2', kind: other, capacity: 10, ef: {PM: 1}}]}\n";
-    curtail_scenario *s = load_text(yaml, "formula.yaml");
+    curtail_scenario *s = tu_load_yaml(yaml, "formula.yaml");
     curtail_result *r = solve(s);
     size_t len;
     char *out = render(r, CURTAIL_FORMAT_CSV, CURTAIL_LANG_EN, 0, &len);
@@ -739,7 +727,7 @@ START_TEST(test_write_measure_texts_linked_unit)
         "      - {id: reactor, name: 反应釜, kind: reactor, capacity: 100, ef: {VOCs: 1}}\n"
         "      - {id: loading, name: 装车, kind: loading, capacity: 100, interruptible: true,\n"
         "         follows: reactor, ef: {VOCs: 1}}\n";
-    curtail_scenario *s = load_text(stop_yaml, "linked.yaml");
+    curtail_scenario *s = tu_load_yaml(stop_yaml, "linked.yaml");
     curtail_result *r = solve(s);
     cu_buf b;
     assert_text(r, 0, CURTAIL_YELLOW, "停产", "stop production");

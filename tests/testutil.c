@@ -53,6 +53,77 @@ int tu_write_file(const char *path, const char *data, size_t len)
     return fclose(f) == 0 ? 0 : -1;
 }
 
+char *tu_write_mem(const curtail_result *r, curtail_format format, curtail_lang lang)
+{
+    curtail_write_options o = CURTAIL_WRITE_OPTIONS_INIT;
+    curtail_error err;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&buf, &len);
+    ck_assert_ptr_nonnull(fp);
+    o.format = format;
+    o.lang = lang;
+    ck_assert_int_eq(curtail_result_write_stream(r, &o, fp, &err), CURTAIL_OK);
+    fclose(fp);
+    return buf;
+}
+
+char *tu_write_read(const curtail_result *r, const curtail_write_options *o, size_t *len)
+{
+    curtail_error err;
+    char path[1024], *dir = tu_tmpdir(), *text;
+    int rc;
+    ck_assert_ptr_nonnull(dir);
+    snprintf(path, sizeof path, "%s/out", dir);
+    memset(&err, 0, sizeof err);
+    rc = curtail_result_write_file(r, o, path, &err);
+    ck_assert_msg(rc == CURTAIL_OK, "write: %s", err.message);
+    text = tu_read_file(path, len);
+    ck_assert_ptr_nonnull(text);
+    remove(path);
+    rmdir(dir);
+    free(dir);
+    return text;
+}
+
+static void *c_calloc(size_t n, size_t size, void *ctx)
+{
+    tu_counting *c = ctx;
+    void *p;
+    if (++c->calls == c->fail_at)
+        return NULL;
+    p = calloc(n, size);
+    if (p)
+        c->live++;
+    return p;
+}
+
+static void *c_realloc(void *ptr, size_t size, void *ctx)
+{
+    tu_counting *c = ctx;
+    void *p;
+    if (++c->calls == c->fail_at)
+        return NULL;
+    p = realloc(ptr, size);
+    if (p && !ptr)
+        c->live++;
+    return p;
+}
+
+static void c_free(void *ptr, void *ctx)
+{
+    tu_counting *c = ctx;
+    if (ptr)
+        c->live--;
+    free(ptr);
+}
+
+curtail_mem tu_counting_mem(tu_counting *c)
+{
+    curtail_mem mem = {c_calloc, c_realloc, c_free, c};
+    return mem;
+}
+
 char *tu_tmpdir(void)
 {
     char tmpl[] = "/tmp/curtail-test-XXXXXX";

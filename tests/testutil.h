@@ -11,6 +11,22 @@
 char *tu_read_file(const char *path, size_t *len);
 /* Write a file; 0 on success. */
 int tu_write_file(const char *path, const char *data, size_t len);
+/* r written in `format` and `lang` to memory (malloc'd, NUL-terminated); the
+ * test fails when the write does. */
+char *tu_write_mem(const curtail_result *r, curtail_format format, curtail_lang lang);
+/* r written with o to a file in a fresh temporary directory and read back
+ * (malloc'd, NUL-terminated; its length in *len when len is not NULL); the
+ * file and the directory are removed. The test fails when the write or the
+ * read does. */
+char *tu_write_read(const curtail_result *r, const curtail_write_options *o, size_t *len);
+/* An allocator that fails the `fail_at`-th allocation (1-based; 0 never)
+ * and counts live blocks: tu_counting_mem(&c) is a curtail_mem over c. */
+typedef struct tu_counting {
+    long calls;
+    long fail_at;
+    long live;
+} tu_counting;
+curtail_mem tu_counting_mem(tu_counting *c);
 /* Run a shell command; capture stdout and stderr (malloc'd, NUL-terminated,
  * either pointer may be NULL to discard). Returns the exit status, or -1. */
 int tu_run(const char *cmd, char **out, char **err);
