@@ -73,6 +73,7 @@ int curtail_cli_explain(int argc, char **argv)
     rc = parse_lang_arg(&a, &eo.lang);
     if (rc >= 0)
         return rc;
+    set_warning_lang(eo.lang); /* the warnings' language on stderr, as plan */
     rc = parse_level_arg(&a, &eo.level);
     if (rc >= 0)
         return rc;

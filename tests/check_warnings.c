@@ -432,6 +432,13 @@ START_TEST(test_warnings_stderr_language)
         ck_assert_int_eq(r.status, 0);
         ck_assert_str_eq(r.err, own);
         run_free(&r);
+        /* explain follows --lang on stderr as plan does */
+        snprintf(args, sizeof args, "explain c.yaml --enterprise coke -o e.md --lang %s",
+                 langs[1 - i]);
+        r = run_in(dir, args);
+        ck_assert_int_eq(r.status, 0);
+        ck_assert_str_eq(r.err, other);
+        run_free(&r);
         snprintf(args, sizeof args, "plan c.yaml --format md --lang=%s", langs[1 - i]);
         r = run_in(dir, args);
         ck_assert_int_eq(r.status, 0);
