@@ -202,7 +202,7 @@ int cu_list_col_is_text(cu_list_col c)
     }
 }
 
-static const char *pollutant_label(int p, int en)
+const char *cu_pollutant_label(int p, int en)
 {
     return en ? curtail_pollutant_name((curtail_pollutant)p) : cu_pollutant_zh[p];
 }
@@ -217,7 +217,7 @@ void cu_list_header(cu_buf *b, cu_list_col c, int en)
     switch (c.field) {
     case CU_COL_BASELINE:
         cu_buf_printf(b, en ? "Baseline %s (kg/d)" : "基准排放量 %s (kg/d)",
-                      pollutant_label(c.pollutant, en));
+                      cu_pollutant_label(c.pollutant, en));
         break;
     case CU_COL_LOAD:
         cu_buf_printf(b, en ? "%s load" : "%s 负荷", lv);
@@ -239,7 +239,7 @@ void cu_list_header(cu_buf *b, cu_list_col c, int en)
         break;
     case CU_COL_REDUCTION:
         cu_buf_printf(b, en ? "%s reduction %s (kg/d)" : "%s 减排量 %s (kg/d)", lv,
-                      pollutant_label(c.pollutant, en));
+                      cu_pollutant_label(c.pollutant, en));
         break;
     default:
         cu_buf_puts(b, (en ? eng : zh)[c.field]);
@@ -401,8 +401,7 @@ void cu_transport_table_md(cu_buf *b, const curtail_result *r, int en)
                       : "移动源减排量（停运车次，计入减排目标：上表清单企业须减排已扣除）：\n\n"
                         "| 预警级别 | 停运车次（次/日） |");
     for (p = 0; p < CU_NP; p++)
-        cu_buf_printf(b, " %s (kg/d) |", en ? curtail_pollutant_name((curtail_pollutant)p)
-                                            : cu_pollutant_zh[p]);
+        cu_buf_printf(b, " %s (kg/d) |", cu_pollutant_label(p, en));
     cu_buf_puts(b, "\n|---|---:|---:|---:|---:|---:|\n");
     for (L = 0; L < CU_NL; L++) {
         double m[CU_NP], trips = 0.0;
@@ -437,8 +436,7 @@ void cu_target_notes(cu_buf *b, const curtail_result *r, int level, int en, int 
             if (!(r->credit[level][p] > 0))
                 continue;
             cu_buf_puts(b, any++ ? (en ? ", " : "，") : (en ? " " : ""));
-            cu_buf_printf(b, "%s ", en ? curtail_pollutant_name((curtail_pollutant)p)
-                                      : cu_pollutant_zh[p]);
+            cu_buf_printf(b, "%s ", cu_pollutant_label(p, en));
             cu_put_fixed(b, r->credit[level][p], 2);
         }
         cu_buf_puts(b, en ? ".\n" : "。\n");
@@ -452,7 +450,7 @@ void cu_target_notes(cu_buf *b, const curtail_result *r, int level, int en, int 
         for (p = 0, any = 0; p < CU_NP; p++)
             if (c->pollutants & (1u << p))
                 cu_buf_printf(b, "%s%s", any++ ? "+" : "",
-                              en ? curtail_pollutant_name((curtail_pollutant)p) : cu_pollutant_zh[p]);
+                              cu_pollutant_label(p, en));
         cu_buf_puts(b, en ? " reduction ratios summed: at least " : " 减排比例之和不低于 ");
         cu_put_fixed(b, 100 * c->ratio, 2);
         if (c->credit > 0) {

@@ -18,6 +18,8 @@ extern const char *const cu_grade_en[CURTAIL_NGRADES];
 extern const char *const cu_level_zh[CU_NL]; /* 黄色 橙色 红色 */
 extern const char *const cu_level_en[CU_NL]; /* Yellow Orange Red */
 extern const char *const cu_pollutant_zh[CU_NP]; /* SO2 NOx 颗粒物 VOCs */
+/* Pollutant p's label: its English name (en) or cu_pollutant_zh[p]. */
+const char *cu_pollutant_label(int p, int en);
 
 /* Fixed decimals, never "-0.00", never nan/inf. */
 void cu_put_fixed(cu_buf *b, double v, int decimals);

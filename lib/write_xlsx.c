@@ -138,7 +138,7 @@ const char *cu_xw_level_name(const xw *x, int L)
 
 const char *cu_xw_pollutant_name(const xw *x, int p)
 {
-    return x->en ? curtail_pollutant_name((curtail_pollutant)p) : cu_pollutant_zh[p];
+    return cu_pollutant_label(p, x->en);
 }
 
 /* Row 0: the title, merged over `cols` columns. */
