@@ -30,11 +30,6 @@ static inline const char *pollutant_name(const hw *h, int p)
     return cu_pollutant_label(p, h->en);
 }
 
-static inline double ratio(double part, double whole)
-{
-    return whole > 0 ? part / whole : 0.0;
-}
-
 /* write_html_charts.c: target ratios per level, reductions by industry or
  * grade, a schedule's hourly charts */
 int cu_hw_put_target_charts(hw *h);

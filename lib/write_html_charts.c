@@ -4,6 +4,7 @@
  * industry and by grade, and a schedule's hourly emissions and loads with
  * the alert levels shaded and the ozone window hatched. */
 #include "write_html.h"
+#include "summary.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -48,9 +49,10 @@ int cu_hw_put_target_charts(hw *h)
             /* as the summary's table: the order's ratio, and the listed
              * enterprises' reduction with the mobile sources and credits */
             req[p] = curtail_scenario_ratio(h->r->s, (curtail_level)L, (curtail_pollutant)p);
-            ach[p] = ratio(lr.targets[p].achieved + mobile[p] +
-                               curtail_result_credit(h->r, (curtail_level)L, (curtail_pollutant)p),
-                           lr.targets[p].baseline);
+            ach[p] = cu_sum_ratio(lr.targets[p].achieved + mobile[p] +
+                                      curtail_result_credit(h->r, (curtail_level)L,
+                                                            (curtail_pollutant)p),
+                                  lr.targets[p].baseline);
         }
         s[0].name = h->en ? "Required" : "要求";
         s[0].color = "#b4b4b4";

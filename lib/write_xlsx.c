@@ -187,11 +187,6 @@ void cu_xw_put_status(xw *x, lxw_worksheet *ws, lxw_row_t row, int schedule)
 
 /* ---- plan: 汇总 -------------------------------------------------------------------------- */
 
-double cu_xw_ratio(double part, double whole)
-{
-    return whole > 0 ? part / whole : 0.0;
-}
-
 /* Enterprises per transport measure and level, then (with trucks) the
  * mobile-source reductions per level (issue 10); the row after the block. */
 static lxw_row_t summary_transport(xw *x, lxw_worksheet *ws, lxw_row_t row)

@@ -111,14 +111,14 @@ int cu_xw_sheet_segments(xw *x, const cu_sched_sum *s)
             worksheet_write_number(ws, row, 6, t->achieved, x->num2);
             worksheet_write_number(ws, row, 7, t->shortfall, x->num2);
             if (s->has_county) {
-                worksheet_write_number(ws, row, 8, cu_xw_ratio(t->required, t->county), x->pct);
-                worksheet_write_number(ws, row, 9, cu_xw_ratio(t->achieved, t->county), x->pct);
+                worksheet_write_number(ws, row, 8, cu_sum_ratio(t->required, t->county), x->pct);
+                worksheet_write_number(ws, row, 9, cu_sum_ratio(t->achieved, t->county), x->pct);
             } else {
                 worksheet_write_string(ws, row, 8, "—", x->text);
                 worksheet_write_string(ws, row, 9, "—", x->text);
             }
-            worksheet_write_number(ws, row, 10, cu_xw_ratio(t->required, t->listed), x->pct);
-            worksheet_write_number(ws, row, 11, cu_xw_ratio(t->achieved, t->listed), x->pct);
+            worksheet_write_number(ws, row, 10, cu_sum_ratio(t->required, t->listed), x->pct);
+            worksheet_write_number(ws, row, 11, cu_sum_ratio(t->achieved, t->listed), x->pct);
         }
     }
     cu_xw_print_setup(ws, en);
