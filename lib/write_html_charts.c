@@ -141,10 +141,7 @@ typedef struct hour_ctx {
 
 static void hour_label(void *ctx, size_t t, char *buf, size_t n)
 {
-    const curtail_result *r = ((hour_ctx *)ctx)->r;
-    char full[32];
-    curtail_result_hour_label(r, t, full, sizeof full, NULL);
-    snprintf(buf, n, "%.5s %.5s", full + 5, full + 11);
+    cu_hour_label_short(((hour_ctx *)ctx)->r, t, buf, n);
 }
 
 /* Runs of equal level (filled) and ozone-window runs (hatched), with keys for

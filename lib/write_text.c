@@ -207,6 +207,13 @@ const char *cu_pollutant_label(int p, int en)
     return en ? curtail_pollutant_name((curtail_pollutant)p) : cu_pollutant_zh[p];
 }
 
+void cu_hour_label_short(const curtail_result *r, size_t t, char *buf, size_t n)
+{
+    char full[32];
+    curtail_result_hour_label(r, t, full, sizeof full, NULL);
+    snprintf(buf, n, "%.5s %.5s", full + 5, full + 11);
+}
+
 void cu_list_header(cu_buf *b, cu_list_col c, int en)
 {
     static const char *const zh[8] = {"序号",     "企业名称", "统一社会信用代码", "乡镇",

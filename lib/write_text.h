@@ -37,6 +37,9 @@ typedef struct cu_unit_info {
 } cu_unit_info;
 /* CURTAIL_OK, or CURTAIL_EINVAL for a unit out of range. */
 int cu_unit_info_get(const curtail_result *r, size_t u, cu_unit_info *out);
+/* Hour t of schedule r as "MM-DD HH:MM" (curtail_result_hour_label without
+ * the year): the hour axis of the charts and of the hourly-loads sheet. */
+void cu_hour_label_short(const curtail_result *r, size_t t, char *buf, size_t n);
 /* A unit's display name: its name, or its id. */
 const char *cu_unit_name(const curtail_result *r, size_t u);
 

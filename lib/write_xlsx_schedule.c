@@ -183,14 +183,6 @@ int cu_xw_sheet_sched_annex(xw *x, const cu_sched_sum *s)
     return CURTAIL_OK;
 }
 
-/* "MM-DD HH:00" of hour t. */
-static void hour_label(const curtail_result *r, size_t t, char *buf, size_t n)
-{
-    char full[32];
-    curtail_result_hour_label(r, t, full, sizeof full, NULL);
-    snprintf(buf, n, "%.5s %.5s", full + 5, full + 11);
-}
-
 int cu_xw_sheet_hourly_emissions(xw *x)
 {
     const curtail_result *r = x->r;
@@ -300,7 +292,7 @@ int cu_xw_sheet_hourly_loads(xw *x)
     for (t = 0; t < hours; t++) {
         char label[32];
         int L = curtail_result_hour_level(r, t);
-        hour_label(r, t, label, sizeof label);
+        cu_hour_label_short(r, t, label, sizeof label);
         worksheet_write_string(ws, 2, (lxw_col_t)(fixed + t), label,
                                x->hour_level[L >= 0 ? L : CU_NL]);
     }
