@@ -95,22 +95,15 @@ const char *cu_unit_name(const curtail_result *r, size_t u)
     return us.name ? us.name : us.id;
 }
 
-void cu_grade_label(const curtail_result *r, size_t u, int en, char *buf, size_t n)
+void cu_grade_label(cu_buf *b, int grade, int eff, int en)
 {
-    cu_unit_info ui;
     const char *const *names = en ? cu_grade_en : cu_grade_zh;
-    int eff = r->grades[u].grade, grade;
-    if (cu_unit_info_get(r, u, &ui) != CURTAIL_OK) {
-        snprintf(buf, n, "%s", "");
-        return;
-    }
-    grade = (int)ui.e.grade;
+    cu_buf_puts(b, names[grade]);
     if (eff == grade || eff < 0 || eff >= CURTAIL_NGRADES)
-        snprintf(buf, n, "%s", names[grade]);
-    else if (en)
-        snprintf(buf, n, "%s (managed as %s)", names[grade], names[eff]);
-    else
-        snprintf(buf, n, "%s（按%s管控）", names[grade], names[eff]);
+        return;
+    cu_buf_puts(b, en ? " (managed as " : "（按");
+    cu_buf_puts(b, names[eff]);
+    cu_buf_puts(b, en ? ")" : "管控）");
 }
 
 int cu_write_lang(const curtail_result *r, const curtail_write_options *o)
@@ -299,12 +292,7 @@ void cu_list_cell(cu_buf *b, const curtail_result *r, const cu_list_row *row, cu
         break;
     case CU_COL_GRADE:
         /* the declared grade, with the effective one when a modifier changed it */
-        if (r->grades[row->unit].grade == e->grade) /* (cu_grade_label's common case) */
-            cu_buf_puts(b, (en ? cu_grade_en : cu_grade_zh)[e->grade]);
-        else {
-            cu_grade_label(r, row->unit, en, tmp, sizeof tmp);
-            cu_buf_puts(b, tmp);
-        }
+        cu_grade_label(b, (int)e->grade, r->grades[row->unit].grade, en);
         break;
     case CU_COL_UNIT:
         cu_buf_puts(b, unit->name ? unit->name : unit->id);

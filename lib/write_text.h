@@ -50,9 +50,10 @@ const char *cu_unit_name(const curtail_result *r, size_t u);
  * beside its unit (JSON capacity_unit, the workbook's unit column). */
 int cu_capacity_stated(const curtail_unit_spec *u, double *amount);
 
-/* The declared grade of unit u's enterprise, with the effective one when a
- * modifier changed it: "C级（按D级管控）" / "C (managed as D)". */
-void cu_grade_label(const curtail_result *r, size_t u, int en, char *buf, size_t n);
+/* A declared grade, with the effective one (eff) when a modifier changed it:
+ * "C级（按D级管控）" / "C (managed as D)"; the declared one alone when eff
+ * equals it or is out of range. */
+void cu_grade_label(cu_buf *b, int grade, int eff, int en);
 
 /* Issue 10: a level's non-industrial credits (非工业源抵扣) and combined
  * targets as sentences, each ending in "\n"; nothing when the scenario has
