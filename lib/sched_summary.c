@@ -175,8 +175,7 @@ void cu_sched_plan_notes(const curtail_result *r, const cu_sched_sum *s, int en,
                               lv);
             else
                 cu_buf_puts(out, en ? ", " : "，");
-            cu_buf_printf(out, "%s ", en ? curtail_pollutant_name((curtail_pollutant)p)
-                                        : cu_pollutant_zh[p]);
+            cu_buf_printf(out, "%s ", cu_pollutant_label(p, en));
             cu_put_fixed(out, r->credit[L][p], 2);
         }
         if (any)
@@ -189,8 +188,7 @@ void cu_sched_plan_notes(const curtail_result *r, const cu_sched_sum *s, int en,
             for (p = 0, any = 0; p < CU_NP; p++)
                 if (c->pollutants & (1u << p))
                     cu_buf_printf(out, "%s%s", any++ ? "+" : "",
-                                  en ? curtail_pollutant_name((curtail_pollutant)p)
-                                     : cu_pollutant_zh[p]);
+                                  cu_pollutant_label(p, en));
             cu_buf_puts(out, en ? " reduction ratios summed: at least " : " 减排比例之和不低于 ");
             cu_put_fixed(out, 100 * c->ratio, 2);
             if (c->credit > 0) {

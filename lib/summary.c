@@ -474,7 +474,7 @@ void cu_sum_columns_note(const cu_summary *s, int en, cu_buf *out)
 void cu_sum_shortfall_text(const cu_summary *s, int level, int p, int en, cu_buf *out)
 {
     const cu_sum_target *t = &s->lv[level].t[p];
-    const char *pol = en ? curtail_pollutant_name((curtail_pollutant)p) : cu_pollutant_zh[p];
+    const char *pol = cu_pollutant_label(p, en);
     if (en)
         cu_buf_printf(out, "%s alert: the %s target is short by ", cu_level_en[level], pol);
     else
@@ -599,7 +599,7 @@ void cu_sum_combined_label(const curtail_result *r, size_t k, int en, cu_buf *ou
     for (p = 0; p < CU_NP; p++)
         if (c->pollutants & (1u << p))
             cu_buf_printf(out, "%s%s", any++ ? "+" : "",
-                          en ? curtail_pollutant_name((curtail_pollutant)p) : cu_pollutant_zh[p]);
+                          cu_pollutant_label(p, en));
     cu_buf_puts(out, " ≥ ");
     cu_put_fixed(out, 100 * c->ratio, 2);
     cu_buf_puts(out, "%");
@@ -615,7 +615,7 @@ void cu_sum_combined_per_kg(const curtail_result *r, size_t k, int en, cu_buf *o
         if (!(c->pollutants & (1u << p)))
             continue;
         cu_buf_printf(out, "%s%s ", any++ ? (en ? "; " : "；") : "",
-                      en ? curtail_pollutant_name((curtail_pollutant)p) : cu_pollutant_zh[p]);
+                      cu_pollutant_label(p, en));
         if (b > 0)
             cu_put_fixed(out, c->shadow_price / b, 2);
         else

@@ -121,7 +121,7 @@ static void put_schedule_header(cu_buf *b, int en)
                       : "时间,预警级别,企业名称,生产单元,负荷 (%),措施,小时产量");
     for (p = 0; p < CU_NP; p++)
         cu_buf_printf(b, en ? ",%s emissions (kg)" : ",%s 排放量 (kg)",
-                      en ? curtail_pollutant_name((curtail_pollutant)p) : cu_pollutant_zh[p]);
+                      cu_pollutant_label(p, en));
     cu_buf_puts(b, "\n");
 }
 

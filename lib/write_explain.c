@@ -57,7 +57,7 @@ static const char *level_label(const ex *x, int L)
 
 static const char *pollutant_label(const ex *x, int p)
 {
-    return x->en ? curtail_pollutant_name((curtail_pollutant)p) : cu_pollutant_zh[p];
+    return cu_pollutant_label(p, x->en);
 }
 
 /* The measure text or the reason of unit u at level L into x->tmp (NUL-terminated). */

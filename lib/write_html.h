@@ -27,12 +27,7 @@ static inline const char *level_name(const hw *h, int L)
 
 static inline const char *pollutant_name(const hw *h, int p)
 {
-    return h->en ? curtail_pollutant_name((curtail_pollutant)p) : cu_pollutant_zh[p];
-}
-
-static inline double ratio(double part, double whole)
-{
-    return whole > 0 ? part / whole : 0.0;
+    return cu_pollutant_label(p, h->en);
 }
 
 /* write_html_charts.c: target ratios per level, reductions by industry or

@@ -4,6 +4,7 @@
  * industry and by grade, and a schedule's hourly emissions and loads with
  * the alert levels shaded and the ozone window hatched. */
 #include "write_html.h"
+#include "summary.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -48,9 +49,10 @@ int cu_hw_put_target_charts(hw *h)
             /* as the summary's table: the order's ratio, and the listed
              * enterprises' reduction with the mobile sources and credits */
             req[p] = curtail_scenario_ratio(h->r->s, (curtail_level)L, (curtail_pollutant)p);
-            ach[p] = ratio(lr.targets[p].achieved + mobile[p] +
-                               curtail_result_credit(h->r, (curtail_level)L, (curtail_pollutant)p),
-                           lr.targets[p].baseline);
+            ach[p] = cu_sum_ratio(lr.targets[p].achieved + mobile[p] +
+                                      curtail_result_credit(h->r, (curtail_level)L,
+                                                            (curtail_pollutant)p),
+                                  lr.targets[p].baseline);
         }
         s[0].name = h->en ? "Required" : "要求";
         s[0].color = "#b4b4b4";
@@ -139,10 +141,7 @@ typedef struct hour_ctx {
 
 static void hour_label(void *ctx, size_t t, char *buf, size_t n)
 {
-    const curtail_result *r = ((hour_ctx *)ctx)->r;
-    char full[32];
-    curtail_result_hour_label(r, t, full, sizeof full, NULL);
-    snprintf(buf, n, "%.5s %.5s", full + 5, full + 11);
+    cu_hour_label_short(((hour_ctx *)ctx)->r, t, buf, n);
 }
 
 /* Runs of equal level (filled) and ozone-window runs (hatched), with keys for

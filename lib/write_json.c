@@ -161,6 +161,15 @@ static void put_key(cu_buf *b, const char *key)
     cu_buf_puts(b, ": ");
 }
 
+/* A string, or null when s is NULL. */
+static void put_str_or_null(cu_buf *b, const char *s)
+{
+    if (s)
+        put_str(b, s);
+    else
+        cu_buf_puts(b, "null");
+}
+
 static void put_num_member(cu_buf *b, const char *key, double v, int last)
 {
     put_key(b, key);
@@ -249,10 +258,7 @@ static void put_basis(cu_buf *b, const cu_mw_facts *facts, cu_buf *text)
     PUT_LIT(b, ", \"basis\": {\"grade\": ");
     put_str(b, curtail_grade_name((curtail_grade)f.grade));
     PUT_LIT(b, ", \"grade_reason\": ");
-    if (why[f.grade_why])
-        put_str(b, why[f.grade_why]);
-    else
-        PUT_LIT(b, "null");
+    put_str_or_null(b, why[f.grade_why]);
     PUT_LIT(b, ", \"rule\": ");
     if (f.has_rule) {
         PUT_LIT(b, "{\"source\": ");
@@ -270,10 +276,7 @@ static void put_basis(cu_buf *b, const cu_mw_facts *facts, cu_buf *text)
                        ? ", \"beyond_rule\": true"
                        : ", \"beyond_rule\": false");
     PUT_LIT(b, ", \"held_by\": ");
-    if (f.held_by)
-        put_str(b, f.held_by);
-    else
-        PUT_LIT(b, "null");
+    put_str_or_null(b, f.held_by);
     PUT_LIT(b, ", \"pollutant\": ");
     if (f.pollutant >= 0) {
         put_str(b, curtail_pollutant_name((curtail_pollutant)f.pollutant));
@@ -604,10 +607,7 @@ static void put_summary(cu_buf *b, const cu_summary *s)
             put_num_member(b, "max_reduction", t->max_reduction, 0);
             put_num_member(b, "marginal_cost", t->marginal, 0);
             PUT_LIT(b, "\"shortfall_reason\": ");
-            if (short_key[t->why])
-                put_str(b, short_key[t->why]);
-            else
-                PUT_LIT(b, "null");
+            put_str_or_null(b, short_key[t->why]);
             cu_buf_puts(b, p + 1 < CU_NP ? "},\n" : "}\n");
         }
         PUT_LIT(b, "       },\n       \"measures\": {");
@@ -646,10 +646,7 @@ static void put_summary(cu_buf *b, const cu_summary *s)
     cu_buf_puts(b, any ? "\n    ],\n    \"by_town\": [" : "],\n    \"by_town\": [");
     for (k = 0; k < s->ntowns; k++) {
         cu_buf_puts(b, k ? ",\n      {\"town\": " : "\n      {\"town\": ");
-        if (s->towns[k].town)
-            put_str(b, s->towns[k].town);
-        else
-            PUT_LIT(b, "null");
+        put_str_or_null(b, s->towns[k].town);
         PUT_LIT(b, ", ");
         put_count(b, &s->towns[k].c);
     }

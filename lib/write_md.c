@@ -98,8 +98,7 @@ static void put_results(cu_buf *b, const cu_sched_sum *s, const cu_sched_seg *g,
     cu_buf_puts(b, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (p = 0; p < CU_NP; p++) {
         const cu_sum_target *t = &g->t[p];
-        cu_buf_printf(b, "| %s | ", en ? curtail_pollutant_name((curtail_pollutant)p)
-                                       : cu_pollutant_zh[p]);
+        cu_buf_printf(b, "| %s | ", cu_pollutant_label(p, en));
         if (s->has_county)
             cu_put_fixed(b, t->county, 2);
         else
@@ -172,11 +171,6 @@ static void put_schedule_annex(cu_buf *b, const cu_sched_sum *s, int en)
 
 /* ---- the plan's summary (summary.h) ------------------------------------------------------ */
 
-static const char *pol_name(int p, int en)
-{
-    return en ? curtail_pollutant_name((curtail_pollutant)p) : cu_pollutant_zh[p];
-}
-
 static void put_pct(cu_buf *b, double fraction)
 {
     cu_put_fixed(b, fraction * 100.0, 2);
@@ -208,7 +202,7 @@ static void put_plan_level(cu_buf *b, const cu_summary *s, int L, int en)
         cu_buf_puts(b, "|---:");
     cu_buf_puts(b, "|\n");
     for (p = 0; p < CU_NP; p++) {
-        cu_buf_printf(b, "| %s", pol_name(p, en));
+        cu_buf_printf(b, "| %s", cu_pollutant_label(p, en));
         for (c = 0; c < ncols; c++) {
             double v;
             int kind = cu_sum_cell(s, L, p, cols[c], &v);
@@ -348,7 +342,7 @@ static void put_annex(cu_buf *b, const curtail_result *r, const cu_summary *s, i
     cu_sum_annex_text(s, 2, en, b);
     cu_buf_puts(b, en ? "\n\n| Level | Marginal cost SO2 (yuan/kg)" : "\n\n| 预警级别 | 边际减排成本 SO2 (元/千克)");
     for (p = 1; p < CU_NP; p++)
-        cu_buf_printf(b, en ? " | %s (yuan/kg)" : " | %s (元/千克)", pol_name(p, en));
+        cu_buf_printf(b, en ? " | %s (yuan/kg)" : " | %s (元/千克)", cu_pollutant_label(p, en));
     cu_buf_puts(b, " |\n|---");
     for (p = 0; p < CU_NP; p++)
         cu_buf_puts(b, "|---:");

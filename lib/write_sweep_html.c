@@ -38,11 +38,6 @@ static void td_text(cu_buf *b, const char *s)
     cu_buf_puts(b, "</td>");
 }
 
-static const char *pollutant_name(int en, int p)
-{
-    return en ? curtail_pollutant_name((curtail_pollutant)p) : cu_pollutant_zh[p];
-}
-
 /* The two charts of the cost curve. */
 static int put_curve(const cu_sweep_view *v, cu_buf *b)
 {
@@ -91,7 +86,8 @@ static int put_curve(const cu_sweep_view *v, cu_buf *b)
     cu_buf_printf(b, v->en ? "%s alert, %s: the marginal cost of the reduction target (the "
                              "weighted loss of one more kg/d) and the lost value, against "
                   : "%s预警 %s：减排目标的边际成本（多减 1 kg/d 的加权损失）与损失产值，随 ",
-                  v->en ? cu_level_en[v->cL] : cu_level_zh[v->cL], pollutant_name(v->en, v->cP));
+                  v->en ? cu_level_en[v->cL] : cu_level_zh[v->cL],
+                  cu_pollutant_label(v->cP, v->en));
     cu_xml_text(b, cs->path);
     cu_buf_puts(b, v->en ? "." : " 变化。");
     if (nser > nlines)
@@ -196,7 +192,7 @@ int cu_write_sweep_html(const cu_sweep_view *v, cu_buf *b)
         for (p = 0; p < CU_NP; p++)
             if (!used[p]) {
                 cu_buf_puts(b, first ? "" : en ? ", " : "、");
-                cu_buf_puts(b, pollutant_name(en, p));
+                cu_buf_puts(b, cu_pollutant_label(p, en));
                 first = 0;
             }
         cu_buf_puts(b, en ? ".</p>\n" : "。</p>\n");
@@ -213,7 +209,7 @@ int cu_write_sweep_html(const cu_sweep_view *v, cu_buf *b)
     for (p = 0; p < CU_NP; p++)
         if (used[p])
             for (j = CU_SWH_REQUIRED; j <= CU_SWH_MARGINAL; j++)
-                cu_buf_printf(b, "<th>%s %s</th>", pollutant_name(en, p),
+                cu_buf_printf(b, "<th>%s %s</th>", cu_pollutant_label(p, en),
                               cu_sweep_heading((int)j, en));
     for (j = CU_SWH_NCHANGED; j <= CU_SWH_MESSAGE; j++)
         cu_buf_printf(b, "<th>%s</th>", cu_sweep_heading((int)j, en));

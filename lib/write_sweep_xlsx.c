@@ -118,11 +118,6 @@ static void put_value(sx *x, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, const 
         worksheet_write_string(ws, r, c, s, x->text);
 }
 
-static const char *pollutant_name(int en, int p)
-{
-    return en ? curtail_pollutant_name((curtail_pollutant)p) : cu_pollutant_zh[p];
-}
-
 static void put_title(sx *x, lxw_worksheet *ws, const char *what)
 {
     x->tmp.len = 0;
@@ -166,7 +161,7 @@ static int sheet_table(sx *x)
     for (p = 0; p < CU_NP; p++)
         for (k = CU_SWH_REQUIRED; k <= CU_SWH_MARGINAL; k++) {
             x->tmp.len = 0;
-            cu_buf_printf(&x->tmp, "%s %s", pollutant_name(en, p), cu_sweep_heading(k, en));
+            cu_buf_printf(&x->tmp, "%s %s", cu_pollutant_label(p, en), cu_sweep_heading(k, en));
             worksheet_write_string(ws, row, c++, tmp_text(x), x->head);
         }
     for (k = CU_SWH_NCHANGED; k <= CU_SWH_MESSAGE; k++)
@@ -278,7 +273,7 @@ static int sheet_curve(sx *x)
     }
     x->tmp.len = 0;
     cu_buf_printf(&x->tmp, en ? "%s alert, %s" : "%s预警 %s",
-                  en ? cu_level_en[v->cL] : cu_level_zh[v->cL], pollutant_name(en, v->cP));
+                  en ? cu_level_en[v->cL] : cu_level_zh[v->cL], cu_pollutant_label(v->cP, en));
     {
         char what[128];
         snprintf(what, sizeof what, "%s", tmp_text(x));

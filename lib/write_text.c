@@ -95,22 +95,15 @@ const char *cu_unit_name(const curtail_result *r, size_t u)
     return us.name ? us.name : us.id;
 }
 
-void cu_grade_label(const curtail_result *r, size_t u, int en, char *buf, size_t n)
+void cu_grade_label(cu_buf *b, int grade, int eff, int en)
 {
-    cu_unit_info ui;
     const char *const *names = en ? cu_grade_en : cu_grade_zh;
-    int eff = r->grades[u].grade, grade;
-    if (cu_unit_info_get(r, u, &ui) != CURTAIL_OK) {
-        snprintf(buf, n, "%s", "");
-        return;
-    }
-    grade = (int)ui.e.grade;
+    cu_buf_puts(b, names[grade]);
     if (eff == grade || eff < 0 || eff >= CURTAIL_NGRADES)
-        snprintf(buf, n, "%s", names[grade]);
-    else if (en)
-        snprintf(buf, n, "%s (managed as %s)", names[grade], names[eff]);
-    else
-        snprintf(buf, n, "%s（按%s管控）", names[grade], names[eff]);
+        return;
+    cu_buf_puts(b, en ? " (managed as " : "（按");
+    cu_buf_puts(b, names[eff]);
+    cu_buf_puts(b, en ? ")" : "管控）");
 }
 
 int cu_write_lang(const curtail_result *r, const curtail_write_options *o)
@@ -202,9 +195,16 @@ int cu_list_col_is_text(cu_list_col c)
     }
 }
 
-static const char *pollutant_label(int p, int en)
+const char *cu_pollutant_label(int p, int en)
 {
     return en ? curtail_pollutant_name((curtail_pollutant)p) : cu_pollutant_zh[p];
+}
+
+void cu_hour_label_short(const curtail_result *r, size_t t, char *buf, size_t n)
+{
+    char full[32];
+    curtail_result_hour_label(r, t, full, sizeof full, NULL);
+    snprintf(buf, n, "%.5s %.5s", full + 5, full + 11);
 }
 
 void cu_list_header(cu_buf *b, cu_list_col c, int en)
@@ -217,7 +217,7 @@ void cu_list_header(cu_buf *b, cu_list_col c, int en)
     switch (c.field) {
     case CU_COL_BASELINE:
         cu_buf_printf(b, en ? "Baseline %s (kg/d)" : "基准排放量 %s (kg/d)",
-                      pollutant_label(c.pollutant, en));
+                      cu_pollutant_label(c.pollutant, en));
         break;
     case CU_COL_LOAD:
         cu_buf_printf(b, en ? "%s load" : "%s 负荷", lv);
@@ -239,7 +239,7 @@ void cu_list_header(cu_buf *b, cu_list_col c, int en)
         break;
     case CU_COL_REDUCTION:
         cu_buf_printf(b, en ? "%s reduction %s (kg/d)" : "%s 减排量 %s (kg/d)", lv,
-                      pollutant_label(c.pollutant, en));
+                      cu_pollutant_label(c.pollutant, en));
         break;
     default:
         cu_buf_puts(b, (en ? eng : zh)[c.field]);
@@ -292,12 +292,7 @@ void cu_list_cell(cu_buf *b, const curtail_result *r, const cu_list_row *row, cu
         break;
     case CU_COL_GRADE:
         /* the declared grade, with the effective one when a modifier changed it */
-        if (r->grades[row->unit].grade == e->grade) /* (cu_grade_label's common case) */
-            cu_buf_puts(b, (en ? cu_grade_en : cu_grade_zh)[e->grade]);
-        else {
-            cu_grade_label(r, row->unit, en, tmp, sizeof tmp);
-            cu_buf_puts(b, tmp);
-        }
+        cu_grade_label(b, (int)e->grade, r->grades[row->unit].grade, en);
         break;
     case CU_COL_UNIT:
         cu_buf_puts(b, unit->name ? unit->name : unit->id);
@@ -401,8 +396,7 @@ void cu_transport_table_md(cu_buf *b, const curtail_result *r, int en)
                       : "移动源减排量（停运车次，计入减排目标：上表清单企业须减排已扣除）：\n\n"
                         "| 预警级别 | 停运车次（次/日） |");
     for (p = 0; p < CU_NP; p++)
-        cu_buf_printf(b, " %s (kg/d) |", en ? curtail_pollutant_name((curtail_pollutant)p)
-                                            : cu_pollutant_zh[p]);
+        cu_buf_printf(b, " %s (kg/d) |", cu_pollutant_label(p, en));
     cu_buf_puts(b, "\n|---|---:|---:|---:|---:|---:|\n");
     for (L = 0; L < CU_NL; L++) {
         double m[CU_NP], trips = 0.0;
@@ -437,8 +431,7 @@ void cu_target_notes(cu_buf *b, const curtail_result *r, int level, int en, int 
             if (!(r->credit[level][p] > 0))
                 continue;
             cu_buf_puts(b, any++ ? (en ? ", " : "，") : (en ? " " : ""));
-            cu_buf_printf(b, "%s ", en ? curtail_pollutant_name((curtail_pollutant)p)
-                                      : cu_pollutant_zh[p]);
+            cu_buf_printf(b, "%s ", cu_pollutant_label(p, en));
             cu_put_fixed(b, r->credit[level][p], 2);
         }
         cu_buf_puts(b, en ? ".\n" : "。\n");
@@ -452,7 +445,7 @@ void cu_target_notes(cu_buf *b, const curtail_result *r, int level, int en, int 
         for (p = 0, any = 0; p < CU_NP; p++)
             if (c->pollutants & (1u << p))
                 cu_buf_printf(b, "%s%s", any++ ? "+" : "",
-                              en ? curtail_pollutant_name((curtail_pollutant)p) : cu_pollutant_zh[p]);
+                              cu_pollutant_label(p, en));
         cu_buf_puts(b, en ? " reduction ratios summed: at least " : " 减排比例之和不低于 ");
         cu_put_fixed(b, 100 * c->ratio, 2);
         if (c->credit > 0) {

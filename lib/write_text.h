@@ -18,6 +18,8 @@ extern const char *const cu_grade_en[CURTAIL_NGRADES];
 extern const char *const cu_level_zh[CU_NL]; /* 黄色 橙色 红色 */
 extern const char *const cu_level_en[CU_NL]; /* Yellow Orange Red */
 extern const char *const cu_pollutant_zh[CU_NP]; /* SO2 NOx 颗粒物 VOCs */
+/* Pollutant p's label: its English name (en) or cu_pollutant_zh[p]. */
+const char *cu_pollutant_label(int p, int en);
 
 /* Fixed decimals, never "-0.00", never nan/inf. */
 void cu_put_fixed(cu_buf *b, double v, int decimals);
@@ -35,6 +37,9 @@ typedef struct cu_unit_info {
 } cu_unit_info;
 /* CURTAIL_OK, or CURTAIL_EINVAL for a unit out of range. */
 int cu_unit_info_get(const curtail_result *r, size_t u, cu_unit_info *out);
+/* Hour t of schedule r as "MM-DD HH:MM" (curtail_result_hour_label without
+ * the year): the hour axis of the charts and of the hourly-loads sheet. */
+void cu_hour_label_short(const curtail_result *r, size_t t, char *buf, size_t n);
 /* A unit's display name: its name, or its id. */
 const char *cu_unit_name(const curtail_result *r, size_t u);
 
@@ -45,9 +50,10 @@ const char *cu_unit_name(const curtail_result *r, size_t u);
  * beside its unit (JSON capacity_unit, the workbook's unit column). */
 int cu_capacity_stated(const curtail_unit_spec *u, double *amount);
 
-/* The declared grade of unit u's enterprise, with the effective one when a
- * modifier changed it: "C级（按D级管控）" / "C (managed as D)". */
-void cu_grade_label(const curtail_result *r, size_t u, int en, char *buf, size_t n);
+/* A declared grade, with the effective one (eff) when a modifier changed it:
+ * "C级（按D级管控）" / "C (managed as D)"; the declared one alone when eff
+ * equals it or is out of range. */
+void cu_grade_label(cu_buf *b, int grade, int eff, int en);
 
 /* Issue 10: a level's non-industrial credits (非工业源抵扣) and combined
  * targets as sentences, each ending in "\n"; nothing when the scenario has

@@ -138,7 +138,7 @@ const char *cu_xw_level_name(const xw *x, int L)
 
 const char *cu_xw_pollutant_name(const xw *x, int p)
 {
-    return x->en ? curtail_pollutant_name((curtail_pollutant)p) : cu_pollutant_zh[p];
+    return cu_pollutant_label(p, x->en);
 }
 
 /* Row 0: the title, merged over `cols` columns. */
@@ -186,11 +186,6 @@ void cu_xw_put_status(xw *x, lxw_worksheet *ws, lxw_row_t row, int schedule)
 }
 
 /* ---- plan: 汇总 -------------------------------------------------------------------------- */
-
-double cu_xw_ratio(double part, double whole)
-{
-    return whole > 0 ? part / whole : 0.0;
-}
 
 /* Enterprises per transport measure and level, then (with trucks) the
  * mobile-source reductions per level (issue 10); the row after the block. */

@@ -31,7 +31,6 @@ void cu_xw_put_title(xw *x, lxw_worksheet *ws, int cols, const char *what);
 void cu_xw_print_setup(lxw_worksheet *ws, int en);
 /* "状态：…" line of a plan or schedule. */
 void cu_xw_put_status(xw *x, lxw_worksheet *ws, lxw_row_t row, int schedule);
-double cu_xw_ratio(double part, double whole);
 /* The title block (the scenario's note and compiled_by) from `row` on, one
  * line each; the next free row. */
 lxw_row_t cu_xw_put_title_block(xw *x, lxw_worksheet *ws, lxw_row_t row);

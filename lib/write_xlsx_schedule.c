@@ -111,14 +111,14 @@ int cu_xw_sheet_segments(xw *x, const cu_sched_sum *s)
             worksheet_write_number(ws, row, 6, t->achieved, x->num2);
             worksheet_write_number(ws, row, 7, t->shortfall, x->num2);
             if (s->has_county) {
-                worksheet_write_number(ws, row, 8, cu_xw_ratio(t->required, t->county), x->pct);
-                worksheet_write_number(ws, row, 9, cu_xw_ratio(t->achieved, t->county), x->pct);
+                worksheet_write_number(ws, row, 8, cu_sum_ratio(t->required, t->county), x->pct);
+                worksheet_write_number(ws, row, 9, cu_sum_ratio(t->achieved, t->county), x->pct);
             } else {
                 worksheet_write_string(ws, row, 8, "—", x->text);
                 worksheet_write_string(ws, row, 9, "—", x->text);
             }
-            worksheet_write_number(ws, row, 10, cu_xw_ratio(t->required, t->listed), x->pct);
-            worksheet_write_number(ws, row, 11, cu_xw_ratio(t->achieved, t->listed), x->pct);
+            worksheet_write_number(ws, row, 10, cu_sum_ratio(t->required, t->listed), x->pct);
+            worksheet_write_number(ws, row, 11, cu_sum_ratio(t->achieved, t->listed), x->pct);
         }
     }
     cu_xw_print_setup(ws, en);
@@ -181,14 +181,6 @@ int cu_xw_sheet_sched_annex(xw *x, const cu_sched_sum *s)
     put_tmp_line(x, ws, row++);
     cu_xw_print_setup(ws, en);
     return CURTAIL_OK;
-}
-
-/* "MM-DD HH:00" of hour t. */
-static void hour_label(const curtail_result *r, size_t t, char *buf, size_t n)
-{
-    char full[32];
-    curtail_result_hour_label(r, t, full, sizeof full, NULL);
-    snprintf(buf, n, "%.5s %.5s", full + 5, full + 11);
 }
 
 int cu_xw_sheet_hourly_emissions(xw *x)
@@ -300,7 +292,7 @@ int cu_xw_sheet_hourly_loads(xw *x)
     for (t = 0; t < hours; t++) {
         char label[32];
         int L = curtail_result_hour_level(r, t);
-        hour_label(r, t, label, sizeof label);
+        cu_hour_label_short(r, t, label, sizeof label);
         worksheet_write_string(ws, 2, (lxw_col_t)(fixed + t), label,
                                x->hour_level[L >= 0 ? L : CU_NL]);
     }
