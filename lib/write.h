@@ -15,7 +15,7 @@ int cu_write_md(const curtail_result *r, const curtail_write_options *o, cu_buf 
 int cu_write_html(const curtail_result *r, const curtail_write_options *o, cu_buf *out);
 /* The public version (公示版) of the list in o->format other than xlsx (write_public.c). */
 int cu_write_public(const curtail_result *r, const curtail_write_options *o, cu_buf *out);
-/* A quoted, escaped JSON string (write_json.c); a CSV text field, quoted
+/* A quoted, escaped JSON string, or null for NULL (write_json.c); a CSV text field, quoted
  * where needed and guarded against formulas (write_csv.c). */
 void cu_json_str(cu_buf *b, const char *s);
 void cu_csv_field(cu_buf *b, const char *s);

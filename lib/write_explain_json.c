@@ -12,10 +12,7 @@
 
 static void js(ex *x, const char *s)
 {
-    if (s)
-        cu_json_str(x->out, s);
-    else
-        puts_(x, "null");
+    cu_json_str(x->out, s);
 }
 
 /* ", \"key\": " */

@@ -793,8 +793,9 @@ int cu_write_json(const curtail_result *r, const curtail_write_options *o, cu_bu
     return r->kind == CU_RESULT_SCHEDULE ? write_schedule(r, lang, out) : write_plan(r, lang, out);
 }
 
-/* A JSON string for the other JSON writers (write_public.c, write_explain.c). */
+/* A JSON string, or null for NULL, for the other JSON writers (write_public.c,
+ * write_explain_json.c). */
 void cu_json_str(cu_buf *b, const char *s)
 {
-    put_str(b, s);
+    put_str_or_null(b, s);
 }

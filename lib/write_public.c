@@ -179,10 +179,7 @@ static void json_opt(cu_buf *b, const char *key, const char *v)
 {
     cu_json_str(b, key);
     cu_buf_puts(b, ": ");
-    if (v)
-        cu_json_str(b, v);
-    else
-        cu_buf_puts(b, "null");
+    cu_json_str(b, v);
 }
 
 /* One enterprise: its public facts and its units with each level's load and text. */
