@@ -65,10 +65,10 @@ void yr_fail_at(const loader *ld, cu_pos pos, const ypath *path, const char *fmt
     va_end(ap);
 }
 
-/* How a node looks, for "expected X, got Y". */
-void yr_describe(const loader *ld, uint32_t node, char *buf, size_t size)
+/* How a node of `t` looks, for "expected X, got Y". */
+void yr_describe_node(const yt_tree *t, uint32_t node, char *buf, size_t size)
 {
-    const yt_node *n = yt_at(ld->t, node);
+    const yt_node *n = yt_at(t, node);
     const char *s;
     char text[128];
     if (n->type == YT_MAP) {
@@ -79,17 +79,22 @@ void yr_describe(const loader *ld, uint32_t node, char *buf, size_t size)
         snprintf(buf, size, "a list");
         return;
     }
-    if (yt_is_null(ld->t, node)) {
+    if (yt_is_null(t, node)) {
         snprintf(buf, size, "null");
         return;
     }
-    s = yt_str(ld->t, node);
+    s = yt_str(t, node);
     yt_escape(text, sizeof text, s, 40);
     snprintf(buf, size, "\"%s\"", text);
     if (!n->plain) {
         size_t used = strlen(buf);
         snprintf(buf + used, size - used, n->tagged ? " (tagged as a string)" : " (quoted, so a string)");
     }
+}
+
+void yr_describe(const loader *ld, uint32_t node, char *buf, size_t size)
+{
+    yr_describe_node(ld->t, node, buf, size);
 }
 
 int yr_wrong_type(const loader *ld, uint32_t node, const ypath *path, const char *want)
@@ -106,7 +111,7 @@ int yr_is_scalar(const loader *ld, uint32_t node)
     return yt_at(ld->t, node)->type == YT_SCALAR;
 }
 
-static int is_nonfinite_word(const char *s)
+int yr_nonfinite_word(const char *s)
 {
     static const char *const words[] = {".inf", ".Inf", ".INF", ".nan", ".NaN", ".NAN"};
     size_t i;
@@ -169,7 +174,7 @@ int yr_number(const loader *ld, uint32_t node, const ypath *path, double *out)
     if (!yr_is_scalar(ld, node) || !yt_at(ld->t, node)->plain || yt_is_null(ld->t, node))
         return yr_wrong_type(ld, node, path, "a number");
     s = yt_str(ld->t, node);
-    if (is_nonfinite_word(s))
+    if (yr_nonfinite_word(s))
         return FAIL(ld, node, path, "must be a finite number, got %s", s);
     if (!yt_is_decimal(s))
         return yr_wrong_type(ld, node, path, "a number");
