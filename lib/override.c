@@ -126,21 +126,10 @@ int cu_ov_rd_id(const ov *o, uint32_t n, const char *sub, const char **out)
     return CURTAIL_OK;
 }
 
-static void word_list(const wordset *ws, char *buf, size_t size)
-{
-    int i;
-    size_t len;
-    buf[0] = '\0';
-    for (i = 0; i < ws->n; i++) {
-        len = strlen(buf);
-        snprintf(buf + len, size - len, "%s%s", i ? ", " : "", ws->name(i));
-    }
-}
-
 int cu_ov_unknown_word_text(const ov *o, const char *sub, const wordset *ws, const char *got)
 {
     char words[256];
-    word_list(ws, words, sizeof words);
+    yr_word_list(ws, words, sizeof words);
     return cu_ov_fail(o, sub, "unknown %s %s, expected one of: %s", ws->what, got, words);
 }
 

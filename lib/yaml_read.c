@@ -386,7 +386,7 @@ int yr_word_index(const wordset *ws, const char *s)
     return -1;
 }
 
-static void word_list(const wordset *ws, char *buf, size_t size)
+void yr_word_list(const wordset *ws, char *buf, size_t size)
 {
     int i;
     size_t len;
@@ -400,7 +400,7 @@ static void word_list(const wordset *ws, char *buf, size_t size)
 int yr_unknown_word(const loader *ld, uint32_t node, const ypath *path, const wordset *ws)
 {
     char words[256], got[192];
-    word_list(ws, words, sizeof words);
+    yr_word_list(ws, words, sizeof words);
     yr_describe(ld, node, got, sizeof got);
     return FAIL(ld, node, path, "unknown %s %s, expected one of: %s", ws->what, got, words);
 }

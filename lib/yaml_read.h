@@ -92,6 +92,8 @@ extern const wordset YR_LANGS;
 extern const wordset YR_BASES; /* listed, totals */
 extern const wordset YR_SEASONS; /* heating, ozone, other */
 int yr_word_index(const wordset *ws, const char *s);
+/* "w0, w1, ...": the words of ws, for "expected one of: ..." */
+void yr_word_list(const wordset *ws, char *buf, size_t size);
 int yr_unknown_word(const loader *ld, uint32_t node, const ypath *path, const wordset *ws);
 int yr_word(const loader *ld, uint32_t node, const ypath *path, const wordset *ws, int *out);
 /* A list of words (or, with `single`, one word) as a bit mask. */
