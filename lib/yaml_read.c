@@ -373,6 +373,12 @@ static const char *season_word(int i)
 }
 const wordset YR_SEASONS = {"season", CURTAIL_NSEASONS, season_word, NULL};
 
+static const char *truck_word(int i)
+{
+    return curtail_truck_class_name((curtail_truck_class)i);
+}
+const wordset YR_TRUCK_CLASSES = {"truck class", CURTAIL_NTRUCK_CLASSES, truck_word, NULL};
+
 int yr_word_index(const wordset *ws, const char *s)
 {
     int i;

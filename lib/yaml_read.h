@@ -91,6 +91,7 @@ extern const wordset YR_QUENCHINGS;
 extern const wordset YR_LANGS;
 extern const wordset YR_BASES; /* listed, totals */
 extern const wordset YR_SEASONS; /* heating, ozone, other */
+extern const wordset YR_TRUCK_CLASSES;
 int yr_word_index(const wordset *ws, const char *s);
 /* "w0, w1, ...": the words of ws, for "expected one of: ..." */
 void yr_word_list(const wordset *ws, char *buf, size_t size);
