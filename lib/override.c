@@ -172,12 +172,9 @@ int cu_ov_rd_pollutants(const ov *o, uint32_t n, double v[CU_NP])
     pairs = yt_count(&o->t, n);
     for (i = 0; i < pairs; i++) {
         uint32_t k = yt_kid(&o->t, n, 2 * i), val = yt_kid(&o->t, n, 2 * i + 1);
-        char got[192];
         snprintf(sub, sizeof sub, ".%s", yt_str(&o->t, k));
-        if ((p = yr_word_index(&POLLUTANTS, yt_str(&o->t, k))) < 0) {
-            cu_ov_describe(o, k, got, sizeof got);
-            return cu_ov_unknown_word_text(o, sub, &POLLUTANTS, got);
-        }
+        if ((rc = cu_ov_rd_word(o, k, sub, &POLLUTANTS, &p)) != CURTAIL_OK)
+            return rc;
         if ((rc = cu_ov_rd_number(o, val, sub, &v[p])) != CURTAIL_OK)
             return rc;
     }

@@ -62,13 +62,11 @@ static int rd_word_rows(const ov *o, const wordset *ws, double (*rows)[CU_NP], u
     pairs = yt_count(&o->t, o->root);
     for (i = 0; i < pairs; i++) {
         uint32_t k = yt_kid(&o->t, o->root, 2 * i), val = yt_kid(&o->t, o->root, 2 * i + 1);
-        char sub[80], got[192], path[600];
+        char sub[80], path[600];
         ov sub_o = *o;
         snprintf(sub, sizeof sub, ".%.60s", yt_str(&o->t, k));
-        if ((w = yr_word_index(ws, yt_str(&o->t, k))) < 0) {
-            cu_ov_describe(o, k, got, sizeof got);
-            return cu_ov_unknown_word_text(o, sub, ws, got);
-        }
+        if ((rc = cu_ov_rd_word(o, k, sub, ws, &w)) != CURTAIL_OK)
+            return rc;
         memset(rows[w], 0, sizeof rows[w]);
         *touched |= 1u << w;
         snprintf(path, sizeof path, "%s%s", o->path, sub);
@@ -286,12 +284,10 @@ static int ov_trucks(const ov *o, cu_enterprise *en, const char *rest)
         pairs = yt_count(&o->t, o->root);
         for (i = 0; i < pairs; i++) {
             uint32_t k = yt_kid(&o->t, o->root, 2 * i), val = yt_kid(&o->t, o->root, 2 * i + 1);
-            char sub[80], got[192];
+            char sub[80];
             snprintf(sub, sizeof sub, ".%.60s", yt_str(&o->t, k));
-            if ((c = yr_word_index(&YR_TRUCK_CLASSES, yt_str(&o->t, k))) < 0) {
-                cu_ov_describe(o, k, got, sizeof got);
-                return cu_ov_unknown_word_text(o, sub, &YR_TRUCK_CLASSES, got);
-            }
+            if ((rc = cu_ov_rd_word(o, k, sub, &YR_TRUCK_CLASSES, &c)) != CURTAIL_OK)
+                return rc;
             if ((rc = cu_ov_rd_number(o, val, sub, &n[c])) != CURTAIL_OK)
                 return rc;
             if (!(n[c] >= 0 && n[c] <= CU_MAX_MAGNITUDE))
