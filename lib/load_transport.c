@@ -7,12 +7,6 @@
  */
 #include "load.h"
 
-static const char *truck_word(int i)
-{
-    return curtail_truck_class_name((curtail_truck_class)i);
-}
-static const wordset TRUCK_CLASSES = {"truck class", CURTAIL_NTRUCK_CLASSES, truck_word, NULL};
-
 int cu_load_trucks(const loader *ld, uint32_t ent_node, const ypath *ent_path, int64_t trucks,
                    int64_t gate)
 {
@@ -27,10 +21,10 @@ int cu_load_trucks(const loader *ld, uint32_t ent_node, const ypath *ent_path, i
     if (gate >= 0 && (rc = yr_bool(ld, (uint32_t)gate, &gp, &on)) != CURTAIL_OK)
         return rc;
     if (trucks >= 0) {
-        if ((rc = yr_word_keys(ld, (uint32_t)trucks, &tp, &TRUCK_CLASSES, vals)) != CURTAIL_OK)
+        if ((rc = yr_word_keys(ld, (uint32_t)trucks, &tp, &YR_TRUCK_CLASSES, vals)) != CURTAIL_OK)
             return rc;
         for (c = 0; c < CURTAIL_NTRUCK_CLASSES; c++) {
-            ypath cp = yr_key(&tp, truck_word(c));
+            ypath cp = yr_key(&tp, curtail_truck_class_name((curtail_truck_class)c));
             if (vals[c] < 0)
                 continue;
             if ((rc = yr_number(ld, (uint32_t)vals[c], &cp, &n[c])) != CURTAIL_OK)
@@ -54,12 +48,12 @@ int cu_load_transport_factors(const loader *ld, uint32_t node, const ypath *path
     int64_t vals[CURTAIL_NTRUCK_CLASSES];
     curtail_error be;
     int c, rc;
-    if ((rc = yr_word_keys(ld, node, path, &TRUCK_CLASSES, vals)) != CURTAIL_OK)
+    if ((rc = yr_word_keys(ld, node, path, &YR_TRUCK_CLASSES, vals)) != CURTAIL_OK)
         return rc;
     ld->s->pos_transport_factors = yt_pos(ld->t, node);
     for (c = 0; c < CURTAIL_NTRUCK_CLASSES; c++) {
         double f[CU_NP] = {0, 0, 0, 0};
-        ypath cp = yr_key(path, truck_word(c));
+        ypath cp = yr_key(path, curtail_truck_class_name((curtail_truck_class)c));
         if (vals[c] < 0)
             continue;
         if ((rc = yr_pollutants(ld, (uint32_t)vals[c], &cp, f)) != CURTAIL_OK)

@@ -155,32 +155,6 @@ int cu_buf_flush(cu_buf *b)
     return b->sink_err;
 }
 
-void cu_buf_put_slow(cu_buf *b, const char *s, size_t n)
-{
-    void *p;
-    if (b->failed)
-        return;
-    if (b->sink && b->len >= CU_BUF_FLUSH_AT) {
-        buf_drain(b, CU_BUF_KEEP);
-        if (b->failed)
-            return;
-    }
-    if (n > SIZE_MAX - b->len - 1) {
-        b->failed = 1;
-        return;
-    }
-    p = b->data;
-    if (cu_grow(b->mem, &p, &b->cap, b->len + n + 1, 1) != 0) {
-        b->failed = 1;
-        return;
-    }
-    b->data = p;
-    if (n)
-        memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-}
-
 char *cu_buf_room_slow(cu_buf *b, size_t n)
 {
     void *p;
@@ -202,6 +176,16 @@ char *cu_buf_room_slow(cu_buf *b, size_t n)
     }
     b->data = p;
     return b->data + b->len;
+}
+
+void cu_buf_put_slow(cu_buf *b, const char *s, size_t n)
+{
+    char *at = cu_buf_room_slow(b, n);
+    if (!at)
+        return;
+    if (n)
+        memcpy(at, s, n);
+    cu_buf_commit(b, n);
 }
 
 /* The conversions cu_buf_printf writes itself: %s, %c, %d, %u, %ld, %lu,

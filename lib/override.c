@@ -46,8 +46,7 @@ int cu_ov_builder(const ov *o, int rc, const curtail_error *be)
 
 static int is_null(const ov *o, uint32_t n)
 {
-    return n == NO_NODE || (yt_at(&o->t, n)->type == YT_SCALAR && yt_at(&o->t, n)->plain &&
-                            yt_is_null(&o->t, n));
+    return n == NO_NODE || yt_is_null(&o->t, n); /* yt_is_null: a plain scalar only */
 }
 
 static int is_scalar(const ov *o, uint32_t n)
@@ -58,24 +57,10 @@ static int is_scalar(const ov *o, uint32_t n)
 /* How a value looks, for "expected X, got Y" (as the loader says it). */
 void cu_ov_describe(const ov *o, uint32_t n, char *buf, size_t size)
 {
-    const yt_node *nd;
-    char text[128];
-    if (is_null(o, n)) {
+    if (n == NO_NODE)
         snprintf(buf, size, "null");
-        return;
-    }
-    nd = yt_at(&o->t, n);
-    if (nd->type == YT_MAP) {
-        snprintf(buf, size, "a mapping");
-        return;
-    }
-    if (nd->type == YT_SEQ) {
-        snprintf(buf, size, "a list");
-        return;
-    }
-    yt_escape(text, sizeof text, yt_str(&o->t, n), 40);
-    snprintf(buf, size, "\"%s\"%s", text,
-             nd->plain ? "" : nd->tagged ? " (tagged as a string)" : " (quoted, so a string)");
+    else
+        yr_describe_node(&o->t, n, buf, size);
 }
 
 int cu_ov_wrong_type(const ov *o, uint32_t n, const char *sub, const char *want)
@@ -87,14 +72,6 @@ int cu_ov_wrong_type(const ov *o, uint32_t n, const char *sub, const char *want)
 
 /* ---- strict scalars (the loader's rules) --------------------------------------------- */
 
-static int is_nonfinite_word(const char *s)
-{
-    if (*s == '-' || *s == '+')
-        s++;
-    return strcmp(s, ".inf") == 0 || strcmp(s, ".Inf") == 0 || strcmp(s, ".INF") == 0 ||
-           strcmp(s, ".nan") == 0 || strcmp(s, ".NaN") == 0 || strcmp(s, ".NAN") == 0;
-}
-
 int cu_ov_rd_number(const ov *o, uint32_t n, const char *sub, double *out)
 {
     const char *s;
@@ -102,7 +79,7 @@ int cu_ov_rd_number(const ov *o, uint32_t n, const char *sub, double *out)
     if (!is_scalar(o, n) || !yt_at(&o->t, n)->plain || is_null(o, n))
         return cu_ov_wrong_type(o, n, sub, "a number");
     s = yt_str(&o->t, n);
-    if (is_nonfinite_word(s))
+    if (yr_nonfinite_word(s))
         return cu_ov_fail(o, sub, "must be a finite number, got %s", s);
     if (!yt_is_decimal(s))
         return cu_ov_wrong_type(o, n, sub, "a number");
@@ -149,21 +126,10 @@ int cu_ov_rd_id(const ov *o, uint32_t n, const char *sub, const char **out)
     return CURTAIL_OK;
 }
 
-static void word_list(const wordset *ws, char *buf, size_t size)
-{
-    int i;
-    size_t len;
-    buf[0] = '\0';
-    for (i = 0; i < ws->n; i++) {
-        len = strlen(buf);
-        snprintf(buf + len, size - len, "%s%s", i ? ", " : "", ws->name(i));
-    }
-}
-
 int cu_ov_unknown_word_text(const ov *o, const char *sub, const wordset *ws, const char *got)
 {
     char words[256];
-    word_list(ws, words, sizeof words);
+    yr_word_list(ws, words, sizeof words);
     return cu_ov_fail(o, sub, "unknown %s %s, expected one of: %s", ws->what, got, words);
 }
 
@@ -206,12 +172,9 @@ int cu_ov_rd_pollutants(const ov *o, uint32_t n, double v[CU_NP])
     pairs = yt_count(&o->t, n);
     for (i = 0; i < pairs; i++) {
         uint32_t k = yt_kid(&o->t, n, 2 * i), val = yt_kid(&o->t, n, 2 * i + 1);
-        char got[192];
         snprintf(sub, sizeof sub, ".%s", yt_str(&o->t, k));
-        if ((p = yr_word_index(&POLLUTANTS, yt_str(&o->t, k))) < 0) {
-            cu_ov_describe(o, k, got, sizeof got);
-            return cu_ov_unknown_word_text(o, sub, &POLLUTANTS, got);
-        }
+        if ((rc = cu_ov_rd_word(o, k, sub, &POLLUTANTS, &p)) != CURTAIL_OK)
+            return rc;
         if ((rc = cu_ov_rd_number(o, val, sub, &v[p])) != CURTAIL_OK)
             return rc;
     }

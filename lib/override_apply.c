@@ -181,12 +181,10 @@ int cu_ov_scenario(const ov *o, const char *path, const char *value)
             pairs = yt_count(&o->t, o->root);
             for (i = 0; i < pairs; i++) {
                 uint32_t k = yt_kid(&o->t, o->root, 2 * i);
-                char sub[80], got[192];
+                char sub[80];
                 snprintf(sub, sizeof sub, ".%s", yt_str(&o->t, k));
-                if ((w = yr_word_index(&GRADES, yt_str(&o->t, k))) < 0) {
-                    cu_ov_describe(o, k, got, sizeof got);
-                    return cu_ov_unknown_word_text(o, sub, &GRADES, got);
-                }
+                if ((rc = cu_ov_rd_word(o, k, sub, &GRADES, &w)) != CURTAIL_OK)
+                    return rc;
                 if ((rc = cu_ov_rd_number(o, yt_kid(&o->t, o->root, 2 * i + 1), sub, &wt[w])))
                     return rc;
             }

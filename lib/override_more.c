@@ -14,12 +14,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char *truck_word(int i)
-{
-    return curtail_truck_class_name((curtail_truck_class)i);
-}
-static const wordset TRUCK_CLASSES = {"truck class", CURTAIL_NTRUCK_CLASSES, truck_word, NULL};
-
 /* A builder's error with its relative path appended to the override's
  * (".NOx"), as the loader places it. */
 static int builder_sub(const ov *o, int rc, const curtail_error *be)
@@ -68,13 +62,11 @@ static int rd_word_rows(const ov *o, const wordset *ws, double (*rows)[CU_NP], u
     pairs = yt_count(&o->t, o->root);
     for (i = 0; i < pairs; i++) {
         uint32_t k = yt_kid(&o->t, o->root, 2 * i), val = yt_kid(&o->t, o->root, 2 * i + 1);
-        char sub[80], got[192], path[600];
+        char sub[80], path[600];
         ov sub_o = *o;
         snprintf(sub, sizeof sub, ".%.60s", yt_str(&o->t, k));
-        if ((w = yr_word_index(ws, yt_str(&o->t, k))) < 0) {
-            cu_ov_describe(o, k, got, sizeof got);
-            return cu_ov_unknown_word_text(o, sub, ws, got);
-        }
+        if ((rc = cu_ov_rd_word(o, k, sub, ws, &w)) != CURTAIL_OK)
+            return rc;
         memset(rows[w], 0, sizeof rows[w]);
         *touched |= 1u << w;
         snprintf(path, sizeof path, "%s%s", o->path, sub);
@@ -203,7 +195,7 @@ static int ov_transport_factors(const ov *o, const char *rest)
     curtail_error be;
     memcpy(f, s->transport_factors, sizeof f);
     if (*rest == '.') {
-        if ((rc = two_words(o, rest + 1, &TRUCK_CLASSES, &POLLUTANTS, &c, &p)) != CURTAIL_OK)
+        if ((rc = two_words(o, rest + 1, &YR_TRUCK_CLASSES, &POLLUTANTS, &c, &p)) != CURTAIL_OK)
             return rc;
         touched = 1u << c;
         if (p >= 0 && !s->has_transport_factors[c])
@@ -212,7 +204,7 @@ static int ov_transport_factors(const ov *o, const char *rest)
             return rc;
     } else {
         /* the whole key: classes left out have no factor, as in the file */
-        if ((rc = rd_word_rows(o, &TRUCK_CLASSES, f, &touched)) != CURTAIL_OK)
+        if ((rc = rd_word_rows(o, &YR_TRUCK_CLASSES, f, &touched)) != CURTAIL_OK)
             return rc;
     }
     /* every touched class checked by the builder on a scratch scenario first */
@@ -226,8 +218,9 @@ static int ov_transport_factors(const ov *o, const char *rest)
                 if (rc == CURTAIL_EINPUT && *rest != '.') {
                     /* name the class: "transport_factors.china5.NOx" */
                     char sub[128];
-                    snprintf(sub, sizeof sub, ".%s%s%.60s", truck_word(c), be.path[0] ? "." : "",
-                             be.path);
+                    snprintf(sub, sizeof sub, ".%s%s%.60s",
+                             curtail_truck_class_name((curtail_truck_class)c),
+                             be.path[0] ? "." : "", be.path);
                     curtail_scenario_free(tmp);
                     return cu_ov_fail(o, sub, "%s", be.message);
                 }
@@ -272,7 +265,7 @@ static int ov_trucks(const ov *o, cu_enterprise *en, const char *rest)
     int c = -1, rc, has = 1;
     memcpy(n, en->trucks, sizeof n);
     if (*rest == '.') {
-        if ((rc = cu_ov_path_word(o, rest + 1, &TRUCK_CLASSES, &c)) != CURTAIL_OK)
+        if ((rc = cu_ov_path_word(o, rest + 1, &YR_TRUCK_CLASSES, &c)) != CURTAIL_OK)
             return rc;
         if (!en->has_trucks)
             memset(n, 0, sizeof n);
@@ -291,12 +284,10 @@ static int ov_trucks(const ov *o, cu_enterprise *en, const char *rest)
         pairs = yt_count(&o->t, o->root);
         for (i = 0; i < pairs; i++) {
             uint32_t k = yt_kid(&o->t, o->root, 2 * i), val = yt_kid(&o->t, o->root, 2 * i + 1);
-            char sub[80], got[192];
+            char sub[80];
             snprintf(sub, sizeof sub, ".%.60s", yt_str(&o->t, k));
-            if ((c = yr_word_index(&TRUCK_CLASSES, yt_str(&o->t, k))) < 0) {
-                cu_ov_describe(o, k, got, sizeof got);
-                return cu_ov_unknown_word_text(o, sub, &TRUCK_CLASSES, got);
-            }
+            if ((rc = cu_ov_rd_word(o, k, sub, &YR_TRUCK_CLASSES, &c)) != CURTAIL_OK)
+                return rc;
             if ((rc = cu_ov_rd_number(o, val, sub, &n[c])) != CURTAIL_OK)
                 return rc;
             if (!(n[c] >= 0 && n[c] <= CU_MAX_MAGNITUDE))

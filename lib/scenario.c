@@ -124,23 +124,27 @@ int cu_scenario_refuse_while_results(const curtail_scenario *s, const char *fn,
 
 /* ---- small validators -------------------------------------------------------------- */
 
-static int check_id(const char *id, const char *path, curtail_error *err)
+int cu_valid_id(const char *id)
 {
-    size_t i, n;
-    if (!id)
-        return cu_bad_value(err, path, "is required");
-    n = strlen(id);
+    size_t i, n = strlen(id);
     if (n == 0 || n > CU_MAX_ID)
-        return cu_bad_value(err, path, "must be 1 to %d characters of [A-Za-z0-9_.-], got '%s'",
-                   CU_MAX_ID, n > CU_MAX_ID ? "(too long)" : id);
+        return 0;
     for (i = 0; i < n; i++) {
         char c = id[i];
-        int ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-                 c == '_' || c == '.' || c == '-';
-        if (!ok)
-            return cu_bad_value(err, path, "must be 1 to %d characters of [A-Za-z0-9_.-], got '%s'",
-                       CU_MAX_ID, id);
+        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+              c == '_' || c == '.' || c == '-'))
+            return 0;
     }
+    return 1;
+}
+
+static int check_id(const char *id, const char *path, curtail_error *err)
+{
+    if (!id)
+        return cu_bad_value(err, path, "is required");
+    if (!cu_valid_id(id))
+        return cu_bad_value(err, path, "must be 1 to %d characters of [A-Za-z0-9_.-], got '%s'",
+                            CU_MAX_ID, strlen(id) > CU_MAX_ID ? "(too long)" : id);
     return CURTAIL_OK;
 }
 

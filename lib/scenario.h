@@ -201,6 +201,8 @@ void cu_scenario_unpin(const curtail_scenario *s);
  * ("warning:" / "警告:"). 0 or CURTAIL_ENOMEM. */
 int cu_scenario_warn(curtail_scenario *s, cu_pos pos, const char *path, const char *msg_en,
                      const char *msg_zh);
+/* An id's form: 1 to CU_MAX_ID characters of [A-Za-z0-9_.-] (1, else 0). */
+int cu_valid_id(const char *id);
 /* "enterprises[E].units[U]" (+ ".field" when field not NULL) into buf. */
 void cu_unit_path(char *buf, size_t n, size_t e, size_t u, const char *field);
 /* Scenario-file relative (for messages); "" for builder scenarios. */

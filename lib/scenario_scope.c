@@ -181,7 +181,7 @@ int curtail_scenario_add_rule_scoped(curtail_scenario *s, const curtail_rule *ru
  * (the rule then matches nothing there): a warning per name. */
 int cu_scope_warnings(curtail_scenario *s)
 {
-    uint64_t carried = 0;
+    uint64_t carried = 0, towns_carried = 0;
     size_t i, e;
     unsigned b;
     if (s->has_season && s->episode.present && s->episode.has_season &&
@@ -201,6 +201,15 @@ int cu_scope_warnings(curtail_scenario *s)
     }
     for (e = 0; e < s->nents; e++)
         carried |= s->ents[e].zones;
+    /* the towns some enterprise is in, as a mask of the rule towns (at most 64) */
+    for (b = 0; b < s->places.n[CU_PLACE_TOWN]; b++) {
+        const char *town = s->places.name[CU_PLACE_TOWN][b];
+        for (e = 0; e < s->nents; e++)
+            if (s->ents[e].town && strcmp(s->ents[e].town, town) == 0) {
+                towns_carried |= (uint64_t)1 << b;
+                break;
+            }
+    }
     for (i = 0; i < s->nrules; i++) {
         const cu_rule *r = &s->rules[i];
         char path[64], en[512], zh[512];
@@ -216,12 +225,7 @@ int cu_scope_warnings(curtail_scenario *s)
         }
         for (b = 0; b < s->places.n[CU_PLACE_TOWN]; b++) {
             const char *town = s->places.name[CU_PLACE_TOWN][b];
-            int found = 0;
-            if (!((r->towns >> b) & 1u))
-                continue;
-            for (e = 0; e < s->nents && !found; e++)
-                found = s->ents[e].town && strcmp(s->ents[e].town, town) == 0;
-            if (found)
+            if (!((r->towns >> b) & 1u) || ((towns_carried >> b) & 1u))
                 continue;
             snprintf(path, sizeof path, "policy[%zu].towns", i);
             cu_snprintf_c(en, sizeof en, "no enterprise is in the town %s", town);

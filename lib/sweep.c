@@ -79,18 +79,24 @@ static void free_cases(curtail_sweep *w)
     w->cases = NULL;
 }
 
+/* A set's values and path (not the set itself, an element of w->sets). */
+static void free_set(curtail_sweep *w, sw_set *st)
+{
+    size_t j;
+    for (j = 0; j < st->nvalues; j++)
+        cu_free(w->mem, st->values[j]);
+    cu_free(w->mem, st->values);
+    cu_free(w->mem, st->path);
+}
+
 void curtail_sweep_free(curtail_sweep *w)
 {
-    size_t i, j;
+    size_t i;
     if (!w)
         return;
     free_cases(w);
-    for (i = 0; i < w->nsets; i++) {
-        for (j = 0; j < w->sets[i].nvalues; j++)
-            cu_free(w->mem, w->sets[i].values[j]);
-        cu_free(w->mem, w->sets[i].values);
-        cu_free(w->mem, w->sets[i].path);
-    }
+    for (i = 0; i < w->nsets; i++)
+        free_set(w, &w->sets[i]);
     cu_free(w->mem, w->sets);
     cu_free(w->mem, w->base_load);
     cu_free(w->mem, w->base_ids);
@@ -279,10 +285,7 @@ int curtail_sweep_add_set(curtail_sweep *w, const char *path, const char *values
         return CURTAIL_OK;
 fail:
     w->nsets--;
-    for (i = 0; i < st->nvalues; i++)
-        cu_free(w->mem, st->values[i]);
-    cu_free(w->mem, st->values);
-    cu_free(w->mem, st->path);
+    free_set(w, st);
     return rc;
 }
 

@@ -91,18 +91,10 @@ static int vfail(curtail_error *err, const char *file, const yt_tree *t, uint32_
     return rc;
 }
 
+/* An id (cu_valid_id) other than "base", the sweep's name for no variant. */
 static int valid_name(const char *s)
 {
-    size_t i, n = strlen(s);
-    if (n == 0 || n > CU_MAX_ID)
-        return 0;
-    for (i = 0; i < n; i++) {
-        char c = s[i];
-        if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
-              c == '_' || c == '.' || c == '-'))
-            return 0;
-    }
-    return strcmp(s, "base") != 0;
+    return cu_valid_id(s) && strcmp(s, "base") != 0;
 }
 
 static size_t vfind(const cu_variants *vs, const char *name, size_t upto)

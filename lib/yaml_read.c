@@ -65,10 +65,10 @@ void yr_fail_at(const loader *ld, cu_pos pos, const ypath *path, const char *fmt
     va_end(ap);
 }
 
-/* How a node looks, for "expected X, got Y". */
-void yr_describe(const loader *ld, uint32_t node, char *buf, size_t size)
+/* How a node of `t` looks, for "expected X, got Y". */
+void yr_describe_node(const yt_tree *t, uint32_t node, char *buf, size_t size)
 {
-    const yt_node *n = yt_at(ld->t, node);
+    const yt_node *n = yt_at(t, node);
     const char *s;
     char text[128];
     if (n->type == YT_MAP) {
@@ -79,17 +79,22 @@ void yr_describe(const loader *ld, uint32_t node, char *buf, size_t size)
         snprintf(buf, size, "a list");
         return;
     }
-    if (yt_is_null(ld->t, node)) {
+    if (yt_is_null(t, node)) {
         snprintf(buf, size, "null");
         return;
     }
-    s = yt_str(ld->t, node);
+    s = yt_str(t, node);
     yt_escape(text, sizeof text, s, 40);
     snprintf(buf, size, "\"%s\"", text);
     if (!n->plain) {
         size_t used = strlen(buf);
         snprintf(buf + used, size - used, n->tagged ? " (tagged as a string)" : " (quoted, so a string)");
     }
+}
+
+void yr_describe(const loader *ld, uint32_t node, char *buf, size_t size)
+{
+    yr_describe_node(ld->t, node, buf, size);
 }
 
 int yr_wrong_type(const loader *ld, uint32_t node, const ypath *path, const char *want)
@@ -106,7 +111,7 @@ int yr_is_scalar(const loader *ld, uint32_t node)
     return yt_at(ld->t, node)->type == YT_SCALAR;
 }
 
-static int is_nonfinite_word(const char *s)
+int yr_nonfinite_word(const char *s)
 {
     static const char *const words[] = {".inf", ".Inf", ".INF", ".nan", ".NaN", ".NAN"};
     size_t i;
@@ -169,7 +174,7 @@ int yr_number(const loader *ld, uint32_t node, const ypath *path, double *out)
     if (!yr_is_scalar(ld, node) || !yt_at(ld->t, node)->plain || yt_is_null(ld->t, node))
         return yr_wrong_type(ld, node, path, "a number");
     s = yt_str(ld->t, node);
-    if (is_nonfinite_word(s))
+    if (yr_nonfinite_word(s))
         return FAIL(ld, node, path, "must be a finite number, got %s", s);
     if (!yt_is_decimal(s))
         return yr_wrong_type(ld, node, path, "a number");
@@ -368,6 +373,12 @@ static const char *season_word(int i)
 }
 const wordset YR_SEASONS = {"season", CURTAIL_NSEASONS, season_word, NULL};
 
+static const char *truck_word(int i)
+{
+    return curtail_truck_class_name((curtail_truck_class)i);
+}
+const wordset YR_TRUCK_CLASSES = {"truck class", CURTAIL_NTRUCK_CLASSES, truck_word, NULL};
+
 int yr_word_index(const wordset *ws, const char *s)
 {
     int i;
@@ -381,7 +392,7 @@ int yr_word_index(const wordset *ws, const char *s)
     return -1;
 }
 
-static void word_list(const wordset *ws, char *buf, size_t size)
+void yr_word_list(const wordset *ws, char *buf, size_t size)
 {
     int i;
     size_t len;
@@ -395,7 +406,7 @@ static void word_list(const wordset *ws, char *buf, size_t size)
 int yr_unknown_word(const loader *ld, uint32_t node, const ypath *path, const wordset *ws)
 {
     char words[256], got[192];
-    word_list(ws, words, sizeof words);
+    yr_word_list(ws, words, sizeof words);
     yr_describe(ld, node, got, sizeof got);
     return FAIL(ld, node, path, "unknown %s %s, expected one of: %s", ws->what, got, words);
 }

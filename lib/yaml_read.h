@@ -47,7 +47,8 @@ void yr_fail_at(const loader *ld, cu_pos pos, const ypath *path, const char *fmt
 /* Report an input error at `node`; the expression's value is CURTAIL_EINPUT. */
 #define FAIL(ld, node, path, ...) \
     (yr_fail_at((ld), yt_pos((ld)->t, (node)), (path), __VA_ARGS__), CURTAIL_EINPUT)
-/* How a node looks, for "expected X, got Y". */
+/* How a node looks, for "expected X, got Y" (yr_describe_node: of any tree). */
+void yr_describe_node(const yt_tree *t, uint32_t node, char *buf, size_t size);
 void yr_describe(const loader *ld, uint32_t node, char *buf, size_t size);
 int yr_wrong_type(const loader *ld, uint32_t node, const ypath *path, const char *want);
 /* The position of a value node, or none for -1 (an absent key). */
@@ -59,6 +60,8 @@ static inline cu_pos yr_pos_of(const loader *ld, int64_t node)
 
 /* ---- scalars ---- */
 int yr_is_scalar(const loader *ld, uint32_t node);
+/* .inf, -.Inf, .nan and the like: 1, else 0. */
+int yr_nonfinite_word(const char *s);
 /* A finite YAML 1.2 core-schema number (plain, never quoted). */
 int yr_number(const loader *ld, uint32_t node, const ypath *path, double *out);
 /* 1 true, 0 false, -1 not a core-schema boolean. */
@@ -88,7 +91,10 @@ extern const wordset YR_QUENCHINGS;
 extern const wordset YR_LANGS;
 extern const wordset YR_BASES; /* listed, totals */
 extern const wordset YR_SEASONS; /* heating, ozone, other */
+extern const wordset YR_TRUCK_CLASSES;
 int yr_word_index(const wordset *ws, const char *s);
+/* "w0, w1, ...": the words of ws, for "expected one of: ..." */
+void yr_word_list(const wordset *ws, char *buf, size_t size);
 int yr_unknown_word(const loader *ld, uint32_t node, const ypath *path, const wordset *ws);
 int yr_word(const loader *ld, uint32_t node, const ypath *path, const wordset *ws, int *out);
 /* A list of words (or, with `single`, one word) as a bit mask. */
