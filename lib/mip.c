@@ -335,24 +335,6 @@ static double weighted(const cu_model *m, const double *y)
     return z;
 }
 
-/* Does y meet every met target of m to 1e-9 relative? */
-static int meets_targets(const cu_model *m, const double *y)
-{
-    size_t gi;
-    int p, L;
-    for (L = 0; L < CU_NL; L++)
-        for (p = 0; p < CU_NP; p++) {
-            double got = 0.0;
-            if (!(m->Q[p][L] > 0) || m->unmet[p][L])
-                continue;
-            for (gi = 0; gi < m->g->ngroups; gi++)
-                got += m->g->E[gi * CU_NP + p] * y[gi * CU_NL + L];
-            if (got < m->rhs[p][L] * (1 - 1e-9))
-                return 0;
-        }
-    return 1;
-}
-
 /* A better first incumbent than the rounded point: its stepped cuts fixed,
  * the continuous groups solved again (the structured LP). The rounded point
  * stays when that fails or misses a target. */
@@ -383,7 +365,7 @@ static void dive(cu_model *m, const cu_solve_ctl *ctl, double *start)
             for (L = 1; L < CU_NL; L++)
                 if (y2[gi * CU_NL + L] < y2[gi * CU_NL + L - 1])
                     ok = 0;
-        if (ok && meets_targets(m, y2) && weighted(m, y2) < weighted(m, start))
+        if (ok && cu_model_rows_met(m, y2, 1e-9) && weighted(m, y2) < weighted(m, start))
             memcpy(start, y2, nn * sizeof *y2);
     }
     cu_free(m->mem, save);

@@ -180,6 +180,23 @@ int cu_model_coupling(const cu_model *m, cu_coupling *rows)
     return n;
 }
 
+int cu_model_rows_met(const cu_model *m, const double *y, double rel)
+{
+    size_t gi;
+    int p, L;
+    for (L = 0; L < CU_NL; L++)
+        for (p = 0; p < CU_NP; p++) {
+            double got = 0.0;
+            if (!(m->Q[p][L] > 0) || m->unmet[p][L])
+                continue;
+            for (gi = 0; gi < m->g->ngroups; gi++)
+                got += m->g->E[gi * CU_NP + p] * y[gi * CU_NL + L];
+            if (got < m->rhs[p][L] * (1 - rel))
+                return 0;
+        }
+    return 1;
+}
+
 /* Unmet (p, L): every group emitting p cuts as deep as it can at L. */
 static void fix_unmet(cu_model *m)
 {

@@ -71,6 +71,10 @@ static inline double cu_coupling_reach(const cu_model *m, const cu_coupling *r, 
 /* The coupling rows the solve sees (target rows level by level in pollutant
  * order, then combined rows): how many, into rows[CU_MAX_COUPLING]. */
 int cu_model_coupling(const cu_model *m, cu_coupling *rows);
+/* Does y (cuts per group and level) reach every row cu_model_coupling gives
+ * (met targets and met combined rows, credits and the mobile reduction off
+ * their right-hand sides) to rel relative? */
+int cu_model_rows_met(const cu_model *m, const double *y, double rel);
 
 int cu_model_build(const curtail_scenario *s, cu_model *m, curtail_error *err);
 void cu_model_free(cu_model *m);
