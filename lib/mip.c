@@ -337,7 +337,8 @@ static double weighted(const cu_model *m, const double *y)
 
 /* A better first incumbent than the rounded point: its stepped cuts fixed,
  * the continuous groups solved again (the structured LP). The rounded point
- * stays when that fails or misses a target. */
+ * stays when that fails or misses a row the solve sees, a met target or a
+ * met combined row (cu_model_rows_met). */
 static void dive(cu_model *m, const cu_solve_ctl *ctl, double *start)
 {
     size_t gi, n = m->g->ngroups, nn = n * CU_NL;

@@ -182,18 +182,11 @@ int cu_model_coupling(const cu_model *m, cu_coupling *rows)
 
 int cu_model_rows_met(const cu_model *m, const double *y, double rel)
 {
-    size_t gi;
-    int p, L;
-    for (L = 0; L < CU_NL; L++)
-        for (p = 0; p < CU_NP; p++) {
-            double got = 0.0;
-            if (!(m->Q[p][L] > 0) || m->unmet[p][L])
-                continue;
-            for (gi = 0; gi < m->g->ngroups; gi++)
-                got += m->g->E[gi * CU_NP + p] * y[gi * CU_NL + L];
-            if (got < m->rhs[p][L] * (1 - rel))
-                return 0;
-        }
+    cu_coupling row[CU_MAX_COUPLING];
+    int r, nrow = cu_model_coupling(m, row);
+    for (r = 0; r < nrow; r++)
+        if (cu_coupling_reach(m, &row[r], y) < row[r].rhs * (1 - rel))
+            return 0;
     return 1;
 }
 
@@ -674,8 +667,7 @@ static void polish(const cu_model *m, double *y)
 static int solution_holds(const cu_model *m, const double *y)
 {
     size_t gi, n = m->g->ngroups;
-    cu_coupling row[CU_MAX_COUPLING];
-    int L, r, nrow;
+    int L;
     for (gi = 0; gi < n; gi++) {
         const double *v = &y[gi * CU_NL];
         for (L = 0; L < CU_NL; L++)
@@ -683,11 +675,7 @@ static int solution_holds(const cu_model *m, const double *y)
                 v[L] > m->ymax[gi * CU_NL + L] || (L > 0 && v[L] < v[L - 1]))
                 return 0;
     }
-    nrow = cu_model_coupling(m, row);
-    for (r = 0; r < nrow; r++)
-        if (cu_coupling_reach(m, &row[r], y) < row[r].rhs * (1 - 1e-12))
-            return 0;
-    return 1;
+    return cu_model_rows_met(m, y, 1e-12);
 }
 
 static int solve_checked(cu_model *m, int method, const cu_solve_ctl *ctl, const cu_warm *win,

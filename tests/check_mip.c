@@ -6,6 +6,7 @@
  * with both methods and on each engine of the build (Clp's MIP goes to GLPK).
  */
 #include "curtail.h"
+#include "plan_model.h" /* cu_model_rows_met, white-box */
 #include "testutil.h"
 
 #include <check.h>
@@ -295,6 +296,115 @@ START_TEST(unmet_with_steps)
 }
 END_TEST
 
+/* ---- a combined target with a stepped unit ----------------------------------------------- */
+
+/* kiln: 4 lines, SO2 1.0 kg/t, 10 yuan/t, grade C: 20 weighted yuan per kg
+ * SO2, loads 0, 0.25, ..., 1; other: continuous, NOx 1.0, 30 yuan/t: 60 per
+ * kg NOx. Baselines SO2 100, NOx 100 kg/d. Red only: NOx 0.1 (10 kg) and
+ * SO2/100 + NOx/100 >= 0.5 less the SO2 credit 10/100, i.e. >= 0.4 (40 kg of
+ * the two together; the rest of the model counts the credit the same way).
+ *   LP:  NOx 10 kg (600) + SO2 30 kg (600) = 1200; kiln 0.7, other 0.9
+ *   MIP: kiln 0.75 (25 kg, 500) + NOx 15 kg (900)   = 1400
+ *        kiln 0.5  (50 kg, 1000) + NOx 10 kg (600)   = 1600 (the rounded point)
+ *        kiln 1 or 0: 0 + 40 kg NOx 2400, 100 kg 2000 + 600
+ * The fixed-loads LP: the combined row binds (NOx 15 > 10), its price 60 per
+ * kg x 100 = 6000 per 1.0 of the ratio sum, NOx's 0. glpsol --lp and
+ * --freemps on `curtail export` of this file: INTEGER OPTIMAL 1400 (y_g0_R
+ * 0.25, y_g1_R 0.15, k_g0_R 3). */
+static const char COMBINED[] = "curtail: 1\n"
+                               "builtin_policy: false\n"
+                               "targets:\n"
+                               "  ratios: {yellow: {}, orange: {}, red: {NOx: 0.1}}\n"
+                               "  credits_kgpd: {red: {SO2: 10}}\n"
+                               "  combined:\n"
+                               "    - {pollutants: [SO2, NOx], levels: [red], ratio: 0.5}\n"
+                               "enterprises:\n"
+                               "  - id: kiln\n"
+                               "    industry: other\n"
+                               "    grade: C\n"
+                               "    units:\n"
+                               "      - {id: line, kind: other, capacity: 100, value: 10, ef: {SO2: "
+                               "1.0}, lines: 4}\n"
+                               "  - id: other\n"
+                               "    industry: other\n"
+                               "    grade: C\n"
+                               "    units:\n"
+                               "      - {id: line, kind: other, capacity: 100, value: 30, ef: {NOx: "
+                               "1.0}}\n";
+
+START_TEST(combined_with_steps)
+{
+    curtail_scenario *s = load(COMBINED);
+    curtail_mip_info mi;
+    int m, L;
+    for (m = 0; m < TU_NCONFIGS; m++) {
+        curtail_result *r = tu_solve_config(s, m);
+        curtail_combined_result cr;
+        ck_assert_int_eq(curtail_result_status(r), CURTAIL_OPTIMAL);
+        ASSERT_NEAR(curtail_result_objective(r), 1400.0);
+        for (L = CURTAIL_YELLOW; L < CURTAIL_RED; L++) {
+            ck_assert_double_eq(load_of(r, L, 0), 1.0);
+            ASSERT_NEAR(load_of(r, L, 1), 1.0);
+        }
+        ck_assert_double_eq(load_of(r, CURTAIL_RED, 0), 0.75);
+        ASSERT_NEAR(load_of(r, CURTAIL_RED, 1), 0.85);
+        ASSERT_NEAR(price(r, CURTAIL_RED, CURTAIL_NOX), 0.0);
+        ck_assert_uint_eq(curtail_result_combined_count(r), 1);
+        ck_assert_int_eq(curtail_result_combined(r, 0, &cr, NULL), CURTAIL_OK);
+        ck_assert_int_eq(cr.level, CURTAIL_RED);
+        ck_assert_double_eq(cr.ratio, 0.5);
+        ASSERT_NEAR(cr.credit, 0.1);
+        ASSERT_NEAR(cr.required, 0.4);
+        ASSERT_NEAR(cr.achieved, 0.4);
+        ck_assert_double_eq(cr.shortfall, 0.0);
+        ASSERT_NEAR(cr.shadow_price, 6000.0);
+        ck_assert_int_eq(curtail_result_mip(r, &mi, NULL), CURTAIL_OK);
+        ck_assert_int_eq(mi.status, 1);
+        ck_assert_uint_eq(mi.stepped_groups, 1);
+        ck_assert_double_eq(mi.gap, 0.0);
+        ASSERT_NEAR(mi.bound, 1400.0);
+        ASSERT_NEAR(mi.lp_bound, 1200.0);
+        curtail_result_free(r);
+    }
+    curtail_scenario_free(s);
+}
+END_TEST
+
+/* The check an incumbent candidate passes in mip.c (the dive's point must
+ * meet it to replace the rounded one): the combined row counts, with the
+ * credit off its right-hand side. Cuts in units of the base load, group 0
+ * the kiln, group 1 the other line; yellow and orange cut nothing. */
+START_TEST(incumbent_meets_combined_row)
+{
+    curtail_scenario *s = load(COMBINED);
+    cu_model mod;
+    double y[2 * CU_NL];
+    ck_assert_int_eq(curtail_scenario_check(s, NULL), CURTAIL_OK);
+    ck_assert_int_eq(cu_model_build(s, &mod, NULL), CURTAIL_OK);
+    ck_assert_uint_eq(mod.g->ngroups, 2);
+    ck_assert_int_eq(mod.ncrow, 1);
+    ASSERT_NEAR(mod.crow[0].rhs, 0.4);
+    memset(y, 0, sizeof y);
+    /* kiln 0.75, other 0.9: NOx 10 kg met, the sum 0.25 + 0.1 = 0.35 < 0.4 —
+     * cheaper (1100) than the rounded point (1600), and infeasible */
+    y[0 * CU_NL + CURTAIL_RED] = 0.25;
+    y[1 * CU_NL + CURTAIL_RED] = 0.1;
+    ck_assert_int_eq(cu_model_rows_met(&mod, y, 1e-9), 0);
+    /* the optimum: 0.25 + 0.15 = 0.4 exactly (0.5 without the credit) */
+    y[1 * CU_NL + CURTAIL_RED] = 0.15;
+    ck_assert_int_eq(cu_model_rows_met(&mod, y, 1e-9), 1);
+    /* the rounded point: kiln 0.5, other 0.9 */
+    y[0 * CU_NL + CURTAIL_RED] = 0.5;
+    y[1 * CU_NL + CURTAIL_RED] = 0.1;
+    ck_assert_int_eq(cu_model_rows_met(&mod, y, 1e-9), 1);
+    /* the sum met (0.55), NOx not (5 kg) */
+    y[1 * CU_NL + CURTAIL_RED] = 0.05;
+    ck_assert_int_eq(cu_model_rows_met(&mod, y, 1e-9), 0);
+    cu_model_free(&mod);
+    curtail_scenario_free(s);
+}
+END_TEST
+
 /* ---- export --------------------------------------------------------------------------------- */
 
 static char *export_text(const curtail_scenario *s, curtail_lp_format format)
@@ -417,6 +527,8 @@ static Suite *mip_suite(void)
     tcase_add_test(tc, min_load_step);
     tcase_add_test(tc, nesting_and_followers);
     tcase_add_test(tc, unmet_with_steps);
+    tcase_add_test(tc, combined_with_steps);
+    tcase_add_test(tc, incumbent_meets_combined_row);
     tcase_add_test(tc, export_markers);
     tcase_add_test(tc, export_bytes);
     tcase_add_test(tc, no_steps_no_mip);
