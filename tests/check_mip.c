@@ -298,43 +298,24 @@ END_TEST
 
 /* ---- a combined target with a stepped unit ----------------------------------------------- */
 
-/* kiln: 4 lines, SO2 1.0 kg/t, 10 yuan/t, grade C: 20 weighted yuan per kg
- * SO2, loads 0, 0.25, ..., 1; other: continuous, NOx 1.0, 30 yuan/t: 60 per
- * kg NOx. Baselines SO2 100, NOx 100 kg/d. Red only: NOx 0.1 (10 kg) and
+/* tests/data/crosscheck/combined_steps.yaml. kiln: 4 lines, SO2 1.0 kg/t,
+ * 10 yuan/t, grade C: 20 weighted yuan per kg SO2, loads 0, 0.25, ..., 1;
+ * other: continuous, NOx 1.0, 30 yuan/t: 60 per kg NOx. Baselines SO2 100, NOx 100 kg/d. Red only: NOx 0.1 (10 kg) and
  * SO2/100 + NOx/100 >= 0.5 less the SO2 credit 10/100, i.e. >= 0.4 (40 kg of
  * the two together; the rest of the model counts the credit the same way).
  *   LP:  NOx 10 kg (600) + SO2 30 kg (600) = 1200; kiln 0.7, other 0.9
  *   MIP: kiln 0.75 (25 kg, 500) + NOx 15 kg (900)   = 1400
  *        kiln 0.5  (50 kg, 1000) + NOx 10 kg (600)   = 1600 (the rounded point)
- *        kiln 1 or 0: 0 + 40 kg NOx 2400, 100 kg 2000 + 600
+ *        kiln 1: NOx 40 kg 2400;  kiln 0: 2000 + NOx 10 kg 600 = 2600
  * The fixed-loads LP: the combined row binds (NOx 15 > 10), its price 60 per
  * kg x 100 = 6000 per 1.0 of the ratio sum, NOx's 0. glpsol --lp and
- * --freemps on `curtail export` of this file: INTEGER OPTIMAL 1400 (y_g0_R
- * 0.25, y_g1_R 0.15, k_g0_R 3). */
-static const char COMBINED[] = "curtail: 1\n"
-                               "builtin_policy: false\n"
-                               "targets:\n"
-                               "  ratios: {yellow: {}, orange: {}, red: {NOx: 0.1}}\n"
-                               "  credits_kgpd: {red: {SO2: 10}}\n"
-                               "  combined:\n"
-                               "    - {pollutants: [SO2, NOx], levels: [red], ratio: 0.5}\n"
-                               "enterprises:\n"
-                               "  - id: kiln\n"
-                               "    industry: other\n"
-                               "    grade: C\n"
-                               "    units:\n"
-                               "      - {id: line, kind: other, capacity: 100, value: 10, ef: {SO2: "
-                               "1.0}, lines: 4}\n"
-                               "  - id: other\n"
-                               "    industry: other\n"
-                               "    grade: C\n"
-                               "    units:\n"
-                               "      - {id: line, kind: other, capacity: 100, value: 30, ef: {NOx: "
-                               "1.0}}\n";
+ * --freemps on `curtail export` of the file: INTEGER OPTIMAL 1400 (y_g0_R
+ * 0.25, y_g1_R 0.15, k_g0_R 3); tests/crosscheck.sh solves it again. */
+#define COMBINED CURTAIL_TEST_DATA "/crosscheck/combined_steps.yaml"
 
 START_TEST(combined_with_steps)
 {
-    curtail_scenario *s = load(COMBINED);
+    curtail_scenario *s = tu_load_file(COMBINED);
     curtail_mip_info mi;
     int m, L;
     for (m = 0; m < TU_NCONFIGS; m++) {
@@ -376,7 +357,7 @@ END_TEST
  * the kiln, group 1 the other line; yellow and orange cut nothing. */
 START_TEST(incumbent_meets_combined_row)
 {
-    curtail_scenario *s = load(COMBINED);
+    curtail_scenario *s = tu_load_file(COMBINED);
     cu_model mod;
     double y[2 * CU_NL];
     ck_assert_int_eq(curtail_scenario_check(s, NULL), CURTAIL_OK);
