@@ -27,9 +27,10 @@
  *
  * The solve: the exact LP first (plan.c), its optimum the MIP's lower bound;
  * from it an integer point by rounding each stepped load down to X (more
- * cut: every target stays met) level by level from yellow, each level at most
- * the milder one's (nesting holds: lo rises towards yellow), the continuous
- * groups then solved again with those loads fixed; then GLPK's branch-and-cut
+ * cut: every target and combined row stays met) level by level from yellow,
+ * each level at most the milder one's (nesting holds: lo rises towards
+ * yellow), the continuous groups then solved again with those loads fixed
+ * (kept only if that point meets every row too); then GLPK's branch-and-cut
  * (its MIP presolver on) on the whole MIP after phase 1's fixing. The point
  * is the plan when the time limit comes before GLPK's first integer
  * solution. The stepped loads GLPK returns are fixed and the LP solved again
