@@ -5,7 +5,6 @@
 #define _POSIX_C_SOURCE 200809L /* unlink, stat */
 #include "cli.h"
 
-#include <errno.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -90,7 +89,7 @@ int cli_load(const char *file, curtail_scenario **s)
 
 static int cmd_validate(int argc, char **argv)
 {
-    static const option_set allowed = {0, 0, 1, 0, 0, 0, 0, 1, 0, 0};
+    static const option_set allowed = {0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0};
     curtail_scenario *s = NULL;
     curtail_lang lang = CURTAIL_LANG_DEFAULT;
     size_t ne, nu;
@@ -111,12 +110,7 @@ static int cmd_validate(int argc, char **argv)
     printf(": ok (%zu enterprise%s, %zu unit%s)\n", ne, ne == 1 ? "" : "s", nu,
            nu == 1 ? "" : "s");
     curtail_scenario_free(s);
-    if (fflush(stdout) != 0) {
-        fprintf(stderr, "curtail: error: cannot write to standard output: %s\n",
-                strerror(errno));
-        return CLI_IO;
-    }
-    return CLI_OK;
+    return cli_flush_stdout();
 }
 
 /* The targets.combined rows short of their ratio (review P2-8), after `any`
@@ -145,7 +139,7 @@ static void print_unmet_combined(const curtail_result *r, int any)
 
 /* One line naming each level and pollutant short of its target, then each
  * combined row short of its ratio. */
-void cli_print_unmet(const curtail_result *r)
+static void print_unmet_levels(const curtail_result *r)
 {
     int level, p, any = 0;
     fputs("curtail: targets not met", stderr);
@@ -190,10 +184,30 @@ static void print_unmet_segments(const curtail_result *r)
     fputs("\n", stderr);
 }
 
+/* After a solved result is written: a note when the time limit stopped the
+ * MIP of whole production lines (issue 10), the line of the targets not met
+ * (per segment for a schedule), and the exit code, CLI_UNMET or CLI_OK. */
+int cli_result_exit(const curtail_result *r, int segments)
+{
+    curtail_mip_info mi;
+    if (curtail_result_mip(r, &mi, NULL) == CURTAIL_OK && mi.status == 2)
+        fprintf(stderr,
+                "curtail: the time limit stopped the MIP of whole production lines: the "
+                "best integer plan found, within %.4g%% of the optimum (proven gap)\n",
+                mi.gap * 100.0);
+    if (curtail_result_status(r) != CURTAIL_TARGETS_UNMET)
+        return CLI_OK;
+    if (segments)
+        print_unmet_segments(r);
+    else
+        print_unmet_levels(r);
+    return CLI_UNMET;
+}
+
 /* `plan` and `schedule`: the same options, the same exit codes. */
 static int cmd_solve(int argc, char **argv, int schedule)
 {
-    const option_set allowed = {1, 1, 1, 0, 1, 1, 1, 1, !schedule, 0};
+    const option_set allowed = {1, 1, 1, 0, 1, 1, 1, 1, !schedule, 0, 0};
     const char *name = schedule ? "schedule" : "plan";
     curtail_write_options wo = CURTAIL_WRITE_OPTIONS_INIT;
     curtail_plan_options po = CURTAIL_PLAN_OPTIONS_INIT;
@@ -252,24 +266,7 @@ static int cmd_solve(int argc, char **argv, int schedule)
         rc = report_error(rc, &err);
         goto done;
     }
-    {
-        /* whole-line steps: a MIP the time limit stopped says so (issue 10) */
-        curtail_mip_info mi;
-        if (curtail_result_mip(r, &mi, NULL) == CURTAIL_OK && mi.status == 2)
-            fprintf(stderr,
-                    "curtail: the time limit stopped the MIP of whole production lines: the "
-                    "best integer plan found, within %.4g%% of the optimum (proven gap)\n",
-                    mi.gap * 100.0);
-    }
-    if (curtail_result_status(r) == CURTAIL_TARGETS_UNMET) {
-        if (schedule)
-            print_unmet_segments(r);
-        else
-            cli_print_unmet(r);
-        rc = CLI_UNMET;
-    } else {
-        rc = CLI_OK;
-    }
+    rc = cli_result_exit(r, schedule);
 done:
     curtail_result_free(r);
     curtail_scenario_free(s);
@@ -278,7 +275,7 @@ done:
 
 static int cmd_export(int argc, char **argv)
 {
-    static const option_set allowed = {1, 1, 0, 1, 0, 1, 0, 1, 0, 0};
+    static const option_set allowed = {1, 1, 0, 1, 0, 1, 0, 1, 0, 0, 0};
     curtail_export_options eo = CURTAIL_EXPORT_OPTIONS_INIT;
     curtail_plan_options po = CURTAIL_PLAN_OPTIONS_INIT;
     curtail_scenario *s = NULL;
@@ -311,17 +308,13 @@ static int cmd_export(int argc, char **argv)
 
 static int cmd_policy(int argc, char **argv)
 {
-    static const option_set allowed = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    static const option_set allowed = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
     args a;
     int rc = command_args(argc, argv, allowed, "policy", 0, &a);
     if (rc >= 0)
         return rc;
-    if (fputs(curtail_policy_default_yaml(), stdout) < 0 || fflush(stdout) != 0) {
-        fprintf(stderr, "curtail: error: cannot write to standard output: %s\n",
-                strerror(errno));
-        return CLI_IO;
-    }
-    return CLI_OK;
+    fputs(curtail_policy_default_yaml(), stdout);
+    return cli_flush_stdout();
 }
 
 int main(int argc, char **argv)
@@ -335,13 +328,13 @@ int main(int argc, char **argv)
     catch_signals();
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         print_help();
-        return fflush(stdout) == 0 ? CLI_OK : CLI_IO;
+        return cli_flush_stdout();
     }
     if (strcmp(cmd, "--version") == 0) {
         char line[512];
         curtail_version_info(line, sizeof line);
         printf("%s\n", line);
-        return fflush(stdout) == 0 ? CLI_OK : CLI_IO;
+        return cli_flush_stdout();
     }
     if (strcmp(cmd, "validate") == 0)
         return cmd_validate(argc, argv);
