@@ -6,6 +6,7 @@
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,34 +34,77 @@ static int is_option(const char *a, const char *name)
     return strncmp(a, name, n) == 0 && (a[n] == '\0' || a[n] == '=');
 }
 
-/* "unknown option", with the nearest option the command takes. */
+/* The options of the commands: the name ("--name" takes "--name V" and
+ * "--name=V"; "-o", "-j" the next argument), whether the command takes it
+ * (a field of option_set), and where it goes (a field of args: a string,
+ * or an int set to 1 for an option without a value; --set appends). */
+typedef struct option_spec {
+    const char *name;
+    size_t allowed; /* offsetof(option_set, ...) */
+    size_t slot;    /* offsetof(args, ...) */
+    int flag;       /* takes no value */
+} option_spec;
+
+#define VALUE(name, allow, field) {name, offsetof(option_set, allow), offsetof(args, field), 0}
+#define FLAG(name, allow, field) {name, offsetof(option_set, allow), offsetof(args, field), 1}
+static const option_spec specs[] = {
+    VALUE("-o", output, output),
+    VALUE("--output", output, output),
+    VALUE("--format", format, format),
+    VALUE("--lang", lang, lang),
+    VALUE("--level", level, level),
+    FLAG("--bom", bom, bom),
+    VALUE("--solver", solver, solver),
+    VALUE("--time-limit", time_limit, time_limit),
+    VALUE("--max-warnings", warnings, max_warnings),
+    FLAG("-q", warnings, quiet),
+    FLAG("--quiet", warnings, quiet),
+    FLAG("--public", public_version, public_version),
+    VALUE("--enterprise", enterprise, enterprise),
+    VALUE("--set", sweep, sets),
+    VALUE("--curve", sweep, curve),
+    VALUE("-j", sweep, jobs),
+    VALUE("--shard", sweep, shard),
+    FLAG("--no-variants", sweep, no_variants),
+    FLAG("--cold", sweep, cold),
+};
+#undef VALUE
+#undef FLAG
+#define NSPECS (sizeof specs / sizeof specs[0])
+
+static int takes(option_set allowed, const option_spec *o)
+{
+    return *(const int *)(const void *)((const char *)&allowed + o->allowed);
+}
+
+/* "unknown option", with the nearest long option the command takes. */
 static int unknown_option(const char *a, option_set allowed)
 {
-    const char *names[] = {"--help",
-                           allowed.output ? "--output" : NULL,
-                           allowed.format ? "--format" : NULL,
-                           allowed.lang ? "--lang" : NULL,
-                           allowed.level ? "--level" : NULL,
-                           allowed.bom ? "--bom" : NULL,
-                           allowed.solver ? "--solver" : NULL,
-                           allowed.time_limit ? "--time-limit" : NULL,
-                           allowed.warnings ? "--max-warnings" : NULL,
-                           allowed.warnings ? "--quiet" : NULL,
-                           allowed.public_version ? "--public" : NULL,
-                           allowed.enterprise ? "--enterprise" : NULL,
-                           allowed.sweep ? "--set" : NULL,
-                           allowed.sweep ? "--curve" : NULL,
-                           allowed.sweep ? "--shard" : NULL,
-                           allowed.sweep ? "--no-variants" : NULL,
-                           allowed.sweep ? "--cold" : NULL};
+    const char *names[NSPECS + 1] = {"--help"};
     char name[64];
     const char *eq = strchr(a, '=');
-    size_t n = eq ? (size_t)(eq - a) : strlen(a);
+    size_t n = eq ? (size_t)(eq - a) : strlen(a), i;
+    for (i = 0; i < NSPECS; i++)
+        if (takes(allowed, &specs[i]) && specs[i].name[1] == '-')
+            names[i + 1] = specs[i].name;
     if (n >= sizeof name)
         n = sizeof name - 1;
     memcpy(name, a, n);
     name[n] = '\0';
     return usage_error_hint("unknown option '%s'", a, NEAREST(name, names));
+}
+
+/* The option of the command that argument `a` is, or NULL. */
+static const option_spec *find_option(const char *a, option_set allowed)
+{
+    size_t i;
+    for (i = 0; i < NSPECS; i++) {
+        const option_spec *o = &specs[i];
+        int long_value = !o->flag && o->name[1] == '-';
+        if (takes(allowed, o) && (long_value ? is_option(a, o->name) : strcmp(a, o->name) == 0))
+            return o;
+    }
+    return NULL;
 }
 
 /* Parse argv[2..] of a command. Returns -1 when fine, else an exit code. */
@@ -71,9 +115,9 @@ static int parse_args(int argc, char **argv, option_set allowed, args *out)
     if (allowed.sweep && !(out->sets = calloc((size_t)argc, sizeof *out->sets)))
         return CLI_INTERNAL;
     for (i = 2; i < argc; i++) {
-        const char *a = argv[i];
-        const char **slot = NULL;
-        const char *name = NULL;
+        const char *a = argv[i], *v;
+        const option_spec *o;
+        char *slot;
         if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
             if (out->file)
                 return usage_error("unexpected argument '%s'", a);
@@ -88,65 +132,21 @@ static int parse_args(int argc, char **argv, option_set allowed, args *out)
             out->help = 1;
             continue;
         }
-        if (allowed.output && (strcmp(a, "-o") == 0 || is_option(a, "--output"))) {
-            slot = &out->output;
-            name = strcmp(a, "-o") == 0 ? "-o" : "--output";
-        } else if (allowed.format && is_option(a, "--format")) {
-            slot = &out->format;
-            name = "--format";
-        } else if (allowed.lang && is_option(a, "--lang")) {
-            slot = &out->lang;
-            name = "--lang";
-        } else if (allowed.level && is_option(a, "--level")) {
-            slot = &out->level;
-            name = "--level";
-        } else if (allowed.solver && is_option(a, "--solver")) {
-            slot = &out->solver;
-            name = "--solver";
-        } else if (allowed.time_limit && is_option(a, "--time-limit")) {
-            slot = &out->time_limit;
-            name = "--time-limit";
-        } else if (allowed.warnings && is_option(a, "--max-warnings")) {
-            slot = &out->max_warnings;
-            name = "--max-warnings";
-        } else if (allowed.warnings && (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0)) {
-            out->quiet = 1;
-            continue;
-        } else if (allowed.bom && strcmp(a, "--bom") == 0) {
-            out->bom = 1;
-            continue;
-        } else if (allowed.public_version && strcmp(a, "--public") == 0) {
-            out->public_version = 1;
-            continue;
-        } else if (allowed.enterprise && is_option(a, "--enterprise")) {
-            slot = &out->enterprise;
-            name = "--enterprise";
-        } else if (allowed.sweep && is_option(a, "--set")) {
-            slot = &out->sets[out->nsets++];
-            name = "--set";
-        } else if (allowed.sweep && is_option(a, "--curve")) {
-            slot = &out->curve;
-            name = "--curve";
-        } else if (allowed.sweep && strcmp(a, "-j") == 0) {
-            slot = &out->jobs;
-            name = "-j";
-        } else if (allowed.sweep && is_option(a, "--shard")) {
-            slot = &out->shard;
-            name = "--shard";
-        } else if (allowed.sweep && strcmp(a, "--no-variants") == 0) {
-            out->no_variants = 1;
-            continue;
-        } else if (allowed.sweep && strcmp(a, "--cold") == 0) {
-            out->cold = 1;
-            continue;
-        } else {
+        if (!(o = find_option(a, allowed)))
             return unknown_option(a, allowed);
+        slot = (char *)out + o->slot;
+        if (o->flag) {
+            *(int *)(void *)slot = 1;
+            continue;
         }
-        *slot = option_value(argc, argv, &i, name, &rc);
-        if (!*slot)
+        if (!(v = option_value(argc, argv, &i, o->name, &rc)))
             return rc;
-        if (slot == &out->output && !(*slot)[0])
-            return usage_error("option %s needs a file name, got an empty one", name);
+        if (o->slot == offsetof(args, output) && !v[0])
+            return usage_error("option %s needs a file name, got an empty one", o->name);
+        if (o->slot == offsetof(args, sets))
+            out->sets[out->nsets++] = v;
+        else
+            *(const char **)(void *)slot = v;
     }
     return -1;
 }
