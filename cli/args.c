@@ -343,6 +343,7 @@ int parse_lp_format(const args *a, curtail_lp_format *out)
     return rc;
 }
 
+/* --lang: the language of the output and of the warnings on stderr. */
 int parse_lang_arg(const args *a, curtail_lang *out)
 {
     if (a->lang && curtail_lang_from_name(a->lang, out) != CURTAIL_OK) {
@@ -350,6 +351,7 @@ int parse_lang_arg(const args *a, curtail_lang *out)
         return usage_error_hint("unknown language '%s' (zh or en)", a->lang,
                                 NEAREST(a->lang, langs));
     }
+    set_warning_lang(*out);
     return -1;
 }
 

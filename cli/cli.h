@@ -105,7 +105,8 @@ int parse_format_arg(const args *a, const format_name *t, size_t n, const char *
 int parse_plan_format(const args *a, curtail_format *out);
 int parse_solve_options(const args *a, int check_available, curtail_plan_options *po);
 int parse_lp_format(const args *a, curtail_lp_format *out);
-/* --lang and --level (when given) into *out: -1 when fine, else an exit code. */
+/* --lang and --level (when given) into *out: -1 when fine, else an exit code.
+ * --lang (or *out's default) is also the language of the warnings on stderr. */
 int parse_lang_arg(const args *a, curtail_lang *out);
 int parse_level_arg(const args *a, int *out);
 
@@ -114,6 +115,10 @@ int parse_level_arg(const args *a, int *out);
 int cli_load(const char *file, curtail_scenario **s);
 /* The on_temp hook that lets a signal remove a half-written output. */
 void cli_remember_temp(const char *path, void *ctx);
+/* Solve (a schedule when `schedule`) with a progress line on a terminal,
+ * then print the solve's warnings: -1 when solved, else an exit code. */
+int cli_solve(const curtail_scenario *s, curtail_plan_options po, int schedule,
+              curtail_result **r);
 /* After the result is written: the MIP note, the targets not met (per
  * segment when `segments`), and the exit code (CLI_OK or CLI_UNMET). */
 int cli_result_exit(const curtail_result *r, int segments);

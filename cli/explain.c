@@ -62,7 +62,6 @@ int curtail_cli_explain(int argc, char **argv)
     rc = parse_lang_arg(&a, &eo.lang);
     if (rc >= 0)
         return rc;
-    set_warning_lang(eo.lang); /* the warnings' language on stderr, as plan */
     rc = parse_level_arg(&a, &eo.level);
     if (rc >= 0)
         return rc;
@@ -77,13 +76,9 @@ int curtail_cli_explain(int argc, char **argv)
         return rc;
     if (a.enterprise && (rc = check_enterprise(s, a.enterprise)) >= 0)
         goto done;
-    memset(&err, 0, sizeof err);
-    rc = curtail_plan_solve(s, &po, &r, &err);
-    if (rc != CURTAIL_OK) {
-        rc = report_error(rc, &err);
+    if ((rc = cli_solve(s, po, 0, &r)) >= 0)
         goto done;
-    }
-    print_result_warnings(r, s);
+    memset(&err, 0, sizeof err);
     eo.on_temp = cli_remember_temp;
     rc = curtail_explain_write_file(r, &eo, a.output, &err);
     if (rc != CURTAIL_OK) {

@@ -100,7 +100,6 @@ static int cmd_validate(int argc, char **argv)
     rc = parse_lang_arg(&a, &lang);
     if (rc >= 0)
         return rc;
-    set_warning_lang(lang); /* the warnings' language on stderr */
     rc = cli_load(a.file, &s);
     if (rc >= 0)
         return rc;
@@ -204,39 +203,15 @@ int cli_result_exit(const curtail_result *r, int segments)
     return CLI_UNMET;
 }
 
-/* `plan` and `schedule`: the same options, the same exit codes. */
-static int cmd_solve(int argc, char **argv, int schedule)
+/* Solve the plan of s (its schedule when `schedule`), on a terminal with a
+ * progress line; then the solve's warnings, or its error. Returns -1 when
+ * solved (*r set), else an exit code. */
+int cli_solve(const curtail_scenario *s, curtail_plan_options po, int schedule,
+              curtail_result **r)
 {
-    const option_set allowed = {1, 1, 1, 0, 1, 1, 1, 1, !schedule, 0, 0};
-    const char *name = schedule ? "schedule" : "plan";
-    curtail_write_options wo = CURTAIL_WRITE_OPTIONS_INIT;
-    curtail_plan_options po = CURTAIL_PLAN_OPTIONS_INIT;
-    curtail_scenario *s = NULL;
-    curtail_result *r = NULL;
     curtail_error err;
     progress prog;
-    args a;
-    int rc = command_args(argc, argv, allowed, name, 1, &a);
-    if (rc >= 0)
-        return rc;
-    rc = parse_plan_format(&a, &wo.format);
-    if (rc >= 0)
-        return rc;
-    rc = parse_lang_arg(&a, &wo.lang);
-    if (rc >= 0)
-        return rc;
-    set_warning_lang(wo.lang);
-    if (a.bom && wo.format != CURTAIL_FORMAT_CSV)
-        return usage_error("%s applies to --format csv only", "--bom");
-    wo.bom = a.bom;
-    wo.public_version = a.public_version;
-    rc = parse_solve_options(&a, 1, &po);
-    if (rc >= 0)
-        return rc;
-
-    rc = cli_load(a.file, &s);
-    if (rc >= 0)
-        return rc;
+    int rc;
     memset(&err, 0, sizeof err);
     progress_start(&prog, "solving");
     if (progress_wanted()) {
@@ -250,16 +225,51 @@ static int cmd_solve(int argc, char **argv, int schedule)
         so.solver = po.solver;
         so.cancel = po.cancel;
         so.cancel_ctx = po.cancel_ctx;
-        rc = curtail_schedule_solve(s, &so, &r, &err);
+        rc = curtail_schedule_solve(s, &so, r, &err);
     } else {
-        rc = curtail_plan_solve(s, &po, &r, &err);
+        rc = curtail_plan_solve(s, &po, r, &err);
     }
     progress_clear(&prog);
-    if (rc != CURTAIL_OK) {
-        rc = report_error(rc, &err);
+    if (rc != CURTAIL_OK)
+        return report_error(rc, &err);
+    print_result_warnings(*r, s);
+    return -1;
+}
+
+/* `plan` and `schedule`: the same options, the same exit codes. */
+static int cmd_solve(int argc, char **argv, int schedule)
+{
+    const option_set allowed = {1, 1, 1, 0, 1, 1, 1, 1, !schedule, 0, 0};
+    const char *name = schedule ? "schedule" : "plan";
+    curtail_write_options wo = CURTAIL_WRITE_OPTIONS_INIT;
+    curtail_plan_options po = CURTAIL_PLAN_OPTIONS_INIT;
+    curtail_scenario *s = NULL;
+    curtail_result *r = NULL;
+    curtail_error err;
+    args a;
+    int rc = command_args(argc, argv, allowed, name, 1, &a);
+    if (rc >= 0)
+        return rc;
+    rc = parse_plan_format(&a, &wo.format);
+    if (rc >= 0)
+        return rc;
+    rc = parse_lang_arg(&a, &wo.lang);
+    if (rc >= 0)
+        return rc;
+    if (a.bom && wo.format != CURTAIL_FORMAT_CSV)
+        return usage_error("%s applies to --format csv only", "--bom");
+    wo.bom = a.bom;
+    wo.public_version = a.public_version;
+    rc = parse_solve_options(&a, 1, &po);
+    if (rc >= 0)
+        return rc;
+
+    rc = cli_load(a.file, &s);
+    if (rc >= 0)
+        return rc;
+    if ((rc = cli_solve(s, po, schedule, &r)) >= 0)
         goto done;
-    }
-    print_result_warnings(r, s);
+    memset(&err, 0, sizeof err);
     wo.on_temp = cli_remember_temp;
     rc = curtail_result_write_file(r, &wo, a.output, &err);
     if (rc != CURTAIL_OK) {

@@ -121,7 +121,6 @@ int curtail_cli_sweep(int argc, char **argv)
         (rc = parse_lang_arg(&a, &wo.lang)) >= 0 || (rc = parse_split_options(&a, &so)) >= 0 ||
         (rc = parse_solve_options(&a, 1, &so.plan)) >= 0 || (rc = check_curve(&a)) >= 0)
         goto done;
-    set_warning_lang(wo.lang); /* the warnings' language on stderr, as plan */
     if ((rc = cli_load(a.file, &s)) >= 0)
         goto done;
     if ((rc = curtail_sweep_new(s, &so, &w, &err)) != CURTAIL_OK) {
