@@ -103,7 +103,8 @@ static int worst_exit_code(const curtail_sweep *w)
 
 int curtail_cli_sweep(int argc, char **argv)
 {
-    static const option_set allowed = {1, 1, 1, 0, 0, 1, 1, 1, 0, 0, 1};
+    static const option_set allowed = {.output = 1, .format = 1, .lang = 1, .solver = 1,
+                                       .time_limit = 1, .warnings = 1, .sweep = 1};
     curtail_sweep_options so = CURTAIL_SWEEP_OPTIONS_INIT;
     curtail_sweep_write_options wo = CURTAIL_SWEEP_WRITE_OPTIONS_INIT;
     curtail_scenario *s = NULL;

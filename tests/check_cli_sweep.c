@@ -148,7 +148,8 @@ START_TEST(test_sweep_usage_errors_as_plan)
                  "curtail: -j needs a number of threads from 1 to 256, got '257'\n");
     expect_usage(NULL, "sweep x.yaml --shard 3/3",
                  "curtail: --shard needs I/N with 0 <= I < N, got '3/3'\n");
-    expect_usage(NULL, "sweep x.yaml --shard 3", "curtail: --shard needs I/N (e.g. 0/4), got '3'\n");
+    expect_usage(NULL, "sweep x.yaml --shard 3",
+                 "curtail: --shard needs I/N (e.g. 0/4), got '3'\n");
     /* user text is escaped, as in plan's messages */
     expect_usage(NULL, "sweep x.yaml --format \"$(printf 'a\\nb')\"",
                  "curtail: unknown format 'a\\nb' (csv, md, jsonl, xlsx or html)\n");
@@ -326,7 +327,8 @@ START_TEST(test_sweep_own_options)
     /* a newline in --set stays on one line */
     a = run_in(dir, "sweep k.yaml --set \"$(printf 'targets.ratios.orange.NOx=0.1,\\n5')\"");
     ck_assert_int_eq(a.status, 2);
-    ck_assert_ptr_nonnull(strstr(a.err, "curtail: sweep: --set targets.ratios.orange.NOx=0.1,\\n5: "));
+    ck_assert_ptr_nonnull(
+        strstr(a.err, "curtail: sweep: --set targets.ratios.orange.NOx=0.1,\\n5: "));
     ck_assert_ptr_eq(strchr(a.err, '\n'), a.err + strlen(a.err) - 1);
     run_free(&a);
     /* help: sweep's own text, through the table of command helps */
