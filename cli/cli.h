@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cli.h — what the files of the curtail command line share with each other
- * (main.c: dispatch and the commands; help.c, ux.c, args.c, sweep.c). Of
- * the library the CLI sees curtail.h only. */
+ * (main.c: dispatch and the commands; help.c, ux.c, args.c, sweep.c,
+ * explain.c). Of the library the CLI sees curtail.h only. */
 #ifndef CURTAIL_CLI_H
 #define CURTAIL_CLI_H
 
@@ -110,7 +110,7 @@ int parse_lp_format(const args *a, curtail_lp_format *out);
 int parse_lang_arg(const args *a, curtail_lang *out);
 int parse_level_arg(const args *a, int *out);
 
-/* ---- main.c, for explain.c ---- */
+/* ---- main.c, for explain.c and sweep.c ---- */
 /* Load and check FILE, warnings printed: -1 when loaded, else an exit code. */
 int cli_load(const char *file, curtail_scenario **s);
 /* The on_temp hook that lets a signal remove a half-written output. */
