@@ -19,26 +19,9 @@
     "Usage: curtail validate|plan|schedule|sweep|explain|export|policy [FILE] [OPTIONS] (see " \
     "curtail --help)\n"
 
-static const char knapsack[] =
-    "curtail: 1\n"
-    "name: knapsack\n"
-    "builtin_policy: false\n"
-    "targets:\n"
-    "  ratios:\n"
-    "    yellow: {NOx: 0.1}\n"
-    "    orange: {NOx: 0.2}\n"
-    "    red: {NOx: 0.8}\n"
-    "enterprises:\n"
-    "  - id: alpha\n"
-    "    industry: other\n"
-    "    grade: C\n"
-    "    units:\n"
-    "      - {id: line, kind: other, capacity: 100, value: 50, ef: {NOx: 1.0}}\n"
-    "  - id: beta\n"
-    "    industry: other\n"
-    "    grade: C\n"
-    "    units:\n"
-    "      - {id: line, kind: other, capacity: 200, value: 30, min_load: 0.2, ef: {NOx: 2.0}}\n";
+/* The knapsack of tests/plan_cases; tests/data/cli: 33 warnings, an unknown key. */
+#define KNAPSACK CURTAIL_SOURCE_DIR "/tests/plan_cases/knapsack.yaml"
+#define MANY_WARNINGS CURTAIL_TEST_DATA "/cli/many_warnings.yaml"
 
 typedef struct run_result {
     int status;
@@ -77,12 +60,13 @@ static void expect_usage(const char *dir, const char *args, const char *line)
     run_free(&r);
 }
 
-static char *dir_with(const char *name, const char *text)
+/* A fresh directory holding a copy of `src` named `name`. */
+static char *dir_with(const char *name, const char *src)
 {
-    char *dir = tu_tmpdir(), path[1024];
+    char *dir = tu_tmpdir(), cmd[2048];
     ck_assert_ptr_nonnull(dir);
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    ck_assert_int_eq(tu_write_file(path, text, strlen(text)), 0);
+    snprintf(cmd, sizeof cmd, "cp '%s' '%s/%s'", src, dir, name);
+    ck_assert_int_eq(tu_run(cmd, NULL, NULL), 0);
     return dir;
 }
 
@@ -170,7 +154,7 @@ END_TEST
  * name without one is the command's default. */
 START_TEST(test_format_from_output_extension)
 {
-    char *dir = dir_with("k.yaml", knapsack);
+    char *dir = dir_with("k.yaml", KNAPSACK);
     run_result r;
     char *text, path[1200];
     /* sweep: .MD is Markdown (it was csv: the check was case-sensitive) */
@@ -214,37 +198,11 @@ START_TEST(test_format_from_output_extension)
 }
 END_TEST
 
-/* 30 small coal boilers (10..29 t/h) and 3 units without emissions, as in
- * check_cli_ux.c: 33 warnings, grouped past --max-warnings. */
-static char *many_warnings(void)
-{
-    char *text = malloc(8192), line[256], *dir;
-    int i;
-    ck_assert_ptr_nonnull(text);
-    strcpy(text, "curtail: 1\nname: many\nenterprises:\n  - id: heat\n    industry: boiler\n"
-                 "    units:\n");
-    for (i = 0; i < 30; i++) {
-        snprintf(line, sizeof line,
-                 "      - {id: b%d, kind: boiler, capacity: 100, ef: {SO2: 1}, "
-                 "boiler: {fuel: coal, steam_tph: %d}}\n",
-                 i, 10 + i % 20);
-        strcat(text, line);
-    }
-    strcat(text, "  - id: chem\n    industry: chemical\n    units:\n");
-    for (i = 0; i < 3; i++) {
-        snprintf(line, sizeof line, "      - {id: r%d, kind: reactor, capacity: 10}\n", i);
-        strcat(text, line);
-    }
-    dir = dir_with("many.yaml", text);
-    free(text);
-    return dir;
-}
-
 /* sweep's warnings are validate's and plan's, byte for byte: the first 20,
  * then one line counting them by kind (sweep printed all 33); -q none. */
 START_TEST(test_sweep_warnings_as_plan)
 {
-    char *dir = many_warnings();
+    char *dir = dir_with("many.yaml", MANY_WARNINGS);
     run_result v, w;
     const char *last;
     static const char *const cases[][2] = {
@@ -282,13 +240,7 @@ END_TEST
  * the "did you mean" note sweep did not print) and the same exit codes. */
 START_TEST(test_sweep_load_errors_as_plan)
 {
-    static const char key[] = "curtail: 1\n"
-                              "enterprises:\n"
-                              "  - id: a\n"
-                              "    industry: chemical\n"
-                              "    units:\n"
-                              "      - {id: r, kind: reactor, capacty: 5}\n";
-    char *dir = dir_with("k.yaml", key);
+    char *dir = dir_with("k.yaml", CURTAIL_TEST_DATA "/cli/unknown_key.yaml");
     run_result p = run_in(dir, "plan k.yaml"), w = run_in(dir, "sweep k.yaml");
     ck_assert_int_eq(p.status, 2);
     ck_assert_int_eq(w.status, 2);
@@ -309,7 +261,7 @@ END_TEST
  * argument is escaped on its error line like any user text. */
 START_TEST(test_sweep_own_options)
 {
-    char *dir = dir_with("k.yaml", knapsack);
+    char *dir = dir_with("k.yaml", KNAPSACK);
     run_result a, b;
     /* --set=, --shard=, -j N, --cold, --no-variants, --time-limit 1e10 (plan takes it too) */
     a = run_in(dir, "sweep k.yaml --set=targets.ratios.orange.NOx=0.1,0.4 --shard=0/1 -j 2 "
