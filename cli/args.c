@@ -4,7 +4,9 @@
 #include "cli.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -32,24 +34,59 @@ static int is_option(const char *a, const char *name)
     return strncmp(a, name, n) == 0 && (a[n] == '\0' || a[n] == '=');
 }
 
-/* "unknown option", with the nearest option the command takes. */
+/* The options of the commands: the name ("--name" takes "--name V" and
+ * "--name=V"; "-o", "-j" the next argument), whether the command takes it
+ * (a field of option_set), and where it goes (a field of args: a string,
+ * or an int set to 1 for an option without a value; --set appends). */
+typedef struct option_spec {
+    const char *name;
+    size_t allowed; /* offsetof(option_set, ...) */
+    size_t slot;    /* offsetof(args, ...) */
+    int flag;       /* takes no value */
+} option_spec;
+
+#define VALUE(name, allow, field) {name, offsetof(option_set, allow), offsetof(args, field), 0}
+#define FLAG(name, allow, field) {name, offsetof(option_set, allow), offsetof(args, field), 1}
+static const option_spec specs[] = {
+    VALUE("-o", output, output),
+    VALUE("--output", output, output),
+    VALUE("--format", format, format),
+    VALUE("--lang", lang, lang),
+    VALUE("--level", level, level),
+    FLAG("--bom", bom, bom),
+    VALUE("--solver", solver, solver),
+    VALUE("--time-limit", time_limit, time_limit),
+    VALUE("--max-warnings", warnings, max_warnings),
+    FLAG("-q", warnings, quiet),
+    FLAG("--quiet", warnings, quiet),
+    FLAG("--public", public_version, public_version),
+    VALUE("--enterprise", enterprise, enterprise),
+    VALUE("--set", sweep, sets),
+    VALUE("--curve", sweep, curve),
+    VALUE("-j", sweep, jobs),
+    VALUE("--shard", sweep, shard),
+    FLAG("--no-variants", sweep, no_variants),
+    FLAG("--cold", sweep, cold),
+};
+#undef VALUE
+#undef FLAG
+#define NSPECS (sizeof specs / sizeof specs[0])
+
+static int takes(option_set allowed, const option_spec *o)
+{
+    return *(const int *)(const void *)((const char *)&allowed + o->allowed);
+}
+
+/* "unknown option", with the nearest long option the command takes. */
 static int unknown_option(const char *a, option_set allowed)
 {
-    const char *names[] = {"--help",
-                           allowed.output ? "--output" : NULL,
-                           allowed.format ? "--format" : NULL,
-                           allowed.lang ? "--lang" : NULL,
-                           allowed.level ? "--level" : NULL,
-                           allowed.bom ? "--bom" : NULL,
-                           allowed.solver ? "--solver" : NULL,
-                           allowed.time_limit ? "--time-limit" : NULL,
-                           allowed.warnings ? "--max-warnings" : NULL,
-                           allowed.warnings ? "--quiet" : NULL,
-                           allowed.public_version ? "--public" : NULL,
-                           allowed.enterprise ? "--enterprise" : NULL};
+    const char *names[NSPECS + 1] = {"--help"};
     char name[64];
     const char *eq = strchr(a, '=');
-    size_t n = eq ? (size_t)(eq - a) : strlen(a);
+    size_t n = eq ? (size_t)(eq - a) : strlen(a), i;
+    for (i = 0; i < NSPECS; i++)
+        if (takes(allowed, &specs[i]) && specs[i].name[1] == '-')
+            names[i + 1] = specs[i].name;
     if (n >= sizeof name)
         n = sizeof name - 1;
     memcpy(name, a, n);
@@ -57,15 +94,30 @@ static int unknown_option(const char *a, option_set allowed)
     return usage_error_hint("unknown option '%s'", a, NEAREST(name, names));
 }
 
+/* The option of the command that argument `a` is, or NULL. */
+static const option_spec *find_option(const char *a, option_set allowed)
+{
+    size_t i;
+    for (i = 0; i < NSPECS; i++) {
+        const option_spec *o = &specs[i];
+        int long_value = !o->flag && o->name[1] == '-';
+        if (takes(allowed, o) && (long_value ? is_option(a, o->name) : strcmp(a, o->name) == 0))
+            return o;
+    }
+    return NULL;
+}
+
 /* Parse argv[2..] of a command. Returns -1 when fine, else an exit code. */
 static int parse_args(int argc, char **argv, option_set allowed, args *out)
 {
     int i, rc = CLI_USAGE, only_files = 0;
     memset(out, 0, sizeof *out);
+    if (allowed.sweep && !(out->sets = calloc((size_t)argc, sizeof *out->sets)))
+        return CLI_INTERNAL;
     for (i = 2; i < argc; i++) {
-        const char *a = argv[i];
-        const char **slot = NULL;
-        const char *name = NULL;
+        const char *a = argv[i], *v;
+        const option_spec *o;
+        char *slot;
         if (only_files || a[0] != '-' || strcmp(a, "-") == 0) {
             if (out->file)
                 return usage_error("unexpected argument '%s'", a);
@@ -80,55 +132,48 @@ static int parse_args(int argc, char **argv, option_set allowed, args *out)
             out->help = 1;
             continue;
         }
-        if (allowed.output && (strcmp(a, "-o") == 0 || is_option(a, "--output"))) {
-            slot = &out->output;
-            name = strcmp(a, "-o") == 0 ? "-o" : "--output";
-        } else if (allowed.format && is_option(a, "--format")) {
-            slot = &out->format;
-            name = "--format";
-        } else if (allowed.lang && is_option(a, "--lang")) {
-            slot = &out->lang;
-            name = "--lang";
-        } else if (allowed.level && is_option(a, "--level")) {
-            slot = &out->level;
-            name = "--level";
-        } else if (allowed.solver && is_option(a, "--solver")) {
-            slot = &out->solver;
-            name = "--solver";
-        } else if (allowed.time_limit && is_option(a, "--time-limit")) {
-            slot = &out->time_limit;
-            name = "--time-limit";
-        } else if (allowed.warnings && is_option(a, "--max-warnings")) {
-            slot = &out->max_warnings;
-            name = "--max-warnings";
-        } else if (allowed.warnings && (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0)) {
-            out->quiet = 1;
-            continue;
-        } else if (allowed.bom && strcmp(a, "--bom") == 0) {
-            out->bom = 1;
-            continue;
-        } else if (allowed.public_version && strcmp(a, "--public") == 0) {
-            out->public_version = 1;
-            continue;
-        } else if (allowed.enterprise && is_option(a, "--enterprise")) {
-            slot = &out->enterprise;
-            name = "--enterprise";
-        } else {
+        if (!(o = find_option(a, allowed)))
             return unknown_option(a, allowed);
+        slot = (char *)out + o->slot;
+        if (o->flag) {
+            *(int *)(void *)slot = 1;
+            continue;
         }
-        *slot = option_value(argc, argv, &i, name, &rc);
-        if (!*slot)
+        if (!(v = option_value(argc, argv, &i, o->name, &rc)))
             return rc;
-        if (slot == &out->output && !(*slot)[0])
-            return usage_error("option %s needs a file name, got an empty one", name);
+        if (o->slot == offsetof(args, output) && !v[0])
+            return usage_error("option %s needs a file name, got an empty one", o->name);
+        if (o->slot == offsetof(args, sets))
+            out->sets[out->nsets++] = v;
+        else
+            *(const char **)(void *)slot = v;
     }
     return -1;
 }
 
+void args_free(args *a)
+{
+    free(a->sets);
+    a->sets = NULL;
+    a->nsets = 0;
+}
+
+int parse_count(const char *s, long max, long *out)
+{
+    char *end = NULL;
+    long v;
+    errno = 0;
+    v = strtol(s, &end, 10);
+    if (end == s || *end || errno || v < 0 || v > max)
+        return -1;
+    *out = v;
+    return 0;
+}
+
 /* The common start of every command: its options, --help, and FILE (needed
  * or refused). Returns an exit code to stop with, or -1 to go on. */
-int command_args(int argc, char **argv, option_set allowed, const char *name,
-                        int needs_file, args *a)
+static int start_command(int argc, char **argv, option_set allowed, const char *name,
+                         int needs_file, args *a)
 {
     long max = -1;
     int rc = parse_args(argc, argv, allowed, a);
@@ -140,18 +185,19 @@ int command_args(int argc, char **argv, option_set allowed, const char *name,
         return usage_error("%s: missing FILE", name);
     if (!needs_file && a->file)
         return usage_error("unexpected argument '%s'", a->file);
-    if (a->max_warnings) {
-        char *end = NULL;
-        long v;
-        errno = 0;
-        v = strtol(a->max_warnings, &end, 10);
-        if (end == a->max_warnings || *end || errno || v < 0)
-            return usage_error("--max-warnings needs a whole number >= 0, got '%s'",
-                               a->max_warnings);
-        max = v;
-    }
+    if (a->max_warnings && parse_count(a->max_warnings, LONG_MAX, &max) != 0)
+        return usage_error("--max-warnings needs a whole number >= 0, got '%s'", a->max_warnings);
     set_warning_options(a->quiet, max);
     return -1;
+}
+
+int command_args(int argc, char **argv, option_set allowed, const char *name, int needs_file,
+                 args *a)
+{
+    int rc = start_command(argc, argv, allowed, name, needs_file, a);
+    if (rc >= 0)
+        args_free(a);
+    return rc;
 }
 
 /* Does `path` end with ".ext", in any case? */
@@ -179,45 +225,79 @@ static const char *extension_of(const char *path)
     return dot && dot != base ? dot + 1 : "";
 }
 
-/* --format, else the extension of -o (.json, .csv, .md, .html/.htm, .xlsx,
- * any case), else json. An extension that names no format (x.txt) is a
- * usage error rather than JSON under a misleading name; a name without one
- * is JSON. */
-int parse_plan_format(const args *a, curtail_format *out)
+/* "a, b or c" (sep ", ", last " or "), or "a|b|c" (sep and last "|"), of the
+ * names (dot: ".a") in table order, into buf. */
+static void list_names(const format_name *t, size_t n, int ext, const char *sep,
+                       const char *last, char *buf, size_t size)
+{
+    size_t i, used = 0;
+    buf[0] = '\0';
+    for (i = 0; i < n && used < size; i++) {
+        int k = snprintf(buf + used, size - used, "%s%s%s", i == 0 ? "" : i + 1 < n ? sep : last,
+                         ext ? "." : "", ext ? t[i].ext : t[i].name);
+        if (k < 0)
+            break;
+        used += (size_t)k;
+    }
+}
+
+/* --format NAME, else the extension of -o (any case), else the table's first
+ * format. An extension that names no format (x.txt) is a usage error rather
+ * than the default format under a misleading name; a name without one is
+ * the default. `what` names the formats in messages: "unknown format 'x'",
+ * "cannot tell the output format of 'y'" ("format"; "LP format": "unknown
+ * LP format", "cannot tell the LP format"); `suffix` follows the quoted
+ * name of an unknown one (" for explain"). Returns -1 when fine (*out set),
+ * else an exit code. */
+int parse_format_arg(const args *a, const format_name *t, size_t n, const char *what,
+                     const char *suffix, int *out)
 {
     const char *f = a->format;
+    char names[128], exts[128], bars[128], msg[512];
+    const char *cands[16];
+    size_t i;
+    list_names(t, n, 0, ", ", " or ", names, sizeof names);
     if (!f && a->output && strcmp(a->output, "-") != 0) {
-        if (has_extension(a->output, "csv"))
-            f = "csv";
-        else if (has_extension(a->output, "md"))
-            f = "md";
-        else if (has_extension(a->output, "html") || has_extension(a->output, "htm"))
-            f = "html";
-        else if (has_extension(a->output, "xlsx"))
-            f = "xlsx";
-        else if (has_extension(a->output, "json") || !extension_of(a->output)[0])
-            f = "json";
-        else
-            return usage_error("cannot tell the output format of '%s': name it .json, .csv, "
-                               ".md, .html or .xlsx, or use --format json|csv|md|html|xlsx",
-                               a->output);
+        for (i = 0; i < n && !f; i++)
+            if (has_extension(a->output, t[i].ext) ||
+                (t[i].ext2 && has_extension(a->output, t[i].ext2)))
+                f = t[i].name;
+        if (!f && extension_of(a->output)[0]) {
+            list_names(t, n, 1, ", ", " or ", exts, sizeof exts);
+            list_names(t, n, 0, "|", "|", bars, sizeof bars);
+            snprintf(msg, sizeof msg, "cannot tell the %s of '%%s': name it %s, or use --format %s",
+                     strcmp(what, "format") == 0 ? "output format" : what, exts, bars);
+            return usage_error(msg, a->output);
+        }
     }
-    if (!f || strcmp(f, "json") == 0)
-        *out = CURTAIL_FORMAT_JSON;
-    else if (strcmp(f, "csv") == 0)
-        *out = CURTAIL_FORMAT_CSV;
-    else if (strcmp(f, "md") == 0)
-        *out = CURTAIL_FORMAT_MD;
-    else if (strcmp(f, "html") == 0)
-        *out = CURTAIL_FORMAT_HTML;
-    else if (strcmp(f, "xlsx") == 0)
-        *out = CURTAIL_FORMAT_XLSX;
-    else {
-        static const char *const formats[] = {"json", "csv", "md", "html", "xlsx"};
-        return usage_error_hint("unknown format '%s' (json, csv, md, html or xlsx)", f,
-                                NEAREST(f, formats));
+    if (!f) {
+        *out = t[0].value;
+        return -1;
     }
-    return -1;
+    for (i = 0; i < n; i++)
+        if (strcmp(f, t[i].name) == 0) {
+            *out = t[i].value;
+            return -1;
+        }
+    for (i = 0; i < n && i < sizeof cands / sizeof cands[0]; i++)
+        cands[i] = t[i].name;
+    snprintf(msg, sizeof msg, "unknown %s '%%s'%s (%s)", what, suffix, names);
+    return usage_error_hint(msg, f, nearest(f, cands, i));
+}
+
+/* plan and schedule: json (default), csv, md, html (.html, .htm), xlsx. */
+int parse_plan_format(const args *a, curtail_format *out)
+{
+    static const format_name formats[] = {{"json", "json", NULL, CURTAIL_FORMAT_JSON},
+                                          {"csv", "csv", NULL, CURTAIL_FORMAT_CSV},
+                                          {"md", "md", NULL, CURTAIL_FORMAT_MD},
+                                          {"html", "html", "htm", CURTAIL_FORMAT_HTML},
+                                          {"xlsx", "xlsx", NULL, CURTAIL_FORMAT_XLSX}};
+    int v, rc = parse_format_arg(a, formats, sizeof formats / sizeof formats[0], "format", "",
+                                 &v);
+    if (rc < 0)
+        *out = (curtail_format)v;
+    return rc;
 }
 
 /* --solver and --time-limit into plan options (export: the name only). */
@@ -251,31 +331,19 @@ int parse_solve_options(const args *a, int check_available, curtail_plan_options
     return -1;
 }
 
-/* --format, else the extension of -o, else lp. */
+/* export: lp (CPLEX LP, default) or mps. */
 int parse_lp_format(const args *a, curtail_lp_format *out)
 {
-    const char *f = a->format;
-    if (!f && a->output && strcmp(a->output, "-") != 0) {
-        if (has_extension(a->output, "lp"))
-            f = "lp";
-        else if (has_extension(a->output, "mps"))
-            f = "mps";
-        else
-            return usage_error("cannot tell the LP format of '%s': name it .lp or .mps, or "
-                               "use --format lp|mps",
-                               a->output);
-    }
-    if (!f || strcmp(f, "lp") == 0)
-        *out = CURTAIL_LP_CPLEX;
-    else if (strcmp(f, "mps") == 0)
-        *out = CURTAIL_LP_MPS;
-    else {
-        static const char *const formats[] = {"lp", "mps"};
-        return usage_error_hint("unknown LP format '%s' (lp or mps)", f, NEAREST(f, formats));
-    }
-    return -1;
+    static const format_name formats[] = {{"lp", "lp", NULL, CURTAIL_LP_CPLEX},
+                                          {"mps", "mps", NULL, CURTAIL_LP_MPS}};
+    int v, rc = parse_format_arg(a, formats, sizeof formats / sizeof formats[0], "LP format", "",
+                                 &v);
+    if (rc < 0)
+        *out = (curtail_lp_format)v;
+    return rc;
 }
 
+/* --lang: the language of the output and of the warnings on stderr. */
 int parse_lang_arg(const args *a, curtail_lang *out)
 {
     if (a->lang && curtail_lang_from_name(a->lang, out) != CURTAIL_OK) {
@@ -283,6 +351,7 @@ int parse_lang_arg(const args *a, curtail_lang *out)
         return usage_error_hint("unknown language '%s' (zh or en)", a->lang,
                                 NEAREST(a->lang, langs));
     }
+    set_warning_lang(*out);
     return -1;
 }
 

@@ -8,27 +8,16 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* --format md|json, else the extension of -o, else md. */
+/* --format md|json, else the extension of -o (.md, .json), else md. */
 static int parse_explain_format(const args *a, curtail_format *out)
 {
-    const char *f = a->format;
-    if (!f && a->output && strcmp(a->output, "-") != 0) {
-        size_t n = strlen(a->output);
-        if (n > 5 && strcmp(a->output + n - 5, ".json") == 0)
-            f = "json";
-        else
-            f = "md";
-    }
-    if (!f || strcmp(f, "md") == 0)
-        *out = CURTAIL_FORMAT_MD;
-    else if (strcmp(f, "json") == 0)
-        *out = CURTAIL_FORMAT_JSON;
-    else {
-        static const char *const formats[] = {"md", "json"};
-        return usage_error_hint("unknown format '%s' for explain (md or json)", f,
-                                NEAREST(f, formats));
-    }
-    return -1;
+    static const format_name formats[] = {{"md", "md", NULL, CURTAIL_FORMAT_MD},
+                                          {"json", "json", NULL, CURTAIL_FORMAT_JSON}};
+    int v, rc = parse_format_arg(a, formats, sizeof formats / sizeof formats[0], "format",
+                                 " for explain", &v);
+    if (rc < 0)
+        *out = (curtail_format)v;
+    return rc;
 }
 
 /* Is `id` an enterprise of s? If not, a usage error naming the nearest id. */
@@ -57,7 +46,7 @@ static int check_enterprise(const curtail_scenario *s, const char *id)
 
 int curtail_cli_explain(int argc, char **argv)
 {
-    static const option_set allowed = {1, 1, 1, 1, 0, 1, 1, 1, 0, 1};
+    static const option_set allowed = {1, 1, 1, 1, 0, 1, 1, 1, 0, 1, 0};
     curtail_explain_options eo = CURTAIL_EXPLAIN_OPTIONS_INIT;
     curtail_plan_options po = CURTAIL_PLAN_OPTIONS_INIT;
     curtail_scenario *s = NULL;
@@ -73,7 +62,6 @@ int curtail_cli_explain(int argc, char **argv)
     rc = parse_lang_arg(&a, &eo.lang);
     if (rc >= 0)
         return rc;
-    set_warning_lang(eo.lang); /* the warnings' language on stderr, as plan */
     rc = parse_level_arg(&a, &eo.level);
     if (rc >= 0)
         return rc;
@@ -88,25 +76,16 @@ int curtail_cli_explain(int argc, char **argv)
         return rc;
     if (a.enterprise && (rc = check_enterprise(s, a.enterprise)) >= 0)
         goto done;
-    memset(&err, 0, sizeof err);
-    rc = curtail_plan_solve(s, &po, &r, &err);
-    if (rc != CURTAIL_OK) {
-        rc = report_error(rc, &err);
+    if ((rc = cli_solve(s, po, 0, &r)) >= 0)
         goto done;
-    }
-    print_result_warnings(r, s);
+    memset(&err, 0, sizeof err);
     eo.on_temp = cli_remember_temp;
     rc = curtail_explain_write_file(r, &eo, a.output, &err);
     if (rc != CURTAIL_OK) {
         rc = report_error(rc, &err);
         goto done;
     }
-    if (curtail_result_status(r) == CURTAIL_TARGETS_UNMET) {
-        cli_print_unmet(r);
-        rc = CLI_UNMET;
-    } else {
-        rc = CLI_OK;
-    }
+    rc = cli_result_exit(r, 0);
 done:
     curtail_result_free(r);
     curtail_scenario_free(s);

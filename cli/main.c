@@ -5,7 +5,6 @@
 #define _POSIX_C_SOURCE 200809L /* unlink, stat */
 #include "cli.h"
 
-#include <errno.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
@@ -90,7 +89,7 @@ int cli_load(const char *file, curtail_scenario **s)
 
 static int cmd_validate(int argc, char **argv)
 {
-    static const option_set allowed = {0, 0, 1, 0, 0, 0, 0, 1, 0, 0};
+    static const option_set allowed = {0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0};
     curtail_scenario *s = NULL;
     curtail_lang lang = CURTAIL_LANG_DEFAULT;
     size_t ne, nu;
@@ -101,7 +100,6 @@ static int cmd_validate(int argc, char **argv)
     rc = parse_lang_arg(&a, &lang);
     if (rc >= 0)
         return rc;
-    set_warning_lang(lang); /* the warnings' language on stderr */
     rc = cli_load(a.file, &s);
     if (rc >= 0)
         return rc;
@@ -111,12 +109,7 @@ static int cmd_validate(int argc, char **argv)
     printf(": ok (%zu enterprise%s, %zu unit%s)\n", ne, ne == 1 ? "" : "s", nu,
            nu == 1 ? "" : "s");
     curtail_scenario_free(s);
-    if (fflush(stdout) != 0) {
-        fprintf(stderr, "curtail: error: cannot write to standard output: %s\n",
-                strerror(errno));
-        return CLI_IO;
-    }
-    return CLI_OK;
+    return cli_flush_stdout();
 }
 
 /* The targets.combined rows short of their ratio (review P2-8), after `any`
@@ -145,7 +138,7 @@ static void print_unmet_combined(const curtail_result *r, int any)
 
 /* One line naming each level and pollutant short of its target, then each
  * combined row short of its ratio. */
-void cli_print_unmet(const curtail_result *r)
+static void print_unmet_levels(const curtail_result *r)
 {
     int level, p, any = 0;
     fputs("curtail: targets not met", stderr);
@@ -190,39 +183,35 @@ static void print_unmet_segments(const curtail_result *r)
     fputs("\n", stderr);
 }
 
-/* `plan` and `schedule`: the same options, the same exit codes. */
-static int cmd_solve(int argc, char **argv, int schedule)
+/* After a solved result is written: a note when the time limit stopped the
+ * MIP of whole production lines (issue 10), the line of the targets not met
+ * (per segment for a schedule), and the exit code, CLI_UNMET or CLI_OK. */
+int cli_result_exit(const curtail_result *r, int segments)
 {
-    const option_set allowed = {1, 1, 1, 0, 1, 1, 1, 1, !schedule, 0};
-    const char *name = schedule ? "schedule" : "plan";
-    curtail_write_options wo = CURTAIL_WRITE_OPTIONS_INIT;
-    curtail_plan_options po = CURTAIL_PLAN_OPTIONS_INIT;
-    curtail_scenario *s = NULL;
-    curtail_result *r = NULL;
+    curtail_mip_info mi;
+    if (curtail_result_mip(r, &mi, NULL) == CURTAIL_OK && mi.status == 2)
+        fprintf(stderr,
+                "curtail: the time limit stopped the MIP of whole production lines: the "
+                "best integer plan found, within %.4g%% of the optimum (proven gap)\n",
+                mi.gap * 100.0);
+    if (curtail_result_status(r) != CURTAIL_TARGETS_UNMET)
+        return CLI_OK;
+    if (segments)
+        print_unmet_segments(r);
+    else
+        print_unmet_levels(r);
+    return CLI_UNMET;
+}
+
+/* Solve the plan of s (its schedule when `schedule`), on a terminal with a
+ * progress line; then the solve's warnings, or its error. Returns -1 when
+ * solved (*r set), else an exit code. */
+int cli_solve(const curtail_scenario *s, curtail_plan_options po, int schedule,
+              curtail_result **r)
+{
     curtail_error err;
     progress prog;
-    args a;
-    int rc = command_args(argc, argv, allowed, name, 1, &a);
-    if (rc >= 0)
-        return rc;
-    rc = parse_plan_format(&a, &wo.format);
-    if (rc >= 0)
-        return rc;
-    rc = parse_lang_arg(&a, &wo.lang);
-    if (rc >= 0)
-        return rc;
-    set_warning_lang(wo.lang);
-    if (a.bom && wo.format != CURTAIL_FORMAT_CSV)
-        return usage_error("%s applies to --format csv only", "--bom");
-    wo.bom = a.bom;
-    wo.public_version = a.public_version;
-    rc = parse_solve_options(&a, 1, &po);
-    if (rc >= 0)
-        return rc;
-
-    rc = cli_load(a.file, &s);
-    if (rc >= 0)
-        return rc;
+    int rc;
     memset(&err, 0, sizeof err);
     progress_start(&prog, "solving");
     if (progress_wanted()) {
@@ -236,40 +225,58 @@ static int cmd_solve(int argc, char **argv, int schedule)
         so.solver = po.solver;
         so.cancel = po.cancel;
         so.cancel_ctx = po.cancel_ctx;
-        rc = curtail_schedule_solve(s, &so, &r, &err);
+        rc = curtail_schedule_solve(s, &so, r, &err);
     } else {
-        rc = curtail_plan_solve(s, &po, &r, &err);
+        rc = curtail_plan_solve(s, &po, r, &err);
     }
     progress_clear(&prog);
-    if (rc != CURTAIL_OK) {
-        rc = report_error(rc, &err);
+    if (rc != CURTAIL_OK)
+        return report_error(rc, &err);
+    print_result_warnings(*r, s);
+    return -1;
+}
+
+/* `plan` and `schedule`: the same options, the same exit codes. */
+static int cmd_solve(int argc, char **argv, int schedule)
+{
+    const option_set allowed = {1, 1, 1, 0, 1, 1, 1, 1, !schedule, 0, 0};
+    const char *name = schedule ? "schedule" : "plan";
+    curtail_write_options wo = CURTAIL_WRITE_OPTIONS_INIT;
+    curtail_plan_options po = CURTAIL_PLAN_OPTIONS_INIT;
+    curtail_scenario *s = NULL;
+    curtail_result *r = NULL;
+    curtail_error err;
+    args a;
+    int rc = command_args(argc, argv, allowed, name, 1, &a);
+    if (rc >= 0)
+        return rc;
+    rc = parse_plan_format(&a, &wo.format);
+    if (rc >= 0)
+        return rc;
+    rc = parse_lang_arg(&a, &wo.lang);
+    if (rc >= 0)
+        return rc;
+    if (a.bom && wo.format != CURTAIL_FORMAT_CSV)
+        return usage_error("%s applies to --format csv only", "--bom");
+    wo.bom = a.bom;
+    wo.public_version = a.public_version;
+    rc = parse_solve_options(&a, 1, &po);
+    if (rc >= 0)
+        return rc;
+
+    rc = cli_load(a.file, &s);
+    if (rc >= 0)
+        return rc;
+    if ((rc = cli_solve(s, po, schedule, &r)) >= 0)
         goto done;
-    }
-    print_result_warnings(r, s);
+    memset(&err, 0, sizeof err);
     wo.on_temp = cli_remember_temp;
     rc = curtail_result_write_file(r, &wo, a.output, &err);
     if (rc != CURTAIL_OK) {
         rc = report_error(rc, &err);
         goto done;
     }
-    {
-        /* whole-line steps: a MIP the time limit stopped says so (issue 10) */
-        curtail_mip_info mi;
-        if (curtail_result_mip(r, &mi, NULL) == CURTAIL_OK && mi.status == 2)
-            fprintf(stderr,
-                    "curtail: the time limit stopped the MIP of whole production lines: the "
-                    "best integer plan found, within %.4g%% of the optimum (proven gap)\n",
-                    mi.gap * 100.0);
-    }
-    if (curtail_result_status(r) == CURTAIL_TARGETS_UNMET) {
-        if (schedule)
-            print_unmet_segments(r);
-        else
-            cli_print_unmet(r);
-        rc = CLI_UNMET;
-    } else {
-        rc = CLI_OK;
-    }
+    rc = cli_result_exit(r, schedule);
 done:
     curtail_result_free(r);
     curtail_scenario_free(s);
@@ -278,7 +285,7 @@ done:
 
 static int cmd_export(int argc, char **argv)
 {
-    static const option_set allowed = {1, 1, 0, 1, 0, 1, 0, 1, 0, 0};
+    static const option_set allowed = {1, 1, 0, 1, 0, 1, 0, 1, 0, 0, 0};
     curtail_export_options eo = CURTAIL_EXPORT_OPTIONS_INIT;
     curtail_plan_options po = CURTAIL_PLAN_OPTIONS_INIT;
     curtail_scenario *s = NULL;
@@ -311,17 +318,13 @@ static int cmd_export(int argc, char **argv)
 
 static int cmd_policy(int argc, char **argv)
 {
-    static const option_set allowed = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
+    static const option_set allowed = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0};
     args a;
     int rc = command_args(argc, argv, allowed, "policy", 0, &a);
     if (rc >= 0)
         return rc;
-    if (fputs(curtail_policy_default_yaml(), stdout) < 0 || fflush(stdout) != 0) {
-        fprintf(stderr, "curtail: error: cannot write to standard output: %s\n",
-                strerror(errno));
-        return CLI_IO;
-    }
-    return CLI_OK;
+    fputs(curtail_policy_default_yaml(), stdout);
+    return cli_flush_stdout();
 }
 
 int main(int argc, char **argv)
@@ -335,13 +338,13 @@ int main(int argc, char **argv)
     catch_signals();
     if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
         print_help();
-        return fflush(stdout) == 0 ? CLI_OK : CLI_IO;
+        return cli_flush_stdout();
     }
     if (strcmp(cmd, "--version") == 0) {
         char line[512];
         curtail_version_info(line, sizeof line);
         printf("%s\n", line);
-        return fflush(stdout) == 0 ? CLI_OK : CLI_IO;
+        return cli_flush_stdout();
     }
     if (strcmp(cmd, "validate") == 0)
         return cmd_validate(argc, argv);

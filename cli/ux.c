@@ -5,6 +5,7 @@
 #define _POSIX_C_SOURCE 200809L /* isatty, fileno, clock_gettime */
 #include "cli.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -526,7 +527,8 @@ int usage_error(const char *fmt, const char *arg)
     return usage_error_hint(fmt, arg, NULL);
 }
 
-static int exit_code_of(int rc)
+/* The exit code of a library return code (SPEC §8). */
+int cli_exit_code(int rc)
 {
     switch (rc) {
     case CURTAIL_OK:
@@ -540,10 +542,18 @@ static int exit_code_of(int rc)
     }
 }
 
+int cli_flush_stdout(void)
+{
+    if (fflush(stdout) == 0 && !ferror(stdout))
+        return CLI_OK;
+    fprintf(stderr, "curtail: error: cannot write to standard output: %s\n", strerror(errno));
+    return CLI_IO;
+}
+
 int report_error(int rc, const curtail_error *err)
 {
     char line[4096];
     curtail_error_format(err, line, sizeof line);
     fprintf(stderr, "%s\n", line);
-    return exit_code_of(rc);
+    return cli_exit_code(rc);
 }
