@@ -152,7 +152,7 @@ void cu_sched_plan_notes(const curtail_result *r, const cu_sched_sum *s, int en,
     for (k = 0; k < s->nseg; k++)
         present[s->seg[k].level] = 1;
     for (L = 0; L < CU_NL; L++) {
-        const char *lv = en ? cu_level_en[L] : cu_level_zh[L];
+        const char *lv = cu_level_label(L, en, 1);
         if (!present[L])
             continue;
         for (p = 0, any = 0; p < CU_NP; p++)
@@ -169,9 +169,9 @@ void cu_sched_plan_notes(const curtail_result *r, const cu_sched_sum *s, int en,
             if (!(r->has_credits && r->credit[L][p] > 0))
                 continue;
             if (!any++)
-                cu_buf_printf(out, en ? "%s alert: non-industrial credits (kg/d, already off the "
+                cu_buf_printf(out, en ? "%s: non-industrial credits (kg/d, already off the "
                                         "requirement): "
-                                      : "%s预警：非工业源抵扣（千克/日，已从减排要求中扣除）：",
+                                      : "%s：非工业源抵扣（千克/日，已从减排要求中扣除）：",
                               lv);
             else
                 cu_buf_puts(out, en ? ", " : "，");
@@ -184,7 +184,7 @@ void cu_sched_plan_notes(const curtail_result *r, const cu_sched_sum *s, int en,
             const cu_comb_res *c = &r->comb[k];
             if (c->level != L)
                 continue;
-            cu_buf_printf(out, en ? "%s alert: " : "%s预警：", lv);
+            cu_buf_printf(out, en ? "%s: " : "%s：", lv);
             for (p = 0, any = 0; p < CU_NP; p++)
                 if (c->pollutants & (1u << p))
                     cu_buf_printf(out, "%s%s", any++ ? "+" : "",

@@ -50,11 +50,6 @@ static const char *t(const ex *x, const char *zh, const char *en)
     return x->en ? en : zh;
 }
 
-static const char *level_label(const ex *x, int L)
-{
-    return x->en ? cu_level_en[L] : cu_level_zh[L];
-}
-
 static const char *pollutant_label(const ex *x, int p)
 {
     return cu_pollutant_label(p, x->en);
@@ -332,7 +327,7 @@ static int md_level_measures(ex *x, size_t ent, size_t first, size_t end, int L)
     double total[CU_NP] = {0, 0, 0, 0};
     size_t u;
     int p;
-    cu_buf_printf(x->out, x->en ? "### %s alert\n\n" : "### %s预警\n\n", level_label(x, L));
+    cu_buf_printf(x->out, "### %s\n\n", cu_level_label(L, x->en, 1));
     puts_(x, t(x, "| 生产单元 | 措施 | 负荷 ", "| Unit | Measure | Load "));
     for (p = 0; p < CU_NP; p++)
         cu_buf_printf(x->out, x->en ? "| Cut %s (kg/d) " : "| 减排量 %s (kg/d) ",
@@ -480,8 +475,7 @@ static int md_account(ex *x, int L)
         cu_summary_free(&sum);
         return rc;
     }
-    cu_buf_printf(x->out, x->en ? "# %s alert account" : "# %s预警减排核算",
-                  level_label(x, L));
+    cu_buf_printf(x->out, x->en ? "# %s account" : "# %s减排核算", cu_level_label(L, x->en, 1));
     if (title) {
         puts_(x, t(x, "：", ": "));
         md(x, title);

@@ -15,8 +15,6 @@ extern const char *const cu_industry_zh[CURTAIL_NINDUSTRIES]; /* 焦化 化工 �
 extern const char *const cu_industry_en[CURTAIL_NINDUSTRIES];
 extern const char *const cu_grade_zh[CURTAIL_NGRADES]; /* A级 … 未分级 */
 extern const char *const cu_grade_en[CURTAIL_NGRADES];
-extern const char *const cu_level_zh[CU_NL]; /* 黄色 橙色 红色 */
-extern const char *const cu_level_en[CU_NL]; /* Yellow Orange Red */
 extern const char *const cu_pollutant_zh[CU_NP]; /* SO2 NOx 颗粒物 VOCs */
 /* Pollutant p's label: its English name (en) or cu_pollutant_zh[p]. */
 const char *cu_pollutant_label(int p, int en);

@@ -82,7 +82,8 @@ int cu_xw_sheet_segments(xw *x, const cu_sched_sum *s)
     for (k = 0, row++; k < s->nseg; k++, row++) {
         const cu_sched_seg *g = &s->seg[k];
         worksheet_write_string(ws, row, 0, g->day, x->text);
-        worksheet_write_string(ws, row, 1, cu_xw_level_name(x, g->level), x->head_level[g->level]);
+        worksheet_write_string(ws, row, 1, cu_level_label(g->level, x->en, 0),
+                               x->head_level[g->level]);
         worksheet_write_number(ws, row, 2, g->hours, x->num0);
         worksheet_write_string(ws, row, 3,
                                g->status == CURTAIL_TARGETS_UNMET
@@ -100,7 +101,8 @@ int cu_xw_sheet_segments(xw *x, const cu_sched_sum *s)
         for (p = 0; p < CU_NP; p++, row++) {
             const cu_sum_target *t = &g->t[p];
             worksheet_write_string(ws, row, 0, g->day, x->text);
-            worksheet_write_string(ws, row, 1, cu_xw_level_name(x, g->level), x->head_level[g->level]);
+            worksheet_write_string(ws, row, 1, cu_level_label(g->level, x->en, 0),
+                                   x->head_level[g->level]);
             worksheet_write_string(ws, row, 2, cu_xw_pollutant_name(x, p), x->text);
             if (s->has_county)
                 worksheet_write_number(ws, row, 3, t->county, x->num2);
@@ -155,7 +157,8 @@ int cu_xw_sheet_sched_annex(xw *x, const cu_sched_sum *s)
     for (k = 0, row++; k < s->nseg; k++, row++) {
         const cu_sched_seg *g = &s->seg[k];
         worksheet_write_string(ws, row, 0, g->day, x->text);
-        worksheet_write_string(ws, row, 1, cu_xw_level_name(x, g->level), x->head_level[g->level]);
+        worksheet_write_string(ws, row, 1, cu_level_label(g->level, x->en, 0),
+                               x->head_level[g->level]);
         worksheet_write_number(ws, row, 2, g->hours, x->num0);
         worksheet_write_number(ws, row, 3, g->lost_value / 10000.0, x->num2);
         worksheet_write_number(ws, row, 4, g->weighted_loss / 10000.0, x->num2);
@@ -215,7 +218,7 @@ int cu_xw_sheet_hourly_emissions(xw *x)
         label[10] = ' ';
         worksheet_write_string(ws, row, 0, label, x->text);
         if (L >= 0)
-            worksheet_write_string(ws, row, 1, cu_xw_level_name(x, L), x->head_level[L]);
+            worksheet_write_string(ws, row, 1, cu_level_label(L, x->en, 0), x->head_level[L]);
         else
             worksheet_write_blank(ws, row, 1, x->text);
         cu_hour_emissions(r, t, e);
@@ -282,7 +285,7 @@ int cu_xw_sheet_hourly_loads(xw *x)
     for (t = 0; t < hours; t++) {
         int L = curtail_result_hour_level(r, t);
         worksheet_write_string(ws, 1, (lxw_col_t)(fixed + t),
-                               L >= 0 ? cu_xw_level_name(x, L) : "—",
+                               L >= 0 ? cu_level_label(L, x->en, 0) : "—",
                                x->hour_level[L >= 0 ? L : CU_NL]);
     }
     worksheet_write_blank(ws, 2, 0, x->head);
