@@ -135,12 +135,8 @@ void cu_sched_total_text(const cu_sched_sum *s, int en, cu_buf *out)
 
 void cu_sched_seg_status_text(const cu_sched_seg *g, int en, cu_buf *out)
 {
-    if (en)
-        cu_buf_printf(out, "Status: %s; lost output value ",
-                      g->status == CURTAIL_TARGETS_UNMET ? "targets not met" : "targets met");
-    else
-        cu_buf_printf(out, "状态：%s；损失产值 ",
-                      g->status == CURTAIL_TARGETS_UNMET ? "目标未达成" : "目标达成");
+    cu_buf_printf(out, en ? "Status: %s; lost output value " : "状态：%s；损失产值 ",
+                  cu_status_label(g->status, en));
     cu_put_fixed(out, g->lost_value / 10000.0, 2);
     cu_buf_puts(out, en ? " 10k yuan." : " 万元。");
 }

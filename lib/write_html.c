@@ -297,11 +297,10 @@ static int put_plan_summary(hw *h, const cu_summary *s)
     for (L = 0; L < CU_NL; L++) {
         cu_buf_printf(h->out, "<tr class=\"l%d\"><th class=\"l%d\">%s</th><td>", L, L,
                       cu_level_label(L, h->en, 0));
-        if (s->lv[L].status == CURTAIL_TARGETS_UNMET)
-            puts_(h, h->en ? "<span class=\"unmet\">targets not met</span>"
-                           : "<span class=\"unmet\">目标未达成</span>");
-        else
-            puts_(h, h->en ? "targets met" : "目标达成");
+        cu_buf_printf(h->out,
+                      s->lv[L].status == CURTAIL_TARGETS_UNMET ? "<span class=\"unmet\">%s</span>"
+                                                               : "%s",
+                      cu_status_label(s->lv[L].status, h->en));
         puts_(h, "</td>");
         td_num(h, s->lv[L].lost_value / 10000.0, 2);
         puts_(h, "</tr>\n");

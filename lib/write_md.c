@@ -182,12 +182,9 @@ static void put_plan_level(cu_buf *b, const cu_summary *s, int L, int en)
 {
     int p, any = 0, cols[CU_SUMC_N];
     size_t c, ncols;
-    if (en)
-        cu_buf_printf(b, "### %s\n\nStatus: %s; lost output value ", cu_level_label(L, en, 1),
-                      s->lv[L].status == CURTAIL_TARGETS_UNMET ? "targets not met" : "targets met");
-    else
-        cu_buf_printf(b, "### %s\n\n状态：%s；损失产值 ", cu_level_label(L, en, 1),
-                      s->lv[L].status == CURTAIL_TARGETS_UNMET ? "目标未达成" : "目标达成");
+    cu_buf_printf(b, en ? "### %s\n\nStatus: %s; lost output value "
+                        : "### %s\n\n状态：%s；损失产值 ",
+                  cu_level_label(L, en, 1), cu_status_label(s->lv[L].status, en));
     cu_put_fixed(b, s->lv[L].lost_value / 10000.0, 2);
     cu_buf_printf(b, en ? " %s.\n\n" : " %s。\n\n", cu_sum_10k_unit(en));
     ncols = cu_sum_columns(s, cols);

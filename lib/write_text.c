@@ -198,6 +198,13 @@ const char *cu_pollutant_label(int p, int en)
     return en ? curtail_pollutant_name((curtail_pollutant)p) : cu_pollutant_zh[p];
 }
 
+const char *cu_status_label(int status, int en)
+{
+    if (status == CURTAIL_TARGETS_UNMET)
+        return en ? "targets not met" : "目标未达成";
+    return en ? "targets met" : "目标达成";
+}
+
 void cu_hour_label_short(const curtail_result *r, size_t t, char *buf, size_t n)
 {
     char full[32];

@@ -18,6 +18,9 @@ extern const char *const cu_grade_en[CURTAIL_NGRADES];
 extern const char *const cu_pollutant_zh[CU_NP]; /* SO2 NOx 颗粒物 VOCs */
 /* Pollutant p's label: its English name (en) or cu_pollutant_zh[p]. */
 const char *cu_pollutant_label(int p, int en);
+/* A level's or segment's status: "目标未达成" / "targets not met" for
+ * CURTAIL_TARGETS_UNMET, "目标达成" / "targets met" otherwise. */
+const char *cu_status_label(int status, int en);
 
 /* Fixed decimals, never "-0.00", never nan/inf. */
 void cu_put_fixed(cu_buf *b, double v, int decimals);

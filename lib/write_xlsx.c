@@ -360,11 +360,7 @@ static int sheet_summary(xw *x, const cu_summary *s)
     row++;
     for (L = 0; L < CU_NL; L++, row++) {
         worksheet_write_string(ws, row, 0, cu_level_label(L, x->en, 0), x->head_level[L]);
-        worksheet_write_string(ws, row, 1,
-                               s->lv[L].status == CURTAIL_TARGETS_UNMET
-                                   ? (en ? "targets not met" : "目标未达成")
-                                   : (en ? "targets met" : "目标达成"),
-                               x->text);
+        worksheet_write_string(ws, row, 1, cu_status_label(s->lv[L].status, en), x->text);
         worksheet_write_number(ws, row, 2, s->lv[L].lost_value / 10000.0, x->num2);
     }
     worksheet_write_string(ws, row++, 0,

@@ -85,11 +85,7 @@ int cu_xw_sheet_segments(xw *x, const cu_sched_sum *s)
         worksheet_write_string(ws, row, 1, cu_level_label(g->level, x->en, 0),
                                x->head_level[g->level]);
         worksheet_write_number(ws, row, 2, g->hours, x->num0);
-        worksheet_write_string(ws, row, 3,
-                               g->status == CURTAIL_TARGETS_UNMET
-                                   ? (en ? "targets not met" : "目标未达成")
-                                   : (en ? "targets met" : "目标达成"),
-                               x->text);
+        worksheet_write_string(ws, row, 3, cu_status_label(g->status, en), x->text);
         worksheet_write_number(ws, row, 4, g->lost_value / 10000.0, x->num2);
     }
     row++;
