@@ -88,11 +88,8 @@ double cu_sched_weighted_outside(const cu_sched_sum *s)
 void cu_sched_status_text(const curtail_result *r, int en, cu_buf *out)
 {
     cu_buf_puts(out, en ? "Status: " : "状态：");
-    if (curtail_result_status(r) == CURTAIL_TARGETS_UNMET)
-        cu_buf_puts(out, en ? "targets not met (smallest shortfall)."
-                            : "减排目标未全部达成（缺口已最小化）。");
-    else
-        cu_buf_puts(out, en ? "all targets met." : "减排目标全部达成。");
+    cu_buf_puts(out, cu_status_all_label(curtail_result_status(r), en));
+    cu_buf_puts(out, en ? "." : "。");
 }
 
 void cu_sched_base_text(const cu_sched_sum *s, int en, cu_buf *out)

@@ -483,9 +483,9 @@ static int md_account(ex *x, int L)
     puts_(x, "\n\n");
     md_title_block(x, 0, 1);
     puts_(x, t(x, "状态：", "Status: "));
+    puts_(x, cu_status_all_label(sum.lv[L].status, x->en));
     if (sum.lv[L].status == CURTAIL_TARGETS_UNMET) {
         size_t c;
-        puts_(x, t(x, "减排目标未全部达成（缺口已最小化）", "targets not met (smallest shortfall)"));
         for (p = 0; p < CU_NP; p++)
             any |= sum.lv[L].t[p].why != CU_SHORT_NONE;
         for (c = 0; c < x->r->ncomb; c++)
@@ -493,8 +493,7 @@ static int md_account(ex *x, int L)
         if (!any) /* every shortfall below what the tables show: say so, not "0.00" alone */
             puts_(x, t(x, "，各项缺口均小于表中显示精度", ", every shortfall below the tables' precision"));
         any = 0;
-    } else
-        puts_(x, t(x, "减排目标全部达成", "all targets met"));
+    }
     puts_(x, t(x, "；损失产值 ", "; lost output value "));
     cu_put_fixed(x->out, sum.lv[L].lost_value / 10000.0, 2);
     puts_(x, t(x, " 万元/日。\n\n", " 10k yuan/d.\n\n"));

@@ -153,10 +153,7 @@ static void put_meta(hw *h, int schedule)
                                : "重污染天气应急减排清单（黄色、橙色、红色预警）。"));
     puts_(h, h->en ? "Status: " : "状态：");
     puts_(h, unmet ? "<span class=\"unmet\">" : "<span>");
-    if (unmet)
-        puts_(h, h->en ? "targets not met (smallest shortfall)" : "减排目标未全部达成（缺口已最小化）");
-    else
-        puts_(h, h->en ? "all targets met" : "减排目标全部达成");
+    puts_(h, cu_status_all_label(curtail_result_status(r), h->en));
     puts_(h, "</span>");
     /* a schedule's objective is in its annex (review P1-5), the bases above
      * its segments' table */

@@ -205,6 +205,13 @@ const char *cu_status_label(int status, int en)
     return en ? "targets met" : "目标达成";
 }
 
+const char *cu_status_all_label(int status, int en)
+{
+    if (status == CURTAIL_TARGETS_UNMET)
+        return en ? "targets not met (smallest shortfall)" : "减排目标未全部达成（缺口已最小化）";
+    return en ? "all targets met" : "减排目标全部达成";
+}
+
 void cu_hour_label_short(const curtail_result *r, size_t t, char *buf, size_t n)
 {
     char full[32];

@@ -21,6 +21,9 @@ const char *cu_pollutant_label(int p, int en);
 /* A level's or segment's status: "目标未达成" / "targets not met" for
  * CURTAIL_TARGETS_UNMET, "目标达成" / "targets met" otherwise. */
 const char *cu_status_label(int status, int en);
+/* The same for a whole plan or schedule: "减排目标未全部达成（缺口已最小化）" /
+ * "targets not met (smallest shortfall)", "减排目标全部达成" / "all targets met". */
+const char *cu_status_all_label(int status, int en);
 
 /* Fixed decimals, never "-0.00", never nan/inf. */
 void cu_put_fixed(cu_buf *b, double v, int decimals);

@@ -170,11 +170,7 @@ void cu_xw_put_status(xw *x, lxw_worksheet *ws, lxw_row_t row, int schedule)
     const curtail_result *r = x->r;
     x->tmp.len = 0;
     cu_buf_puts(&x->tmp, x->en ? "Status: " : "状态：");
-    if (curtail_result_status(r) == CURTAIL_TARGETS_UNMET)
-        cu_buf_puts(&x->tmp, x->en ? "targets not met (smallest shortfall)"
-                                   : "减排目标未全部达成（缺口已最小化）");
-    else
-        cu_buf_puts(&x->tmp, x->en ? "all targets met" : "减排目标全部达成");
+    cu_buf_puts(&x->tmp, cu_status_all_label(curtail_result_status(r), x->en));
     (void)schedule; /* a schedule's objective is in its annex too (review P1-5) */
     cu_buf_puts(&x->tmp, x->en ? "." : "。");
     worksheet_write_string(ws, row, 0, cu_xw_tmp_text(x), x->bold);
