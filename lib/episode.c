@@ -71,9 +71,7 @@ int cu_episode_set(curtail_scenario *s, int64_t start, double hours, const char 
     ep->present = 1;
     ep->start = start;
     ep->hours = (int)hours;
-    ep->window_from = 600;
-    ep->window_to = 1080;
-    ep->ozone_levels = (1u << CU_NL) - 1;
+    cu_ozone_default(ep);
     ep->pos = pos;
     ep->pos_hours = pos_hours;
     s->checked = 0;
@@ -147,7 +145,7 @@ int curtail_scenario_set_ozone(curtail_scenario *s, const char *window, unsigned
                                curtail_error *err)
 {
     cu_episode *ep;
-    int from = 600, to = 1080, rc;
+    int from = CU_OZONE_FROM, to = CU_OZONE_TO, rc;
     NEED_S(s, "curtail_scenario_set_ozone");
     ep = &s->episode;
     if ((rc = cu_scenario_refuse_while_results(s, "curtail_scenario_set_ozone", err)) != 0)
@@ -161,12 +159,12 @@ int curtail_scenario_set_ozone(curtail_scenario *s, const char *window, unsigned
         return cu_bad_value(err, "window",
                    "must be \"HH:MM-HH:MM\" within one day, from before to, got \"%s\"", shown);
     }
-    if (levels & ~((1u << CU_NL) - 1))
+    if (levels & ~CU_ALL_LEVELS)
         return cu_bad_value(err, "levels", "has bits of levels that do not exist (0x%x)", levels);
     ep->has_ozone = 1;
     ep->window_from = from;
     ep->window_to = to;
-    ep->ozone_levels = levels ? levels : (1u << CU_NL) - 1;
+    ep->ozone_levels = levels ? levels : CU_ALL_LEVELS;
     s->checked = 0;
     return CURTAIL_OK;
 }

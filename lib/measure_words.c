@@ -371,7 +371,7 @@ void cu_mw_reason(const cu_mw_facts *f, cu_buf *out)
         else if (f->nested_from >= 0 && !(f->pollutant >= 0 && f->cost_per_kg < f->marginal_cost))
             cu_buf_printf(out, en ? "kept at the %s level's load (measures never relax at a stricter level)"
                                   : "保持%s预警负荷（措施逐级加严）",
-                          en ? cu_level_en[f->nested_from] : cu_level_zh[f->nested_from]);
+                          cu_level_label(f->nested_from, en, 0));
         else if (f->pollutant >= 0)
             put_cost_vs_marginal(out, f, 1);
         else

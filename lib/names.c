@@ -126,6 +126,14 @@ const char *curtail_season_name(curtail_season s) { return name_of(season_names,
 const char *cu_guarantee_name(int g) { return name_of(guarantee_names, 3, g); }
 const char *cu_measure_key(int m) { return name_of(measure_keys, 5, m); }
 
+const char *cu_level_label(int level, int en, int alert)
+{
+    static const char *const labels[2][2][CU_NL] = {
+        {{"黄色", "橙色", "红色"}, {"黄色预警", "橙色预警", "红色预警"}},
+        {{"Yellow", "Orange", "Red"}, {"Yellow alert", "Orange alert", "Red alert"}}};
+    return name_of(labels[en ? 1 : 0][alert ? 1 : 0], CU_NL, level);
+}
+
 int cu_kind_in_industry(int kind, int industry)
 {
     switch (industry) {

@@ -8,6 +8,9 @@
 
 const char *cu_guarantee_name(int g);
 const char *cu_measure_key(int m); /* "max_load", "cut", "coking_time_h", "stop", "none" */
+/* The label of alert level L in the outputs: "黄色" / "Yellow", or with
+ * `alert` "黄色预警" / "Yellow alert" (the schema word is curtail_level_name). */
+const char *cu_level_label(int level, int en, int alert);
 /* The text of a transport measure (issue 10): "停止公路运输" / "no road
  * transport"; "" for CURTAIL_TRANSPORT_UNSET. */
 const char *cu_transport_text(int transport, int en);

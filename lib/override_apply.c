@@ -223,55 +223,6 @@ static size_t find_unit(const curtail_scenario *s, size_t e, const char *id, siz
     return (size_t)-1;
 }
 
-static void ent_spec(const cu_enterprise *e, curtail_enterprise_spec *sp)
-{
-    curtail_enterprise_spec init = CURTAIL_ENTERPRISE_SPEC_INIT;
-    *sp = init;
-    sp->id = e->id;
-    sp->name = e->name;
-    sp->credit_code = e->credit_code;
-    sp->town = e->town;
-    sp->industry = (curtail_industry)e->industry;
-    sp->grade = (curtail_grade)e->grade;
-    sp->guarantee = (curtail_guarantee)e->guarantee;
-    sp->phase_out = e->phase_out;
-}
-
-static void unit_spec(const cu_unit *u, curtail_unit_spec *sp)
-{
-    curtail_unit_spec init = CURTAIL_UNIT_SPEC_INIT;
-    *sp = init;
-    sp->id = u->id;
-    sp->name = u->name;
-    sp->kind = (curtail_kind)u->kind;
-    sp->capacity = u->capacity;
-    sp->has_base_load = u->has_base_load;
-    sp->base_load = u->base_load;
-    sp->has_min_load = u->has_min_load;
-    sp->min_load = u->min_load;
-    sp->value = u->value;
-    sp->has_ef = u->has_ef;
-    memcpy(sp->ef, u->ef, sizeof sp->ef);
-    sp->has_baseline = u->has_baseline;
-    memcpy(sp->baseline_kgpd, u->baseline, sizeof sp->baseline_kgpd);
-    memcpy(sp->fixed_kgpd, u->fixed, sizeof sp->fixed_kgpd);
-    sp->interruptible = u->interruptible;
-    sp->follows = u->follows;
-    sp->has_coke_oven = u->has_coke_oven;
-    sp->has_height = u->has_height;
-    sp->height_m = u->height_m;
-    sp->quenching = (curtail_quenching)u->quenching;
-    sp->coking_time_h = u->coking_time_h;
-    sp->max_coking_time_h = u->max_coking_time_h;
-    sp->has_boiler = u->has_boiler;
-    sp->fuel = (curtail_fuel)u->fuel;
-    sp->steam_tph = u->steam_tph;
-    sp->heating = u->heating;
-    sp->ultra_low = u->ultra_low;
-    sp->has_ramp_h = 1;
-    sp->ramp_h = u->ramp_h;
-}
-
 /* The builder checks of a changed enterprise (all its units, or only `one`). */
 static int validate(const ov *o, const curtail_enterprise_spec *es, const curtail_unit_spec *one,
                     size_t e)
@@ -285,9 +236,10 @@ static int validate(const ov *o, const curtail_enterprise_spec *es, const curtai
     if (rc == CURTAIL_OK && one)
         rc = curtail_scenario_add_unit(tmp, one, &be);
     for (i = 0; rc == CURTAIL_OK && !one && i < o->s->ents[e].nunits; i++) {
-        curtail_unit_spec us;
-        unit_spec(&o->s->units[o->s->ents[e].first_unit + i], &us);
-        rc = curtail_scenario_add_unit(tmp, &us, &be);
+        curtail_unit_spec us = CURTAIL_UNIT_SPEC_INIT;
+        rc = curtail_scenario_unit(o->s, o->s->ents[e].first_unit + i, &us, NULL, &be);
+        if (rc == CURTAIL_OK)
+            rc = curtail_scenario_add_unit(tmp, &us, &be);
     }
     curtail_scenario_free(tmp);
     return rc ? cu_ov_builder(o, rc, &be) : CURTAIL_OK;
@@ -334,12 +286,13 @@ static int ov_enterprise_field(const ov *o, size_t e, const char *field)
 {
     curtail_scenario *s = o->s;
     cu_enterprise *en = &s->ents[e];
-    curtail_enterprise_spec es;
+    curtail_enterprise_spec es = CURTAIL_ENTERPRISE_SPEC_INIT;
     const char *str = NULL;
     int w, rc;
     if ((rc = cu_ov_enterprise_more(o, e, field)) != CU_OV_NOMATCH)
         return rc;
-    ent_spec(en, &es);
+    if ((rc = curtail_scenario_enterprise(s, e, &es, o->err)) != CURTAIL_OK)
+        return rc;
     if (strcmp(field, "name") == 0 || strcmp(field, "town") == 0 ||
         strcmp(field, "credit_code") == 0) {
         if ((rc = cu_ov_rd_string(o, o->root, NULL, &str)) != CURTAIL_OK)
@@ -414,13 +367,14 @@ static int ov_unit_field(const ov *o, size_t e, size_t u, const char *field)
 {
     curtail_scenario *s = o->s;
     cu_unit *un = &s->units[u];
-    curtail_enterprise_spec es;
-    curtail_unit_spec us;
+    curtail_enterprise_spec es = CURTAIL_ENTERPRISE_SPEC_INIT;
+    curtail_unit_spec us = CURTAIL_UNIT_SPEC_INIT;
     const char *str = NULL;
     int rc, w, hit = 0, which = 0;
     double *num = NULL;
-    ent_spec(&s->ents[e], &es);
-    unit_spec(un, &us);
+    if ((rc = curtail_scenario_enterprise(s, e, &es, o->err)) != CURTAIL_OK ||
+        (rc = curtail_scenario_unit(s, u, &us, NULL, o->err)) != CURTAIL_OK)
+        return rc;
     if (strcmp(field, "name") == 0) {
         if ((rc = cu_ov_rd_string(o, o->root, NULL, &str)) != CURTAIL_OK)
             return rc;
@@ -534,7 +488,8 @@ static int ov_unit_field(const ov *o, size_t e, size_t u, const char *field)
     un->quenching = (unsigned char)us.quenching;
     un->coking_time_h = us.coking_time_h;
     un->max_coking_time_h = us.max_coking_time_h;
-    un->ramp_h = us.ramp_h;
+    if (un->has_coke_oven) /* the read-back has a ramp only for coke ovens */
+        un->ramp_h = us.ramp_h;
     un->has_boiler = (unsigned char)us.has_boiler;
     un->fuel = (unsigned char)us.fuel;
     un->steam_tph = us.steam_tph;

@@ -25,6 +25,15 @@ static int builder_sub(const ov *o, int rc, const curtail_error *be)
     return cu_ov_fail(o, sub, "%s", be->message);
 }
 
+/* The same under the word of the part that failed, when the override sets a
+ * whole map: ".orange.VOCs", ".china5.NOx". */
+static int builder_sub_word(const ov *o, const char *word, const curtail_error *be)
+{
+    char sub[128];
+    snprintf(sub, sizeof sub, ".%s%s%.60s", word, be->path[0] ? "." : "", be->path);
+    return cu_ov_fail(o, sub, "%s", be->message);
+}
+
 /* "L" or "L.P" after a prefix: the first word into *a (ws1), the optional
  * second into *b (ws2, -1 when absent). */
 static int two_words(const ov *o, const char *rest, const wordset *ws1, const wordset *ws2,
@@ -136,11 +145,8 @@ static int ov_credits(const ov *o, const char *rest)
                     CURTAIL_EINPUT &&
                 *rest != '.') {
                 /* name the level: "targets.credits_kgpd.orange.VOCs" */
-                char sub[128];
-                snprintf(sub, sizeof sub, ".%s%s%.60s", curtail_level_name((curtail_level)L),
-                         be.path[0] ? "." : "", be.path);
                 curtail_scenario_free(tmp);
-                return cu_ov_fail(o, sub, "%s", be.message);
+                return builder_sub_word(o, curtail_level_name((curtail_level)L), &be);
             }
         curtail_scenario_free(tmp);
         if (rc != CURTAIL_OK)
@@ -217,12 +223,9 @@ static int ov_transport_factors(const ov *o, const char *rest)
                                                             &be);
                 if (rc == CURTAIL_EINPUT && *rest != '.') {
                     /* name the class: "transport_factors.china5.NOx" */
-                    char sub[128];
-                    snprintf(sub, sizeof sub, ".%s%s%.60s",
-                             curtail_truck_class_name((curtail_truck_class)c),
-                             be.path[0] ? "." : "", be.path);
                     curtail_scenario_free(tmp);
-                    return cu_ov_fail(o, sub, "%s", be.message);
+                    return builder_sub_word(
+                        o, curtail_truck_class_name((curtail_truck_class)c), &be);
                 }
             }
         curtail_scenario_free(tmp);

@@ -428,6 +428,19 @@ static int derived_check(const curtail_scenario *s, const cu_groups *g, size_t g
     return CURTAIL_OK;
 }
 
+/* SPEC §9 for the listed baseline of p, summed so far to `listed`: reported
+ * at unit u, the one that brought it over the limit. */
+static int listed_check(const curtail_scenario *s, size_t u, int p, double listed,
+                        curtail_error *err)
+{
+    if (listed <= CU_MAX_DERIVED)
+        return CURTAIL_OK;
+    return derived_error(s, u, err,
+                         "brings the listed %s baseline (the sum of every unit's emissions at "
+                         "base load) to %.15g kg/d, more than the limit of 1e24",
+                         curtail_pollutant_name((curtail_pollutant)p), listed);
+}
+
 /* The winning rule depends on a unit only through these fields (rule_matches):
  * units alike share it, so each kind of unit is matched against the rules once. */
 #define MEMO_SLOTS 1024 /* a power of two; at most half of it filled */
@@ -567,27 +580,15 @@ int cu_groups_build(const curtail_scenario *s, cu_groups **out, curtail_error *e
             goto done;
         for (p = 0; p < CU_NP; p++) {
             g->listed[p] += g->E[gi * CU_NP + p] * g->b[gi];
-            if (!(g->listed[p] <= CU_MAX_DERIVED)) {
-                rc = derived_error(s, lead, err,
-                                   "brings the listed %s baseline (the sum of every unit's "
-                                   "emissions at base load) to %.15g kg/d, more than the limit "
-                                   "of 1e24",
-                                   curtail_pollutant_name((curtail_pollutant)p), g->listed[p]);
+            if ((rc = listed_check(s, lead, p, g->listed[p], err)) != 0)
                 goto done;
-            }
         }
     }
     for (u = 0; u < s->nunits; u++)
         for (p = 0; p < CU_NP; p++) {
             g->listed[p] += s->units[u].fixed[p];
-            if (!(g->listed[p] <= CU_MAX_DERIVED)) {
-                rc = derived_error(s, u, err,
-                                   "brings the listed %s baseline (the sum of every unit's "
-                                   "emissions at base load) to %.15g kg/d, more than the limit "
-                                   "of 1e24",
-                                   curtail_pollutant_name((curtail_pollutant)p), g->listed[p]);
+            if ((rc = listed_check(s, u, p, g->listed[p], err)) != 0)
                 goto done;
-            }
         }
     for (p = 0; p < CU_NP; p++)
         g->baseline[p] = s->base == CURTAIL_BASE_TOTALS ? s->totals[p] : g->listed[p];

@@ -57,9 +57,7 @@ int curtail_scenario_new(curtail_scenario **out, const curtail_mem *mem, curtail
     s->weights[CURTAIL_GRADE_D] = 1;
     s->weights[CURTAIL_GRADE_NONE] = 1;
     s->builtin_policy = 1;
-    s->episode.window_from = 600;
-    s->episode.window_to = 1080;
-    s->episode.ozone_levels = (1u << CU_NL) - 1;
+    cu_ozone_default(&s->episode);
     atomic_init(&s->live_results, 0);
     *out = s;
     return CURTAIL_OK;

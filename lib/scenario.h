@@ -103,12 +103,24 @@ typedef struct cu_episode {
     cu_timeline_entry *entries;
     size_t nentries;
     int has_ozone;
-    int window_from, window_to; /* minutes after midnight, from < to; default 600, 1080 */
+    int window_from, window_to; /* minutes after midnight, from < to; default cu_ozone_default */
     unsigned ozone_levels;      /* bit 1u << level; default all three */
     cu_pos pos;                 /* the episode node */
     cu_pos pos_hours;           /* its `hours` value (0 for builder scenarios) */
     int has_season, season;     /* `season:` (curtail_season): overrides the scenario's */
 } cu_episode;
+
+/* The ozone window when the scenario names none (SPEC §6): 10:00-18:00 at
+ * every level; curtail_scenario_set_ozone's NULL window and 0 levels. */
+#define CU_OZONE_FROM 600
+#define CU_OZONE_TO 1080
+#define CU_ALL_LEVELS ((1u << CU_NL) - 1)
+static inline void cu_ozone_default(cu_episode *ep)
+{
+    ep->window_from = CU_OZONE_FROM;
+    ep->window_to = CU_OZONE_TO;
+    ep->ozone_levels = CU_ALL_LEVELS;
+}
 
 /* One entry of targets.combined (issue 10). */
 typedef struct cu_combined {

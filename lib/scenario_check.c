@@ -627,7 +627,6 @@ static int scenario_warnings(curtail_scenario *s)
 /* The bounds' facts as warnings: rules below a unit's technical minimum. */
 static int below_min_warnings(curtail_scenario *s, const cu_groups *g)
 {
-    static const char *const zh_levels[CU_NL] = {"黄色", "橙色", "红色"};
     size_t i;
     for (i = 0; i < g->nbelow_min; i++) {
         const struct cu_below_min *f = &g->below_min[i];
@@ -643,7 +642,7 @@ static int below_min_warnings(curtail_scenario *s, const cu_groups *g)
                     strcat(levels_zh, "、");
                 }
                 strcat(levels, curtail_level_name((curtail_level)L));
-                strcat(levels_zh, zh_levels[L]);
+                strcat(levels_zh, cu_level_label(L, 0, 0));
                 any = 1;
             }
         cu_unit_path(path, sizeof path, un->enterprise,
@@ -670,13 +669,12 @@ static int below_min_warnings(curtail_scenario *s, const cu_groups *g)
  * the county total they are a part of. */
 static int target_warnings(curtail_scenario *s, const cu_groups *g)
 {
-    static const char *const zh_levels[CU_NL] = {"黄色", "橙色", "红色"};
     int L, p;
     size_t c;
     for (L = 0; L < CU_NL; L++)
         for (p = 0; p < CU_NP; p++) {
             const char *pn = curtail_pollutant_name((curtail_pollutant)p);
-            const char *ln = curtail_level_name((curtail_level)L);
+            const char *ln = curtail_level_name((curtail_level)L), *lz = cu_level_label(L, 0, 1);
             double v = s->credits[L][p], B = g->baseline[p], q = s->ratios[L][p] * B;
             int totals = s->base == CURTAIL_BASE_TOTALS, combined = 0;
             char path[96], en[512], zh[512];
@@ -692,8 +690,8 @@ static int target_warnings(curtail_scenario *s, const cu_groups *g)
                               "%g kg/d (%s)",
                               ln, v, pn, B, totals ? "county total" : "listed enterprises");
                 cu_snprintf_c(zh, sizeof zh,
-                              "%s预警%s的非工业源抵扣 %g 千克/日 超过基准排放量本身（%s %g 千克/日）",
-                              zh_levels[L], pn, v, totals ? "全社会排放量" : "清单企业排放量", B);
+                              "%s%s的非工业源抵扣 %g 千克/日 超过基准排放量本身（%s %g 千克/日）",
+                              lz, pn, v, totals ? "全社会排放量" : "清单企业排放量", B);
             } else if (combined || !(v > q * (1 + 1e-9) + 1e-9)) {
                 continue;
             } else if (s->ratios[L][p] == 0) {
@@ -702,8 +700,8 @@ static int target_warnings(curtail_scenario *s, const cu_groups *g)
                               "sets no %s ratio",
                               ln, v, pn, pn);
                 cu_snprintf_c(zh, sizeof zh,
-                              "%s预警未设%s减排比例，非工业源抵扣 %g 千克/日 不计入任何目标",
-                              zh_levels[L], pn, v);
+                              "%s未设%s减排比例，非工业源抵扣 %g 千克/日 不计入任何目标",
+                              lz, pn, v);
             } else {
                 cu_snprintf_c(en, sizeof en,
                               "the %s credit of %g kg/d of %s is more than the level's "
@@ -712,9 +710,9 @@ static int target_warnings(curtail_scenario *s, const cu_groups *g)
                               ln, v, pn, s->ratios[L][p], B, q,
                               totals ? "county total" : "listed enterprises");
                 cu_snprintf_c(zh, sizeof zh,
-                              "%s预警%s的非工业源抵扣 %g 千克/日 超过该级别减排要求（减排比例 × "
+                              "%s%s的非工业源抵扣 %g 千克/日 超过该级别减排要求（减排比例 × "
                               "%s = %g × %g = %g 千克/日）；清单企业无需减排，超出部分不计入其他目标",
-                              zh_levels[L], pn, v, totals ? "全社会排放量" : "清单企业排放量",
+                              lz, pn, v, totals ? "全社会排放量" : "清单企业排放量",
                               s->ratios[L][p], B, q);
             }
             snprintf(path, sizeof path, "targets.credits_kgpd.%s.%s", ln, pn);

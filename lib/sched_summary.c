@@ -88,11 +88,8 @@ double cu_sched_weighted_outside(const cu_sched_sum *s)
 void cu_sched_status_text(const curtail_result *r, int en, cu_buf *out)
 {
     cu_buf_puts(out, en ? "Status: " : "状态：");
-    if (curtail_result_status(r) == CURTAIL_TARGETS_UNMET)
-        cu_buf_puts(out, en ? "targets not met (smallest shortfall)."
-                            : "减排目标未全部达成（缺口已最小化）。");
-    else
-        cu_buf_puts(out, en ? "all targets met." : "减排目标全部达成。");
+    cu_buf_puts(out, cu_status_all_label(curtail_result_status(r), en));
+    cu_buf_puts(out, en ? "." : "。");
 }
 
 void cu_sched_base_text(const cu_sched_sum *s, int en, cu_buf *out)
@@ -135,12 +132,8 @@ void cu_sched_total_text(const cu_sched_sum *s, int en, cu_buf *out)
 
 void cu_sched_seg_status_text(const cu_sched_seg *g, int en, cu_buf *out)
 {
-    if (en)
-        cu_buf_printf(out, "Status: %s; lost output value ",
-                      g->status == CURTAIL_TARGETS_UNMET ? "targets not met" : "targets met");
-    else
-        cu_buf_printf(out, "状态：%s；损失产值 ",
-                      g->status == CURTAIL_TARGETS_UNMET ? "目标未达成" : "目标达成");
+    cu_buf_printf(out, en ? "Status: %s; lost output value " : "状态：%s；损失产值 ",
+                  cu_status_label(g->status, en));
     cu_put_fixed(out, g->lost_value / 10000.0, 2);
     cu_buf_puts(out, en ? " 10k yuan." : " 万元。");
 }
@@ -152,7 +145,7 @@ void cu_sched_plan_notes(const curtail_result *r, const cu_sched_sum *s, int en,
     for (k = 0; k < s->nseg; k++)
         present[s->seg[k].level] = 1;
     for (L = 0; L < CU_NL; L++) {
-        const char *lv = en ? cu_level_en[L] : cu_level_zh[L];
+        const char *lv = cu_level_label(L, en, 1);
         if (!present[L])
             continue;
         for (p = 0, any = 0; p < CU_NP; p++)
@@ -169,9 +162,9 @@ void cu_sched_plan_notes(const curtail_result *r, const cu_sched_sum *s, int en,
             if (!(r->has_credits && r->credit[L][p] > 0))
                 continue;
             if (!any++)
-                cu_buf_printf(out, en ? "%s alert: non-industrial credits (kg/d, already off the "
+                cu_buf_printf(out, en ? "%s: non-industrial credits (kg/d, already off the "
                                         "requirement): "
-                                      : "%s预警：非工业源抵扣（千克/日，已从减排要求中扣除）：",
+                                      : "%s：非工业源抵扣（千克/日，已从减排要求中扣除）：",
                               lv);
             else
                 cu_buf_puts(out, en ? ", " : "，");
@@ -184,7 +177,7 @@ void cu_sched_plan_notes(const curtail_result *r, const cu_sched_sum *s, int en,
             const cu_comb_res *c = &r->comb[k];
             if (c->level != L)
                 continue;
-            cu_buf_printf(out, en ? "%s alert: " : "%s预警：", lv);
+            cu_buf_printf(out, en ? "%s: " : "%s：", lv);
             for (p = 0, any = 0; p < CU_NP; p++)
                 if (c->pollutants & (1u << p))
                     cu_buf_printf(out, "%s%s", any++ ? "+" : "",

@@ -475,10 +475,8 @@ void cu_sum_shortfall_text(const cu_summary *s, int level, int p, int en, cu_buf
 {
     const cu_sum_target *t = &s->lv[level].t[p];
     const char *pol = cu_pollutant_label(p, en);
-    if (en)
-        cu_buf_printf(out, "%s alert: the %s target is short by ", cu_level_en[level], pol);
-    else
-        cu_buf_printf(out, "%s预警 %s 减排目标缺口 ", cu_level_zh[level], pol);
+    cu_buf_printf(out, en ? "%s: the %s target is short by " : "%s %s 减排目标缺口 ",
+                  cu_level_label(level, en, 1), pol);
     cu_sum_put_tpd(out, t->shortfall, en);
     cu_buf_puts(out, en ? ": " : "：");
     switch (t->why) {

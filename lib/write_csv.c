@@ -177,7 +177,7 @@ static int put_hour_rows(cu_buf *b, const curtail_result *r, size_t t, int lang,
         cu_buf_puts(b, label);
         cu_buf_puts(b, ",");
         if (level >= 0)
-            cu_buf_puts(b, en ? cu_level_en[level] : cu_level_zh[level]);
+            cu_buf_puts(b, cu_level_label(level, en, 0));
         cu_buf_puts(b, ",");
         put_field(b, e->name ? e->name : e->id);
         cu_buf_puts(b, ",");

@@ -50,11 +50,6 @@ static const char *t(const ex *x, const char *zh, const char *en)
     return x->en ? en : zh;
 }
 
-static const char *level_label(const ex *x, int L)
-{
-    return x->en ? cu_level_en[L] : cu_level_zh[L];
-}
-
 static const char *pollutant_label(const ex *x, int p)
 {
     return cu_pollutant_label(p, x->en);
@@ -332,7 +327,7 @@ static int md_level_measures(ex *x, size_t ent, size_t first, size_t end, int L)
     double total[CU_NP] = {0, 0, 0, 0};
     size_t u;
     int p;
-    cu_buf_printf(x->out, x->en ? "### %s alert\n\n" : "### %s预警\n\n", level_label(x, L));
+    cu_buf_printf(x->out, "### %s\n\n", cu_level_label(L, x->en, 1));
     puts_(x, t(x, "| 生产单元 | 措施 | 负荷 ", "| Unit | Measure | Load "));
     for (p = 0; p < CU_NP; p++)
         cu_buf_printf(x->out, x->en ? "| Cut %s (kg/d) " : "| 减排量 %s (kg/d) ",
@@ -480,8 +475,7 @@ static int md_account(ex *x, int L)
         cu_summary_free(&sum);
         return rc;
     }
-    cu_buf_printf(x->out, x->en ? "# %s alert account" : "# %s预警减排核算",
-                  level_label(x, L));
+    cu_buf_printf(x->out, x->en ? "# %s account" : "# %s减排核算", cu_level_label(L, x->en, 1));
     if (title) {
         puts_(x, t(x, "：", ": "));
         md(x, title);
@@ -489,9 +483,9 @@ static int md_account(ex *x, int L)
     puts_(x, "\n\n");
     md_title_block(x, 0, 1);
     puts_(x, t(x, "状态：", "Status: "));
+    puts_(x, cu_status_all_label(sum.lv[L].status, x->en));
     if (sum.lv[L].status == CURTAIL_TARGETS_UNMET) {
         size_t c;
-        puts_(x, t(x, "减排目标未全部达成（缺口已最小化）", "targets not met (smallest shortfall)"));
         for (p = 0; p < CU_NP; p++)
             any |= sum.lv[L].t[p].why != CU_SHORT_NONE;
         for (c = 0; c < x->r->ncomb; c++)
@@ -499,8 +493,7 @@ static int md_account(ex *x, int L)
         if (!any) /* every shortfall below what the tables show: say so, not "0.00" alone */
             puts_(x, t(x, "，各项缺口均小于表中显示精度", ", every shortfall below the tables' precision"));
         any = 0;
-    } else
-        puts_(x, t(x, "减排目标全部达成", "all targets met"));
+    }
     puts_(x, t(x, "；损失产值 ", "; lost output value "));
     cu_put_fixed(x->out, sum.lv[L].lost_value / 10000.0, 2);
     puts_(x, t(x, " 万元/日。\n\n", " 10k yuan/d.\n\n"));

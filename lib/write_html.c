@@ -153,10 +153,7 @@ static void put_meta(hw *h, int schedule)
                                : "重污染天气应急减排清单（黄色、橙色、红色预警）。"));
     puts_(h, h->en ? "Status: " : "状态：");
     puts_(h, unmet ? "<span class=\"unmet\">" : "<span>");
-    if (unmet)
-        puts_(h, h->en ? "targets not met (smallest shortfall)" : "减排目标未全部达成（缺口已最小化）");
-    else
-        puts_(h, h->en ? "all targets met" : "减排目标全部达成");
+    puts_(h, cu_status_all_label(curtail_result_status(r), h->en));
     puts_(h, "</span>");
     /* a schedule's objective is in its annex (review P1-5), the bases above
      * its segments' table */
@@ -243,7 +240,7 @@ static int put_plan_summary(hw *h, const cu_summary *s)
             cu_buf_printf(h->out, "<tr class=\"l%d\">", L);
             if (p == 0)
                 cu_buf_printf(h->out, "<th class=\"l%d\" rowspan=\"%d\">%s</th>", L, CU_NP,
-                              level_name(h, L));
+                              cu_level_label(L, h->en, 0));
             cu_buf_printf(h->out, "<td>%s</td>", pollutant_name(h, p));
             for (c = 0; c < ncols; c++) {
                 double v;
@@ -296,12 +293,11 @@ static int put_plan_summary(hw *h, const cu_summary *s)
     puts_(h, "</tr></thead>\n<tbody>\n");
     for (L = 0; L < CU_NL; L++) {
         cu_buf_printf(h->out, "<tr class=\"l%d\"><th class=\"l%d\">%s</th><td>", L, L,
-                      level_name(h, L));
-        if (s->lv[L].status == CURTAIL_TARGETS_UNMET)
-            puts_(h, h->en ? "<span class=\"unmet\">targets not met</span>"
-                           : "<span class=\"unmet\">目标未达成</span>");
-        else
-            puts_(h, h->en ? "targets met" : "目标达成");
+                      cu_level_label(L, h->en, 0));
+        cu_buf_printf(h->out,
+                      s->lv[L].status == CURTAIL_TARGETS_UNMET ? "<span class=\"unmet\">%s</span>"
+                                                               : "%s",
+                      cu_status_label(s->lv[L].status, h->en));
         puts_(h, "</td>");
         td_num(h, s->lv[L].lost_value / 10000.0, 2);
         puts_(h, "</tr>\n");
@@ -324,7 +320,8 @@ static void put_measure_counts(hw *h, const cu_summary *s)
                    : "<section>\n<h2>措施分类统计</h2>\n<table>\n<thead><tr>"
                      "<th rowspan=\"2\">措施</th>");
     for (L = 0; L < CU_NL; L++)
-        cu_buf_printf(h->out, "<th class=\"l%d\" colspan=\"2\">%s</th>", L, level_name(h, L));
+        cu_buf_printf(h->out, "<th class=\"l%d\" colspan=\"2\">%s</th>", L,
+                      cu_level_label(L, h->en, 0));
     puts_(h, "</tr>\n<tr>");
     for (L = 0; L < CU_NL; L++)
         cu_buf_printf(h->out, "<th class=\"l%d\">%s</th><th class=\"l%d\">%s</th>", L,
@@ -361,7 +358,7 @@ static void put_count_head(hw *h, const char *what)
     for (L = 0; L < CU_NL; L++)
         cu_buf_printf(h->out, h->en ? "<th class=\"l%d\" colspan=\"2\">%s: curtailed</th>"
                                     : "<th class=\"l%d\" colspan=\"2\">%s 停限产</th>",
-                      L, level_name(h, L));
+                      L, cu_level_label(L, h->en, 0));
     puts_(h, "</tr>\n<tr>");
     for (L = 0; L < CU_NL; L++)
         cu_buf_printf(h->out, "<th class=\"l%d\">%s</th><th class=\"l%d\">%s</th>", L,
@@ -432,7 +429,7 @@ static void put_annex(hw *h, const cu_summary *s)
                      "<th>加权损失 (万元/日)</th></tr></thead>\n<tbody>\n");
     for (L = 0; L < CU_NL; L++) {
         cu_buf_printf(h->out, "<tr class=\"l%d\"><th class=\"l%d\">%s</th>", L, L,
-                      level_name(h, L));
+                      cu_level_label(L, h->en, 0));
         td_num(h, s->lv[L].lost_value / 10000.0, 2);
         td_num(h, s->lv[L].weighted_loss / 10000.0, 2);
         puts_(h, "</tr>\n");
@@ -448,7 +445,7 @@ static void put_annex(hw *h, const cu_summary *s)
     puts_(h, "</tr></thead>\n<tbody>\n");
     for (L = 0; L < CU_NL; L++) {
         cu_buf_printf(h->out, "<tr class=\"l%d\"><th class=\"l%d\">%s</th>", L, L,
-                      level_name(h, L));
+                      cu_level_label(L, h->en, 0));
         for (p = 0; p < CU_NP; p++) {
             double v;
             int kind = cu_sum_marginal_cell(s, L, p, &v);
@@ -478,7 +475,7 @@ static void put_annex(hw *h, const cu_summary *s)
         for (k = 0; k < h->r->ncomb; k++) {
             L = h->r->comb[k].level;
             cu_buf_printf(h->out, "<tr class=\"l%d\"><th class=\"l%d\">%s</th><td>", L, L,
-                          level_name(h, L));
+                          cu_level_label(L, h->en, 0));
             text.len = 0;
             cu_sum_combined_label(h->r, k, h->en, &text);
             if (!text.failed)
@@ -546,7 +543,7 @@ static int put_segments(hw *h, const cu_sched_sum *s)
         cu_format_minutes(e->to, b, sizeof b);
         a[10] = b[10] = ' ';
         cu_buf_printf(h->out, "%s%s %s %s %s", i ? (h->en ? "; " : "；") : "", a,
-                      h->en ? "to" : "至", b, level_name(h, e->level));
+                      h->en ? "to" : "至", b, cu_level_label(e->level, h->en, 0));
     }
     if (r->nalerts == 0)
         puts_(h, h->en ? "none" : "无");
@@ -589,8 +586,8 @@ static int put_segments(hw *h, const cu_sched_sum *s)
                 cu_buf_printf(h->out,
                               "<td nowrap rowspan=\"%d\">%s</td><th nowrap class=\"l%d\" rowspan=\"%d\">%s"
                               "<br>%d %s</th>",
-                              CU_NP, g->day, g->level, CU_NP, level_name(h, g->level), g->hours,
-                              h->en ? "h" : "小时");
+                              CU_NP, g->day, g->level, CU_NP, cu_level_label(g->level, h->en, 0),
+                              g->hours, h->en ? "h" : "小时");
             cu_buf_printf(h->out, "<td nowrap>%s</td>", pollutant_name(h, p));
             if (s->has_county)
                 td_num(h, t->county, 2);
@@ -641,7 +638,7 @@ static void put_sched_annex(hw *h, const cu_sched_sum *s)
     for (k = 0; k < s->nseg; k++) {
         const cu_sched_seg *g = &s->seg[k];
         cu_buf_printf(h->out, "<tr class=\"l%d\"><td>%s</td><th class=\"l%d\">%s</th>",
-                      g->level, g->day, g->level, level_name(h, g->level));
+                      g->level, g->day, g->level, cu_level_label(g->level, h->en, 0));
         td_num(h, g->hours, 0);
         td_num(h, g->lost_value / 10000.0, 2);
         td_num(h, g->weighted_loss / 10000.0, 2);
@@ -685,9 +682,9 @@ static int put_list(hw *h)
                   h->en ? "Baseline emissions (kg/d)" : "基准排放量 (kg/d)");
     for (L = 0; L < CU_NL; L++)
         cu_buf_printf(h->out,
-                      h->en ? "<th class=\"l%d\" colspan=\"%d\">%s alert (reductions kg/d)</th>"
-                            : "<th class=\"l%d\" colspan=\"%d\">%s预警（减排量 kg/d）</th>",
-                      L, 3 + CU_NP, level_name(h, L));
+                      h->en ? "<th class=\"l%d\" colspan=\"%d\">%s (reductions kg/d)</th>"
+                            : "<th class=\"l%d\" colspan=\"%d\">%s（减排量 kg/d）</th>",
+                      L, 3 + CU_NP, cu_level_label(L, h->en, 1));
     puts_(h, "</tr>\n<tr>");
     for (i = 0; i < CU_LIST_NCOLS_FULL; i++) {
         cu_list_col c = cu_list_column_full(i);
@@ -783,7 +780,7 @@ static void put_transport_summary(hw *h)
                      "<th>Transport measure</th>"
                    : "<section>\n<h2>运输措施（企业数）</h2>\n<table>\n<thead><tr><th>运输措施</th>");
     for (L = 0; L < CU_NL; L++)
-        cu_buf_printf(h->out, "<th class=\"l%d\">%s</th>", L, level_name(h, L));
+        cu_buf_printf(h->out, "<th class=\"l%d\">%s</th>", L, cu_level_label(L, h->en, 0));
     puts_(h, "</tr></thead>\n<tbody>\n");
     for (t = 1; t <= CURTAIL_NTRANSPORTS; t++) {
         int k = t % CURTAIL_NTRANSPORTS;
@@ -809,7 +806,7 @@ static void put_transport_summary(hw *h)
         for (L = 0; L < CU_NL; L++) {
             double m[CU_NP];
             curtail_result_mobile(h->r, (curtail_level)L, m, NULL);
-            cu_buf_printf(h->out, "<tr><td class=\"l%d\">%s</td>", L, level_name(h, L));
+            cu_buf_printf(h->out, "<tr><td class=\"l%d\">%s</td>", L, cu_level_label(L, h->en, 0));
             for (p = 0; p < CU_NP; p++)
                 td_num(h, m[p], 2);
             puts_(h, "</tr>\n");

@@ -20,11 +20,6 @@ static inline void puts_(hw *h, const char *s)
     cu_buf_puts(h->out, s);
 }
 
-static inline const char *level_name(const hw *h, int L)
-{
-    return h->en ? cu_level_en[L] : cu_level_zh[L];
-}
-
 static inline const char *pollutant_name(const hw *h, int p)
 {
     return cu_pollutant_label(p, h->en);

@@ -31,7 +31,7 @@ int cu_hw_put_target_charts(hw *h)
 {
     const char *cats[CU_NP];
     double req[CU_NP], ach[CU_NP], mobile[CU_NP];
-    char title[128], id[16];
+    char id[16];
     int L, p, rc;
     for (p = 0; p < CU_NP; p++)
         cats[p] = pollutant_name(h, p);
@@ -60,13 +60,12 @@ int cu_hw_put_target_charts(hw *h)
         s[1].name = h->en ? "Achieved" : "实际";
         s[1].color = level_strong[L];
         s[1].v = ach;
-        snprintf(title, sizeof title, h->en ? "%s alert" : "%s预警", level_name(h, L));
         snprintf(id, sizeof id, "t%d", L);
         memset(&c, 0, sizeof c);
         c.kind = CU_SVG_BARS;
         c.width = 360;
         c.height = 230;
-        c.title = title;
+        c.title = cu_level_label(L, h->en, 1);
         /* the targets' base: the county total or the listed enterprises */
         c.unit = h->r->base == CURTAIL_BASE_TOTALS
                      ? (h->en ? "share of the county total" : "占全社会排放量")
@@ -94,7 +93,7 @@ void cu_hw_put_sum_charts(hw *h, const cu_report_sums *sums, int by_grade)
     char title[128], id[16];
     int L, p, g;
     for (L = 0; L < CU_NL; L++)
-        cats[L] = level_name(h, L);
+        cats[L] = cu_level_label(L, h->en, 0);
     if (by_grade)
         puts_(h, h->en ? "<h3>Reduction by grade (kg/d)</h3>\n<div class=\"charts\">\n"
                        : "<h3>按绩效等级分减排量 (kg/d)</h3>\n<div class=\"charts\">\n");
@@ -181,8 +180,7 @@ static void episode_bands(hw *h, cu_svg_band *bands, size_t *nb, cu_svg_key *key
     }
     for (L = 0; L < CU_NL; L++)
         if (present[L]) {
-            keys[*nk].name = h->en ? (L == 0 ? "Yellow alert" : L == 1 ? "Orange alert" : "Red alert")
-                                   : (L == 0 ? "黄色预警" : L == 1 ? "橙色预警" : "红色预警");
+            keys[*nk].name = cu_level_label(L, h->en, 1);
             keys[*nk].color = level_fill[L];
             keys[*nk].hatch = 0;
             (*nk)++;

@@ -143,8 +143,7 @@ static void put_schedule_annex(cu_buf *b, const cu_sched_sum *s, int en)
                         "|---|---|---:|---:|---:|\n");
     for (k = 0; k < s->nseg; k++) {
         const cu_sched_seg *g = &s->seg[k];
-        cu_buf_printf(b, "| %s | %s | %d | ", g->day, en ? cu_level_en[g->level]
-                                                         : cu_level_zh[g->level], g->hours);
+        cu_buf_printf(b, "| %s | %s | %d | ", g->day, cu_level_label(g->level, en, 0), g->hours);
         cu_put_fixed(b, g->lost_value / 10000.0, 2);
         cu_buf_puts(b, " | ");
         cu_put_fixed(b, g->weighted_loss / 10000.0, 2);
@@ -183,12 +182,9 @@ static void put_plan_level(cu_buf *b, const cu_summary *s, int L, int en)
 {
     int p, any = 0, cols[CU_SUMC_N];
     size_t c, ncols;
-    if (en)
-        cu_buf_printf(b, "### %s alert\n\nStatus: %s; lost output value ", cu_level_en[L],
-                      s->lv[L].status == CURTAIL_TARGETS_UNMET ? "targets not met" : "targets met");
-    else
-        cu_buf_printf(b, "### %s预警\n\n状态：%s；损失产值 ", cu_level_zh[L],
-                      s->lv[L].status == CURTAIL_TARGETS_UNMET ? "目标未达成" : "目标达成");
+    cu_buf_printf(b, en ? "### %s\n\nStatus: %s; lost output value "
+                        : "### %s\n\n状态：%s；损失产值 ",
+                  cu_level_label(L, en, 1), cu_status_label(s->lv[L].status, en));
     cu_put_fixed(b, s->lv[L].lost_value / 10000.0, 2);
     cu_buf_printf(b, en ? " %s.\n\n" : " %s。\n\n", cu_sum_10k_unit(en));
     ncols = cu_sum_columns(s, cols);
@@ -244,7 +240,7 @@ static void put_measure_counts(cu_buf *b, const cu_summary *s, int en)
                       : "## 措施分类统计\n\n| 措施");
     for (L = 0; L < CU_NL; L++)
         cu_buf_printf(b, en ? " | %s: units | %s: enterprises" : " | %s 生产单元 | %s 企业",
-                      en ? cu_level_en[L] : cu_level_zh[L], en ? cu_level_en[L] : cu_level_zh[L]);
+                      cu_level_label(L, en, 0), cu_level_label(L, en, 0));
     cu_buf_puts(b, " |\n|---");
     for (L = 0; L < CU_NL; L++)
         cu_buf_puts(b, "|---:|---:");
@@ -273,7 +269,7 @@ static void put_count_head(cu_buf *b, const char *what, int en)
     for (L = 0; L < CU_NL; L++)
         cu_buf_printf(b, en ? " | %s: curtailed enterprises | %s: curtailed units"
                             : " | %s 停限产企业 | %s 停限产单元",
-                      en ? cu_level_en[L] : cu_level_zh[L], en ? cu_level_en[L] : cu_level_zh[L]);
+                      cu_level_label(L, en, 0), cu_level_label(L, en, 0));
     cu_buf_puts(b, " |\n|---|---:|---:");
     for (L = 0; L < CU_NL; L++)
         cu_buf_puts(b, "|---:|---:");
@@ -330,7 +326,7 @@ static void put_annex(cu_buf *b, const curtail_result *r, const cu_summary *s, i
                       : "\n\n| 预警级别 | 损失产值 (万元/日) | 加权损失 (万元/日) |\n"
                         "|---|---:|---:|\n");
     for (L = 0; L < CU_NL; L++) {
-        cu_buf_printf(b, "| %s | ", en ? cu_level_en[L] : cu_level_zh[L]);
+        cu_buf_printf(b, "| %s | ", cu_level_label(L, en, 0));
         cu_put_fixed(b, s->lv[L].lost_value / 10000.0, 2);
         cu_buf_puts(b, " | ");
         cu_put_fixed(b, s->lv[L].weighted_loss / 10000.0, 2);
@@ -348,7 +344,7 @@ static void put_annex(cu_buf *b, const curtail_result *r, const cu_summary *s, i
         cu_buf_puts(b, "|---:");
     cu_buf_puts(b, "|\n");
     for (L = 0; L < CU_NL; L++) {
-        cu_buf_printf(b, "| %s", en ? cu_level_en[L] : cu_level_zh[L]);
+        cu_buf_printf(b, "| %s", cu_level_label(L, en, 0));
         for (p = 0; p < CU_NP; p++) {
             double v;
             int kind = cu_sum_marginal_cell(s, L, p, &v);
@@ -372,7 +368,7 @@ static void put_annex(cu_buf *b, const curtail_result *r, const cu_summary *s, i
     cu_buf_puts(b, "|---|---|---:|---|\n");
     for (k = 0; k < r->ncomb; k++) {
         L = r->comb[k].level;
-        cu_buf_printf(b, "| %s | ", en ? cu_level_en[L] : cu_level_zh[L]);
+        cu_buf_printf(b, "| %s | ", cu_level_label(L, en, 0));
         cu_sum_combined_label(r, k, en, b);
         cu_buf_puts(b, " | ");
         if (cu_sum_combined_unmet(r, k)) {
@@ -528,7 +524,7 @@ static void put_episode_summary(cu_buf *b, const curtail_result *r, int en)
         const cu_alert *e = &r->alerts[i];
         cu_buf_puts(b, i ? (en ? "; " : "；") : "");
         put_period(b, e->from, e->to, 1, en);
-        cu_buf_printf(b, " %s", en ? cu_level_en[e->level] : cu_level_zh[e->level]);
+        cu_buf_printf(b, " %s", cu_level_label(e->level, en, 0));
     }
     if (r->nalerts == 0)
         cu_buf_puts(b, en ? "none" : "无");
@@ -546,10 +542,7 @@ static void put_episode_summary(cu_buf *b, const curtail_result *r, int en)
         cu_buf_puts(b, en ? "Ozone window: at " : "臭氧错峰：");
         for (L = 0, any = 0; L < CU_NL; L++)
             if (r->ozone_levels & (1u << L)) {
-                if (en)
-                    cu_buf_printf(b, "%s%s", any ? ", " : "", cu_level_en[L]);
-                else
-                    cu_buf_printf(b, "%s%s", any ? "、" : "", cu_level_zh[L]);
+                cu_buf_printf(b, "%s%s", any ? (en ? ", " : "、") : "", cu_level_label(L, en, 0));
                 any = 1;
             }
         if (en)
@@ -615,7 +608,7 @@ static void put_unit_measures(cu_buf *b, const curtail_result *r, size_t u, int 
         if (!present[L])
             continue;
         cu_buf_puts(b, any ? "<br>" : "");
-        cu_buf_printf(b, "%s%s", en ? cu_level_en[L] : cu_level_zh[L], en ? ": " : "：");
+        cu_buf_printf(b, "%s%s", cu_level_label(L, en, 0), en ? ": " : "：");
         cu_buf_init(&text, b->mem);
         cu_measure_text(r, u, L, lang, &text);
         if (text.failed)
@@ -668,7 +661,7 @@ static void put_load_runs(cu_buf *b, const curtail_result *r, size_t u, const do
         put_hours(b, r, t0, t, en);
         cu_buf_puts(b, " ");
         if (r->hour_level[t0] >= 0)
-            cu_buf_printf(b, en ? "%s " : "%s ", (en ? cu_level_en : cu_level_zh)[r->hour_level[t0]]);
+            cu_buf_printf(b, "%s ", cu_level_label(r->hour_level[t0], en, 0));
         cu_put_load_percent(b, load[t0]);
         if (t - t0 > 1 && load[t - 1] != load[t0]) {
             cu_buf_puts(b, "→");
@@ -791,12 +784,8 @@ static int write_schedule(const curtail_result *r, int lang, cu_buf *out)
     }
     for (k = 0; k < sum.nseg; k++) {
         const cu_sched_seg *g = &sum.seg[k];
-        if (en)
-            cu_buf_printf(out, "### %s, %s alert (%d h)\n\n", g->day, cu_level_en[g->level],
-                          g->hours);
-        else
-            cu_buf_printf(out, "### %s %s预警（%d 小时）\n\n", g->day, cu_level_zh[g->level],
-                          g->hours);
+        cu_buf_printf(out, en ? "### %s, %s (%d h)\n\n" : "### %s %s（%d 小时）\n\n", g->day,
+                      cu_level_label(g->level, en, 1), g->hours);
         put_results(out, &sum, g, en);
     }
     rc = put_schedule_loads(out, r, lang);

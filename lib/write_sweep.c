@@ -9,6 +9,7 @@
  */
 #define _POSIX_C_SOURCE 200809L
 #include "write_sweep.h"
+#include "write_text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -178,8 +179,7 @@ int cu_sweep_solved(const sw_case *c)
 const char *cu_sweep_status_text(const sw_case *c, int L, int en)
 {
     if (solved(c))
-        return c->lv[L].status == CURTAIL_TARGETS_UNMET ? (en ? "targets not met" : "目标未达成")
-                                                        : (en ? "targets met" : "目标达成");
+        return cu_status_label(c->lv[L].status, en);
     switch (c->status) {
     case CURTAIL_CASE_INVALID:
         return en ? "invalid" : "无效";

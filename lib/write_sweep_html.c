@@ -83,10 +83,10 @@ static int put_curve(const cu_sweep_view *v, cu_buf *b)
         goto done;
     cu_buf_puts(b, v->en ? "<section>\n<h2>Cost curve</h2>\n" : "<section>\n<h2>成本曲线</h2>\n");
     cu_buf_puts(b, "<p class=\"note\">");
-    cu_buf_printf(b, v->en ? "%s alert, %s: the marginal cost of the reduction target (the "
+    cu_buf_printf(b, v->en ? "%s, %s: the marginal cost of the reduction target (the "
                              "weighted loss of one more kg/d) and the lost value, against "
-                  : "%s预警 %s：减排目标的边际成本（多减 1 kg/d 的加权损失）与损失产值，随 ",
-                  v->en ? cu_level_en[v->cL] : cu_level_zh[v->cL],
+                  : "%s %s：减排目标的边际成本（多减 1 kg/d 的加权损失）与损失产值，随 ",
+                  cu_level_label(v->cL, v->en, 1),
                   cu_pollutant_label(v->cP, v->en));
     cu_xml_text(b, cs->path);
     cu_buf_puts(b, v->en ? "." : " 变化。");
@@ -227,7 +227,7 @@ int cu_write_sweep_html(const cu_sweep_view *v, cu_buf *b)
             td_text(b, cu_sweep_variant_name(w, bi));
             for (j = 0; j < w->nsets; j++)
                 td_text(b, w->sets[j].values[vi[j]]);
-            td_text(b, cu_sweep_solved(c) ? (en ? cu_level_en[L] : cu_level_zh[L]) : "");
+            td_text(b, cu_sweep_solved(c) ? cu_level_label(L, en, 0) : "");
             if (cu_sweep_solved(c) && lr->status == CURTAIL_TARGETS_UNMET)
                 cu_buf_printf(b, "<td class=\"unmet\">%s</td>", cu_sweep_status_text(c, L, en));
             else

@@ -181,7 +181,7 @@ static int sheet_table(sx *x)
             for (j = 0; j < w->nsets; j++)
                 put_value(x, ws, row, c++, w->sets[j].values[vi[j]]);
             if (solved)
-                worksheet_write_string(ws, row, c++, en ? cu_level_en[L] : cu_level_zh[L],
+                worksheet_write_string(ws, row, c++, cu_level_label(L, en, 0),
                                        x->level[L]);
             else
                 worksheet_write_blank(ws, row, c++, x->text);
@@ -272,8 +272,8 @@ static int sheet_curve(sx *x)
         cu_free(w->mem, pstart);
     }
     x->tmp.len = 0;
-    cu_buf_printf(&x->tmp, en ? "%s alert, %s" : "%s预警 %s",
-                  en ? cu_level_en[v->cL] : cu_level_zh[v->cL], cu_pollutant_label(v->cP, en));
+    cu_buf_printf(&x->tmp, en ? "%s, %s" : "%s %s", cu_level_label(v->cL, en, 1),
+                  cu_pollutant_label(v->cP, en));
     {
         char what[128];
         snprintf(what, sizeof what, "%s", tmp_text(x));

@@ -16,8 +16,6 @@ const char *const cu_grade_zh[CURTAIL_NGRADES] = {"A级",    "B级",      "B-级
                                                   "D级",    "引领性",   "非引领性", "未分级"};
 const char *const cu_grade_en[CURTAIL_NGRADES] = {"A", "B",       "B-",          "C",
                                                   "D", "leading", "non-leading", "ungraded"};
-const char *const cu_level_zh[CU_NL] = {"黄色", "橙色", "红色"};
-const char *const cu_level_en[CU_NL] = {"Yellow", "Orange", "Red"};
 const char *const cu_pollutant_zh[CU_NP] = {"SO2", "NOx", "颗粒物", "VOCs"};
 
 /* Both through cu_numfmt_fixed: printf's "%.*f" without the locale's
@@ -200,6 +198,20 @@ const char *cu_pollutant_label(int p, int en)
     return en ? curtail_pollutant_name((curtail_pollutant)p) : cu_pollutant_zh[p];
 }
 
+const char *cu_status_label(int status, int en)
+{
+    if (status == CURTAIL_TARGETS_UNMET)
+        return en ? "targets not met" : "目标未达成";
+    return en ? "targets met" : "目标达成";
+}
+
+const char *cu_status_all_label(int status, int en)
+{
+    if (status == CURTAIL_TARGETS_UNMET)
+        return en ? "targets not met (smallest shortfall)" : "减排目标未全部达成（缺口已最小化）";
+    return en ? "all targets met" : "减排目标全部达成";
+}
+
 void cu_hour_label_short(const curtail_result *r, size_t t, char *buf, size_t n)
 {
     char full[32];
@@ -213,7 +225,7 @@ void cu_list_header(cu_buf *b, cu_list_col c, int en)
                                       "行业",     "绩效等级", "生产单元",         "产能"};
     static const char *const eng[8] = {"No.",      "Enterprise", "Credit code", "Town",
                                        "Industry", "Grade",      "Unit",        "Capacity"};
-    const char *lv = en ? cu_level_en[c.level] : cu_level_zh[c.level];
+    const char *lv = cu_level_label(c.level, en, 0);
     switch (c.field) {
     case CU_COL_BASELINE:
         cu_buf_printf(b, en ? "Baseline %s (kg/d)" : "基准排放量 %s (kg/d)",
@@ -373,7 +385,7 @@ void cu_transport_table_md(cu_buf *b, const curtail_result *r, int en)
     cu_buf_puts(b, en ? "## Transport measures (enterprises)\n\n| Transport measure |"
                       : "## 运输措施（企业数）\n\n| 运输措施 |");
     for (L = 0; L < CU_NL; L++)
-        cu_buf_printf(b, " %s |", en ? cu_level_en[L] : cu_level_zh[L]);
+        cu_buf_printf(b, " %s |", cu_level_label(L, en, 0));
     cu_buf_puts(b, "\n|---|---:|---:|---:|\n");
     /* the stated measures from the mildest, then the unstated; rows that are
      * all zero left out */
@@ -403,7 +415,7 @@ void cu_transport_table_md(cu_buf *b, const curtail_result *r, int en)
         curtail_result_mobile(r, (curtail_level)L, m, NULL);
         for (e = 0; e < ne; e++)
             trips += curtail_result_trips_stopped(r, (curtail_level)L, e);
-        cu_buf_printf(b, "| %s | ", en ? cu_level_en[L] : cu_level_zh[L]);
+        cu_buf_printf(b, "| %s | ", cu_level_label(L, en, 0));
         cu_put_trimmed(b, trips, 2);
         cu_buf_puts(b, " |");
         for (p = 0; p < CU_NP; p++) {
@@ -424,7 +436,7 @@ void cu_target_notes(cu_buf *b, const curtail_result *r, int level, int en, int 
         any |= r->has_credits && r->credit[level][p] > 0;
     if (any) {
         if (with_level)
-            cu_buf_printf(b, en ? "%s alert: " : "%s预警：", en ? cu_level_en[level] : cu_level_zh[level]);
+            cu_buf_printf(b, en ? "%s: " : "%s：", cu_level_label(level, en, 1));
         cu_buf_puts(b, en ? "Non-industrial credits (kg/d, already off the requirement):"
                           : "非工业源抵扣（kg/d，已从减排要求中扣除）：");
         for (p = 0, any = 0; p < CU_NP; p++) {
@@ -441,7 +453,7 @@ void cu_target_notes(cu_buf *b, const curtail_result *r, int level, int en, int 
         if (c->level != level)
             continue;
         if (with_level)
-            cu_buf_printf(b, en ? "%s alert: " : "%s预警：", en ? cu_level_en[level] : cu_level_zh[level]);
+            cu_buf_printf(b, en ? "%s: " : "%s：", cu_level_label(level, en, 1));
         for (p = 0, any = 0; p < CU_NP; p++)
             if (c->pollutants & (1u << p))
                 cu_buf_printf(b, "%s%s", any++ ? "+" : "",

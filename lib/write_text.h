@@ -15,11 +15,15 @@ extern const char *const cu_industry_zh[CURTAIL_NINDUSTRIES]; /* 焦化 化工 �
 extern const char *const cu_industry_en[CURTAIL_NINDUSTRIES];
 extern const char *const cu_grade_zh[CURTAIL_NGRADES]; /* A级 … 未分级 */
 extern const char *const cu_grade_en[CURTAIL_NGRADES];
-extern const char *const cu_level_zh[CU_NL]; /* 黄色 橙色 红色 */
-extern const char *const cu_level_en[CU_NL]; /* Yellow Orange Red */
 extern const char *const cu_pollutant_zh[CU_NP]; /* SO2 NOx 颗粒物 VOCs */
 /* Pollutant p's label: its English name (en) or cu_pollutant_zh[p]. */
 const char *cu_pollutant_label(int p, int en);
+/* A level's or segment's status: "目标未达成" / "targets not met" for
+ * CURTAIL_TARGETS_UNMET, "目标达成" / "targets met" otherwise. */
+const char *cu_status_label(int status, int en);
+/* The same for a whole plan or schedule: "减排目标未全部达成（缺口已最小化）" /
+ * "targets not met (smallest shortfall)", "减排目标全部达成" / "all targets met". */
+const char *cu_status_all_label(int status, int en);
 
 /* Fixed decimals, never "-0.00", never nan/inf. */
 void cu_put_fixed(cu_buf *b, double v, int decimals);

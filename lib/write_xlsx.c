@@ -131,11 +131,6 @@ static int make_formats(xw *x)
     return CURTAIL_OK;
 }
 
-const char *cu_xw_level_name(const xw *x, int L)
-{
-    return x->en ? cu_level_en[L] : cu_level_zh[L];
-}
-
 const char *cu_xw_pollutant_name(const xw *x, int p)
 {
     return cu_pollutant_label(p, x->en);
@@ -175,11 +170,7 @@ void cu_xw_put_status(xw *x, lxw_worksheet *ws, lxw_row_t row, int schedule)
     const curtail_result *r = x->r;
     x->tmp.len = 0;
     cu_buf_puts(&x->tmp, x->en ? "Status: " : "状态：");
-    if (curtail_result_status(r) == CURTAIL_TARGETS_UNMET)
-        cu_buf_puts(&x->tmp, x->en ? "targets not met (smallest shortfall)"
-                                   : "减排目标未全部达成（缺口已最小化）");
-    else
-        cu_buf_puts(&x->tmp, x->en ? "all targets met" : "减排目标全部达成");
+    cu_buf_puts(&x->tmp, cu_status_all_label(curtail_result_status(r), x->en));
     (void)schedule; /* a schedule's objective is in its annex too (review P1-5) */
     cu_buf_puts(&x->tmp, x->en ? "." : "。");
     worksheet_write_string(ws, row, 0, cu_xw_tmp_text(x), x->bold);
@@ -198,7 +189,7 @@ static lxw_row_t summary_transport(xw *x, lxw_worksheet *ws, lxw_row_t row)
     worksheet_write_string(ws, row, 0, x->en ? "Transport measure (enterprises)" : "运输措施（企业数）",
                            x->head);
     for (L = 0; L < CU_NL; L++)
-        worksheet_write_string(ws, row, (lxw_col_t)(1 + L), cu_xw_level_name(x, L),
+        worksheet_write_string(ws, row, (lxw_col_t)(1 + L), cu_level_label(L, x->en, 0),
                                x->head_level[L]);
     row++;
     for (t = 1; t <= CURTAIL_NTRANSPORTS; t++) {
@@ -223,7 +214,7 @@ static lxw_row_t summary_transport(xw *x, lxw_worksheet *ws, lxw_row_t row)
     for (L = 0; L < CU_NL; L++, row++) {
         double m[CU_NP];
         curtail_result_mobile(x->r, (curtail_level)L, m, NULL);
-        worksheet_write_string(ws, row, 0, cu_xw_level_name(x, L), x->head_level[L]);
+        worksheet_write_string(ws, row, 0, cu_level_label(L, x->en, 0), x->head_level[L]);
         for (p = 0; p < CU_NP; p++)
             worksheet_write_number(ws, row, (lxw_col_t)(1 + p), m[p], x->num2);
     }
@@ -260,12 +251,12 @@ static void count_head(xw *x, lxw_worksheet *ws, lxw_row_t row, const char *what
     for (L = 0; L < CU_NL; L++) {
         x->tmp.len = 0;
         cu_buf_printf(&x->tmp, x->en ? "%s: curtailed enterprises" : "%s 停限产企业",
-                      cu_xw_level_name(x, L));
+                      cu_level_label(L, x->en, 0));
         worksheet_write_string(ws, row, (lxw_col_t)(3 + 2 * L), cu_xw_tmp_text(x),
                                x->head_level[L]);
         x->tmp.len = 0;
         cu_buf_printf(&x->tmp, x->en ? "%s: curtailed units" : "%s 停限产单元",
-                      cu_xw_level_name(x, L));
+                      cu_level_label(L, x->en, 0));
         worksheet_write_string(ws, row, (lxw_col_t)(4 + 2 * L), cu_xw_tmp_text(x),
                                x->head_level[L]);
     }
@@ -330,7 +321,7 @@ static int sheet_summary(xw *x, const cu_summary *s)
     first = ++row;
     for (L = 0; L < CU_NL; L++) {
         for (p = 0; p < CU_NP; p++, row++) {
-            worksheet_write_string(ws, row, 0, cu_xw_level_name(x, L), x->head_level[L]);
+            worksheet_write_string(ws, row, 0, cu_level_label(L, x->en, 0), x->head_level[L]);
             worksheet_write_string(ws, row, 1, cu_xw_pollutant_name(x, p), x->text);
             for (c = 0; c < (int)nsum; c++) {
                 double v;
@@ -364,12 +355,8 @@ static int sheet_summary(xw *x, const cu_summary *s)
                            x->head);
     row++;
     for (L = 0; L < CU_NL; L++, row++) {
-        worksheet_write_string(ws, row, 0, cu_xw_level_name(x, L), x->head_level[L]);
-        worksheet_write_string(ws, row, 1,
-                               s->lv[L].status == CURTAIL_TARGETS_UNMET
-                                   ? (en ? "targets not met" : "目标未达成")
-                                   : (en ? "targets met" : "目标达成"),
-                               x->text);
+        worksheet_write_string(ws, row, 0, cu_level_label(L, x->en, 0), x->head_level[L]);
+        worksheet_write_string(ws, row, 1, cu_status_label(s->lv[L].status, en), x->text);
         worksheet_write_number(ws, row, 2, s->lv[L].lost_value / 10000.0, x->num2);
     }
     worksheet_write_string(ws, row++, 0,
@@ -385,11 +372,11 @@ static int sheet_summary(xw *x, const cu_summary *s)
     worksheet_write_string(ws, row, 0, en ? "Measure" : "措施", x->head);
     for (L = 0; L < CU_NL; L++) {
         x->tmp.len = 0;
-        cu_buf_printf(&x->tmp, en ? "%s: units" : "%s 生产单元", cu_xw_level_name(x, L));
+        cu_buf_printf(&x->tmp, en ? "%s: units" : "%s 生产单元", cu_level_label(L, x->en, 0));
         worksheet_write_string(ws, row, (lxw_col_t)(1 + 2 * L), cu_xw_tmp_text(x),
                                x->head_level[L]);
         x->tmp.len = 0;
-        cu_buf_printf(&x->tmp, en ? "%s: enterprises" : "%s 企业", cu_xw_level_name(x, L));
+        cu_buf_printf(&x->tmp, en ? "%s: enterprises" : "%s 企业", cu_level_label(L, x->en, 0));
         worksheet_write_string(ws, row, (lxw_col_t)(2 + 2 * L), cu_xw_tmp_text(x),
                                x->head_level[L]);
     }
@@ -455,8 +442,8 @@ static int sheet_summary(xw *x, const cu_summary *s)
         char title[128];
         if (!ch)
             return CURTAIL_ENOMEM;
-        snprintf(title, sizeof title, en ? "%s alert: required vs achieved" : "%s预警：要求与实际减排比例",
-                 cu_xw_level_name(x, L));
+        snprintf(title, sizeof title, en ? "%s: required vs achieved" : "%s：要求与实际减排比例",
+                 cu_level_label(L, en, 1));
         chart_title_set_name(ch, title);
         s1 = chart_add_series(ch, NULL, NULL);
         s2 = chart_add_series(ch, NULL, NULL);
@@ -513,7 +500,7 @@ static int sheet_annex(xw *x, const cu_summary *s)
                            x->head);
     row++;
     for (L = 0; L < CU_NL; L++, row++) {
-        worksheet_write_string(ws, row, 0, cu_xw_level_name(x, L), x->head_level[L]);
+        worksheet_write_string(ws, row, 0, cu_level_label(L, x->en, 0), x->head_level[L]);
         worksheet_write_number(ws, row, 1, s->lv[L].lost_value / 10000.0, x->num2);
         worksheet_write_number(ws, row, 2, s->lv[L].weighted_loss / 10000.0, x->num2);
     }
@@ -535,7 +522,7 @@ static int sheet_annex(xw *x, const cu_summary *s)
     }
     row++;
     for (L = 0; L < CU_NL; L++, row++) {
-        worksheet_write_string(ws, row, 0, cu_xw_level_name(x, L), x->head_level[L]);
+        worksheet_write_string(ws, row, 0, cu_level_label(L, x->en, 0), x->head_level[L]);
         for (p = 0; p < CU_NP; p++) {
             double v;
             int kind = cu_sum_marginal_cell(s, L, p, &v);
@@ -566,7 +553,7 @@ static int sheet_annex(xw *x, const cu_summary *s)
         row++;
         for (k = 0; k < x->r->ncomb; k++, row++) {
             L = x->r->comb[k].level;
-            worksheet_write_string(ws, row, 0, cu_xw_level_name(x, L), x->head_level[L]);
+            worksheet_write_string(ws, row, 0, cu_level_label(L, x->en, 0), x->head_level[L]);
             x->tmp.len = 0;
             cu_sum_combined_label(x->r, k, en, &x->tmp);
             worksheet_write_string(ws, row, 1, cu_xw_tmp_text(x), x->text);
@@ -670,8 +657,8 @@ static int sheet_list(xw *x)
     for (L = 0; L < CU_NL; L++) {
         lxw_col_t c0 = (lxw_col_t)(10 + CU_NP + L * (4 + CU_NP));
         x->tmp.len = 0;
-        cu_buf_printf(&x->tmp, en ? "%s alert (reductions kg/d)" : "%s预警（减排量 kg/d）",
-                      cu_xw_level_name(x, L));
+        cu_buf_printf(&x->tmp, en ? "%s (reductions kg/d)" : "%s（减排量 kg/d）",
+                      cu_level_label(L, en, 1));
         worksheet_merge_range(ws, 1, c0, 1, (lxw_col_t)(c0 + 3 + CU_NP), cu_xw_tmp_text(x),
                               x->head_level[L]);
     }

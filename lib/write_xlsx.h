@@ -24,7 +24,6 @@ typedef struct xw {
 /* write_xlsx.c */
 /* NUL-terminated text of the scratch buffer ("" when empty or failed). */
 const char *cu_xw_tmp_text(xw *x);
-const char *cu_xw_level_name(const xw *x, int L);
 const char *cu_xw_pollutant_name(const xw *x, int p);
 /* Row 0: the title, merged over `cols` columns. */
 void cu_xw_put_title(xw *x, lxw_worksheet *ws, int cols, const char *what);

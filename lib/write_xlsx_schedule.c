@@ -82,13 +82,10 @@ int cu_xw_sheet_segments(xw *x, const cu_sched_sum *s)
     for (k = 0, row++; k < s->nseg; k++, row++) {
         const cu_sched_seg *g = &s->seg[k];
         worksheet_write_string(ws, row, 0, g->day, x->text);
-        worksheet_write_string(ws, row, 1, cu_xw_level_name(x, g->level), x->head_level[g->level]);
+        worksheet_write_string(ws, row, 1, cu_level_label(g->level, x->en, 0),
+                               x->head_level[g->level]);
         worksheet_write_number(ws, row, 2, g->hours, x->num0);
-        worksheet_write_string(ws, row, 3,
-                               g->status == CURTAIL_TARGETS_UNMET
-                                   ? (en ? "targets not met" : "目标未达成")
-                                   : (en ? "targets met" : "目标达成"),
-                               x->text);
+        worksheet_write_string(ws, row, 3, cu_status_label(g->status, en), x->text);
         worksheet_write_number(ws, row, 4, g->lost_value / 10000.0, x->num2);
     }
     row++;
@@ -100,7 +97,8 @@ int cu_xw_sheet_segments(xw *x, const cu_sched_sum *s)
         for (p = 0; p < CU_NP; p++, row++) {
             const cu_sum_target *t = &g->t[p];
             worksheet_write_string(ws, row, 0, g->day, x->text);
-            worksheet_write_string(ws, row, 1, cu_xw_level_name(x, g->level), x->head_level[g->level]);
+            worksheet_write_string(ws, row, 1, cu_level_label(g->level, x->en, 0),
+                                   x->head_level[g->level]);
             worksheet_write_string(ws, row, 2, cu_xw_pollutant_name(x, p), x->text);
             if (s->has_county)
                 worksheet_write_number(ws, row, 3, t->county, x->num2);
@@ -155,7 +153,8 @@ int cu_xw_sheet_sched_annex(xw *x, const cu_sched_sum *s)
     for (k = 0, row++; k < s->nseg; k++, row++) {
         const cu_sched_seg *g = &s->seg[k];
         worksheet_write_string(ws, row, 0, g->day, x->text);
-        worksheet_write_string(ws, row, 1, cu_xw_level_name(x, g->level), x->head_level[g->level]);
+        worksheet_write_string(ws, row, 1, cu_level_label(g->level, x->en, 0),
+                               x->head_level[g->level]);
         worksheet_write_number(ws, row, 2, g->hours, x->num0);
         worksheet_write_number(ws, row, 3, g->lost_value / 10000.0, x->num2);
         worksheet_write_number(ws, row, 4, g->weighted_loss / 10000.0, x->num2);
@@ -215,7 +214,7 @@ int cu_xw_sheet_hourly_emissions(xw *x)
         label[10] = ' ';
         worksheet_write_string(ws, row, 0, label, x->text);
         if (L >= 0)
-            worksheet_write_string(ws, row, 1, cu_xw_level_name(x, L), x->head_level[L]);
+            worksheet_write_string(ws, row, 1, cu_level_label(L, x->en, 0), x->head_level[L]);
         else
             worksheet_write_blank(ws, row, 1, x->text);
         cu_hour_emissions(r, t, e);
@@ -282,7 +281,7 @@ int cu_xw_sheet_hourly_loads(xw *x)
     for (t = 0; t < hours; t++) {
         int L = curtail_result_hour_level(r, t);
         worksheet_write_string(ws, 1, (lxw_col_t)(fixed + t),
-                               L >= 0 ? cu_xw_level_name(x, L) : "—",
+                               L >= 0 ? cu_level_label(L, x->en, 0) : "—",
                                x->hour_level[L >= 0 ? L : CU_NL]);
     }
     worksheet_write_blank(ws, 2, 0, x->head);
