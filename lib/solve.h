@@ -77,7 +77,15 @@ int cu_glp_solve(cu_glp *S, const cu_lp *lp, const signed char *col_hint,
                  curtail_error *err);
 #ifdef CURTAIL_WITH_CLP
 typedef struct cu_clp cu_clp;
+/* Clp is loaded (dlopen) by the session: cu_clp_open from the library the
+ * build found, cu_clp_open_lib from the first of `names` (NULL-terminated)
+ * that loads; CURTAIL_ESOLVER naming the library and the loader's reason
+ * when none does or a Clp function is missing. */
 int cu_clp_open(cu_clp **out, const curtail_mem *mem, curtail_error *err);
+int cu_clp_open_lib(cu_clp **out, const curtail_mem *mem, const char *const *names,
+                    curtail_error *err);
+/* The library's name, e.g. "libClp.so.1" (for curtail_version_info). */
+const char *cu_clp_library(void);
 void cu_clp_close(cu_clp *S);
 int cu_clp_solve(cu_clp *S, const cu_lp *lp, const signed char *col_hint,
                  const signed char *row_hint, const cu_solve_ctl *ctl, cu_lp_solution *sol,

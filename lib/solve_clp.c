@@ -22,12 +22,24 @@
  * deadline and the cancel hook are checked between chunks. A run that fails,
  * stalls or ends in a status other than optimal or infeasible is retried from
  * scratch (the model rebuilt, the primal simplex from the slack basis) before
- * the session gives up with CURTAIL_ESOLVER. */
+ * the session gives up with CURTAIL_ESOLVER.
+ *
+ * Clp is loaded at run time, by the session that asks for it: libcurtail
+ * does not link it (it and its C++/Fortran/LAPACK closure cost every process
+ * ~4.5 ms of dynamic linking, docs/DECISIONS.md). cu_clp_open dlopen()s the
+ * library the build found (CURTAIL_CLP_SONAME, from CMake) and resolves the
+ * Clp_* functions below into the session's own table; RTLD_NODELETE keeps
+ * the library mapped after the session closes, so a sweep's later sessions
+ * find it loaded. The header is included for the types and to check each
+ * pointer type against Clp's prototype at compile time. */
 #include "solve.h"
 
 #include <Clp_C_Interface.h>
+#include <dlfcn.h>
 #include <float.h>
 #include <math.h>
+#include <stddef.h>
+#include <stdio.h>
 #include <string.h>
 
 static const cu_pos no_pos = {0, 0};
@@ -43,8 +55,91 @@ enum { CLP_STOPPED_ON_TIME = 9 };
 #define CLP_CHUNK 5000
 #endif
 
+/* The Clp functions this file calls, as pointer types written out from
+ * Clp_C_Interface.h (Clp 1.17). */
+typedef Clp_Simplex *(COINLINKAGE *clp_newModel_f)(void);
+typedef void(COINLINKAGE *clp_deleteModel_f)(Clp_Simplex *);
+typedef void(COINLINKAGE *clp_setLogLevel_f)(Clp_Simplex *, int);
+typedef void(COINLINKAGE *clp_setOptimizationDirection_f)(Clp_Simplex *, double);
+typedef void(COINLINKAGE *clp_loadProblem_f)(Clp_Simplex *, int, int, const CoinBigIndex *,
+                                             const int *, const double *, const double *,
+                                             const double *, const double *, const double *,
+                                             const double *);
+typedef void(COINLINKAGE *clp_addRows_f)(Clp_Simplex *, int, const double *, const double *,
+                                         const CoinBigIndex *, const int *, const double *);
+typedef void(COINLINKAGE *clp_addColumns_f)(Clp_Simplex *, int, const double *, const double *,
+                                            const double *, const CoinBigIndex *, const int *,
+                                            const double *);
+typedef void(COINLINKAGE *clp_chgRowLower_f)(Clp_Simplex *, const double *);
+typedef void(COINLINKAGE *clp_chgRowUpper_f)(Clp_Simplex *, const double *);
+typedef int(COINLINKAGE *clp_statusExists_f)(Clp_Simplex *);
+typedef void(COINLINKAGE *clp_setRowStatus_f)(Clp_Simplex *, int, int);
+typedef void(COINLINKAGE *clp_setColumnStatus_f)(Clp_Simplex *, int, int);
+typedef void(COINLINKAGE *clp_setMaximumIterations_f)(Clp_Simplex *, int);
+typedef void(COINLINKAGE *clp_setMaximumSeconds_f)(Clp_Simplex *, double);
+typedef int(COINLINKAGE *clp_primal_f)(Clp_Simplex *, int);
+typedef int(COINLINKAGE *clp_dual_f)(Clp_Simplex *, int);
+typedef int(COINLINKAGE *clp_numberIterations_f)(Clp_Simplex *);
+typedef int(COINLINKAGE *clp_status_f)(Clp_Simplex *);
+typedef int(COINLINKAGE *clp_secondaryStatus_f)(Clp_Simplex *);
+typedef double(COINLINKAGE *clp_objectiveValue_f)(Clp_Simplex *);
+typedef double *(COINLINKAGE *clp_primalColumnSolution_f)(Clp_Simplex *);
+typedef double *(COINLINKAGE *clp_dualRowSolution_f)(Clp_Simplex *);
+
+/* X(name) for each of them: the table, the symbol list and the checks */
+#define CLP_FUNCTIONS(X)                                                                         \
+    X(newModel) X(deleteModel) X(setLogLevel) X(setOptimizationDirection) X(loadProblem)          \
+    X(addRows) X(addColumns) X(chgRowLower) X(chgRowUpper) X(statusExists) X(setRowStatus)       \
+    X(setColumnStatus) X(setMaximumIterations) X(setMaximumSeconds) X(primal) X(dual)            \
+    X(numberIterations) X(status) X(secondaryStatus) X(objectiveValue) X(primalColumnSolution)   \
+    X(dualRowSolution)
+
+/* Each pointer type is the header's prototype: _Generic does not evaluate
+ * its operand, so these checks make no reference to Clp's symbols. */
+#define CLP_CHECK(name)                                                                          \
+    _Static_assert(_Generic(&Clp_##name, clp_##name##_f: 1, default: 0),                         \
+                   "clp_" #name "_f differs from Clp_" #name " in Clp_C_Interface.h");
+CLP_FUNCTIONS(CLP_CHECK)
+#undef CLP_CHECK
+/* dlsym's object pointer is stored into a function pointer (POSIX) */
+_Static_assert(sizeof(clp_newModel_f) == sizeof(void *), "function pointers differ from void *");
+
+typedef struct clp_api {
+#define CLP_FIELD(name) clp_##name##_f name;
+    CLP_FUNCTIONS(CLP_FIELD)
+#undef CLP_FIELD
+} clp_api;
+
+static const struct clp_sym {
+    const char *name;
+    size_t off;
+} clp_syms[] = {
+#define CLP_SYM(name) {"Clp_" #name, offsetof(clp_api, name)},
+    CLP_FUNCTIONS(CLP_SYM)
+#undef CLP_SYM
+};
+
+/* Where Clp is looked for, in order: the SONAME of the library the build
+ * linked against (found by CMake), the same file by its configure-time path
+ * (a Clp outside the loader's search path), then the names Clp 1.x has had. */
+#ifndef CURTAIL_CLP_SONAME
+#define CURTAIL_CLP_SONAME "libClp.so.1"
+#endif
+static const char *const clp_default_names[] = {CURTAIL_CLP_SONAME,
+#ifdef CURTAIL_CLP_PATH
+                                                 CURTAIL_CLP_PATH,
+#endif
+                                                 "libClp.so.1", "libClp.so", NULL};
+
+const char *cu_clp_library(void)
+{
+    return CURTAIL_CLP_SONAME;
+}
+
 struct cu_clp {
     const curtail_mem *mem;
+    void *lib;   /* dlopen handle of Clp */
+    clp_api clp; /* its functions */
     Clp_Simplex *M;
     size_t nrows, ncols; /* of the cu_lp already in M */
     int warm;            /* M holds a basis from an earlier solve */
@@ -60,21 +155,74 @@ struct cu_clp {
     size_t capnnz;
 };
 
-int cu_clp_open(cu_clp **out, const curtail_mem *mem, curtail_error *err)
+/* dlopen the first of names that loads, and resolve every Clp function
+ * from it into S->clp. CURTAIL_OK, or CURTAIL_ESOLVER naming the library and
+ * the loader's reason (the first name's, when none loads). */
+static int load_clp(cu_clp *S, const char *const *names, curtail_error *err)
+{
+    char why[512] = "";
+    const char *first = names[0] ? names[0] : "(no name)";
+    int flags = RTLD_NOW | RTLD_LOCAL;
+    size_t i, k;
+#ifdef RTLD_NODELETE
+    flags |= RTLD_NODELETE;
+#endif
+    for (k = 0; names[k] && !S->lib; k++) {
+        size_t j;
+        for (j = 0; j < k && strcmp(names[j], names[k]) != 0; j++)
+            ;
+        if (j < k) /* tried already */
+            continue;
+        if (!(S->lib = dlopen(names[k], flags)) && k == 0) {
+            const char *e = dlerror();
+            snprintf(why, sizeof why, "%s", e ? e : "unknown error");
+        }
+    }
+    if (!S->lib)
+        return cu_error(err, CURTAIL_ESOLVER, NULL, no_pos, NULL,
+                        "cannot load the Clp engine (%s): %s", first, why);
+    for (i = 0; i < sizeof clp_syms / sizeof clp_syms[0]; i++) {
+        void *p;
+        const char *e;
+        dlerror();
+        p = dlsym(S->lib, clp_syms[i].name);
+        if (!p) {
+            e = dlerror();
+            snprintf(why, sizeof why, "%s", e ? e : "no such symbol");
+            return cu_error(err, CURTAIL_ESOLVER, NULL, no_pos, NULL,
+                            "cannot load the Clp engine (%s): %s", names[k - 1], why);
+        }
+        memcpy((char *)&S->clp + clp_syms[i].off, &p, sizeof p);
+    }
+    return CURTAIL_OK;
+}
+
+int cu_clp_open_lib(cu_clp **out, const curtail_mem *mem, const char *const *names,
+                    curtail_error *err)
 {
     cu_clp *S = cu_calloc(mem, 1, sizeof *S);
+    int rc;
     *out = NULL;
     if (!S)
         return cu_enomem(err);
     S->mem = mem;
+    if ((rc = load_clp(S, names, err)) != CURTAIL_OK) {
+        cu_clp_close(S);
+        return rc;
+    }
     *out = S;
     return CURTAIL_OK;
+}
+
+int cu_clp_open(cu_clp **out, const curtail_mem *mem, curtail_error *err)
+{
+    return cu_clp_open_lib(out, mem, clp_default_names, err);
 }
 
 static void drop_model(cu_clp *S)
 {
     if (S->M)
-        Clp_deleteModel(S->M);
+        S->clp.deleteModel(S->M);
     S->M = NULL;
     S->nrows = S->ncols = 0;
     S->warm = 0;
@@ -94,6 +242,8 @@ void cu_clp_close(cu_clp *S)
     cu_free(S->mem, S->beg);
     cu_free(S->mem, S->ind);
     cu_free(S->mem, S->val);
+    if (S->lib)
+        dlclose(S->lib); /* RTLD_NODELETE: stays mapped for the next session */
     cu_free(S->mem, S);
 }
 
@@ -204,12 +354,12 @@ static int row_status(const cu_lp *lp, size_t i, int hint)
     }
 }
 
-static Clp_Simplex *new_model(void)
+static Clp_Simplex *new_model(const clp_api *A)
 {
-    Clp_Simplex *M = Clp_newModel();
+    Clp_Simplex *M = A->newModel();
     if (M) {
-        Clp_setLogLevel(M, 0);
-        Clp_setOptimizationDirection(M, 1.0);
+        A->setLogLevel(M, 0);
+        A->setOptimizationDirection(M, 1.0);
     }
     return M;
 }
@@ -228,9 +378,9 @@ static int sync_model(cu_clp *S, const cu_lp *lp, const signed char *col_hint,
         return -2;
     row_bounds(S, lp);
     if (!S->M) {
-        if (!(S->M = new_model()))
+        if (!(S->M = new_model(&S->clp)))
             return -1;
-        Clp_loadProblem(S->M, (int)lp->ncols, (int)lp->nrows, S->beg, S->ind, S->val, S->clo,
+        S->clp.loadProblem(S->M, (int)lp->ncols, (int)lp->nrows, S->beg, S->ind, S->val, S->clo,
                         S->cup, S->obj, S->rlo, S->rup);
         S->nrows = lp->nrows;
         S->ncols = lp->ncols;
@@ -245,19 +395,19 @@ static int sync_model(cu_clp *S, const cu_lp *lp, const signed char *col_hint,
         double dummy_v = 0.0;
         for (i = 0; i <= nr; i++)
             zero[i] = 0;
-        Clp_addRows(S->M, (int)nr, S->rlo + S->nrows, S->rup + S->nrows, zero, &dummy_i,
+        S->clp.addRows(S->M, (int)nr, S->rlo + S->nrows, S->rup + S->nrows, zero, &dummy_i,
                     &dummy_v);
     }
     if (nnew > 0)
-        Clp_addColumns(S->M, (int)nnew, S->clo, S->cup, S->obj, S->beg, S->ind, S->val);
-    Clp_chgRowLower(S->M, S->rlo);
-    Clp_chgRowUpper(S->M, S->rup);
-    if (S->warm && Clp_statusExists(S->M)) {
+        S->clp.addColumns(S->M, (int)nnew, S->clo, S->cup, S->obj, S->beg, S->ind, S->val);
+    S->clp.chgRowLower(S->M, S->rlo);
+    S->clp.chgRowUpper(S->M, S->rup);
+    if (S->warm && S->clp.statusExists(S->M)) {
         for (i = S->nrows; i < lp->nrows; i++)
-            Clp_setRowStatus(S->M, (int)i,
+            S->clp.setRowStatus(S->M, (int)i,
                              row_status(lp, i, row_hint ? row_hint[i] : CU_BS_BASIC));
         for (j = S->ncols; j < lp->ncols; j++)
-            Clp_setColumnStatus(S->M, (int)j,
+            S->clp.setColumnStatus(S->M, (int)j,
                                 col_status(lp, j, col_hint ? col_hint[j] : CU_BS_LOWER));
     }
     S->nrows = lp->nrows;
@@ -280,7 +430,7 @@ static double secs_left(const cu_solve_ctl *ctl)
  * final status (optimal, infeasible, unbounded), 0 when it failed or
  * stalled, a negative code (err set) when the deadline passed or the caller
  * cancelled. */
-static int run_method(Clp_Simplex *M, int primal, long budget, const cu_solve_ctl *ctl,
+static int run_method(const clp_api *A, Clp_Simplex *M, int primal, long budget, const cu_solve_ctl *ctl,
                       curtail_error *err)
 {
     long used = 0;
@@ -290,15 +440,15 @@ static int run_method(Clp_Simplex *M, int primal, long budget, const cu_solve_ct
             step = (int)(budget - used);
         if (step <= 0)
             return 0;
-        Clp_setMaximumIterations(M, step);
-        Clp_setMaximumSeconds(M, secs_left(ctl));
+        A->setMaximumIterations(M, step);
+        A->setMaximumSeconds(M, secs_left(ctl));
         if (primal)
-            Clp_primal(M, 0);
+            A->primal(M, 0);
         else
-            Clp_dual(M, 0);
-        it = Clp_numberIterations(M);
+            A->dual(M, 0);
+        it = A->numberIterations(M);
         used += it > 0 ? it : 0;
-        st = Clp_status(M);
+        st = A->status(M);
         if (st == CLP_OPTIMAL || st == CLP_INFEASIBLE || st == CLP_UNBOUNDED)
             return 1;
         if (st != CLP_STOPPED)
@@ -307,7 +457,7 @@ static int run_method(Clp_Simplex *M, int primal, long budget, const cu_solve_ct
             return rc;
         /* Clp's limit is the process's CPU time (all threads): stopped on
          * it before the deadline, go on; the deadline bounds the loop */
-        if (it <= 0 && Clp_secondaryStatus(M) != CLP_STOPPED_ON_TIME)
+        if (it <= 0 && A->secondaryStatus(M) != CLP_STOPPED_ON_TIME)
             return 0;
     }
 }
@@ -318,16 +468,16 @@ static long budget_of(const cu_lp *lp)
 }
 
 /* Is what Clp holds an answer to copy out: optimal with finite values? */
-static int answer_ok(Clp_Simplex *M, const cu_lp *lp)
+static int answer_ok(const clp_api *A, Clp_Simplex *M, const cu_lp *lp)
 {
     const double *x, *y;
     size_t i;
-    if (Clp_status(M) != CLP_OPTIMAL)
-        return Clp_status(M) == CLP_INFEASIBLE;
-    if (!isfinite(Clp_objectiveValue(M)))
+    if (A->status(M) != CLP_OPTIMAL)
+        return A->status(M) == CLP_INFEASIBLE;
+    if (!isfinite(A->objectiveValue(M)))
         return 0;
-    x = Clp_primalColumnSolution(M);
-    y = Clp_dualRowSolution(M);
+    x = A->primalColumnSolution(M);
+    y = A->dualRowSolution(M);
     if ((lp->ncols && !x) || (lp->nrows && !y))
         return 0;
     for (i = 0; i < lp->ncols; i++)
@@ -386,15 +536,15 @@ int cu_clp_solve(cu_clp *S, const cu_lp *lp, const signed char *col_hint,
     }
     /* warm: the hinted basis is primal feasible, columns that entered may
      * price out; cold: the dual simplex from the slack basis */
-    r = run_method(S->M, S->warm, budget, ctl, err);
+    r = run_method(&S->clp, S->M, S->warm, budget, ctl, err);
     if (r < 0)
         return r;
-    if (r == 0 || !answer_ok(S->M, lp)) {
+    if (r == 0 || !answer_ok(&S->clp, S->M, lp)) {
         /* from scratch: a new model, the primal simplex from the slack basis */
         drop_model(S);
         if (sync_model(S, lp, NULL, NULL))
             return cu_enomem(err);
-        r = run_method(S->M, 1, budget, ctl, err);
+        r = run_method(&S->clp, S->M, 1, budget, ctl, err);
         if (r < 0)
             return r;
         if (r == 0)
@@ -402,20 +552,20 @@ int cu_clp_solve(cu_clp *S, const cu_lp *lp, const signed char *col_hint,
                             "Clp could not solve the LP (numerical trouble, or no end within "
                             "%ld iterations), even from scratch with the primal simplex",
                             budget);
-        if (!answer_ok(S->M, lp))
+        if (!answer_ok(&S->clp, S->M, lp))
             return cu_error(err, CURTAIL_ESOLVER, NULL, no_pos, NULL,
-                            "Clp could not solve the LP (status %d%s)", Clp_status(S->M),
-                            Clp_status(S->M) == CLP_UNBOUNDED ? ": unbounded" : "");
+                            "Clp could not solve the LP (status %d%s)", S->clp.status(S->M),
+                            S->clp.status(S->M) == CLP_UNBOUNDED ? ": unbounded" : "");
     }
-    st = Clp_status(S->M);
+    st = S->clp.status(S->M);
     if (st == CLP_INFEASIBLE) {
         sol->status = 1;
         return CURTAIL_OK;
     }
     {
-        const double *x = Clp_primalColumnSolution(S->M), *y = Clp_dualRowSolution(S->M);
+        const double *x = S->clp.primalColumnSolution(S->M), *y = S->clp.dualRowSolution(S->M);
         sol->status = 0;
-        sol->obj = Clp_objectiveValue(S->M);
+        sol->obj = S->clp.objectiveValue(S->M);
         for (i = 0; i < lp->ncols; i++)
             sol->x[i] = x[i];
         for (i = 0; i < lp->nrows; i++)
