@@ -685,8 +685,13 @@ static int solve_checked(cu_model *m, int method, const cu_solve_ctl *ctl, const
     fix_unmet(m);
     if (method == CURTAIL_METHOD_AUTO) {
         rc = cu_model_solve_dec(m, ctl, win, wout, y, pi, err);
-        if (rc == CURTAIL_ESOLVER && (rc = cu_ctl_expired(ctl, err)) != 0)
-            return rc;
+        /* a passed deadline ends here; another solver error falls back to
+         * the plain LP below (rc stays ESOLVER: y and pi hold no answer) */
+        if (rc == CURTAIL_ESOLVER) {
+            int xrc = cu_ctl_expired(ctl, err);
+            if (xrc != 0)
+                return xrc;
+        }
         if (rc == CURTAIL_OK) {
             refine(m, y, pi);
             polish(m, y);

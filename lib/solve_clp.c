@@ -160,7 +160,7 @@ struct cu_clp {
  * the loader's reason (the first name's, when none loads). */
 static int load_clp(cu_clp *S, const char *const *names, curtail_error *err)
 {
-    char why[512] = "";
+    char why[512] = "no library name";
     const char *first = names[0] ? names[0] : "(no name)";
     int flags = RTLD_NOW | RTLD_LOCAL;
     size_t i, k;

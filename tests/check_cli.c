@@ -894,6 +894,19 @@ START_TEST(test_cli_solver_and_time_limit)
     ck_assert_int_eq(r.status, 4);
     ck_assert_ptr_nonnull(strstr(r.err, "error: the solver reached the time limit of 1e-09 s"));
     run_free(&r);
+    /* Clp is loaded on use (lib/solve_clp.c): a libClp.so.1 first on the
+     * loader's path that is not Clp fails the solve, exit 4 with the
+     * library's line, no answer */
+    r = run("(d=$(mktemp -d) && cc -shared -o \"$d/libClp.so.1\" -x c /dev/null && "
+            "cp '%s/plan.yaml' \"$d/\" && cd \"$d\" && "
+            "{ LD_LIBRARY_PATH=. @ plan plan.yaml --solver clp; s=$?; }; "
+            "cd / && rm -rf \"$d\"; exit $s)",
+            GOLDEN);
+    assert_run(&r, 4,
+               PLAN_WARNING "error: cannot load the Clp engine (libClp.so.1): ./libClp.so.1: "
+                            "undefined symbol: Clp_newModel\n");
+    ck_assert_str_eq(r.out, "");
+    run_free(&r);
 #else
     ck_assert_ptr_null(strstr(r.out, "--solver"));
     run_free(&r);

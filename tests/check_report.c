@@ -383,6 +383,10 @@ START_TEST(test_version_info)
     ck_assert(strncmp(buf, "curtail " CURTAIL_VERSION_STRING " (GLPK ", 15) == 0);
     ck_assert_ptr_nonnull(strstr(buf, ", libyaml 0."));
     ck_assert_ptr_nonnull(strstr(buf, ", libxlsxwriter 1."));
+#ifdef CURTAIL_WITH_CLP
+    /* named, not loaded: Clp is dlopen()ed by the first --solver clp solve */
+    ck_assert_ptr_nonnull(strstr(buf, ", Clp libClp.so.1 loaded on use)"));
+#endif
     ck_assert_int_eq(curtail_version_info(NULL, 0), n);
 }
 END_TEST

@@ -380,6 +380,62 @@ START_TEST(test_solver_availability)
 }
 END_TEST
 
+#ifdef CURTAIL_WITH_CLP
+/* Clp is dlopen()ed by the session that asks for it (lib/solve_clp.c): a
+ * library that does not load, or one without Clp's functions, fails the open
+ * with CURTAIL_ESOLVER naming the library and the loader's reason; a missing
+ * first name falls back to the next; the build's own library loads. */
+START_TEST(test_clp_is_loaded_on_use)
+{
+    static const char *const missing[] = {"libClp-curtail-missing.so.1", NULL};
+    static const char *const twice[] = {"libClp-curtail-missing.so.1", "libClp-nope.so",
+                                        "libClp-curtail-missing.so.1", NULL};
+    static const char *const not_clp[] = {"libm.so.6", NULL};
+    static const char *const fallback[] = {"libClp-curtail-missing.so.1", "libClp.so.1", NULL};
+    static const char *const none[] = {NULL};
+    const char *want_symbol = "libm.so.6: undefined symbol: Clp_newModel";
+    cu_clp *C = (cu_clp *)&C;
+    curtail_error err;
+    size_t n;
+
+    memset(&err, 0, sizeof err);
+    ck_assert_int_eq(cu_clp_open_lib(&C, NULL, missing, &err), CURTAIL_ESOLVER);
+    ck_assert_ptr_null(C);
+    ck_assert_str_eq(err.message,
+                     "cannot load the Clp engine (libClp-curtail-missing.so.1): "
+                     "libClp-curtail-missing.so.1: cannot open shared object file: "
+                     "No such file or directory");
+    /* every name failed: the first one's reason */
+    memset(&err, 0, sizeof err);
+    ck_assert_int_eq(cu_clp_open_lib(&C, NULL, twice, &err), CURTAIL_ESOLVER);
+    ck_assert_str_eq(err.message,
+                     "cannot load the Clp engine (libClp-curtail-missing.so.1): "
+                     "libClp-curtail-missing.so.1: cannot open shared object file: "
+                     "No such file or directory");
+    memset(&err, 0, sizeof err);
+    ck_assert_int_eq(cu_clp_open_lib(&C, NULL, none, &err), CURTAIL_ESOLVER);
+    ck_assert_str_eq(err.message, "cannot load the Clp engine ((no name)): no library name");
+    /* a library that loads but is not Clp: the first function it lacks
+     * (glibc's message names the file by its full path) */
+    memset(&err, 0, sizeof err);
+    ck_assert_int_eq(cu_clp_open_lib(&C, NULL, not_clp, &err), CURTAIL_ESOLVER);
+    ck_assert_ptr_null(C);
+    ck_assert_msg(strncmp(err.message, "cannot load the Clp engine (libm.so.6): ", 40) == 0,
+                  "%s", err.message);
+    n = strlen(err.message);
+    ck_assert_uint_gt(n, strlen(want_symbol));
+    ck_assert_str_eq(err.message + n - strlen(want_symbol), want_symbol);
+    /* the next name when the first does not load, and the build's library */
+    ck_assert_int_eq(cu_clp_open_lib(&C, NULL, fallback, &err), CURTAIL_OK);
+    ck_assert_ptr_nonnull(C);
+    cu_clp_close(C);
+    ck_assert_int_eq(cu_clp_open(&C, NULL, &err), CURTAIL_OK);
+    cu_clp_close(C);
+    ck_assert_str_eq(cu_clp_library(), "libClp.so.1");
+}
+END_TEST
+#endif
+
 static Suite *solver_suite(void)
 {
     Suite *s = suite_create("solver");
@@ -391,6 +447,9 @@ static Suite *solver_suite(void)
     tcase_add_test(tc, test_session_limits);
     tcase_add_test(tc, test_plan_limits);
     tcase_add_test(tc, test_solver_availability);
+#ifdef CURTAIL_WITH_CLP
+    tcase_add_test(tc, test_clp_is_loaded_on_use);
+#endif
     suite_add_tcase(s, tc);
     return s;
 }
