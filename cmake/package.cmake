@@ -8,7 +8,9 @@
 #                          the JSON Schemas under share/curtail/
 # Dependencies on the C library, GLPK and libyaml come from dpkg-shlibdeps.
 # Release packages are built with -DCURTAIL_WITH_CLP=OFF (NOTICE: a build with
-# Clp links GPL and EPL code and must not be redistributed).
+# Clp combines GPL and EPL code and must not be redistributed). Such a build
+# does not link Clp (lib/solve_clp.c dlopen()s it on use): its packages
+# recommend Clp's runtime library, and the -dev package needs no Clp.
 set(CURTAIL_PACKAGE_MAINTAINER "curtail maintainers <curtail@localhost>"
   CACHE STRING "Maintainer field of the Debian packages")
 
@@ -30,7 +32,7 @@ set(CPACK_DEBIAN_ENABLE_COMPONENT_DEPENDS ON)
 
 set(_curtail_clp_note "")
 if(CURTAIL_WITH_CLP)
-  set(_curtail_clp_note "\nThis build links COIN-OR Clp (EPL) beside GLPK (GPL): for own use only,\nnot for redistribution (see copyright).")
+  set(_curtail_clp_note "\nThis build loads COIN-OR Clp (EPL) beside GLPK (GPL) for --solver clp: for own\nuse only, not for redistribution (see copyright).")
   message(STATUS "curtail: built with Clp; packages of this build are not redistributable (NOTICE)")
 endif()
 
@@ -45,10 +47,12 @@ set(CPACK_DEBIAN_DEV_PACKAGE_NAME libcurtail-dev)
 set(CPACK_DEBIAN_DEV_PACKAGE_SECTION libdevel)
 set(CPACK_COMPONENT_DEV_DEPENDS runtime)
 set(_dev_depends "libglpk-dev, libyaml-dev")
-if(CURTAIL_WITH_CLP)
-  string(APPEND _dev_depends ", coinor-libclp-dev")
-endif()
 set(CPACK_DEBIAN_DEV_PACKAGE_DEPENDS "${_dev_depends}")
+if(CURTAIL_WITH_CLP)
+  # dlopen()ed, so dpkg-shlibdeps does not see it: --solver clp needs it
+  set(CPACK_DEBIAN_RUNTIME_PACKAGE_RECOMMENDS "coinor-libclp1")
+  set(CPACK_DEBIAN_CLI_PACKAGE_RECOMMENDS "coinor-libclp1")
+endif()
 set(CPACK_DEBIAN_DEV_DESCRIPTION
   "Development files: the header curtail.h, the static library, curtail.pc for pkg-config and\nthe CMake package (find_package(curtail): curtail::curtail,\ncurtail::curtail_static).${_curtail_clp_note}")
 set(CPACK_DEBIAN_CLI_PACKAGE_NAME curtail)

@@ -24,6 +24,25 @@ cmake --build "$tmp/build" >/dev/null
 LD_LIBRARY_PATH="$libdir" "$tmp/build/embed" >"$tmp/out-cmake"
 
 cmp "$tmp/out-pc" "$tmp/out-cmake"
+
+# Clp is never linked (lib/solve_clp.c dlopen()s it for --solver clp): not by
+# the library or the programs built on it, nor named by the .pc or the CMake
+# package; a build with Clp links the loader's library instead (-ldl)
+for f in "$libdir"/libcurtail.so "$tmp/embed-pc" "$tmp/build/embed"; do
+    if objdump -p "$f" | grep -E 'NEEDED.*(libClp|libCoinUtils|libstdc\+\+|liblapack|libgfortran)'; then
+        echo "install test: $f links Clp or its C++ closure" >&2
+        exit 1
+    fi
+done
+if grep -iE '^(Requires|Libs).*clp' "$libdir/pkgconfig/curtail.pc" ||
+   grep -E 'PkgConfig::CLP|\(CLP|-lClp|libClp' "$libdir"/cmake/curtail/*.cmake; then
+    echo "install test: the installed package files name Clp" >&2
+    exit 1
+fi
+if grep -q '^CURTAIL_WITH_CLP:BOOL=ON$' "$BUILD/CMakeCache.txt"; then
+    grep -q '^Libs.private: .* -ldl$' "$libdir/pkgconfig/curtail.pc" ||
+        { echo "install test: curtail.pc lacks -ldl (Clp is dlopen()ed)" >&2; exit 1; }
+fi
 grep -q "^status: optimal" "$tmp/out-pc"
 grep -q "恒祥焦化" "$tmp/out-pc"
 # the episode built in code (curtail_scenario_set_episode, _add_alert) is scheduled

@@ -34,6 +34,17 @@ echo "$dev_dep" | grep -q "$libpkg (= " || fail "libcurtail-dev does not depend 
 cli_dep=$(dpkg-deb -f "$tmp"/pkgs/curtail_*.deb Depends)
 echo "$cli_dep" | grep -q libglpk || fail "curtail does not depend on GLPK: $cli_dep"
 dpkg-deb -I "$tmp/pkgs/${libpkg}"_*.deb postinst | grep -q ldconfig || fail "$libpkg runs no ldconfig"
+# Clp is dlopen()ed on use (lib/solve_clp.c), never a dependency: a build with
+# it recommends Clp's runtime library for the library and the CLI
+for deb in "$tmp"/pkgs/*.deb; do
+    if dpkg-deb -f "$deb" Depends | grep -i clp; then fail "$deb depends on Clp"; fi
+done
+if grep -q '^CURTAIL_WITH_CLP:BOOL=ON$' "$BUILD/CMakeCache.txt"; then
+    for p in "$libpkg" curtail; do
+        [ "$(dpkg-deb -f "$tmp"/pkgs/"${p}"_*.deb Recommends)" = coinor-libclp1 ] ||
+            fail "$p does not recommend coinor-libclp1"
+    done
+fi
 dpkg-deb -I "$tmp/pkgs/${libpkg}"_*.deb shlibs | grep -q "^libcurtail ${soname#libcurtail.so.} $libpkg" ||
     fail "$libpkg has no shlibs entry"
 for f in usr/include/curtail.h usr/share/curtail/scenario.schema.json \
@@ -51,6 +62,12 @@ fi
 "$root/bin/curtail" plan "$SRC/examples/xiangyuan.yaml" >"$tmp/plan-pkg.json"
 "$BUILD/curtail" plan "$SRC/examples/xiangyuan.yaml" >"$tmp/plan-build.json"
 cmp "$tmp/plan-pkg.json" "$tmp/plan-build.json" || fail "the packaged CLI writes another plan"
+for f in "$root/bin/curtail" "$root"/lib/*/libcurtail.so.* "$root"/lib/libcurtail.so.*; do
+    [ -f "$f" ] || continue
+    if objdump -p "$f" | grep -E 'NEEDED.*(libClp|libCoinUtils|libstdc\+\+)'; then
+        fail "$f links Clp"
+    fi
+done
 
 libdir=$(dirname "$(find "$root" -name curtail.pc | head -n 1)")
 libdir=${libdir%/pkgconfig}
