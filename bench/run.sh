@@ -93,13 +93,13 @@ if [ "$DO_BUILD" = 1 ]; then
 fi
 [ -x "$CURTAIL" ] || { echo "run.sh: $CURTAIL not built" >&2; exit 1; }
 
-# the phase timer links the static library of the same build
+# the phase timer links the static library of the same build (Clp, where
+# built with it, is dlopen()ed on use: -ldl, not Clp)
 HAVE_PHASES=0
 # shellcheck disable=SC2046  # pkg-config output is meant to split
 if [ -f "$BUILD/libcurtail.a" ] && ${CC:-cc} -O2 -std=c11 -DCURTAIL_STATIC -I"$ROOT/include" \
         "$HERE/phases.c" "$BUILD/libcurtail.a" $(pkg-config --libs yaml-0.1 xlsxwriter) \
-        $(pkg-config --exists clp 2>/dev/null && pkg-config --libs clp) -lglpk -lm -lpthread \
-        -o "$PHASES" 2>"$OUT/phases.build.log"; then
+        -lglpk -lm -lpthread -ldl -o "$PHASES" 2>"$OUT/phases.build.log"; then
     HAVE_PHASES=1
 else
     echo "run.sh: could not build bench/phases.c (see $OUT/phases.build.log); in-process solve times skipped" >&2
