@@ -616,7 +616,9 @@ typedef enum curtail_method {
 typedef enum curtail_solver {
     CURTAIL_SOLVER_DEFAULT = 0, /* GLPK */
     CURTAIL_SOLVER_GLPK,
-    CURTAIL_SOLVER_CLP /* COIN-OR Clp, where the library was built with it */
+    CURTAIL_SOLVER_CLP /* COIN-OR Clp, where the library was built with it; loaded
+                          (dlopen) by the first solve that uses it, CURTAIL_ESOLVER
+                          when it cannot be */
 } curtail_solver;
 
 /** 1 if this build of the library can solve with `solver`. */
