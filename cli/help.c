@@ -69,7 +69,10 @@ static const char help_text3[] =
     "                               units cut beyond their rules and why (with\n"
     "                               --enterprise: the sheet at that level only)\n"
     "                               neither: the enterprises and their ids\n"
-    "      --format md|json, -o OUT, --lang zh|en, --time-limit, --solver  as for plan\n"
+    "      --format md|json, -o OUT, --lang zh|en, --time-limit  as for plan\n";
+/* listed only when the build has Clp */
+static const char help_solver3[] = "      --solver glpk|clp        as for plan\n";
+static const char help_text4[] =
     "  export FILE [OPTIONS]    write the plan LP for audit or other solvers\n"
     "      --level yellow|orange|red  that level's LP alone (default: all three jointly)\n"
     "      --format lp|mps            CPLEX LP or free MPS; default: from the extension\n"
@@ -268,4 +271,7 @@ void print_help(void)
     if (curtail_solver_available(CURTAIL_SOLVER_CLP))
         fputs(help_solver2, stdout);
     fputs(help_text3, stdout);
+    if (curtail_solver_available(CURTAIL_SOLVER_CLP))
+        fputs(help_solver3, stdout);
+    fputs(help_text4, stdout);
 }
