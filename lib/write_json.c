@@ -28,6 +28,7 @@
 
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,6 +85,11 @@ static const unsigned char str_class[256] = {
     3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 3, 4, 4, /* 0xE0: E0 and ED apart */
     3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3};
 
+/* The two continuation bytes after a lead byte, p[1] and p[2] of a 4-byte
+ * load (the middle two bytes in either byte order): both 10xxxxxx. */
+#define CONT2_MASK 0x00C0C000u
+#define CONT2_BITS 0x00808000u
+
 /* A JSON string: control characters escaped, valid UTF-8 passed through,
  * invalid bytes replaced by U+FFFD so the output is always valid JSON.
  * Written straight into the buffer, in room for the worst case (every byte
@@ -104,18 +110,27 @@ static void put_str(cu_buf *b, const char *s)
     for (;;) {
         unsigned c = *p, cls = str_class[c];
         size_t len;
-        if (cls == 0) {
+        while (cls == 0) { /* a run of plain ASCII */
             *o++ = (char)c;
-            p++;
-            continue;
+            c = *++p;
+            cls = str_class[c];
         }
-        /* a NUL is no continuation byte, so no sequence runs past the string */
-        if (cls == 4 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
-            memcpy(o, p, 4); /* p[3] exists (at worst the NUL); o[3] is room */
+        /* a run of 3-byte sequences (CJK), each read as 4 bytes: p[3]
+         * exists (at worst the NUL), o[3] is room. A NUL is no
+         * continuation byte, so no sequence runs past the string. */
+        while (cls == 4) {
+            uint32_t w;
+            memcpy(&w, p, 4);
+            if ((w & CONT2_MASK) != CONT2_BITS)
+                break;
+            memcpy(o, &w, 4);
             o += 3;
             p += 3;
-            continue;
+            c = *p;
+            cls = str_class[c];
         }
+        if (cls == 0)
+            continue;
         if (cls == 1)
             break;
         if (cls >= 3) {
