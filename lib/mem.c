@@ -222,6 +222,11 @@ static void put_unsigned(cu_buf *b, unsigned long long x, int neg)
     cu_buf_put(b, tmp + i, sizeof tmp - i);
 }
 
+void cu_buf_uint(cu_buf *b, unsigned long long x)
+{
+    put_unsigned(b, x, 0);
+}
+
 static void put_signed(cu_buf *b, long long v)
 {
     put_unsigned(b, v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v, v < 0);

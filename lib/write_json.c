@@ -185,6 +185,62 @@ static void put_str_or_null(cu_buf *b, const char *s)
         cu_buf_puts(b, "null");
 }
 
+/* A short JSON text escaped once per output (a name of the schema's fixed
+ * vocabulary, as a string or as a key), then copied; n == 0: not held (too
+ * long), written by put_str instead. */
+typedef struct jtext {
+    unsigned char n;
+    char s[47];
+} jtext;
+
+/* The names every unit line repeats. */
+typedef struct jnames {
+    jtext poll_key[CU_NP]; /* "SO2": */
+    jtext poll[CU_NP];     /* "SO2" */
+    jtext grade[CURTAIL_NGRADES];
+    jtext measure[5];
+} jnames;
+
+static void jtext_set(jtext *t, const char *s, int key)
+{
+    cu_buf tmp;
+    cu_buf_init(&tmp, NULL);
+    put_str(&tmp, s);
+    if (key)
+        cu_buf_puts(&tmp, ": ");
+    t->n = 0;
+    if (!tmp.failed && tmp.len < sizeof t->s) {
+        memcpy(t->s, tmp.data, tmp.len);
+        t->n = (unsigned char)tmp.len;
+    }
+    cu_buf_free(&tmp);
+}
+
+static void jnames_init(jnames *jn)
+{
+    int i;
+    for (i = 0; i < CU_NP; i++) {
+        jtext_set(&jn->poll_key[i], curtail_pollutant_name((curtail_pollutant)i), 1);
+        jtext_set(&jn->poll[i], curtail_pollutant_name((curtail_pollutant)i), 0);
+    }
+    for (i = 0; i < CURTAIL_NGRADES; i++)
+        jtext_set(&jn->grade[i], curtail_grade_name((curtail_grade)i), 0);
+    for (i = 0; i < 5; i++)
+        jtext_set(&jn->measure[i], cu_measure_key(i), 0);
+}
+
+/* t's text when held, else put_str(s) (+ ": " for a key) */
+static void put_jtext(cu_buf *b, const jtext *t, const char *s, int key)
+{
+    if (t && t->n) {
+        cu_buf_put(b, t->s, t->n);
+        return;
+    }
+    put_str(b, s);
+    if (key)
+        cu_buf_puts(b, ": ");
+}
+
 static void put_num_member(cu_buf *b, const char *key, double v, int last)
 {
     put_key(b, key);
@@ -266,46 +322,51 @@ static void put_combined(cu_buf *b, const curtail_result *r, int level)
 /* Why the unit's measure (issue 9): "basis": {"grade", "grade_reason",
  * "rule": {"source", "index", "line"} or null, "beyond_rule", "held_by",
  * "pollutant", "cost_per_kg", "marginal_cost", "text"}. */
-static void put_basis(cu_buf *b, const cu_mw_facts *facts, cu_buf *text)
+static void put_basis(cu_buf *b, const cu_mw_facts *f, cu_buf *text, const jnames *jn)
 {
     static const char *const why[3] = {NULL, "phase_out", "wet_quenching"};
-    cu_mw_facts f = *facts;
     PUT_LIT(b, ", \"basis\": {\"grade\": ");
-    put_str(b, curtail_grade_name((curtail_grade)f.grade));
+    put_jtext(b, f->grade >= 0 && f->grade < CURTAIL_NGRADES ? &jn->grade[f->grade] : NULL,
+              curtail_grade_name((curtail_grade)f->grade), 0);
     PUT_LIT(b, ", \"grade_reason\": ");
-    put_str_or_null(b, why[f.grade_why]);
+    put_str_or_null(b, why[f->grade_why]);
     PUT_LIT(b, ", \"rule\": ");
-    if (f.has_rule) {
-        PUT_LIT(b, "{\"source\": ");
-        put_str(b, f.builtin ? "builtin" : "scenario");
-        cu_buf_printf(b, ", \"index\": %zu, \"line\": ", f.rule_index);
-        if (f.rule_line)
-            cu_buf_printf(b, "%u}", f.rule_line);
+    if (f->has_rule) {
+        if (f->builtin)
+            PUT_LIT(b, "{\"source\": \"builtin\", \"index\": ");
         else
+            PUT_LIT(b, "{\"source\": \"scenario\", \"index\": ");
+        cu_buf_uint(b, f->rule_index);
+        PUT_LIT(b, ", \"line\": ");
+        if (f->rule_line) {
+            cu_buf_uint(b, f->rule_line);
+            PUT_LIT(b, "}");
+        } else
             PUT_LIT(b, "null}");
     } else
         PUT_LIT(b, "null");
-    cu_buf_puts(b, f.load < f.rule_hi - 1e-9 && !f.below_min && !f.held_by &&
-                           !(f.nested_from >= 0 && !(f.pollutant >= 0 &&
-                                                      f.cost_per_kg < f.marginal_cost))
+    cu_buf_puts(b, f->load < f->rule_hi - 1e-9 && !f->below_min && !f->held_by &&
+                           !(f->nested_from >= 0 && !(f->pollutant >= 0 &&
+                                                      f->cost_per_kg < f->marginal_cost))
                        ? ", \"beyond_rule\": true"
                        : ", \"beyond_rule\": false");
     PUT_LIT(b, ", \"held_by\": ");
-    put_str_or_null(b, f.held_by);
+    put_str_or_null(b, f->held_by);
     PUT_LIT(b, ", \"pollutant\": ");
-    if (f.pollutant >= 0) {
-        put_str(b, curtail_pollutant_name((curtail_pollutant)f.pollutant));
+    if (f->pollutant >= 0) {
+        put_jtext(b, f->pollutant < CU_NP ? &jn->poll[f->pollutant] : NULL,
+                  curtail_pollutant_name((curtail_pollutant)f->pollutant), 0);
         PUT_LIT(b, ", ");
-        PUT_NUM_LIT(b, "cost_per_kg", f.cost_per_kg);
+        PUT_NUM_LIT(b, "cost_per_kg", f->cost_per_kg);
         PUT_LIT(b, ", ");
-        PUT_NUM_LIT(b, "marginal_cost", f.marginal_cost);
+        PUT_NUM_LIT(b, "marginal_cost", f->marginal_cost);
     } else
         PUT_LIT(b, "null, \"cost_per_kg\": null, \"marginal_cost\": null");
     PUT_LIT(b, ", \"text\": ");
     text->len = 0;
     if (text->data)
         text->data[0] = '\0';
-    cu_mw_reason(&f, text);
+    cu_mw_reason(f, text);
     if (text->failed)
         b->failed = 1;
     else
@@ -316,7 +377,7 @@ static void put_basis(cu_buf *b, const cu_mw_facts *facts, cu_buf *text)
 /* One line of a level's units; `text` is scratch room for the measure text
  * (kept across units: one allocation per level, not per unit). */
 static void put_unit(cu_buf *b, const curtail_result *r, const curtail_unit_result *ur,
-                     size_t u, int level, int lang, cu_buf *text)
+                     size_t u, int level, int lang, cu_buf *text, const jnames *jn)
 {
     int p;
     cu_mw_facts f; /* gathered once for the text and the basis */
@@ -333,7 +394,8 @@ static void put_unit(cu_buf *b, const curtail_result *r, const curtail_unit_resu
     PUT_LIT(b, ", ");
     PUT_NUM_LIT(b, "hi", ur->hi);
     PUT_LIT(b, ", \"measure\": {\"kind\": ");
-    put_str(b, cu_measure_key(ur->measure));
+    put_jtext(b, (int)ur->measure >= 0 && (int)ur->measure < 5 ? &jn->measure[ur->measure] : NULL,
+              cu_measure_key(ur->measure), 0);
     PUT_LIT(b, ", \"value\": ");
     if (ur->measure == CURTAIL_MEASURE_STOP || ur->measure == CURTAIL_MEASURE_NONE)
         PUT_LIT(b, "null");
@@ -349,11 +411,14 @@ static void put_unit(cu_buf *b, const curtail_result *r, const curtail_unit_resu
         b->failed = 1;
     else
         put_str(b, text->data ? text->data : "");
-    put_basis(b, &f, text);
+    put_basis(b, &f, text, jn);
     PUT_LIT(b, ", \"reduction\": {");
-    for (p = 0; p < CU_NP; p++)
-        put_num_member(b, curtail_pollutant_name((curtail_pollutant)p), ur->reduction[p],
-                       p + 1 == CU_NP);
+    for (p = 0; p < CU_NP; p++) {
+        if (p)
+            PUT_LIT(b, ", ");
+        put_jtext(b, &jn->poll_key[p], curtail_pollutant_name((curtail_pollutant)p), 1);
+        cu_buf_num(b, ur->reduction[p]);
+    }
     PUT_LIT(b, "}}");
 }
 
@@ -403,6 +468,7 @@ static int put_level(cu_buf *b, const curtail_result *r, int level, int lang, in
 {
     curtail_level_result lr;
     cu_buf text;
+    jnames jn;
     size_t i, n = curtail_result_unit_count(r);
     int rc = curtail_result_level(r, (curtail_level)level, &lr, NULL);
     if (rc != CURTAIL_OK)
@@ -423,6 +489,7 @@ static int put_level(cu_buf *b, const curtail_result *r, int level, int lang, in
     put_targets(b, lr.targets, 0, 1, r->has_credits ? r->credit[level] : NULL);
     put_combined(b, r, level);
     cu_buf_puts(b, n ? "      \"units\": [\n" : "      \"units\": [],\n");
+    jnames_init(&jn);
     cu_buf_init(&text, b->mem);
     for (i = 0; i < n && !b->failed; i++) {
         curtail_unit_result ur;
@@ -431,7 +498,7 @@ static int put_level(cu_buf *b, const curtail_result *r, int level, int lang, in
             cu_buf_free(&text);
             return rc;
         }
-        put_unit(b, r, &ur, i, level, lang, &text);
+        put_unit(b, r, &ur, i, level, lang, &text, &jn);
         if (i + 1 < n)
             PUT_LIT(b, ",\n");
         else
