@@ -377,7 +377,8 @@ static void put_basis(cu_buf *b, const cu_mw_facts *f, cu_buf *text, const jname
 /* One line of a level's units; `text` is scratch room for the measure text
  * (kept across units: one allocation per level, not per unit). */
 static void put_unit(cu_buf *b, const curtail_result *r, const curtail_unit_result *ur,
-                     size_t u, int level, int lang, cu_buf *text, const jnames *jn)
+                     size_t u, int level, int lang, cu_buf *text, const jnames *jn,
+                     unsigned char *cls)
 {
     int p;
     cu_mw_facts f; /* gathered once for the text and the basis */
@@ -406,6 +407,8 @@ static void put_unit(cu_buf *b, const curtail_result *r, const curtail_unit_resu
     if (text->data)
         text->data[0] = '\0';
     cu_measure_facts(r, u, level, lang, &f);
+    if (cls) /* for the summary */
+        cls[u * CU_NL + (size_t)level] = (unsigned char)cu_mw_class(&f);
     cu_mw_text(&f, text); /* = cu_measure_text(r, u, level, lang, text) */
     if (text->failed)
         b->failed = 1;
@@ -464,7 +467,8 @@ static void put_transport(cu_buf *b, const curtail_result *r, int level, int lan
     cu_buf_printf(b, "\"unstated\": %zu}\n", count[CURTAIL_TRANSPORT_UNSET]);
 }
 
-static int put_level(cu_buf *b, const curtail_result *r, int level, int lang, int last)
+static int put_level(cu_buf *b, const curtail_result *r, int level, int lang, int last,
+                     unsigned char *cls)
 {
     curtail_level_result lr;
     cu_buf text;
@@ -498,7 +502,7 @@ static int put_level(cu_buf *b, const curtail_result *r, int level, int lang, in
             cu_buf_free(&text);
             return rc;
         }
-        put_unit(b, r, &ur, i, level, lang, &text, &jn);
+        put_unit(b, r, &ur, i, level, lang, &text, &jn, cls);
         if (i + 1 < n)
             PUT_LIT(b, ",\n");
         else
@@ -590,14 +594,15 @@ static void put_tail(cu_buf *out, const curtail_result *r)
 
 /* The list, level by level: a plan's "levels", and the same bytes as a
  * schedule's "list" (the list the episode executes). */
-static int put_levels(cu_buf *out, const curtail_result *r, int lang, const char *key)
+static int put_levels(cu_buf *out, const curtail_result *r, int lang, const char *key,
+                      unsigned char *cls)
 {
     int level, rc;
     cu_buf_puts(out, "  ");
     put_key(out, key);
     cu_buf_puts(out, "[\n");
     for (level = 0; level < CU_NL; level++) {
-        rc = put_level(out, r, level, lang, level + 1 == CU_NL);
+        rc = put_level(out, r, level, lang, level + 1 == CU_NL, cls);
         if (rc != CURTAIL_OK)
             return rc;
     }
@@ -738,11 +743,19 @@ static void put_summary(cu_buf *b, const cu_summary *s)
 static int write_plan(const curtail_result *r, int lang, cu_buf *out)
 {
     cu_summary sum;
+    size_t n = curtail_result_unit_count(r);
+    /* the units' measure classes, gathered with their texts for the summary */
+    unsigned char *cls = cu_calloc(r->mem, n ? n * CU_NL : 1, 1);
     int rc;
+    if (!cls)
+        return CURTAIL_ENOMEM;
     put_head(out, r, "plan");
-    if ((rc = put_levels(out, r, lang, "levels")) != CURTAIL_OK)
+    if ((rc = put_levels(out, r, lang, "levels", cls)) != CURTAIL_OK) {
+        cu_free(r->mem, cls);
         return rc;
-    rc = cu_summary_compute(r, &sum);
+    }
+    rc = cu_summary_compute_cls(r, cls, &sum);
+    cu_free(r->mem, cls);
     if (rc == CURTAIL_OK)
         put_summary(out, &sum);
     cu_summary_free(&sum);
@@ -860,7 +873,7 @@ static int write_schedule(const curtail_result *r, int lang, cu_buf *out)
     }
     if (nseg)
         cu_buf_puts(out, "  ],\n");
-    if ((rc = put_levels(out, r, lang, "list")) != CURTAIL_OK)
+    if ((rc = put_levels(out, r, lang, "list", NULL)) != CURTAIL_OK)
         return rc;
     rc = put_loads(out, r);
     if (rc != CURTAIL_OK)
