@@ -561,6 +561,8 @@ static size_t numfmt(char *out, double v, int plain, int fast)
         return len + cu_nf_put_u64(out + len, (uint64_t)a);
     }
 #ifdef NUMFMT_FAST
+    if (fast && (len = cu_nf_short_decimal(out, &f, a, neg)) != 0)
+        return len;
     if (fast && (len = cu_nf_fast(out, &f, a, neg, plain)) != 0)
         return len;
 #else

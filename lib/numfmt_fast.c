@@ -21,6 +21,7 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <string.h>
 
 #ifdef NUMFMT_FAST
 __extension__ typedef unsigned __int128 u128;
@@ -203,6 +204,67 @@ size_t cu_nf_fast(char *out, const fp *f, double a, int neg, int plain)
         return put_fixed_u64(out, neg, (uint64_t)a, 0);
     }
     return cu_nf_put_g(out, neg, q, prec, exp10);
+}
+
+/* The short decimals, by one multiplication and one division of doubles.
+ * With a < 10^(est+2) and K = 13 - est places, Q = a 10^K rounded is below
+ * 10^15 < 2^50; if a is the double nearest some D = Q' / 10^K (Q' below
+ * 10^15), then |a 10^K - Q'| <= Q' 2^-53 < 1/8 and the product's rounding
+ * adds less than 1/8, so Q = Q'; and Q / 10^K in doubles (both exact,
+ * K <= 18) is correctly rounded, so it equals a exactly when D = Q / 10^K
+ * reads back as a. Such a D of at most 15 significant digits lies within
+ * half an ulp of a, less than half a unit of a's 15th digit, so the 15-digit
+ * rounding of the exact path is D, and its text, trailing zeros dropped, is
+ * D's shortest: %g's fixed layout (a >= 1e-4, not an integer) of Q with its
+ * trailing zeros dropped and as many fewer places. */
+size_t cu_nf_short_decimal(char *out, const fp *f, double a, int neg)
+{
+    static const double p10d[19] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,
+                                    1e7,  1e8,  1e9,  1e10, 1e11, 1e12, 1e13,
+                                    1e14, 1e15, 1e16, 1e17, 1e18};
+    static const char zeros[24] = "0.000000000000000000000";
+    int e2 = f->e + 52;
+    int est = (e2 * 78913) >> 18; /* floor(e2 log10 2): 10^est <= a < 10^(est + 2) */
+    int k = 13 - est, nd;
+    uint64_t q;
+    char d[48];
+    size_t len = 0;
+    if (!(a >= 1e-4) || k < 1 || k > 18)
+        return 0;
+    q = (uint64_t)(a * p10d[k] + 0.5);
+    if ((double)q / p10d[k] != a)
+        return 0;
+    /* at most 17 trailing zeros (q < 10^15, a not an integer: fewer than k) */
+    if (q % 100000000 == 0) {
+        q /= 100000000;
+        k -= 8;
+    }
+    if (q % 10000 == 0) {
+        q /= 10000;
+        k -= 4;
+    }
+    if (q % 100 == 0) {
+        q /= 100;
+        k -= 2;
+    }
+    if (q % 10 == 0) {
+        q /= 10;
+        k--;
+    }
+    nd = (int)cu_nf_put_u64(d, q);
+    if (neg)
+        out[len++] = '-';
+    if (nd > k) { /* int.frac: the digits, then the last k moved one on */
+        memcpy(out + len, d, 24);
+        len += (size_t)(nd - k);
+        out[len++] = '.';
+        memcpy(out + len, d + nd - k, 24);
+        return len + (size_t)k;
+    }
+    memcpy(out + len, zeros, 24); /* 0.000ddd: k - nd zeros, k <= 18 */
+    len += 2 + (size_t)(k - nd);
+    memcpy(out + len, d, 24);
+    return len + (size_t)nd;
 }
 
 /* cu_numfmt_fixed of a finite nonzero v when |v| * 10^decimals is below

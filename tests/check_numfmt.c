@@ -470,6 +470,58 @@ START_TEST(test_numfmt_fast_matches_exact)
 }
 END_TEST
 
+/* The short-decimal path (a decimal of at most 15 significant digits from
+ * 1e-4 up, taken by one multiplication and one division): q / 10^k for q of
+ * 1 .. 15 digits and k = 1 .. 19 places, their neighbours (which it must
+ * refuse), and values at its edges (1e-4, the 15th digit, 10^(k-1)),
+ * against the exact path and printf; and a few texts by hand. */
+START_TEST(test_numfmt_short_decimals_match_exact)
+{
+    static const struct {
+        double v;
+        const char *text;
+    } cases[] = {
+        {0.8, "0.8"},
+        {2274.23031848, "2274.23031848"},
+        {197.917843774, "197.917843774"},
+        {-5.25527671285, "-5.25527671285"},
+        {0.0001, "0.0001"},
+        {0.00012, "0.00012"},
+        {0.000099, "0.000099"},
+        {12345678901.2345, "12345678901.2345"},
+        {99999999999999.9, "99999999999999.9"},
+        {0.123456789012345, "0.123456789012345"},
+        {0.1234567890123456, "0.1234567890123456"},
+        {1.05, "1.05"},
+        {100.001, "100.001"},
+    };
+    static const double p10[] = {1,    10,   100,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,
+                                 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19};
+    char got[CU_NUMFMT_MAX + 1];
+    uint64_t s = 4242;
+    size_t i;
+    long n;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        fmt(got, cases[i].v);
+        ck_assert_msg(strcmp(got, cases[i].text) == 0, "%a: got '%s', want '%s'", cases[i].v,
+                      got, cases[i].text);
+        check_one(cases[i].v);
+    }
+    for (n = 0; n < FAST_ITER; n++) {
+        uint64_t r = rng_next(&s);
+        int digits = 1 + (int)(r % 15), k = 1 + (int)((r >> 8) % 19);
+        double q = (double)((r >> 16) % (uint64_t)p10[digits]), v = q / p10[k];
+        if ((r >> 6) & 1)
+            v = -v;
+        check_fast(v);
+        check_fast(nextafter(v, 0.0));
+        check_fast(nextafter(v, INFINITY));
+        if ((n & 15) == 0)
+            check_one(v);
+    }
+}
+END_TEST
+
 /* The fixed layout's fast path against its exact path: ties (binary
  * fractions), values near 9e18 / 10^d, 0 .. 22 decimals. */
 START_TEST(test_numfmt_fixed_fast_matches_exact)
@@ -523,6 +575,7 @@ int main(void)
     tcase_add_test(core, test_numfmt_short_matches_printf_g);
     tcase_add_test(core, test_numfmt_fast_matches_exact);
     tcase_add_test(core, test_numfmt_fixed_fast_matches_exact);
+    tcase_add_test(core, test_numfmt_short_decimals_match_exact);
     tcase_set_timeout(core, 300);
     suite_add_tcase(su, core);
 
