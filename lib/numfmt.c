@@ -490,6 +490,31 @@ size_t cu_numfmt_fixed(char *out, double v, int decimals)
     return cu_numfmt_fixed_exact(out, v, decimals);
 }
 
+size_t cu_numfmt_trimmed(char *out, double v, int decimals)
+{
+    size_t n;
+#ifdef NUMFMT_FAST
+    if (decimals >= 0 && isfinite(v) && v != 0.0) {
+        fp f = fp_of(v);
+        n = cu_nf_trimmed_fast(out, &f, fabs(v), v < 0, decimals);
+        if (n)
+            return n;
+    }
+#endif
+    n = cu_numfmt_fixed_exact(out, v, decimals);
+    if (memchr(out, '.', n)) {
+        while (n > 0 && out[n - 1] == '0')
+            n--;
+        if (n > 0 && out[n - 1] == '.')
+            n--;
+    }
+    if (n == 2 && out[0] == '-' && out[1] == '0') {
+        out[0] = '0';
+        n = 1;
+    }
+    return n;
+}
+
 size_t cu_numfmt_fixed_exact(char *out, double v, int decimals)
 {
     fp f;

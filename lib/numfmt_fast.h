@@ -39,6 +39,8 @@ size_t cu_nf_short_decimal(char *out, const fp *f, double a, int neg);
 /* cu_numfmt_fixed of a finite nonzero v when |v| * 10^decimals is below
  * 9e18 and decimals <= 19, else 0. */
 size_t cu_nf_fixed_fast(char *out, const fp *f, double a, int neg, int decimals);
+/* cu_numfmt_trimmed under the same conditions, else 0. */
+size_t cu_nf_trimmed_fast(char *out, const fp *f, double a, int neg, int decimals);
 #endif
 
 #endif

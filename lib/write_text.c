@@ -46,23 +46,13 @@ void cu_put_fixed(cu_buf *b, double v, int decimals)
 
 void cu_put_trimmed(cu_buf *b, double v, int decimals)
 {
-    char tmp[CU_NUMFMT_FIXED_MAX(16)];
-    size_t n;
+    char *at;
     if (!isfinite(v))
         v = 0.0;
     if (decimals > 16)
         decimals = 16;
-    n = cu_numfmt_fixed(tmp, v, decimals);
-    if (memchr(tmp, '.', n)) {
-        while (n > 0 && tmp[n - 1] == '0')
-            n--;
-        if (n > 0 && tmp[n - 1] == '.')
-            n--;
-    }
-    if (n == 2 && tmp[0] == '-' && tmp[1] == '0')
-        cu_buf_put(b, "0", 1);
-    else
-        cu_buf_put(b, tmp, n);
+    if ((at = cu_buf_room(b, CU_NUMFMT_FIXED_MAX(16))) != NULL)
+        cu_buf_commit(b, cu_numfmt_trimmed(at, v, decimals));
 }
 
 int cu_capacity_stated(const curtail_unit_spec *u, double *amount)
