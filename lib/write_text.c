@@ -65,11 +65,10 @@ int cu_capacity_stated(const curtail_unit_spec *u, double *amount)
 
 int cu_unit_info_get(const curtail_result *r, size_t u, cu_unit_info *out)
 {
-    curtail_unit_spec us = CURTAIL_UNIT_SPEC_INIT;
-    curtail_enterprise_spec es = CURTAIL_ENTERPRISE_SPEC_INIT;
     int rc;
-    out->u = us;
-    out->e = es;
+    /* of the current versions, which the two calls fill whole */
+    out->u.version = CURTAIL_UNIT_SPEC_VERSION;
+    out->e.version = CURTAIL_ENTERPRISE_SPEC_VERSION;
     if ((rc = curtail_scenario_unit(r->s, u, &out->u, &out->ent, NULL)) != CURTAIL_OK ||
         (rc = curtail_scenario_enterprise(r->s, out->ent, &out->e, NULL)) != CURTAIL_OK)
         return rc;
