@@ -24,6 +24,7 @@
 #include "write.h"
 #include "write_text.h"
 #include "measure_words.h"
+#include "numfmt.h"
 #include "summary.h"
 
 #include <float.h>
@@ -94,18 +95,11 @@ static const unsigned char str_class[256] = {
  * invalid bytes replaced by U+FFFD so the output is always valid JSON.
  * Written straight into the buffer, in room for the worst case (every byte
  * six: "\u001f" or "\ufffd") reserved once. */
-static void put_str(cu_buf *b, const char *s)
+/* The escaped string at p, quotes included, written at o (room for six
+ * bytes a byte of it and two); the end of what was written. */
+static char *esc_str(char *o, const unsigned char *p)
 {
     static const char hex[] = "0123456789abcdef";
-    const unsigned char *p = (const unsigned char *)(s ? s : "");
-    size_t n = strlen((const char *)p);
-    char *o, *o0;
-    if (n > (SIZE_MAX - 3) / 6) {
-        b->failed = 1;
-        return;
-    }
-    if (!(o = o0 = cu_buf_room(b, 6 * n + 2)))
-        return;
     *o++ = '"';
     for (;;) {
         unsigned c = *p, cls = str_class[c];
@@ -167,7 +161,21 @@ static void put_str(cu_buf *b, const char *s)
         p++;
     }
     *o++ = '"';
-    cu_buf_commit(b, (size_t)(o - o0));
+    return o;
+}
+
+static void put_str(cu_buf *b, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    size_t n = strlen((const char *)p);
+    char *o0;
+    if (n > (SIZE_MAX - 3) / 6) {
+        b->failed = 1;
+        return;
+    }
+    if (!(o0 = cu_buf_room(b, 6 * n + 2)))
+        return;
+    cu_buf_commit(b, (size_t)(esc_str(o0, p) - o0));
 }
 
 static void put_key(cu_buf *b, const char *key)
@@ -185,60 +193,61 @@ static void put_str_or_null(cu_buf *b, const char *s)
         cu_buf_puts(b, "null");
 }
 
-/* A short JSON text escaped once per output (a name of the schema's fixed
- * vocabulary, as a string or as a key), then copied; n == 0: not held (too
- * long), written by put_str instead. */
+/* A short JSON text escaped once per level (a name of the schema's fixed
+ * vocabulary, as a string or as a key), then copied whole. */
 typedef struct jtext {
     unsigned char n;
     char s[47];
 } jtext;
 
-/* The names every unit line repeats. */
+/* The names every unit line repeats; the last of each kind stands for an
+ * index out of range (its name "?"). ok: all of them fitted a jtext. */
 typedef struct jnames {
-    jtext poll_key[CU_NP]; /* "SO2": */
-    jtext poll[CU_NP];     /* "SO2" */
-    jtext grade[CURTAIL_NGRADES];
-    jtext measure[5];
+    jtext poll_key[CU_NP + 1]; /* "SO2": */
+    jtext poll[CU_NP + 1];     /* "SO2" */
+    jtext grade[CURTAIL_NGRADES + 1];
+    jtext measure[5 + 1];
+    int ok;
 } jnames;
 
-static void jtext_set(jtext *t, const char *s, int key)
+static int jtext_set(jtext *t, const char *s, int key)
 {
     cu_buf tmp;
+    int ok;
     cu_buf_init(&tmp, NULL);
     put_str(&tmp, s);
     if (key)
         cu_buf_puts(&tmp, ": ");
     t->n = 0;
-    if (!tmp.failed && tmp.len < sizeof t->s) {
+    memset(t->s, 0, sizeof t->s);
+    ok = !tmp.failed && tmp.len < sizeof t->s;
+    if (ok) {
         memcpy(t->s, tmp.data, tmp.len);
         t->n = (unsigned char)tmp.len;
     }
     cu_buf_free(&tmp);
+    return ok;
 }
 
 static void jnames_init(jnames *jn)
 {
-    int i;
-    for (i = 0; i < CU_NP; i++) {
-        jtext_set(&jn->poll_key[i], curtail_pollutant_name((curtail_pollutant)i), 1);
-        jtext_set(&jn->poll[i], curtail_pollutant_name((curtail_pollutant)i), 0);
+    int i, ok = 1;
+    for (i = 0; i <= CU_NP; i++) {
+        const char *name = curtail_pollutant_name((curtail_pollutant)(i < CU_NP ? i : -1));
+        ok &= jtext_set(&jn->poll_key[i], name, 1);
+        ok &= jtext_set(&jn->poll[i], name, 0);
     }
-    for (i = 0; i < CURTAIL_NGRADES; i++)
-        jtext_set(&jn->grade[i], curtail_grade_name((curtail_grade)i), 0);
-    for (i = 0; i < 5; i++)
-        jtext_set(&jn->measure[i], cu_measure_key(i), 0);
+    for (i = 0; i <= CURTAIL_NGRADES; i++)
+        ok &= jtext_set(&jn->grade[i], curtail_grade_name((curtail_grade)(i < CURTAIL_NGRADES ? i : -1)), 0);
+    for (i = 0; i <= 5; i++)
+        ok &= jtext_set(&jn->measure[i], cu_measure_key(i < 5 ? i : -1), 0);
+    jn->ok = ok;
 }
 
-/* t's text when held, else put_str(s) (+ ": " for a key) */
-static void put_jtext(cu_buf *b, const jtext *t, const char *s, int key)
+/* Index i of a kind of n names, the one past them when out of range. */
+static int jn_index(int i, int n)
 {
-    if (t && t->n) {
-        cu_buf_put(b, t->s, t->n);
-        return;
-    }
-    put_str(b, s);
-    if (key)
-        cu_buf_puts(b, ": ");
+    return i >= 0 && i < n ? i : n;
 }
 
 static void put_num_member(cu_buf *b, const char *key, double v, int last)
@@ -319,110 +328,165 @@ static void put_combined(cu_buf *b, const curtail_result *r, int level)
 /* "key": number, with a literal key that needs no escaping */
 #define PUT_NUM_LIT(b, key, v) (PUT_LIT(b, "\"" key "\": "), cu_buf_num((b), (v)))
 
-/* Why the unit's measure (issue 9): "basis": {"grade", "grade_reason",
- * "rule": {"source", "index", "line"} or null, "beyond_rule", "held_by",
- * "pollutant", "cost_per_kg", "marginal_cost", "text"}. */
-static void put_basis(cu_buf *b, const cu_mw_facts *f, cu_buf *text, const jnames *jn)
+/* ---- a unit's line, written at a cursor into room reserved once ---- */
+
+/* A literal's bytes at o; the end. */
+#define O_LIT(o, lit) (memcpy((o), (lit), sizeof(lit) - 1), (o) + sizeof(lit) - 1)
+
+/* t's text at o (copied whole: its room is sizeof t->s); the end. */
+static char *o_jtext(char *o, const jtext *t)
 {
-    static const char *const why[3] = {NULL, "phase_out", "wet_quenching"};
-    PUT_LIT(b, ", \"basis\": {\"grade\": ");
-    put_jtext(b, f->grade >= 0 && f->grade < CURTAIL_NGRADES ? &jn->grade[f->grade] : NULL,
-              curtail_grade_name((curtail_grade)f->grade), 0);
-    PUT_LIT(b, ", \"grade_reason\": ");
-    put_str_or_null(b, why[f->grade_why]);
-    PUT_LIT(b, ", \"rule\": ");
-    if (f->has_rule) {
-        if (f->builtin)
-            PUT_LIT(b, "{\"source\": \"builtin\", \"index\": ");
-        else
-            PUT_LIT(b, "{\"source\": \"scenario\", \"index\": ");
-        cu_buf_uint(b, f->rule_index);
-        PUT_LIT(b, ", \"line\": ");
-        if (f->rule_line) {
-            cu_buf_uint(b, f->rule_line);
-            PUT_LIT(b, "}");
-        } else
-            PUT_LIT(b, "null}");
-    } else
-        PUT_LIT(b, "null");
-    cu_buf_puts(b, f->load < f->rule_hi - 1e-9 && !f->below_min && !f->held_by &&
-                           !(f->nested_from >= 0 && !(f->pollutant >= 0 &&
-                                                      f->cost_per_kg < f->marginal_cost))
-                       ? ", \"beyond_rule\": true"
-                       : ", \"beyond_rule\": false");
-    PUT_LIT(b, ", \"held_by\": ");
-    put_str_or_null(b, f->held_by);
-    PUT_LIT(b, ", \"pollutant\": ");
-    if (f->pollutant >= 0) {
-        put_jtext(b, f->pollutant < CU_NP ? &jn->poll[f->pollutant] : NULL,
-                  curtail_pollutant_name((curtail_pollutant)f->pollutant), 0);
-        PUT_LIT(b, ", ");
-        PUT_NUM_LIT(b, "cost_per_kg", f->cost_per_kg);
-        PUT_LIT(b, ", ");
-        PUT_NUM_LIT(b, "marginal_cost", f->marginal_cost);
-    } else
-        PUT_LIT(b, "null, \"cost_per_kg\": null, \"marginal_cost\": null");
-    PUT_LIT(b, ", \"text\": ");
-    text->len = 0;
-    if (text->data)
-        text->data[0] = '\0';
-    cu_mw_reason(f, text);
-    if (text->failed)
-        b->failed = 1;
-    else
-        put_str(b, text->data ? text->data : "");
-    PUT_LIT(b, "}");
+    memcpy(o, t->s, sizeof t->s);
+    return o + t->n;
 }
 
-/* One line of a level's units; `text` is scratch room for the measure text
- * (kept across units: one allocation per level, not per unit). */
-static void put_unit(cu_buf *b, const curtail_result *r, const curtail_unit_result *ur,
-                     size_t u, int level, int lang, cu_buf *text, const jnames *jn,
-                     unsigned char *cls)
+static char *o_num(char *o, double v)
 {
+    return o + cu_numfmt(o, v);
+}
+
+/* x in decimal (at most 20 bytes) */
+static char *o_uint(char *o, unsigned long long x)
+{
+    char tmp[20];
+    size_t i = sizeof tmp;
+    do {
+        tmp[--i] = (char)('0' + x % 10);
+        x /= 10;
+    } while (x);
+    memcpy(o, tmp + i, sizeof tmp - i);
+    return o + (sizeof tmp - i);
+}
+
+static char *o_str_or_null(char *o, const char *s)
+{
+    return s ? esc_str(o, (const unsigned char *)s) : O_LIT(o, "null");
+}
+
+/* The room a unit line needs besides its strings' (six bytes a byte and
+ * two quotes each): its literals (under 600 bytes), 11 numbers, 7 names,
+ * 2 integers. */
+#define UNIT_FIXED_ROOM (1024 + 12 * CU_NUMFMT_MAX + 8 * sizeof(jtext) + 2 * 20)
+
+/* Why the unit's measure (issue 9): "basis": {"grade", "grade_reason",
+ * "rule": {"source", "index", "line"} or null, "beyond_rule", "held_by",
+ * "pollutant", "cost_per_kg", "marginal_cost", "text"}; the reason's text
+ * in `reason`. */
+static char *o_basis(char *o, const cu_mw_facts *f, const cu_buf *reason, const jnames *jn)
+{
+    static const char *const why[3] = {NULL, "phase_out", "wet_quenching"};
+    o = O_LIT(o, ", \"basis\": {\"grade\": ");
+    o = o_jtext(o, &jn->grade[jn_index(f->grade, CURTAIL_NGRADES)]);
+    o = O_LIT(o, ", \"grade_reason\": ");
+    o = o_str_or_null(o, why[f->grade_why]);
+    o = O_LIT(o, ", \"rule\": ");
+    if (f->has_rule) {
+        if (f->builtin)
+            o = O_LIT(o, "{\"source\": \"builtin\", \"index\": ");
+        else
+            o = O_LIT(o, "{\"source\": \"scenario\", \"index\": ");
+        o = o_uint(o, f->rule_index);
+        o = O_LIT(o, ", \"line\": ");
+        if (f->rule_line) {
+            o = o_uint(o, f->rule_line);
+            o = O_LIT(o, "}");
+        } else
+            o = O_LIT(o, "null}");
+    } else
+        o = O_LIT(o, "null");
+    if (f->load < f->rule_hi - 1e-9 && !f->below_min && !f->held_by &&
+        !(f->nested_from >= 0 && !(f->pollutant >= 0 && f->cost_per_kg < f->marginal_cost)))
+        o = O_LIT(o, ", \"beyond_rule\": true");
+    else
+        o = O_LIT(o, ", \"beyond_rule\": false");
+    o = O_LIT(o, ", \"held_by\": ");
+    o = o_str_or_null(o, f->held_by);
+    o = O_LIT(o, ", \"pollutant\": ");
+    if (f->pollutant >= 0) {
+        o = o_jtext(o, &jn->poll[jn_index(f->pollutant, CU_NP)]);
+        o = O_LIT(o, ", \"cost_per_kg\": ");
+        o = o_num(o, f->cost_per_kg);
+        o = O_LIT(o, ", \"marginal_cost\": ");
+        o = o_num(o, f->marginal_cost);
+    } else
+        o = O_LIT(o, "null, \"cost_per_kg\": null, \"marginal_cost\": null");
+    o = O_LIT(o, ", \"text\": ");
+    o = esc_str(o, (const unsigned char *)(reason->data ? reason->data : ""));
+    return O_LIT(o, "}");
+}
+
+static void buf_clear(cu_buf *t)
+{
+    t->len = 0;
+    if (t->data)
+        t->data[0] = '\0';
+}
+
+/* One line of a level's units; `text` and `reason` are scratch room for
+ * the measure text and its reason (kept across units: one allocation per
+ * level, not per unit); cls, when not NULL, gets the unit's measure class
+ * for the summary. */
+static void put_unit(cu_buf *b, const curtail_result *r, const curtail_unit_result *ur,
+                     size_t u, int level, int lang, cu_buf *text, cu_buf *reason,
+                     const jnames *jn, unsigned char *cls)
+{
+    cu_mw_facts f; /* gathered once for the text, the reason and the class */
+    const char *ent = ur->enterprise ? ur->enterprise : "", *unit = ur->unit ? ur->unit : "";
+    size_t strs, room;
+    char *o, *o0;
     int p;
-    cu_mw_facts f; /* gathered once for the text and the basis */
-    PUT_LIT(b, "        {\"enterprise\": ");
-    put_str(b, ur->enterprise);
-    PUT_LIT(b, ", \"unit\": ");
-    put_str(b, ur->unit);
-    PUT_LIT(b, ", ");
-    PUT_NUM_LIT(b, "load", ur->load);
-    PUT_LIT(b, ", ");
-    PUT_NUM_LIT(b, "base_load", ur->base_load);
-    PUT_LIT(b, ", ");
-    PUT_NUM_LIT(b, "lo", ur->lo);
-    PUT_LIT(b, ", ");
-    PUT_NUM_LIT(b, "hi", ur->hi);
-    PUT_LIT(b, ", \"measure\": {\"kind\": ");
-    put_jtext(b, (int)ur->measure >= 0 && (int)ur->measure < 5 ? &jn->measure[ur->measure] : NULL,
-              cu_measure_key(ur->measure), 0);
-    PUT_LIT(b, ", \"value\": ");
-    if (ur->measure == CURTAIL_MEASURE_STOP || ur->measure == CURTAIL_MEASURE_NONE)
-        PUT_LIT(b, "null");
-    else
-        cu_buf_num(b, ur->measure_value);
-    PUT_LIT(b, "}, \"text\": ");
-    text->len = 0;
-    if (text->data)
-        text->data[0] = '\0';
     cu_measure_facts(r, u, level, lang, &f);
-    if (cls) /* for the summary */
+    if (cls)
         cls[u * CU_NL + (size_t)level] = (unsigned char)cu_mw_class(&f);
+    buf_clear(text);
     cu_mw_text(&f, text); /* = cu_measure_text(r, u, level, lang, text) */
-    if (text->failed)
+    buf_clear(reason);
+    cu_mw_reason(&f, reason);
+    if (text->failed || reason->failed) {
         b->failed = 1;
+        return;
+    }
+    /* every string but the names (in UNIT_FIXED_ROOM) */
+    strs = strlen(ent) + strlen(unit) + text->len + reason->len +
+           (f.held_by ? strlen(f.held_by) : 0) + 13 /* "wet_quenching" */;
+    if (strs > (SIZE_MAX - UNIT_FIXED_ROOM) / 6 - 6) {
+        b->failed = 1;
+        return;
+    }
+    room = UNIT_FIXED_ROOM + 6 * strs + 2 * 6; /* and six pairs of quotes */
+    if (!(o = o0 = cu_buf_room(b, room)))
+        return;
+    o = O_LIT(o, "        {\"enterprise\": ");
+    o = esc_str(o, (const unsigned char *)ent);
+    o = O_LIT(o, ", \"unit\": ");
+    o = esc_str(o, (const unsigned char *)unit);
+    o = O_LIT(o, ", \"load\": ");
+    o = o_num(o, ur->load);
+    o = O_LIT(o, ", \"base_load\": ");
+    o = o_num(o, ur->base_load);
+    o = O_LIT(o, ", \"lo\": ");
+    o = o_num(o, ur->lo);
+    o = O_LIT(o, ", \"hi\": ");
+    o = o_num(o, ur->hi);
+    o = O_LIT(o, ", \"measure\": {\"kind\": ");
+    o = o_jtext(o, &jn->measure[jn_index((int)ur->measure, 5)]);
+    o = O_LIT(o, ", \"value\": ");
+    if (ur->measure == CURTAIL_MEASURE_STOP || ur->measure == CURTAIL_MEASURE_NONE)
+        o = O_LIT(o, "null");
     else
-        put_str(b, text->data ? text->data : "");
-    put_basis(b, &f, text, jn);
-    PUT_LIT(b, ", \"reduction\": {");
+        o = o_num(o, ur->measure_value);
+    o = O_LIT(o, "}, \"text\": ");
+    o = esc_str(o, (const unsigned char *)(text->data ? text->data : ""));
+    o = o_basis(o, &f, reason, jn);
+    o = O_LIT(o, ", \"reduction\": {");
     for (p = 0; p < CU_NP; p++) {
         if (p)
-            PUT_LIT(b, ", ");
-        put_jtext(b, &jn->poll_key[p], curtail_pollutant_name((curtail_pollutant)p), 1);
-        cu_buf_num(b, ur->reduction[p]);
+            o = O_LIT(o, ", ");
+        o = o_jtext(o, &jn->poll_key[p]);
+        o = o_num(o, ur->reduction[p]);
     }
-    PUT_LIT(b, "}}");
+    o = O_LIT(o, "}}");
+    cu_buf_commit(b, (size_t)(o - o0));
 }
 
 /* A level's transport measures (issue 10): the mobile-source reduction,
@@ -471,7 +535,7 @@ static int put_level(cu_buf *b, const curtail_result *r, int level, int lang, in
                      unsigned char *cls)
 {
     curtail_level_result lr;
-    cu_buf text;
+    cu_buf text, reason;
     jnames jn;
     size_t i, n = curtail_result_unit_count(r);
     int rc = curtail_result_level(r, (curtail_level)level, &lr, NULL);
@@ -494,21 +558,26 @@ static int put_level(cu_buf *b, const curtail_result *r, int level, int lang, in
     put_combined(b, r, level);
     cu_buf_puts(b, n ? "      \"units\": [\n" : "      \"units\": [],\n");
     jnames_init(&jn);
+    if (!jn.ok) /* a name of the fixed vocabulary longer than 46 bytes escaped */
+        return CURTAIL_EINVAL;
     cu_buf_init(&text, b->mem);
+    cu_buf_init(&reason, b->mem);
     for (i = 0; i < n && !b->failed; i++) {
         curtail_unit_result ur;
         rc = curtail_result_unit(r, (curtail_level)level, i, &ur, NULL);
         if (rc != CURTAIL_OK) {
             cu_buf_free(&text);
+            cu_buf_free(&reason);
             return rc;
         }
-        put_unit(b, r, &ur, i, level, lang, &text, &jn, cls);
+        put_unit(b, r, &ur, i, level, lang, &text, &reason, &jn, cls);
         if (i + 1 < n)
             PUT_LIT(b, ",\n");
         else
             PUT_LIT(b, "\n");
     }
     cu_buf_free(&text);
+    cu_buf_free(&reason);
     if (n)
         cu_buf_puts(b, "      ],\n");
     put_transport(b, r, level, lang);
