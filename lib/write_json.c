@@ -90,6 +90,9 @@ static const unsigned char str_class[256] = {
  * load (the middle two bytes in either byte order): both 10xxxxxx. */
 #define CONT2_MASK 0x00C0C000u
 #define CONT2_BITS 0x00808000u
+/* The same of two sequences: bytes 1, 2, 4 and 5 of an 8-byte load. */
+static const unsigned char cont4_mask[8] = {0, 0xC0, 0xC0, 0, 0xC0, 0xC0, 0, 0};
+static const unsigned char cont4_bits[8] = {0, 0x80, 0x80, 0, 0x80, 0x80, 0, 0};
 
 /* A JSON string: control characters escaped, valid UTF-8 passed through,
  * invalid bytes replaced by U+FFFD so the output is always valid JSON.
@@ -97,7 +100,7 @@ static const unsigned char str_class[256] = {
  * six: "\u001f" or "\ufffd") reserved once. */
 /* The escaped string at p, quotes included, written at o (room for six
  * bytes a byte of it and two); the end of what was written. */
-static char *esc_str(char *o, const unsigned char *p)
+static char *esc_str(char *o, const unsigned char *p, const unsigned char *end)
 {
     static const char hex[] = "0123456789abcdef";
     *o++ = '"';
@@ -109,9 +112,24 @@ static char *esc_str(char *o, const unsigned char *p)
             c = *++p;
             cls = str_class[c];
         }
-        /* a run of 3-byte sequences (CJK), each read as 4 bytes: p[3]
-         * exists (at worst the NUL), o[3] is room. A NUL is no
-         * continuation byte, so no sequence runs past the string. */
+        /* a run of 3-byte sequences (CJK), two at a time while eight
+         * bytes are left (the second lead byte's class read before it is
+         * known to be one: p[3] exists, at worst the NUL), then each read
+         * as 4 bytes: p[3] exists, o[3] is room. A NUL is no continuation
+         * byte, so no sequence runs past the string. */
+        while (cls == 4 && end - p >= 8) {
+            uint64_t w, m, v;
+            memcpy(&w, p, 8);
+            memcpy(&m, cont4_mask, 8);
+            memcpy(&v, cont4_bits, 8);
+            if ((w & m) != v || str_class[p[3]] != 4)
+                break;
+            memcpy(o, &w, 8);
+            o += 6;
+            p += 6;
+            c = *p;
+            cls = str_class[c];
+        }
         while (cls == 4) {
             uint32_t w;
             memcpy(&w, p, 4);
@@ -175,7 +193,7 @@ static void put_str(cu_buf *b, const char *s)
     }
     if (!(o0 = cu_buf_room(b, 6 * n + 2)))
         return;
-    cu_buf_commit(b, (size_t)(esc_str(o0, p) - o0));
+    cu_buf_commit(b, (size_t)(esc_str(o0, p, p + n) - o0));
 }
 
 static void put_key(cu_buf *b, const char *key)
@@ -358,9 +376,15 @@ static char *o_uint(char *o, unsigned long long x)
     return o + (sizeof tmp - i);
 }
 
+/* The escaped string s of n bytes at o. */
+static char *o_str(char *o, const char *s, size_t n)
+{
+    return esc_str(o, (const unsigned char *)s, (const unsigned char *)s + n);
+}
+
 static char *o_str_or_null(char *o, const char *s)
 {
-    return s ? esc_str(o, (const unsigned char *)s) : O_LIT(o, "null");
+    return s ? o_str(o, s, strlen(s)) : O_LIT(o, "null");
 }
 
 /* The room a unit line needs besides its strings' (six bytes a byte and
@@ -411,7 +435,7 @@ static char *o_basis(char *o, const cu_mw_facts *f, const cu_buf *reason, const 
     } else
         o = O_LIT(o, "null, \"cost_per_kg\": null, \"marginal_cost\": null");
     o = O_LIT(o, ", \"text\": ");
-    o = esc_str(o, (const unsigned char *)(reason->data ? reason->data : ""));
+    o = o_str(o, reason->data ? reason->data : "", reason->len);
     return O_LIT(o, "}");
 }
 
@@ -432,7 +456,7 @@ static void put_unit(cu_buf *b, const curtail_result *r, const curtail_unit_resu
 {
     cu_mw_facts f; /* gathered once for the text, the reason and the class */
     const char *ent = ur->enterprise ? ur->enterprise : "", *unit = ur->unit ? ur->unit : "";
-    size_t strs, room;
+    size_t nent, nunit, strs, room;
     char *o, *o0;
     int p;
     cu_measure_facts(r, u, level, lang, &f);
@@ -447,7 +471,9 @@ static void put_unit(cu_buf *b, const curtail_result *r, const curtail_unit_resu
         return;
     }
     /* every string but the names (in UNIT_FIXED_ROOM) */
-    strs = strlen(ent) + strlen(unit) + text->len + reason->len +
+    nent = strlen(ent);
+    nunit = strlen(unit);
+    strs = nent + nunit + text->len + reason->len +
            (f.held_by ? strlen(f.held_by) : 0) + 13 /* "wet_quenching" */;
     if (strs > (SIZE_MAX - UNIT_FIXED_ROOM) / 6 - 6) {
         b->failed = 1;
@@ -457,9 +483,9 @@ static void put_unit(cu_buf *b, const curtail_result *r, const curtail_unit_resu
     if (!(o = o0 = cu_buf_room(b, room)))
         return;
     o = O_LIT(o, "        {\"enterprise\": ");
-    o = esc_str(o, (const unsigned char *)ent);
+    o = o_str(o, ent, nent);
     o = O_LIT(o, ", \"unit\": ");
-    o = esc_str(o, (const unsigned char *)unit);
+    o = o_str(o, unit, nunit);
     o = O_LIT(o, ", \"load\": ");
     o = o_num(o, ur->load);
     o = O_LIT(o, ", \"base_load\": ");
@@ -476,7 +502,7 @@ static void put_unit(cu_buf *b, const curtail_result *r, const curtail_unit_resu
     else
         o = o_num(o, ur->measure_value);
     o = O_LIT(o, "}, \"text\": ");
-    o = esc_str(o, (const unsigned char *)(text->data ? text->data : ""));
+    o = o_str(o, text->data ? text->data : "", text->len);
     o = o_basis(o, &f, reason, jn);
     o = O_LIT(o, ", \"reduction\": {");
     for (p = 0; p < CU_NP; p++) {
