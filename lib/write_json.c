@@ -358,9 +358,37 @@ static char *o_jtext(char *o, const jtext *t)
     return o + t->n;
 }
 
-static char *o_num(char *o, double v)
+/* The texts of the numbers a level's unit lines wrote last, by their bits
+ * (direct-mapped): loads, shares and costs repeat from unit to unit. */
+#define NUMCACHE 256
+typedef struct numcache {
+    uint64_t key[NUMCACHE]; /* 0: empty (zero is never looked up) */
+    unsigned char len[NUMCACHE];
+    char text[NUMCACHE][24];
+} numcache;
+
+/* cu_numfmt(v) at o (CU_NUMFMT_MAX of room), from the cache when there */
+static char *o_num(char *o, double v, numcache *nc)
 {
-    return o + cu_numfmt(o, v);
+    uint64_t bits;
+    size_t h, n;
+    if (v == 0.0) { /* either sign */
+        *o = '0';
+        return o + 1;
+    }
+    memcpy(&bits, &v, sizeof bits);
+    h = (size_t)((bits * UINT64_C(0x9E3779B97F4A7C15)) >> 56);
+    if (nc->key[h] == bits) {
+        memcpy(o, nc->text[h], sizeof nc->text[h]);
+        return o + nc->len[h];
+    }
+    n = cu_numfmt(o, v);
+    if (n <= sizeof nc->text[h]) {
+        nc->key[h] = bits;
+        nc->len[h] = (unsigned char)n;
+        memcpy(nc->text[h], o, sizeof nc->text[h]);
+    }
+    return o + n;
 }
 
 /* x in decimal (at most 20 bytes) */
@@ -396,7 +424,8 @@ static char *o_str_or_null(char *o, const char *s)
  * "rule": {"source", "index", "line"} or null, "beyond_rule", "held_by",
  * "pollutant", "cost_per_kg", "marginal_cost", "text"}; the reason's text
  * in `reason`. */
-static char *o_basis(char *o, const cu_mw_facts *f, const cu_buf *reason, const jnames *jn)
+static char *o_basis(char *o, const cu_mw_facts *f, const cu_buf *reason, const jnames *jn,
+                     numcache *nc)
 {
     static const char *const why[3] = {NULL, "phase_out", "wet_quenching"};
     o = O_LIT(o, ", \"basis\": {\"grade\": ");
@@ -429,9 +458,9 @@ static char *o_basis(char *o, const cu_mw_facts *f, const cu_buf *reason, const 
     if (f->pollutant >= 0) {
         o = o_jtext(o, &jn->poll[jn_index(f->pollutant, CU_NP)]);
         o = O_LIT(o, ", \"cost_per_kg\": ");
-        o = o_num(o, f->cost_per_kg);
+        o = o_num(o, f->cost_per_kg, nc);
         o = O_LIT(o, ", \"marginal_cost\": ");
-        o = o_num(o, f->marginal_cost);
+        o = o_num(o, f->marginal_cost, nc);
     } else
         o = O_LIT(o, "null, \"cost_per_kg\": null, \"marginal_cost\": null");
     o = O_LIT(o, ", \"text\": ");
@@ -452,7 +481,7 @@ static void buf_clear(cu_buf *t)
  * for the summary. */
 static void put_unit(cu_buf *b, const curtail_result *r, const curtail_unit_result *ur,
                      size_t u, int level, int lang, cu_buf *text, cu_buf *reason,
-                     const jnames *jn, unsigned char *cls)
+                     const jnames *jn, numcache *nc, unsigned char *cls)
 {
     cu_mw_facts f; /* gathered once for the text, the reason and the class */
     const char *ent = ur->enterprise ? ur->enterprise : "", *unit = ur->unit ? ur->unit : "";
@@ -487,29 +516,29 @@ static void put_unit(cu_buf *b, const curtail_result *r, const curtail_unit_resu
     o = O_LIT(o, ", \"unit\": ");
     o = o_str(o, unit, nunit);
     o = O_LIT(o, ", \"load\": ");
-    o = o_num(o, ur->load);
+    o = o_num(o, ur->load, nc);
     o = O_LIT(o, ", \"base_load\": ");
-    o = o_num(o, ur->base_load);
+    o = o_num(o, ur->base_load, nc);
     o = O_LIT(o, ", \"lo\": ");
-    o = o_num(o, ur->lo);
+    o = o_num(o, ur->lo, nc);
     o = O_LIT(o, ", \"hi\": ");
-    o = o_num(o, ur->hi);
+    o = o_num(o, ur->hi, nc);
     o = O_LIT(o, ", \"measure\": {\"kind\": ");
     o = o_jtext(o, &jn->measure[jn_index((int)ur->measure, 5)]);
     o = O_LIT(o, ", \"value\": ");
     if (ur->measure == CURTAIL_MEASURE_STOP || ur->measure == CURTAIL_MEASURE_NONE)
         o = O_LIT(o, "null");
     else
-        o = o_num(o, ur->measure_value);
+        o = o_num(o, ur->measure_value, nc);
     o = O_LIT(o, "}, \"text\": ");
     o = o_str(o, text->data ? text->data : "", text->len);
-    o = o_basis(o, &f, reason, jn);
+    o = o_basis(o, &f, reason, jn, nc);
     o = O_LIT(o, ", \"reduction\": {");
     for (p = 0; p < CU_NP; p++) {
         if (p)
             o = O_LIT(o, ", ");
         o = o_jtext(o, &jn->poll_key[p]);
-        o = o_num(o, ur->reduction[p]);
+        o = o_num(o, ur->reduction[p], nc);
     }
     o = O_LIT(o, "}}");
     cu_buf_commit(b, (size_t)(o - o0));
@@ -563,6 +592,7 @@ static int put_level(cu_buf *b, const curtail_result *r, int level, int lang, in
     curtail_level_result lr;
     cu_buf text, reason;
     jnames jn;
+    numcache *nc;
     size_t i, n = curtail_result_unit_count(r);
     int rc = curtail_result_level(r, (curtail_level)level, &lr, NULL);
     if (rc != CURTAIL_OK)
@@ -586,6 +616,8 @@ static int put_level(cu_buf *b, const curtail_result *r, int level, int lang, in
     jnames_init(&jn);
     if (!jn.ok) /* a name of the fixed vocabulary longer than 46 bytes escaped */
         return CURTAIL_EINVAL;
+    if (!(nc = cu_calloc(b->mem, 1, sizeof *nc)))
+        return CURTAIL_ENOMEM;
     cu_buf_init(&text, b->mem);
     cu_buf_init(&reason, b->mem);
     for (i = 0; i < n && !b->failed; i++) {
@@ -594,9 +626,10 @@ static int put_level(cu_buf *b, const curtail_result *r, int level, int lang, in
         if (rc != CURTAIL_OK) {
             cu_buf_free(&text);
             cu_buf_free(&reason);
+            cu_free(b->mem, nc);
             return rc;
         }
-        put_unit(b, r, &ur, i, level, lang, &text, &reason, &jn, cls);
+        put_unit(b, r, &ur, i, level, lang, &text, &reason, &jn, nc, cls);
         if (i + 1 < n)
             PUT_LIT(b, ",\n");
         else
@@ -604,6 +637,7 @@ static int put_level(cu_buf *b, const curtail_result *r, int level, int lang, in
     }
     cu_buf_free(&text);
     cu_buf_free(&reason);
+    cu_free(b->mem, nc);
     if (n)
         cu_buf_puts(b, "      ],\n");
     put_transport(b, r, level, lang);
