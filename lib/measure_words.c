@@ -17,7 +17,8 @@ static int amount_decimals(double v)
 
 double cu_mw_amount_floor(double v)
 {
-    double p = pow(10.0, amount_decimals(v));
+    static const double p10[3] = {1.0, 10.0, 100.0}; /* = pow(10, decimals) */
+    double p = p10[amount_decimals(v)];
     if (!(v > 0))
         return 0.0;
     /* the tolerance keeps 768 (767.9999999 in binary) at 768 */

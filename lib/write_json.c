@@ -561,20 +561,35 @@ static void put_transport(cu_buf *b, const curtail_result *r, int level, int lan
     for (e = 0; e < ne && !b->failed; e++) {
         curtail_enterprise_spec es = CURTAIL_ENTERPRISE_SPEC_INIT;
         curtail_transport tr = curtail_result_transport(r, (curtail_level)level, e);
+        const char *id, *name, *text;
+        size_t nid, nname, ntext;
+        char *o, *o0;
         curtail_scenario_enterprise(r->s, e, &es, NULL);
         count[tr]++;
-        PUT_LIT(b, "        {\"enterprise\": ");
-        put_str(b, es.id);
-        PUT_LIT(b, ", \"measure\": ");
-        if (tr == CURTAIL_TRANSPORT_UNSET)
-            PUT_LIT(b, "null");
-        else
-            put_str(b, curtail_transport_name(tr));
-        PUT_LIT(b, ", \"text\": ");
-        put_str(b, cu_transport_text((int)tr, lang == CURTAIL_LANG_EN));
-        PUT_LIT(b, ", ");
-        PUT_NUM_LIT(b, "trips_stopped", curtail_result_trips_stopped(r, (curtail_level)level, e));
-        cu_buf_puts(b, e + 1 < ne ? "},\n" : "}\n");
+        /* one line at a cursor, as a unit's */
+        id = es.id ? es.id : "";
+        name = tr == CURTAIL_TRANSPORT_UNSET ? NULL : curtail_transport_name(tr);
+        text = cu_transport_text((int)tr, lang == CURTAIL_LANG_EN);
+        text = text ? text : "";
+        nid = strlen(id);
+        nname = name ? strlen(name) : 0;
+        ntext = strlen(text);
+        if (nid + nname + ntext > (SIZE_MAX - 256 - CU_NUMFMT_MAX) / 6 - 3) {
+            b->failed = 1;
+            break;
+        }
+        if (!(o = o0 = cu_buf_room(b, 256 + CU_NUMFMT_MAX + 6 * (nid + nname + ntext) + 6)))
+            break;
+        o = O_LIT(o, "        {\"enterprise\": ");
+        o = o_str(o, id, nid);
+        o = O_LIT(o, ", \"measure\": ");
+        o = name ? o_str(o, name, nname) : O_LIT(o, "null");
+        o = O_LIT(o, ", \"text\": ");
+        o = o_str(o, text, ntext);
+        o = O_LIT(o, ", \"trips_stopped\": ");
+        o += cu_numfmt(o, curtail_result_trips_stopped(r, (curtail_level)level, e));
+        o = e + 1 < ne ? O_LIT(o, "},\n") : O_LIT(o, "}\n");
+        cu_buf_commit(b, (size_t)(o - o0));
     }
     if (ne)
         cu_buf_puts(b, "      ],\n");
