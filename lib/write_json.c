@@ -396,6 +396,14 @@ static char *o_uint(char *o, unsigned long long x)
 {
     char tmp[20];
     size_t i = sizeof tmp;
+    if (x < 100) { /* the common case: a rule's index, a line */
+        o[0] = (char)('0' + x / 10);
+        o[1] = (char)('0' + x % 10);
+        if (x >= 10)
+            return o + 2;
+        o[0] = o[1];
+        return o + 1;
+    }
     do {
         tmp[--i] = (char)('0' + x % 10);
         x /= 10;
