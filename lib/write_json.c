@@ -112,11 +112,10 @@ static char *esc_str(char *o, const unsigned char *p, const unsigned char *end)
             c = *++p;
             cls = str_class[c];
         }
-        /* a run of 3-byte sequences (CJK), two at a time while eight
-         * bytes are left (the second lead byte's class read before it is
-         * known to be one: p[3] exists, at worst the NUL), then each read
-         * as 4 bytes: p[3] exists, o[3] is room. A NUL is no continuation
-         * byte, so no sequence runs past the string. */
+        /* a run of 3-byte sequences (CJK): two at a time while eight
+         * bytes are left, then one at a time (read as 4 bytes when four
+         * are left; o[3] is room). A NUL is no continuation byte, so no
+         * sequence runs past the string. */
         while (cls == 4 && end - p >= 8) {
             uint64_t w, m, v;
             memcpy(&w, p, 8);
@@ -132,10 +131,14 @@ static char *esc_str(char *o, const unsigned char *p, const unsigned char *end)
         }
         while (cls == 4) {
             uint32_t w;
-            memcpy(&w, p, 4);
-            if ((w & CONT2_MASK) != CONT2_BITS)
-                break;
-            memcpy(o, &w, 4);
+            if (end - p >= 4) {
+                memcpy(&w, p, 4);
+                if ((w & CONT2_MASK) != CONT2_BITS)
+                    break;
+            } else if ((p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) {
+                break; /* (p[2] read only after p[1], no NUL, was) */
+            }
+            memcpy(o, p, 4); /* p[3] exists now: p[1] and p[2] are no NUL */
             o += 3;
             p += 3;
             c = *p;
