@@ -100,14 +100,44 @@ static const unsigned char cont4_bits[8] = {0, 0x80, 0x80, 0, 0x80, 0x80, 0, 0};
  * six: "\u001f" or "\ufffd") reserved once. */
 /* The escaped string at p, quotes included, written at o (room for six
  * bytes a byte of it and two); the end of what was written. */
-static char *esc_str(char *o, const unsigned char *p, const unsigned char *end)
+/* Does any of the eight bytes of x need esc_str's attention: a control
+ * character or DEL, '"', '\\', or a byte of a multi-byte sequence? (The
+ * "has a zero byte" test on x xor each special byte, exact for bytes below
+ * 0x80; a byte from 0x80 answers yes by itself.) */
+static inline int swar_special(uint64_t x)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), high = UINT64_C(0x8080808080808080);
+    uint64_t t = (x - ones * 0x20) | ((x ^ ones * '"') - ones) | ((x ^ ones * '\\') - ones) |
+                 ((x ^ ones * 0x7F) - ones);
+    return ((t & ~x) | x) & high ? 1 : 0;
+}
+
+static inline char *esc_str_with(char *o, const unsigned char *p, const unsigned char *end,
+                                 int long_runs)
 {
     static const char hex[] = "0123456789abcdef";
     *o++ = '"';
     for (;;) {
         unsigned c = *p, cls = str_class[c];
         size_t len;
-        while (cls == 0) { /* a run of plain ASCII */
+        /* a run of plain ASCII; in long text (warnings), eight bytes a
+         * step after its first while eight are left */
+        if (long_runs && cls == 0) {
+            *o++ = (char)c;
+            p++;
+            while (end - p >= 8) {
+                uint64_t x;
+                memcpy(&x, p, 8);
+                if (swar_special(x))
+                    break;
+                memcpy(o, &x, 8);
+                o += 8;
+                p += 8;
+            }
+            c = *p;
+            cls = str_class[c];
+        }
+        while (cls == 0) {
             *o++ = (char)c;
             c = *++p;
             cls = str_class[c];
@@ -185,6 +215,11 @@ static char *esc_str(char *o, const unsigned char *p, const unsigned char *end)
     return o;
 }
 
+static char *esc_str(char *o, const unsigned char *p, const unsigned char *end)
+{
+    return esc_str_with(o, p, end, 0);
+}
+
 static void put_str(cu_buf *b, const char *s)
 {
     const unsigned char *p = (const unsigned char *)(s ? s : "");
@@ -196,7 +231,8 @@ static void put_str(cu_buf *b, const char *s)
     }
     if (!(o0 = cu_buf_room(b, 6 * n + 2)))
         return;
-    cu_buf_commit(b, (size_t)(esc_str(o0, p, p + n) - o0));
+    cu_buf_commit(b, (size_t)((n >= 64 ? esc_str_with(o0, p, p + n, 1) : esc_str(o0, p, p + n)) -
+                              o0));
 }
 
 static void put_key(cu_buf *b, const char *key)

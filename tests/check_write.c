@@ -1229,6 +1229,50 @@ START_TEST(test_write_escapes_byte_edges)
 }
 END_TEST
 
+/* Long strings (64 bytes and more: the warnings' eight-bytes-a-step path
+ * over plain ASCII) with one special piece at every position: each escape,
+ * a CJK character, a 2- and 4-byte form, a stray byte, a sequence cut short. */
+START_TEST(test_write_escapes_long_strings)
+{
+    static const struct {
+        const char *raw, *json;
+    } pieces[] = {
+        {"\"", "\\\""},
+        {"\\", "\\\\"},
+        {"\x01", "\\u0001"},
+        {"\x7f", "\\u007f"},
+        {"\n", "\\n"},
+        {"\xe4\xb8\xad", "\xe4\xb8\xad"},
+        {"\xc3\xa9", "\xc3\xa9"},
+        {"\xf0\x9f\x98\x80", "\xf0\x9f\x98\x80"},
+        {"\xff", "\\ufffd"},
+        {"\xe1\x80", "\\ufffd\\ufffd"},
+    };
+    static const char text[] = "The quick brown fox jumps over the lazy dog; "
+                               "PACK MY BOX WITH FIVE DOZEN LIQUOR JUGS 0123456789";
+    size_t i, k;
+    for (i = 0; i < sizeof pieces / sizeof pieces[0]; i++) {
+        for (k = 0; k <= 72; k++) {
+            curtail_scenario *s;
+            curtail_result *r = awkward_result(&s);
+            curtail_error err;
+            char name[160], want[400];
+            size_t len;
+            char *out;
+            snprintf(name, sizeof name, "%.*s%s%s", (int)k, text, pieces[i].raw, text + k);
+            snprintf(want, sizeof want, "\n  \"scenario\": \"%.*s%s%s\",\n", (int)k, text,
+                     pieces[i].json, text + k);
+            ck_assert_int_eq(curtail_scenario_set_name(s, name, &err), CURTAIL_OK);
+            out = render(r, CURTAIL_FORMAT_JSON, CURTAIL_LANG_EN, 0, &len);
+            ck_assert_msg(strstr(out, want) != NULL, "piece %zu at %zu: no '%s'", i, k, want);
+            free(out);
+            curtail_result_free(r);
+            curtail_scenario_free(s);
+        }
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("write");
@@ -1276,6 +1320,7 @@ int main(void)
     tcase_add_test(limits, test_write_csv_quotes_fields);
     tcase_add_test(limits, test_write_md_escapes_cells);
     tcase_add_test(limits, test_write_escapes_byte_edges);
+    tcase_add_test(limits, test_write_escapes_long_strings);
     suite_add_tcase(su, limits);
 
     sr = srunner_create(su);
