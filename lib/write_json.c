@@ -94,12 +94,6 @@ static const unsigned char str_class[256] = {
 static const unsigned char cont4_mask[8] = {0, 0xC0, 0xC0, 0, 0xC0, 0xC0, 0, 0};
 static const unsigned char cont4_bits[8] = {0, 0x80, 0x80, 0, 0x80, 0x80, 0, 0};
 
-/* A JSON string: control characters escaped, valid UTF-8 passed through,
- * invalid bytes replaced by U+FFFD so the output is always valid JSON.
- * Written straight into the buffer, in room for the worst case (every byte
- * six: "\u001f" or "\ufffd") reserved once. */
-/* The escaped string at p, quotes included, written at o (room for six
- * bytes a byte of it and two); the end of what was written. */
 /* Does any of the eight bytes of x need esc_str's attention: a control
  * character or DEL, '"', '\\', or a byte of a multi-byte sequence? (The
  * "has a zero byte" test on x xor each special byte, exact for bytes below
@@ -112,6 +106,12 @@ static inline int swar_special(uint64_t x)
     return ((t & ~x) | x) & high ? 1 : 0;
 }
 
+/* A JSON string: control characters escaped, valid UTF-8 passed through,
+ * invalid bytes replaced by U+FFFD so the output is always valid JSON.
+ * The string at p (end: its NUL), quotes included, is written at o, in room
+ * for the worst case reserved by the caller (six bytes a byte: "\u001f" or
+ * "\ufffd", and the quotes); the end of what was written. long_runs: the
+ * string is long (warnings), plain ASCII goes eight bytes a step. */
 static inline char *esc_str_with(char *o, const unsigned char *p, const unsigned char *end,
                                  int long_runs)
 {
@@ -267,23 +267,24 @@ typedef struct jnames {
     int ok;
 } jnames;
 
+/* t = s escaped (and ": " for a key), without allocating; 0 if too long */
 static int jtext_set(jtext *t, const char *s, int key)
 {
-    cu_buf tmp;
-    int ok;
-    cu_buf_init(&tmp, NULL);
-    put_str(&tmp, s);
-    if (key)
-        cu_buf_puts(&tmp, ": ");
-    t->n = 0;
-    memset(t->s, 0, sizeof t->s);
-    ok = !tmp.failed && tmp.len < sizeof t->s;
-    if (ok) {
-        memcpy(t->s, tmp.data, tmp.len);
-        t->n = (unsigned char)tmp.len;
+    char tmp[6 * sizeof t->s + 8];
+    size_t n = strlen(s), len;
+    memset(t, 0, sizeof *t);
+    if (n > sizeof t->s)
+        return 0;
+    len = (size_t)(esc_str(tmp, (const unsigned char *)s, (const unsigned char *)s + n) - tmp);
+    if (key) {
+        memcpy(tmp + len, ": ", 2);
+        len += 2;
     }
-    cu_buf_free(&tmp);
-    return ok;
+    if (len >= sizeof t->s)
+        return 0;
+    memcpy(t->s, tmp, len);
+    t->n = (unsigned char)len;
+    return 1;
 }
 
 static void jnames_init(jnames *jn)
@@ -294,8 +295,10 @@ static void jnames_init(jnames *jn)
         ok &= jtext_set(&jn->poll_key[i], name, 1);
         ok &= jtext_set(&jn->poll[i], name, 0);
     }
-    for (i = 0; i <= CURTAIL_NGRADES; i++)
-        ok &= jtext_set(&jn->grade[i], curtail_grade_name((curtail_grade)(i < CURTAIL_NGRADES ? i : -1)), 0);
+    for (i = 0; i <= CURTAIL_NGRADES; i++) {
+        int g = i < CURTAIL_NGRADES ? i : -1;
+        ok &= jtext_set(&jn->grade[i], curtail_grade_name((curtail_grade)g), 0);
+    }
     for (i = 0; i <= 5; i++)
         ok &= jtext_set(&jn->measure[i], cu_measure_key(i < 5 ? i : -1), 0);
     jn->ok = ok;
@@ -463,8 +466,8 @@ static char *o_str_or_null(char *o, const char *s)
 }
 
 /* The room a unit line needs besides its strings' (six bytes a byte and
- * two quotes each): its literals (under 600 bytes), 11 numbers, 7 names,
- * 2 integers. */
+ * two quotes each): its literals (440 bytes), 11 numbers, 7 names, 2
+ * integers. */
 #define UNIT_FIXED_ROOM (1024 + 12 * CU_NUMFMT_MAX + 8 * sizeof(jtext) + 2 * 20)
 
 /* Why the unit's measure (issue 9): "basis": {"grade", "grade_reason",
