@@ -116,9 +116,9 @@ static inline char *esc_str_with(char *o, const unsigned char *p, const unsigned
                                  int long_runs)
 {
     static const char hex[] = "0123456789abcdef";
+    unsigned c = *p, cls = str_class[c]; /* the byte at p and its class, throughout */
     *o++ = '"';
     for (;;) {
-        unsigned c = *p, cls = str_class[c];
         size_t len;
         /* a run of plain ASCII; in long text (warnings), eight bytes a
          * step after its first while eight are left */
@@ -184,32 +184,34 @@ static inline char *esc_str_with(char *o, const unsigned char *p, const unsigned
                 o[1] = (char)p[1];
                 o += 2;
                 p += 2;
-                continue;
-            }
-            len = utf8_len(p, 4);
-            if (len) {
+            } else if ((len = utf8_len(p, 4)) != 0) {
                 memcpy(o, p, len);
                 o += len;
                 p += len;
-                continue;
+            } else {
+                memcpy(o, "\\ufffd", 6);
+                o += 6;
+                p++;
             }
-            memcpy(o, "\\ufffd", 6);
-            o += 6;
-        } else if (c == '"' || c == '\\') {
-            o[0] = '\\';
-            o[1] = (char)c;
-            o += 2;
-        } else if (c == '\n' || c == '\t' || c == '\r' || c == '\b' || c == '\f') {
-            o[0] = '\\';
-            o[1] = c == '\n' ? 'n' : c == '\t' ? 't' : c == '\r' ? 'r' : c == '\b' ? 'b' : 'f';
-            o += 2;
         } else {
-            memcpy(o, "\\u00", 4);
-            o[4] = hex[c >> 4];
-            o[5] = hex[c & 0xF];
-            o += 6;
+            if (c == '"' || c == '\\') {
+                o[0] = '\\';
+                o[1] = (char)c;
+                o += 2;
+            } else if (c == '\n' || c == '\t' || c == '\r' || c == '\b' || c == '\f') {
+                o[0] = '\\';
+                o[1] = c == '\n' ? 'n' : c == '\t' ? 't' : c == '\r' ? 'r' : c == '\b' ? 'b' : 'f';
+                o += 2;
+            } else {
+                memcpy(o, "\\u00", 4);
+                o[4] = hex[c >> 4];
+                o[5] = hex[c & 0xF];
+                o += 6;
+            }
+            p++;
         }
-        p++;
+        c = *p;
+        cls = str_class[c];
     }
     *o++ = '"';
     return o;
