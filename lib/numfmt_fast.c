@@ -57,6 +57,14 @@ static const uint64_t pow5_u64[28] = {
     UINT64_C(1490116119384765625),
     UINT64_C(7450580596923828125)};
 
+/* 9e18 / 10^d, d = 0 .. 19: below it |v| * 10^d fits the fixed fast paths
+ * (a table: no division a number) */
+static const double fixed_limit[20] = {9e18,      9e18 / 1e1,  9e18 / 1e2,  9e18 / 1e3,
+                                       9e18 / 1e4,  9e18 / 1e5,  9e18 / 1e6,  9e18 / 1e7,
+                                       9e18 / 1e8,  9e18 / 1e9,  9e18 / 1e10, 9e18 / 1e11,
+                                       9e18 / 1e12, 9e18 / 1e13, 9e18 / 1e14, 9e18 / 1e15,
+                                       9e18 / 1e16, 9e18 / 1e17, 9e18 / 1e18, 9e18 / 1e19};
+
 /* x * 10^-decimals in "%.*f" layout. */
 static size_t put_fixed_u64(char *out, int neg, uint64_t x, int decimals)
 {
@@ -281,7 +289,7 @@ size_t cu_nf_fixed_fast(char *out, const fp *f, double a, int neg, int decimals)
 {
     uint64_t t, q;
     int sticky;
-    if (decimals > 19 || a >= 9e18 / (double)cu_nf_pow10[decimals])
+    if (decimals > 19 || a >= fixed_limit[decimals])
         return 0;
     t = fast_scaled(f->m, f->e + 1, decimals, &sticky); /* floor(2 |v| 10^d) */
     q = t >> 1;
@@ -298,7 +306,7 @@ size_t cu_nf_trimmed_fast(char *out, const fp *f, double a, int neg, int decimal
     uint64_t t, q;
     int sticky, k = decimals;
     size_t len = 0;
-    if (decimals > 19 || a >= 9e18 / (double)cu_nf_pow10[decimals])
+    if (decimals > 19 || a >= fixed_limit[decimals])
         return 0;
     t = fast_scaled(f->m, f->e + 1, decimals, &sticky); /* floor(2 |v| 10^d) */
     q = t >> 1;
