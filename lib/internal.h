@@ -126,6 +126,8 @@ static inline void cu_buf_commit(cu_buf *b, size_t n)
  * other conversion by vsnprintf; as with cu_buf_put, no argument may point
  * into b's own bytes. */
 void cu_buf_printf(cu_buf *b, const char *fmt, ...) CU_PRINTF(2, 3);
+/* An unsigned integer in decimal (printf's %llu). */
+void cu_buf_uint(cu_buf *b, unsigned long long x);
 /* A finite double as the shortest decimal that reads back exactly, in plain
  * decimals where they fit (numfmt.h); never "nan"/"inf" (written as 0);
  * '.' whatever the locale. */

@@ -17,7 +17,8 @@ static int amount_decimals(double v)
 
 double cu_mw_amount_floor(double v)
 {
-    double p = pow(10.0, amount_decimals(v));
+    static const double p10[3] = {1.0, 10.0, 100.0}; /* = pow(10, decimals) */
+    double p = p10[amount_decimals(v)];
     if (!(v > 0))
         return 0.0;
     /* the tolerance keeps 768 (767.9999999 in binary) at 768 */
@@ -57,13 +58,17 @@ static const char *quantity(int kind, int en)
 static void put_from_to(cu_buf *out, const cu_mw_facts *f)
 {
     if (f->en) {
-        cu_buf_printf(out, " (%s from ", quantity(f->kind, 1));
+        cu_buf_puts(out, " (");
+        cu_buf_puts(out, quantity(f->kind, 1));
+        cu_buf_puts(out, " from ");
         put_amount_round(out, f, f->base_load);
         cu_buf_puts(out, " to at most ");
         put_amount_floor(out, f, f->load);
         cu_buf_puts(out, ")");
     } else {
-        cu_buf_printf(out, "（%s由", quantity(f->kind, 0));
+        cu_buf_puts(out, "（");
+        cu_buf_puts(out, quantity(f->kind, 0));
+        cu_buf_puts(out, "由");
         put_amount_round(out, f, f->base_load);
         cu_buf_puts(out, "降至");
         put_amount_floor(out, f, f->load);
@@ -74,7 +79,9 @@ static void put_from_to(cu_buf *out, const cu_mw_facts *f)
 /* "（蒸发量不高于67.5吨/小时）" */
 static void put_at_most(cu_buf *out, const cu_mw_facts *f)
 {
-    cu_buf_printf(out, f->en ? " (%s at most " : "（%s不高于", quantity(f->kind, f->en));
+    cu_buf_puts(out, f->en ? " (" : "（");
+    cu_buf_puts(out, quantity(f->kind, f->en));
+    cu_buf_puts(out, f->en ? " at most " : "不高于");
     put_amount_floor(out, f, f->load);
     cu_buf_puts(out, f->en ? ")" : "）");
 }
@@ -314,13 +321,17 @@ static void put_cost_vs_marginal(cu_buf *out, const cu_mw_facts *f, int cut)
     else
         cu_buf_puts(out, en ? "may be cut further, spared: " : "可优化加严而未加严：单位减排成本");
     cu_put_trimmed(out, f->cost_per_kg, 2);
-    if (en)
-        cu_buf_printf(out, " yuan/kg %s (grade-weighted) not %s the level's marginal cost ",
-                      curtail_pollutant_name((curtail_pollutant)f->pollutant),
-                      cut ? "above" : "below");
-    else
-        cu_buf_printf(out, "元/千克%s（按等级权重），不%s于本级别边际成本",
-                      cu_pollutant_zh[f->pollutant], cut ? "高" : "低");
+    if (en) {
+        cu_buf_puts(out, " yuan/kg ");
+        cu_buf_puts(out, curtail_pollutant_name((curtail_pollutant)f->pollutant));
+        cu_buf_puts(out, cut ? " (grade-weighted) not above the level's marginal cost "
+                             : " (grade-weighted) not below the level's marginal cost ");
+    } else {
+        cu_buf_puts(out, "元/千克");
+        cu_buf_puts(out, cu_pollutant_zh[f->pollutant]);
+        cu_buf_puts(out, cut ? "（按等级权重），不高于本级别边际成本"
+                             : "（按等级权重），不低于本级别边际成本");
+    }
     cu_put_trimmed(out, f->marginal_cost, 2);
     cu_buf_puts(out, en ? " yuan/kg" : "元/千克");
 }
@@ -342,10 +353,11 @@ void cu_mw_reason(const cu_mw_facts *f, cu_buf *out)
     }
     sep(out, &any, en);
     if (f->has_rule) {
-        if (f->builtin)
-            cu_buf_printf(out, en ? "built-in rule %zu: " : "内置规则表第%zu条：",
-                          f->rule_index + 1);
-        else if (f->rule_line)
+        if (f->builtin) {
+            cu_buf_puts(out, en ? "built-in rule " : "内置规则表第");
+            cu_buf_uint(out, f->rule_index + 1);
+            cu_buf_puts(out, en ? ": " : "条：");
+        } else if (f->rule_line)
             cu_buf_printf(out, en ? "scenario policy[%zu] (line %u): " : "方案 policy[%zu]（第%u行）：",
                           f->rule_index, f->rule_line);
         else

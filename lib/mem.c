@@ -222,6 +222,26 @@ static void put_unsigned(cu_buf *b, unsigned long long x, int neg)
     cu_buf_put(b, tmp + i, sizeof tmp - i);
 }
 
+void cu_buf_uint(cu_buf *b, unsigned long long x)
+{
+    char *o = cu_buf_room(b, 20), tmp[20];
+    size_t i = sizeof tmp;
+    if (!o)
+        return;
+    if (x < 100) { /* the common case: a rule's index, a line */
+        o[0] = (char)('0' + x / 10);
+        o[1] = (char)('0' + x % 10);
+        cu_buf_commit(b, x < 10 ? (o[0] = o[1], 1) : 2);
+        return;
+    }
+    do {
+        tmp[--i] = (char)('0' + x % 10);
+        x /= 10;
+    } while (x);
+    memcpy(o, tmp + i, sizeof tmp - i);
+    cu_buf_commit(b, sizeof tmp - i);
+}
+
 static void put_signed(cu_buf *b, long long v)
 {
     put_unsigned(b, v < 0 ? 0ull - (unsigned long long)v : (unsigned long long)v, v < 0);

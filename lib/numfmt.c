@@ -310,11 +310,19 @@ static int count_digits(uint64_t x)
 /* The 8 decimal digits of x < 10^8 (leading zeros included) into out. */
 static void put_8digits(char *out, uint32_t x)
 {
-    uint32_t hi = x / 10000, lo = x % 10000;
-    memcpy(out, digit_pairs + 2 * (hi / 100), 2);
-    memcpy(out + 2, digit_pairs + 2 * (hi % 100), 2);
-    memcpy(out + 4, digit_pairs + 2 * (lo / 100), 2);
-    memcpy(out + 6, digit_pairs + 2 * (lo % 100), 2);
+    /* t / 2^48 = x / 10^6 plus less than 4e-7 (281474977 = ceil(2^48 /
+     * 10^6)): the integer part is the first two digits, and each fraction
+     * times 100 gives the next two, the error growing to under 0.4 of the
+     * last pair's unit (checked for all 10^8 values against division) */
+    const uint64_t mask = (UINT64_C(1) << 48) - 1;
+    uint64_t t = (uint64_t)x * UINT64_C(281474977);
+    memcpy(out, digit_pairs + 2 * (t >> 48), 2);
+    t = (t & mask) * 100;
+    memcpy(out + 2, digit_pairs + 2 * (t >> 48), 2);
+    t = (t & mask) * 100;
+    memcpy(out + 4, digit_pairs + 2 * (t >> 48), 2);
+    t = (t & mask) * 100;
+    memcpy(out + 6, digit_pairs + 2 * (t >> 48), 2);
 }
 
 /* x's decimal digits, exactly n of them (n = count_digits(x)), into out. */
@@ -490,6 +498,31 @@ size_t cu_numfmt_fixed(char *out, double v, int decimals)
     return cu_numfmt_fixed_exact(out, v, decimals);
 }
 
+size_t cu_numfmt_trimmed(char *out, double v, int decimals)
+{
+    size_t n;
+#ifdef NUMFMT_FAST
+    if (decimals >= 0 && isfinite(v) && v != 0.0) {
+        fp f = fp_of(v);
+        n = cu_nf_trimmed_fast(out, &f, fabs(v), v < 0, decimals);
+        if (n)
+            return n;
+    }
+#endif
+    n = cu_numfmt_fixed_exact(out, v, decimals);
+    if (memchr(out, '.', n)) {
+        while (n > 0 && out[n - 1] == '0')
+            n--;
+        if (n > 0 && out[n - 1] == '.')
+            n--;
+    }
+    if (n == 2 && out[0] == '-' && out[1] == '0') {
+        out[0] = '0';
+        n = 1;
+    }
+    return n;
+}
+
 size_t cu_numfmt_fixed_exact(char *out, double v, int decimals)
 {
     fp f;
@@ -561,6 +594,8 @@ static size_t numfmt(char *out, double v, int plain, int fast)
         return len + cu_nf_put_u64(out + len, (uint64_t)a);
     }
 #ifdef NUMFMT_FAST
+    if (fast && (len = cu_nf_short_decimal(out, &f, a, neg)) != 0)
+        return len;
     if (fast && (len = cu_nf_fast(out, &f, a, neg, plain)) != 0)
         return len;
 #else

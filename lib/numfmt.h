@@ -28,6 +28,11 @@ size_t cu_numfmt_short(char *out, double v);
  * for a small negative); non-finite values as 0. Returns the length. */
 size_t cu_numfmt_fixed(char *out, double v, int decimals);
 
+/* cu_numfmt_fixed's text with the trailing zeros of its places dropped,
+ * and the point when no place is left ("12.50" -> "12.5", "3.00" -> "3");
+ * "0" for one that is all zeros ("-0.00"). Room: CU_NUMFMT_FIXED_MAX. */
+size_t cu_numfmt_trimmed(char *out, double v, int decimals);
+
 /* The same texts by the exact big-integer path alone, without the 128-bit
  * fast path for ordinary magnitudes (for tests: the two must agree).
  * plain: 1 as cu_numfmt, 0 as cu_numfmt_short. */

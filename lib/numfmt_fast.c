@@ -21,6 +21,7 @@
 
 #include <math.h>
 #include <stdint.h>
+#include <string.h>
 
 #ifdef NUMFMT_FAST
 __extension__ typedef unsigned __int128 u128;
@@ -55,6 +56,14 @@ static const uint64_t pow5_u64[28] = {
     UINT64_C(298023223876953125),
     UINT64_C(1490116119384765625),
     UINT64_C(7450580596923828125)};
+
+/* 9e18 / 10^d, d = 0 .. 19: below it |v| * 10^d fits the fixed fast paths
+ * (a table: no division a number) */
+static const double fixed_limit[20] = {9e18,      9e18 / 1e1,  9e18 / 1e2,  9e18 / 1e3,
+                                       9e18 / 1e4,  9e18 / 1e5,  9e18 / 1e6,  9e18 / 1e7,
+                                       9e18 / 1e8,  9e18 / 1e9,  9e18 / 1e10, 9e18 / 1e11,
+                                       9e18 / 1e12, 9e18 / 1e13, 9e18 / 1e14, 9e18 / 1e15,
+                                       9e18 / 1e16, 9e18 / 1e17, 9e18 / 1e18, 9e18 / 1e19};
 
 /* x * 10^-decimals in "%.*f" layout. */
 static size_t put_fixed_u64(char *out, int neg, uint64_t x, int decimals)
@@ -205,19 +214,117 @@ size_t cu_nf_fast(char *out, const fp *f, double a, int neg, int plain)
     return cu_nf_put_g(out, neg, q, prec, exp10);
 }
 
+/* q * 10^-k (1 <= k <= 19) in "%.*f" layout at out + len: "12.34",
+ * "0.0012"; the new length. Copies pieces of fixed size (24 bytes) and so
+ * may write anywhere in the first len + 48 bytes of out. */
+static size_t put_point(char *out, size_t len, uint64_t q, int k)
+{
+    static const char zeros[24] = "0.000000000000000000000";
+    char d[48];
+    int nd = (int)cu_nf_put_u64(d, q);
+    if (nd > k) { /* int.frac: the digits, then the last k moved one on */
+        memcpy(out + len, d, 24);
+        len += (size_t)(nd - k);
+        out[len++] = '.';
+        memcpy(out + len, d + nd - k, 24);
+        return len + (size_t)k;
+    }
+    memcpy(out + len, zeros, 24); /* 0.000ddd: k - nd zeros */
+    len += 2 + (size_t)(k - nd);
+    memcpy(out + len, d, 24);
+    return len + (size_t)nd;
+}
+
+/* The short decimals, by one multiplication and one division of doubles.
+ * With a < 10^(est+2) and K = 13 - est places, Q = a 10^K rounded is below
+ * 10^15 < 2^50; if a is the double nearest some D = Q' / 10^K (Q' below
+ * 10^15), then |a 10^K - Q'| <= Q' 2^-53 < 1/8 and the product's rounding
+ * adds less than 1/8, so Q = Q'; and Q / 10^K in doubles (both exact,
+ * K <= 18) is correctly rounded, so it equals a exactly when D = Q / 10^K
+ * reads back as a. Such a D of at most 15 significant digits lies within
+ * half an ulp of a, less than half a unit of a's 15th digit, so the 15-digit
+ * rounding of the exact path is D, and its text, trailing zeros dropped, is
+ * D's shortest: %g's fixed layout (a >= 1e-4, not an integer) of Q with its
+ * trailing zeros dropped and as many fewer places. */
+size_t cu_nf_short_decimal(char *out, const fp *f, double a, int neg)
+{
+    static const double p10d[19] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,
+                                    1e7,  1e8,  1e9,  1e10, 1e11, 1e12, 1e13,
+                                    1e14, 1e15, 1e16, 1e17, 1e18};
+    int e2 = f->e + 52;
+    int est = (e2 * 78913) >> 18; /* floor(e2 log10 2): 10^est <= a < 10^(est + 2) */
+    int k = 13 - est;
+    uint64_t q;
+    size_t len = 0;
+    if (!(a >= 1e-4) || k < 1 || k > 18)
+        return 0;
+    q = (uint64_t)(a * p10d[k] + 0.5);
+    if ((double)q / p10d[k] != a)
+        return 0;
+    /* at most 17 trailing zeros (q < 10^15, a not an integer: fewer than k) */
+    if (q % 100000000 == 0) {
+        q /= 100000000;
+        k -= 8;
+    }
+    if (q % 10000 == 0) {
+        q /= 10000;
+        k -= 4;
+    }
+    if (q % 100 == 0) {
+        q /= 100;
+        k -= 2;
+    }
+    if (q % 10 == 0) {
+        q /= 10;
+        k--;
+    }
+    if (neg)
+        out[len++] = '-';
+    return put_point(out, len, q, k);
+}
+
 /* cu_numfmt_fixed of a finite nonzero v when |v| * 10^decimals is below
  * 9e18 and decimals <= 19, else 0. */
 size_t cu_nf_fixed_fast(char *out, const fp *f, double a, int neg, int decimals)
 {
     uint64_t t, q;
     int sticky;
-    if (decimals > 19 || a >= 9e18 / (double)cu_nf_pow10[decimals])
+    if (decimals > 19 || a >= fixed_limit[decimals])
         return 0;
     t = fast_scaled(f->m, f->e + 1, decimals, &sticky); /* floor(2 |v| 10^d) */
     q = t >> 1;
     if ((t & 1) && (sticky || (q & 1)))
         q++;
     return put_fixed_u64(out, neg, q, decimals);
+}
+
+/* cu_numfmt_trimmed of a finite nonzero v under the same conditions as
+ * cu_nf_fixed_fast, else 0: its rounded digits, trailing zeros dropped
+ * with as many places, "0" for a value that rounds to zero. */
+size_t cu_nf_trimmed_fast(char *out, const fp *f, double a, int neg, int decimals)
+{
+    uint64_t t, q;
+    int sticky, k = decimals;
+    size_t len = 0;
+    if (decimals > 19 || a >= fixed_limit[decimals])
+        return 0;
+    t = fast_scaled(f->m, f->e + 1, decimals, &sticky); /* floor(2 |v| 10^d) */
+    q = t >> 1;
+    if ((t & 1) && (sticky || (q & 1)))
+        q++;
+    if (q == 0) {
+        out[0] = '0';
+        return 1;
+    }
+    while (k > 0 && q % 10 == 0) {
+        q /= 10;
+        k--;
+    }
+    if (neg)
+        out[len++] = '-';
+    if (k == 0)
+        return len + cu_nf_put_u64(out + len, q);
+    return put_point(out, len, q, k);
 }
 #else
 /* no unsigned __int128: numfmt.c takes the exact path for everything */

@@ -32,9 +32,15 @@ size_t cu_nf_put_g(char *out, int neg, uint64_t digits, int n, int exp10);
 /* cu_numfmt (plain) / cu_numfmt_short of a normal v = ±a (f its exact value)
  * that is not an integer below 1e15, or 0 where the exact path must decide. */
 size_t cu_nf_fast(char *out, const fp *f, double a, int neg, int plain);
+/* cu_numfmt and cu_numfmt_short of a normal, non-integer v = +-a from
+ * 1e-4 up when it is the double nearest a decimal of at most 15
+ * significant digits (0.8, 2274.23031848), or 0 when not. */
+size_t cu_nf_short_decimal(char *out, const fp *f, double a, int neg);
 /* cu_numfmt_fixed of a finite nonzero v when |v| * 10^decimals is below
  * 9e18 and decimals <= 19, else 0. */
 size_t cu_nf_fixed_fast(char *out, const fp *f, double a, int neg, int decimals);
+/* cu_numfmt_trimmed under the same conditions, else 0. */
+size_t cu_nf_trimmed_fast(char *out, const fp *f, double a, int neg, int decimals);
 #endif
 
 #endif

@@ -112,6 +112,11 @@ static int targets(const curtail_result *r, cu_summary *s)
 
 int cu_summary_compute(const curtail_result *r, cu_summary *s)
 {
+    return cu_summary_compute_cls(r, NULL, s);
+}
+
+int cu_summary_compute_cls(const curtail_result *r, const unsigned char *ucls, cu_summary *s)
+{
     size_t n = curtail_result_unit_count(r), ne = curtail_scenario_enterprise_count(r->s);
     size_t u, e, k;
     unsigned char *ecls = NULL, *ecut = NULL, *egrade = NULL, *ecutgrade = NULL;
@@ -170,10 +175,14 @@ int cu_summary_compute(const curtail_result *r, cu_summary *s)
             grade = (int)ui.e.grade;
         e = ui.ent;
         for (L = 0; L < CU_NL; L++) {
-            cu_mw_facts f;
             int cls;
-            cu_measure_facts(r, u, L, CURTAIL_LANG_ZH, &f);
-            cls = cu_mw_class(&f);
+            if (ucls) {
+                cls = ucls[u * CU_NL + (size_t)L];
+            } else {
+                cu_mw_facts f;
+                cu_measure_facts(r, u, L, CURTAIL_LANG_ZH, &f);
+                cls = cu_mw_class(&f);
+            }
             cut[L] = cls < CU_MC_GUARANTEE;
             s->lv[L].units[cls]++;
             if (cls < ecls[e * CU_NL + (size_t)L])

@@ -79,6 +79,10 @@ typedef struct cu_summary {
 /* The summary of plan r: CURTAIL_OK, CURTAIL_ENOMEM, or the code of a
  * read-back; cu_summary_free after either. */
 int cu_summary_compute(const curtail_result *r, cu_summary *s);
+/* The same, given the measure class of unit u at level L (cu_mw_class of
+ * its facts) in cls[u * CU_NL + L] by a writer that has gathered them
+ * already; cls NULL: gathered here. */
+int cu_summary_compute_cls(const curtail_result *r, const unsigned char *cls, cu_summary *s);
 void cu_summary_free(cu_summary *s);
 
 /* part / whole, 0 when whole is not positive. */

@@ -24,10 +24,12 @@
 #include "write.h"
 #include "write_text.h"
 #include "measure_words.h"
+#include "numfmt.h"
 #include "summary.h"
 
 #include <float.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,38 +86,96 @@ static const unsigned char str_class[256] = {
     3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 3, 4, 4, /* 0xE0: E0 and ED apart */
     3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3};
 
+/* The two continuation bytes after a lead byte, p[1] and p[2] of a 4-byte
+ * load (the middle two bytes in either byte order): both 10xxxxxx. */
+#define CONT2_MASK 0x00C0C000u
+#define CONT2_BITS 0x00808000u
+/* The same of two sequences: bytes 1, 2, 4 and 5 of an 8-byte load. */
+static const unsigned char cont4_mask[8] = {0, 0xC0, 0xC0, 0, 0xC0, 0xC0, 0, 0};
+static const unsigned char cont4_bits[8] = {0, 0x80, 0x80, 0, 0x80, 0x80, 0, 0};
+
+/* Does any of the eight bytes of x need esc_str's attention: a control
+ * character or DEL, '"', '\\', or a byte of a multi-byte sequence? (The
+ * "has a zero byte" test on x xor each special byte, exact for bytes below
+ * 0x80; a byte from 0x80 answers yes by itself.) */
+static inline int swar_special(uint64_t x)
+{
+    const uint64_t ones = UINT64_C(0x0101010101010101), high = UINT64_C(0x8080808080808080);
+    uint64_t t = (x - ones * 0x20) | ((x ^ ones * '"') - ones) | ((x ^ ones * '\\') - ones) |
+                 ((x ^ ones * 0x7F) - ones);
+    return ((t & ~x) | x) & high ? 1 : 0;
+}
+
 /* A JSON string: control characters escaped, valid UTF-8 passed through,
  * invalid bytes replaced by U+FFFD so the output is always valid JSON.
- * Written straight into the buffer, in room for the worst case (every byte
- * six: "\u001f" or "\ufffd") reserved once. */
-static void put_str(cu_buf *b, const char *s)
+ * The string at p (end: its NUL), quotes included, is written at o, in room
+ * for the worst case reserved by the caller (six bytes a byte: "\u001f" or
+ * "\ufffd", and the quotes); the end of what was written. long_runs: the
+ * string is long (warnings), plain ASCII goes eight bytes a step. */
+static inline char *esc_str_with(char *o, const unsigned char *p, const unsigned char *end,
+                                 int long_runs)
 {
     static const char hex[] = "0123456789abcdef";
-    const unsigned char *p = (const unsigned char *)(s ? s : "");
-    size_t n = strlen((const char *)p);
-    char *o, *o0;
-    if (n > (SIZE_MAX - 3) / 6) {
-        b->failed = 1;
-        return;
-    }
-    if (!(o = o0 = cu_buf_room(b, 6 * n + 2)))
-        return;
+    unsigned c = *p, cls = str_class[c]; /* the byte at p and its class, throughout */
     *o++ = '"';
     for (;;) {
-        unsigned c = *p, cls = str_class[c];
         size_t len;
-        if (cls == 0) {
+        /* a run of plain ASCII; in long text (warnings), eight bytes a
+         * step after its first while eight are left */
+        if (long_runs && cls == 0) {
             *o++ = (char)c;
             p++;
-            continue;
+            while (end - p >= 8) {
+                uint64_t x;
+                memcpy(&x, p, 8);
+                if (swar_special(x))
+                    break;
+                memcpy(o, &x, 8);
+                o += 8;
+                p += 8;
+            }
+            c = *p;
+            cls = str_class[c];
         }
-        /* a NUL is no continuation byte, so no sequence runs past the string */
-        if (cls == 4 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
-            memcpy(o, p, 4); /* p[3] exists (at worst the NUL); o[3] is room */
+        while (cls == 0) {
+            *o++ = (char)c;
+            c = *++p;
+            cls = str_class[c];
+        }
+        /* a run of 3-byte sequences (CJK): two at a time while eight
+         * bytes are left, then one at a time (read as 4 bytes when four
+         * are left; o[3] is room). A NUL is no continuation byte, so no
+         * sequence runs past the string. */
+        while (cls == 4 && end - p >= 8) {
+            uint64_t w, m, v;
+            memcpy(&w, p, 8);
+            memcpy(&m, cont4_mask, 8);
+            memcpy(&v, cont4_bits, 8);
+            if ((w & m) != v || str_class[p[3]] != 4)
+                break;
+            memcpy(o, &w, 8);
+            o += 6;
+            p += 6;
+            c = *p;
+            cls = str_class[c];
+        }
+        while (cls == 4) {
+            uint32_t w;
+            if (end - p >= 4) {
+                memcpy(&w, p, 4);
+                if ((w & CONT2_MASK) != CONT2_BITS)
+                    break;
+            } else if ((p[1] & 0xC0) != 0x80 || (p[2] & 0xC0) != 0x80) {
+                break; /* (p[2] read only after p[1], no NUL, was) */
+            }
+            memcpy(o, p, 4); /* p[3] exists now: p[1] and p[2] are no NUL */
             o += 3;
             p += 3;
-            continue;
+            c = *p;
+            cls = str_class[c];
         }
+        if (cls == 0)
+            continue;
         if (cls == 1)
             break;
         if (cls >= 3) {
@@ -124,35 +184,57 @@ static void put_str(cu_buf *b, const char *s)
                 o[1] = (char)p[1];
                 o += 2;
                 p += 2;
-                continue;
-            }
-            len = utf8_len(p, 4);
-            if (len) {
+            } else if ((len = utf8_len(p, 4)) != 0) {
                 memcpy(o, p, len);
                 o += len;
                 p += len;
-                continue;
+            } else {
+                memcpy(o, "\\ufffd", 6);
+                o += 6;
+                p++;
             }
-            memcpy(o, "\\ufffd", 6);
-            o += 6;
-        } else if (c == '"' || c == '\\') {
-            o[0] = '\\';
-            o[1] = (char)c;
-            o += 2;
-        } else if (c == '\n' || c == '\t' || c == '\r' || c == '\b' || c == '\f') {
-            o[0] = '\\';
-            o[1] = c == '\n' ? 'n' : c == '\t' ? 't' : c == '\r' ? 'r' : c == '\b' ? 'b' : 'f';
-            o += 2;
         } else {
-            memcpy(o, "\\u00", 4);
-            o[4] = hex[c >> 4];
-            o[5] = hex[c & 0xF];
-            o += 6;
+            if (c == '"' || c == '\\') {
+                o[0] = '\\';
+                o[1] = (char)c;
+                o += 2;
+            } else if (c == '\n' || c == '\t' || c == '\r' || c == '\b' || c == '\f') {
+                o[0] = '\\';
+                o[1] = c == '\n' ? 'n' : c == '\t' ? 't' : c == '\r' ? 'r' : c == '\b' ? 'b' : 'f';
+                o += 2;
+            } else {
+                memcpy(o, "\\u00", 4);
+                o[4] = hex[c >> 4];
+                o[5] = hex[c & 0xF];
+                o += 6;
+            }
+            p++;
         }
-        p++;
+        c = *p;
+        cls = str_class[c];
     }
     *o++ = '"';
-    cu_buf_commit(b, (size_t)(o - o0));
+    return o;
+}
+
+static char *esc_str(char *o, const unsigned char *p, const unsigned char *end)
+{
+    return esc_str_with(o, p, end, 0);
+}
+
+static void put_str(cu_buf *b, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)(s ? s : "");
+    size_t n = strlen((const char *)p);
+    char *o0;
+    if (n > (SIZE_MAX - 3) / 6) {
+        b->failed = 1;
+        return;
+    }
+    if (!(o0 = cu_buf_room(b, 6 * n + 2)))
+        return;
+    cu_buf_commit(b, (size_t)((n >= 64 ? esc_str_with(o0, p, p + n, 1) : esc_str(o0, p, p + n)) -
+                              o0));
 }
 
 static void put_key(cu_buf *b, const char *key)
@@ -168,6 +250,66 @@ static void put_str_or_null(cu_buf *b, const char *s)
         put_str(b, s);
     else
         cu_buf_puts(b, "null");
+}
+
+/* A short JSON text escaped once per level (a name of the schema's fixed
+ * vocabulary, as a string or as a key), then copied whole. */
+typedef struct jtext {
+    unsigned char n;
+    char s[47];
+} jtext;
+
+/* The names every unit line repeats; the last of each kind stands for an
+ * index out of range (its name "?"). ok: all of them fitted a jtext. */
+typedef struct jnames {
+    jtext poll_key[CU_NP + 1]; /* "SO2": */
+    jtext poll[CU_NP + 1];     /* "SO2" */
+    jtext grade[CURTAIL_NGRADES + 1];
+    jtext measure[5 + 1];
+    int ok;
+} jnames;
+
+/* t = s escaped (and ": " for a key), without allocating; 0 if too long */
+static int jtext_set(jtext *t, const char *s, int key)
+{
+    char tmp[6 * sizeof t->s + 8];
+    size_t n = strlen(s), len;
+    memset(t, 0, sizeof *t);
+    if (n > sizeof t->s)
+        return 0;
+    len = (size_t)(esc_str(tmp, (const unsigned char *)s, (const unsigned char *)s + n) - tmp);
+    if (key) {
+        memcpy(tmp + len, ": ", 2);
+        len += 2;
+    }
+    if (len >= sizeof t->s)
+        return 0;
+    memcpy(t->s, tmp, len);
+    t->n = (unsigned char)len;
+    return 1;
+}
+
+static void jnames_init(jnames *jn)
+{
+    int i, ok = 1;
+    for (i = 0; i <= CU_NP; i++) {
+        const char *name = curtail_pollutant_name((curtail_pollutant)(i < CU_NP ? i : -1));
+        ok &= jtext_set(&jn->poll_key[i], name, 1);
+        ok &= jtext_set(&jn->poll[i], name, 0);
+    }
+    for (i = 0; i <= CURTAIL_NGRADES; i++) {
+        int g = i < CURTAIL_NGRADES ? i : -1;
+        ok &= jtext_set(&jn->grade[i], curtail_grade_name((curtail_grade)g), 0);
+    }
+    for (i = 0; i <= 5; i++)
+        ok &= jtext_set(&jn->measure[i], cu_measure_key(i < 5 ? i : -1), 0);
+    jn->ok = ok;
+}
+
+/* Index i of a kind of n names, the one past them when out of range. */
+static int jn_index(int i, int n)
+{
+    return i >= 0 && i < n ? i : n;
 }
 
 static void put_num_member(cu_buf *b, const char *key, double v, int last)
@@ -248,98 +390,210 @@ static void put_combined(cu_buf *b, const curtail_result *r, int level)
 /* "key": number, with a literal key that needs no escaping */
 #define PUT_NUM_LIT(b, key, v) (PUT_LIT(b, "\"" key "\": "), cu_buf_num((b), (v)))
 
-/* Why the unit's measure (issue 9): "basis": {"grade", "grade_reason",
- * "rule": {"source", "index", "line"} or null, "beyond_rule", "held_by",
- * "pollutant", "cost_per_kg", "marginal_cost", "text"}. */
-static void put_basis(cu_buf *b, const cu_mw_facts *facts, cu_buf *text)
+/* ---- a unit's line, written at a cursor into room reserved once ---- */
+
+/* A literal's bytes at o; the end. */
+#define O_LIT(o, lit) (memcpy((o), (lit), sizeof(lit) - 1), (o) + sizeof(lit) - 1)
+
+/* t's text at o (copied whole: its room is sizeof t->s); the end. */
+static char *o_jtext(char *o, const jtext *t)
 {
-    static const char *const why[3] = {NULL, "phase_out", "wet_quenching"};
-    cu_mw_facts f = *facts;
-    PUT_LIT(b, ", \"basis\": {\"grade\": ");
-    put_str(b, curtail_grade_name((curtail_grade)f.grade));
-    PUT_LIT(b, ", \"grade_reason\": ");
-    put_str_or_null(b, why[f.grade_why]);
-    PUT_LIT(b, ", \"rule\": ");
-    if (f.has_rule) {
-        PUT_LIT(b, "{\"source\": ");
-        put_str(b, f.builtin ? "builtin" : "scenario");
-        cu_buf_printf(b, ", \"index\": %zu, \"line\": ", f.rule_index);
-        if (f.rule_line)
-            cu_buf_printf(b, "%u}", f.rule_line);
-        else
-            PUT_LIT(b, "null}");
-    } else
-        PUT_LIT(b, "null");
-    cu_buf_puts(b, f.load < f.rule_hi - 1e-9 && !f.below_min && !f.held_by &&
-                           !(f.nested_from >= 0 && !(f.pollutant >= 0 &&
-                                                      f.cost_per_kg < f.marginal_cost))
-                       ? ", \"beyond_rule\": true"
-                       : ", \"beyond_rule\": false");
-    PUT_LIT(b, ", \"held_by\": ");
-    put_str_or_null(b, f.held_by);
-    PUT_LIT(b, ", \"pollutant\": ");
-    if (f.pollutant >= 0) {
-        put_str(b, curtail_pollutant_name((curtail_pollutant)f.pollutant));
-        PUT_LIT(b, ", ");
-        PUT_NUM_LIT(b, "cost_per_kg", f.cost_per_kg);
-        PUT_LIT(b, ", ");
-        PUT_NUM_LIT(b, "marginal_cost", f.marginal_cost);
-    } else
-        PUT_LIT(b, "null, \"cost_per_kg\": null, \"marginal_cost\": null");
-    PUT_LIT(b, ", \"text\": ");
-    text->len = 0;
-    if (text->data)
-        text->data[0] = '\0';
-    cu_mw_reason(&f, text);
-    if (text->failed)
-        b->failed = 1;
-    else
-        put_str(b, text->data ? text->data : "");
-    PUT_LIT(b, "}");
+    memcpy(o, t->s, sizeof t->s);
+    return o + t->n;
 }
 
-/* One line of a level's units; `text` is scratch room for the measure text
- * (kept across units: one allocation per level, not per unit). */
-static void put_unit(cu_buf *b, const curtail_result *r, const curtail_unit_result *ur,
-                     size_t u, int level, int lang, cu_buf *text)
+/* The texts of the numbers a level's unit lines wrote last, by their bits
+ * (direct-mapped): loads, shares and costs repeat from unit to unit. */
+#define NUMCACHE 256
+typedef struct numcache {
+    uint64_t key[NUMCACHE]; /* 0: empty (zero is never looked up) */
+    unsigned char len[NUMCACHE];
+    char text[NUMCACHE][24];
+} numcache;
+
+/* cu_numfmt(v) at o (CU_NUMFMT_MAX of room), from the cache when there */
+static char *o_num(char *o, double v, numcache *nc)
 {
+    uint64_t bits;
+    size_t h, n;
+    if (v == 0.0) { /* either sign */
+        *o = '0';
+        return o + 1;
+    }
+    memcpy(&bits, &v, sizeof bits);
+    h = (size_t)((bits * UINT64_C(0x9E3779B97F4A7C15)) >> 56);
+    if (nc->key[h] == bits) {
+        memcpy(o, nc->text[h], sizeof nc->text[h]);
+        return o + nc->len[h];
+    }
+    n = cu_numfmt(o, v);
+    if (n <= sizeof nc->text[h]) {
+        nc->key[h] = bits;
+        nc->len[h] = (unsigned char)n;
+        memcpy(nc->text[h], o, sizeof nc->text[h]);
+    }
+    return o + n;
+}
+
+/* x in decimal (at most 20 bytes) */
+static char *o_uint(char *o, unsigned long long x)
+{
+    char tmp[20];
+    size_t i = sizeof tmp;
+    if (x < 100) { /* the common case: a rule's index, a line */
+        o[0] = (char)('0' + x / 10);
+        o[1] = (char)('0' + x % 10);
+        if (x >= 10)
+            return o + 2;
+        o[0] = o[1];
+        return o + 1;
+    }
+    do {
+        tmp[--i] = (char)('0' + x % 10);
+        x /= 10;
+    } while (x);
+    memcpy(o, tmp + i, sizeof tmp - i);
+    return o + (sizeof tmp - i);
+}
+
+/* The escaped string s of n bytes at o. */
+static char *o_str(char *o, const char *s, size_t n)
+{
+    return esc_str(o, (const unsigned char *)s, (const unsigned char *)s + n);
+}
+
+static char *o_str_or_null(char *o, const char *s)
+{
+    return s ? o_str(o, s, strlen(s)) : O_LIT(o, "null");
+}
+
+/* The room a unit line needs besides its strings' (six bytes a byte and
+ * two quotes each): its literals (440 bytes), 11 numbers, 7 names, 2
+ * integers. */
+#define UNIT_FIXED_ROOM (1024 + 12 * CU_NUMFMT_MAX + 8 * sizeof(jtext) + 2 * 20)
+
+/* Why the unit's measure (issue 9): "basis": {"grade", "grade_reason",
+ * "rule": {"source", "index", "line"} or null, "beyond_rule", "held_by",
+ * "pollutant", "cost_per_kg", "marginal_cost", "text"}; the reason's text
+ * in `reason`. */
+static char *o_basis(char *o, const cu_mw_facts *f, const cu_buf *reason, const jnames *jn,
+                     numcache *nc)
+{
+    static const char *const why[3] = {NULL, "phase_out", "wet_quenching"};
+    o = O_LIT(o, ", \"basis\": {\"grade\": ");
+    o = o_jtext(o, &jn->grade[jn_index(f->grade, CURTAIL_NGRADES)]);
+    o = O_LIT(o, ", \"grade_reason\": ");
+    o = o_str_or_null(o, why[f->grade_why]);
+    o = O_LIT(o, ", \"rule\": ");
+    if (f->has_rule) {
+        if (f->builtin)
+            o = O_LIT(o, "{\"source\": \"builtin\", \"index\": ");
+        else
+            o = O_LIT(o, "{\"source\": \"scenario\", \"index\": ");
+        o = o_uint(o, f->rule_index);
+        o = O_LIT(o, ", \"line\": ");
+        if (f->rule_line) {
+            o = o_uint(o, f->rule_line);
+            o = O_LIT(o, "}");
+        } else
+            o = O_LIT(o, "null}");
+    } else
+        o = O_LIT(o, "null");
+    if (f->load < f->rule_hi - 1e-9 && !f->below_min && !f->held_by &&
+        !(f->nested_from >= 0 && !(f->pollutant >= 0 && f->cost_per_kg < f->marginal_cost)))
+        o = O_LIT(o, ", \"beyond_rule\": true");
+    else
+        o = O_LIT(o, ", \"beyond_rule\": false");
+    o = O_LIT(o, ", \"held_by\": ");
+    o = o_str_or_null(o, f->held_by);
+    o = O_LIT(o, ", \"pollutant\": ");
+    if (f->pollutant >= 0) {
+        o = o_jtext(o, &jn->poll[jn_index(f->pollutant, CU_NP)]);
+        o = O_LIT(o, ", \"cost_per_kg\": ");
+        o = o_num(o, f->cost_per_kg, nc);
+        o = O_LIT(o, ", \"marginal_cost\": ");
+        o = o_num(o, f->marginal_cost, nc);
+    } else
+        o = O_LIT(o, "null, \"cost_per_kg\": null, \"marginal_cost\": null");
+    o = O_LIT(o, ", \"text\": ");
+    o = o_str(o, reason->data ? reason->data : "", reason->len);
+    return O_LIT(o, "}");
+}
+
+static void buf_clear(cu_buf *t)
+{
+    t->len = 0;
+    if (t->data)
+        t->data[0] = '\0';
+}
+
+/* One line of a level's units; `text` and `reason` are scratch room for
+ * the measure text and its reason (kept across units: one allocation per
+ * level, not per unit); cls, when not NULL, gets the unit's measure class
+ * for the summary. */
+static void put_unit(cu_buf *b, const curtail_result *r, const curtail_unit_result *ur,
+                     size_t u, int level, int lang, cu_buf *text, cu_buf *reason,
+                     const jnames *jn, numcache *nc, unsigned char *cls)
+{
+    cu_mw_facts f; /* gathered once for the text, the reason and the class */
+    const char *ent = ur->enterprise ? ur->enterprise : "", *unit = ur->unit ? ur->unit : "";
+    size_t nent, nunit, strs, room;
+    char *o, *o0;
     int p;
-    cu_mw_facts f; /* gathered once for the text and the basis */
-    PUT_LIT(b, "        {\"enterprise\": ");
-    put_str(b, ur->enterprise);
-    PUT_LIT(b, ", \"unit\": ");
-    put_str(b, ur->unit);
-    PUT_LIT(b, ", ");
-    PUT_NUM_LIT(b, "load", ur->load);
-    PUT_LIT(b, ", ");
-    PUT_NUM_LIT(b, "base_load", ur->base_load);
-    PUT_LIT(b, ", ");
-    PUT_NUM_LIT(b, "lo", ur->lo);
-    PUT_LIT(b, ", ");
-    PUT_NUM_LIT(b, "hi", ur->hi);
-    PUT_LIT(b, ", \"measure\": {\"kind\": ");
-    put_str(b, cu_measure_key(ur->measure));
-    PUT_LIT(b, ", \"value\": ");
-    if (ur->measure == CURTAIL_MEASURE_STOP || ur->measure == CURTAIL_MEASURE_NONE)
-        PUT_LIT(b, "null");
-    else
-        cu_buf_num(b, ur->measure_value);
-    PUT_LIT(b, "}, \"text\": ");
-    text->len = 0;
-    if (text->data)
-        text->data[0] = '\0';
     cu_measure_facts(r, u, level, lang, &f);
+    if (cls)
+        cls[u * CU_NL + (size_t)level] = (unsigned char)cu_mw_class(&f);
+    buf_clear(text);
     cu_mw_text(&f, text); /* = cu_measure_text(r, u, level, lang, text) */
-    if (text->failed)
+    buf_clear(reason);
+    cu_mw_reason(&f, reason);
+    if (text->failed || reason->failed) {
         b->failed = 1;
+        return;
+    }
+    /* every string but the names (in UNIT_FIXED_ROOM) */
+    nent = strlen(ent);
+    nunit = strlen(unit);
+    strs = nent + nunit + text->len + reason->len +
+           (f.held_by ? strlen(f.held_by) : 0) + 13 /* "wet_quenching" */;
+    if (strs > (SIZE_MAX - UNIT_FIXED_ROOM) / 6 - 6) {
+        b->failed = 1;
+        return;
+    }
+    room = UNIT_FIXED_ROOM + 6 * strs + 2 * 6; /* and six pairs of quotes */
+    if (!(o = o0 = cu_buf_room(b, room)))
+        return;
+    o = O_LIT(o, "        {\"enterprise\": ");
+    o = o_str(o, ent, nent);
+    o = O_LIT(o, ", \"unit\": ");
+    o = o_str(o, unit, nunit);
+    o = O_LIT(o, ", \"load\": ");
+    o = o_num(o, ur->load, nc);
+    o = O_LIT(o, ", \"base_load\": ");
+    o = o_num(o, ur->base_load, nc);
+    o = O_LIT(o, ", \"lo\": ");
+    o = o_num(o, ur->lo, nc);
+    o = O_LIT(o, ", \"hi\": ");
+    o = o_num(o, ur->hi, nc);
+    o = O_LIT(o, ", \"measure\": {\"kind\": ");
+    o = o_jtext(o, &jn->measure[jn_index((int)ur->measure, 5)]);
+    o = O_LIT(o, ", \"value\": ");
+    if (ur->measure == CURTAIL_MEASURE_STOP || ur->measure == CURTAIL_MEASURE_NONE)
+        o = O_LIT(o, "null");
     else
-        put_str(b, text->data ? text->data : "");
-    put_basis(b, &f, text);
-    PUT_LIT(b, ", \"reduction\": {");
-    for (p = 0; p < CU_NP; p++)
-        put_num_member(b, curtail_pollutant_name((curtail_pollutant)p), ur->reduction[p],
-                       p + 1 == CU_NP);
-    PUT_LIT(b, "}}");
+        o = o_num(o, ur->measure_value, nc);
+    o = O_LIT(o, "}, \"text\": ");
+    o = o_str(o, text->data ? text->data : "", text->len);
+    o = o_basis(o, &f, reason, jn, nc);
+    o = O_LIT(o, ", \"reduction\": {");
+    for (p = 0; p < CU_NP; p++) {
+        if (p)
+            o = O_LIT(o, ", ");
+        o = o_jtext(o, &jn->poll_key[p]);
+        o = o_num(o, ur->reduction[p], nc);
+    }
+    o = O_LIT(o, "}}");
+    cu_buf_commit(b, (size_t)(o - o0));
 }
 
 /* A level's transport measures (issue 10): the mobile-source reduction,
@@ -359,20 +613,35 @@ static void put_transport(cu_buf *b, const curtail_result *r, int level, int lan
     for (e = 0; e < ne && !b->failed; e++) {
         curtail_enterprise_spec es = CURTAIL_ENTERPRISE_SPEC_INIT;
         curtail_transport tr = curtail_result_transport(r, (curtail_level)level, e);
+        const char *id, *name, *text;
+        size_t nid, nname, ntext;
+        char *o, *o0;
         curtail_scenario_enterprise(r->s, e, &es, NULL);
         count[tr]++;
-        PUT_LIT(b, "        {\"enterprise\": ");
-        put_str(b, es.id);
-        PUT_LIT(b, ", \"measure\": ");
-        if (tr == CURTAIL_TRANSPORT_UNSET)
-            PUT_LIT(b, "null");
-        else
-            put_str(b, curtail_transport_name(tr));
-        PUT_LIT(b, ", \"text\": ");
-        put_str(b, cu_transport_text((int)tr, lang == CURTAIL_LANG_EN));
-        PUT_LIT(b, ", ");
-        PUT_NUM_LIT(b, "trips_stopped", curtail_result_trips_stopped(r, (curtail_level)level, e));
-        cu_buf_puts(b, e + 1 < ne ? "},\n" : "}\n");
+        /* one line at a cursor, as a unit's */
+        id = es.id ? es.id : "";
+        name = tr == CURTAIL_TRANSPORT_UNSET ? NULL : curtail_transport_name(tr);
+        text = cu_transport_text((int)tr, lang == CURTAIL_LANG_EN);
+        text = text ? text : "";
+        nid = strlen(id);
+        nname = name ? strlen(name) : 0;
+        ntext = strlen(text);
+        if (nid + nname + ntext > (SIZE_MAX - 256 - CU_NUMFMT_MAX) / 6 - 3) {
+            b->failed = 1;
+            break;
+        }
+        if (!(o = o0 = cu_buf_room(b, 256 + CU_NUMFMT_MAX + 6 * (nid + nname + ntext) + 6)))
+            break;
+        o = O_LIT(o, "        {\"enterprise\": ");
+        o = o_str(o, id, nid);
+        o = O_LIT(o, ", \"measure\": ");
+        o = name ? o_str(o, name, nname) : O_LIT(o, "null");
+        o = O_LIT(o, ", \"text\": ");
+        o = o_str(o, text, ntext);
+        o = O_LIT(o, ", \"trips_stopped\": ");
+        o += cu_numfmt(o, curtail_result_trips_stopped(r, (curtail_level)level, e));
+        o = e + 1 < ne ? O_LIT(o, "},\n") : O_LIT(o, "}\n");
+        cu_buf_commit(b, (size_t)(o - o0));
     }
     if (ne)
         cu_buf_puts(b, "      ],\n");
@@ -384,10 +653,13 @@ static void put_transport(cu_buf *b, const curtail_result *r, int level, int lan
     cu_buf_printf(b, "\"unstated\": %zu}\n", count[CURTAIL_TRANSPORT_UNSET]);
 }
 
-static int put_level(cu_buf *b, const curtail_result *r, int level, int lang, int last)
+static int put_level(cu_buf *b, const curtail_result *r, int level, int lang, int last,
+                     unsigned char *cls)
 {
     curtail_level_result lr;
-    cu_buf text;
+    cu_buf text, reason;
+    jnames jn;
+    numcache *nc;
     size_t i, n = curtail_result_unit_count(r);
     int rc = curtail_result_level(r, (curtail_level)level, &lr, NULL);
     if (rc != CURTAIL_OK)
@@ -408,21 +680,31 @@ static int put_level(cu_buf *b, const curtail_result *r, int level, int lang, in
     put_targets(b, lr.targets, 0, 1, r->has_credits ? r->credit[level] : NULL);
     put_combined(b, r, level);
     cu_buf_puts(b, n ? "      \"units\": [\n" : "      \"units\": [],\n");
+    jnames_init(&jn);
+    if (!jn.ok) /* a name of the fixed vocabulary longer than 46 bytes escaped */
+        return CURTAIL_EINVAL;
+    if (!(nc = cu_calloc(b->mem, 1, sizeof *nc)))
+        return CURTAIL_ENOMEM;
     cu_buf_init(&text, b->mem);
+    cu_buf_init(&reason, b->mem);
     for (i = 0; i < n && !b->failed; i++) {
         curtail_unit_result ur;
         rc = curtail_result_unit(r, (curtail_level)level, i, &ur, NULL);
         if (rc != CURTAIL_OK) {
             cu_buf_free(&text);
+            cu_buf_free(&reason);
+            cu_free(b->mem, nc);
             return rc;
         }
-        put_unit(b, r, &ur, i, level, lang, &text);
+        put_unit(b, r, &ur, i, level, lang, &text, &reason, &jn, nc, cls);
         if (i + 1 < n)
             PUT_LIT(b, ",\n");
         else
             PUT_LIT(b, "\n");
     }
     cu_buf_free(&text);
+    cu_buf_free(&reason);
+    cu_free(b->mem, nc);
     if (n)
         cu_buf_puts(b, "      ],\n");
     put_transport(b, r, level, lang);
@@ -508,14 +790,15 @@ static void put_tail(cu_buf *out, const curtail_result *r)
 
 /* The list, level by level: a plan's "levels", and the same bytes as a
  * schedule's "list" (the list the episode executes). */
-static int put_levels(cu_buf *out, const curtail_result *r, int lang, const char *key)
+static int put_levels(cu_buf *out, const curtail_result *r, int lang, const char *key,
+                      unsigned char *cls)
 {
     int level, rc;
     cu_buf_puts(out, "  ");
     put_key(out, key);
     cu_buf_puts(out, "[\n");
     for (level = 0; level < CU_NL; level++) {
-        rc = put_level(out, r, level, lang, level + 1 == CU_NL);
+        rc = put_level(out, r, level, lang, level + 1 == CU_NL, cls);
         if (rc != CURTAIL_OK)
             return rc;
     }
@@ -656,11 +939,19 @@ static void put_summary(cu_buf *b, const cu_summary *s)
 static int write_plan(const curtail_result *r, int lang, cu_buf *out)
 {
     cu_summary sum;
+    size_t n = curtail_result_unit_count(r);
+    /* the units' measure classes, gathered with their texts for the summary */
+    unsigned char *cls = cu_calloc(r->mem, n ? n * CU_NL : 1, 1);
     int rc;
+    if (!cls)
+        return CURTAIL_ENOMEM;
     put_head(out, r, "plan");
-    if ((rc = put_levels(out, r, lang, "levels")) != CURTAIL_OK)
+    if ((rc = put_levels(out, r, lang, "levels", cls)) != CURTAIL_OK) {
+        cu_free(r->mem, cls);
         return rc;
-    rc = cu_summary_compute(r, &sum);
+    }
+    rc = cu_summary_compute_cls(r, cls, &sum);
+    cu_free(r->mem, cls);
     if (rc == CURTAIL_OK)
         put_summary(out, &sum);
     cu_summary_free(&sum);
@@ -778,7 +1069,7 @@ static int write_schedule(const curtail_result *r, int lang, cu_buf *out)
     }
     if (nseg)
         cu_buf_puts(out, "  ],\n");
-    if ((rc = put_levels(out, r, lang, "list")) != CURTAIL_OK)
+    if ((rc = put_levels(out, r, lang, "list", NULL)) != CURTAIL_OK)
         return rc;
     rc = put_loads(out, r);
     if (rc != CURTAIL_OK)

@@ -44,23 +44,13 @@ void cu_put_fixed(cu_buf *b, double v, int decimals)
 
 void cu_put_trimmed(cu_buf *b, double v, int decimals)
 {
-    char tmp[CU_NUMFMT_FIXED_MAX(16)];
-    size_t n;
+    char *at;
     if (!isfinite(v))
         v = 0.0;
     if (decimals > 16)
         decimals = 16;
-    n = cu_numfmt_fixed(tmp, v, decimals);
-    if (memchr(tmp, '.', n)) {
-        while (n > 0 && tmp[n - 1] == '0')
-            n--;
-        if (n > 0 && tmp[n - 1] == '.')
-            n--;
-    }
-    if (n == 2 && tmp[0] == '-' && tmp[1] == '0')
-        cu_buf_put(b, "0", 1);
-    else
-        cu_buf_put(b, tmp, n);
+    if ((at = cu_buf_room(b, CU_NUMFMT_FIXED_MAX(16))) != NULL)
+        cu_buf_commit(b, cu_numfmt_trimmed(at, v, decimals));
 }
 
 int cu_capacity_stated(const curtail_unit_spec *u, double *amount)
@@ -73,11 +63,10 @@ int cu_capacity_stated(const curtail_unit_spec *u, double *amount)
 
 int cu_unit_info_get(const curtail_result *r, size_t u, cu_unit_info *out)
 {
-    curtail_unit_spec us = CURTAIL_UNIT_SPEC_INIT;
-    curtail_enterprise_spec es = CURTAIL_ENTERPRISE_SPEC_INIT;
     int rc;
-    out->u = us;
-    out->e = es;
+    /* of the current versions, which the two calls fill whole */
+    out->u.version = CURTAIL_UNIT_SPEC_VERSION;
+    out->e.version = CURTAIL_ENTERPRISE_SPEC_VERSION;
     if ((rc = curtail_scenario_unit(r->s, u, &out->u, &out->ent, NULL)) != CURTAIL_OK ||
         (rc = curtail_scenario_enterprise(r->s, out->ent, &out->e, NULL)) != CURTAIL_OK)
         return rc;

@@ -42,6 +42,25 @@ START_TEST(test_printf_simple_conversions)
 }
 END_TEST
 
+/* cu_buf_uint: one and two digits (its short cut), then any width. */
+START_TEST(test_uint)
+{
+    static const unsigned long long v[] = {0, 7, 10, 42, 99, 100, 1000000, ULLONG_MAX};
+    cu_buf b;
+    size_t i;
+    cu_buf_init(&b, NULL);
+    for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+        if (i)
+            cu_buf_put(&b, ",", 1);
+        cu_buf_uint(&b, v[i]);
+    }
+    ck_assert_str_eq(b.data, "0,7,10,42,99,100,1000000,18446744073709551615");
+    ck_assert_uint_eq(b.len, strlen("0,7,10,42,99,100,1000000,18446744073709551615"));
+    ck_assert_int_eq(b.failed, 0);
+    cu_buf_free(&b);
+}
+END_TEST
+
 START_TEST(test_printf_other_conversions_fall_back)
 {
     cu_buf b;
@@ -140,6 +159,7 @@ int main(void)
     tcase_add_test(core, test_printf_other_conversions_fall_back);
     tcase_add_test(core, test_printf_long_text);
     tcase_add_test(core, test_room_commit);
+    tcase_add_test(core, test_uint);
     suite_add_tcase(su, core);
     sr = srunner_create(su);
     srunner_run_all(sr, CK_ENV);

@@ -470,6 +470,130 @@ START_TEST(test_numfmt_fast_matches_exact)
 }
 END_TEST
 
+/* The short-decimal path (a decimal of at most 15 significant digits from
+ * 1e-4 up, taken by one multiplication and one division): q / 10^k for q of
+ * 1 .. 15 digits and k = 1 .. 19 places, their neighbours (which it must
+ * refuse), and values at its edges (1e-4, the 15th digit, 10^(k-1)),
+ * against the exact path and printf; and a few texts by hand. */
+START_TEST(test_numfmt_short_decimals_match_exact)
+{
+    static const struct {
+        double v;
+        const char *text;
+    } cases[] = {
+        {0.8, "0.8"},
+        {2274.23031848, "2274.23031848"},
+        {197.917843774, "197.917843774"},
+        {-5.25527671285, "-5.25527671285"},
+        {0.0001, "0.0001"},
+        {0.00012, "0.00012"},
+        {0.000099, "0.000099"},
+        {12345678901.2345, "12345678901.2345"},
+        {99999999999999.9, "99999999999999.9"},
+        {0.123456789012345, "0.123456789012345"},
+        {0.1234567890123456, "0.1234567890123456"},
+        {1.05, "1.05"},
+        {100.001, "100.001"},
+    };
+    static const double p10[] = {1,    10,   100,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,
+                                 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19};
+    char got[CU_NUMFMT_MAX + 1];
+    uint64_t s = 4242;
+    size_t i;
+    long n;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        fmt(got, cases[i].v);
+        ck_assert_msg(strcmp(got, cases[i].text) == 0, "%a: got '%s', want '%s'", cases[i].v,
+                      got, cases[i].text);
+        check_one(cases[i].v);
+    }
+    for (n = 0; n < FAST_ITER; n++) {
+        uint64_t r = rng_next(&s);
+        int digits = 1 + (int)(r % 15), k = 1 + (int)((r >> 8) % 19);
+        double q = (double)((r >> 16) % (uint64_t)p10[digits]), v = q / p10[k];
+        if ((r >> 6) & 1)
+            v = -v;
+        check_fast(v);
+        check_fast(nextafter(v, 0.0));
+        check_fast(nextafter(v, INFINITY));
+        if ((n & 15) == 0)
+            check_one(v);
+    }
+}
+END_TEST
+
+/* printf's "%.*f" with its places' trailing zeros (and a bare point)
+ * dropped, "-0" as "0": what cu_numfmt_trimmed writes. */
+static void ref_trimmed(char *out, size_t n, double v, int decimals)
+{
+    size_t len;
+    snprintf(out, n, "%.*f", decimals, v);
+    len = strlen(out);
+    if (strchr(out, '.')) {
+        while (len > 0 && out[len - 1] == '0')
+            len--;
+        if (len > 0 && out[len - 1] == '.')
+            len--;
+    }
+    out[len] = '\0';
+    if (strcmp(out, "-0") == 0)
+        snprintf(out, n, "0");
+}
+
+/* cu_numfmt_trimmed (fast path and exact fallback) against printf: few
+ * digits and long ones, ties, neighbours, 0 .. 19 places, and by hand. */
+START_TEST(test_numfmt_trimmed_matches_printf)
+{
+    static const struct {
+        double v;
+        int decimals;
+        const char *text;
+    } cases[] = {
+        {12.5, 2, "12.5"},   {3.0, 2, "3"},        {-0.001, 2, "0"},      {-0.0, 1, "0"},
+        {0.005, 2, "0.01"},  {0.125, 2, "0.12"},   {3651.654570220758, 2, "3651.65"},
+        {767.99999999, 0, "768"}, {1e20, 2, "100000000000000000000"},
+        {-2.5, 0, "-2"},     {0.000123, 19, "0.000123"},
+    };
+    static const double p10[] = {1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12};
+    char got[CU_NUMFMT_FIXED_MAX(19) + 1], want[400];
+    uint64_t s = 99;
+    size_t i, n;
+    long it;
+    for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        n = cu_numfmt_trimmed(got, cases[i].v, cases[i].decimals);
+        got[n] = '\0';
+        ck_assert_msg(strcmp(got, cases[i].text) == 0, "%a with %d: got '%s', want '%s'",
+                      cases[i].v, cases[i].decimals, got, cases[i].text);
+    }
+    for (it = 0; it < FIXED_ITER * 5; it++) {
+        uint64_t r = rng_next(&s), r2 = rng_next(&s);
+        int decimals = (int)(r % 20);
+        double v;
+        switch ((r >> 8) & 3) {
+        case 0: /* few digits: amounts, percentages, ties in binary */
+            v = (double)(r2 % 100000) / p10[(r >> 12) % 6];
+            break;
+        case 1: /* long ones */
+            v = (double)(r2 % 1000000007) / (double)(1 + (r >> 12) % 999983) * p10[(r >> 32) % 13];
+            break;
+        case 2: /* binary fractions: exact ties */
+            v = ldexp((double)(r2 % 4096), -(int)((r >> 12) % 12));
+            break;
+        default: /* neighbours */
+            v = nextafter((double)(r2 % 100000) / p10[(r >> 12) % 6], (r >> 20) & 1 ? 0.0 : 1e300);
+            break;
+        }
+        if ((r >> 40) & 1)
+            v = -v;
+        n = cu_numfmt_trimmed(got, v, decimals);
+        got[n] = '\0';
+        ref_trimmed(want, sizeof want, v, decimals);
+        if (strcmp(got, want) != 0)
+            ck_abort_msg("%a with %d decimals: got '%s', printf '%s'", v, decimals, got, want);
+    }
+}
+END_TEST
+
 /* The fixed layout's fast path against its exact path: ties (binary
  * fractions), values near 9e18 / 10^d, 0 .. 22 decimals. */
 START_TEST(test_numfmt_fixed_fast_matches_exact)
@@ -523,6 +647,8 @@ int main(void)
     tcase_add_test(core, test_numfmt_short_matches_printf_g);
     tcase_add_test(core, test_numfmt_fast_matches_exact);
     tcase_add_test(core, test_numfmt_fixed_fast_matches_exact);
+    tcase_add_test(core, test_numfmt_short_decimals_match_exact);
+    tcase_add_test(core, test_numfmt_trimmed_matches_printf);
     tcase_set_timeout(core, 300);
     suite_add_tcase(su, core);
 

@@ -1229,6 +1229,58 @@ START_TEST(test_write_escapes_byte_edges)
 }
 END_TEST
 
+/* Long strings (64 bytes and more: the warnings' eight-bytes-a-step path
+ * over plain ASCII) with a special piece at every alignment, eight times
+ * 13 bytes apart and once at the very end: each escape, a CJK character, a
+ * 2- and 4-byte form, a stray byte, a sequence cut short. */
+START_TEST(test_write_escapes_long_strings)
+{
+    static const struct {
+        const char *raw, *json;
+    } pieces[] = {
+        {"\"", "\\\""},
+        {"\\", "\\\\"},
+        {"\x01", "\\u0001"},
+        {"\x7f", "\\u007f"},
+        {"\n", "\\n"},
+        {"\xe4\xb8\xad", "\xe4\xb8\xad"},
+        {"\xc3\xa9", "\xc3\xa9"},
+        {"\xf0\x9f\x98\x80", "\xf0\x9f\x98\x80"},
+        {"\xff", "\\ufffd"},
+        {"\xe1\x80", "\\ufffd\\ufffd"},
+    };
+    static const char text[] = "The quick brown fox jumps over the lazy dog; "
+                               "PACK MY BOX WITH FIVE DOZEN LIQUOR JUGS 0123456789";
+    size_t i, k, j;
+    for (i = 0; i < sizeof pieces / sizeof pieces[0]; i++) {
+        for (k = 0; k < 8; k++) {
+            curtail_scenario *s;
+            curtail_result *r = awkward_result(&s);
+            curtail_error err;
+            char name[300], want[600];
+            size_t len;
+            char *out;
+            snprintf(name, sizeof name, "%.*s", (int)k, text);
+            snprintf(want, sizeof want, "\n  \"scenario\": \"%.*s", (int)k, text);
+            for (j = 0; j < 8; j++) {
+                snprintf(name + strlen(name), sizeof name - strlen(name), "%s%.13s",
+                         pieces[i].raw, text + 5 * j);
+                snprintf(want + strlen(want), sizeof want - strlen(want), "%s%.13s",
+                         pieces[i].json, text + 5 * j);
+            }
+            snprintf(name + strlen(name), sizeof name - strlen(name), "%s", pieces[i].raw);
+            snprintf(want + strlen(want), sizeof want - strlen(want), "%s\",\n", pieces[i].json);
+            ck_assert_int_eq(curtail_scenario_set_name(s, name, &err), CURTAIL_OK);
+            out = render(r, CURTAIL_FORMAT_JSON, CURTAIL_LANG_EN, 0, &len);
+            ck_assert_msg(strstr(out, want) != NULL, "piece %zu from %zu: no '%s'", i, k, want);
+            free(out);
+            curtail_result_free(r);
+            curtail_scenario_free(s);
+        }
+    }
+}
+END_TEST
+
 int main(void)
 {
     Suite *su = suite_create("write");
@@ -1276,6 +1328,8 @@ int main(void)
     tcase_add_test(limits, test_write_csv_quotes_fields);
     tcase_add_test(limits, test_write_md_escapes_cells);
     tcase_add_test(limits, test_write_escapes_byte_edges);
+    tcase_add_test(limits, test_write_escapes_long_strings);
+    tcase_set_timeout(limits, 60); /* 80 files written and synced by the test above */
     suite_add_tcase(su, limits);
 
     sr = srunner_create(su);
