@@ -183,6 +183,9 @@ static const char *quoted_end(const char *p)
     static const char *const pairs[][2] = {
         {"'", "'"}, {"\"", "\""}, {"“", "”"}, {"（", "）"}};
     size_t i;
+    /* what no opening quote starts with ("“" and "（" start with 0xE2, 0xEF) */
+    if (*p != '\'' && *p != '"' && (unsigned char)*p != 0xE2 && (unsigned char)*p != 0xEF)
+        return NULL;
     for (i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
         size_t n = strlen(pairs[i][0]);
         if (strncmp(p, pairs[i][0], n) == 0) {
