@@ -51,6 +51,7 @@ typedef struct ctx {
     size_t capkeyset;
     uint64_t expansion;
     int ndocs;
+    int clean; /* the text has no control character (the fast reader checked) */
     uint64_t own_nodes;   /* nodes created, those of dropped stream items included */
     uint64_t anchor_defs; /* anchors defined (or redefined) so far */
     /* the streamed list (yt_stream) */

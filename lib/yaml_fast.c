@@ -552,6 +552,7 @@ int cu_yt_fast(ctx *c, const char *data, size_t len)
     r.line = 1;
     if (!text_ok((const unsigned char *)data, (const unsigned char *)data + len))
         return YT_DECLINED;
+    c->clean = 1;
     TRY(next_content(&r));
     if (r.indent < 0)
         return YT_DECLINED; /* no document: libyaml says what that is */

@@ -304,7 +304,7 @@ int cu_yt_scalar(ctx *c, const char *value, size_t len, const char *tag, const c
     if (len > CU_MAX_STRING)
         return fail(c, pos, NULL, "string of %zu bytes is longer than the limit of %d", len,
                     CU_MAX_STRING);
-    special = !plain_bytes(value, len);
+    special = !c->clean && !plain_bytes(value, len);
     if (special && memchr(value, '\0', len))
         return fail(c, pos, NULL, "strings may not contain a NUL character");
     kind = yt_scalar_tag(tag);
