@@ -10,7 +10,7 @@
  * positions (line, and column in characters; an empty value at the column
  * after its ':' or '-'). Anything else — anchors, aliases, tags, block
  * scalars, a scalar or a flow collection over several lines, escapes, a
- * doubled single quote, tabs, CR, document markers and directives, a key
+ * doubled single quote, tabs, a CR but in CR LF, document markers and directives, a key
  * longer than 512 bytes, characters libyaml treats apart (NEL, the line and
  * paragraph separators, the byte order mark, non-characters) or refuses, an
  * empty text — and any error, it gives up with YT_DECLINED: yt_parse_engine
@@ -81,8 +81,8 @@ static int text_ok(const unsigned char *p, const unsigned char *end)
             p++;
             continue;
         }
-        if (b == '\n') {
-            p++;
+        if (b == '\n' || (b == '\r' && end - p >= 2 && p[1] == '\n')) {
+            p++; /* LF, or CR LF: libyaml's one line break */
             continue;
         }
         if (b < 0xC2 || b > 0xF4)
@@ -158,7 +158,7 @@ static char at(const rd *r)
 
 static int blankz(const rd *r, const char *q)
 {
-    return q >= r->end || *q == ' ' || *q == '\n';
+    return q >= r->end || *q == ' ' || *q == '\n' || *q == '\r';
 }
 
 static void skip_spaces(rd *r)
@@ -183,7 +183,7 @@ static int next_content(rd *r)
             r->indent = -1;
             return CURTAIL_OK;
         }
-        if (*q == '#' || *q == '\n') {
+        if (*q == '#' || *q == '\n' || *q == '\r') {
             q = memchr(q, '\n', (size_t)(r->end - q));
             if (!q) {
                 r->p = r->end;
@@ -195,7 +195,7 @@ static int next_content(rd *r)
             continue;
         }
         if (q == r->ls && r->end - q >= 3 && (memcmp(q, "---", 3) == 0 || memcmp(q, "...", 3) == 0) &&
-            (q + 3 == r->end || q[3] == ' ' || q[3] == '\n'))
+            (q + 3 == r->end || q[3] == ' ' || q[3] == '\n' || q[3] == '\r'))
             return YT_DECLINED; /* a document marker */
         r->p = q;
         r->indent = (long)(q - r->ls);
@@ -220,6 +220,8 @@ static int line_end(rd *r)
         r->p = q;
         return CURTAIL_OK;
     }
+    if (*q == '\r')
+        q++; /* CR LF (text_ok: a CR is followed by LF) */
     if (*q != '\n')
         return YT_DECLINED;
     r->p = q + 1;
@@ -243,7 +245,7 @@ static int plain_start(const rd *r, const char *p)
         return !blankz(r, p + 1) && !strchr(",[]{}", p[1]);
     case '?': case ':': case ',': case '[': case ']': case '{': case '}': case '#': case '&':
     case '*': case '!': case '|': case '>': case '\'': case '"': case '%': case '@': case '`':
-    case ' ': case '\n':
+    case ' ': case '\n': case '\r':
         return 0;
     default:
         return 1;
@@ -260,7 +262,7 @@ static int scan_quoted(rd *r, scal *s)
             return YT_DECLINED;
         if (*q == quote)
             break;
-        if (*q == '\n' || (quote == '"' && *q == '\\'))
+        if (*q == '\n' || *q == '\r' || (quote == '"' && *q == '\\'))
             return YT_DECLINED;
         q++;
     }
@@ -295,8 +297,8 @@ static void scan_plain_block(rd *r, scal *s, int *key)
         }
         q++;
     }
-    for (e = q; e > r->p && e[-1] == ' '; e--)
-        ;
+    for (e = q; e > r->p && (e[-1] == ' ' || e[-1] == '\r'); e--)
+        ; /* the CR of a CR LF break, and blanks */
     s->start = s->v = r->p;
     s->n = (size_t)(e - r->p);
     s->plain = 1;
@@ -343,7 +345,8 @@ static int scan_plain_flow(rd *r, scal *s)
         return YT_DECLINED;
     for (; q < r->end; q++) {
         char ch = *q;
-        if (ch == ',' || ch == '[' || ch == ']' || ch == '{' || ch == '}' || ch == '\n')
+        if (ch == ',' || ch == '[' || ch == ']' || ch == '{' || ch == '}' || ch == '\n' ||
+            ch == '\r')
             break;
         if (ch == ':') {
             if (q + 1 < r->end && q[1] == ' ')
@@ -472,7 +475,7 @@ static int value(rd *r, long indent, int in_seq)
     int key;
 
     skip_spaces(r);
-    if (r->p == r->end || *r->p == '\n' || (*r->p == '#' && r->p[-1] == ' ')) {
+    if (r->p == r->end || *r->p == '\n' || *r->p == '\r' || (*r->p == '#' && r->p[-1] == ' ')) {
         TRY(line_end(r));
         TRY(next_content(r));
         if (r->indent > indent)

@@ -201,6 +201,8 @@ START_TEST(test_read_like_libyaml)
         "%YAML 1.1\n---\na: 1\n",
         "a:\tb\n",
         "a: 1\r\n",
+        "a:\r\n  - x\r\n  -\r\n  - k: v  \r\n# c\r\n\r\nb: {p: 1}\r\nc: \"q\"\r\nd:",
+        "a: 1\r\r\n",
         "a: \"x\\ny\"\n",
         "a: x\n  y\n",
         "? a\n: b\n",
@@ -230,7 +232,8 @@ START_TEST(test_declines)
     declined("a: &x 1\nb: *x\n");
     declined("a: !!str 1\n");
     declined("---\na: 1\n");
-    declined("a: 1\r\n");
+    declined("a: 1\rb: 2\n"); /* a CR alone is a line break to libyaml */
+    declined("a: \"x\r\n  y\"\n");
     declined("a:\tb\n");
     declined("a: \"x\\ny\"\n");
     declined("a: x\n  y\n");
@@ -269,7 +272,7 @@ static unsigned long long rnd(void)
 static void mutate_and_compare(const char *data, size_t len, const char *name, int count,
                                tally *t)
 {
-    static const char inserts[] = ":#-'\" {}[],&*!|>?%\t\n\\x1";
+    static const char inserts[] = ":#-'\" {}[],&*!|>?%\t\n\r\\x1";
     char *buf = malloc(len + 64);
     int k;
     ck_assert_ptr_nonnull(buf);
@@ -365,7 +368,7 @@ START_TEST(test_project_files)
 {
     char **names = NULL;
     size_t n = 0, i;
-    int examples_read = 0, examples = 0;
+    int examples_read = 0, examples = 0, crlf_examples_read = 0;
     tally t = {0, 0, 0}, m = {0, 0, 0};
     files_in(CURTAIL_SOURCE_DIR "/examples", ".yaml", &names, &n);
     files_in(CURTAIL_SOURCE_DIR "/lib", ".yaml", &names, &n);
@@ -387,6 +390,26 @@ START_TEST(test_project_files)
                 fprintf(stderr, "example not read by the fast reader: %s\n", names[i]);
         }
         mutate_and_compare(data, len, names[i], 40, &m);
+        { /* the same file with CR LF breaks, as a Windows editor saves it */
+            size_t k, n = 0;
+            char *crlf = malloc(2 * len + 1);
+            int before_crlf = t.read;
+            ck_assert_ptr_nonnull(crlf);
+            for (k = 0; k < len; k++) {
+                if (data[k] == '\n' && (k == 0 || data[k - 1] != '\r'))
+                    crlf[n++] = '\r';
+                crlf[n++] = data[k];
+            }
+            compare(crlf, n, names[i], &t);
+            if (strstr(names[i], "/examples/")) {
+                crlf_examples_read += t.read > before_crlf;
+                if (t.read == before_crlf)
+                    fprintf(stderr, "example with CR LF not read by the fast reader: %s\n",
+                            names[i]);
+            }
+            mutate_and_compare(crlf, n, names[i], 10, &m);
+            free(crlf);
+        }
         free(data);
         free(names[i]);
     }
@@ -397,6 +420,7 @@ START_TEST(test_project_files)
     /* every shipped example is read by the fast reader */
     ck_assert_int_ge(examples, 4);
     ck_assert_int_eq(examples_read, examples);
+    ck_assert_int_eq(crlf_examples_read, examples);
     ck_assert_int_gt(m.read, 1000);
 }
 END_TEST
