@@ -448,6 +448,31 @@ START_TEST(test_restart_mid_stream)
 }
 END_TEST
 
+/* An enterprise in error before the reader gives up: libyaml reads the text
+ * again and the error is the same, at the same place. */
+START_TEST(test_restart_keeps_first_error)
+{
+    const char *y = "curtail: 1\n"
+                    "targets:\n  ratios: {yellow: {}, orange: {}, red: {SO2: 0.1}}\n"
+                    "enterprises:\n"
+                    "  - id: e1\n    name: 甲\n    grade: C\n    industry: other\n"
+                    "    units:\n      - {id: u1, kind: other, capacity: -10, value: 100, ef: {SO2: 1}}\n"
+                    "  - id: e2\n    name: &n 乙\n    grade: C\n    industry: other\n"
+                    "    units:\n      - {id: u1, kind: other, capacity: 10, value: 100, ef: {SO2: 1}}\n";
+    curtail_scenario *s = NULL;
+    curtail_error e;
+    memset(&e, 0, sizeof e);
+    ck_assert_int_eq(curtail_scenario_load_buffer(&s, y, strlen(y), "r.yaml", NULL, &e),
+                     CURTAIL_EINPUT);
+    ck_assert_ptr_null(s);
+    ck_assert_str_eq(e.file, "r.yaml");
+    ck_assert_int_eq(e.line, 10);
+    ck_assert_int_eq(e.column, 41);
+    ck_assert_str_eq(e.path, "enterprises[0].units[0].capacity");
+    ck_assert_str_eq(e.message, "must be > 0, got -10");
+}
+END_TEST
+
 static Suite *suite(void)
 {
     Suite *s = suite_create("yaml_fast");
@@ -459,6 +484,7 @@ static Suite *suite(void)
     tcase_add_test(tc, test_event_errors);
     tcase_add_test(tc, test_project_files);
     tcase_add_test(tc, test_restart_mid_stream);
+    tcase_add_test(tc, test_restart_keeps_first_error);
     suite_add_tcase(s, tc);
     return s;
 }
