@@ -671,6 +671,9 @@ int yt_parse_engine(yt_tree *t, const curtail_mem *mem, const char *data, size_t
     /* a streamed list is read again only by a callee that can forget it */
     if (engine != YT_LIBYAML && !(stream && stream->item && !stream->restart)) {
         int handed_out;
+        curtail_error before;
+        if (err)
+            before = *err; /* what the fast reader's failure writes is forgotten */
         ctx_init(&c, t, mem, file, stream, err);
         reserve(t, len);
         rc = cu_yt_fast(&c, data ? data : "", len);
@@ -684,6 +687,8 @@ int yt_parse_engine(yt_tree *t, const curtail_mem *mem, const char *data, size_t
         t->mem = mem;
         if (engine == YT_FAST || rc == CURTAIL_ENOMEM || (rc != CURTAIL_EINPUT && rc != YT_DECLINED))
             return rc;
+        if (err)
+            *err = before;
         if (handed_out && stream->restart && (rc = stream->restart(stream->arg)) != CURTAIL_OK)
             return rc;
     }
