@@ -673,7 +673,7 @@ int yt_parse_engine(yt_tree *t, const curtail_mem *mem, const char *data, size_t
         int handed_out;
         curtail_error before;
         if (err)
-            before = *err; /* what the fast reader's failure writes is forgotten */
+            memcpy(&before, err, sizeof before); /* what the fast reader's failure writes is forgotten */
         ctx_init(&c, t, mem, file, stream, err);
         reserve(t, len);
         rc = cu_yt_fast(&c, data ? data : "", len);
@@ -688,7 +688,7 @@ int yt_parse_engine(yt_tree *t, const curtail_mem *mem, const char *data, size_t
         if (engine == YT_FAST || rc == CURTAIL_ENOMEM || (rc != CURTAIL_EINPUT && rc != YT_DECLINED))
             return rc;
         if (err)
-            *err = before;
+            memcpy(err, &before, sizeof before);
         if (handed_out && stream->restart && (rc = stream->restart(stream->arg)) != CURTAIL_OK)
             return rc;
     }
