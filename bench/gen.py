@@ -103,10 +103,19 @@ class Unit:
         self.follows = None
 
 
+CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28]
+
+
 def credit_code(rng):
+    """An 18-character code that passes GB 32100's check, as a county's real
+    list does (random codes made every enterprise a warning); the random
+    draws are those of the earlier generator, so the scenarios are unchanged
+    but for the last character."""
     alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXY"
-    return "9114" + "".join(rng.choice("0123456789") for _ in range(4)) + \
+    code = "9114" + "".join(rng.choice("0123456789") for _ in range(4)) + \
         "".join(rng.choice(alphabet) for _ in range(10))
+    s = sum(alphabet.index(ch) * w for ch, w in zip(code[:17], CREDIT_WEIGHTS))
+    return code[:17] + alphabet[(31 - s % 31) % 31]
 
 
 # ---------------------------------------------------------------- industries

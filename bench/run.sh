@@ -4,7 +4,7 @@
 #
 #   bench/run.sh [--sizes LIST] [--seeds LIST] [--runs N] [--cap SECONDS]
 #                [--easy] [--no-build] [--no-glpsol] [--no-clp]
-#                [--validate] [--schedule] [--steps [--mip-limit S]]
+#                [--validate] [--schedule] [--floor] [--steps [--mip-limit S]]
 #
 # For each size and seed: generate the scenario (bench/gen.py --hard, cached
 # in bench/out/), then, every run capped by `timeout CAP`:
@@ -22,6 +22,9 @@
 # without --hard). --validate times `curtail validate` too (load and checks
 # only); --schedule times `curtail schedule` on a 72-hour ozone episode of the
 # same scenario. GLPSOL_OPTS (e.g. --dual) and CLP_OPTS are passed on.
+# --floor times SPEC §10's floor beside the plan: libyaml's bare event parse
+# of the file, read whole (bench/yaml_parse.c), plus writing the plan's JSON
+# bytes with fsync (dd conv=fsync), and reports plan / floor.
 # --steps (issue 10) instead times the MIP of whole-line steps: the same
 # scenarios generated with `gen.py --hard --steps` (lines or a step on every
 # fifth unit), `curtail plan` on them beside `curtail plan` on the scenario
@@ -48,11 +51,12 @@ DO_CLP=1
 DO_VALIDATE=0
 DO_SCHEDULE=0
 DO_STEPS=0
+DO_FLOOR=0
 MIP_LIMIT=
 GLPSOL_OPTS=${GLPSOL_OPTS:-}   # e.g. GLPSOL_OPTS=--dual
 CLP_OPTS=${CLP_OPTS:-}
 
-usage() { sed -n '2,30p' "$0" | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+usage() { awk 'NR > 1 && /^#/ {sub(/^# ?/, ""); print; next} NR > 1 {exit}' "$0"; exit "${1:-0}"; }
 while [ $# -gt 0 ]; do
     case "$1" in
         --sizes) SIZES=$2; shift 2 ;;
@@ -70,6 +74,7 @@ while [ $# -gt 0 ]; do
         --no-solvers) DO_GLPSOL=0; DO_CLP=0; shift ;;
         --validate) DO_VALIDATE=1; shift ;;
         --schedule) DO_SCHEDULE=1; shift ;;
+        --floor) DO_FLOOR=1; shift ;;
         --steps) DO_STEPS=1; shift ;;
         --mip-limit) MIP_LIMIT=$2; shift 2 ;;
         -h|--help) usage 0 ;;
@@ -103,6 +108,14 @@ if [ -f "$BUILD/libcurtail.a" ] && ${CC:-cc} -O2 -std=c11 -DCURTAIL_STATIC -I"$R
     HAVE_PHASES=1
 else
     echo "run.sh: could not build bench/phases.c (see $OUT/phases.build.log); in-process solve times skipped" >&2
+fi
+
+# the floor's parse: libyaml alone (bench/yaml_parse.c)
+YAML_PARSE=$OUT/yaml_parse
+if [ "$DO_FLOOR" = 1 ] && ! ${CC:-cc} -O2 -std=c11 "$HERE/yaml_parse.c" $(pkg-config --cflags --libs yaml-0.1) \
+        -o "$YAML_PARSE" 2>"$OUT/yaml_parse.build.log"; then
+    echo "run.sh: could not build bench/yaml_parse.c (see $OUT/yaml_parse.build.log); --floor skipped" >&2
+    DO_FLOOR=0
 fi
 
 HAVE_GLPSOL=0; [ "$DO_GLPSOL" = 1 ] && command -v glpsol >/dev/null 2>&1 && HAVE_GLPSOL=1
@@ -339,6 +352,17 @@ for size in "${SIZE_LIST[@]}"; do
         phases "$f" -o "$OUT/$base.phases.json"
         ph_solve=$PH_SOLVE
 
+        fl_s=-; fl_r=-
+        if [ "$DO_FLOOR" = 1 ] && [ -s "$OUT/$base.plan.json" ]; then
+            fl_parse=$("$YAML_PARSE" "$f" --runs "$RUNS" | sed -n 's/.*parse_s=\([0-9.]*\).*/\1/p' | median)
+            bench_cmd "floor: write the JSON with fsync" "$RUNS" "0" \
+                dd if="$OUT/$base.plan.json" of="$OUT/$base.floor.out" bs=8M conv=fsync status=none || true
+            rm -f "$OUT/$base.floor.out"
+            fl_s=$(awk -v a="$fl_parse" -v b="$MED_S" 'BEGIN {printf "%.3f", a + b}')
+            fl_r=$(awk -v p="$p_s" -v f="$fl_s" 'BEGIN {if (p ~ /^[0-9.]+$/ && f > 0) printf "%.2f", p / f; else print "n/a"}')
+            echo "   floor: libyaml parse ${fl_parse} s + write ${MED_S} s = ${fl_s} s; plan / floor ${fl_r}"
+        fi
+
         g_s=n/a; g_own=n/a; l_s=n/a; l_own=n/a; l_fmt=-; OBJ_G=n/a; OBJ_L=n/a
         if [ "$HAVE_GLPSOL" = 1 ] || [ "$HAVE_CLP" = 1 ]; then
             bench_cmd "export .lp" 1 "0" "$CURTAIL" export "$f" -o "$OUT/$base.lp" || true
@@ -391,17 +415,17 @@ for size in "${SIZE_LIST[@]}"; do
             s_s=$MED_S
         fi
 
-        printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' \
+        printf '| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' \
             "$n" "$seed" "$status" "$ph_solve" "$p_s" "$p_mib" "$l_own" "$l_s" "$g_own" "$g_s" \
-            "$(ratio "$l_own" "$p_s")" "$(ratio "$g_own" "$p_s")" "$ag_l/$ag_g" "$v_s" "$s_s" >>"$TABLE"
+            "$(ratio "$l_own" "$p_s")" "$(ratio "$g_own" "$p_s")" "$ag_l/$ag_g" "$v_s" "$s_s" "$fl_s" "$fl_r" >>"$TABLE"
     done
 done
 
 echo
 echo "== results ($(date '+%Y-%m-%d %H:%M'), load average $(cut -d' ' -f1-3 /proc/loadavg)); times in s, medians of $RUNS runs, cap ${CAP} s"
 echo
-echo "| enterprises | seed | status | curtail solve | curtail plan | peak MiB | clp solve | clp wall | glpsol solve | glpsol wall | clp solve / plan | glpsol solve / plan | objective = clp/glpsol | validate | schedule |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| enterprises | seed | status | curtail solve | curtail plan | peak MiB | clp solve | clp wall | glpsol solve | glpsol wall | clp solve / plan | glpsol solve / plan | objective = clp/glpsol | validate | schedule | floor | plan / floor |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 cat "$TABLE"
 echo
 echo "curtail solve: in-process (bench/phases.c); curtail plan: end to end, JSON written;"

@@ -181,17 +181,23 @@ static const char *warning_message(const char *w)
  * when p starts none. */
 static const char *quoted_end(const char *p)
 {
-    static const char *const pairs[][2] = {
-        {"'", "'"}, {"\"", "\""}, {"“", "”"}, {"（", "）"}};
-    size_t i;
-    for (i = 0; i < sizeof pairs / sizeof pairs[0]; i++) {
-        size_t n = strlen(pairs[i][0]);
-        if (strncmp(p, pairs[i][0], n) == 0) {
-            const char *e = strstr(p + n, pairs[i][1]);
-            return e ? e + strlen(pairs[i][1]) : NULL;
-        }
+    const unsigned char *u = (const unsigned char *)p;
+    const char *close, *e;
+    size_t open;
+    if (*u == '\'' || *u == '"') {
+        open = 1;
+        close = *u == '"' ? "\"" : "'";
+    } else if (u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0x9C) {
+        open = 3; /* “ */
+        close = "”";
+    } else if (u[0] == 0xEF && u[1] == 0xBC && u[2] == 0x88) {
+        open = 3; /* （ */
+        close = "）";
+    } else {
+        return NULL;
     }
-    return NULL;
+    e = strstr(p + open, close);
+    return e ? e + strlen(close) : NULL;
 }
 
 static int is_digit(char c)

@@ -305,6 +305,29 @@ static int stream_enterprise(void *arg, const yt_tree *t, uint32_t node, size_t 
     return rc;
 }
 
+/* The fast reader gave up after handing out enterprises: start again with
+ * an empty scenario of the same name, as libyaml reads the text anew. */
+static int stream_restart(void *arg)
+{
+    stream_ctx *sc = arg;
+    curtail_scenario *s = NULL;
+    char *name;
+    int rc = curtail_scenario_new(&s, sc->ld.s->mem, sc->st.caller_err);
+    if (rc != CURTAIL_OK)
+        return rc;
+    if (!(name = cu_strdup(s->mem, sc->ld.s->file))) {
+        curtail_scenario_free(s);
+        return cu_enomem(sc->st.caller_err);
+    }
+    cu_free(s->mem, s->file);
+    s->file = name;
+    curtail_scenario_free(sc->ld.s);
+    sc->ld.s = s;
+    sc->st.rc = CURTAIL_OK;
+    memset(&sc->st.err, 0, sizeof sc->st.err);
+    return CURTAIL_OK;
+}
+
 /* `owned`, if not NULL, is `data` in memory of ours: freed as soon as it has
  * been parsed (a province file is as large as the scenario built from it). */
 static int load_text(curtail_scenario **out, const char *data, size_t len, char *owned,
@@ -337,7 +360,9 @@ static int load_text(curtail_scenario **out, const char *data, size_t len, char 
     stream.key = "enterprises";
     stream.item = stream_enterprise;
     stream.arg = sc;
+    stream.restart = stream_restart;
     rc = yt_parse_stream(&t, mem, data, len, file, &stream, err);
+    s = sc->ld.s; /* a new one if the parse started again */
     cu_free(mem, owned);
     owned = NULL;
     if (rc != CURTAIL_OK)

@@ -552,13 +552,20 @@ static int unit_warnings(curtail_scenario *s, size_t u)
     size_t j = u - e->first_unit;
     char path[128], ent_en[1200], ent_zh[1200], unit_en[1200], unit_zh[1200], en[4096],
         zh[4096];
-    int p, any = 0;
+    int p, any = 0, named = 0;
     cu_pos boiler = un->pos[CU_UF_BOILER].line ? un->pos[CU_UF_BOILER] : un->pos[CU_UF_NODE];
-    name_quoted(ent_en, sizeof ent_en, ent_zh, sizeof ent_zh, e->id, e->name);
-    name_quoted(unit_en, sizeof unit_en, unit_zh, sizeof unit_zh, un->id, un->name);
+/* the names, formatted once and only for a unit that has a warning */
+#define NAMES()                                                                                    \
+    do {                                                                                           \
+        if (!named++) {                                                                            \
+            name_quoted(ent_en, sizeof ent_en, ent_zh, sizeof ent_zh, e->id, e->name);             \
+            name_quoted(unit_en, sizeof unit_en, unit_zh, sizeof unit_zh, un->id, un->name);       \
+        }                                                                                          \
+    } while (0)
     if (un->has_boiler && un->fuel == CURTAIL_FUEL_COAL && un->steam_tph > 0 &&
         un->steam_tph < 35) {
         cu_unit_path(path, sizeof path, un->enterprise, j, "boiler.steam_tph");
+        NAMES();
         cu_snprintf_c(en, sizeof en,
                       "coal boiler %s of enterprise %s has %g t/h, under 35 t/h, and should "
                       "have been eliminated",
@@ -570,6 +577,7 @@ static int unit_warnings(curtail_scenario *s, size_t u)
     }
     if (un->has_boiler && un->heating && e->guarantee == CURTAIL_GUARANTEE_NONE) {
         cu_unit_path(path, sizeof path, un->enterprise, j, "boiler.heating");
+        NAMES();
         cu_snprintf_c(en, sizeof en,
                       "heating boiler %s of enterprise %s without guarantee: livelihood takes "
                       "the measures of its grade",
@@ -584,6 +592,7 @@ static int unit_warnings(curtail_scenario *s, size_t u)
         return CURTAIL_ENOMEM;
     if (un->has_coke_oven && un->has_height && un->height_m <= 4.3 + 1e-9 && !e->phase_out) {
         cu_unit_path(path, sizeof path, un->enterprise, j, "coke_oven.height_m");
+        NAMES();
         cu_snprintf_c(en, sizeof en,
                       "%g m coke oven %s is due for closure but enterprise %s is not flagged "
                       "phase_out",
@@ -600,6 +609,7 @@ static int unit_warnings(curtail_scenario *s, size_t u)
             any = 1;
     if (!any) {
         cu_unit_path(path, sizeof path, un->enterprise, j, NULL);
+        NAMES();
         cu_snprintf_c(en, sizeof en, "unit %s of enterprise %s has no emissions", unit_en,
                       ent_en);
         cu_snprintf_c(zh, sizeof zh, "企业%s的生产单元%s没有排放", ent_zh, unit_zh);
@@ -607,6 +617,7 @@ static int unit_warnings(curtail_scenario *s, size_t u)
             return CURTAIL_ENOMEM;
     }
     return CURTAIL_OK;
+#undef NAMES
 }
 
 /* Enterprise by enterprise, in file order: its own warnings, then its units'. */

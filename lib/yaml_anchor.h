@@ -51,6 +51,7 @@ typedef struct ctx {
     size_t capkeyset;
     uint64_t expansion;
     int ndocs;
+    int clean; /* the text has no control character (the fast reader checked) */
     uint64_t own_nodes;   /* nodes created, those of dropped stream items included */
     uint64_t anchor_defs; /* anchors defined (or redefined) so far */
     /* the streamed list (yt_stream) */
@@ -66,6 +67,21 @@ typedef struct ctx {
 /* yaml_tree.c */
 uint32_t cu_yt_hash_bytes(const char *s, size_t n);
 int cu_yt_too_large(ctx *c, cu_pos pos);
+
+/* The events, in the order a parser reads them (yaml_tree.c): libyaml's,
+ * or the fast reader's. `value` needs no terminating NUL unless it holds a
+ * control character; `tag` and `anchor` may be NULL; `plain` says the
+ * scalar was written plain (it may be a number, a boolean or null). */
+int cu_yt_document(ctx *c, cu_pos pos);
+int cu_yt_scalar(ctx *c, const char *value, size_t len, const char *tag, const char *anchor,
+                 int plain, cu_pos pos);
+int cu_yt_start(ctx *c, int type, const char *tag, const char *anchor, cu_pos pos);
+int cu_yt_end(ctx *c);
+
+/* yaml_fast.c: the whole text read to events, CURTAIL_OK; YT_DECLINED
+ * where the text holds what it does not read (libyaml then reads it); an
+ * event's error code. */
+int cu_yt_fast(ctx *c, const char *data, size_t len);
 
 /* yaml_anchor.c */
 /* The latest definition of `name`, or NULL. */

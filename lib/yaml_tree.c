@@ -294,12 +294,9 @@ static int plain_bytes(const char *v, size_t len)
     return 1;
 }
 
-static int on_scalar(ctx *c, const yaml_event_t *ev)
+int cu_yt_scalar(ctx *c, const char *value, size_t len, const char *tag, const char *anchor_s,
+                 int plain_style, cu_pos pos)
 {
-    const char *value = (const char *)ev->data.scalar.value;
-    size_t len = ev->data.scalar.length;
-    const char *tag = (const char *)ev->data.scalar.tag;
-    cu_pos pos = mark_pos(ev->start_mark);
     int key = at_key(c), rc, kind, special;
     uint32_t node = 0, off = 0;
     int64_t anc = -1;
@@ -307,7 +304,7 @@ static int on_scalar(ctx *c, const yaml_event_t *ev)
     if (len > CU_MAX_STRING)
         return fail(c, pos, NULL, "string of %zu bytes is longer than the limit of %d", len,
                     CU_MAX_STRING);
-    special = !plain_bytes(value, len);
+    special = !c->clean && !plain_bytes(value, len);
     if (special && memchr(value, '\0', len))
         return fail(c, pos, NULL, "strings may not contain a NUL character");
     kind = yt_scalar_tag(tag);
@@ -332,15 +329,15 @@ static int on_scalar(ctx *c, const yaml_event_t *ev)
     rc = pool_add(c, value, len, pos, &off);
     if (rc == CURTAIL_OK)
         rc = new_node(c, YT_SCALAR,
-                      kind == 2 || (kind == 0 && ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE),
+                      kind == 2 || (kind == 0 && plain_style),
                       pos, &node);
     if (rc != CURTAIL_OK)
         return rc;
     c->t->nodes[node].tagged = kind == 1 ? 1u : 0u;
     c->t->nodes[node].a = off;
     c->t->nodes[node].n = (uint32_t)len;
-    if (ev->data.scalar.anchor) {
-        rc = cu_yt_anchor_define(c, (const char *)ev->data.scalar.anchor, node, &anc);
+    if (anchor_s) {
+        rc = cu_yt_anchor_define(c, anchor_s, node, &anc);
         if (rc != CURTAIL_OK)
             return rc;
         c->anchors[anc].complete = 1;
@@ -350,13 +347,8 @@ static int on_scalar(ctx *c, const yaml_event_t *ev)
     return attach(c, node, 1, 0);
 }
 
-static int on_start(ctx *c, const yaml_event_t *ev, int type)
+int cu_yt_start(ctx *c, int type, const char *tag, const char *anchor_s, cu_pos pos)
 {
-    const char *tag =
-        (const char *)(type == YT_SEQ ? ev->data.sequence_start.tag : ev->data.mapping_start.tag);
-    const char *anchor_s = (const char *)(type == YT_SEQ ? ev->data.sequence_start.anchor
-                                                         : ev->data.mapping_start.anchor);
-    cu_pos pos = mark_pos(ev->start_mark);
     uint32_t node = 0;
     int64_t anc = -1;
     frame *f;
@@ -407,7 +399,7 @@ static int on_start(ctx *c, const yaml_event_t *ev, int type)
     return CURTAIL_OK;
 }
 
-static int on_end(ctx *c)
+int cu_yt_end(ctx *c)
 {
     yt_tree *t = c->t;
     frame f;
@@ -451,10 +443,8 @@ static int on_end(ctx *c)
     return attach(c, f.node, size, height);
 }
 
-static int on_alias(ctx *c, const yaml_event_t *ev)
+static int on_alias(ctx *c, const char *name, cu_pos pos)
 {
-    const char *name = (const char *)ev->data.alias.anchor;
-    cu_pos pos = mark_pos(ev->start_mark);
     const anchor *a = cu_yt_anchor_find(c, name);
     void *p;
     int rc;
@@ -530,25 +520,36 @@ static int parser_error(ctx *c, const yaml_parser_t *parser, const char *data, s
     }
 }
 
+int cu_yt_document(ctx *c, cu_pos pos)
+{
+    if (c->ndocs++ > 0)
+        return cu_error(c->err, CURTAIL_EINPUT, c->file, pos, NULL,
+                        "a second YAML document is not allowed (one scenario per file)");
+    return CURTAIL_OK;
+}
+
 static int on_event(ctx *c, const yaml_event_t *ev)
 {
     switch (ev->type) {
     case YAML_DOCUMENT_START_EVENT:
-        if (c->ndocs++ > 0)
-            return cu_error(c->err, CURTAIL_EINPUT, c->file, mark_pos(ev->start_mark), NULL,
-                            "a second YAML document is not allowed (one scenario per file)");
-        return CURTAIL_OK;
+        return cu_yt_document(c, mark_pos(ev->start_mark));
     case YAML_SCALAR_EVENT:
-        return on_scalar(c, ev);
+        return cu_yt_scalar(c, (const char *)ev->data.scalar.value, ev->data.scalar.length,
+                            (const char *)ev->data.scalar.tag,
+                            (const char *)ev->data.scalar.anchor,
+                            ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE,
+                            mark_pos(ev->start_mark));
     case YAML_SEQUENCE_START_EVENT:
-        return on_start(c, ev, YT_SEQ);
+        return cu_yt_start(c, YT_SEQ, (const char *)ev->data.sequence_start.tag,
+                           (const char *)ev->data.sequence_start.anchor, mark_pos(ev->start_mark));
     case YAML_MAPPING_START_EVENT:
-        return on_start(c, ev, YT_MAP);
+        return cu_yt_start(c, YT_MAP, (const char *)ev->data.mapping_start.tag,
+                           (const char *)ev->data.mapping_start.anchor, mark_pos(ev->start_mark));
     case YAML_SEQUENCE_END_EVENT:
     case YAML_MAPPING_END_EVENT:
-        return on_end(c);
+        return cu_yt_end(c);
     case YAML_ALIAS_EVENT:
-        return on_alias(c, ev);
+        return on_alias(c, (const char *)ev->data.alias.anchor, mark_pos(ev->start_mark));
     default:
         return CURTAIL_OK;
     }
@@ -595,16 +596,64 @@ void yt_free(yt_tree *t)
 int yt_parse(yt_tree *t, const curtail_mem *mem, const char *data, size_t len, const char *file,
              curtail_error *err)
 {
-    return yt_parse_stream(t, mem, data, len, file, NULL, err);
+    return yt_parse_engine(t, mem, data, len, file, NULL, YT_AUTO, err);
 }
 
 int yt_parse_stream(yt_tree *t, const curtail_mem *mem, const char *data, size_t len,
                     const char *file, const yt_stream *stream, curtail_error *err)
 {
+    return yt_parse_engine(t, mem, data, len, file, stream, YT_AUTO, err);
+}
+
+static void ctx_init(ctx *c, yt_tree *t, const curtail_mem *mem, const char *file,
+                     const yt_stream *stream, curtail_error *err)
+{
+    memset(t, 0, sizeof *t);
+    t->mem = mem;
+    memset(c, 0, sizeof *c);
+    c->t = t;
+    c->mem = mem;
+    c->file = file;
+    c->err = err;
+    c->stream = stream;
+    c->stream_state = stream && stream->key && stream->item ? 0 : 2;
+}
+
+/* The whole text through libyaml's event parser. */
+static int parse_libyaml(ctx *c, const char *data, size_t len)
+{
     yaml_parser_t parser;
     yaml_event_t ev;
-    ctx c;
     int rc = CURTAIL_OK, done = 0;
+
+    if (!yaml_parser_initialize(&parser))
+        return cu_enomem(c->err);
+    yaml_parser_set_input_string(&parser, (const unsigned char *)(data ? data : ""), len);
+    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+    while (!done && rc == CURTAIL_OK) {
+        if (!yaml_parser_parse(&parser, &ev)) {
+            rc = parser_error(c, &parser, data, len);
+            break;
+        }
+        rc = on_event(c, &ev);
+        done = ev.type == YAML_STREAM_END_EVENT;
+        yaml_event_delete(&ev);
+    }
+    yaml_parser_delete(&parser);
+    return rc;
+}
+
+/*
+ * The fast reader (yaml_fast.c) first, unless told otherwise: it either
+ * reads the whole text to the same events libyaml would give, or gives up
+ * (a construct it does not read, or any error), and then libyaml reads the
+ * text again from the start, so every message and position is libyaml's.
+ */
+int yt_parse_engine(yt_tree *t, const curtail_mem *mem, const char *data, size_t len,
+                    const char *file, const yt_stream *stream, int engine, curtail_error *err)
+{
+    ctx c;
+    int rc;
     static const cu_pos nowhere = {0, 0};
 
     memset(t, 0, sizeof *t);
@@ -614,35 +663,40 @@ int yt_parse_stream(yt_tree *t, const curtail_mem *mem, const char *data, size_t
     if (len > CU_MAX_FILE_BYTES)
         return cu_error(err, CURTAIL_EINPUT, file, nowhere, NULL,
                         "input of %zu bytes is larger than the limit of 1 GiB", len);
-    memset(&c, 0, sizeof c);
-    c.t = t;
-    c.mem = mem;
-    c.file = file;
-    c.err = err;
-    c.stream = stream;
-    c.stream_state = stream && stream->key && stream->item ? 0 : 2;
-    if (!yaml_parser_initialize(&parser))
-        return cu_enomem(err);
     /* libyaml, told the encoding, would count a byte order mark as a column */
     if (len >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
         data += 3;
         len -= 3;
     }
-    reserve(t, len);
-    yaml_parser_set_input_string(&parser, (const unsigned char *)(data ? data : ""), len);
-    yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
-    while (!done && rc == CURTAIL_OK) {
-        if (!yaml_parser_parse(&parser, &ev)) {
-            rc = parser_error(&c, &parser, data, len);
-            break;
-        }
-        rc = on_event(&c, &ev);
-        done = ev.type == YAML_STREAM_END_EVENT;
-        yaml_event_delete(&ev);
+    /* a streamed list is read again only by a callee that can forget it */
+    if (engine != YT_LIBYAML && !(stream && stream->item && !stream->restart)) {
+        int handed_out;
+        curtail_error before;
+        if (err)
+            memcpy(&before, err, sizeof before); /* what the fast reader's failure writes is forgotten */
+        ctx_init(&c, t, mem, file, stream, err);
+        reserve(t, len);
+        rc = cu_yt_fast(&c, data ? data : "", len);
+        if (rc == CURTAIL_OK)
+            rc = cu_yt_check_expansion(&c);
+        handed_out = c.stream_index > 0;
+        ctx_free(&c);
+        if (rc == CURTAIL_OK)
+            return CURTAIL_OK;
+        yt_free(t);
+        t->mem = mem;
+        if (engine == YT_FAST || rc == CURTAIL_ENOMEM || (rc != CURTAIL_EINPUT && rc != YT_DECLINED))
+            return rc;
+        if (err)
+            memcpy(err, &before, sizeof before);
+        if (handed_out && stream->restart && (rc = stream->restart(stream->arg)) != CURTAIL_OK)
+            return rc;
     }
+    ctx_init(&c, t, mem, file, stream, err);
+    reserve(t, len);
+    rc = parse_libyaml(&c, data, len);
     if (rc == CURTAIL_OK)
         rc = cu_yt_check_expansion(&c);
-    yaml_parser_delete(&parser);
     ctx_free(&c);
     if (rc != CURTAIL_OK)
         yt_free(t);

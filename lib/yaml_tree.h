@@ -72,6 +72,10 @@ typedef struct yt_stream {
     const char *key;
     int (*item)(void *arg, const yt_tree *t, uint32_t node, size_t index);
     void *arg;
+    /* Forget the items handed out so far: the fast reader gave up after
+     * handing some out, and libyaml reads the text again from the start.
+     * Returns CURTAIL_OK or an error code (the parse then fails with it). */
+    int (*restart)(void *arg);
 } yt_stream;
 
 /*
@@ -86,6 +90,14 @@ int yt_parse(yt_tree *t, const curtail_mem *mem, const char *data, size_t len, c
 int yt_parse_stream(yt_tree *t, const curtail_mem *mem, const char *data, size_t len,
                     const char *file, const yt_stream *stream, curtail_error *err);
 void yt_free(yt_tree *t);
+
+/* The reader: YT_AUTO, the fast reader of yaml_fast.c and libyaml where it
+ * gives up (what yt_parse does); YT_LIBYAML alone; YT_FAST alone, which
+ * returns YT_DECLINED where it gives up (tests compare the two readers). */
+enum { YT_AUTO = 0, YT_LIBYAML = 1, YT_FAST = 2 };
+#define YT_DECLINED 1000
+int yt_parse_engine(yt_tree *t, const curtail_mem *mem, const char *data, size_t len,
+                    const char *file, const yt_stream *stream, int engine, curtail_error *err);
 
 static inline const yt_node *yt_at(const yt_tree *t, uint32_t i)
 {

@@ -20,7 +20,7 @@ OBJ=$BUILD/CMakeFiles/curtail_objects.dir/lib
 LEVELS='
 0 numfmt numfmt_fast
 1 mem error names timeutil internal output output_kick
-2 yaml_scalar yaml_tree yaml_anchor
+2 yaml_scalar yaml_tree yaml_anchor yaml_fast
 3 yaml_read rule_schema
 4 scenario scenario_copy scenario_check scenario_scope scenario_steps episode policy transport
 5 load load_rules load_units load_episode load_yaml load_transport override override_apply override_more variants

@@ -1,0 +1,500 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/*
+ * check_yaml_fast.c — the fast YAML reader (lib/yaml_fast.c) against
+ * libyaml: wherever the fast reader reads a text, the node tree (types,
+ * styles, lines, columns, texts, children) is byte for byte the one built
+ * from libyaml's events. On every YAML file of the project, on thousands of
+ * mutations of them, and on hand-written cases with the positions spelt out.
+ */
+#define _POSIX_C_SOURCE 200809L
+#include "curtail.h"
+#include "internal.h"
+#include "yaml_tree.h"
+#include "testutil.h"
+
+#include <check.h>
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct tally {
+    int read, declined, failed;
+} tally;
+
+/* Trees equal: the same nodes in the same order, the same child lists, the
+ * same text. */
+static int same_tree(const yt_tree *a, const yt_tree *b)
+{
+    size_t i;
+    if (a->has_root != b->has_root || (a->has_root && a->root != b->root) ||
+        a->nnodes != b->nnodes || a->nkids != b->nkids || a->npool != b->npool)
+        return 0;
+    for (i = 0; i < a->nnodes; i++) {
+        const yt_node *x = &a->nodes[i], *y = &b->nodes[i];
+        if (x->type != y->type || x->plain != y->plain || x->tagged != y->tagged ||
+            x->col != y->col || x->line != y->line || x->a != y->a || x->n != y->n)
+            return 0;
+    }
+    return memcmp(a->kids, b->kids, a->nkids * sizeof *a->kids) == 0 &&
+           memcmp(a->pool, b->pool, a->npool) == 0;
+}
+
+static void describe_first_difference(const yt_tree *a, const yt_tree *b, const char *what)
+{
+    size_t i, n = a->nnodes < b->nnodes ? a->nnodes : b->nnodes;
+    for (i = 0; i < n; i++) {
+        const yt_node *x = &a->nodes[i], *y = &b->nodes[i];
+        if (x->type != y->type || x->plain != y->plain || x->col != y->col || x->line != y->line ||
+            x->n != y->n) {
+            fprintf(stderr,
+                    "%s: node %zu: libyaml type %u plain %u at %u:%u n %u, fast type %u plain %u "
+                    "at %u:%u n %u\n",
+                    what, i, x->type, x->plain, x->line, x->col, x->n, y->type, y->plain, y->line,
+                    y->col, y->n);
+            return;
+        }
+    }
+    fprintf(stderr, "%s: %zu nodes by libyaml, %zu by the fast reader\n", what, a->nnodes,
+            b->nnodes);
+}
+
+/* Read `data` with libyaml, with the fast reader alone, and as yt_parse
+ * does (the fast reader, libyaml where it gives up or fails): the last is
+ * libyaml's result exactly (the same tree, or the same error at the same
+ * place); the fast reader alone may give up or fail, never read otherwise. */
+static void compare(const char *data, size_t len, const char *what, tally *t)
+{
+    yt_tree a, b, c;
+    curtail_error ea, eb, ec;
+    int ra, rb, rc;
+    memset(&ea, 0, sizeof ea);
+    memset(&eb, 0, sizeof eb);
+    memset(&ec, 0, sizeof ec);
+    ra = yt_parse_engine(&a, NULL, data, len, "t.yaml", NULL, YT_LIBYAML, &ea);
+    rb = yt_parse_engine(&b, NULL, data, len, "t.yaml", NULL, YT_FAST, &eb);
+    rc = yt_parse_engine(&c, NULL, data, len, "t.yaml", NULL, YT_AUTO, &ec);
+    if (rb == YT_DECLINED) {
+        t->declined++;
+    } else if (rb != CURTAIL_OK) {
+        t->failed++; /* an event refused: libyaml may find a syntax error first */
+        ck_assert_int_eq(rb, CURTAIL_EINPUT);
+    } else {
+        t->read++;
+        if (ra != CURTAIL_OK)
+            fprintf(stderr, "%s: the fast reader read what libyaml refuses: %d:%d %s\n", what,
+                    ea.line, ea.column, ea.message);
+        ck_assert_int_eq(ra, CURTAIL_OK);
+        if (!same_tree(&a, &b))
+            describe_first_difference(&a, &b, what);
+        ck_assert(same_tree(&a, &b));
+    }
+    if (ra != rc || strcmp(ea.message, ec.message) != 0 || ea.line != ec.line ||
+        ea.column != ec.column || strcmp(ea.path, ec.path) != 0)
+        fprintf(stderr, "%s: libyaml %d %d:%d %s; yt_parse %d %d:%d %s\n", what, ra, ea.line,
+                ea.column, ea.message, rc, ec.line, ec.column, ec.message);
+    ck_assert_int_eq(ra, rc);
+    ck_assert_str_eq(ea.message, ec.message);
+    ck_assert_str_eq(ea.path, ec.path);
+    ck_assert_int_eq(ea.line, ec.line);
+    ck_assert_int_eq(ea.column, ec.column);
+    if (ra == CURTAIL_OK)
+        ck_assert(same_tree(&a, &c));
+    yt_free(&a);
+    yt_free(&b);
+    yt_free(&c);
+}
+
+/* The fast reader reads `yaml` (it does not give up) to libyaml's tree. */
+static void read_same(const char *yaml)
+{
+    tally t = {0, 0, 0};
+    compare(yaml, strlen(yaml), yaml, &t);
+    if (t.read != 1)
+        fprintf(stderr, "not read by the fast reader:\n%s\n", yaml);
+    ck_assert_int_eq(t.read, 1);
+}
+
+static void declined(const char *yaml)
+{
+    yt_tree b;
+    curtail_error e;
+    int rc = yt_parse_engine(&b, NULL, yaml, strlen(yaml), "t.yaml", NULL, YT_FAST, &e);
+    yt_free(&b);
+    if (rc != YT_DECLINED)
+        fprintf(stderr, "read by the fast reader (%d):\n%s\n", rc, yaml);
+    ck_assert_int_eq(rc, YT_DECLINED);
+}
+
+/* ---- hand-written cases --------------------------------------------------------------- */
+
+START_TEST(test_positions)
+{
+    yt_tree t;
+    curtail_error e;
+    const char *y = "a: 1\nb:\nc:\n  - x\n  -\n  - k: v\n    m: {p: 1, q: [2, 3]}\nd:\n- 1\n"
+                    "e: \"s\"   # note\nf:   \n# c\ng: 王桥镇\n王: 村\n";
+    ck_assert_int_eq(yt_parse_engine(&t, NULL, y, strlen(y), "t.yaml", NULL, YT_FAST, &e),
+                     CURTAIL_OK);
+    /* b's empty value at the column after its ':' (2:3); the empty item after
+     * its dash (5:4); the item's mapping at its first key (6:5); the list at
+     * its key's indentation at its dash (9:1); 村 after a CJK key at 14:4 */
+    {
+        int64_t b = yt_map_get(&t, t.root, "b"), c = yt_map_get(&t, t.root, "c");
+        int64_t d = yt_map_get(&t, t.root, "d"), w = yt_map_get(&t, t.root, "王");
+        uint32_t item1 = yt_kid(&t, (uint32_t)c, 1), item2 = yt_kid(&t, (uint32_t)c, 2);
+        ck_assert_uint_eq(yt_pos(&t, (uint32_t)b).line, 2);
+        ck_assert_uint_eq(yt_pos(&t, (uint32_t)b).col, 3);
+        ck_assert(yt_is_null(&t, (uint32_t)b));
+        ck_assert_uint_eq(yt_pos(&t, (uint32_t)c).line, 4);
+        ck_assert_uint_eq(yt_pos(&t, (uint32_t)c).col, 3);
+        ck_assert_uint_eq(yt_pos(&t, item1).line, 5);
+        ck_assert_uint_eq(yt_pos(&t, item1).col, 4);
+        ck_assert_uint_eq(yt_pos(&t, item2).line, 6);
+        ck_assert_uint_eq(yt_pos(&t, item2).col, 5);
+        ck_assert_uint_eq(yt_pos(&t, (uint32_t)d).line, 9);
+        ck_assert_uint_eq(yt_pos(&t, (uint32_t)d).col, 1);
+        ck_assert_str_eq(yt_str(&t, (uint32_t)w), "村");
+        ck_assert_uint_eq(yt_pos(&t, (uint32_t)w).col, 4);
+        ck_assert_str_eq(yt_str(&t, (uint32_t)yt_map_get(&t, t.root, "e")), "s");
+        ck_assert_uint_eq(yt_at(&t, (uint32_t)yt_map_get(&t, t.root, "e"))->plain, 0);
+    }
+    yt_free(&t);
+    read_same(y);
+}
+END_TEST
+
+START_TEST(test_read_like_libyaml)
+{
+    static const char *const cases[] = {
+        "a: 1\n",
+        "a: 1",
+        "  a: 1\n  b: 2\n",
+        "a:\n  b:\n    c: 1\n  d: 2\ne: 3\n",
+        "a:\n- 1\n- 2\nb: 3\n",
+        "- a: 1\n  b: 2\n- c: 3\n",
+        "-   a: 1\n    b:\n    - x\n    c: 2\n",
+        "- a:\n  - x\n  b: 1\n",
+        "-\n  a: 1\n- \n- # c\n  - 2\n",
+        "a: -1.5e3\nb: -x\nc: 08:00\nd: http://x.y/z\ne: a#b\nf: a, b [c] {d}\n",
+        "a: {}\nb: []\nc: { x: 1 , y: [ 1 , 2 ] }\nd: [\"q\", 'r', {s: t}]\n",
+        "\"a b\": 1\n'c': 2\nd  : 3\n",
+        "# only a comment before\n\n   \na: 1 # after\n# between\nb: 2\n",
+        "a:    \n  # comment in between\n  b: 1\n",
+        "a:\n  x\nb: 1\n",
+        "a:\n  {k: v}\n",
+        "key: \"值\"\nname: 焦化 1# 焦炉\n",
+        "a: true\nb: null\nc: ~\nd:\n",
+        "a: 'it''s'\n",
+        "- 1\n- - 2\n",
+        "a: 1\na: 2\n",
+        "- [a: b]\n",
+        "a: 1\n  b: 2\n",
+        "a: b: c\n",
+        "a: \"x\"y\n",
+        "a: [1,\n  2]\n",
+        "a: |\n  x\n",
+        "a: &x 1\nb: *x\n",
+        "a: !!str 1\n",
+        "---\na: 1\n",
+        "a: 1\n...\n",
+        "%YAML 1.1\n---\na: 1\n",
+        "a:\tb\n",
+        "a: 1\r\n",
+        "a:\r\n  - x\r\n  -\r\n  - k: v  \r\n# c\r\n\r\nb: {p: 1}\r\nc: \"q\"\r\nd:",
+        "a: 1\r\r\n",
+        "a: \"x\\ny\"\n",
+        "a: x\n  y\n",
+        "? a\n: b\n",
+        "a: {b}\n",
+        "a: {b: }\n",
+        "a: [1, ]\n",
+        "a: {b:c}\n",
+        "a: -\n",
+        "<<: {a: 1}\n",
+        "a:\n - x\n- y\n",
+        "",
+        "# nothing\n",
+    };
+    size_t i;
+    tally t = {0, 0, 0};
+    for (i = 0; i < sizeof cases / sizeof *cases; i++)
+        compare(cases[i], strlen(cases[i]), cases[i], &t);
+    /* the first 18 are what scenario files hold: read, not declined */
+    for (i = 0; i < 18; i++)
+        read_same(cases[i]);
+}
+END_TEST
+
+START_TEST(test_declines)
+{
+    declined("a: |\n  x\n");
+    declined("a: &x 1\nb: *x\n");
+    declined("a: !!str 1\n");
+    declined("---\na: 1\n");
+    declined("a: 1\rb: 2\n"); /* a CR alone is a line break to libyaml */
+    declined("a: \"x\r\n  y\"\n");
+    declined("a:\tb\n");
+    declined("a: \"x\\ny\"\n");
+    declined("a: x\n  y\n");
+    declined("a: [1,\n  2]\n");
+    declined("a: 'it''s'\n");
+    declined("a: 1\n  b: 2\n"); /* libyaml's error, not ours */
+    declined("a: \"x\xC2\x85y\"\n");
+    declined("\xEF\xBB\xBF");
+    declined("a: \xFF\n");
+}
+END_TEST
+
+/* A duplicate key is refused by the tree, at the same place either way. */
+START_TEST(test_event_errors)
+{
+    tally t = {0, 0, 0};
+    const char *y = "a: 1\nb:\n  c: 1\n  c: 2\n";
+    compare(y, strlen(y), "duplicate", &t);
+    ck_assert_int_eq(t.failed, 1);
+}
+END_TEST
+
+/* ---- every YAML file of the project, and mutations of them ---------------------------- */
+
+static unsigned long long rng_state = 88172645463325252ULL;
+static unsigned long long rnd(void)
+{
+    rng_state ^= rng_state << 13;
+    rng_state ^= rng_state >> 7;
+    rng_state ^= rng_state << 17;
+    return rng_state;
+}
+
+/* Mutations of one text: a byte inserted, a line's indentation changed, a
+ * line removed or doubled, the text cut short. */
+static void mutate_and_compare(const char *data, size_t len, const char *name, int count,
+                               tally *t)
+{
+    static const char inserts[] = ":#-'\" {}[],&*!|>?%\t\n\r\\x1";
+    char *buf = malloc(len + 64);
+    int k;
+    ck_assert_ptr_nonnull(buf);
+    for (k = 0; k < count; k++) {
+        size_t at = len ? (size_t)(rnd() % len) : 0, n = 0, ls, le;
+        int kind = (int)(rnd() % 5);
+        char what[600];
+        /* the line around `at` */
+        for (ls = at; ls > 0 && data[ls - 1] != '\n'; ls--)
+            ;
+        for (le = at; le < len && data[le] != '\n'; le++)
+            ;
+        if (le < len)
+            le++;
+        switch (kind) {
+        case 0: /* a byte */
+            memcpy(buf, data, at);
+            buf[at] = inserts[rnd() % (sizeof inserts - 1)];
+            memcpy(buf + at + 1, data + at, len - at);
+            n = len + 1;
+            break;
+        case 1: /* indentation: one or two spaces more, or one less */
+            memcpy(buf, data, ls);
+            n = ls;
+            if (rnd() % 3 == 0) {
+                if (data[ls] == ' ') {
+                    memcpy(buf + n, data + ls + 1, len - ls - 1);
+                    n += len - ls - 1;
+                    break;
+                }
+            } else {
+                buf[n++] = ' ';
+                if (rnd() % 2)
+                    buf[n++] = ' ';
+            }
+            memcpy(buf + n, data + ls, len - ls);
+            n += len - ls;
+            break;
+        case 2: /* a line removed */
+            memcpy(buf, data, ls);
+            memcpy(buf + ls, data + le, len - le);
+            n = len - (le - ls);
+            break;
+        case 3: { /* a line doubled (bounded) */
+            size_t ll = le - ls > 60 ? 60 : le - ls;
+            memcpy(buf, data, le);
+            memcpy(buf + le, data + ls, ll);
+            memcpy(buf + le + ll, data + le, len - le);
+            n = len + ll;
+            break;
+        }
+        default: /* cut short */
+            memcpy(buf, data, at);
+            n = at;
+            break;
+        }
+        snprintf(what, sizeof what, "%s (mutation %d, kind %d at byte %zu)", name, k, kind, at);
+        compare(buf, n, what, t);
+    }
+    free(buf);
+}
+
+static void files_in(const char *dir, const char *suffix, char ***names, size_t *n)
+{
+    DIR *d = opendir(dir);
+    struct dirent *de;
+    if (!d)
+        return;
+    while ((de = readdir(d))) {
+        size_t l = strlen(de->d_name), sl = strlen(suffix);
+        char path[1024];
+        if (de->d_name[0] == '.')
+            continue;
+        snprintf(path, sizeof path, "%s/%s", dir, de->d_name);
+        if (l > sl && strcmp(de->d_name + l - sl, suffix) == 0) {
+            *names = realloc(*names, (*n + 1) * sizeof **names);
+            (*names)[(*n)++] = strdup(path);
+        } else if (!strchr(de->d_name, '.')) {
+            char sub[1100];
+            snprintf(sub, sizeof sub, "%s/input.yaml", path);
+            FILE *f = fopen(sub, "rb");
+            if (f) {
+                fclose(f);
+                *names = realloc(*names, (*n + 1) * sizeof **names);
+                (*names)[(*n)++] = strdup(sub);
+            }
+        }
+    }
+    closedir(d);
+}
+
+START_TEST(test_project_files)
+{
+    char **names = NULL;
+    size_t n = 0, i;
+    int examples_read = 0, examples = 0, crlf_examples_read = 0;
+    tally t = {0, 0, 0}, m = {0, 0, 0};
+    files_in(CURTAIL_SOURCE_DIR "/examples", ".yaml", &names, &n);
+    files_in(CURTAIL_SOURCE_DIR "/lib", ".yaml", &names, &n);
+    files_in(CURTAIL_TEST_DATA "/valid", ".yaml", &names, &n);
+    files_in(CURTAIL_TEST_DATA "/invalid", ".yaml", &names, &n);
+    files_in(CURTAIL_TEST_DATA "/golden", ".yaml", &names, &n);
+    files_in(CURTAIL_TEST_DATA "/crosscheck", ".yaml", &names, &n);
+    ck_assert_uint_gt(n, 100);
+    for (i = 0; i < n; i++) {
+        size_t len;
+        char *data = tu_read_file(names[i], &len);
+        int before = t.read;
+        ck_assert_ptr_nonnull(data);
+        compare(data, len, names[i], &t);
+        if (strstr(names[i], "/examples/")) {
+            examples++;
+            examples_read += t.read > before;
+            if (t.read == before)
+                fprintf(stderr, "example not read by the fast reader: %s\n", names[i]);
+        }
+        mutate_and_compare(data, len, names[i], 40, &m);
+        { /* the same file with CR LF breaks, as a Windows editor saves it */
+            size_t k, n = 0;
+            char *crlf = malloc(2 * len + 1);
+            int before_crlf = t.read;
+            ck_assert_ptr_nonnull(crlf);
+            for (k = 0; k < len; k++) {
+                if (data[k] == '\n' && (k == 0 || data[k - 1] != '\r'))
+                    crlf[n++] = '\r';
+                crlf[n++] = data[k];
+            }
+            compare(crlf, n, names[i], &t);
+            if (strstr(names[i], "/examples/")) {
+                crlf_examples_read += t.read > before_crlf;
+                if (t.read == before_crlf)
+                    fprintf(stderr, "example with CR LF not read by the fast reader: %s\n",
+                            names[i]);
+            }
+            mutate_and_compare(crlf, n, names[i], 10, &m);
+            free(crlf);
+        }
+        free(data);
+        free(names[i]);
+    }
+    free(names);
+    fprintf(stderr, "project files: %d read, %d declined, %d refused alike; mutations: %d read, %d "
+                    "declined, %d refused alike\n",
+            t.read, t.declined, t.failed, m.read, m.declined, m.failed);
+    /* every shipped example is read by the fast reader */
+    ck_assert_int_ge(examples, 4);
+    ck_assert_int_eq(examples_read, examples);
+    ck_assert_int_eq(crlf_examples_read, examples);
+    ck_assert_int_gt(m.read, 1000);
+}
+END_TEST
+
+/* ---- the loader: a reader that gives up half-way through the enterprises -------------- */
+
+START_TEST(test_restart_mid_stream)
+{
+    /* the third enterprise holds an anchor: the fast reader has handed out
+     * two enterprises when it gives up; libyaml reads the text again, and the
+     * scenario holds each enterprise once */
+    const char *y = "curtail: 1\n"
+                    "targets:\n  ratios: {yellow: {}, orange: {}, red: {SO2: 0.1}}\n"
+                    "enterprises:\n"
+                    "  - id: e1\n    name: 甲\n    grade: C\n    industry: other\n"
+                    "    units:\n      - {id: u1, kind: other, capacity: 10, value: 100, ef: {SO2: 1}}\n"
+                    "  - id: e2\n    name: 乙\n    grade: C\n    industry: other\n"
+                    "    units:\n      - {id: u1, kind: other, capacity: 10, value: 100, ef: {SO2: 1}}\n"
+                    "  - id: e3\n    name: &n 丙\n    grade: C\n    industry: other\n"
+                    "    units:\n      - {id: u1, kind: other, capacity: 10, value: 100, ef: {SO2: 1}}\n";
+    curtail_scenario *s = tu_load_yaml(y, "t.yaml");
+    ck_assert_ptr_nonnull(s);
+    ck_assert_uint_eq(curtail_scenario_enterprise_count(s), 3);
+    curtail_scenario_free(s);
+}
+END_TEST
+
+/* An enterprise in error before the reader gives up: libyaml reads the text
+ * again and the error is the same, at the same place. */
+START_TEST(test_restart_keeps_first_error)
+{
+    const char *y = "curtail: 1\n"
+                    "targets:\n  ratios: {yellow: {}, orange: {}, red: {SO2: 0.1}}\n"
+                    "enterprises:\n"
+                    "  - id: e1\n    name: 甲\n    grade: C\n    industry: other\n"
+                    "    units:\n      - {id: u1, kind: other, capacity: -10, value: 100, ef: {SO2: 1}}\n"
+                    "  - id: e2\n    name: &n 乙\n    grade: C\n    industry: other\n"
+                    "    units:\n      - {id: u1, kind: other, capacity: 10, value: 100, ef: {SO2: 1}}\n";
+    curtail_scenario *s = NULL;
+    curtail_error e;
+    memset(&e, 0, sizeof e);
+    ck_assert_int_eq(curtail_scenario_load_buffer(&s, y, strlen(y), "r.yaml", NULL, &e),
+                     CURTAIL_EINPUT);
+    ck_assert_ptr_null(s);
+    ck_assert_str_eq(e.file, "r.yaml");
+    ck_assert_int_eq(e.line, 10);
+    ck_assert_int_eq(e.column, 41);
+    ck_assert_str_eq(e.path, "enterprises[0].units[0].capacity");
+    ck_assert_str_eq(e.message, "must be > 0, got -10");
+}
+END_TEST
+
+static Suite *suite(void)
+{
+    Suite *s = suite_create("yaml_fast");
+    TCase *tc = tcase_create("core");
+    tcase_set_timeout(tc, 120);
+    tcase_add_test(tc, test_positions);
+    tcase_add_test(tc, test_read_like_libyaml);
+    tcase_add_test(tc, test_declines);
+    tcase_add_test(tc, test_event_errors);
+    tcase_add_test(tc, test_project_files);
+    tcase_add_test(tc, test_restart_mid_stream);
+    tcase_add_test(tc, test_restart_keeps_first_error);
+    suite_add_tcase(s, tc);
+    return s;
+}
+
+int main(void)
+{
+    SRunner *sr = srunner_create(suite());
+    int failed;
+    srunner_run_all(sr, CK_NORMAL);
+    failed = srunner_ntests_failed(sr);
+    srunner_free(sr);
+    return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}
