@@ -94,7 +94,7 @@ int cu_yt_too_large(ctx *c, cu_pos pos)
 
 /* ---- storage ------------------------------------------------------------------------ */
 
-static int new_node(ctx *c, int type, int plain, cu_pos pos, uint32_t *out)
+static inline int new_node(ctx *c, int type, int plain, cu_pos pos, uint32_t *out)
 {
     yt_tree *t = c->t;
     void *p = t->nodes;
@@ -118,7 +118,7 @@ static int new_node(ctx *c, int type, int plain, cu_pos pos, uint32_t *out)
     return CURTAIL_OK;
 }
 
-static int pool_add(ctx *c, const char *s, size_t n, cu_pos pos, uint32_t *off)
+static inline int pool_add(ctx *c, const char *s, size_t n, cu_pos pos, uint32_t *off)
 {
     yt_tree *t = c->t;
     void *p = t->pool;
@@ -138,7 +138,7 @@ static int pool_add(ctx *c, const char *s, size_t n, cu_pos pos, uint32_t *off)
 /* ---- attaching children ------------------------------------------------------------- */
 
 /* Is the next child of the innermost collection a mapping key? */
-static int at_key(const ctx *c)
+static inline int at_key(const ctx *c)
 {
     const frame *f;
     if (!c->nframes)
@@ -192,7 +192,7 @@ static int stream_item(ctx *c, uint32_t node)
 }
 
 /* Add a finished node (or an alias target) to the innermost collection or as the root. */
-static int attach(ctx *c, uint32_t node, uint64_t size, uint32_t height)
+static inline int attach(ctx *c, uint32_t node, uint64_t size, uint32_t height)
 {
     frame *f;
     void *p;
