@@ -9,15 +9,20 @@ SECONDS_EACH=${2:-60}
 root=$(cd "$(dirname "$0")/.." && pwd)
 seeds="$BUILD/seeds"
 mkdir -p "$seeds" "$BUILD/crashes"
-for f in "$root"/examples/*.yaml "$root"/tests/data/*/*/input.yaml "$root"/tests/data/golden/*.yaml; do
+for f in "$root"/examples/*.yaml "$root"/tests/data/*/*/input.yaml "$root"/tests/data/golden/*.yaml \
+    "$root"/lib/policy_default.yaml "$root"/fuzz/yaml_seeds/*.yaml; do
     [ -f "$f" ] || continue
     cp "$f" "$seeds/$(echo "$f" | sed "s|$root/||; s|/|_|g")"
 done
 status=0
-for t in fuzz_load fuzz_plan; do
+for t in fuzz_load fuzz_plan fuzz_yaml_diff; do
     mkdir -p "$BUILD/corpus-$t"
     echo "fuzz: $t for ${SECONDS_EACH}s"
-    if ! "$BUILD/fuzz/$t" -max_total_time="$SECONDS_EACH" -max_len=16384 -timeout=20 \
+    # fuzz_yaml_diff: the two YAML readers compared, driven by YAML's tokens
+    extra=
+    [ "$t" = fuzz_yaml_diff ] && extra="-dict=$root/fuzz/yaml.dict -max_len=4096"
+    # shellcheck disable=SC2086
+    if ! "$BUILD/fuzz/$t" -max_total_time="$SECONDS_EACH" -max_len=16384 $extra -timeout=20 \
         -rss_limit_mb=4096 -artifact_prefix="$BUILD/crashes/$t-" -print_final_stats=1 \
         "$BUILD/corpus-$t" "$seeds" 2>"$BUILD/$t.log"; then
         tail -n 40 "$BUILD/$t.log"

@@ -369,6 +369,8 @@ static int flow_node(rd *r, int key)
 {
     scal s;
     char ch = at(r);
+    if (ch == '\n')
+        return YT_DECLINED; /* over several lines, or cut short at the end of the text */
     if (ch == '{' || ch == '[')
         return key ? YT_DECLINED : flow(r);
     if (ch == '"' || ch == '\'')
