@@ -9,7 +9,10 @@
  *     event's CURTAIL_EINPUT;
  *   - YT_AUTO (what yt_parse does) gives exactly libyaml's result: the same
  *     code, message, line, column and path, or the same tree.
- * The same checks as compare() in tests/check_yaml_fast.c.
+ * The same checks as compare() in tests/check_yaml_fast.c. And as the
+ * loader reads (yt_parse_stream, one list handed out item by item, the
+ * callee told to forget them when the fast reader gives up half-way): the
+ * items the callee holds at the end, the result and the tree are libyaml's.
  */
 #include "internal.h"
 #include "yaml_tree.h"
@@ -65,6 +68,123 @@ static void fail(const char *what, const uint8_t *data, size_t size)
     abort();
 }
 
+/* ---- the streamed list ---------------------------------------------------------------- */
+
+/* What the callee holds: each item handed out since the last restart, written
+ * out node by node. */
+typedef struct slog {
+    char *p;
+    size_t n, cap;
+    size_t budget; /* nodes written out; an alias-heavy item is cut short */
+} slog;
+
+static void log_put(slog *l, const char *s, size_t n)
+{
+    if (l->n + n + 1 > l->cap) {
+        l->cap = (l->n + n + 1) * 2;
+        l->p = realloc(l->p, l->cap);
+        if (!l->p)
+            abort();
+    }
+    memcpy(l->p + l->n, s, n);
+    l->n += n;
+}
+
+static void log_node(slog *l, const yt_tree *t, uint32_t i)
+{
+    const yt_node *x = yt_at(t, i);
+    char head[96];
+    uint32_t j;
+    if (l->budget == 0)
+        return;
+    l->budget--;
+    snprintf(head, sizeof head, "(%u%u%u %u:%u ", x->type, x->plain, x->tagged, x->line, x->col);
+    log_put(l, head, strlen(head));
+    if (x->type == YT_SCALAR)
+        log_put(l, yt_str(t, i), x->n);
+    else
+        for (j = 0; j < x->n; j++)
+            log_node(l, t, yt_kid(t, i, j));
+    log_put(l, ")", 1);
+}
+
+static int log_item(void *arg, const yt_tree *t, uint32_t node, size_t index)
+{
+    slog *l = arg;
+    char head[32];
+    snprintf(head, sizeof head, "[%zu]", index);
+    log_put(l, head, strlen(head));
+    log_node(l, t, node);
+    return index == 5 ? CURTAIL_EINPUT : CURTAIL_OK; /* the callee wants no more */
+}
+
+static int log_restart(void *arg)
+{
+    slog *l = arg;
+    l->n = 0;
+    log_put(l, "restart;", 8);
+    return CURTAIL_OK;
+}
+
+static void check_stream(const uint8_t *data, size_t size)
+{
+    const char *text = (const char *)data;
+    static const char ent[] = "enterprises:";
+    slog la = {NULL, 0, 0, 200000}, lc = {NULL, 0, 0, 200000};
+    yt_stream sa, sc;
+    yt_tree a, c;
+    curtail_error ea, ec;
+    int ra, rc;
+    size_t i;
+
+    memset(&sa, 0, sizeof sa);
+    sa.key = "a";
+    for (i = 0; i + sizeof ent - 1 <= size; i++)
+        if (memcmp(text + i, ent, sizeof ent - 1) == 0) {
+            sa.key = "enterprises";
+            break;
+        }
+    sa.item = log_item;
+    sa.restart = log_restart;
+    sc = sa;
+    sa.arg = &la;
+    sc.arg = &lc;
+    memset(&ea, 0, sizeof ea);
+    memset(&ec, 0, sizeof ec);
+    ra = yt_parse_engine(&a, NULL, text, size, "t.yaml", &sa, YT_LIBYAML, &ea);
+    rc = yt_parse_engine(&c, NULL, text, size, "t.yaml", &sc, YT_AUTO, &ec);
+    if (ra != rc || strcmp(ea.message, ec.message) != 0 || ea.line != ec.line ||
+        ea.column != ec.column || strcmp(ea.path, ec.path) != 0) {
+        fprintf(stderr, "libyaml %d %d:%d [%s] %s; yt_parse_stream %d %d:%d [%s] %s\n", ra,
+                ea.line, ea.column, ea.path, ea.message, rc, ec.line, ec.column, ec.path,
+                ec.message);
+        fail("yt_parse_stream's result is not libyaml's", data, size);
+    }
+    /* the items the callee holds: libyaml's (after a restart, if any) */
+    {
+        const char *pc = lc.p ? lc.p : "";
+        size_t nc = lc.n;
+        if (nc >= 8 && memcmp(pc, "restart;", 8) == 0) {
+            pc += 8;
+            nc -= 8;
+        }
+        if (ra == CURTAIL_OK && (nc != la.n || (nc && memcmp(pc, la.p, nc) != 0))) {
+            fprintf(stderr, "libyaml's items: %.*s\nyt_parse_stream's: %.*s\n", (int)la.n,
+                    la.p ? la.p : "", (int)lc.n, lc.p ? lc.p : "");
+            fail("the streamed items are not libyaml's", data, size);
+        }
+    }
+    if (ra == CURTAIL_OK && (!same_tree(&a, &c) || a.has_streamed != c.has_streamed ||
+                             (a.has_streamed && a.streamed != c.streamed))) {
+        first_difference(&a, &c);
+        fail("yt_parse_stream's tree is not libyaml's", data, size);
+    }
+    yt_free(&a);
+    yt_free(&c);
+    free(la.p);
+    free(lc.p);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const char *text = (const char *)data;
@@ -105,5 +225,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     yt_free(&a);
     yt_free(&b);
     yt_free(&c);
+    check_stream(data, size);
     return 0;
 }
