@@ -11,7 +11,7 @@
  * after its ':' or '-'). Anything else — anchors, aliases, tags, block
  * scalars, a scalar or a flow collection over several lines, escapes, a
  * doubled single quote, tabs, CR, document markers and directives, a key
- * longer than 512 bytes, characters libyaml treats apart (NEL, the line and
+ * (block or flow) longer than 512 bytes, characters libyaml treats apart (NEL, the line and
  * paragraph separators, the byte order mark, non-characters) or refuses, an
  * empty text — and any error, it gives up with YT_DECLINED: yt_parse_engine
  * then lets libyaml read the text from the start, so every error message
@@ -382,6 +382,8 @@ static int flow_node(rd *r, int key)
         skip_spaces(r);
         if (at(r) != ':' || r->p + 1 >= r->end || r->p[1] != ' ')
             return YT_DECLINED;
+        if (r->p - s.start > 512)
+            return YT_DECLINED; /* a simple key, in flow too: libyaml ends it at 1024 characters */
         r->p += 2;
         skip_spaces(r);
     }
