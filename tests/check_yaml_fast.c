@@ -227,6 +227,12 @@ START_TEST(test_read_like_libyaml)
         "a: {b: [",
         "- {a: ",
         "{a: 1,",
+        /* found by fuzz/fuzz_yaml_diff: a flow key cut short at the end of
+         * its line was given as the key "<<" and refused as a merge key,
+         * where libyaml reads the key "<< d": yt_parse's error was left
+         * behind although libyaml read the text */
+        "a: {b: c, <<\n  d}\n",
+        "f:\n00Xb:    {njdus: op, <<\nc:--rprises::+\n$}\n",
     };
     size_t i;
     tally t = {0, 0, 0};
@@ -303,6 +309,7 @@ START_TEST(test_declines)
     declined("[");
     declined("a: [1, ");
     declined("- {a: ");
+    declined("a: {b: c, <<\n  d}\n");
 }
 END_TEST
 
@@ -526,11 +533,13 @@ static const char *const g_flow_scalars[] = {
 };
 static const char *const g_flow_tricky[] = {
     "x:", ":x", "-", "?x", "\"a\":1", "a: b", "'it''s'", "\"e\\t\"", "%", "@a", "",
-    "*a", "&a x", "!!str x", "? x", "- x", "x:]", "x:,", "a#", "#a",
+    "*a", "&a x", "!!str x", "? x", "- x", "x:]", "x:,", "a#", "#a", "<<", "<<\n  x",
+    "a\n  b", "a\n#c\n  b",
 };
 static const char *const g_keys[] = {
     "id", "name", "王", "名 称", "\"quoted key\"", "'sq'", "k  ", "-k", "k#n", "k:n", "12:00",
     "a b c", "\"王\"", "x1", "capacity", "ef", "? k", "k ", "\"k\" ", "'k':", "1", "-1",
+    "<<", "\"<<\"",
 };
 
 #define G_LEN(a) (sizeof a / sizeof *a)
@@ -613,12 +622,16 @@ static void g_flow(gbuf *b, int depth)
         gput(b, " ");
     for (i = 0; i < n; i++) {
         if (i) {
-            gput(b, gen(4) ? ", " : (gen(2) ? "," : " , "));
+            /* now and then over two lines: libyaml reads on, the fast reader gives up */
+            static const char *const seps[] = {",", " , ", ",\n  ", "\n , ", " ,\n"};
+            gput(b, gen(4) ? ", " : seps[gen(G_LEN(seps))]);
         }
         if (map) {
             char k[32];
             if (gen(200) == 0)
                 gput(b, g_long_key());
+            else if (gen(20) == 0) /* a plain key over two lines */
+                gput(b, gen(2) ? "<<\n  x" : "k\n x");
             else if (gen(4) == 0)
                 gput(b, g_flow_scalar());
             else {
