@@ -9,7 +9,7 @@ SECONDS_EACH=${2:-60}
 root=$(cd "$(dirname "$0")/.." && pwd)
 seeds="$BUILD/seeds"
 mkdir -p "$seeds" "$BUILD/crashes"
-for f in "$root"/examples/*.yaml "$root"/tests/data/*/*/input.yaml "$root"/tests/data/golden/*.yaml \
+for f in "$root"/examples/*.yaml "$root"/tests/data/*/*/input.yaml "$root"/tests/data/*/*.yaml \
     "$root"/lib/policy_default.yaml "$root"/fuzz/yaml_seeds/*.yaml; do
     [ -f "$f" ] || continue
     cp "$f" "$seeds/$(echo "$f" | sed "s|$root/||; s|/|_|g")"

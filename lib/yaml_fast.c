@@ -11,7 +11,7 @@
  * after its ':' or '-'). Anything else — anchors, aliases, tags, block
  * scalars, a scalar or a flow collection over several lines, escapes, a
  * doubled single quote, tabs, CR, document markers and directives, a key
- * (block or flow) longer than 512 bytes, characters libyaml treats apart (NEL, the line and
+ * longer than 512 bytes, characters libyaml treats apart (NEL, the line and
  * paragraph separators, the byte order mark, non-characters) or refuses, an
  * empty text — and any error, it gives up with YT_DECLINED: yt_parse_engine
  * then lets libyaml read the text from the start, so every error message

@@ -817,11 +817,11 @@ static Suite *suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_positions);
     tcase_add_test(tc, test_read_like_libyaml);
-    tcase_add_test(tc, test_declines);
     tcase_add_test(tc, test_long_keys);
+    tcase_add_test(tc, test_generated);
+    tcase_add_test(tc, test_declines);
     tcase_add_test(tc, test_event_errors);
     tcase_add_test(tc, test_project_files);
-    tcase_add_test(tc, test_generated);
     tcase_add_test(tc, test_restart_mid_stream);
     suite_add_tcase(s, tc);
     return s;
