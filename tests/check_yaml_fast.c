@@ -765,23 +765,40 @@ static void g_document(gbuf *b)
 
 START_TEST(test_generated)
 {
-    gbuf b = {NULL, 0, 0};
-    tally t = {0, 0, 0}, m = {0, 0, 0};
+    gbuf b = {NULL, 0, 0}, crlf = {NULL, 0, 0};
+    tally t = {0, 0, 0}, m = {0, 0, 0}, c = {0, 0, 0};
     int i;
     gen_state = 0x9E3779B97F4A7C15ULL;
     for (i = 0; i < 20000; i++) {
         char what[1200];
         g_document(&b);
+        if (crlf.cap < 2 * b.n + 1) {
+            crlf.cap = 2 * b.n + 1;
+            crlf.p = realloc(crlf.p, crlf.cap);
+            ck_assert_ptr_nonnull(crlf.p);
+        }
         snprintf(what, sizeof what, "generated document %d:\n%.*s\n", i,
                  (int)(b.n > 1100 ? 1100 : b.n), b.p);
         compare(b.p, b.n, what, &t);
         if (i % 4 == 0)
             mutate_and_compare(b.p, b.n, what, 2, &m);
+        if (i % 5 == 0) { /* with CR LF breaks, as a Windows editor saves it */
+            size_t k, n = 0;
+            for (k = 0; k < b.n; k++) {
+                if (b.p[k] == '\n' && (k == 0 || b.p[k - 1] != '\r'))
+                    crlf.p[n++] = '\r';
+                crlf.p[n++] = b.p[k];
+            }
+            compare(crlf.p, n, what, &c);
+        }
     }
     free(b.p);
+    free(crlf.p);
     fprintf(stderr, "generated: %d read, %d declined, %d refused alike; mutations: %d read, %d "
                     "declined, %d refused alike\n",
             t.read, t.declined, t.failed, m.read, m.declined, m.failed);
+    fprintf(stderr, "generated with CR LF: %d read, %d declined, %d refused alike\n", c.read,
+            c.declined, c.failed);
     /* most documents hold nothing the fast reader gives up on */
     ck_assert_int_gt(t.read, 8000);
 }
