@@ -235,6 +235,7 @@ START_TEST(test_read_like_libyaml)
          * where libyaml reads the key "<< d": yt_parse's error was left
          * behind although libyaml read the text */
         "a: {b: c, <<\n  d}\n",
+        "{<<\n<<}", /* the shortest, found by fuzz/enum_yaml_diff */
         "f:\n00Xb:    {njdus: op, <<\nc:--rprises::+\n$}\n",
     };
     size_t i;
