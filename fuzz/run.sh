@@ -2,7 +2,10 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # Run each libFuzzer target for a bounded time on a seed corpus made of the
 # project's own scenarios. New crashes land in build-fuzz/crashes/; turn each
-# into a tests/data/invalid/ case.
+# into a tests/data/invalid/ case (fuzz_yaml_diff's: into a case of
+# test_read_like_libyaml in tests/check_yaml_fast.c, and a fix in
+# lib/yaml_fast.c). "$BUILD/fuzz/enum_yaml_diff 5 block" runs fuzz_yaml_diff's
+# checks on every small text of YAML tokens instead (see fuzz/enum_yaml_diff.c).
 set -eu
 BUILD=${1:-build-fuzz}
 SECONDS_EACH=${2:-60}
