@@ -44,7 +44,7 @@ fuzz:
 	@sh scripts/install-deps.sh --fuzz
 	CC=clang cmake -S . -B build-fuzz -DCMAKE_BUILD_TYPE=Debug -DCURTAIL_FUZZ=ON -DCURTAIL_TESTS=OFF -DCURTAIL_SANITIZE=ON \
 	  -DCMAKE_C_FLAGS="-fsanitize=fuzzer-no-link"
-	cmake --build build-fuzz -j $(JOBS) --target fuzz_load fuzz_plan
+	cmake --build build-fuzz -j $(JOBS) --target fuzz_load fuzz_plan fuzz_yaml_diff enum_yaml_diff
 	sh fuzz/run.sh build-fuzz $(FUZZ_SECONDS)
 
 install: build

@@ -372,21 +372,27 @@ static int flow_node(rd *r, int key)
 {
     scal s;
     char ch = at(r);
+    if (ch == '\n')
+        return YT_DECLINED; /* over several lines, or cut short at the end of the text */
     if (ch == '{' || ch == '[')
         return key ? YT_DECLINED : flow(r);
     if (ch == '"' || ch == '\'')
         TRY(scan_quoted(r, &s));
     else
         TRY(scan_plain_flow(r, &s));
-    TRY(give(r, &s));
+    /* a key is given once its ": " is seen: a plain one cut short at the end
+     * of its line (libyaml reads on) may not be checked as a key (a merge
+     * key "<<" refused, where libyaml reads "<< d") */
     if (key) {
         skip_spaces(r);
         if (at(r) != ':' || r->p + 1 >= r->end || r->p[1] != ' ')
             return YT_DECLINED;
+        if (r->p - s.start > 512)
+            return YT_DECLINED; /* a simple key, in flow too: libyaml ends it at 1024 characters */
         r->p += 2;
         skip_spaces(r);
     }
-    return CURTAIL_OK;
+    return give(r, &s);
 }
 
 static int flow(rd *r)

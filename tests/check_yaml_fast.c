@@ -4,7 +4,10 @@
  * libyaml: wherever the fast reader reads a text, the node tree (types,
  * styles, lines, columns, texts, children) is byte for byte the one built
  * from libyaml's events. On every YAML file of the project, on thousands of
- * mutations of them, and on hand-written cases with the positions spelt out.
+ * mutations of them, on hand-written cases with the positions spelt out, and
+ * on 20 000 documents from a grammar of scenario-like YAML (test_generated).
+ * fuzz/fuzz_yaml_diff.c checks the same on any bytes; what it finds becomes a
+ * case here.
  */
 #define _POSIX_C_SOURCE 200809L
 #include "curtail.h"
@@ -63,11 +66,17 @@ static void describe_first_difference(const yt_tree *a, const yt_tree *b, const 
  * does (the fast reader, libyaml where it gives up or fails): the last is
  * libyaml's result exactly (the same tree, or the same error at the same
  * place); the fast reader alone may give up or fail, never read otherwise. */
-static void compare(const char *data, size_t len, const char *what, tally *t)
+static void compare(const char *text, size_t len, const char *what, tally *t)
 {
     yt_tree a, b, c;
     curtail_error ea, eb, ec;
     int ra, rb, rc;
+    /* the text alone, without the NUL after it: a read past its end is an
+     * error under the sanitizers (CURTAIL_SANITIZE) */
+    char *data = malloc(len ? len : 1);
+    ck_assert_ptr_nonnull(data);
+    if (len)
+        memcpy(data, text, len);
     memset(&ea, 0, sizeof ea);
     memset(&eb, 0, sizeof eb);
     memset(&ec, 0, sizeof ec);
@@ -103,6 +112,7 @@ static void compare(const char *data, size_t len, const char *what, tally *t)
     yt_free(&a);
     yt_free(&b);
     yt_free(&c);
+    free(data);
 }
 
 /* The fast reader reads `yaml` (it does not give up) to libyaml's tree. */
@@ -215,6 +225,20 @@ START_TEST(test_read_like_libyaml)
         "a:\n - x\n- y\n",
         "",
         "# nothing\n",
+        /* found by fuzz/fuzz_yaml_diff: a flow collection cut short at the
+         * end of the text (the fast reader read a byte past it) */
+        "[",
+        "a: [1, ",
+        "a: {b: [",
+        "- {a: ",
+        "{a: 1,",
+        /* found by fuzz/fuzz_yaml_diff: a flow key cut short at the end of
+         * its line was given as the key "<<" and refused as a merge key,
+         * where libyaml reads the key "<< d": yt_parse's error was left
+         * behind although libyaml read the text */
+        "a: {b: c, <<\n  d}\n",
+        "{<<\n<<}", /* the shortest, found by fuzz/enum_yaml_diff */
+        "f:\n00Xb:    {njdus: op, <<\nc:--rprises::+\n$}\n",
     };
     size_t i;
     tally t = {0, 0, 0};
@@ -223,6 +247,52 @@ START_TEST(test_read_like_libyaml)
     /* the first 18 are what scenario files hold: read, not declined */
     for (i = 0; i < 18; i++)
         read_same(cases[i]);
+}
+END_TEST
+
+/* Keys of 1024 characters and more: libyaml's simple keys end there, in a
+ * flow mapping as in a block one (found by fuzzing: the fast reader read
+ * {aaa...a: b} that libyaml refuses, "did not find expected ',' or '}'"). */
+START_TEST(test_long_keys)
+{
+    static const char *const forms[] = {"{%s: b}\n", "x: {k: 1, %s: b}\n", "x: {\"%s\": b}\n",
+                                        "x: {%s   : b}\n", "%s: b\n", "- \"%s\": b\n",
+                                        "x: [{%s: b}]\n"};
+    static const size_t lens[] = {300, 512, 1000, 1023, 1024, 1025, 1100};
+    char *key = malloc(4000), *doc = malloc(4100);
+    size_t f, l;
+    tally t = {0, 0, 0};
+    ck_assert_ptr_nonnull(key);
+    ck_assert_ptr_nonnull(doc);
+    for (f = 0; f < sizeof forms / sizeof *forms; f++)
+        for (l = 0; l < sizeof lens / sizeof *lens; l++) {
+            size_t i, n = 0;
+            /* ASCII, and CJK: 3 bytes a character */
+            memset(key, 'a', lens[l]);
+            key[lens[l]] = '\0';
+            snprintf(doc, 4100, forms[f], key);
+            compare(doc, strlen(doc), "long key", &t);
+            for (i = 0; i < lens[l]; i++, n += 3)
+                memcpy(key + n, "王", 3);
+            key[n] = '\0';
+            snprintf(doc, 4100, forms[f], key);
+            compare(doc, strlen(doc), "long CJK key", &t);
+        }
+    /* short keys are read; long ones given up on before libyaml refuses them */
+    declined("{aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+             "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+             "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+             "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+             "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+             "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+             "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
+             ": b}\n");
+    free(key);
+    free(doc);
+    /* read: the 300-byte ASCII keys in every form, the 512-byte ones where
+     * the key and its ':' take no more than 512 bytes (plain, in flow) */
+    ck_assert_int_eq(t.read, 7 + 3);
+    ck_assert_int_eq(t.declined, 2 * 7 * 7 - 10);
 }
 END_TEST
 
@@ -243,6 +313,10 @@ START_TEST(test_declines)
     declined("a: \"x\xC2\x85y\"\n");
     declined("\xEF\xBB\xBF");
     declined("a: \xFF\n");
+    declined("[");
+    declined("a: [1, ");
+    declined("- {a: ");
+    declined("a: {b: c, <<\n  d}\n");
 }
 END_TEST
 
@@ -425,6 +499,339 @@ START_TEST(test_project_files)
 }
 END_TEST
 
+/* ---- documents from a grammar ---------------------------------------------------------- */
+
+/* A deterministic generator of YAML documents of the shapes scenario files
+ * take and of their near misses: nested block mappings and lists (lists at
+ * their key's indentation, an item's mapping on its dash line, keys aligned
+ * or not), one-line flow collections, scalars from a pool of tricky strings
+ * (CJK, ':' and '#' inside, quotes, '-' numbers, times, trailing blanks),
+ * comments and blank lines anywhere, indentation steps of 1 to 4. */
+
+static unsigned long long gen_state;
+static unsigned gen(unsigned n)
+{
+    gen_state ^= gen_state << 13;
+    gen_state ^= gen_state >> 7;
+    gen_state ^= gen_state << 17;
+    return (unsigned)(gen_state % n);
+}
+
+typedef struct gbuf {
+    char *p;
+    size_t n, cap;
+} gbuf;
+
+static void gput(gbuf *b, const char *s)
+{
+    size_t l = strlen(s);
+    if (b->n + l + 1 > b->cap) {
+        b->cap = (b->n + l + 1) * 2;
+        b->p = realloc(b->p, b->cap);
+        ck_assert_ptr_nonnull(b->p);
+    }
+    memcpy(b->p + b->n, s, l + 1);
+    b->n += l;
+}
+
+static void gspaces(gbuf *b, long n)
+{
+    for (; n > 0; n--)
+        gput(b, " ");
+}
+
+/* What scenario files hold, mostly; near misses now and then. */
+static const char *const g_scalars[] = {
+    "1", "-1", "-1.5e3", "0.25", "12:00", "08:30:15", "a:b", "a#b", "a # b", "王桥镇",
+    "焦化 1# 焦炉", "山西省 晋城市", "\"quoted\"", "\"王\"", "'single'", "\"a: b\"",
+    "'# no comment'", "http://x.y/z", "a, b [c] {d}", "~", "null", "true", "x  ", "-x", "--",
+    "---x", "...x", "a :b", "\"\"", "''", "x\"y", "x'y", "全角：冒号", "a\xe3\x80\x80" "b", "é",
+    "\xf0\x9f\x98\x80", "\"a # b\"", "'a: b'", "a,b", "x]", "a ? b", "a - b", "\"x\" ", "'王'  ",
+    "1 #c", "1#c", "a  b", "'a\\b'", "a\" b\"", "a!b", "a&b *c", "a|b >c", "a%b @c `d",
+};
+static const char *const g_tricky[] = {
+    "'it''s'", "\"esc\\n\"", "?x", ":x", "a: b", "%x", "@x", "`x", "!x", "!!str 1", "&a x",
+    "*a", "|", ">", "\"a\" b", "'a'b", "-", "a:", "[x", "{x", "- x", "焦炉: 1", "\"a\"#c",
+    "a\tb", "x\r", "\"a\\\"b\"", "#x", "? x", ": x", "[a]: b", "{a: 1}: b", "\"k\": v",
+};
+static const char *const g_flow_scalars[] = {
+    "1", "-1", "12:00", "a:b", "a b", "王", "王 桥", "\"q, r\"", "'s'", "a#b", "a #b", "~",
+    "a'b", "\"\"", "''", "http://x", "a :b", "a?b", "-x", "x  ", "全角：冒号", "-1.5", "a!b",
+    "a&b", "a*b", "a|b", "a>b", "a%b", "a@b", "\xf0\x9f\x98\x80", "\"a: b\"", "'a, b'",
+};
+static const char *const g_flow_tricky[] = {
+    "x:", ":x", "-", "?x", "\"a\":1", "a: b", "'it''s'", "\"e\\t\"", "%", "@a", "",
+    "*a", "&a x", "!!str x", "? x", "- x", "x:]", "x:,", "a#", "#a", "<<", "<<\n  x",
+    "a\n  b", "a\n#c\n  b",
+};
+static const char *const g_keys[] = {
+    "id", "name", "王", "名 称", "\"quoted key\"", "'sq'", "k  ", "-k", "k#n", "k:n", "12:00",
+    "a b c", "\"王\"", "x1", "capacity", "ef", "? k", "k ", "\"k\" ", "'k':", "1", "-1",
+    "<<", "\"<<\"",
+};
+
+#define G_LEN(a) (sizeof a / sizeof *a)
+
+static const char *g_scalar(void)
+{
+    return gen(12) ? g_scalars[gen(G_LEN(g_scalars))] : g_tricky[gen(G_LEN(g_tricky))];
+}
+
+static const char *g_flow_scalar(void)
+{
+    return gen(12) ? g_flow_scalars[gen(G_LEN(g_flow_scalars))]
+                   : g_flow_tricky[gen(G_LEN(g_flow_tricky))];
+}
+
+/* Now and then a key about as long as libyaml's simple keys may be. */
+static const char *g_long_key(void)
+{
+    static char k[3 * 1100 + 1];
+    size_t n = 480 + gen(620), i, at = 0;
+    int cjk = gen(3) == 0;
+    for (i = 0; i < n; i++) {
+        if (cjk) {
+            memcpy(k + at, "王", 3);
+            at += 3;
+        } else {
+            k[at++] = "ab :"[gen(200) == 0 ? 2 : gen(2)];
+        }
+    }
+    k[at] = '\0';
+    return k;
+}
+
+static void g_key(gbuf *b, unsigned i)
+{
+    char k[64];
+    if (gen(300) == 0) {
+        gput(b, g_long_key());
+        return;
+    }
+    if (gen(8) == 0) {
+        gput(b, g_keys[gen(G_LEN(g_keys))]);
+        return;
+    }
+    snprintf(k, sizeof k, gen(3) ? "k%u" : "键%u", i); /* distinct keys, mostly */
+    gput(b, k);
+}
+
+static void g_end_line(gbuf *b)
+{
+    switch (gen(16)) {
+    case 0: gput(b, " # c"); break;
+    case 1: gput(b, "   "); break;
+    case 2: gput(b, "#c"); break;
+    case 3: gput(b, " #: - [x"); break;
+    case 4: gput(b, " # 注释"); break;
+    default: break;
+    }
+    gput(b, "\n");
+}
+
+/* Blank and comment lines between content lines. */
+static void g_filler(gbuf *b, long indent)
+{
+    while (gen(8) == 0) {
+        switch (gen(4)) {
+        case 0: gput(b, "\n"); break;
+        case 1: gspaces(b, (long)gen(6)); gput(b, "\n"); break;
+        case 2: gspaces(b, indent); gput(b, "# 注释 comment\n"); break;
+        default: gspaces(b, (long)gen(8)); gput(b, "#x: [1\n"); break;
+        }
+    }
+}
+
+static void g_flow(gbuf *b, int depth)
+{
+    int map = (int)gen(2), i, n = (int)gen(4);
+    gput(b, map ? "{" : "[");
+    if (gen(3) == 0)
+        gput(b, " ");
+    for (i = 0; i < n; i++) {
+        if (i) {
+            /* now and then over two lines: libyaml reads on, the fast reader gives up */
+            static const char *const seps[] = {",", " , ", ",\n  ", "\n , ", " ,\n"};
+            gput(b, gen(4) ? ", " : seps[gen(G_LEN(seps))]);
+        }
+        if (map) {
+            char k[32];
+            if (gen(200) == 0)
+                gput(b, g_long_key());
+            else if (gen(20) == 0) /* a plain key over two lines */
+                gput(b, gen(2) ? "<<\n  x" : "k\n x");
+            else if (gen(4) == 0)
+                gput(b, g_flow_scalar());
+            else {
+                snprintf(k, sizeof k, "f%d", i);
+                gput(b, k);
+            }
+            gput(b, gen(12) ? ": " : (gen(2) ? " : " : ":"));
+        }
+        if (depth < 4 && gen(5) == 0)
+            g_flow(b, depth + 1);
+        else
+            gput(b, g_flow_scalar());
+    }
+    if (n && gen(20) == 0)
+        gput(b, ",");
+    if (gen(3) == 0)
+        gput(b, " ");
+    gput(b, map ? "}" : "]");
+}
+
+static void g_block_map(gbuf *b, long indent, int depth, int first_inline);
+static void g_block_seq(gbuf *b, long indent, int depth, int first_inline);
+
+/* A node after "key:" or "-", on its line or the next. */
+static void g_value(gbuf *b, long indent, int depth, int in_seq)
+{
+    unsigned kind = depth >= 6 ? gen(2) : gen(in_seq ? 8 : 7);
+    long step = 1 + (long)gen(4);
+    switch (kind) {
+    case 0: /* a scalar on the line */
+        gput(b, gen(8) ? " " : "  ");
+        gput(b, g_scalar());
+        g_end_line(b);
+        break;
+    case 1: /* empty */
+        g_end_line(b);
+        break;
+    case 2: /* a mapping on the next lines */
+        g_end_line(b);
+        g_filler(b, indent + step);
+        g_block_map(b, indent + step, depth + 1, 0);
+        break;
+    case 3: /* a list on the next lines, maybe at the key's indentation */
+        g_end_line(b);
+        g_filler(b, indent);
+        g_block_seq(b, in_seq || gen(2) ? indent + step : indent, depth + 1, 0);
+        break;
+    case 4: /* a flow collection on the line */
+        gput(b, " ");
+        g_flow(b, 0);
+        g_end_line(b);
+        break;
+    case 5: /* a scalar or a flow collection on the next line */
+        g_end_line(b);
+        gspaces(b, indent + step - (gen(16) == 0));
+        if (gen(2))
+            gput(b, g_scalar());
+        else
+            g_flow(b, 0);
+        g_end_line(b);
+        break;
+    case 6: /* a list on the dash line */
+        if (!in_seq) {
+            gput(b, " ");
+            gput(b, g_scalar());
+            g_end_line(b);
+            break;
+        }
+        gput(b, " ");
+        g_block_seq(b, indent + 2, depth + 1, 1);
+        break;
+    default: /* an item's mapping on its dash line */
+        gspaces(b, 1 + (long)gen(3) / 2);
+        g_block_map(b, -1, depth + 1, 1);
+        break;
+    }
+}
+
+/* first_inline: the first key goes where the text is now (after "- "), the
+ * next ones under it; indent -1 works that column out. */
+static void g_block_map(gbuf *b, long indent, int depth, int first_inline)
+{
+    int i, n = 1 + (int)gen(4);
+    if (indent < 0) {
+        size_t ls = b->n;
+        while (ls > 0 && b->p[ls - 1] != '\n')
+            ls--;
+        indent = (long)(b->n - ls);
+    }
+    for (i = 0; i < n; i++) {
+        if (i || !first_inline) {
+            if (i)
+                g_filler(b, indent);
+            gspaces(b, indent + (gen(40) == 0 ? (gen(2) ? 1 : -1) : 0));
+        }
+        g_key(b, (unsigned)i);
+        gput(b, ":");
+        g_value(b, indent, depth, 0);
+    }
+}
+
+static void g_block_seq(gbuf *b, long indent, int depth, int first_inline)
+{
+    int i, n = 1 + (int)gen(4);
+    for (i = 0; i < n; i++) {
+        if (i || !first_inline) {
+            if (i)
+                g_filler(b, indent);
+            gspaces(b, indent + (gen(40) == 0 ? (gen(2) ? 1 : -1) : 0));
+        }
+        gput(b, "-");
+        g_value(b, indent, depth, 1);
+    }
+}
+
+static void g_document(gbuf *b)
+{
+    b->n = 0;
+    gput(b, "");
+    g_filler(b, 0);
+    switch (gen(10)) {
+    case 0: g_block_seq(b, (long)gen(3), 0, 0); break;
+    case 1: g_flow(b, 0); g_end_line(b); break;
+    case 2: gput(b, g_scalar()); g_end_line(b); break;
+    default: g_block_map(b, gen(8) ? 0 : (long)gen(3), 0, 0); break;
+    }
+    g_filler(b, 0);
+    if (gen(8) == 0 && b->n > 0)
+        b->n--; /* no final line break */
+}
+
+START_TEST(test_generated)
+{
+    gbuf b = {NULL, 0, 0}, crlf = {NULL, 0, 0};
+    tally t = {0, 0, 0}, m = {0, 0, 0}, c = {0, 0, 0};
+    int i;
+    gen_state = 0x9E3779B97F4A7C15ULL;
+    for (i = 0; i < 20000; i++) {
+        char what[1200];
+        g_document(&b);
+        if (crlf.cap < 2 * b.n + 1) {
+            crlf.cap = 2 * b.n + 1;
+            crlf.p = realloc(crlf.p, crlf.cap);
+            ck_assert_ptr_nonnull(crlf.p);
+        }
+        snprintf(what, sizeof what, "generated document %d:\n%.*s\n", i,
+                 (int)(b.n > 1100 ? 1100 : b.n), b.p);
+        compare(b.p, b.n, what, &t);
+        if (i % 4 == 0)
+            mutate_and_compare(b.p, b.n, what, 2, &m);
+        if (i % 5 == 0) { /* with CR LF breaks, as a Windows editor saves it */
+            size_t k, n = 0;
+            for (k = 0; k < b.n; k++) {
+                if (b.p[k] == '\n' && (k == 0 || b.p[k - 1] != '\r'))
+                    crlf.p[n++] = '\r';
+                crlf.p[n++] = b.p[k];
+            }
+            compare(crlf.p, n, what, &c);
+        }
+    }
+    free(b.p);
+    free(crlf.p);
+    fprintf(stderr, "generated: %d read, %d declined, %d refused alike; mutations: %d read, %d "
+                    "declined, %d refused alike\n",
+            t.read, t.declined, t.failed, m.read, m.declined, m.failed);
+    fprintf(stderr, "generated with CR LF: %d read, %d declined, %d refused alike\n", c.read,
+            c.declined, c.failed);
+    /* most documents hold nothing the fast reader gives up on */
+    ck_assert_int_gt(t.read, 8000);
+}
+END_TEST
+
 /* ---- the loader: a reader that gives up half-way through the enterprises -------------- */
 
 START_TEST(test_restart_mid_stream)
@@ -480,6 +887,8 @@ static Suite *suite(void)
     tcase_set_timeout(tc, 120);
     tcase_add_test(tc, test_positions);
     tcase_add_test(tc, test_read_like_libyaml);
+    tcase_add_test(tc, test_long_keys);
+    tcase_add_test(tc, test_generated);
     tcase_add_test(tc, test_declines);
     tcase_add_test(tc, test_event_errors);
     tcase_add_test(tc, test_project_files);
