@@ -135,11 +135,16 @@ median() {  # numbers on stdin, one a line -> median
 # stderr go to $OUT/last.stdout / .stderr.
 timed() {
     local label=$1 ok=$2; shift 2
-    local tf=$OUT/.time.$$ rc=0
+    local tf=$OUT/.time.$$ rc=0 t0 t1
+    # wall time from bash's microsecond clock (GNU time's %e has 10 ms steps:
+    # a county plan read 0.00 s); it includes starting `time` and `timeout`
+    t0=${EPOCHREALTIME/,/.}
     /usr/bin/time -f "%e %M %U %S" -o "$tf" timeout "$CAP" "$@" >"$OUT/last.stdout" 2>"$OUT/last.stderr" || rc=$?
+    t1=${EPOCHREALTIME/,/.}
     LAST_RC=$rc
     # GNU time prepends "Command exited with non-zero status N" on failure
-    tail -n 1 "$tf" | awk -v c="$([ "$rc" = 124 ] && echo 1 || echo 0)" '{print $1, $2, $3 + $4, c}' >>"$TIMES"
+    tail -n 1 "$tf" | awk -v c="$([ "$rc" = 124 ] && echo 1 || echo 0)" -v t0="$t0" -v t1="$t1" \
+        '{printf "%.4f %s %s %s\n", t1 - t0, $2, $3 + $4, c}' >>"$TIMES"
     rm -f "$tf"
     [ "$rc" = 124 ] && return 0
     case " $ok " in *" $rc "*) ;; *)
