@@ -25,21 +25,6 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
-static int same_tree(const yt_tree *a, const yt_tree *b)
-{
-    size_t i;
-    if (a->has_root != b->has_root || (a->has_root && a->root != b->root) ||
-        a->nnodes != b->nnodes || a->nkids != b->nkids || a->npool != b->npool)
-        return 0;
-    for (i = 0; i < a->nnodes; i++) {
-        const yt_node *x = &a->nodes[i], *y = &b->nodes[i];
-        if (x->type != y->type || x->plain != y->plain || x->tagged != y->tagged ||
-            x->col != y->col || x->line != y->line || x->a != y->a || x->n != y->n)
-            return 0;
-    }
-    return (a->nkids == 0 || memcmp(a->kids, b->kids, a->nkids * sizeof *a->kids) == 0) &&
-           (a->npool == 0 || memcmp(a->pool, b->pool, a->npool) == 0);
-}
 
 static void first_difference(const yt_tree *a, const yt_tree *b)
 {
@@ -177,7 +162,7 @@ static void check_stream(const uint8_t *data, size_t size)
             fail("the streamed items are not libyaml's", data, size);
         }
     }
-    if (ra == CURTAIL_OK && (!same_tree(&a, &c) || a.has_streamed != c.has_streamed ||
+    if (ra == CURTAIL_OK && (!yt_equal(&a, &c) || a.has_streamed != c.has_streamed ||
                              (a.has_streamed && a.streamed != c.streamed))) {
         first_difference(&a, &c);
         fail("yt_parse_stream's tree is not libyaml's", data, size);
@@ -207,7 +192,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             fprintf(stderr, "libyaml: %d:%d %s\n", ea.line, ea.column, ea.message);
             fail("the fast reader read what libyaml refuses", data, size);
         }
-        if (!same_tree(&a, &b)) {
+        if (!yt_equal(&a, &b)) {
             first_difference(&a, &b);
             fail("the fast reader's tree is not libyaml's", data, size);
         }
@@ -221,7 +206,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                 ea.column, ea.path, ea.message, rc, ec.line, ec.column, ec.path, ec.message);
         fail("yt_parse's result is not libyaml's", data, size);
     }
-    if (ra == CURTAIL_OK && !same_tree(&a, &c)) {
+    if (ra == CURTAIL_OK && !yt_equal(&a, &c)) {
         first_difference(&a, &c);
         fail("yt_parse's tree is not libyaml's", data, size);
     }

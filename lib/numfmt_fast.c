@@ -115,6 +115,28 @@ static uint64_t div_pow10(uint64_t t, int k, uint64_t *rem)
     return q;
 }
 
+/* Drop q's trailing decimal zeros, up to 15 (8 + 4 + 2 + 1), lowering *digits
+ * by as many. */
+static inline void drop_zeros(uint64_t *q, int *digits)
+{
+    if (*q % 100000000 == 0) {
+        *q /= 100000000;
+        *digits -= 8;
+    }
+    if (*q % 10000 == 0) {
+        *q /= 10000;
+        *digits -= 4;
+    }
+    if (*q % 100 == 0) {
+        *q /= 100;
+        *digits -= 2;
+    }
+    if (*q % 10 == 0) {
+        *q /= 10;
+        (*digits)--;
+    }
+}
+
 /* cu_numfmt / cu_numfmt_short of a normal, non-integer-path v, or 0 where
  * the exact path must decide. */
 size_t cu_nf_fast(char *out, const fp *f, double a, int neg, int plain)
@@ -181,24 +203,8 @@ size_t cu_nf_fast(char *out, const fp *f, double a, int neg, int plain)
         exp10++;
     }
     prec = n;
-    if (n == 15) { /* q >= 10^14: at most 14 trailing zeros, 8 + 4 + 2 */
-        if (q % 100000000 == 0) {
-            q /= 100000000;
-            prec -= 8;
-        }
-        if (q % 10000 == 0) {
-            q /= 10000;
-            prec -= 4;
-        }
-        if (q % 100 == 0) {
-            q /= 100;
-            prec -= 2;
-        }
-        if (q % 10 == 0) {
-            q /= 10;
-            prec--;
-        }
-    }
+    if (n == 15) /* q >= 10^14: at most 14 trailing zeros */
+        drop_zeros(&q, &prec);
     if (plain && (exp10 < -4 || exp10 >= prec)) {
         /* The exact path's plain decimals, with its log10: the same
          * digits, rounded at the same place, when log10 agrees. */
@@ -261,23 +267,7 @@ size_t cu_nf_short_decimal(char *out, const fp *f, double a, int neg)
     q = (uint64_t)(a * p10d[k] + 0.5);
     if ((double)q / p10d[k] != a)
         return 0;
-    /* at most 17 trailing zeros (q < 10^15, a not an integer: fewer than k) */
-    if (q % 100000000 == 0) {
-        q /= 100000000;
-        k -= 8;
-    }
-    if (q % 10000 == 0) {
-        q /= 10000;
-        k -= 4;
-    }
-    if (q % 100 == 0) {
-        q /= 100;
-        k -= 2;
-    }
-    if (q % 10 == 0) {
-        q /= 10;
-        k--;
-    }
+    drop_zeros(&q, &k); /* q < 10^15, a not an integer: fewer than k zeros */
     if (neg)
         out[len++] = '-';
     return put_point(out, len, q, k);

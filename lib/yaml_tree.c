@@ -704,6 +704,22 @@ int yt_parse_engine(yt_tree *t, const curtail_mem *mem, const char *data, size_t
     return rc;
 }
 
+int yt_equal(const yt_tree *a, const yt_tree *b)
+{
+    size_t i;
+    if (a->has_root != b->has_root || (a->has_root && a->root != b->root) ||
+        a->nnodes != b->nnodes || a->nkids != b->nkids || a->npool != b->npool)
+        return 0;
+    for (i = 0; i < a->nnodes; i++) {
+        const yt_node *x = &a->nodes[i], *y = &b->nodes[i];
+        if (x->type != y->type || x->plain != y->plain || x->tagged != y->tagged ||
+            x->col != y->col || x->line != y->line || x->a != y->a || x->n != y->n)
+            return 0;
+    }
+    return (a->nkids == 0 || memcmp(a->kids, b->kids, a->nkids * sizeof *a->kids) == 0) &&
+           (a->npool == 0 || memcmp(a->pool, b->pool, a->npool) == 0);
+}
+
 int yt_is_null(const yt_tree *t, uint32_t i)
 {
     const yt_node *n = yt_at(t, i);

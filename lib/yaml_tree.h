@@ -96,6 +96,9 @@ void yt_free(yt_tree *t);
  * returns YT_DECLINED where it gives up (tests compare the two readers). */
 enum { YT_AUTO = 0, YT_LIBYAML = 1, YT_FAST = 2 };
 #define YT_DECLINED 1000
+/* The same nodes in the same order (type, style, tag, line, column), the
+ * same child lists and text: the fast reader's tree against libyaml's. */
+int yt_equal(const yt_tree *a, const yt_tree *b);
 int yt_parse_engine(yt_tree *t, const curtail_mem *mem, const char *data, size_t len,
                     const char *file, const yt_stream *stream, int engine, curtail_error *err);
 

@@ -25,24 +25,6 @@ typedef struct tally {
     int read, declined, failed;
 } tally;
 
-/* Trees equal: the same nodes in the same order, the same child lists, the
- * same text. */
-static int same_tree(const yt_tree *a, const yt_tree *b)
-{
-    size_t i;
-    if (a->has_root != b->has_root || (a->has_root && a->root != b->root) ||
-        a->nnodes != b->nnodes || a->nkids != b->nkids || a->npool != b->npool)
-        return 0;
-    for (i = 0; i < a->nnodes; i++) {
-        const yt_node *x = &a->nodes[i], *y = &b->nodes[i];
-        if (x->type != y->type || x->plain != y->plain || x->tagged != y->tagged ||
-            x->col != y->col || x->line != y->line || x->a != y->a || x->n != y->n)
-            return 0;
-    }
-    return memcmp(a->kids, b->kids, a->nkids * sizeof *a->kids) == 0 &&
-           memcmp(a->pool, b->pool, a->npool) == 0;
-}
-
 static void describe_first_difference(const yt_tree *a, const yt_tree *b, const char *what)
 {
     size_t i, n = a->nnodes < b->nnodes ? a->nnodes : b->nnodes;
@@ -94,9 +76,9 @@ static void compare(const char *text, size_t len, const char *what, tally *t)
             fprintf(stderr, "%s: the fast reader read what libyaml refuses: %d:%d %s\n", what,
                     ea.line, ea.column, ea.message);
         ck_assert_int_eq(ra, CURTAIL_OK);
-        if (!same_tree(&a, &b))
+        if (!yt_equal(&a, &b))
             describe_first_difference(&a, &b, what);
-        ck_assert(same_tree(&a, &b));
+        ck_assert(yt_equal(&a, &b));
     }
     if (ra != rc || strcmp(ea.message, ec.message) != 0 || ea.line != ec.line ||
         ea.column != ec.column || strcmp(ea.path, ec.path) != 0)
@@ -108,7 +90,7 @@ static void compare(const char *text, size_t len, const char *what, tally *t)
     ck_assert_int_eq(ea.line, ec.line);
     ck_assert_int_eq(ea.column, ec.column);
     if (ra == CURTAIL_OK)
-        ck_assert(same_tree(&a, &c));
+        ck_assert(yt_equal(&a, &c));
     yt_free(&a);
     yt_free(&b);
     yt_free(&c);
