@@ -273,19 +273,24 @@ size_t cu_nf_short_decimal(char *out, const fp *f, double a, int neg)
     return put_point(out, len, q, k);
 }
 
+/* |v| 10^decimals rounded half to even (the caller checked fixed_limit). */
+static inline uint64_t fixed_rounded(const fp *f, int decimals)
+{
+    int sticky;
+    uint64_t t = fast_scaled(f->m, f->e + 1, decimals, &sticky); /* floor(2 |v| 10^d) */
+    uint64_t q = t >> 1;
+    if ((t & 1) && (sticky || (q & 1)))
+        q++;
+    return q;
+}
+
 /* cu_numfmt_fixed of a finite nonzero v when |v| * 10^decimals is below
  * 9e18 and decimals <= 19, else 0. */
 size_t cu_nf_fixed_fast(char *out, const fp *f, double a, int neg, int decimals)
 {
-    uint64_t t, q;
-    int sticky;
     if (decimals > 19 || a >= fixed_limit[decimals])
         return 0;
-    t = fast_scaled(f->m, f->e + 1, decimals, &sticky); /* floor(2 |v| 10^d) */
-    q = t >> 1;
-    if ((t & 1) && (sticky || (q & 1)))
-        q++;
-    return put_fixed_u64(out, neg, q, decimals);
+    return put_fixed_u64(out, neg, fixed_rounded(f, decimals), decimals);
 }
 
 /* cu_numfmt_trimmed of a finite nonzero v under the same conditions as
@@ -293,15 +298,12 @@ size_t cu_nf_fixed_fast(char *out, const fp *f, double a, int neg, int decimals)
  * with as many places, "0" for a value that rounds to zero. */
 size_t cu_nf_trimmed_fast(char *out, const fp *f, double a, int neg, int decimals)
 {
-    uint64_t t, q;
-    int sticky, k = decimals;
+    uint64_t q;
+    int k = decimals;
     size_t len = 0;
     if (decimals > 19 || a >= fixed_limit[decimals])
         return 0;
-    t = fast_scaled(f->m, f->e + 1, decimals, &sticky); /* floor(2 |v| 10^d) */
-    q = t >> 1;
-    if ((t & 1) && (sticky || (q & 1)))
-        q++;
+    q = fixed_rounded(f, decimals);
     if (q == 0) {
         out[0] = '0';
         return 1;
