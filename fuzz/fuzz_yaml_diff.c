@@ -28,21 +28,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void first_difference(const yt_tree *a, const yt_tree *b)
 {
-    size_t i, n = a->nnodes < b->nnodes ? a->nnodes : b->nnodes;
-    for (i = 0; i < n; i++) {
-        const yt_node *x = &a->nodes[i], *y = &b->nodes[i];
-        if (x->type != y->type || x->plain != y->plain || x->tagged != y->tagged ||
-            x->col != y->col || x->line != y->line || x->n != y->n) {
-            fprintf(stderr,
-                    "node %zu: libyaml type %u plain %u at %u:%u n %u; other type %u plain %u "
-                    "at %u:%u n %u\n",
-                    i, x->type, x->plain, x->line, x->col, x->n, y->type, y->plain, y->line,
-                    y->col, y->n);
-            return;
-        }
-    }
-    fprintf(stderr, "%zu nodes by libyaml, %zu by the other (or the texts differ)\n", a->nnodes,
-            b->nnodes);
+    char d[256];
+    yt_difference(a, b, d, sizeof d);
+    fprintf(stderr, "libyaml's tree, then the other: %s\n", d);
 }
 
 static void fail(const char *what, const uint8_t *data, size_t size)

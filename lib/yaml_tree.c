@@ -720,6 +720,25 @@ int yt_equal(const yt_tree *a, const yt_tree *b)
            (a->npool == 0 || memcmp(a->pool, b->pool, a->npool) == 0);
 }
 
+void yt_difference(const yt_tree *a, const yt_tree *b, char *buf, size_t size)
+{
+    size_t i, n = a->nnodes < b->nnodes ? a->nnodes : b->nnodes;
+    for (i = 0; i < n; i++) {
+        const yt_node *x = &a->nodes[i], *y = &b->nodes[i];
+        if (x->type != y->type || x->plain != y->plain || x->tagged != y->tagged ||
+            x->col != y->col || x->line != y->line || x->n != y->n) {
+            snprintf(buf, size,
+                     "node %zu: type %u plain %u tagged %u at %u:%u n %u, then type %u plain %u "
+                     "tagged %u at %u:%u n %u",
+                     i, x->type, x->plain, x->tagged, x->line, x->col, x->n, y->type, y->plain,
+                     y->tagged, y->line, y->col, y->n);
+            return;
+        }
+    }
+    snprintf(buf, size, "%zu nodes, then %zu (or the child lists or texts differ)", a->nnodes,
+             b->nnodes);
+}
+
 int yt_is_null(const yt_tree *t, uint32_t i)
 {
     const yt_node *n = yt_at(t, i);

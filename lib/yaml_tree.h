@@ -99,6 +99,8 @@ enum { YT_AUTO = 0, YT_LIBYAML = 1, YT_FAST = 2 };
 /* The same nodes in the same order (type, style, tag, line, column), the
  * same child lists and text: the fast reader's tree against libyaml's. */
 int yt_equal(const yt_tree *a, const yt_tree *b);
+/* Where two trees first differ, in words (for a test's message). */
+void yt_difference(const yt_tree *a, const yt_tree *b, char *buf, size_t size);
 int yt_parse_engine(yt_tree *t, const curtail_mem *mem, const char *data, size_t len,
                     const char *file, const yt_stream *stream, int engine, curtail_error *err);
 

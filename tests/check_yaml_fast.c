@@ -27,21 +27,9 @@ typedef struct tally {
 
 static void describe_first_difference(const yt_tree *a, const yt_tree *b, const char *what)
 {
-    size_t i, n = a->nnodes < b->nnodes ? a->nnodes : b->nnodes;
-    for (i = 0; i < n; i++) {
-        const yt_node *x = &a->nodes[i], *y = &b->nodes[i];
-        if (x->type != y->type || x->plain != y->plain || x->col != y->col || x->line != y->line ||
-            x->n != y->n) {
-            fprintf(stderr,
-                    "%s: node %zu: libyaml type %u plain %u at %u:%u n %u, fast type %u plain %u "
-                    "at %u:%u n %u\n",
-                    what, i, x->type, x->plain, x->line, x->col, x->n, y->type, y->plain, y->line,
-                    y->col, y->n);
-            return;
-        }
-    }
-    fprintf(stderr, "%s: %zu nodes by libyaml, %zu by the fast reader\n", what, a->nnodes,
-            b->nnodes);
+    char d[256];
+    yt_difference(a, b, d, sizeof d);
+    fprintf(stderr, "%s: libyaml's tree, then the fast reader's: %s\n", what, d);
 }
 
 /* Read `data` with libyaml, with the fast reader alone, and as yt_parse
