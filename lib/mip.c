@@ -69,14 +69,7 @@ static void tight_loads(const cu_model *m, size_t gi, double lo[CU_NL], double h
         lo[L] = m->g->lo[gi * CU_NL + L];
         hi[L] = m->g->hi[gi * CU_NL + L];
     }
-    if (lo[CURTAIL_ORANGE] < lo[CURTAIL_RED])
-        lo[CURTAIL_ORANGE] = lo[CURTAIL_RED];
-    if (lo[CURTAIL_YELLOW] < lo[CURTAIL_ORANGE])
-        lo[CURTAIL_YELLOW] = lo[CURTAIL_ORANGE];
-    if (hi[CURTAIL_ORANGE] > hi[CURTAIL_YELLOW])
-        hi[CURTAIL_ORANGE] = hi[CURTAIL_YELLOW];
-    if (hi[CURTAIL_RED] > hi[CURTAIL_ORANGE])
-        hi[CURTAIL_RED] = hi[CURTAIL_ORANGE];
+    cu_nest_bounds(lo, hi, CURTAIL_RED, CURTAIL_ORANGE, CURTAIL_YELLOW);
 }
 
 /* The allowed set of one group and level. */

@@ -43,20 +43,6 @@ void cu_model_free(cu_model *m)
     memset(m, 0, sizeof *m);
 }
 
-/* Nesting x_red <= x_orange <= x_yellow, i.e. y_yellow <= y_orange <= y_red:
- * lower bounds of y rise towards red, upper bounds fall towards yellow. */
-static void tighten_nesting(double *ymin, double *ymax)
-{
-    if (ymin[CURTAIL_ORANGE] < ymin[CURTAIL_YELLOW])
-        ymin[CURTAIL_ORANGE] = ymin[CURTAIL_YELLOW];
-    if (ymin[CURTAIL_RED] < ymin[CURTAIL_ORANGE])
-        ymin[CURTAIL_RED] = ymin[CURTAIL_ORANGE];
-    if (ymax[CURTAIL_ORANGE] > ymax[CURTAIL_RED])
-        ymax[CURTAIL_ORANGE] = ymax[CURTAIL_RED];
-    if (ymax[CURTAIL_YELLOW] > ymax[CURTAIL_ORANGE])
-        ymax[CURTAIL_YELLOW] = ymax[CURTAIL_ORANGE];
-}
-
 /* The combined rows of targets.combined (issue 10), each listed level in
  * order, with their deepest reach; their shortfall joins the phase-1 minimum
  * as a target's does. Before the per-pollutant rows' unmet flags are set. */
@@ -89,6 +75,13 @@ static void build_crows(cu_model *m)
             if (c->Q > 0 && c->Rmax < c->Q)
                 m->phase1 += (c->Q - c->Rmax) / c->Q;
         }
+}
+
+/* Nesting x_red <= x_orange <= x_yellow, i.e. y_yellow <= y_orange <= y_red:
+ * lower bounds of y rise towards red, upper bounds fall towards yellow. */
+static void tighten_nesting(double *ymin, double *ymax)
+{
+    cu_nest_bounds(ymin, ymax, CURTAIL_YELLOW, CURTAIL_ORANGE, CURTAIL_RED);
 }
 
 int cu_model_build(const curtail_scenario *s, cu_model *m, curtail_error *err)

@@ -119,4 +119,19 @@ int cu_mip_export_lp(const cu_model *m, int level, cu_lp *out, curtail_error *er
 int cu_mip_plan(cu_model *m, const cu_solve_ctl *ctl, double *y, curtail_mip_info *info,
                 curtail_error *err);
 
+/* The nesting of one group's bounds along its chain of levels first, mid,
+ * last: the lower bounds raised to rise along it, the upper bounds lowered to
+ * fall back along it (cuts: yellow, orange, red; loads: red, orange, yellow). */
+static inline void cu_nest_bounds(double *lo, double *hi, int first, int mid, int last)
+{
+    if (lo[mid] < lo[first])
+        lo[mid] = lo[first];
+    if (lo[last] < lo[mid])
+        lo[last] = lo[mid];
+    if (hi[mid] > hi[last])
+        hi[mid] = hi[last];
+    if (hi[first] > hi[mid])
+        hi[first] = hi[mid];
+}
+
 #endif
