@@ -305,22 +305,34 @@ static int stream_enterprise(void *arg, const yt_tree *t, uint32_t node, size_t 
     return rc;
 }
 
+/* An empty scenario that names its file. */
+static int named_scenario(curtail_scenario **out, const curtail_mem *mem, const char *file,
+                          curtail_error *err)
+{
+    curtail_scenario *s = NULL;
+    char *name;
+    int rc = curtail_scenario_new(&s, mem, err);
+    if (rc != CURTAIL_OK)
+        return rc;
+    if (!(name = cu_strdup(s->mem, file))) {
+        curtail_scenario_free(s);
+        return cu_enomem(err);
+    }
+    cu_free(s->mem, s->file);
+    s->file = name;
+    *out = s;
+    return CURTAIL_OK;
+}
+
 /* The fast reader gave up after handing out enterprises: start again with
  * an empty scenario of the same name, as libyaml reads the text anew. */
 static int stream_restart(void *arg)
 {
     stream_ctx *sc = arg;
     curtail_scenario *s = NULL;
-    char *name;
-    int rc = curtail_scenario_new(&s, sc->ld.s->mem, sc->st.caller_err);
+    int rc = named_scenario(&s, sc->ld.s->mem, sc->ld.s->file, sc->st.caller_err);
     if (rc != CURTAIL_OK)
         return rc;
-    if (!(name = cu_strdup(s->mem, sc->ld.s->file))) {
-        curtail_scenario_free(s);
-        return cu_enomem(sc->st.caller_err);
-    }
-    cu_free(s->mem, s->file);
-    s->file = name;
     curtail_scenario_free(sc->ld.s);
     sc->ld.s = s;
     sc->st.rc = CURTAIL_OK;
@@ -338,18 +350,11 @@ static int load_text(curtail_scenario **out, const char *data, size_t len, char 
     loader ld;
     stream_ctx *sc = NULL;
     yt_stream stream;
-    char *name;
     int rc;
 
     memset(&t, 0, sizeof t);
-    if ((rc = curtail_scenario_new(&s, mem, err)) != CURTAIL_OK)
+    if ((rc = named_scenario(&s, mem, file, err)) != CURTAIL_OK)
         goto done;
-    if (!(name = cu_strdup(s->mem, file))) {
-        rc = cu_enomem(err);
-        goto done;
-    }
-    cu_free(s->mem, s->file);
-    s->file = name;
     if (!(sc = cu_calloc(s->mem, 1, sizeof *sc))) {
         rc = cu_enomem(err);
         goto done;
