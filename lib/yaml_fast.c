@@ -32,6 +32,10 @@
 #define YT_DECLINED (fprintf(stderr, "declined at %s:%d\n", __FILE__, __LINE__), 1000)
 #endif
 
+/* Bytes of a key the reader reads (libyaml ends a simple key at 1 024
+ * characters, in block and in flow context alike). */
+#define MAX_KEY 512
+
 typedef struct rd {
     ctx *c;
     const char *p, *end;
@@ -117,14 +121,11 @@ static int text_ok(const unsigned char *p, const unsigned char *end)
 
 /* ---- positions ------------------------------------------------------------------------ */
 
-static inline cu_pos pos_of(rd *r, const char *p)
+/* The UTF-8 continuation bytes in [q, p): what a column in characters
+ * leaves out of a byte offset. */
+static inline size_t continuations(const char *q, const char *p)
 {
-    const char *q = r->cnt_at;
-    cu_pos pos;
-    if (p < q) {
-        q = r->ls;
-        r->ncont = 0;
-    }
+    size_t n = 0;
     /* eight bytes at a time: a continuation byte has its top bit set and
      * the next one clear */
     for (; p - q >= 8; q += 8) {
@@ -132,10 +133,23 @@ static inline cu_pos pos_of(rd *r, const char *p)
         memcpy(&w, q, 8);
         w &= ~(w << 1) & UINT64_C(0x8080808080808080);
         /* one bit a byte at bit 0: the multiplication sums them in the top byte */
-        r->ncont += (size_t)(((w >> 7) * UINT64_C(0x0101010101010101)) >> 56);
+        n += (size_t)(((w >> 7) * UINT64_C(0x0101010101010101)) >> 56);
     }
     for (; q < p; q++)
-        r->ncont += ((unsigned char)*q & 0xC0) == 0x80;
+        n += ((unsigned char)*q & 0xC0) == 0x80;
+    return n;
+}
+
+/* The position of p on the current line; the count goes on from the last
+ * position asked for on the line (nodes come left to right). */
+static inline cu_pos pos_of(rd *r, const char *p)
+{
+    cu_pos pos;
+    if (p < r->cnt_at) {
+        r->cnt_at = r->ls;
+        r->ncont = 0;
+    }
+    r->ncont += continuations(r->cnt_at, p);
     r->cnt_at = p;
     pos.line = r->line;
     pos.col = (uint32_t)((size_t)(p - r->ls) - r->ncont + 1);
@@ -322,8 +336,8 @@ static int scan_block_scalar(rd *r, scal *s, int *key)
             return YT_DECLINED;
         scan_plain_block(r, s, key);
     }
-    if (*key && r->p - s->start > 512)
-        return YT_DECLINED; /* libyaml's simple keys end at 1024 characters */
+    if (*key && r->p - s->start > MAX_KEY)
+        return YT_DECLINED; /* a key too long (MAX_KEY) */
     return CURTAIL_OK;
 }
 
@@ -387,8 +401,8 @@ static int flow_node(rd *r, int key)
         skip_spaces(r);
         if (at(r) != ':' || r->p + 1 >= r->end || r->p[1] != ' ')
             return YT_DECLINED;
-        if (r->p - s.start > 512)
-            return YT_DECLINED; /* a simple key, in flow too: libyaml ends it at 1024 characters */
+        if (r->p - s.start > MAX_KEY)
+            return YT_DECLINED; /* a key too long (MAX_KEY) */
         r->p += 2;
         skip_spaces(r);
     }
@@ -490,11 +504,8 @@ static int value(rd *r, long indent, int in_seq)
             return block_seq(r, indent); /* a list at its key's indentation */
         {
             cu_pos empty;
-            const char *q;
             empty.line = after_line;
-            empty.col = 1;
-            for (q = after_ls; q < after; q++)
-                empty.col += ((unsigned char)*q & 0xC0) != 0x80;
+            empty.col = (uint32_t)((size_t)(after - after_ls) - continuations(after_ls, after) + 1);
             return cu_yt_scalar(r->c, "", 0, NULL, NULL, 1, empty);
         }
     }
